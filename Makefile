@@ -1,0 +1,33 @@
+# Two commands matter: `make run` and `make test` (see README).
+SHELL := /bin/bash
+PY := .venv/bin/python
+DATABASE_URL ?=
+
+.PHONY: run test lint bench demo clean
+
+.venv/.runtime: requirements/runtime.lock pyproject.toml
+	bash .ci/venv.sh runtime
+	touch $@
+
+.venv/.dev: requirements/dev.lock requirements/runtime.lock pyproject.toml
+	bash .ci/venv.sh dev
+	touch .venv/.runtime $@
+
+run: .venv/.runtime
+	.venv/bin/botrygt init --demo-if-empty
+	.venv/bin/streamlit run app.py
+
+test: .venv/.dev
+	bash .ci/system-deps.sh
+	$(PY) -m pytest
+
+lint: .venv/.dev
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	.venv/bin/mypy models dataio
+
+bench: .venv/.dev
+	$(PY) -m bench.run
+
+clean:
+	rm -rf .venv var/*.sqlite *.egg-info

@@ -1,0 +1,1 @@
+"""Domain layer: SQLModel tables, enums and pure goal/trend/statistics functions (no I/O)."""

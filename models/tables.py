@@ -1,0 +1,128 @@
+"""SQLModel tables: the schema that the alembic migrations create."""
+
+from datetime import date, datetime
+
+from sqlalchemy import UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+class Region(SQLModel, table=True):
+    """One of the five regions (DST codes 081-085)."""
+
+    code: str = Field(primary_key=True, max_length=3)
+    name: str
+
+
+class PoliceDistrict(SQLModel, table=True):
+    """One of the twelve police districts (since 2007)."""
+
+    __tablename__ = "police_district"
+    number: int = Field(primary_key=True)
+    name: str
+
+
+class Municipality(SQLModel, table=True):
+    """A municipality by its three-digit DST code (411 Christiansø is kept but flagged)."""
+
+    code: int = Field(primary_key=True)
+    dagi_code: str = Field(max_length=4)
+    name: str = Field(index=True)
+    region_code: str = Field(foreign_key="region.code")
+    police_district_number: int = Field(foreign_key="police_district.number")
+    lat: float
+    lon: float
+    is_municipality: bool = True
+
+
+class DataSource(SQLModel, table=True):
+    """A record of each batch of data: what, from where, when, how many rows."""
+
+    __tablename__ = "data_source"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    kind: str  # models.domain.SourceKind
+    dataset: str | None = None  # e.g. STRAF11, FAM55N, national_burglaries.csv
+    description: str = ""
+    periods: str | None = None  # e.g. "2007K1-2026K3"
+    rows: int = 0
+    as_of: date
+    loaded_at: datetime
+    loaded_by: str | None = None
+    is_demo: bool = False
+
+
+class BurglaryQuarter(SQLModel, table=True):
+    """Reported residential burglaries in one municipality in one quarter."""
+
+    __tablename__ = "burglary_quarter"
+    municipality_code: int = Field(foreign_key="municipality.code", primary_key=True)
+    period: str = Field(primary_key=True, max_length=6)  # "2023K1"
+    year: int = Field(index=True)
+    quarter: int
+    count: int
+    provisional: bool = False
+    is_demo: bool = False
+    source_id: int = Field(foreign_key="data_source.id", index=True)
+    imported_at: datetime
+
+
+class NationalBurglaryYear(SQLModel, table=True):
+    """National residential burglaries in one year, with how sure the figure is."""
+
+    __tablename__ = "national_burglary_year"
+    year: int = Field(primary_key=True)
+    count: int
+    quality: str  # models.domain.Quality
+    note: str = ""
+    source_id: int = Field(foreign_key="data_source.id")
+
+
+class HouseholdYear(SQLModel, table=True):
+    """Households and population of a municipality on 1 January of a year."""
+
+    __tablename__ = "household_year"
+    municipality_code: int = Field(foreign_key="municipality.code", primary_key=True)
+    year: int = Field(primary_key=True)
+    households: int
+    population: int | None = None
+    approximate: bool = False
+    source_id: int = Field(foreign_key="data_source.id")
+
+
+class Goal(SQLModel, table=True):
+    """A goal as data: what is measured, from what baseline, to what target, by when."""
+
+    __table_args__ = (UniqueConstraint("scope_kind", "scope_code", "indicator"),)
+    id: int | None = Field(default=None, primary_key=True)
+    scope_kind: str  # models.domain.ScopeKind
+    scope_code: int | None = None  # municipality code; None for national
+    indicator: str  # models.domain.Indicator
+    baseline: float | None = None  # None: read from the data in baseline_year
+    baseline_year: int
+    target: float | None = None  # an absolute level (count per year, or a share 0-1)
+    target_reduction: float | None = None  # or a fraction fewer than the baseline
+    target_year: int
+    target_year_is_default: bool = False  # the source states no year; ours is a default
+    source_note: str = ""
+    updated_at: datetime
+    updated_by: str | None = None
+
+
+class Partnership(SQLModel, table=True):
+    """A Bo trygt partnership municipality and what it announced."""
+
+    municipality_code: int = Field(foreign_key="municipality.code", primary_key=True)
+    partner_since: str | None = None  # as announced: "2019-10", "2021", "2021-03-01"
+    start_date: date | None = None  # first day of partner_since
+    burglary_target_text: str | None = None
+    helper_target_text: str | None = None
+    note: str = ""
+
+
+class DataVersion(SQLModel, table=True):
+    """A counter bumped by every write, so cached reads on any server can tell they are stale."""
+
+    __tablename__ = "data_version"
+    id: int = Field(default=1, primary_key=True)
+    version: int = 0
+    changed_at: datetime
