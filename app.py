@@ -1,0 +1,44 @@
+"""Forside: the national burglary series against the goal, goal status cards, and the map."""
+
+import streamlit as st
+
+from models.assessment import count_statuses
+from models.domain import Indicator
+from models.formatting import fmt_int, fmt_percent
+from models.trends import status_label_da
+from ui import loaders
+from ui.cards import burglary_card, no_data_card, sources_caption
+from ui.charts import goal_chart
+from ui.maps import status_map
+from ui.page import demo_notice, guarded, start_page
+from ui.text import STATUS_ICONS
+
+
+def render() -> None:
+    """The page body."""
+    version = loaders.current_version()
+    national = loaders.load_national_overview(version)
+    statuses = loaders.load_statuses(version)
+    insecurity = loaders.load_national_goal(version, Indicator.INSECURITY)
+    st.title("Forside: status for måltal")
+    demo_notice(national.demo)
+    burglaries, secure, municipalities = st.columns(3)
+    with burglaries:
+        burglary_card(national, title="Indbrud i Danmark")
+    with secure:
+        goal_text = "" if insecurity is None else f"Mål: højst {fmt_percent(insecurity.target, digits=0)} utrygge ved risikoen for indbrud i {insecurity.target_year}."
+        no_data_card(title="Utryghed ved indbrud", goal_text=goal_text, reason="Der er endnu ingen tryghedsmålinger i databasen (TrygFondens måling).")
+    with municipalities, st.container(border=True):
+        st.markdown("**Kommunerne mod indbrudsmålet**")
+        for status, count in count_statuses(statuses["status"]).items():
+            st.markdown(f"{STATUS_ICONS[status]} {status_label_da(status)}: **{fmt_int(count)}**")
+    st.subheader("Indbrud i beboelser mod målet")
+    st.plotly_chart(goal_chart(national), key="national_chart")
+    st.subheader("Kommunerne på kortet")
+    st.pydeck_chart(status_map(statuses), height=520, key="status_map")
+    st.caption("Farve = status mod kommunens indbrudsmål (eget mål, ellers det nationale omregnet). Hold musen over en kommune for tal.")
+    sources_caption(national)
+
+
+start_page("Forside")
+guarded(render)

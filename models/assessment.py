@@ -1,0 +1,138 @@
+"""Burglaries against a goal: resolve the goal, find the latest year, project, classify."""
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from models.domain import Quality, Status
+from models.goals import PathPoint, required_linear, required_path, resolve_target
+from models.tables import Goal
+from models.trends import Projection, classify, project_counts
+
+
+@dataclass(frozen=True)
+class ResolvedGoal:
+    """A goal with every number known: baseline read from data where the goal left it open."""
+
+    baseline: float
+    baseline_year: int
+    target: float
+    target_year: int
+    target_year_is_default: bool
+    source_note: str
+    inherited_from_national: bool = False
+
+
+@dataclass(frozen=True)
+class BurglaryAssessment:
+    """Everything a status card, a chart or `botrygt status` says about burglaries."""
+
+    goal: ResolvedGoal | None
+    latest_year: int | None
+    latest_count: int | None
+    required_for_latest_year: float | None
+    projection: Projection | None
+    status: Status
+    path: list[PathPoint] = field(default_factory=list)
+    band: list[Projection] = field(default_factory=list)  # one projection per year to the target
+
+
+def resolve_burglary_goal(
+    *, own: Goal | None, national: Goal | None, counts_by_year: Mapping[int, int]
+) -> ResolvedGoal | None:
+    """The municipality's own goal, else the national goal's relative fall applied to its level."""
+    if own is not None:
+        baseline = own.baseline if own.baseline is not None else counts_by_year.get(own.baseline_year)
+        if baseline is None:
+            return None
+        target = resolve_target(baseline=baseline, target=own.target, target_reduction=own.target_reduction)
+        return ResolvedGoal(
+            baseline=float(baseline),
+            baseline_year=own.baseline_year,
+            target=target,
+            target_year=own.target_year,
+            target_year_is_default=own.target_year_is_default,
+            source_note=own.source_note,
+        )
+    return _inherit_national(national=national, counts_by_year=counts_by_year)
+
+
+def _inherit_national(*, national: Goal | None, counts_by_year: Mapping[int, int]) -> ResolvedGoal | None:
+    if national is None or not national.baseline or national.target is None:
+        return None
+    baseline = counts_by_year.get(national.baseline_year)
+    if baseline is None:
+        return None
+    fall = 1 - national.target / national.baseline
+    return ResolvedGoal(
+        baseline=float(baseline),
+        baseline_year=national.baseline_year,
+        target=baseline * (1 - fall),
+        target_year=national.target_year,
+        target_year_is_default=national.target_year_is_default,
+        source_note=f"Ingen lokal målsætning: den nationale målsætning omregnet til kommunen "
+        f"(samme relative fald, {round(fall * 100)} %, fra kommunens niveau i {national.baseline_year}).",
+        inherited_from_national=True,
+    )
+
+
+def assess_burglaries(*, counts_by_year: Mapping[int, int], goal: ResolvedGoal | None) -> BurglaryAssessment:
+    """Latest complete year against the required path, and the projected status at the target year."""
+    latest_year = max(counts_by_year, default=None)
+    latest_count = counts_by_year.get(latest_year) if latest_year is not None else None
+    if goal is None:
+        return BurglaryAssessment(None, latest_year, latest_count, None, None, Status.INSUFFICIENT_EVIDENCE)
+    band: list[Projection] = []
+    if latest_year is not None and latest_year < goal.target_year:
+        for year in range(latest_year + 1, goal.target_year + 1):
+            step = project_counts(counts_by_year=counts_by_year, to_year=year)
+            if step is not None:
+                band.append(step)
+    projection = band[-1] if band else None
+    required = (
+        required_linear(
+            baseline=goal.baseline,
+            baseline_year=goal.baseline_year,
+            target=goal.target,
+            target_year=goal.target_year,
+            year=latest_year,
+        )
+        if latest_year is not None
+        else None
+    )
+    status = classify(
+        projection=projection,
+        target=goal.target,
+        latest_year=latest_year,
+        latest_count=latest_count,
+        target_year=goal.target_year,
+    )
+    path = required_path(
+        baseline=goal.baseline, baseline_year=goal.baseline_year, target=goal.target, target_year=goal.target_year
+    )
+    return BurglaryAssessment(goal, latest_year, latest_count, required, projection, status, path, band)
+
+
+def combine_national_series(*, recorded: pd.DataFrame, sums: pd.DataFrame) -> pd.DataFrame:
+    """Recorded national figures win; complete years without one use the sum of municipalities."""
+    recorded = recorded.assign(demo=recorded["quality"] == Quality.DEMO)[["year", "count", "quality", "demo"]]
+    complete = sums[sums["quarters"] == 4]
+    missing = complete[~complete["year"].isin(recorded["year"])]
+    filled = pd.DataFrame(
+        {
+            "year": missing["year"],
+            "count": missing["count"],
+            "quality": [Quality.DEMO if d else Quality.SUM_OF_QUARTERS for d in missing["is_demo"]],
+            "demo": missing["is_demo"].astype(bool),
+        }
+    )
+    frame = pd.concat([recorded, filled], ignore_index=True) if len(filled) else recorded
+    return frame.sort_values("year", ignore_index=True)
+
+
+def count_statuses(statuses: Iterable[str]) -> dict[Status, int]:
+    """How many scopes have each status, every status present (zero when none)."""
+    counted = Counter(Status(s) for s in statuses)
+    return {status: counted.get(status, 0) for status in Status}

@@ -1,0 +1,260 @@
+"""Trend projection of yearly counts and the progress status shown on every page."""
+
+# How the status is decided (the same rules are shown to users, see STATUS_RULES_DA):
+#   a. Deadline reached (latest full year >= target year): the latest count's exact Poisson
+#      interval decides: entirely at/below the target -> on track, entirely above -> off
+#      track, otherwise (or no count) -> insufficient evidence.
+#   b. No projection (fewer than three usable years) -> insufficient evidence.
+#   c. Even the pessimistic end of the projected interval reaches the target -> on track.
+#   d. Even the optimistic end misses it: a significant fall (whole interval of the yearly
+#      change below zero) -> needs acceleration, otherwise -> off track.
+#   e. The interval straddles the target -> insufficient evidence, also when the central
+#      projection is below the target: the data cannot tell, so we never claim "on track".
+
+import math
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.stats import chi2, norm, poisson
+
+from models.domain import Status
+
+COVID_YEARS = frozenset({2020, 2021})
+_MIN_POINTS = 3  # a slope plus a dispersion estimate needs at least three years
+_NORMAL_FROM = 1e9  # mean above which a Poisson quantile is taken from the normal approximation
+
+STATUS_RULES_DA = (
+    "Når målåret er nået, afgør det seneste års tal (med statistisk usikkerhed) status.",
+    "Under tre brugbare år: utilstrækkeligt grundlag.",
+    "På rette vej: selv den pessimistiske ende af fremskrivningen når målet.",
+    "Kræver ekstra indsats: tallet falder klart, men ikke hurtigt nok til at nå målet.",
+    "Ikke på rette vej: selv den optimistiske ende af fremskrivningen misser målet.",
+    "Utilstrækkeligt grundlag: usikkerheden dækker både at nå og at misse målet.",
+)
+
+_LABELS_DA = {
+    Status.ON_TRACK: "På rette vej",
+    Status.NEEDS_ACCELERATION: "Kræver ekstra indsats",
+    Status.OFF_TRACK: "Ikke på rette vej",
+    Status.INSUFFICIENT_EVIDENCE: "Utilstrækkeligt grundlag",
+}
+
+
+@dataclass(frozen=True)
+class Projection:
+    """Projected count in `to_year` with a prediction interval and the yearly change."""
+
+    to_year: int
+    expected: float
+    low: float
+    high: float
+    annual_change: float
+    annual_change_low: float
+    annual_change_high: float
+    years_used: tuple[int, ...]
+
+
+def _alpha(level: float) -> float:
+    """Two-sided error rate for a confidence level, validated."""
+    if not 0.0 < level < 1.0:
+        raise ValueError(f"Konfidensniveau skal ligge mellem 0 og 1, fik {level}")
+    return 1.0 - level
+
+
+def poisson_interval(count: int, *, level: float = 0.95) -> tuple[float, float]:
+    """Exact (Garwood) confidence interval for the mean of one Poisson count."""
+    if count < 0:
+        raise ValueError(f"Antal kan ikke være negativt, fik {count}")
+    alpha = _alpha(level)
+    low = 0.0 if count == 0 else float(chi2.ppf(alpha / 2, 2 * count)) / 2
+    high = float(chi2.ppf(1 - alpha / 2, 2 * count + 2)) / 2
+    return low, high
+
+
+def _select_years(
+    *,
+    counts_by_year: Mapping[int, int],
+    window: int,
+    since_year: int | None,
+    exclude_years: Collection[int],
+) -> list[int]:
+    """The years to fit: after the series break, without excluded years unless too few."""
+    eligible = sorted(y for y in counts_by_year if since_year is None or y >= since_year)
+    kept = [y for y in eligible if y not in exclude_years][-window:]
+    if len(kept) < _MIN_POINTS:
+        # Dropping COVID years must not silence a short series: better a caveated trend.
+        kept = eligible[-window:]
+    return kept
+
+
+def _fit_poisson(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Poisson log-linear GLM by Newton/IRLS; returns coefficients and fitted means."""
+    design = np.column_stack([np.ones_like(x), x])
+    beta = np.array([math.log(y.mean()), 0.0])
+    for _ in range(100):
+        mu = np.exp(design @ beta)
+        step = np.linalg.solve(design.T @ (design * mu[:, None]), design.T @ (y - mu))
+        # Halve overshooting steps: Newton on a log link can jump far from small counts.
+        for _ in range(60):
+            if _loglik(design, y, beta + step) >= _loglik(design, y, beta) - 1e-9:
+                break
+            step /= 2
+        beta = beta + step
+        if np.max(np.abs(step)) < 1e-10:
+            break
+    return beta, np.exp(design @ beta)
+
+
+def _loglik(design: np.ndarray, y: np.ndarray, beta: np.ndarray) -> float:
+    """Poisson log-likelihood without the constant log(y!) term."""
+    eta = design @ beta
+    return float(np.sum(y * eta - np.exp(eta)))
+
+
+def _covariance(x: np.ndarray, y: np.ndarray, mu: np.ndarray) -> np.ndarray:
+    """Coefficient covariance, inflated by the Pearson dispersion when overdispersed."""
+    design = np.column_stack([np.ones_like(x), x])
+    covariance = np.linalg.inv(design.T @ (design * mu[:, None]))
+    # Burglary counts vary more than Poisson (clusters, series of break-ins by one gang);
+    # ignoring that would make intervals too narrow. Underdispersion is not credited.
+    phi = float(np.sum((y - mu) ** 2 / mu)) / (len(y) - 2)
+    return covariance * max(1.0, phi)
+
+
+def _exp(value: float) -> float:
+    """exp() that returns infinity instead of raising for explosive extrapolations."""
+    with np.errstate(over="ignore"):
+        return float(np.exp(value))
+
+
+def _poisson_quantile(quantile: float, mean: float) -> float:
+    """Poisson quantile; normal approximation for huge means, where scipy's becomes NaN."""
+    if not math.isfinite(mean):
+        return mean
+    if mean > _NORMAL_FROM:
+        # Beyond this scipy loses accuracy; the normal approximation is off by under one count.
+        return mean + float(norm.ppf(quantile)) * math.sqrt(mean)
+    return float(poisson.ppf(quantile, mean))
+
+
+def _count_interval(*, mean_low: float, mean_high: float, alpha: float) -> tuple[float, float]:
+    """Widen a mean interval by the Poisson noise of one year's count."""
+    low = _poisson_quantile(alpha / 2, mean_low)
+    high = _poisson_quantile(1 - alpha / 2, mean_high)
+    # For tiny means the upper quantile is 0, below the mean: never exclude the mean itself.
+    return min(low, mean_low), max(high, mean_high)
+
+
+def _flat_projection(*, y: np.ndarray, years: list[int], to_year: int, alpha: float) -> Projection:
+    """Level-only projection when counts are positive in at most one year."""
+    # No trend can be estimated (the maximum-likelihood slope would be infinite or
+    # meaningless), so we project the average level, use the exact Garwood interval of the
+    # total for its uncertainty, and state the yearly change as unknown within [-100 %, ∞).
+    total = int(y.sum())
+    rate_low, rate_high = (bound / len(y) for bound in poisson_interval(total, level=1 - alpha))
+    low, high = _count_interval(mean_low=rate_low, mean_high=rate_high, alpha=alpha)
+    return Projection(
+        to_year=to_year,
+        expected=total / len(y),
+        low=low,
+        high=high,
+        annual_change=0.0,
+        annual_change_low=-1.0,
+        annual_change_high=math.inf,
+        years_used=tuple(years),
+    )
+
+
+def _trend_projection(*, y: np.ndarray, years: list[int], to_year: int, alpha: float) -> Projection:
+    """Projection from the fitted log-linear trend, extrapolated to `to_year`."""
+    centre = float(np.mean(years))  # centring keeps intercept and slope nearly uncorrelated
+    x = np.asarray(years, dtype=float) - centre
+    beta, mu = _fit_poisson(x, y)
+    covariance = _covariance(x, y, mu)
+    z = float(norm.ppf(1 - alpha / 2))
+    point = np.array([1.0, to_year - centre])
+    eta = float(point @ beta)
+    se_eta = math.sqrt(float(point @ covariance @ point))
+    se_slope = math.sqrt(float(covariance[1, 1]))
+    mean_low, mean_high = _exp(eta - z * se_eta), _exp(eta + z * se_eta)
+    low, high = _count_interval(mean_low=mean_low, mean_high=mean_high, alpha=alpha)
+    return Projection(
+        to_year=to_year,
+        expected=_exp(eta),
+        low=low,
+        high=high,
+        annual_change=_exp(beta[1]) - 1,
+        annual_change_low=_exp(beta[1] - z * se_slope) - 1,
+        annual_change_high=_exp(beta[1] + z * se_slope) - 1,
+        years_used=tuple(years),
+    )
+
+
+def project_counts(
+    *,
+    counts_by_year: Mapping[int, int],
+    to_year: int,
+    window: int = 5,
+    since_year: int | None = 2018,
+    exclude_years: Collection[int] = COVID_YEARS,
+    level: float = 0.95,
+) -> Projection | None:
+    """Project a yearly count to `to_year` with a Poisson log-linear trend; None if < 3 years."""
+    alpha = _alpha(level)
+    if window < _MIN_POINTS:
+        raise ValueError(f"Vinduet skal være mindst {_MIN_POINTS} år, fik {window}")
+    years = _select_years(
+        counts_by_year=counts_by_year,
+        window=window,
+        since_year=since_year,
+        exclude_years=exclude_years,
+    )
+    if len(years) < _MIN_POINTS:
+        return None
+    y = np.array([counts_by_year[year] for year in years], dtype=float)
+    if np.any(y < 0):
+        raise ValueError("Antal kan ikke være negative")
+    if np.count_nonzero(y) <= 1:
+        return _flat_projection(y=y, years=years, to_year=to_year, alpha=alpha)
+    return _trend_projection(y=y, years=years, to_year=to_year, alpha=alpha)
+
+
+def _classify_final(*, target: float, latest_count: int | None, level: float) -> Status:
+    """Status once the deadline is reached: the latest count against the target."""
+    if latest_count is None or latest_count < 0:
+        return Status.INSUFFICIENT_EVIDENCE
+    low, high = poisson_interval(latest_count, level=level)
+    if high <= target:
+        return Status.ON_TRACK
+    if low > target:
+        return Status.OFF_TRACK
+    return Status.INSUFFICIENT_EVIDENCE
+
+
+def classify(
+    *,
+    projection: Projection | None,
+    target: float,
+    latest_year: int | None,
+    latest_count: int | None,
+    target_year: int,
+    level: float = 0.95,
+) -> Status:
+    """Progress status by rules a-e in the module comment (also in STATUS_RULES_DA)."""
+    if latest_year is not None and latest_year >= target_year:
+        return _classify_final(target=target, latest_count=latest_count, level=level)
+    if projection is None:
+        return Status.INSUFFICIENT_EVIDENCE
+    if projection.high <= target:
+        return Status.ON_TRACK
+    if projection.low > target:
+        if projection.annual_change_high < 0:
+            return Status.NEEDS_ACCELERATION
+        return Status.OFF_TRACK
+    return Status.INSUFFICIENT_EVIDENCE
+
+
+def status_label_da(status: Status) -> str:
+    """Danish label for a status."""
+    return _LABELS_DA[status]

@@ -1,0 +1,59 @@
+"""The botrygt command line: init, status (JSON and Danish text), and its error exits."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from dataio.cli import main
+
+
+@pytest.fixture
+def cli_db(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    assert main(["init", "--demo-if-empty"]) == 0
+    return url
+
+
+def test_status_json_national(cli_db, capsys) -> None:  # type: ignore[no-untyped-def]
+    capsys.readouterr()
+    assert main(["status", "--national", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert set(document) >= {"scope", "burglaries", "data"}
+    assert set(document["burglaries"]) >= {"latest_year", "count", "per_1000_households", "goal", "required_for_latest_year", "status"}
+    assert document["scope"]["kind"] == "national"
+
+
+def test_status_text_is_danish(cli_db, capsys) -> None:  # type: ignore[no-untyped-def]
+    capsys.readouterr()
+    assert main(["status", "--municipality", "183"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Ishøj  (EKSEMPELDATA)")
+    assert "Indbrud i beboelser" in out and "Status:" in out
+
+
+def test_unknown_municipality_exits_2_with_one_line(cli_db, capsys) -> None:  # type: ignore[no-untyped-def]
+    capsys.readouterr()
+    assert main(["status", "--municipality", "999", "--json"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.strip().count("\n") == 0
+    assert "Ukendt kommunekode: 999" in captured.err
+
+
+def test_console_script_runs_as_installed(cli_db) -> None:  # type: ignore[no-untyped-def]
+    result = subprocess.run(
+        [sys.executable, "-m", "dataio.cli", "status", "--municipality", "183", "--json"],
+        capture_output=True, text=True, check=False, env={"DATABASE_URL": cli_db, "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["scope"]["name"] == "Ishøj"
+
+
+def test_unusable_database_is_one_line(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/missing-dir/../../../../../../proc/nope.sqlite")
+    code = main(["status", "--national", "--json"])
+    assert code == 2
+    assert capsys.readouterr().err.startswith("botrygt: ")

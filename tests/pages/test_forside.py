@@ -1,0 +1,58 @@
+"""AppTest: the Forside shows the national series against the goal, the cards and the map."""
+
+import pytest
+
+from tests.pages.apptest import deck_specs, page_text, plotly_specs, run_page
+
+
+@pytest.fixture
+def forside(app_env):  # type: ignore[no-untyped-def]
+    return run_page()
+
+
+def test_renders_without_errors(forside) -> None:  # type: ignore[no-untyped-def]
+    assert not forside.exception
+    assert not forside.error
+    assert forside.title[0].value == "Forside: status for måltal"
+
+
+def test_demo_data_is_labelled(forside) -> None:  # type: ignore[no-untyped-def]
+    assert any("Eksempeldata" in w.value for w in forside.warning)
+
+
+def test_national_chart_has_series_goal_path_and_projection(forside) -> None:  # type: ignore[no-untyped-def]
+    spec = plotly_specs(forside)[0]
+    names = [trace.get("name") for trace in spec["data"]]
+    assert "Danmark Statistik (citeret)" not in names  # guard against a misspelt label
+    assert "Danmarks Statistik (citeret)" in names
+    assert "Eksempeldata" in names
+    assert "Krævet forløb (lige linje)" in names
+    assert "Fremskrivning (nuværende tendens)" in names
+    star = next(t for t in spec["data"] if t.get("name") == "Mål")
+    assert star["x"] == [2030] and star["y"] == [10000.0]
+    assert "standardmålår" in star["text"][0]
+    assert spec["layout"]["separators"] == ",."
+    annotations = " ".join(a.get("text", "") for a in spec["layout"].get("annotations", []))
+    assert "§ 276 a" in annotations and "COVID-19" in annotations
+
+
+def test_cards_show_danish_numbers_and_honest_insecurity(forside) -> None:  # type: ignore[no-untyped-def]
+    text = page_text(forside)
+    assert "Ingen data endnu" in text
+    assert "10 % utrygge" in text
+    assert "fra 29.000 (2017) til 10.000 i 2030" in text
+
+
+def test_map_has_every_municipality_coloured_by_status(forside) -> None:  # type: ignore[no-untyped-def]
+    deck = deck_specs(forside)[0]
+    points = deck["layers"][0]["data"]
+    assert len(points) == 98
+    assert {tuple(p["colour"][:3]) for p in points} <= {(26, 150, 65), (235, 160, 0), (200, 40, 40), (150, 150, 150)}
+    assert all(p["demo_da"] == "Eksempeldata" for p in points)
+    counts = page_text(forside)
+    assert "På rette vej" in counts and "Utilstrækkeligt grundlag" in counts
+
+
+def test_sources_are_cited_with_dates(forside) -> None:  # type: ignore[no-untyped-def]
+    caption = next(c.value for c in forside.caption if c.value.startswith("Kilder:"))
+    assert "Eksempeldata (botrygt demo)" in caption and "pr. " in caption

@@ -1,0 +1,62 @@
+"""Cached loaders: one engine per process; results cached per data version, cleared on writes."""
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy import Engine
+
+from dataio.comparison import RateComparison, municipality_statuses, rate_comparison
+from dataio.db import data_version, make_engine
+from dataio.queries import find_goal, municipality_table
+from models.tables import Goal
+from dataio.settings import Settings
+from dataio.status import BurglaryOverview, municipality_overview, national_overview
+
+TTL_SECONDS = 600
+
+
+@st.cache_resource
+def engine() -> Engine:
+    """The process's one engine (connection pool)."""
+    return make_engine(Settings.from_env().database_url)
+
+
+def current_version() -> int:
+    """The database's data version: part of every cache key, so a write anywhere shows everywhere."""
+    return data_version(engine())
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_national_overview(version: int) -> BurglaryOverview:
+    """Denmark's burglary overview."""
+    return national_overview(engine())
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_municipality_overview(version: int, code: int) -> BurglaryOverview:
+    """One municipality's burglary overview."""
+    return municipality_overview(engine(), code=code)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_statuses(version: int) -> pd.DataFrame:
+    """Every municipality's status (the map)."""
+    return municipality_statuses(engine())
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_rate_comparison(version: int, code: int, year: int) -> RateComparison:
+    """A municipality's rate against its peers and the nation."""
+    return rate_comparison(engine(), code=code, year=year)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_municipalities(version: int) -> pd.DataFrame:
+    """The 98 municipalities for pickers (Christiansø left out)."""
+    table = municipality_table(engine())
+    return table[table["is_municipality"].astype(bool)].reset_index(drop=True)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_national_goal(version: int, indicator: str) -> Goal | None:
+    """The national goal for an indicator, as stored."""
+    return find_goal(engine(), indicator=indicator, code=None)
