@@ -26,8 +26,16 @@ def render() -> None:
     with burglaries:
         burglary_card(national, title="Indbrud i Danmark")
     with secure:
-        goal_text = "" if insecurity is None else f"Mål: højst {fmt_percent(insecurity.target, digits=0)} utrygge ved risikoen for indbrud i {insecurity.target_year}."
-        no_data_card(title="Utryghed ved indbrud", goal_text=goal_text, reason="Der er endnu ingen tryghedsmålinger i databasen (TrygFondens måling).")
+        goal_text = (
+            ""
+            if insecurity is None
+            else f"Mål: højst {fmt_percent(insecurity.target, digits=0)} utrygge ved risikoen for indbrud i {insecurity.target_year}."
+        )
+        no_data_card(
+            title="Utryghed ved indbrud",
+            goal_text=goal_text,
+            reason="Der er endnu ingen tryghedsmålinger i databasen (TrygFondens måling).",
+        )
     with municipalities, st.container(border=True):
         st.markdown("**Kommunerne mod indbrudsmålet**")
         for status, count in count_statuses(statuses["status"]).items():
@@ -36,7 +44,9 @@ def render() -> None:
     st.plotly_chart(goal_chart(national), key="national_chart")
     st.subheader("Kommunerne på kortet")
     st.pydeck_chart(status_map(statuses), height=520, key="status_map")
-    st.caption("Farve = status mod kommunens indbrudsmål (eget mål, ellers det nationale omregnet). Hold musen over en kommune for tal.")
+    st.caption(
+        "Farve = status mod kommunens indbrudsmål (eget mål, ellers det nationale omregnet). Hold musen over en kommune for tal."
+    )
     sources_caption(national)
 
 

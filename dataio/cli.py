@@ -16,15 +16,25 @@ from dataio.status_output import status_document, status_text
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="botrygt", description="Bo trygt-dashboardets kommandolinje")
+    parser = argparse.ArgumentParser(
+        prog="botrygt", description="Bo trygt-dashboardets kommandolinje"
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    init = commands.add_parser("init", help="opret eller opgradér databasen og indlæs referencedata")
-    init.add_argument("--demo-if-empty", action="store_true", help="fyld eksempeldata i, hvis der ingen indbrudstal er")
+    init = commands.add_parser(
+        "init", help="opret eller opgradér databasen og indlæs referencedata"
+    )
+    init.add_argument(
+        "--demo-if-empty",
+        action="store_true",
+        help="fyld eksempeldata i, hvis der ingen indbrudstal er",
+    )
     commands.add_parser("demo", help="dan eksempeldata på ny (importerede tal bevares)")
     status = commands.add_parser("status", help="status for indbrud mod målet")
     scope = status.add_mutually_exclusive_group(required=True)
     scope.add_argument("--national", action="store_true", help="hele landet")
-    scope.add_argument("--municipality", type=int, metavar="KODE", help="kommunens DST-kode, fx 183")
+    scope.add_argument(
+        "--municipality", type=int, metavar="KODE", help="kommunens DST-kode, fx 183"
+    )
     status.add_argument("--json", action="store_true", help="udskriv ét JSON-objekt")
     return parser
 
@@ -34,13 +44,24 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     engine = make_engine(settings.database_url)
     if args.command == "init":
         report = initialise(engine, demo=args.demo_if_empty)
-        print("Databasen er klar" + (f"; {report.demo_rows} rækker eksempeldata tilføjet." if report.demo_rows else "."))
+        print(
+            "Databasen er klar"
+            + (f"; {report.demo_rows} rækker eksempeldata tilføjet." if report.demo_rows else ".")
+        )
     elif args.command == "demo":
         initialise(engine, demo=False)
         print(f"Eksempeldata dannet: {regenerate_demo(engine)} kvartalstal.")
     elif args.command == "status":
-        overview = national_overview(engine) if args.national else municipality_overview(engine, code=args.municipality)
-        print(json.dumps(status_document(overview), ensure_ascii=False) if args.json else status_text(overview))
+        overview = (
+            national_overview(engine)
+            if args.national
+            else municipality_overview(engine, code=args.municipality)
+        )
+        print(
+            json.dumps(status_document(overview), ensure_ascii=False)
+            if args.json
+            else status_text(overview)
+        )
     return 0
 
 

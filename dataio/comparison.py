@@ -45,8 +45,10 @@ def municipality_statuses(con: Connectable) -> pd.DataFrame:
     for area in areas.itertuples():
         own = annual[annual["code"] == area.code]
         counts = dict(zip(own["year"].astype(int), own["count"].astype(int), strict=True))
-        goal = resolve_burglary_goal(own=goals.get(area.code), national=national, counts_by_year=counts)
-        result = assess_burglaries(counts_by_year=counts, goal=goal)
+        goal = resolve_burglary_goal(
+            own=goals.get(area.code), national=national, counts_by_year=counts
+        )
+        result = assess_burglaries(counts_by_year=counts, goal=goal, with_band=False)
         house = households["households"].get(area.code)
         rows.append(
             {
@@ -57,7 +59,9 @@ def municipality_statuses(con: Connectable) -> pd.DataFrame:
                 "lon": area.lon,
                 "latest_year": result.latest_year,
                 "count": result.latest_count,
-                "per_1000_households": rate_per_1000(count=result.latest_count or 0, households=house),
+                "per_1000_households": rate_per_1000(
+                    count=result.latest_count or 0, households=house
+                ),
                 "target": goal.target if goal else None,
                 "own_goal": area.code in goals,
                 "status": result.status.value,
@@ -78,8 +82,12 @@ def rate_comparison(con: Connectable, *, code: int, year: int) -> RateComparison
     counts = in_year.astype(float).to_dict()
     return RateComparison(
         year=year,
-        municipality=rate_per_1000(count=counts.get(code, 0.0), households=by_code.get(code)) if code in counts else None,
-        national=group_rate_per_1000(counts_by_code=counts, households_by_code=by_code, codes=list(counts)),
+        municipality=rate_per_1000(count=counts.get(code, 0.0), households=by_code.get(code))
+        if code in counts
+        else None,
+        national=group_rate_per_1000(
+            counts_by_code=counts, households_by_code=by_code, codes=list(counts)
+        ),
         peers=group_rate_per_1000(counts_by_code=counts, households_by_code=by_code, codes=peers),
         peer_names=[str(names.get(p, p)) for p in peers],
         approximate_households=bool(households["approximate"].any()),

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, event, update
-from sqlmodel import Session, create_engine
+from sqlmodel import Session, col, create_engine
 
 from models.tables import DataVersion
 
@@ -21,7 +21,7 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -44,8 +44,10 @@ def transaction(engine: Engine) -> Iterator[Session]:
 def bump_data_version(session: Session) -> None:
     """Mark that data changed, so cached reads on every server become stale."""
     now = datetime.now(UTC)
-    result = session.exec(  # type: ignore[call-overload]
-        update(DataVersion).where(DataVersion.id == 1).values(version=DataVersion.version + 1, changed_at=now)
+    result = session.exec(
+        update(DataVersion)
+        .where(col(DataVersion.id) == 1)
+        .values(version=col(DataVersion.version) + 1, changed_at=now)
     )
     if result.rowcount == 0:
         session.add(DataVersion(id=1, version=1, changed_at=now))

@@ -4,8 +4,8 @@ from datetime import UTC, date, datetime
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import insert
-from sqlmodel import Session, func, select
+from sqlalchemy import delete, insert
+from sqlmodel import Session, col, func, select
 
 from dataio.queries import household_table, partnership_table
 from models.domain import SourceKind
@@ -18,7 +18,20 @@ SEED = 2017
 SEASON = np.array([0.27, 0.21, 0.21, 0.31])
 # Relative burglary risk per household by police district: North Zealand and the Copenhagen
 # suburbs have long had the highest rates, West Jutland and Bornholm the lowest.
-DISTRICT_RISK = {1: 0.8, 2: 0.9, 3: 0.7, 4: 0.9, 5: 0.8, 6: 0.9, 7: 1.0, 8: 1.1, 9: 1.6, 10: 1.3, 11: 1.0, 12: 0.5}
+DISTRICT_RISK = {
+    1: 0.8,
+    2: 0.9,
+    3: 0.7,
+    4: 0.9,
+    5: 0.8,
+    6: 0.9,
+    7: 1.0,
+    8: 1.1,
+    9: 1.6,
+    10: 1.3,
+    11: 1.0,
+    12: 0.5,
+}
 YEARLY_CHANGE_AFTER_KNOWN = -0.03
 
 
@@ -37,13 +50,19 @@ def national_totals(*, known: dict[int, int], last_year: int) -> dict[int, int]:
             totals[year] = round(known[before] * (known[after] / known[before]) ** share)
         else:
             last_known = max(years)
-            totals[year] = round(known[last_known] * (1 + YEARLY_CHANGE_AFTER_KNOWN) ** (year - last_known))
+            totals[year] = round(
+                known[last_known] * (1 + YEARLY_CHANGE_AFTER_KNOWN) ** (year - last_known)
+            )
     return totals
 
 
-def municipal_weights(*, municipalities: pd.DataFrame, years: list[int], rng: np.random.Generator) -> np.ndarray:
+def municipal_weights(
+    *, municipalities: pd.DataFrame, years: list[int], rng: np.random.Generator
+) -> np.ndarray:
     """A weight per municipality and year: households, district risk, a local level and drift."""
-    base = municipalities["households"].to_numpy(float) * municipalities["police_district_number"].map(DISTRICT_RISK).to_numpy(float)
+    base = municipalities["households"].to_numpy(float) * municipalities[
+        "police_district_number"
+    ].map(DISTRICT_RISK).to_numpy(float)
     level = rng.lognormal(mean=0.0, sigma=0.2, size=len(base))
     drift = rng.normal(0.0, 0.02, size=len(base))
     since = np.array(years, float)[None, :] - 2015
@@ -62,7 +81,9 @@ def allocate(total: int, weights: np.ndarray) -> np.ndarray:
     return counts
 
 
-def build_demo_burglaries(*, municipalities: pd.DataFrame, known: dict[int, int], last_period: str) -> pd.DataFrame:
+def build_demo_burglaries(
+    *, municipalities: pd.DataFrame, known: dict[int, int], last_period: str
+) -> pd.DataFrame:
     """Quarterly counts for every municipality from 2007K1 to last_period."""
     rng = np.random.default_rng(SEED)
     last_year, last_quarter = parse_period(last_period)
@@ -75,9 +96,20 @@ def build_demo_burglaries(*, municipalities: pd.DataFrame, known: dict[int, int]
         annual = allocate(totals[year], weights[:, column])
         quarters = np.array([rng.multinomial(n, SEASON) for n in annual])
         for quarter in range(1, 5 if year < last_year else last_quarter + 1):
-            rows.append(pd.DataFrame({"municipality_code": codes, "year": year, "quarter": quarter, "count": quarters[:, quarter - 1]}))
+            rows.append(
+                pd.DataFrame(
+                    {
+                        "municipality_code": codes,
+                        "year": year,
+                        "quarter": quarter,
+                        "count": quarters[:, quarter - 1],
+                    }
+                )
+            )
     frame = pd.concat(rows, ignore_index=True)
-    frame["period"] = [period_of(year=y, quarter=q) for y, q in zip(frame["year"], frame["quarter"], strict=True)]
+    frame["period"] = [
+        period_of(year=y, quarter=q) for y, q in zip(frame["year"], frame["quarter"], strict=True)
+    ]
     frame["provisional"] = frame["period"] == last_period
     return frame
 
@@ -90,8 +122,14 @@ def has_burglary_data(session: Session) -> bool:
 def write_demo(session: Session, *, municipalities: pd.DataFrame, today: date) -> int:
     """Replace demo rows with freshly generated ones; return the number of rows written."""
     last_period = latest_full_quarter(today)
-    known = {row.year: row.count for row in session.exec(select(NationalBurglaryYear)).all() if row.quality != "demo"}
-    frame = build_demo_burglaries(municipalities=municipalities, known=known, last_period=last_period)
+    known = {
+        row.year: row.count
+        for row in session.exec(select(NationalBurglaryYear)).all()
+        if row.quality != "demo"
+    }
+    frame = build_demo_burglaries(
+        municipalities=municipalities, known=known, last_period=last_period
+    )
     now = datetime.now(UTC)
     source = DataSource(
         name="Eksempeldata (botrygt demo)",
@@ -107,7 +145,7 @@ def write_demo(session: Session, *, municipalities: pd.DataFrame, today: date) -
     )
     session.add(source)
     session.flush()
-    session.execute(BurglaryQuarter.__table__.delete().where(BurglaryQuarter.is_demo))  # type: ignore[attr-defined]
+    session.execute(delete(BurglaryQuarter).where(col(BurglaryQuarter.is_demo)))
     records = frame.assign(is_demo=True, source_id=source.id, imported_at=now).to_dict("records")
     session.execute(insert(BurglaryQuarter), records)
     return len(records)
@@ -115,8 +153,10 @@ def write_demo(session: Session, *, municipalities: pd.DataFrame, today: date) -
 
 def demo_municipalities(session: Session) -> pd.DataFrame:
     """The municipalities with what the generator needs: households and partnership start."""
-    rows = session.exec(select(Municipality).where(Municipality.is_municipality)).all()
-    frame = pd.DataFrame([{"code": m.code, "police_district_number": m.police_district_number} for m in rows])
+    rows = session.exec(select(Municipality).where(col(Municipality.is_municipality))).all()
+    frame = pd.DataFrame(
+        [{"code": m.code, "police_district_number": m.police_district_number} for m in rows]
+    )
     households = household_table(session).groupby("code")["households"].last()
     starts = partnership_table(session).set_index("code")["start_year"]
     frame["households"] = frame["code"].map(households).fillna(1000)

@@ -9,5 +9,7 @@ class UnknownMunicipality(DomainError):
     """A municipality code that is not one of the 98 (or 411 Christiansø)."""
 
     def __init__(self, code: object) -> None:
-        super().__init__(f"Ukendt kommunekode: {code} (brug en af de 98 kommuners tre-cifrede DST-koder, fx 183 for Ishøj)")
+        super().__init__(
+            f"Ukendt kommunekode: {code} (brug en af de 98 kommuners tre-cifrede DST-koder, fx 183 for Ishøj)"
+        )
         self.code = code

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pandas as pd
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.announced import parse_burglary_target, parse_partner_since
 from models.domain import Indicator, ScopeKind, SourceKind
@@ -64,13 +64,15 @@ def _load_areas(session: Session) -> None:
     session.flush()
 
 
-def reference_source(session: Session, *, dataset: str, description: str, rows: int) -> DataSource:
-    """The data_source row for one shipped file, created once."""
+def reference_source(session: Session, *, dataset: str, description: str, rows: int) -> int:
+    """The id of the data_source row for one shipped file, created once."""
     existing = session.exec(
-        select(DataSource).where(DataSource.kind == SourceKind.REFERENCE, DataSource.dataset == dataset)
+        select(DataSource).where(
+            col(DataSource.kind) == SourceKind.REFERENCE, col(DataSource.dataset) == dataset
+        )
     ).first()
-    if existing:
-        return existing
+    if existing and existing.id is not None:
+        return existing.id
     source = DataSource(
         name=f"Referencedata: {description}",
         kind=SourceKind.REFERENCE,
@@ -83,7 +85,8 @@ def reference_source(session: Session, *, dataset: str, description: str, rows: 
     )
     session.add(source)
     session.flush()
-    return source
+    assert source.id is not None  # assigned by the flush
+    return source.id
 
 
 def _load_national_series(session: Session, now: datetime) -> None:
@@ -104,7 +107,7 @@ def _load_national_series(session: Session, now: datetime) -> None:
                 count=int(row.residential_burglaries),
                 quality=row.quality,
                 note=row.note if isinstance(row.note, str) else "",
-                source_id=source.id,  # type: ignore[arg-type]
+                source_id=source,
             )
         )
 
@@ -124,7 +127,9 @@ def _load_approximate_households(session: Session) -> None:
     )
     have_real = {
         row.municipality_code
-        for row in session.exec(select(HouseholdYear).where(HouseholdYear.approximate.is_(False))).all()  # type: ignore[attr-defined]
+        for row in session.exec(
+            select(HouseholdYear).where(col(HouseholdYear.approximate).is_(False))
+        ).all()
     }
     for row in frame.itertuples():
         if int(row.code) in have_real:
@@ -136,20 +141,24 @@ def _load_approximate_households(session: Session) -> None:
                 households=max(1, round(row.population / PERSONS_PER_HOUSEHOLD)),
                 population=int(row.population),
                 approximate=True,
-                source_id=source.id,  # type: ignore[arg-type]
+                source_id=source,
             )
         )
     session.flush()
 
 
 def _load_partnerships(session: Session) -> None:
-    frame = read_reference("bo_trygt_partnerships.csv").astype(object).where(lambda f: f.notna(), None)
+    frame = (
+        read_reference("bo_trygt_partnerships.csv").astype(object).where(lambda f: f.notna(), None)
+    )
     for row in frame.itertuples():
         session.merge(
             Partnership(
                 municipality_code=int(row.municipality_code),
                 partner_since=str(row.partner_since) if row.partner_since else None,
-                start_date=parse_partner_since(str(row.partner_since) if row.partner_since else None),
+                start_date=parse_partner_since(
+                    str(row.partner_since) if row.partner_since else None
+                ),
                 burglary_target_text=row.burglary_target,
                 helper_target_text=row.helper_target,
                 note=row.note or "",
@@ -157,9 +166,15 @@ def _load_partnerships(session: Session) -> None:
         )
 
 
-def _goal_exists(session: Session, *, scope_kind: str, scope_code: int | None, indicator: str) -> bool:
-    query = select(Goal).where(Goal.scope_kind == scope_kind, Goal.indicator == indicator)
-    query = query.where(Goal.scope_code == scope_code if scope_code is not None else Goal.scope_code.is_(None))  # type: ignore[union-attr]
+def _goal_exists(
+    session: Session, *, scope_kind: str, scope_code: int | None, indicator: str
+) -> bool:
+    query = select(Goal).where(col(Goal.scope_kind) == scope_kind, col(Goal.indicator) == indicator)
+    query = query.where(
+        col(Goal.scope_code) == scope_code
+        if scope_code is not None
+        else col(Goal.scope_code).is_(None)
+    )
     return session.exec(query).first() is not None
 
 
@@ -194,7 +209,9 @@ def _ensure_national_goals(session: Session, now: datetime) -> None:
         ),
     ]
     for goal in goals:
-        if not _goal_exists(session, scope_kind=goal.scope_kind, scope_code=None, indicator=goal.indicator):
+        if not _goal_exists(
+            session, scope_kind=goal.scope_kind, scope_code=None, indicator=goal.indicator
+        ):
             session.add(goal)
 
 
@@ -205,7 +222,12 @@ def _ensure_partnership_goals(session: Session, now: datetime) -> None:
         code = partnership.municipality_code
         if announced is None or partnership.start_date is None:
             continue
-        if _goal_exists(session, scope_kind=ScopeKind.MUNICIPALITY, scope_code=code, indicator=Indicator.BURGLARIES):
+        if _goal_exists(
+            session,
+            scope_kind=ScopeKind.MUNICIPALITY,
+            scope_code=code,
+            indicator=Indicator.BURGLARIES,
+        ):
             continue
         start_year = partnership.start_date.year
         target_year = announced.target_year or (

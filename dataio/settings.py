@@ -25,5 +25,10 @@ class Settings:
         """Read DATABASE_URL and BOTRYGT_DEMO (default: demo on with the embedded database)."""
         url = os.environ.get("DATABASE_URL") or default_database_url()
         demo_default = "1" if url.startswith("sqlite") else "0"
-        demo = os.environ.get("BOTRYGT_DEMO", demo_default).strip().lower() in {"1", "true", "yes", "ja"}
+        demo = os.environ.get("BOTRYGT_DEMO", demo_default).strip().lower() in {
+            "1",
+            "true",
+            "yes",
+            "ja",
+        }
         return cls(database_url=url, demo_mode=demo)

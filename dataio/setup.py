@@ -27,11 +27,15 @@ def initialise(engine: Engine, *, demo: bool, today: date | None = None) -> Init
         demo_rows = 0
         if demo and not has_burglary_data(session):
             municipalities = demo_municipalities(session)
-            demo_rows = write_demo(session, municipalities=municipalities, today=today or date.today())
+            demo_rows = write_demo(
+                session, municipalities=municipalities, today=today or date.today()
+            )
     return InitReport(demo_rows=demo_rows)
 
 
 def regenerate_demo(engine: Engine, *, today: date | None = None) -> int:
     """Replace the demo burglaries (real imported rows are kept)."""
     with transaction(engine) as session:
-        return write_demo(session, municipalities=demo_municipalities(session), today=today or date.today())
+        return write_demo(
+            session, municipalities=demo_municipalities(session), today=today or date.today()
+        )

@@ -47,7 +47,10 @@ class BurglaryOverview:
 
 
 def _sources(frame: pd.DataFrame) -> list[SourceRef]:
-    return [SourceRef(str(r.name), pd.Timestamp(r.as_of).date(), bool(r.is_demo)) for r in frame.itertuples()]
+    return [
+        SourceRef(str(r.name), pd.Timestamp(r.as_of).date(), bool(r.is_demo))
+        for r in frame.itertuples()
+    ]
 
 
 def _breaks(quarters: pd.DataFrame) -> list[SeriesBreak]:
@@ -77,12 +80,16 @@ def national_overview(con: Connectable) -> BurglaryOverview:
     )
     counts = dict(zip(annual["year"].astype(int), annual["count"].astype(int), strict=True))
     goal = resolve_burglary_goal(
-        own=queries.find_goal(con, indicator=Indicator.BURGLARIES, code=None), national=None, counts_by_year=counts
+        own=queries.find_goal(con, indicator=Indicator.BURGLARIES, code=None),
+        national=None,
+        counts_by_year=counts,
     )
     assessment = assess_burglaries(counts_by_year=counts, goal=goal)
     household_rows = queries.household_table(con)
     latest_households = household_rows.sort_values("year").groupby("code").last()
-    total_households = float(latest_households["households"].sum()) if len(latest_households) else None
+    total_households = (
+        float(latest_households["households"].sum()) if len(latest_households) else None
+    )
     quarters = queries.national_quarters(con)
     latest_demo = bool(annual["demo"].iloc[-1]) if len(annual) else False
     sources = _sources(queries.source_by_dataset(con, dataset="national_burglaries.csv"))
@@ -95,8 +102,12 @@ def national_overview(con: Connectable) -> BurglaryOverview:
         quarters=quarters,
         assessment=assessment,
         households=total_households,
-        households_approximate=bool(latest_households["approximate"].any()) if len(latest_households) else False,
-        per_1000_households=rate_per_1000(count=assessment.latest_count or 0, households=total_households)
+        households_approximate=bool(latest_households["approximate"].any())
+        if len(latest_households)
+        else False,
+        per_1000_households=rate_per_1000(
+            count=assessment.latest_count or 0, households=total_households
+        )
         if assessment.latest_count is not None
         else None,
         demo=latest_demo or bool(quarters["is_demo"].astype(bool).any()),
@@ -112,7 +123,9 @@ def municipality_overview(con: Connectable, *, code: int) -> BurglaryOverview:
     if match.empty:
         raise UnknownMunicipality(code)
     quarters = queries.municipality_quarters(con, code=code)
-    counts = annual_totals(dict(zip(quarters["period"], quarters["count"].astype(int), strict=True)))
+    counts = annual_totals(
+        dict(zip(quarters["period"], quarters["count"].astype(int), strict=True))
+    )
     demo_years = set(quarters.loc[quarters["is_demo"].astype(bool), "year"].astype(int))
     annual = pd.DataFrame(
         {
@@ -129,7 +142,9 @@ def municipality_overview(con: Connectable, *, code: int) -> BurglaryOverview:
     )
     assessment = assess_burglaries(counts_by_year=counts, goal=goal)
     household_rows = queries.household_table(con)
-    households, approximate = _households_for(household_rows[household_rows["code"] == code], year=assessment.latest_year)
+    households, approximate = _households_for(
+        household_rows[household_rows["code"] == code], year=assessment.latest_year
+    )
     return BurglaryOverview(
         scope_kind=ScopeKind.MUNICIPALITY,
         code=code,

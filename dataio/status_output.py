@@ -49,7 +49,10 @@ def status_document(overview: BurglaryOverview) -> dict[str, Any]:
         },
         "data": {
             "demo": overview.demo,
-            "sources": [{"name": s.name, "as_of": s.as_of.isoformat(), "demo": s.demo} for s in overview.sources],
+            "sources": [
+                {"name": s.name, "as_of": s.as_of.isoformat(), "demo": s.demo}
+                for s in overview.sources
+            ],
         },
     }
 

@@ -43,5 +43,5 @@ def parse_partner_since(text: str | None) -> date | None:
     if not text or not text.strip():
         return None
     parts = [int(p) for p in text.strip().split("-")]
-    year, month, day = (parts + [1, 1])[:3]
+    year, month, day = [*parts, 1, 1][:3]
     return date(year, month, day)

@@ -44,10 +44,14 @@ def resolve_burglary_goal(
 ) -> ResolvedGoal | None:
     """The municipality's own goal, else the national goal's relative fall applied to its level."""
     if own is not None:
-        baseline = own.baseline if own.baseline is not None else counts_by_year.get(own.baseline_year)
+        baseline = (
+            own.baseline if own.baseline is not None else counts_by_year.get(own.baseline_year)
+        )
         if baseline is None:
             return None
-        target = resolve_target(baseline=baseline, target=own.target, target_reduction=own.target_reduction)
+        target = resolve_target(
+            baseline=baseline, target=own.target, target_reduction=own.target_reduction
+        )
         return ResolvedGoal(
             baseline=float(baseline),
             baseline_year=own.baseline_year,
@@ -59,7 +63,9 @@ def resolve_burglary_goal(
     return _inherit_national(national=national, counts_by_year=counts_by_year)
 
 
-def _inherit_national(*, national: Goal | None, counts_by_year: Mapping[int, int]) -> ResolvedGoal | None:
+def _inherit_national(
+    *, national: Goal | None, counts_by_year: Mapping[int, int]
+) -> ResolvedGoal | None:
     if national is None or not national.baseline or national.target is None:
         return None
     baseline = counts_by_year.get(national.baseline_year)
@@ -78,15 +84,21 @@ def _inherit_national(*, national: Goal | None, counts_by_year: Mapping[int, int
     )
 
 
-def assess_burglaries(*, counts_by_year: Mapping[int, int], goal: ResolvedGoal | None) -> BurglaryAssessment:
+def assess_burglaries(
+    *, counts_by_year: Mapping[int, int], goal: ResolvedGoal | None, with_band: bool = True
+) -> BurglaryAssessment:
     """Latest complete year against the required path, and the projected status at the target year."""
     latest_year = max(counts_by_year, default=None)
     latest_count = counts_by_year.get(latest_year) if latest_year is not None else None
     if goal is None:
-        return BurglaryAssessment(None, latest_year, latest_count, None, None, Status.INSUFFICIENT_EVIDENCE)
+        return BurglaryAssessment(
+            None, latest_year, latest_count, None, None, Status.INSUFFICIENT_EVIDENCE
+        )
     band: list[Projection] = []
     if latest_year is not None and latest_year < goal.target_year:
-        for year in range(latest_year + 1, goal.target_year + 1):
+        # The band (a projection per year) is for charts; a status needs only the target year.
+        first = latest_year + 1 if with_band else goal.target_year
+        for year in range(first, goal.target_year + 1):
             step = project_counts(counts_by_year=counts_by_year, to_year=year)
             if step is not None:
                 band.append(step)
@@ -110,14 +122,21 @@ def assess_burglaries(*, counts_by_year: Mapping[int, int], goal: ResolvedGoal |
         target_year=goal.target_year,
     )
     path = required_path(
-        baseline=goal.baseline, baseline_year=goal.baseline_year, target=goal.target, target_year=goal.target_year
+        baseline=goal.baseline,
+        baseline_year=goal.baseline_year,
+        target=goal.target,
+        target_year=goal.target_year,
     )
-    return BurglaryAssessment(goal, latest_year, latest_count, required, projection, status, path, band)
+    return BurglaryAssessment(
+        goal, latest_year, latest_count, required, projection, status, path, band
+    )
 
 
 def combine_national_series(*, recorded: pd.DataFrame, sums: pd.DataFrame) -> pd.DataFrame:
     """Recorded national figures win; complete years without one use the sum of municipalities."""
-    recorded = recorded.assign(demo=recorded["quality"] == Quality.DEMO)[["year", "count", "quality", "demo"]]
+    recorded = recorded.assign(demo=recorded["quality"] == Quality.DEMO)[
+        ["year", "count", "quality", "demo"]
+    ]
     complete = sums[sums["quarters"] == 4]
     missing = complete[~complete["year"].isin(recorded["year"])]
     filled = pd.DataFrame(

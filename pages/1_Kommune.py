@@ -16,8 +16,12 @@ def choose_municipality(version: int) -> int:
     names = dict(zip(table["code"], table["name"], strict=True))
     codes = list(names)
     wanted = st.query_params.get("kommune", "183")
-    index = codes.index(int(wanted)) if wanted.isdigit() and int(wanted) in names else codes.index(183)
-    code = st.selectbox("Kommune", codes, index=index, format_func=lambda c: f"{names[c]} ({c})")
+    index = (
+        codes.index(int(wanted)) if wanted.isdigit() and int(wanted) in names else codes.index(183)
+    )
+    code = st.sidebar.selectbox(
+        "Kommune", codes, index=index, format_func=lambda c: f"{names[c]} ({c})"
+    )
     st.query_params["kommune"] = str(code)
     return int(code)
 
@@ -35,20 +39,36 @@ def render() -> None:
         if overview.assessment.goal is not None:
             st.caption(overview.assessment.goal.source_note)
     with numbers:
-        counts = dict(zip(overview.quarters["period"], overview.quarters["count"].astype(int), strict=True))
+        counts = dict(
+            zip(overview.quarters["period"], overview.quarters["count"].astype(int), strict=True)
+        )
         last = str(overview.quarters["period"].iloc[-1])
         change, relative = same_quarter_change(counts=counts, period=last)
-        st.metric(f"Seneste kvartal: {fmt_period(last)} (foreløbigt)", fmt_int(counts[last]), delta=None if change is None else f"{fmt_int(change)} ({fmt_change(relative)}) mod året før", delta_color="inverse")
+        st.metric(
+            f"Seneste kvartal: {fmt_period(last)} (foreløbigt)",
+            fmt_int(counts[last]),
+            delta=None
+            if change is None
+            else f"{fmt_int(change)} ({fmt_change(relative)}) mod året før",
+            delta_color="inverse",
+        )
         year = overview.assessment.latest_year
         if year is not None:
             comparison = loaders.load_rate_comparison(version, code, year)
             st.plotly_chart(rate_chart(comparison, name=overview.name), key="rate_chart")
-            st.caption("Sammenlignelige kommuner: de ti nærmeste i antal husstande: " + ", ".join(comparison.peer_names) + ".")
+            st.caption(
+                "Sammenlignelige kommuner: de ti nærmeste i antal husstande: "
+                + ", ".join(comparison.peer_names)
+                + "."
+            )
     st.subheader("Indbrud pr. kvartal")
     st.plotly_chart(quarter_chart(overview), key="quarter_chart")
     st.subheader("Indbrud pr. år mod målet")
     st.plotly_chart(goal_chart(overview), key="goal_chart")
-    st.caption(f"Pr. 1.000 husstande {year}: {fmt_decimal(overview.per_1000_households, digits=1)}" + (" (husstande tilnærmet)" if overview.households_approximate else ""))
+    st.caption(
+        f"Pr. 1.000 husstande {year}: {fmt_decimal(overview.per_1000_households, digits=1)}"
+        + (" (husstande tilnærmet)" if overview.households_approximate else "")
+    )
     sources_caption(overview)
 
 

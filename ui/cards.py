@@ -15,18 +15,21 @@ def burglary_card(overview: BurglaryOverview, *, title: str) -> None:
     with st.container(border=True):
         st.markdown(f"**{title}**")
         st.markdown(f"### {STATUS_ICONS[result.status]} {status_label_da(result.status)}")
-        st.metric(
-            f"Indbrud i beboelser {result.latest_year or ''}",
-            fmt_int(result.latest_count),
-            delta=None if result.required_for_latest_year is None else f"krævet efter målforløbet: {fmt_int(round(result.required_for_latest_year))}",
-            delta_color="off",
-        )
+        st.metric(f"Indbrud i beboelser {result.latest_year or ''}", fmt_int(result.latest_count))
+        if result.required_for_latest_year is not None:
+            st.caption(
+                f"Målforløbet (lige linje) krævede højst {fmt_int(round(result.required_for_latest_year))} i {result.latest_year}."
+            )
         if goal is not None:
             default = " (standardmålår, kan ændres)" if goal.target_year_is_default else ""
-            st.caption(f"Mål: fra {fmt_int(round(goal.baseline))} ({goal.baseline_year}) til {fmt_int(round(goal.target))} i {goal.target_year}{default}.")
+            st.caption(
+                f"Mål: fra {fmt_int(round(goal.baseline))} ({goal.baseline_year}) til {fmt_int(round(goal.target))} i {goal.target_year}{default}."
+            )
         if result.projection is not None:
             p = result.projection
-            st.caption(f"Fremskrevet til {p.to_year}: {fmt_int(round(p.expected))} (95 %-interval {fmt_int(round(p.low))}–{fmt_int(round(p.high))}); tendens {fmt_decimal(p.annual_change * 100, digits=1)} % om året.")
+            st.caption(
+                f"Fremskrevet til {p.to_year}: {fmt_int(round(p.expected))} (95 %-interval {fmt_int(round(p.low))}–{fmt_int(round(p.high))}); tendens {fmt_decimal(p.annual_change * 100, digits=1)} % om året."
+            )
         if overview.demo:
             st.caption(":orange[Bygger på eksempeldata]")
 

@@ -36,8 +36,13 @@ def _annual_bars(figure: go.Figure, overview: BurglaryOverview) -> None:
             x=rows["year"],
             y=rows["count"],
             name=QUALITY_LABELS.get(str(quality), str(quality)),
-            marker={"color": QUALITY_COLOURS.get(str(quality), "#1f5f8b"), "pattern": {"shape": "/" if quality == "demo" else ""}},
-            hovertemplate="%{x}: %{y:,.0f} indbrud<extra>" + QUALITY_LABELS.get(str(quality), "") + "</extra>",
+            marker={
+                "color": QUALITY_COLOURS.get(str(quality), "#1f5f8b"),
+                "pattern": {"shape": "/" if quality == "demo" else ""},
+            },
+            hovertemplate="%{x}: %{y:,.0f} indbrud<extra>"
+            + QUALITY_LABELS.get(str(quality), "")
+            + "</extra>",
         )
 
 
@@ -47,13 +52,29 @@ def _goal_lines(figure: go.Figure, overview: BurglaryOverview) -> None:
     if goal is None:
         return
     years = [p.year for p in result.path]
-    figure.add_scatter(x=years, y=[p.linear for p in result.path], name="Krævet forløb (lige linje)", mode="lines", line={"color": "#1a9641", "dash": "dash"})
-    figure.add_scatter(x=years, y=[p.constant_rate for p in result.path], name="Krævet forløb (fast procentvis fald)", mode="lines", line={"color": "#1a9641", "dash": "dot"})
+    figure.add_scatter(
+        x=years,
+        y=[p.linear for p in result.path],
+        name="Krævet forløb (lige linje)",
+        mode="lines",
+        line={"color": "#1a9641", "dash": "dash"},
+    )
+    figure.add_scatter(
+        x=years,
+        y=[p.constant_rate for p in result.path],
+        name="Krævet forløb (fast procentvis fald)",
+        mode="lines",
+        line={"color": "#1a9641", "dash": "dot"},
+    )
     default_note = " (standardmålår)" if goal.target_year_is_default else ""
     figure.add_scatter(
-        x=[goal.target_year], y=[goal.target], mode="markers+text", name="Mål",
+        x=[goal.target_year],
+        y=[goal.target],
+        mode="markers+text",
+        name="Mål",
         marker={"symbol": "star", "size": 16, "color": "#1a9641"},
-        text=[f"Mål {fmt_int(round(goal.target))}{default_note}"], textposition="top center",
+        text=[f"Mål {fmt_int(round(goal.target))}{default_note}"],
+        textposition="top left",
     )
 
 
@@ -65,8 +86,23 @@ def _projection(figure: go.Figure, overview: BurglaryOverview) -> None:
     low = [result.latest_count] + [p.low for p in result.band]
     high = [result.latest_count] + [p.high for p in result.band]
     expected = [result.latest_count] + [p.expected for p in result.band]
-    figure.add_scatter(x=years + years[::-1], y=high + low[::-1], fill="toself", fillcolor="rgba(230,120,20,0.15)", line={"width": 0}, name="Fremskrivning, 95 %-interval", hoverinfo="skip")
-    figure.add_scatter(x=years, y=expected, mode="lines", name="Fremskrivning (nuværende tendens)", line={"color": "#e67814"})
+    figure.add_scatter(
+        x=years + years[::-1],
+        y=high + low[::-1],
+        fill="toself",
+        mode="lines",
+        fillcolor="rgba(230,120,20,0.15)",
+        line={"width": 0},
+        name="Fremskrivning, 95 %-interval",
+        hoverinfo="skip",
+    )
+    figure.add_scatter(
+        x=years,
+        y=expected,
+        mode="lines",
+        name="Fremskrivning (nuværende tendens)",
+        line={"color": "#e67814"},
+    )
 
 
 def _annual_breaks(figure: go.Figure, overview: BurglaryOverview) -> None:
@@ -74,9 +110,22 @@ def _annual_breaks(figure: go.Figure, overview: BurglaryOverview) -> None:
     if years.empty:
         return
     if years.min() <= 2018 <= years.max():
-        figure.add_vline(x=2017.5, line={"color": "#666", "dash": "dot"}, annotation_text="§ 276 a (2018)", annotation_position="top left")
+        figure.add_vline(
+            x=2017.5,
+            line={"color": "#666", "dash": "dot"},
+            annotation_text="§ 276 a (2018)",
+            annotation_position="top left",
+        )
     if years.min() <= 2021 and years.max() >= 2020:
-        figure.add_vrect(x0=2019.5, x1=2021.5, fillcolor="#888", opacity=0.08, line_width=0, annotation_text="COVID-19", annotation_position="top right")
+        figure.add_vrect(
+            x0=2019.5,
+            x1=2021.5,
+            fillcolor="#888",
+            opacity=0.08,
+            line_width=0,
+            annotation_text="COVID-19",
+            annotation_position="top right",
+        )
 
 
 def goal_chart(overview: BurglaryOverview) -> go.Figure:
@@ -96,16 +145,35 @@ def quarter_chart(overview: BurglaryOverview) -> go.Figure:
     figure = go.Figure()
     x = [quarter_start(p) for p in quarters["period"]]
     name = "Indbrud pr. kvartal" + (" (eksempeldata)" if overview.demo else "")
-    figure.add_scatter(x=x, y=quarters["count"], mode="lines+markers", name=name, line={"color": "#1f5f8b"}, marker={"size": 4}, customdata=quarters["period"], hovertemplate="%{customdata}: %{y:,.0f}<extra></extra>")
+    figure.add_scatter(
+        x=x,
+        y=quarters["count"],
+        mode="lines+markers",
+        name=name,
+        line={"color": "#1f5f8b"},
+        marker={"size": 4},
+        customdata=quarters["period"],
+        hovertemplate="%{customdata}: %{y:,.0f}<extra></extra>",
+    )
     for item in overview.breaks:
         start, end = quarter_start(item.first_period), quarter_end(item.last_period)
         if item.kind == "law_change":
             figure.add_vline(x=start, line={"color": "#666", "dash": "dot"})
-            figure.add_annotation(x=start, y=1, yref="paper", text="§ 276 a", showarrow=False, xanchor="left")
+            figure.add_annotation(
+                x=start, y=1, yref="paper", text="§ 276 a", showarrow=False, xanchor="left"
+            )
         else:
             colour = "#e67814" if item.kind == "provisional" else "#888"
             label = "Foreløbigt" if item.kind == "provisional" else "COVID-19"
-            figure.add_vrect(x0=start, x1=end, fillcolor=colour, opacity=0.12, line_width=0, annotation_text=label, annotation_position="top left")
+            figure.add_vrect(
+                x0=start,
+                x1=end,
+                fillcolor=colour,
+                opacity=0.12,
+                line_width=0,
+                annotation_text=label,
+                annotation_position="top left",
+            )
     return _danish_layout(figure, y_title="Indbrud i beboelser pr. kvartal", height=360)
 
 
@@ -115,13 +183,18 @@ def rate_chart(comparison: RateComparison, *, name: str) -> go.Figure:
     values = [comparison.municipality, comparison.peers, comparison.national]
     figure = go.Figure(
         go.Bar(
-            x=[v or 0 for v in values], y=labels, orientation="h",
+            x=[v or 0 for v in values],
+            y=labels,
+            orientation="h",
             marker={"color": ["#1f5f8b", "#9dbbd3", "#9dbbd3"]},
-            text=[fmt_decimal(v, digits=1) for v in values], textposition="auto",
+            text=[fmt_decimal(v, digits=1) for v in values],
+            textposition="auto",
             hovertemplate="%{y}: %{x:,.1f}<extra></extra>",
         )
     )
-    title = f"Indbrud pr. 1.000 husstande, {comparison.year}" + (" (husstande tilnærmet)" if comparison.approximate_households else "")
+    title = f"Indbrud pr. 1.000 husstande, {comparison.year}" + (
+        " (husstande tilnærmet)" if comparison.approximate_households else ""
+    )
     figure.update_layout(title=title)
     figure.update_yaxes(autorange="reversed")
     return _danish_layout(figure, y_title="", height=260)

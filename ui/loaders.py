@@ -7,9 +7,9 @@ from sqlalchemy import Engine
 from dataio.comparison import RateComparison, municipality_statuses, rate_comparison
 from dataio.db import data_version, make_engine
 from dataio.queries import find_goal, municipality_table
-from models.tables import Goal
 from dataio.settings import Settings
 from dataio.status import BurglaryOverview, municipality_overview, national_overview
+from models.tables import Goal
 
 TTL_SECONDS = 600
 

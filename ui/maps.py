@@ -11,14 +11,26 @@ from ui.text import STATUS_COLOURS
 def status_map(statuses: pd.DataFrame) -> pdk.Deck:
     """Municipalities as dots at their centroids, coloured by burglary goal status."""
     frame = statuses.copy()
-    frame["colour"] = [list(STATUS_COLOURS[s]) + [210] for s in frame["status"]]
+    frame["colour"] = [[*STATUS_COLOURS[s], 210] for s in frame["status"]]
     frame["status_da"] = [status_label_da(s) for s in frame["status"]]
     frame["count_da"] = [fmt_int(c) for c in frame["count"]]
     frame["rate_da"] = [fmt_decimal(r, digits=1) for r in frame["per_1000_households"]]
     frame["demo_da"] = ["Eksempeldata" if d else "" for d in frame["demo"]]
     layer = pdk.Layer(
         "ScatterplotLayer",
-        data=frame[["name", "lat", "lon", "colour", "status_da", "count_da", "rate_da", "latest_year", "demo_da"]],
+        data=frame[
+            [
+                "name",
+                "lat",
+                "lon",
+                "colour",
+                "status_da",
+                "count_da",
+                "rate_da",
+                "latest_year",
+                "demo_da",
+            ]
+        ],
         get_position=["lon", "lat"],
         get_fill_color="colour",
         get_radius=3500,  # metres; the pixel bounds keep dots readable at every zoom
@@ -29,6 +41,8 @@ def status_map(statuses: pd.DataFrame) -> pdk.Deck:
         stroked=True,
         pickable=True,
     )
-    tooltip = {"html": "<b>{name}</b><br/>{status_da}<br/>{count_da} indbrud ({latest_year})<br/>{rate_da} pr. 1.000 husstande<br/><i>{demo_da}</i>"}
+    tooltip = {
+        "html": "<b>{name}</b><br/>{status_da}<br/>{count_da} indbrud ({latest_year})<br/>{rate_da} pr. 1.000 husstande<br/><i>{demo_da}</i>"
+    }
     view = pdk.ViewState(latitude=56.1, longitude=10.9, zoom=5.7)
     return pdk.Deck(layers=[layer], initial_view_state=view, map_style=None, tooltip=tooltip)  # type: ignore[arg-type]

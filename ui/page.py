@@ -28,7 +28,9 @@ MENU = [
 
 def start_page(title: str) -> Settings:
     """Set up the page: title, sidebar menu, and the demo banner when data is demo."""
-    st.set_page_config(page_title=f"{title} · Bo trygt", page_icon=":material/shield:", layout="wide")
+    st.set_page_config(
+        page_title=f"{title} · Bo trygt", page_icon=":material/shield:", layout="wide"
+    )
     settings = Settings.from_env()
     with st.sidebar:
         st.markdown("### Bo trygt · styringsdashboard")
@@ -54,4 +56,7 @@ def guarded(render: Callable[[], None]) -> None:
     except Exception:
         # Logged in full for the operator; the person at the screen gets a plain Danish message.
         logging.getLogger("botrygt").exception("Uventet fejl på siden")
-        st.error("Der opstod en uventet fejl. Den er logget; prøv igen, eller kontakt administratoren.", icon=":material/error:")
+        st.error(
+            "Der opstod en uventet fejl. Den er logget; prøv igen, eller kontakt administratoren.",
+            icon=":material/error:",
+        )

@@ -12,7 +12,9 @@ target_metadata = SQLModel.metadata
 
 def run_migrations_online() -> None:
     """Run the migrations on a live connection."""
-    engine = config.attributes.get("engine") or create_engine(config.get_main_option("sqlalchemy.url"))
+    engine = config.attributes.get("engine") or create_engine(
+        config.get_main_option("sqlalchemy.url") or ""
+    )
     with engine.begin() as connection:
         context.configure(
             connection=connection,

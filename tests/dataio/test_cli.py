@@ -22,7 +22,14 @@ def test_status_json_national(cli_db, capsys) -> None:  # type: ignore[no-untype
     assert main(["status", "--national", "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert set(document) >= {"scope", "burglaries", "data"}
-    assert set(document["burglaries"]) >= {"latest_year", "count", "per_1000_households", "goal", "required_for_latest_year", "status"}
+    assert set(document["burglaries"]) >= {
+        "latest_year",
+        "count",
+        "per_1000_households",
+        "goal",
+        "required_for_latest_year",
+        "status",
+    }
     assert document["scope"]["kind"] == "national"
 
 
@@ -46,14 +53,19 @@ def test_unknown_municipality_exits_2_with_one_line(cli_db, capsys) -> None:  # 
 def test_console_script_runs_as_installed(cli_db) -> None:  # type: ignore[no-untyped-def]
     result = subprocess.run(
         [sys.executable, "-m", "dataio.cli", "status", "--municipality", "183", "--json"],
-        capture_output=True, text=True, check=False, env={"DATABASE_URL": cli_db, "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"DATABASE_URL": cli_db, "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["scope"]["name"] == "Ishøj"
 
 
 def test_unusable_database_is_one_line(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/missing-dir/../../../../../../proc/nope.sqlite")
+    monkeypatch.setenv(
+        "DATABASE_URL", f"sqlite:///{tmp_path}/missing-dir/../../../../../../proc/nope.sqlite"
+    )
     code = main(["status", "--national", "--json"])
     assert code == 2
     assert capsys.readouterr().err.startswith("botrygt: ")

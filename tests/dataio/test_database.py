@@ -38,7 +38,9 @@ def test_initialise_loads_reference_data_idempotently(engine) -> None:  # type: 
 def test_administrator_goal_edits_survive_a_new_init(engine) -> None:  # type: ignore[no-untyped-def]
     initialise(engine, demo=False, today=TODAY)
     with Session(engine) as session:
-        goal = session.exec(select(Goal).where(Goal.scope_code.is_(None), Goal.indicator == "burglaries")).one()  # type: ignore[union-attr]
+        goal = session.exec(
+            select(Goal).where(Goal.scope_code.is_(None), Goal.indicator == "burglaries")
+        ).one()  # type: ignore[union-attr]
         goal.target_year, goal.target_year_is_default = 2035, False
         session.add(goal)
         session.commit()
@@ -78,7 +80,12 @@ def test_national_status_document(engine) -> None:  # type: ignore[no-untyped-de
     assert burglaries["goal"]["baseline_year"] == 2017 and burglaries["goal"]["target_year"] == 2030
     # 29000 - 19000 * 8/13 = 17307.7
     assert burglaries["required_for_latest_year"] == 17308
-    assert burglaries["status"] in {"on_track", "needs_acceleration", "off_track", "insufficient_evidence"}
+    assert burglaries["status"] in {
+        "on_track",
+        "needs_acceleration",
+        "off_track",
+        "insufficient_evidence",
+    }
     assert document["data"]["demo"] is True
     assert any(s["name"].startswith("Eksempeldata") for s in document["data"]["sources"])
 
@@ -86,7 +93,11 @@ def test_national_status_document(engine) -> None:  # type: ignore[no-untyped-de
 def test_municipality_status_matches_its_quarters(engine) -> None:  # type: ignore[no-untyped-def]
     initialise(engine, demo=True, today=TODAY)
     with Session(engine) as session:
-        quarters = session.exec(select(BurglaryQuarter).where(BurglaryQuarter.municipality_code == 183, BurglaryQuarter.year == 2025)).all()
+        quarters = session.exec(
+            select(BurglaryQuarter).where(
+                BurglaryQuarter.municipality_code == 183, BurglaryQuarter.year == 2025
+            )
+        ).all()
         ishoj = session.get(Municipality, 183)
     assert ishoj is not None
     document = status_document(municipality_overview(engine, code=183))

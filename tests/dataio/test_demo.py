@@ -32,7 +32,10 @@ def test_national_totals_keep_known_years_and_fill_gaps() -> None:
     assert (totals[2024], totals[2025]) == (14399, 13967)
 
 
-@given(total=st.integers(min_value=0, max_value=60000), weights=st.lists(st.floats(min_value=0.01, max_value=1e4), min_size=1, max_size=120))
+@given(
+    total=st.integers(min_value=0, max_value=60000),
+    weights=st.lists(st.floats(min_value=0.01, max_value=1e4), min_size=1, max_size=120),
+)
 def test_allocate_is_exact_and_proportional(total: int, weights: list[float]) -> None:
     counts = allocate(total, np.array(weights))
     assert counts.sum() == total
@@ -42,29 +45,43 @@ def test_allocate_is_exact_and_proportional(total: int, weights: list[float]) ->
 
 
 def test_generated_quarters_sum_to_the_national_totals() -> None:
-    frame = build_demo_burglaries(municipalities=municipalities(), known=KNOWN, last_period="2024K3")
+    frame = build_demo_burglaries(
+        municipalities=municipalities(), known=KNOWN, last_period="2024K3"
+    )
     annual = frame.groupby("year")["count"].sum()
     assert annual[2017] == 29000 and annual[2023] == 14844
-    assert set(frame.loc[frame["year"] == 2024, "quarter"]) == {1, 2, 3}  # the year in progress stops at K3
+    assert set(frame.loc[frame["year"] == 2024, "quarter"]) == {
+        1,
+        2,
+        3,
+    }  # the year in progress stops at K3
     assert frame.loc[frame["provisional"], "period"].unique().tolist() == ["2024K3"]
     assert (frame["count"] >= 0).all()
 
 
 def test_generator_is_deterministic() -> None:
-    first = build_demo_burglaries(municipalities=municipalities(), known=KNOWN, last_period="2023K4")
-    second = build_demo_burglaries(municipalities=municipalities(), known=KNOWN, last_period="2023K4")
+    first = build_demo_burglaries(
+        municipalities=municipalities(), known=KNOWN, last_period="2023K4"
+    )
+    second = build_demo_burglaries(
+        municipalities=municipalities(), known=KNOWN, last_period="2023K4"
+    )
     pd.testing.assert_frame_equal(first, second)
 
 
 def test_fourth_quarter_is_the_busiest_on_average() -> None:
-    frame = build_demo_burglaries(municipalities=municipalities(20), known=KNOWN, last_period="2023K4")
+    frame = build_demo_burglaries(
+        municipalities=municipalities(20), known=KNOWN, last_period="2023K4"
+    )
     by_quarter = frame.groupby("quarter")["count"].sum()
     assert by_quarter.idxmax() == 4
     assert by_quarter[4] / by_quarter.sum() == pytest.approx(0.31, abs=0.01)
 
 
 def test_larger_municipalities_have_more_burglaries() -> None:
-    frame = build_demo_burglaries(municipalities=municipalities(), known=KNOWN, last_period="2023K4")
+    frame = build_demo_burglaries(
+        municipalities=municipalities(), known=KNOWN, last_period="2023K4"
+    )
     per_code = frame.groupby("municipality_code")["count"].sum()
     # households grow 1000..6000; district risk and local level vary, but size dominates over 17 years
     assert per_code.corr(pd.Series(range(1, 7), index=per_code.index)) > 0.5

@@ -56,7 +56,8 @@ def test_halving_series_gives_minus_fifty_percent_and_geometric_extrapolation() 
     halving = {2018: 1600, 2019: 800, 2020: 400, 2021: 200, 2022: 100, 2023: 50}
     projection = project_counts(counts_by_year=halving, to_year=2025)
     assert projection is not None
-    assert projection.years_used == (2018, 2019, 2022, 2023)  # COVID years left out
+    # window = the five calendar years 2019-2023; the COVID years are left out
+    assert projection.years_used == (2019, 2022, 2023)
     assert projection.annual_change == pytest.approx(-0.5, abs=1e-9)
     assert projection.expected == pytest.approx(12.5, rel=1e-9)  # 50 * 0.5 * 0.5
     assert projection.low <= 12.5 <= projection.high
@@ -66,12 +67,13 @@ def test_halving_series_gives_minus_fifty_percent_and_geometric_extrapolation() 
 def test_series_break_2018_is_excluded_by_since_year() -> None:
     # 2018 jumps under the new burglary section; before it the level was half
     counts = {2015: 100, 2016: 100, 2017: 100, 2018: 200, 2019: 200, 2022: 200, 2023: 200}
-    after_break = project_counts(counts_by_year=counts, to_year=2025)
+    # a seven-year window (2017-2023) reaches back across the break unless since_year stops it
+    after_break = project_counts(counts_by_year=counts, to_year=2025, window=7)
     assert after_break is not None
     assert after_break.years_used == (2018, 2019, 2022, 2023)
     assert after_break.annual_change == pytest.approx(0.0, abs=1e-9)
     assert after_break.expected == pytest.approx(200.0)
-    across_break = project_counts(counts_by_year=counts, to_year=2025, since_year=None)
+    across_break = project_counts(counts_by_year=counts, to_year=2025, since_year=None, window=7)
     assert across_break is not None
     assert across_break.years_used == (2017, 2018, 2019, 2022, 2023)
     assert across_break.annual_change > 0.05
@@ -82,7 +84,8 @@ def test_covid_years_are_left_out() -> None:
     counts = {2018: 100, 2019: 100, 2020: 50, 2021: 50, 2022: 100, 2023: 100}
     projection = project_counts(counts_by_year=counts, to_year=2025)
     assert projection is not None
-    assert projection.years_used == (2018, 2019, 2022, 2023)
+    # five calendar years 2019-2023, less 2020-21; never reaching back to 2018 to make up
+    assert projection.years_used == (2019, 2022, 2023)
     assert projection.expected == pytest.approx(100.0)
     with_covid = project_counts(counts_by_year=counts, to_year=2025, exclude_years=())
     assert with_covid is not None
@@ -108,7 +111,7 @@ def test_covid_years_come_back_when_too_few_years_remain() -> None:
         (
             {y: 10 for y in range(2010, 2025)},
             {"exclude_years": {2024}},
-            (2019, 2020, 2021, 2022, 2023),
+            (2020, 2021, 2022, 2023),  # calendar window 2020-2024, less the excluded 2024
         ),
     ],
 )
@@ -134,15 +137,14 @@ def test_small_counts_interval_by_hand() -> None:
     # 1, 1, 1 fits mu = 1, slope 0 exactly; Pearson dispersion 0 is not credited (phi -> 1).
     # Centred x = -1, 0, 1 and weights mu = 1: X'WX = [[3, 0], [0, 2]], so var(b0) = 1/3 and
     # var(b1) = 1/2. At 2025 x = 2: var(eta) = 1/3 + 4/2 = 2.3333, se = 1.52753.
-    # Mean bounds exp(-/+ 1.95996 * 1.52753) = 0.050092 and 19.9633; a Poisson(19.9633) count
-    # is <= 28 with probability 0.9663 and <= 29 with 0.9786, so high = 29; low = 0.
+    # The interval is for the expected level: exp(-/+ 1.95996 * 1.52753) = 0.050092 and 19.9633.
     # Slope bounds exp(-/+ 1.95996 * 0.70711) - 1 = -0.74990 and +2.99844.
     projection = project_counts(counts_by_year={2022: 1, 2023: 1, 2024: 1}, to_year=2025)
     assert projection == Projection(
         to_year=2025,
         expected=pytest.approx(1.0),
-        low=0.0,
-        high=29.0,
+        low=pytest.approx(0.050092, abs=1e-6),
+        high=pytest.approx(19.9633, abs=1e-4),
         annual_change=pytest.approx(0.0, abs=1e-12),
         annual_change_low=pytest.approx(-0.74990, abs=1e-5),
         annual_change_high=pytest.approx(2.99844, abs=1e-5),
@@ -162,30 +164,30 @@ def test_overdispersion_widens_the_interval() -> None:
 
 
 def test_all_zero_series_projects_zero() -> None:
-    # Flat level 0 over five years: the total's Garwood upper bound -ln(0.025) = 3.6889 spread
-    # over 5 years is 0.73778 a year; a Poisson(0.73778) count is <= 2 with probability 0.9611
-    # and <= 3 with 0.9931, so high = 3.
+    # Window 2020-2024 less COVID: 2022-2024, all zero. The total's Garwood upper bound
+    # -ln(0.025) = 3.6889 spread over 3 years is 1.22963 a year.
     zeros = {2018: 0, 2019: 0, 2022: 0, 2023: 0, 2024: 0}
     projection = project_counts(counts_by_year=zeros, to_year=2030)
     assert projection == Projection(
         to_year=2030,
         expected=0.0,
         low=0.0,
-        high=3.0,
+        high=pytest.approx(1.22963, abs=1e-5),
         annual_change=0.0,
         annual_change_low=-1.0,
         annual_change_high=math.inf,
-        years_used=(2018, 2019, 2022, 2023, 2024),
+        years_used=(2022, 2023, 2024),
     )
 
 
 def test_single_nonzero_year_projects_the_level() -> None:
     # 0, 0, 3: the maximum-likelihood slope is infinite, so the level 3/3 = 1 is projected.
-    # Garwood(3) upper 8.7673 / 3 = 2.9224 a year; Poisson(2.9224) <= 6 with 0.9703, <= 7
-    # with 0.9897, so high = 7.
+    # Garwood(3) = (0.61867, 8.7673), divided by 3 years: (0.20622, 2.92242) a year.
     projection = project_counts(counts_by_year={2022: 0, 2023: 0, 2024: 3}, to_year=2030)
     assert projection is not None
-    assert (projection.expected, projection.low, projection.high) == (1.0, 0.0, 7.0)
+    assert projection.expected == 1.0
+    assert projection.low == pytest.approx(0.20622, abs=1e-5)
+    assert projection.high == pytest.approx(2.92242, abs=1e-5)
 
 
 @pytest.mark.parametrize(
@@ -221,8 +223,9 @@ def test_projection_interval_is_ordered(counts: dict[int, int], to_year: int) ->
 
 
 def projection_years(counts: dict[int, int]) -> list[int]:
-    """Years at or after the 2018 break, the set project_counts may fall back to."""
-    return [year for year in counts if year >= 2018]
+    """Years at or after the 2018 break within the five calendar years ending with the latest."""
+    eligible = [year for year in counts if year >= 2018]
+    return [year for year in eligible if year > max(eligible) - 5] if eligible else []
 
 
 def make_projection(*, low: float, expected: float, high: float, change_high: float) -> Projection:

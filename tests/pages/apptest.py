@@ -34,7 +34,9 @@ def deck_specs(at: AppTest) -> list[dict[str, Any]]:
 
 def page_text(at: AppTest) -> str:
     """All markdown, captions, metrics, titles and alerts, for asserting on what a person reads."""
-    parts = [e.value for e in at.markdown] + [e.value for e in at.caption] + [e.value for e in at.title]
+    parts = (
+        [e.value for e in at.markdown] + [e.value for e in at.caption] + [e.value for e in at.title]
+    )
     parts += [e.value for e in at.warning] + [e.value for e in at.subheader]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     return "\n".join(str(p) for p in parts)

@@ -15,7 +15,9 @@ def test_defaults_to_ishoj_and_renders(app_env) -> None:  # type: ignore[no-unty
 def test_three_charts_with_breaks_and_provisional_quarter(app_env) -> None:  # type: ignore[no-untyped-def]
     at = run_page(PAGE)
     rate, quarters, goal = plotly_specs(at)
-    assert [bar["y"] for bar in rate["data"]] == [["Ishøj", "Sammenlignelige kommuner", "Hele landet"]]
+    assert [bar["y"] for bar in rate["data"]] == [
+        ["Ishøj", "Sammenlignelige kommuner", "Hele landet"]
+    ]
     assert "husstande tilnærmet" in rate["layout"]["title"]["text"]
     annotations = [a.get("text") for a in quarters["layout"]["annotations"]]
     assert "§ 276 a" in annotations and "Foreløbigt" in annotations and "COVID-19" in annotations
