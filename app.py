@@ -7,10 +7,11 @@ from models.domain import Indicator
 from models.formatting import fmt_int, fmt_percent
 from models.trends import status_label_da
 from ui import loaders
+from ui.auth import require
 from ui.cards import burglary_card, no_data_card, sources_caption
 from ui.charts import goal_chart
 from ui.maps import status_map
-from ui.page import demo_notice, guarded, start_page
+from ui.page import demo_notice, guarded
 from ui.text import STATUS_ICONS
 
 
@@ -50,5 +51,5 @@ def render() -> None:
     sources_caption(national)
 
 
-start_page("Forside")
+require("forside", title="Forside")
 guarded(render)

@@ -1,10 +1,12 @@
 """The `botrygt` command line: init, demo, status."""
 
 import argparse
+import getpass
 import json
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from dataio.db import make_engine
@@ -13,6 +15,12 @@ from dataio.settings import Settings
 from dataio.setup import initialise, regenerate_demo
 from dataio.status import municipality_overview, national_overview
 from dataio.status_output import status_document, status_text
+from dataio.users import add_user, set_active, set_password, user_table
+from models.permissions import Actor, Role
+
+# Whoever runs the command line already holds the database's keys: they act as an administrator,
+# and the audit trail names the operating-system user.
+CLI_ACTOR = Actor(username=f"cli:{getpass.getuser()}", role=Role.ADMIN)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,7 +44,61 @@ def _parser() -> argparse.ArgumentParser:
         "--municipality", type=int, metavar="KODE", help="kommunens DST-kode, fx 183"
     )
     status.add_argument("--json", action="store_true", help="udskriv ét JSON-objekt")
+    _add_user_commands(commands)
     return parser
+
+
+def _add_user_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    users = commands.add_parser("users", help="brugere: opret, vis, deaktivér, sæt adgangskode")
+    actions = users.add_subparsers(dest="users_command", required=True)
+    add = actions.add_parser("add", help="opret en bruger")
+    add.add_argument("--username", required=True)
+    add.add_argument("--name", default="", help="visningsnavn (standard: brugernavnet)")
+    add.add_argument("--role", required=True, help="admin, project_leader, police eller council")
+    scope = add.add_mutually_exclusive_group()
+    scope.add_argument("--municipality", type=int, metavar="KODE")
+    scope.add_argument("--police-district", type=int, metavar="NR")
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        required=True,
+        help="læs adgangskoden fra standard input",
+    )
+    actions.add_parser("list", help="vis brugerne")
+    disable = actions.add_parser("disable", help="deaktivér en bruger")
+    disable.add_argument("username")
+    password = actions.add_parser("set-password", help="sæt en ny adgangskode")
+    password.add_argument("username")
+    password.add_argument("--password-stdin", action="store_true", required=True)
+
+
+def _read_password() -> str:
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def run_users(args: argparse.Namespace, engine: Engine) -> None:
+    """The `botrygt users ...` commands, acting as the operator at the command line."""
+    initialise(engine, demo=False)
+    if args.users_command == "add":
+        add_user(
+            engine,
+            actor=CLI_ACTOR,
+            username=args.username,
+            display_name=args.name or args.username,
+            role=args.role,
+            password=_read_password(),
+            municipality_code=args.municipality,
+            police_district_number=args.police_district,
+        )
+        print(f"Bruger {args.username.strip().lower()} oprettet.")
+    elif args.users_command == "list":
+        print(user_table(engine).to_string(index=False))
+    elif args.users_command == "disable":
+        set_active(engine, actor=CLI_ACTOR, username=args.username, active=False)
+        print(f"Bruger {args.username} deaktiveret.")
+    elif args.users_command == "set-password":
+        set_password(engine, actor=CLI_ACTOR, username=args.username, password=_read_password())
+        print(f"Adgangskode for {args.username} sat.")
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -51,6 +113,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     elif args.command == "demo":
         initialise(engine, demo=False)
         print(f"Eksempeldata dannet: {regenerate_demo(engine)} kvartalstal.")
+    elif args.command == "users":
+        run_users(args, engine)
     elif args.command == "status":
         overview = (
             national_overview(engine)

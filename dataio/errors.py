@@ -1,8 +1,8 @@
 """Domain errors with a Danish message for the person who caused them."""
 
+from models.errors import DomainError, PermissionDenied
 
-class DomainError(Exception):
-    """An expected problem with input or rights; its message is shown as it is."""
+__all__ = ["DomainError", "NotFound", "PermissionDenied", "UnknownMunicipality", "ValidationFailed"]
 
 
 class UnknownMunicipality(DomainError):
@@ -13,3 +13,11 @@ class UnknownMunicipality(DomainError):
             f"Ukendt kommunekode: {code} (brug en af de 98 kommuners tre-cifrede DST-koder, fx 183 for Ishøj)"
         )
         self.code = code
+
+
+class NotFound(DomainError):
+    """Something asked for by name or number does not exist."""
+
+
+class ValidationFailed(DomainError):
+    """Input that breaks a rule; the message names the field and the rule."""

@@ -7,6 +7,7 @@ from sqlalchemy import Engine
 
 from dataio.db import transaction
 from dataio.demo import demo_municipalities, has_burglary_data, write_demo
+from dataio.demo_users import ensure_demo_users
 from dataio.migrate import upgrade_schema
 from dataio.reference import load_reference
 
@@ -16,21 +17,24 @@ class InitReport:
     """What initialise did."""
 
     demo_rows: int
+    demo_users: int = 0
 
 
 def initialise(engine: Engine, *, demo: bool, today: date | None = None) -> InitReport:
-    """Upgrade the schema, load reference data, and add demo data if asked and none exists."""
+    """Upgrade the schema, load reference data; in demo mode add demo data (if none) and demo users."""
     upgrade_schema(engine)
     with transaction(engine) as session:
         load_reference(session)
         session.flush()
-        demo_rows = 0
+        demo_rows = demo_users = 0
         if demo and not has_burglary_data(session):
             municipalities = demo_municipalities(session)
             demo_rows = write_demo(
                 session, municipalities=municipalities, today=today or date.today()
             )
-    return InitReport(demo_rows=demo_rows)
+        if demo:
+            demo_users = ensure_demo_users(session)
+    return InitReport(demo_rows=demo_rows, demo_users=demo_users)
 
 
 def regenerate_demo(engine: Engine, *, today: date | None = None) -> int:

@@ -1,8 +1,9 @@
 """Danish number, date and period formats shared by the UI and the CLI."""
 
 import math
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from zoneinfo import ZoneInfo
 
 from models.periods import parse_period
 
@@ -81,3 +82,10 @@ def fmt_period(period: str) -> str:
     """A quarter in words: "2023K1" -> "1. kvt. 2023"."""
     year, quarter = parse_period(period)
     return f"{quarter}. kvt. {year}"
+
+
+def fmt_datetime(value: datetime) -> str:
+    """'23. nov. 2026 kl. 17.20' in Danish time (a naive value is taken as UTC)."""
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    local = aware.astimezone(ZoneInfo("Europe/Copenhagen"))
+    return f"{fmt_date(local)} kl. {local:%H.%M}"

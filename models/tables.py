@@ -126,3 +126,38 @@ class DataVersion(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True)
     version: int = 0
     changed_at: datetime
+
+
+class AppUser(SQLModel, table=True):
+    """A person who can log in; the role and its scope decide what they may see and change."""
+
+    __tablename__ = "app_user"
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(unique=True, index=True, max_length=64)  # lower case
+    display_name: str
+    role: str  # models.permissions.Role
+    municipality_code: int | None = Field(default=None, foreign_key="municipality.code")
+    police_district_number: int | None = Field(default=None, foreign_key="police_district.number")
+    password_hash: str  # bcrypt, via streamlit-authenticator's Hasher
+    active: bool = True
+    failed_logins: int = 0
+    locked_until: datetime | None = None
+    password_changed_at: datetime
+    created_at: datetime
+
+
+class AuditEntry(SQLModel, table=True):
+    """One write: who, when, what, and the values before and after (append-only)."""
+
+    __tablename__ = "audit_entry"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(index=True)
+    username: str
+    action: str  # e.g. "goal.update", "user.add"
+    entity: str  # the table written
+    entity_key: str
+    municipality_code: int | None = Field(default=None, index=True)  # whose data it is
+    police_district_number: int | None = None
+    summary: str = ""  # a Danish line for the log
+    before: str | None = None  # JSON
+    after: str | None = None  # JSON

@@ -3,22 +3,23 @@
 import streamlit as st
 
 from models.formatting import fmt_change, fmt_decimal, fmt_int, fmt_period
+from models.permissions import Actor
 from models.rates import same_quarter_change
 from ui import loaders
+from ui.auth import require
 from ui.cards import burglary_card, sources_caption
 from ui.charts import goal_chart, quarter_chart, rate_chart
-from ui.page import demo_notice, guarded, start_page
+from ui.page import demo_notice, guarded, home_municipality
 
 
-def choose_municipality(version: int) -> int:
+def choose_municipality(version: int, actor: Actor) -> int:
     """The picker, remembering the choice in the URL (?kommune=183) so links can be shared."""
     table = loaders.load_municipalities(version)
     names = dict(zip(table["code"], table["name"], strict=True))
     codes = list(names)
-    wanted = st.query_params.get("kommune", "183")
-    index = (
-        codes.index(int(wanted)) if wanted.isdigit() and int(wanted) in names else codes.index(183)
-    )
+    own = home_municipality(actor, table)
+    wanted = st.query_params.get("kommune", str(own))
+    index = codes.index(int(wanted)) if wanted.isdigit() and int(wanted) in names else codes.index(own)
     code = st.sidebar.selectbox(
         "Kommune", codes, index=index, format_func=lambda c: f"{names[c]} ({c})"
     )
@@ -26,10 +27,10 @@ def choose_municipality(version: int) -> int:
     return int(code)
 
 
-def render() -> None:
+def render(actor: Actor) -> None:
     """The page body."""
     version = loaders.current_version()
-    code = choose_municipality(version)
+    code = choose_municipality(version, actor)
     overview = loaders.load_municipality_overview(version, code)
     st.title(f"Kommune: {overview.name}")
     demo_notice(overview.demo)
@@ -72,5 +73,5 @@ def render() -> None:
     sources_caption(overview)
 
 
-start_page("Kommune")
-guarded(render)
+guard = require("kommune", title="Kommune")
+guarded(lambda: render(guard.actor))

@@ -1,14 +1,19 @@
 """Cached loaders: one engine per process; results cached per data version, cleared on writes."""
 
+from datetime import datetime
+
 import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
+from dataio.audit import audit_entries
 from dataio.comparison import RateComparison, municipality_statuses, rate_comparison
 from dataio.db import data_version, make_engine
 from dataio.queries import find_goal, municipality_table
 from dataio.settings import Settings
 from dataio.status import BurglaryOverview, municipality_overview, national_overview
+from dataio.users import user_table
+from models.permissions import Actor
 from models.tables import Goal
 
 TTL_SECONDS = 600
@@ -60,3 +65,27 @@ def load_municipalities(version: int) -> pd.DataFrame:
 def load_national_goal(version: int, indicator: str) -> Goal | None:
     """The national goal for an indicator, as stored."""
     return find_goal(engine(), indicator=indicator, code=None)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_audit(version: int, viewer: Actor, since: datetime | None) -> pd.DataFrame:
+    """The audit log as the viewer may see it (the viewer is part of the key: scope)."""
+    return audit_entries(engine(), viewer=viewer, since=since)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_users(version: int) -> pd.DataFrame:
+    """Users for the administration page."""
+    return user_table(engine())
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_police_districts(version: int) -> dict[int, str]:
+    """Police district names by number."""
+    table = municipality_table(engine())
+    return dict(zip(table["police_district_number"], table["police_district"], strict=False))
+
+
+def after_write() -> None:
+    """Every write: drop this process's cached reads (other processes see the new data version)."""
+    st.cache_data.clear()

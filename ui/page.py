@@ -1,44 +1,91 @@
-"""The frame every page starts with: config, menu, demo banner and a friendly error edge."""
+"""The frame every page starts with: config, the role-aware menu, demo banner, a friendly error edge."""
 
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
 from dataio.errors import DomainError
-from dataio.settings import Settings
+from models.permissions import Action, Actor, Role, Target, allows
 from ui.text import DEMO_BANNER
+
+
+def _may_edit_some_goal(actor: Actor) -> bool:
+    own = Target(actor.municipality_code, actor.police_district_number)
+    return allows(actor, Action.EDIT_NATIONAL_GOALS) or (
+        actor.municipality_code is not None and allows(actor, Action.EDIT_LOCAL_GOALS, own)
+    )
 
 
 @dataclass(frozen=True)
 class MenuItem:
-    """One page in the menu."""
+    """One page: where it is, what it is called, and who may open it."""
 
     path: str
     label: str
     icon: str
+    visible: Callable[[Actor], bool]
 
 
-MENU = [
-    MenuItem("app.py", "Forside", ":material/home:"),
-    MenuItem("pages/1_Kommune.py", "Kommune", ":material/location_city:"),
-]
+PAGES = {
+    "forside": MenuItem(
+        "app.py", "Forside", ":material/home:", lambda a: allows(a, Action.VIEW_NATIONAL)
+    ),
+    "kommune": MenuItem(
+        "pages/1_Kommune.py",
+        "Kommune",
+        ":material/location_city:",
+        lambda a: allows(a, Action.VIEW_NATIONAL),
+    ),
+    "maal": MenuItem("pages/3_Maal.py", "Mål", ":material/flag:", _may_edit_some_goal),
+    "aendringslog": MenuItem(
+        "pages/2_Aendringslog.py",
+        "Ændringslog",
+        ":material/history:",
+        lambda a: allows(a, Action.VIEW_AUDIT),
+    ),
+    "administration": MenuItem(
+        "pages/8_Administration.py",
+        "Administration",
+        ":material/admin_panel_settings:",
+        lambda a: a.role is Role.ADMIN,
+    ),
+    "konto": MenuItem(
+        "pages/9_Min_konto.py",
+        "Min konto",
+        ":material/person:",
+        lambda a: allows(a, Action.CHANGE_OWN_PASSWORD),
+    ),
+}
 
 
-def start_page(title: str) -> Settings:
-    """Set up the page: title, sidebar menu, and the demo banner when data is demo."""
+def home_municipality(actor: Actor, municipalities: pd.DataFrame) -> int:
+    """Where a user starts: their municipality, else their district's first, else Ishøj (demo)."""
+    if actor.municipality_code is not None:
+        return actor.municipality_code
+    in_district = municipalities[municipalities["police_district_number"] == actor.police_district_number]
+    return int(in_district["code"].iloc[0]) if len(in_district) else 183
+
+
+def start_page(title: str) -> None:
+    """Page config; must be the first Streamlit call of every page."""
     st.set_page_config(
         page_title=f"{title} · Bo trygt", page_icon=":material/shield:", layout="wide"
     )
-    settings = Settings.from_env()
+
+
+def draw_menu(*, actor: Actor, display_name: str, role_label: str, demo: bool) -> None:
+    """The sidebar: who is logged in, and only the pages this role may open."""
     with st.sidebar:
         st.markdown("### Bo trygt · styringsdashboard")
-        for item in MENU:
-            st.page_link(item.path, label=item.label, icon=item.icon)
-        if settings.demo_mode:
-            st.caption("Demo-tilstand")
-    return settings
+        st.caption(f"{display_name} · {role_label}")
+        for item in PAGES.values():
+            if item.visible(actor):
+                st.page_link(item.path, label=item.label, icon=item.icon)
+        if demo:
+            st.caption(":orange[Demo-tilstand]")
 
 
 def demo_notice(demo: bool) -> None:

@@ -1,7 +1,7 @@
 """Danish number, date and period formats."""
 
 import math
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 import pytest
 from hypothesis import given
@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from models.formatting import (
     fmt_change,
     fmt_date,
+    fmt_datetime,
     fmt_decimal,
     fmt_int,
     fmt_percent,
@@ -128,3 +129,15 @@ def test_fmt_period(period: str, expected: str) -> None:
 def test_fmt_period_rejects_bad_period() -> None:
     with pytest.raises(ValueError, match="Ugyldig periode"):
         fmt_period("2023K9")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (datetime(2026, 11, 23, 16, 20, tzinfo=UTC), "23. nov. 2026 kl. 17.20"),  # CET = UTC+1
+        (datetime(2026, 7, 1, 22, 5, tzinfo=UTC), "2. jul. 2026 kl. 00.05"),  # CEST = UTC+2, next day
+        (datetime(2026, 5, 3, 8, 0), "3. maj 2026 kl. 10.00"),  # naive is UTC
+    ],
+)
+def test_fmt_datetime_in_danish_time(value: datetime, expected: str) -> None:
+    assert fmt_datetime(value) == expected

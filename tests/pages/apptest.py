@@ -10,9 +10,14 @@ APP = Path(__file__).resolve().parents[2] / "app.py"
 TIMEOUT = 60  # two cores; the first run imports plotly, pandas and scipy
 
 
-def run_page(page: str | None = None, *, query: dict[str, str] | None = None) -> AppTest:
-    """Start from app.py (so page links resolve), then switch to the page if one is named."""
+def run_page(page: str | None = None, *, query: dict[str, str] | None = None, user: str | None = "admin") -> AppTest:
+    """Start from app.py (so page links resolve) logged in as `user`, then switch to the page."""
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    if user is not None:
+        # what streamlit-authenticator leaves in the session after a successful login
+        at.session_state["authentication_status"] = True
+        at.session_state["username"] = user
+        at.session_state["name"] = user
     if query:
         at.query_params.update(query)
     at.run()

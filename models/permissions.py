@@ -1,0 +1,142 @@
+"""Who may do what, where: the one rule book that every write and scoped read goes through."""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from models.errors import PermissionDenied
+
+
+class Role(StrEnum):
+    """The four kinds of user."""
+
+    ADMIN = "admin"
+    PROJECT_LEADER = "project_leader"
+    POLICE = "police"
+    COUNCIL = "council"
+
+
+ROLE_LABELS = {
+    Role.ADMIN: "administrator",
+    Role.PROJECT_LEADER: "projektleder",
+    Role.POLICE: "politi",
+    Role.COUNCIL: "byråd",
+}
+
+
+class Action(StrEnum):
+    """Everything a user can ask to do; the words in ACTION_LABELS are shown in refusals."""
+
+    VIEW_NATIONAL = "view_national"
+    VIEW_MUNICIPALITY = "view_municipality"
+    VIEW_AUDIT = "view_audit"
+    CHANGE_OWN_PASSWORD = "change_own_password"
+    MANAGE_USERS = "manage_users"
+    EDIT_NATIONAL_GOALS = "edit_national_goals"
+    EDIT_LOCAL_GOALS = "edit_local_goals"
+    IMPORT_DATA = "import_data"
+    EDIT_ACTION_PLAN = "edit_action_plan"
+    EDIT_POLICE_ACTION_ITEMS = "edit_police_action_items"
+    EDIT_SAFETY_WALKS = "edit_safety_walks"
+    EDIT_HELPERS = "edit_helpers"
+    EDIT_SURVEYS = "edit_surveys"
+
+
+ACTION_LABELS = {
+    Action.VIEW_NATIONAL: "se landstallene",
+    Action.VIEW_MUNICIPALITY: "se kommunens data",
+    Action.VIEW_AUDIT: "se ændringsloggen",
+    Action.CHANGE_OWN_PASSWORD: "skifte egen adgangskode",
+    Action.MANAGE_USERS: "administrere brugere",
+    Action.EDIT_NATIONAL_GOALS: "ændre de nationale mål",
+    Action.EDIT_LOCAL_GOALS: "ændre kommunens mål",
+    Action.IMPORT_DATA: "importere data",
+    Action.EDIT_ACTION_PLAN: "ændre handlingsplanen",
+    Action.EDIT_POLICE_ACTION_ITEMS: "ændre politiets punkter i handlingsplanen",
+    Action.EDIT_SAFETY_WALKS: "ændre tryghedsvandringer",
+    Action.EDIT_HELPERS: "ændre nabohjælpertal og rekrutteringsmål",
+    Action.EDIT_SURVEYS: "ændre tryghedsmålinger",
+}
+
+# Actions every logged-in user may take, whatever the scope.
+_EVERYONE = {Action.VIEW_NATIONAL, Action.VIEW_AUDIT, Action.CHANGE_OWN_PASSWORD}
+# Municipal actions a project leader may take in their own municipality.
+_PROJECT_LEADER = {
+    Action.VIEW_MUNICIPALITY,
+    Action.EDIT_LOCAL_GOALS,
+    Action.IMPORT_DATA,
+    Action.EDIT_ACTION_PLAN,
+    Action.EDIT_POLICE_ACTION_ITEMS,
+    Action.EDIT_SAFETY_WALKS,
+    Action.EDIT_SURVEYS,
+}
+# Municipal actions the police may take in the municipalities of their own district.
+_POLICE = {Action.VIEW_MUNICIPALITY, Action.EDIT_POLICE_ACTION_ITEMS, Action.EDIT_HELPERS}
+_COUNCIL = {Action.VIEW_MUNICIPALITY}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The user acting, with the scope their role is bound to."""
+
+    username: str
+    role: Role
+    municipality_code: int | None = None
+    police_district_number: int | None = None
+
+    def describe(self) -> str:
+        """'projektleder for kommune 183' and the like, for messages."""
+        label = ROLE_LABELS[self.role]
+        if self.municipality_code is not None:
+            return f"{label} for kommune {self.municipality_code}"
+        if self.police_district_number is not None:
+            return f"{label} for politikreds {self.police_district_number}"
+        return label
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where an action applies: nationally (both None) or in one municipality and its district."""
+
+    municipality_code: int | None = None
+    police_district_number: int | None = None
+
+
+NATIONAL = Target()
+
+
+def allows(actor: Actor, action: Action, target: Target = NATIONAL) -> bool:
+    """Whether the actor may take the action on the target."""
+    if actor.role is Role.ADMIN or action in _EVERYONE:
+        return True
+    if target.municipality_code is None:
+        return False  # national writes are the administrator's
+    if actor.role is Role.POLICE:
+        return action in _POLICE and target.police_district_number == actor.police_district_number
+    own = target.municipality_code == actor.municipality_code
+    if actor.role is Role.PROJECT_LEADER:
+        return own and action in _PROJECT_LEADER
+    return own and action in _COUNCIL
+
+
+def require(actor: Actor, action: Action, target: Target = NATIONAL, *, where: str = "") -> None:
+    """Raise PermissionDenied with a Danish message unless the actor may take the action."""
+    if not allows(actor, action, target):
+        place = f" for {where}" if where else ""
+        raise PermissionDenied(
+            f"Ingen adgang: du er {actor.describe()} og må ikke {ACTION_LABELS[action]}{place}."
+        )
+
+
+def validate_scope(
+    *, role: Role, municipality_code: int | None, police_district_number: int | None
+) -> str | None:
+    """Why a role/scope combination is invalid, or None when it is fine."""
+    if role in (Role.PROJECT_LEADER, Role.COUNCIL):
+        if municipality_code is None or police_district_number is not None:
+            return f"Rollen {ROLE_LABELS[role]} skal bindes til netop én kommune (--municipality)"
+    elif role is Role.POLICE:
+        if police_district_number is None or municipality_code is not None:
+            return "Rollen politi skal bindes til netop én politikreds (--police-district)"
+    elif municipality_code is not None or police_district_number is not None:
+        return "Rollen administrator bindes ikke til en kommune eller politikreds"
+    return None

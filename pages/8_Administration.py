@@ -1,0 +1,108 @@
+"""Administration: add, disable, re-scope users and reset passwords (administrators only)."""
+
+import streamlit as st
+
+from dataio.users import MIN_PASSWORD_LENGTH, add_user, rescope_user, set_active, set_password
+from models.permissions import ROLE_LABELS, Actor, Role
+from ui import loaders
+from ui.auth import require
+from ui.page import guarded
+from ui.tables import users_for_display
+
+
+def scope_inputs(
+    prefix: str, municipalities: dict[int, str], districts: dict[int, str]
+) -> tuple[str, int | None, int | None]:
+    """Role and, for the bound roles, the municipality or police district."""
+    role = st.selectbox(
+        "Rolle", list(Role), format_func=lambda r: ROLE_LABELS[r], key=f"{prefix}_role"
+    )
+    municipality = st.selectbox(
+        "Kommune (projektleder, byråd)",
+        [None, *municipalities],
+        format_func=lambda c: "–" if c is None else f"{municipalities[c]} ({c})",
+        key=f"{prefix}_municipality",
+    )
+    district = st.selectbox(
+        "Politikreds (politi)",
+        [None, *sorted(districts)],
+        format_func=lambda n: "–" if n is None else districts[n],
+        key=f"{prefix}_district",
+    )
+    return str(role), municipality, district
+
+
+def render(actor: Actor) -> None:
+    """The page body."""
+    st.title("Administration")
+    version = loaders.current_version()
+    municipalities = dict(
+        zip(*loaders.load_municipalities(version)[["code", "name"]].T.values, strict=True)
+    )
+    districts = loaders.load_police_districts(version)
+    users = loaders.load_users(version)
+    st.dataframe(
+        users_for_display(users, municipality_names=municipalities, district_names=districts),
+        hide_index=True,
+        key="users_table",
+    )
+    engine, names = loaders.engine(), list(users["username"])
+    add, activity, scope, password = st.tabs(
+        ["Opret bruger", "Deaktivér/aktivér", "Rolle og område", "Nulstil adgangskode"]
+    )
+    with add, st.form("add_user", clear_on_submit=True):
+        username = st.text_input("Brugernavn (små bogstaver)")
+        display_name = st.text_input("Navn")
+        role, municipality, district = scope_inputs("add", municipalities, districts)
+        first_password = st.text_input(
+            f"Adgangskode (mindst {MIN_PASSWORD_LENGTH} tegn)", type="password"
+        )
+        if st.form_submit_button("Opret bruger"):
+            add_user(
+                engine,
+                actor=actor,
+                username=username,
+                display_name=display_name,
+                role=role,
+                password=first_password,
+                municipality_code=municipality,
+                police_district_number=district,
+            )
+            loaders.after_write()
+            st.success(f"Brugeren {username.strip().lower()} er oprettet.")
+    with activity, st.form("activity"):
+        who = st.selectbox("Bruger", names, key="activity_user")
+        disable, enable = st.columns(2)
+        if disable.form_submit_button("Deaktivér"):
+            set_active(engine, actor=actor, username=who, active=False)
+            loaders.after_write()
+            st.success(f"{who} er deaktiveret og kan ikke logge ind.")
+        if enable.form_submit_button("Aktivér"):
+            set_active(engine, actor=actor, username=who, active=True)
+            loaders.after_write()
+            st.success(f"{who} er aktiveret.")
+    with scope, st.form("rescope"):
+        who = st.selectbox("Bruger", names, key="rescope_user")
+        role, municipality, district = scope_inputs("rescope", municipalities, districts)
+        if st.form_submit_button("Gem rolle og område"):
+            rescope_user(
+                engine,
+                actor=actor,
+                username=who,
+                role=role,
+                municipality_code=municipality,
+                police_district_number=district,
+            )
+            loaders.after_write()
+            st.success(f"{who} har fået ny rolle/område.")
+    with password, st.form("reset_password", clear_on_submit=True):
+        who = st.selectbox("Bruger", names, key="password_user")
+        new = st.text_input(f"Ny adgangskode (mindst {MIN_PASSWORD_LENGTH} tegn)", type="password")
+        if st.form_submit_button("Nulstil adgangskode"):
+            set_password(engine, actor=actor, username=who, password=new)
+            loaders.after_write()
+            st.success(f"Adgangskoden for {who} er nulstillet, og en eventuel spærring er ophævet.")
+
+
+guard = require("administration", title="Administration")
+guarded(lambda: render(guard.actor))

@@ -1,0 +1,32 @@
+"""Min konto: who you are, and a new password."""
+
+import streamlit as st
+
+from dataio.users import MIN_PASSWORD_LENGTH, change_own_password
+from ui import loaders
+from ui.auth import Guarded, require
+from ui.page import guarded
+
+
+def render(guard: Guarded) -> None:
+    """The page body."""
+    st.title("Min konto")
+    st.markdown(f"**{guard.display_name}** ({guard.actor.username}), {guard.actor.describe()}.")
+    with st.form("change_password", clear_on_submit=True):
+        st.subheader("Skift adgangskode")
+        old = st.text_input("Nuværende adgangskode", type="password")
+        new = st.text_input(f"Ny adgangskode (mindst {MIN_PASSWORD_LENGTH} tegn)", type="password")
+        repeat = st.text_input("Gentag ny adgangskode", type="password")
+        if st.form_submit_button("Skift adgangskode"):
+            if new != repeat:
+                st.error("De to nye adgangskoder er ikke ens.")
+                return
+            change_own_password(
+                loaders.engine(), actor=guard.actor, old_password=old, new_password=new
+            )
+            loaders.after_write()
+            st.success("Adgangskoden er skiftet.")
+
+
+guard = require("konto", title="Min konto")
+guarded(lambda: render(guard))

@@ -1,0 +1,73 @@
+"""Tables as people read them: Danish headings and formats (pure pandas, no Streamlit calls)."""
+
+import json
+
+import pandas as pd
+
+from models.formatting import fmt_datetime, fmt_percent
+from models.permissions import ROLE_LABELS, Role
+
+
+def _json_text(value: str | None) -> str:
+    if not value:
+        return ""
+    return ", ".join(f"{k}: {v}" for k, v in json.loads(value).items())
+
+
+def audit_for_display(entries: pd.DataFrame) -> pd.DataFrame:
+    """The audit log with Danish headings and times."""
+    return pd.DataFrame(
+        {
+            "Tidspunkt": [fmt_datetime(pd.Timestamp(t).to_pydatetime()) for t in entries["at"]],
+            "Bruger": entries["username"],
+            "Ændring": entries["summary"],
+            "Før": [_json_text(v) for v in entries["before"]],
+            "Efter": [_json_text(v) for v in entries["after"]],
+        }
+    )
+
+
+def users_for_display(
+    users: pd.DataFrame, *, municipality_names: dict[int, str], district_names: dict[int, str]
+) -> pd.DataFrame:
+    """Users with Danish role names and their scope spelled out."""
+    scopes = []
+    for row in users.itertuples():
+        if pd.notna(row.municipality_code):
+            scopes.append(
+                municipality_names.get(int(row.municipality_code), str(row.municipality_code))
+            )
+        elif pd.notna(row.police_district_number):
+            scopes.append(
+                district_names.get(int(row.police_district_number), str(row.police_district_number))
+            )
+        else:
+            scopes.append("hele landet")
+    return pd.DataFrame(
+        {
+            "Brugernavn": users["username"],
+            "Navn": users["display_name"],
+            "Rolle": [ROLE_LABELS[Role(r)] for r in users["role"]],
+            "Område": scopes,
+            "Aktiv": ["ja" if a else "nej" for a in users["active"]],
+            "Låst til": [
+                "" if pd.isna(t) else fmt_datetime(pd.Timestamp(t).to_pydatetime())
+                for t in users["locked_until"]
+            ],
+        }
+    )
+
+
+def goal_label(*, indicator: str, scope_name: str) -> str:
+    """'Indbrud · Ishøj' and the like, for pickers."""
+    names = {"burglaries": "Indbrud", "insecurity": "Utryghed", "helpers": "Nabohjælpere"}
+    return f"{names.get(indicator, indicator)} · {scope_name}"
+
+
+def goal_target_text(*, indicator: str, target: float | None, reduction: float | None) -> str:
+    """What the target is, in words."""
+    if reduction is not None:
+        return f"{fmt_percent(reduction, digits=0)} færre end udgangspunktet"
+    if indicator == "insecurity" and target is not None:
+        return f"højst {fmt_percent(target, digits=0)}"
+    return "" if target is None else f"højst {target:,.0f}".replace(",", ".")
