@@ -3,13 +3,14 @@
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.journeys import login
 from tests.support.browser import screenshot
 
 pytestmark = pytest.mark.e2e
 
 
 def test_forside_shows_chart_and_map(app_url: str, page: Page) -> None:
-    page.goto(app_url)
+    login(page, app_url, "byraad")
     expect(page.get_by_role("heading", name="Forside: status for måltal")).to_be_visible(
         timeout=30_000
     )
@@ -26,7 +27,7 @@ def test_forside_shows_chart_and_map(app_url: str, page: Page) -> None:
 
 
 def test_kommune_page_by_deep_link(app_url: str, page: Page) -> None:
-    page.goto(f"{app_url}/Kommune?kommune=223")
+    login(page, app_url, "politi", path="/Kommune?kommune=223")
     expect(page.get_by_role("heading", name="Kommune: Hørsholm")).to_be_visible(timeout=30_000)
     expect(page.locator(".js-plotly-plot")).to_have_count(3, timeout=30_000)
     expect(page.get_by_text("Traceback")).to_have_count(0)
