@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from dataio.db import make_engine
+from dataio.demo_users import demo_users_text
 from dataio.errors import DomainError
 from dataio.settings import Settings
 from dataio.setup import initialise, regenerate_demo
@@ -48,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_user_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _add_user_commands(commands: argparse._SubParsersAction) -> None:
     users = commands.add_parser("users", help="brugere: opret, vis, deaktivér, sæt adgangskode")
     actions = users.add_subparsers(dest="users_command", required=True)
     add = actions.add_parser("add", help="opret en bruger")
@@ -105,11 +106,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     """Carry out one parsed command; return the exit status."""
     engine = make_engine(settings.database_url)
     if args.command == "init":
-        report = initialise(engine, demo=args.demo_if_empty)
+        report = initialise(engine, demo=args.demo_if_empty and settings.demo_mode)
         print(
             "Databasen er klar"
             + (f"; {report.demo_rows} rækker eksempeldata tilføjet." if report.demo_rows else ".")
         )
+        if settings.demo_mode and args.demo_if_empty:
+            print(demo_users_text())
     elif args.command == "demo":
         initialise(engine, demo=False)
         print(f"Eksempeldata dannet: {regenerate_demo(engine)} kvartalstal.")

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from dataio import audit
 from dataio.db import transaction
 from dataio.errors import NotFound, ValidationFailed
-from models.domain import Indicator, ScopeKind
+from models.domain import INDICATOR_LABELS, Indicator, ScopeKind
 from models.permissions import Action, Actor, Target, allows, require
 from models.tables import Goal, Municipality
 
@@ -27,8 +27,11 @@ class GoalChange:
     source_note: str
 
 
-def validate_goal(change: GoalChange, *, indicator: str) -> None:
+def validate_goal(change: GoalChange, *, indicator: str, national: bool) -> None:
     """Raise ValidationFailed naming the field when a goal cannot be drawn or assessed."""
+    if national and change.baseline is None:
+        # municipalities without a goal of their own inherit the national relative fall
+        raise ValidationFailed("Et nationalt mål skal have et udgangspunkt (fx 29.000 i 2017)")
     if change.target_year <= change.baseline_year:
         raise ValidationFailed(
             f"Målåret ({change.target_year}) skal ligge efter udgangsåret ({change.baseline_year})"
@@ -64,7 +67,9 @@ def update_goal(engine: Engine, *, actor: Actor, goal_id: int, change: GoalChang
             raise NotFound(f"Ukendt mål: {goal_id}")
         action, target, where = _target_of(session, goal)
         require(actor, action, target, where=where)
-        validate_goal(change, indicator=goal.indicator)
+        validate_goal(
+            change, indicator=goal.indicator, national=action is Action.EDIT_NATIONAL_GOALS
+        )
         before: dict[str, Any] = goal.model_dump()
         for field, value in vars(change).items():
             setattr(goal, field, value)
@@ -77,7 +82,7 @@ def update_goal(engine: Engine, *, actor: Actor, goal_id: int, change: GoalChang
             action="goal.update",
             entity="goal",
             entity_key=str(goal_id),
-            summary=f"Mål for {where} ({goal.indicator}) ændret",
+            summary=f"Mål for {where} ({INDICATOR_LABELS[Indicator(goal.indicator)]}) ændret",
             before=before,
             after=goal.model_dump(),
             municipality_code=target.municipality_code,
@@ -119,7 +124,9 @@ def create_local_goal(
             select(Goal).where(Goal.scope_code == municipality_code, Goal.indicator == indicator)
         ).first()
         if exists is not None:
-            raise ValidationFailed(f"{municipality.name} har allerede et mål for {indicator}")
+            raise ValidationFailed(
+                f"{municipality.name} har allerede et mål for {INDICATOR_LABELS[Indicator(indicator)]}"
+            )
         national = session.exec(
             select(Goal).where(col(Goal.scope_code).is_(None), Goal.indicator == indicator)
         ).first()
@@ -146,7 +153,7 @@ def create_local_goal(
             action="goal.create",
             entity="goal",
             entity_key=str(goal.id),
-            summary=f"Lokalt mål for {municipality.name} ({indicator}) oprettet",
+            summary=f"Lokalt mål for {municipality.name} ({INDICATOR_LABELS[Indicator(indicator)]}) oprettet",
             before=None,
             after=goal.model_dump(),
             municipality_code=municipality_code,

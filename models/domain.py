@@ -44,3 +44,10 @@ class SourceKind(StrEnum):
     DEMO = "demo"
     FILE = "file"
     API = "api"
+
+
+INDICATOR_LABELS = {
+    Indicator.BURGLARIES: "indbrud",
+    Indicator.INSECURITY: "utryghed",
+    Indicator.HELPERS: "nabohjælpere",
+}

@@ -19,7 +19,9 @@ def choose_municipality(version: int, actor: Actor) -> int:
     codes = list(names)
     own = home_municipality(actor, table)
     wanted = st.query_params.get("kommune", str(own))
-    index = codes.index(int(wanted)) if wanted.isdigit() and int(wanted) in names else codes.index(own)
+    index = (
+        codes.index(int(wanted)) if wanted.isdigit() and int(wanted) in names else codes.index(own)
+    )
     code = st.sidebar.selectbox(
         "Kommune", codes, index=index, format_func=lambda c: f"{names[c]} ({c})"
     )

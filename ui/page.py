@@ -65,7 +65,9 @@ def home_municipality(actor: Actor, municipalities: pd.DataFrame) -> int:
     """Where a user starts: their municipality, else their district's first, else Ishøj (demo)."""
     if actor.municipality_code is not None:
         return actor.municipality_code
-    in_district = municipalities[municipalities["police_district_number"] == actor.police_district_number]
+    in_district = municipalities[
+        municipalities["police_district_number"] == actor.police_district_number
+    ]
     return int(in_district["code"].iloc[0]) if len(in_district) else 183
 
 

@@ -7,22 +7,38 @@ import pandas as pd
 from models.formatting import fmt_datetime, fmt_percent
 from models.permissions import ROLE_LABELS, Role
 
+IGNORED_IN_DIFF = {"updated_at", "updated_by", "password_changed_at"}
 
-def _json_text(value: str | None) -> str:
-    if not value:
-        return ""
-    return ", ".join(f"{k}: {v}" for k, v in json.loads(value).items())
+
+def _values(value: object) -> dict[str, object]:
+    """A stored JSON snapshot as a dict (a missing one, None or NaN in a frame, as empty)."""
+    return json.loads(value) if isinstance(value, str) and value else {}
+
+
+def changed_fields(before: object, after: object) -> tuple[str, str]:
+    """Only what changed, as 'field: value' lines for the Før and Efter columns."""
+    old, new = _values(before), _values(after)
+    keys = [
+        k
+        for k in dict.fromkeys([*old, *new])
+        if k not in IGNORED_IN_DIFF and old.get(k) != new.get(k)
+    ]
+    return (
+        ", ".join(f"{k}: {old[k]}" for k in keys if k in old),
+        ", ".join(f"{k}: {new[k]}" for k in keys if k in new),
+    )
 
 
 def audit_for_display(entries: pd.DataFrame) -> pd.DataFrame:
-    """The audit log with Danish headings and times."""
+    """The audit log with Danish headings and times, and only the fields each change touched."""
+    diffs = [changed_fields(b, a) for b, a in zip(entries["before"], entries["after"], strict=True)]
     return pd.DataFrame(
         {
             "Tidspunkt": [fmt_datetime(pd.Timestamp(t).to_pydatetime()) for t in entries["at"]],
             "Bruger": entries["username"],
             "Ændring": entries["summary"],
-            "Før": [_json_text(v) for v in entries["before"]],
-            "Efter": [_json_text(v) for v in entries["after"]],
+            "Før": [d[0] for d in diffs],
+            "Efter": [d[1] for d in diffs],
         }
     )
 

@@ -1,5 +1,6 @@
 """The botrygt command line: init, status (JSON and Danish text), and its error exits."""
 
+import io
 import json
 import subprocess
 import sys
@@ -69,3 +70,68 @@ def test_unusable_database_is_one_line(tmp_path, monkeypatch, capsys) -> None:  
     code = main(["status", "--national", "--json"])
     assert code == 2
     assert capsys.readouterr().err.startswith("botrygt: ")
+
+
+def users_in(url: str) -> list[str]:
+    from dataio.db import make_engine
+    from dataio.users import user_table
+
+    return sorted(user_table(make_engine(url))["username"])
+
+
+def test_users_add_list_disable_and_set_password(cli_db, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("sys.stdin", io.StringIO("en-lang-kode-123\n"))
+    assert (
+        main(
+            [
+                "users",
+                "add",
+                "--username",
+                "Mette",
+                "--role",
+                "council",
+                "--municipality",
+                "183",
+                "--password-stdin",
+            ]
+        )
+        == 0
+    )
+    assert "mette" in users_in(cli_db)
+    capsys.readouterr()
+    assert main(["users", "list"]) == 0
+    assert "mette" in capsys.readouterr().out
+    assert main(["users", "disable", "mette"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("endnu-en-kode-456\n"))
+    assert main(["users", "set-password", "mette", "--password-stdin"]) == 0
+    from dataio.db import make_engine
+    from dataio.users import check_password, find_user
+
+    user = find_user(make_engine(cli_db), username="mette")
+    assert (
+        user is not None
+        and not user.active
+        and check_password("endnu-en-kode-456", user.password_hash)
+    )
+
+
+@pytest.mark.parametrize(
+    ("arguments", "reason"),
+    [
+        (["--role", "council", "--municipality", "999"], "Ukendt kommunekode: 999"),
+        (["--role", "police", "--police-district", "13"], "Ukendt politikreds: 13"),
+        (["--role", "boss"], "Ukendt rolle: boss"),
+        (["--role", "council"], "netop én kommune"),
+        (["--role", "admin", "--municipality", "183"], "administrator bindes ikke"),
+    ],
+)
+def test_users_add_refuses_with_one_line_and_writes_nothing(
+    cli_db, capsys, monkeypatch, arguments, reason
+) -> None:  # type: ignore[no-untyped-def]
+    before = users_in(cli_db)
+    monkeypatch.setattr("sys.stdin", io.StringIO("en-lang-kode-123\n"))
+    capsys.readouterr()
+    assert main(["users", "add", "--username", "ny", *arguments, "--password-stdin"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and reason in err
+    assert users_in(cli_db) == before

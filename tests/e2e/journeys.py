@@ -1,6 +1,8 @@
 """Steps a person takes in the browser, shared by the end-to-end tests."""
 
-from playwright.sync_api import Page, expect
+import re
+
+from playwright.sync_api import Locator, Page, expect
 
 from dataio.demo_users import DEMO_USERS
 
@@ -15,3 +17,84 @@ def login(page: Page, base_url: str, username: str, *, path: str = "/") -> None:
     page.get_by_label("Adgangskode").fill(PASSWORDS[username])
     page.get_by_role("button", name="Log ind").click()
     expect(page.get_by_role("button", name="Log ud")).to_be_visible(timeout=LOGIN_TIMEOUT)
+
+
+# --- more shared steps: the login form, the menu, the end of a script run -----------------
+
+APP_TIMEOUT = 30_000  # a page's first render on a busy machine
+COOKIE_TIMEOUT = 10_000  # the cookie component answers 1-2 s after the page
+MENU_LABELS = ("Forside", "Kommune", "Mål", "Ændringslog", "Administration", "Min konto")
+PAGE_PATHS = {
+    "Forside": "/",
+    "Kommune": "/Kommune",
+    "Mål": "/Maal",
+    "Ændringslog": "/Aendringslog",
+    "Administration": "/Administration",
+    "Min konto": "/Min_konto",
+}
+# the heading each page shows once it is allowed to render (Kommune: "Kommune: <name>")
+PAGE_HEADINGS = {
+    "Forside": re.compile(r"^Forside: status for måltal$"),
+    "Kommune": re.compile(r"^Kommune: "),
+    "Mål": re.compile(r"^Mål$"),
+    "Ændringslog": re.compile(r"^Ændringslog$"),
+    "Administration": re.compile(r"^Administration$"),
+    "Min konto": re.compile(r"^Min konto$"),
+}
+NO_ACCESS = "Ingen adgang: din rolle giver ikke adgang til denne side."
+WRONG_LOGIN = "Forkert brugernavn eller adgangskode."
+
+
+def submit_login(
+    page: Page, base_url: str, username: str, password: str, *, path: str = "/"
+) -> None:
+    """Open a page and submit the login form; waits for nothing after the click."""
+    page.goto(base_url + path)
+    page.get_by_label("Brugernavn").fill(username, timeout=LOGIN_TIMEOUT)
+    page.get_by_label("Adgangskode").fill(password)
+    page.get_by_role("button", name="Log ind").click()
+
+
+def wait_for_run_end(page: Page, *, timeout: float = APP_TIMEOUT) -> None:
+    """Wait until Streamlit reports that the current script run has finished."""
+    expect(page.get_by_test_id("stApp")).to_have_attribute(
+        "data-test-script-state", "notRunning", timeout=timeout
+    )
+
+
+def expect_login_form(page: Page, *, timeout: float = APP_TIMEOUT) -> None:
+    """The login form is on the page: subheader, both fields and the button."""
+    expect(page.get_by_role("heading", name="Log ind", exact=True)).to_be_visible(timeout=timeout)
+    expect(page.get_by_label("Brugernavn")).to_be_visible()
+    expect(page.get_by_label("Adgangskode")).to_be_visible()
+    expect(page.get_by_role("button", name="Log ind")).to_be_visible()
+
+
+def menu_links(page: Page) -> Locator:
+    """The page links the app draws in the sidebar."""
+    return page.get_by_test_id("stSidebar").get_by_test_id("stPageLink-NavLink")
+
+
+def menu_labels(page: Page) -> list[str]:
+    """The labels of the sidebar page links, without their icon names."""
+    return [text.strip().splitlines()[-1].strip() for text in menu_links(page).all_inner_texts()]
+
+
+def expect_no_data(page: Page) -> None:
+    """Nothing a logged-out (or refused) visitor may see: charts, maps, tables, menu, Log ud."""
+    expect(page.locator(".js-plotly-plot")).to_have_count(0)
+    expect(page.get_by_test_id("stDeckGlJsonChart")).to_have_count(0)
+    expect(page.get_by_test_id("stDataFrame")).to_have_count(0)
+    expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)
+    expect(page.get_by_test_id("stPageLink-NavLink")).to_have_count(0)
+    expect(page.get_by_role("button", name="Log ud")).to_have_count(0)
+    for label, heading in PAGE_HEADINGS.items():
+        expect(page.get_by_role("heading", name=heading), label).to_have_count(0)
+    link_lines = {
+        line.strip()
+        for text in page.get_by_role("link").all_inner_texts()
+        for line in text.splitlines()
+    }
+    assert not link_lines & set(MENU_LABELS), (
+        f"menu links without login: {link_lines & set(MENU_LABELS)}"
+    )

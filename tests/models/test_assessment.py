@@ -160,7 +160,9 @@ def test_count_statuses_lists_every_status() -> None:
 
 def test_assessment_without_band_gives_the_same_status_and_projection() -> None:
     counts = {2017: 300, 2018: 280, 2019: 260, 2022: 200, 2023: 190, 2024: 180, 2025: 170}
-    goal = resolve_burglary_goal(own=make_goal(baseline=300.0), national=None, counts_by_year=counts)
+    goal = resolve_burglary_goal(
+        own=make_goal(baseline=300.0), national=None, counts_by_year=counts
+    )
     full = assess_burglaries(counts_by_year=counts, goal=goal)
     lean = assess_burglaries(counts_by_year=counts, goal=goal, with_band=False)
     assert lean.band == [lean.projection] and len(full.band) == 5  # 2026..2030

@@ -135,7 +135,10 @@ def test_fmt_period_rejects_bad_period() -> None:
     ("value", "expected"),
     [
         (datetime(2026, 11, 23, 16, 20, tzinfo=UTC), "23. nov. 2026 kl. 17.20"),  # CET = UTC+1
-        (datetime(2026, 7, 1, 22, 5, tzinfo=UTC), "2. jul. 2026 kl. 00.05"),  # CEST = UTC+2, next day
+        (
+            datetime(2026, 7, 1, 22, 5, tzinfo=UTC),
+            "2. jul. 2026 kl. 00.05",
+        ),  # CEST = UTC+2, next day
         (datetime(2026, 5, 3, 8, 0), "3. maj 2026 kl. 10.00"),  # naive is UTC
     ],
 )

@@ -10,7 +10,9 @@ APP = Path(__file__).resolve().parents[2] / "app.py"
 TIMEOUT = 60  # two cores; the first run imports plotly, pandas and scipy
 
 
-def run_page(page: str | None = None, *, query: dict[str, str] | None = None, user: str | None = "admin") -> AppTest:
+def run_page(
+    page: str | None = None, *, query: dict[str, str] | None = None, user: str | None = "admin"
+) -> AppTest:
     """Start from app.py (so page links resolve) logged in as `user`, then switch to the page."""
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     if user is not None:

@@ -1,0 +1,155 @@
+"""Every role, every write action, in scope and out: refused ones raise and write nothing at all."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, text
+
+from dataio.demo_users import DEMO_USERS
+from dataio.goals import GoalChange, create_local_goal, update_goal
+from dataio.queries import find_goal
+from dataio.users import add_user, change_own_password, rescope_user, set_active, set_password
+from models.errors import PermissionDenied
+from models.permissions import Actor, Role
+
+ACTORS = {
+    "admin": Actor("admin", Role.ADMIN),
+    "projektleder": Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183),
+    "politi": Actor("politi", Role.POLICE, police_district_number=10),
+    "byraad": Actor("byraad", Role.COUNCIL, municipality_code=183),
+}
+PASSWORDS = {u.username: u.password for u in DEMO_USERS}
+OPERATOR = Actor("setup", Role.ADMIN)
+CHANGE = GoalChange(
+    baseline=30000,
+    baseline_year=2017,
+    target=None,
+    target_reduction=0.5,
+    target_year=2029,
+    source_note="test",
+)
+OWN, OTHER = (
+    183,
+    101,
+)  # Ishøj (the demo scope: district 10) and København (district 11), neither with a goal
+
+
+def _goal_for(code: int) -> Callable[[Engine], None]:
+    """Set-up: make sure the municipality has a goal to edit (not the write under test)."""
+
+    def setup(engine: Engine) -> None:
+        if find_goal(engine, indicator="burglaries", code=code) is None:
+            create_local_goal(engine, actor=OPERATOR, municipality_code=code)
+
+    return setup
+
+
+def _edit_goal(code: int | None) -> Callable[[Engine, Actor], Any]:
+    def edit(engine: Engine, actor: Actor) -> Any:
+        goal = find_goal(engine, indicator="burglaries", code=code)
+        assert goal is not None and goal.id is not None
+        return update_goal(engine, actor=actor, goal_id=goal.id, change=CHANGE)
+
+    return edit
+
+
+def _nothing(engine: Engine) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Write:
+    """One write action: its set-up, the call, and the roles the issue says may make it."""
+
+    setup: Callable[[Engine], None]
+    call: Callable[[Engine, Actor], Any]
+    allowed: frozenset[str]
+
+
+def write(
+    call: Callable[[Engine, Actor], Any], *allowed: str, setup: Callable[[Engine], None] = _nothing
+) -> Write:
+    return Write(setup, call, frozenset(allowed))
+
+
+# Hand-written from the roles issue, not derived from the rule book.
+WRITES: dict[str, Write] = {
+    "add_user": write(
+        lambda e, a: add_user(
+            e,
+            actor=a,
+            username="ny-bruger",
+            display_name="Ny",
+            role="council",
+            password="en-lang-kode-123",
+            municipality_code=OWN,
+        ),
+        "admin",
+    ),
+    "disable_user": write(
+        lambda e, a: set_active(e, actor=a, username="byraad", active=False), "admin"
+    ),
+    "rescope_user": write(
+        lambda e, a: rescope_user(
+            e,
+            actor=a,
+            username="byraad",
+            role="council",
+            municipality_code=OTHER,
+            police_district_number=None,
+        ),
+        "admin",
+    ),
+    "reset_password": write(
+        lambda e, a: set_password(e, actor=a, username="byraad", password="nulstillet-kode-1"),
+        "admin",
+    ),
+    "edit_national_goal": write(_edit_goal(None), "admin"),
+    "edit_local_goal_own": write(_edit_goal(OWN), "admin", "projektleder", setup=_goal_for(OWN)),
+    "edit_local_goal_other": write(_edit_goal(OTHER), "admin", setup=_goal_for(OTHER)),
+    "create_local_goal_own": write(
+        lambda e, a: create_local_goal(e, actor=a, municipality_code=OWN), "admin", "projektleder"
+    ),
+    "create_local_goal_other": write(
+        lambda e, a: create_local_goal(e, actor=a, municipality_code=OTHER), "admin"
+    ),
+    "change_own_password": write(
+        lambda e, a: change_own_password(
+            e, actor=a, old_password=PASSWORDS[a.username], new_password="en-helt-ny-kode-9"
+        ),
+        "admin",
+        "projektleder",
+        "politi",
+        "byraad",
+    ),
+}
+
+
+def snapshot(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of the tables a write may touch."""
+    with engine.connect() as connection:
+        return {
+            table: [
+                tuple(row) for row in connection.execute(text(f"SELECT * FROM {table} ORDER BY id"))
+            ]
+            for table in ("goal", "app_user", "audit_entry")
+        }
+
+
+@pytest.mark.parametrize("role", list(ACTORS))
+@pytest.mark.parametrize("write_name", list(WRITES))
+def test_write_matrix(seeded_engine: Engine, write_name: str, role: str) -> None:
+    case = WRITES[write_name]
+    case.setup(seeded_engine)
+    before = snapshot(seeded_engine)
+    if role in case.allowed:
+        case.call(seeded_engine, ACTORS[role])
+        after = snapshot(seeded_engine)
+        assert len(after["audit_entry"]) == len(before["audit_entry"]) + 1
+        assert after["audit_entry"][-1][2] == ACTORS[role].username  # who
+        return
+    with pytest.raises(PermissionDenied, match=r"^Ingen adgang: du er "):
+        case.call(seeded_engine, ACTORS[role])
+    assert snapshot(seeded_engine) == before

@@ -1,0 +1,357 @@
+"""Chromium: the login guard, what each role sees and may open, editing with an audit trail, logout,
+lockout and disabled users, against the app started the way `make run` starts it.
+
+All browser tests share one app server and one demo database: these tests never lock or change
+the demo users; anything that writes or locks uses a throwaway user of its own.
+"""
+
+import re
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+from sqlalchemy import Engine
+
+from dataio.db import make_engine
+from dataio.users import add_user, set_active
+from models.permissions import Actor, Role
+from tests.e2e.journeys import (
+    APP_TIMEOUT,
+    COOKIE_TIMEOUT,
+    MENU_LABELS,
+    NO_ACCESS,
+    PAGE_HEADINGS,
+    PAGE_PATHS,
+    WRONG_LOGIN,
+    expect_login_form,
+    expect_no_data,
+    login,
+    menu_labels,
+    menu_links,
+    submit_login,
+    wait_for_run_end,
+)
+from tests.support.browser import screenshot
+
+pytestmark = pytest.mark.e2e
+
+TEST_ADMIN = Actor(username="test", role=Role.ADMIN)
+LOCKED = "Kontoen er låst i 15 minutter efter for mange forkerte forsøg."
+DISABLED = "Din bruger er deaktiveret eller findes ikke længere."
+ISHOJ = 183
+
+# role -> (sidebar caption, the menu it must show, in the app's order)
+ROLES = {
+    "admin": ("Demo Administrator · administrator", MENU_LABELS),
+    "projektleder": (
+        "Demo Projektleder (Ishøj) · projektleder",
+        ("Forside", "Kommune", "Mål", "Ændringslog", "Min konto"),
+    ),
+    "politi": (
+        "Demo Politi (Københavns Vestegn) · politi",
+        ("Forside", "Kommune", "Ændringslog", "Min konto"),
+    ),
+    "byraad": (
+        "Demo Byrådsmedlem (Ishøj) · byråd",
+        ("Forside", "Kommune", "Ændringslog", "Min konto"),
+    ),
+}
+
+
+@dataclass(frozen=True)
+class ThrowawayUser:
+    """A user made for one test, so that the demo users are never locked or changed."""
+
+    username: str
+    password: str
+    display_name: str
+
+
+@pytest.fixture
+def db_engine(app_url: str, demo_db_url: str) -> Iterator[Engine]:
+    """An engine on the database the running app reads (the app is started first)."""
+    engine = make_engine(demo_db_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def throwaway_user(db_engine: Engine) -> ThrowawayUser:
+    """A fresh council member for Ishøj, created directly in the app's database."""
+    username = f"e2e-{uuid.uuid4().hex[:10]}"
+    password = f"pw-{uuid.uuid4().hex[:12]}"
+    display_name = f"Testbruger {username}"
+    add_user(
+        db_engine,
+        actor=TEST_ADMIN,
+        username=username,
+        display_name=display_name,
+        role=Role.COUNCIL,
+        password=password,
+        municipality_code=ISHOJ,
+    )
+    return ThrowawayUser(username=username, password=password, display_name=display_name)
+
+
+def _audit_count(page: Page) -> int:
+    """The number of entries the Ændringslog caption reports ("12 ændringer siden ...")."""
+    caption = page.get_by_text(re.compile(r"ændringer siden"))
+    expect(caption).to_be_visible(timeout=APP_TIMEOUT)
+    match = re.search(r"([\d.]+) ændringer siden", caption.inner_text())
+    assert match is not None, caption.inner_text()
+    return int(match.group(1).replace(".", ""))
+
+
+def _audit_cells(page: Page, expected_entries: int) -> Locator:
+    """The Ændringslog table's cells, once the grid has drawn them (none when the log is empty)."""
+    cells = page.get_by_test_id("stDataFrame").locator("table td")
+    if expected_entries:
+        expect(cells.first).to_be_attached(timeout=APP_TIMEOUT)
+    else:
+        expect(page.get_by_text("Ingen ændringer i perioden.")).to_be_visible()
+    return cells
+
+
+# --- 1. no login, no data -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param("/", id="forside"),
+        pytest.param("/Kommune?kommune=183", id="kommune"),
+        pytest.param("/Aendringslog", id="aendringslog"),
+        pytest.param("/Maal", id="maal"),
+        pytest.param("/Administration", id="administration"),
+        pytest.param("/Min_konto", id="min_konto"),
+    ],
+)
+def test_deep_link_without_login_shows_only_the_login_form(
+    app_url: str, page: Page, path: str
+) -> None:
+    page.goto(app_url + path)
+    expect_login_form(page)
+    expect(page.get_by_text("Demo-tilstand.", exact=False)).to_be_visible()
+    wait_for_run_end(page)
+    expect_no_data(page)
+    expect(page.get_by_test_id("stSidebar")).to_have_count(0)
+    expect(page.get_by_text("Ishøj", exact=True)).to_have_count(0)
+    assert page.get_by_role("heading").all_inner_texts() == ["Log ind"]
+    if path == "/Administration":
+        screenshot(page, "deeplink-administration-not-logged-in")
+
+
+# --- 2. each role: its menu, and the pages it may not open -----------------------------------
+
+
+@pytest.mark.parametrize("username", list(ROLES))
+def test_role_sees_its_menu_and_is_refused_other_pages(
+    app_url: str, page: Page, username: str
+) -> None:
+    caption, allowed = ROLES[username]
+    login(page, app_url, username)
+    expect(page.get_by_role("heading", name=PAGE_HEADINGS["Forside"])).to_be_visible(
+        timeout=APP_TIMEOUT
+    )
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar.get_by_text(caption, exact=True)).to_be_visible()
+    expect(menu_links(page)).to_have_count(len(allowed))
+    assert menu_labels(page) == list(allowed)
+    expect(page.locator(".js-plotly-plot").first).to_be_visible(timeout=APP_TIMEOUT)
+    screenshot(page, f"role-{username}")
+
+    # every page in the menu opens (by its link) without a refusal
+    for label in allowed:
+        menu_links(page).filter(has_text=label).click()
+        expect(page.get_by_role("heading", name=PAGE_HEADINGS[label]), label).to_be_visible(
+            timeout=APP_TIMEOUT
+        )
+        expect(page.get_by_text(NO_ACCESS), label).to_have_count(0)
+
+    # every other page, opened by URL, refuses: no heading, no form, no edit buttons
+    for label in (label for label in MENU_LABELS if label not in allowed):
+        page.goto(app_url + PAGE_PATHS[label])
+        expect(page.get_by_text(NO_ACCESS), label).to_be_visible(timeout=APP_TIMEOUT)
+        expect(page.get_by_role("button", name="Log ud")).to_be_visible()
+        assert menu_labels(page) == list(allowed), label
+        expect(page.get_by_role("heading", name=PAGE_HEADINGS[label]), label).to_have_count(0)
+        expect(page.get_by_test_id("stForm"), label).to_have_count(0)
+        expect(page.get_by_role("button", name="Gem mål"), label).to_have_count(0)
+        expect(page.get_by_role("button", name="Opret bruger"), label).to_have_count(0)
+        expect(page.get_by_test_id("stDataFrame"), label).to_have_count(0)
+
+
+# --- 3. the council can neither edit nor see user administration -----------------------------
+
+
+def test_council_cannot_edit_or_see_user_administration(
+    app_url: str, page: Page, browser: Browser, throwaway_user: ThrowawayUser
+) -> None:
+    created = f"Bruger {throwaway_user.username} oprettet"
+
+    # control: the administrator does see the entry the throwaway user's creation wrote
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK")
+    try:
+        admin_page = context.new_page()
+        login(admin_page, app_url, "admin", path="/Aendringslog")
+        cells = _audit_cells(admin_page, _audit_count(admin_page))
+        expect(cells.filter(has_text=created)).to_have_count(1, timeout=APP_TIMEOUT)
+    finally:
+        context.close()
+
+    login(page, app_url, "byraad", path="/Maal")
+    expect(page.get_by_text(NO_ACCESS)).to_be_visible(timeout=APP_TIMEOUT)
+    expect(page.get_by_role("button", name="Gem mål")).to_have_count(0)
+    expect(page.get_by_test_id("stForm")).to_have_count(0)
+
+    page.goto(app_url + "/Administration")
+    expect(page.get_by_text(NO_ACCESS)).to_be_visible(timeout=APP_TIMEOUT)
+    expect(page.get_by_role("button", name="Opret bruger")).to_have_count(0)
+    expect(page.get_by_text("Opret bruger")).to_have_count(0)
+    expect(page.get_by_test_id("stForm")).to_have_count(0)
+
+    page.goto(app_url + "/Aendringslog")
+    expect(page.get_by_role("heading", name="Ændringslog")).to_be_visible(timeout=APP_TIMEOUT)
+    cells = _audit_cells(page, _audit_count(page))
+    wait_for_run_end(page)
+    expect(cells.filter(has_text=re.compile(r"Bruger .+ oprettet"))).to_have_count(0)
+    expect(page.get_by_text(throwaway_user.username)).to_have_count(0)
+    screenshot(page, "byraad-aendringslog")
+
+
+# --- 4. a project leader edits Ishøj's goal and finds it in the log ---------------------------
+
+
+def test_project_leader_edits_goal_and_sees_audit_entry(app_url: str, page: Page) -> None:
+    login(page, app_url, "projektleder", path="/Aendringslog")
+    expect(page.get_by_role("heading", name="Ændringslog")).to_be_visible(timeout=APP_TIMEOUT)
+    before = _audit_count(page)
+
+    menu_links(page).filter(has_text="Mål").click()
+    expect(page.get_by_role("heading", name="Mål", exact=True)).to_be_visible(timeout=APP_TIMEOUT)
+    create = page.get_by_role("button", name="Opret eget indbrudsmål")
+    save = page.get_by_role("button", name="Gem mål")
+    expect(create.or_(save)).to_be_visible(timeout=APP_TIMEOUT)
+    created_goal = create.is_visible()  # first run on this database: Ishøj has no goal of its own
+    if created_goal:
+        create.click()
+        expect(save).to_be_visible(timeout=APP_TIMEOUT)
+        expect(create).to_have_count(0)
+    expect(page.get_by_role("heading", name="Indbrud · Ishøj")).to_be_visible()
+
+    page.get_by_label("Målår", exact=True).fill("2029")
+    save.click()
+    expect(page.get_by_text("Målet er gemt og skrevet i ændringsloggen.")).to_be_visible(
+        timeout=APP_TIMEOUT
+    )
+    screenshot(page, "projektleder-maal-gemt")
+
+    menu_links(page).filter(has_text="Ændringslog").click()
+    expect(page.get_by_role("heading", name="Ændringslog")).to_be_visible(timeout=APP_TIMEOUT)
+    expected = before + (2 if created_goal else 1)
+    expect(page.get_by_text(re.compile(rf"^{expected} ændringer siden"))).to_be_visible(
+        timeout=APP_TIMEOUT
+    )
+    cells = _audit_cells(page, expected)
+    expect(cells.filter(has_text="Mål for Ishøj").first).to_be_visible(timeout=APP_TIMEOUT)
+    # newest first: the top row is this edit, by the project leader, with the new target year
+    newest = page.get_by_test_id("stDataFrame").locator("table tr").filter(has=page.locator("td"))
+    first_row = newest.first
+    expect(first_row).to_contain_text("Mål for Ishøj (burglaries) ændret")
+    expect(first_row).to_contain_text("projektleder")
+    expect(first_row).to_contain_text("target_year: 2029")
+    screenshot(page, "projektleder-aendringslog")
+
+
+# --- 5. logout sticks --------------------------------------------------------------------------
+
+
+def test_logout_survives_a_reload(app_url: str, page: Page) -> None:
+    login(page, app_url, "politi")
+    page.reload()
+    expect(page.get_by_role("button", name="Log ud")).to_be_visible(timeout=APP_TIMEOUT)
+    expect(page.get_by_role("heading", name=PAGE_HEADINGS["Forside"])).to_be_visible(
+        timeout=APP_TIMEOUT
+    )
+
+    page.get_by_role("button", name="Log ud").click()
+    expect(page.get_by_text("Du er logget ud.")).to_be_visible(timeout=APP_TIMEOUT)
+
+    page.reload()
+    expect_login_form(page, timeout=APP_TIMEOUT)
+    # the cookie component answers 1-2 s after the page: it must not log the user in again
+    expect(page.get_by_role("button", name="Log ud")).to_have_count(0, timeout=COOKIE_TIMEOUT)
+    expect(page.get_by_text("Demo-tilstand.", exact=False)).to_be_visible()
+    wait_for_run_end(page, timeout=COOKIE_TIMEOUT)
+    expect_login_form(page)
+    expect_no_data(page)
+
+
+# --- 6. lockout ----------------------------------------------------------------------------------
+
+
+def test_five_wrong_passwords_lock_the_account(
+    app_url: str, page: Page, throwaway_user: ThrowawayUser
+) -> None:
+    for attempt in range(1, 6):
+        submit_login(page, app_url, throwaway_user.username, "not-the-password")
+        message = LOCKED if attempt == 5 else WRONG_LOGIN
+        expect(page.get_by_text(message), f"attempt {attempt}").to_be_visible(timeout=APP_TIMEOUT)
+        expect(page.get_by_role("button", name="Log ud")).to_have_count(0)
+
+    # locked: even the right password is refused
+    submit_login(page, app_url, throwaway_user.username, throwaway_user.password)
+    refusal = page.get_by_text(LOCKED).or_(page.get_by_text(WRONG_LOGIN))
+    expect(refusal).to_be_visible(timeout=APP_TIMEOUT)
+    wait_for_run_end(page)
+    expect(page.get_by_role("button", name="Log ud")).to_have_count(0, timeout=COOKIE_TIMEOUT)
+    expect_login_form(page)
+    expect_no_data(page)
+    screenshot(page, "lockout-right-password-refused")
+
+
+# --- 7. wrong password -------------------------------------------------------------------------
+
+
+def test_wrong_password_is_refused_without_data(
+    app_url: str, page: Page, throwaway_user: ThrowawayUser
+) -> None:
+    submit_login(page, app_url, throwaway_user.username, "wrong-password-1", path="/Kommune")
+    expect(page.get_by_text(WRONG_LOGIN)).to_be_visible(timeout=APP_TIMEOUT)
+    wait_for_run_end(page)
+    expect_login_form(page)
+    expect_no_data(page)
+    expect(page.get_by_text(throwaway_user.display_name)).to_have_count(0)
+
+
+# --- 8. a disabled user is thrown out ------------------------------------------------------------
+
+
+def test_disabled_user_is_logged_out(
+    app_url: str, page: Page, db_engine: Engine, throwaway_user: ThrowawayUser
+) -> None:
+    submit_login(page, app_url, throwaway_user.username, throwaway_user.password)
+    expect(page.get_by_role("button", name="Log ud")).to_be_visible(timeout=APP_TIMEOUT)
+    expect(page.get_by_role("heading", name=PAGE_HEADINGS["Forside"])).to_be_visible(
+        timeout=APP_TIMEOUT
+    )
+
+    set_active(db_engine, actor=TEST_ADMIN, username=throwaway_user.username, active=False)
+
+    # the same session moves on: the guard reads the user afresh and refuses
+    menu_links(page).filter(has_text="Ændringslog").click()
+    refused = page.get_by_text(DISABLED).or_(page.get_by_role("button", name="Log ind"))
+    expect(refused).to_be_visible(timeout=APP_TIMEOUT)
+    wait_for_run_end(page)
+    expect(page.get_by_role("heading", name="Ændringslog")).to_have_count(0)
+    expect_no_data(page)
+    screenshot(page, "disabled-user-thrown-out")
+
+    # a reload (the login cookie may still be there) does not let the user back in
+    page.reload()
+    expect_login_form(page)
+    expect(page.get_by_role("button", name="Log ud")).to_have_count(0, timeout=COOKIE_TIMEOUT)
+    wait_for_run_end(page, timeout=COOKIE_TIMEOUT)
+    expect_no_data(page)

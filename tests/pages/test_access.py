@@ -1,0 +1,168 @@
+"""AppTest: the login guard on every page, each role's menu, refusals, and the forms that write."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dataio.db import make_engine
+from dataio.users import find_user, set_active
+from models.permissions import Actor, Role
+from tests.pages.apptest import page_text, run_page
+
+PAGES = {
+    "Forside": None,
+    "Kommune": "pages/1_Kommune.py",
+    "Ændringslog": "pages/2_Aendringslog.py",
+    "Mål": "pages/3_Maal.py",
+    "Administration": "pages/8_Administration.py",
+    "Min konto": "pages/9_Min_konto.py",
+}
+MENUS = {  # written out by hand from the roles issue
+    "admin": ["Forside", "Kommune", "Mål", "Ændringslog", "Administration", "Min konto"],
+    "projektleder": ["Forside", "Kommune", "Mål", "Ændringslog", "Min konto"],
+    "politi": ["Forside", "Kommune", "Ændringslog", "Min konto"],
+    "byraad": ["Forside", "Kommune", "Ændringslog", "Min konto"],
+}
+
+
+@pytest.fixture
+def private_db(demo_db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A copy of the demo database for tests that write, so other tests never see their changes."""
+    copy = tmp_path / "private.sqlite"
+    shutil.copy(demo_db_url.removeprefix("sqlite:///"), copy)
+    url = f"sqlite:///{copy}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("BOTRYGT_DEMO", "1")
+    return url
+
+
+def menu(at) -> list[str]:  # type: ignore[no-untyped-def]
+    return [link.proto.label for link in at.get("page_link")]
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_without_login_only_the_login_form(app_env, page: str) -> None:  # type: ignore[no-untyped-def]
+    at = run_page(PAGES[page], user=None)
+    assert not at.exception
+    assert [t.label for t in at.text_input] == ["Brugernavn", "Adgangskode"]
+    assert (
+        not at.title
+        and not at.get("plotly_chart")
+        and not at.get("deck_gl_json_chart")
+        and not menu(at)
+    )
+    assert "Demo-tilstand" in at.info[0].value  # demo users are listed in demo mode
+
+
+@pytest.mark.parametrize("user", list(MENUS))
+def test_menu_shows_only_the_roles_pages(app_env, user: str) -> None:  # type: ignore[no-untyped-def]
+    at = run_page(user=user)
+    assert menu(at) == MENUS[user]
+
+
+@pytest.mark.parametrize(
+    ("user", "page"), [(u, p) for u in MENUS for p in PAGES if p not in MENUS[u]]
+)
+def test_forbidden_pages_refuse(app_env, user: str, page: str) -> None:  # type: ignore[no-untyped-def]
+    at = run_page(PAGES[page], user=user)
+    assert [e.value for e in at.error] == [
+        "Ingen adgang: din rolle giver ikke adgang til denne side."
+    ]
+    assert not at.title and not at.get("form")
+    assert [b.label for b in at.button] == ["Log ud"]  # nothing to press but the way out
+
+
+@pytest.mark.parametrize(("user", "page"), [(u, p) for u in MENUS for p in MENUS[u]])
+def test_allowed_pages_render_without_errors(app_env, user: str, page: str) -> None:  # type: ignore[no-untyped-def]
+    at = run_page(PAGES[page], user=user)
+    assert not at.exception and not at.error
+    assert at.title and at.title[0].value.startswith(page)
+
+
+def test_kommune_opens_on_the_users_own_area(app_env) -> None:  # type: ignore[no-untyped-def]
+    assert run_page(PAGES["Kommune"], user="byraad").title[0].value == "Kommune: Ishøj"
+    # police: the first municipality of Københavns Vestegns Politi in name order
+    assert run_page(PAGES["Kommune"], user="politi").title[0].value == "Kommune: Albertslund"
+
+
+def test_admin_adds_a_user_through_the_form(private_db) -> None:  # type: ignore[no-untyped-def]
+    at = run_page(PAGES["Administration"], user="admin")
+    form_inputs = {t.label: t for t in at.text_input}
+    form_inputs["Brugernavn (små bogstaver)"].input("Sofie")
+    form_inputs["Navn"].input("Sofie Berg")
+    at.selectbox(key="add_role").select("council")
+    at.selectbox(key="add_municipality").select(183)
+    form_inputs["Adgangskode (mindst 10 tegn)"].input("en-lang-kode-123")
+    next(b for b in at.button if b.label == "Opret bruger").click().run()
+    assert [s.value for s in at.success] == ["Brugeren sofie er oprettet."]
+    user = find_user(make_engine(private_db), username="sofie")
+    assert user is not None and (user.role, user.municipality_code) == ("council", 183)
+
+
+def test_admin_form_errors_are_danish_and_write_nothing(private_db) -> None:  # type: ignore[no-untyped-def]
+    at = run_page(PAGES["Administration"], user="admin")
+    form_inputs = {t.label: t for t in at.text_input}
+    form_inputs["Brugernavn (små bogstaver)"].input("kort")
+    at.selectbox(key="add_role").select("police")
+    form_inputs["Adgangskode (mindst 10 tegn)"].input("en-lang-kode-123")
+    next(b for b in at.button if b.label == "Opret bruger").click().run()
+    assert [e.value for e in at.error] == [
+        "Rollen politi skal bindes til netop én politikreds (--police-district)"
+    ]
+    assert not at.exception
+    assert find_user(make_engine(private_db), username="kort") is None
+
+
+def test_project_leader_creates_and_saves_the_local_goal(private_db) -> None:  # type: ignore[no-untyped-def]
+    at = run_page(PAGES["Mål"], user="projektleder")
+    assert "Ishøj har intet eget indbrudsmål" in at.info[0].value
+    next(b for b in at.button if b.label == "Opret eget indbrudsmål").click().run()
+    assert at.selectbox[0].options == ["Indbrud · Ishøj"]
+    next(n for n in at.number_input if n.label == "Målår").set_value(2029)
+    next(b for b in at.button if b.label == "Gem mål").click().run()
+    assert [s.value for s in at.success] == ["Målet er gemt og skrevet i ændringsloggen."]
+    log = run_page(PAGES["Ændringslog"], user="byraad")
+    assert "ændringer siden" in page_text(log)
+    assert not log.error
+    frame = log.dataframe[0].value
+    assert "Mål for Ishøj (indbrud) ændret" in set(frame["Ændring"])
+    assert "Lokalt mål for Ishøj (indbrud) oprettet" in set(frame["Ændring"])
+
+
+def test_change_own_password(private_db) -> None:  # type: ignore[no-untyped-def]
+    at = run_page(PAGES["Min konto"], user="politi")
+    old, new, repeat = at.text_input
+    old.input("demo-politi-1234")
+    new.input("en-helt-ny-kode-9")
+    repeat.input("en-anden-kode-99")
+    at.button[0].click().run()
+    assert [e.value for e in at.error] == ["De to nye adgangskoder er ikke ens."]
+    old, new, repeat = at.text_input
+    old.input("demo-politi-1234")
+    new.input("en-helt-ny-kode-9")
+    repeat.input("en-helt-ny-kode-9")
+    at.button[0].click().run()
+    assert [s.value for s in at.success] == ["Adgangskoden er skiftet."]
+
+
+def test_a_disabled_user_is_logged_out_at_once(private_db) -> None:  # type: ignore[no-untyped-def]
+    set_active(
+        make_engine(private_db), actor=Actor("admin", Role.ADMIN), username="byraad", active=False
+    )
+    at = run_page(user="byraad")
+    assert not at.title and not at.get("plotly_chart")
+    assert [e.value for e in at.error] == [
+        "Din bruger er deaktiveret eller findes ikke længere. Kontakt administratoren."
+    ]
+    assert at.session_state["authentication_status"] is None  # logged out, cookie deleted
+
+
+def test_refuses_to_start_unsafely_outside_demo_mode(private_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("BOTRYGT_DEMO", "0")
+    monkeypatch.delenv("BOTRYGT_COOKIE_KEY", raising=False)
+    at = run_page(user="admin")
+    assert at.error[0].value.startswith(
+        "Appen kan ikke starte sikkert: BOTRYGT_COOKIE_KEY er ikke sat"
+    )
+    assert not at.title and not at.text_input
