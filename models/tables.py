@@ -161,3 +161,68 @@ class AuditEntry(SQLModel, table=True):
     summary: str = ""  # a Danish line for the log
     before: str | None = None  # JSON
     after: str | None = None  # JSON
+
+
+class ActionPlan(SQLModel, table=True):
+    """A partnership's joint action plan (one per municipality)."""
+
+    __tablename__ = "action_plan"
+    municipality_code: int = Field(foreign_key="municipality.code", primary_key=True)
+    created_at: datetime
+    created_by: str
+
+
+class ActionItem(SQLModel, table=True):
+    """One activity of the plan: who, when, how far, for which goal."""
+
+    __tablename__ = "action_item"
+    id: int | None = Field(default=None, primary_key=True)
+    municipality_code: int = Field(foreign_key="action_plan.municipality_code", index=True)
+    position: int = 0
+    track: str  # models.actionplan.Track
+    activity_group: str = ""
+    title: str
+    owner_name: str = ""
+    owner_username: str | None = None
+    organisation: str  # models.actionplan.Organisation
+    start_date: date | None = None
+    due_date: date | None = None
+    status: str  # models.actionplan.ItemStatus
+    progress: int = 0  # percent
+    goal: str = "none"  # models.domain.Indicator or "none"
+    notes: str = ""
+    row_version: int = 1
+    changed_by: str
+    changed_at: datetime
+
+
+class SafetyWalk(SQLModel, table=True):
+    """A tryghedsvandring: when, where, who walked."""
+
+    __tablename__ = "safety_walk"
+    id: int | None = Field(default=None, primary_key=True)
+    municipality_code: int = Field(foreign_key="municipality.code", index=True)
+    walk_date: date
+    area: str
+    participants: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    changed_by: str
+    changed_at: datetime
+
+
+class WalkObservation(SQLModel, table=True):
+    """One row of the guide's registration table: what was seen, who follows up, and how far."""
+
+    __tablename__ = "walk_observation"
+    id: int | None = Field(default=None, primary_key=True)
+    walk_id: int = Field(foreign_key="safety_walk.id", index=True)
+    number: int
+    description: str
+    responsible: str = ""
+    follow_up: str = ""
+    status: str = "åben"  # åben, i gang, lukket
+    action_item_id: int | None = Field(default=None, foreign_key="action_item.id")
+    row_version: int = 1
+    changed_by: str
+    changed_at: datetime

@@ -1,0 +1,115 @@
+"""Action-plan rules: overdue, stale, progress, and the plan's summary (pure)."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+
+class Track(StrEnum):
+    """The guide's four parts of a plan."""
+
+    ORGANISATION = "Organisering"
+    CITIZENS = "Spor 1"
+    BUSINESS = "Spor 2"
+    PRESS = "Spor 3"
+
+
+TRACK_LABELS = {
+    Track.ORGANISATION: "Organisering",
+    Track.CITIZENS: "Spor 1: Engagering af borgerne",
+    Track.BUSINESS: "Spor 2: Det lokale erhvervsliv",
+    Track.PRESS: "Spor 3: Konstruktiv presse og kommunikation",
+}
+
+
+class ItemStatus(StrEnum):
+    """Where an activity stands."""
+
+    NOT_STARTED = "ikke startet"
+    IN_PROGRESS = "i gang"
+    DONE = "færdig"
+    POSTPONED = "udskudt"
+    CANCELLED = "aflyst"
+
+
+class Organisation(StrEnum):
+    """Who owns an activity."""
+
+    MUNICIPALITY = "kommune"
+    POLICE = "politi"
+    JOINT = "fælles"
+
+
+GOAL_CHOICES = ("burglaries", "helpers", "insecurity", "none")
+STALE_AFTER_DAYS = 90
+CLOSED = {ItemStatus.DONE, ItemStatus.CANCELLED}
+
+
+@dataclass(frozen=True)
+class ItemFacts:
+    """What the rules need to know about an item."""
+
+    track: str
+    status: str
+    progress: int
+    due_date: date | None
+    changed_at: datetime
+
+
+def is_overdue(*, status: str, due_date: date | None, today: date) -> bool:
+    """Past its due date and neither done nor cancelled."""
+    return due_date is not None and due_date < today and status not in CLOSED
+
+
+def is_stale(
+    *, status: str, changed_at: datetime, today: date, days: int = STALE_AFTER_DAYS
+) -> bool:
+    """Open, and nobody has touched it for `days` days (the guide's monthly meetings should)."""
+    return status not in CLOSED and (today - changed_at.date()) >= timedelta(days=days)
+
+
+def effective_progress(*, status: str, progress: int) -> float | None:
+    """Progress as a share: done counts as 100 %, cancelled items do not count at all."""
+    if status == ItemStatus.CANCELLED:
+        return None
+    if status == ItemStatus.DONE:
+        return 1.0
+    return min(max(progress, 0), 100) / 100
+
+
+def mean_progress(items: Iterable[ItemFacts]) -> float | None:
+    """The average progress of the items that count (None when none do)."""
+    shares = [
+        s
+        for i in items
+        if (s := effective_progress(status=i.status, progress=i.progress)) is not None
+    ]
+    return sum(shares) / len(shares) if shares else None
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    """The plan at a glance, for the page, the report and `botrygt status`."""
+
+    items: int
+    done: int
+    overdue: int
+    stale: int
+    progress: float | None
+
+
+def summarise(items: list[ItemFacts], *, today: date) -> PlanSummary:
+    """Counts and average progress of a plan."""
+    return PlanSummary(
+        items=len(items),
+        done=sum(i.status == ItemStatus.DONE for i in items),
+        overdue=sum(is_overdue(status=i.status, due_date=i.due_date, today=today) for i in items),
+        stale=sum(is_stale(status=i.status, changed_at=i.changed_at, today=today) for i in items),
+        progress=mean_progress(items),
+    )
+
+
+def progress_by_track(items: list[ItemFacts]) -> dict[str, float | None]:
+    """Average progress per track, in the guide's order."""
+    return {track.value: mean_progress(i for i in items if i.track == track) for track in Track}
