@@ -20,6 +20,8 @@ from models.actionplan import (
     Organisation,
     PlanSummary,
     Track,
+    is_overdue,
+    is_stale,
     summarise,
 )
 from models.permissions import Action, Actor, Target, allows, require
@@ -366,3 +368,16 @@ def _apply(
         police_district_number=target.police_district_number,
     )
     return 1
+
+
+def with_flags(items: pd.DataFrame, *, today: date) -> pd.DataFrame:
+    """The items with an 'Advarsel' column: overdue and stale items stand out."""
+    flags = []
+    for fact in facts(items):
+        parts = []
+        if is_overdue(status=fact.status, due_date=fact.due_date, today=today):
+            parts.append("🔴 Forsinket")
+        if is_stale(status=fact.status, changed_at=fact.changed_at, today=today):
+            parts.append("🟠 Ikke rørt i 90 dage")
+        flags.append(" · ".join(parts))
+    return items.assign(advarsel=flags)

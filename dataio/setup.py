@@ -7,6 +7,7 @@ from sqlalchemy import Engine
 
 from dataio.db import transaction
 from dataio.demo import demo_municipalities, has_burglary_data, write_demo
+from dataio.demo_plan import ensure_demo_plan
 from dataio.demo_users import ensure_demo_users
 from dataio.migrate import upgrade_schema
 from dataio.reference import load_reference
@@ -34,6 +35,7 @@ def initialise(engine: Engine, *, demo: bool, today: date | None = None) -> Init
             )
         if demo:
             demo_users = ensure_demo_users(session)
+            ensure_demo_plan(session, today=today or date.today())
     return InitReport(demo_rows=demo_rows, demo_users=demo_users)
 
 

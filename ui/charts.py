@@ -1,5 +1,9 @@
 """Plotly figures built from overviews: data in, figure out (no Streamlit calls)."""
 
+from datetime import date, datetime
+
+import pandas as pd
+import plotly.express as px
 import plotly.graph_objects as go
 
 from dataio.comparison import RateComparison
@@ -198,3 +202,61 @@ def rate_chart(comparison: RateComparison, *, name: str) -> go.Figure:
     figure.update_layout(title=title)
     figure.update_yaxes(autorange="reversed")
     return _danish_layout(figure, y_title="", height=260)
+
+
+STATUS_COLOURS_PLAN = {
+    "ikke startet": "#b5b5b5",
+    "i gang": "#1f5f8b",
+    "færdig": "#1a9641",
+    "udskudt": "#e6a014",
+    "aflyst": "#7a7a7a",
+}
+
+
+def gantt_chart(items: pd.DataFrame, *, today: date) -> go.Figure:
+    """The plan on a timeline, coloured by status, with a line for today."""
+    dated = items.dropna(subset=["start_date", "due_date"]).copy()
+    dated["label"] = [t if len(t) <= 60 else t[:57] + "…" for t in dated["title"]]
+    figure = px.timeline(
+        dated,
+        x_start="start_date",
+        x_end="due_date",
+        y="label",
+        color="status",
+        color_discrete_map=STATUS_COLOURS_PLAN,
+        hover_data={"owner_name": True, "track": True, "label": False},
+        labels={"status": "Status", "owner_name": "Ansvarlig", "track": "Spor"},
+    )
+    figure.update_yaxes(autorange="reversed", title="")
+    figure.add_vline(
+        x=datetime.combine(today, datetime.min.time()).timestamp() * 1000,
+        line={"color": "#c82828", "dash": "dash"},
+    )
+    figure.add_annotation(
+        x=datetime.combine(today, datetime.min.time()),
+        y=1,
+        yref="paper",
+        text="I dag",
+        showarrow=False,
+        font={"color": "#c82828"},
+    )
+    return _danish_layout(figure, y_title="", height=max(320, 22 * len(dated) + 120))
+
+
+def track_progress_chart(progress: dict[str, float | None]) -> go.Figure:
+    """Average progress per track (blank where a track has no counting items)."""
+    tracks = list(progress)
+    values = [None if v is None else v * 100 for v in progress.values()]
+    figure = go.Figure(
+        go.Bar(
+            x=[v or 0 for v in values],
+            y=tracks,
+            orientation="h",
+            marker={"color": "#1f5f8b"},
+            text=["–" if v is None else f"{fmt_decimal(v, digits=0)} %" for v in values],
+            textposition="auto",
+        )
+    )
+    figure.update_xaxes(range=[0, 100], title="Fremdrift (%)")
+    figure.update_yaxes(autorange="reversed")
+    return _danish_layout(figure, y_title="", height=240)

@@ -1,11 +1,12 @@
 """Cached loaders: one engine per process; results cached per data version, cleared on writes."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
+from dataio.actionplan import facts, has_plan, plan_items, with_flags
 from dataio.audit import audit_entries
 from dataio.comparison import RateComparison, municipality_statuses, rate_comparison
 from dataio.db import data_version, make_engine
@@ -13,6 +14,8 @@ from dataio.queries import find_goal, municipality_table
 from dataio.settings import Settings
 from dataio.status import BurglaryOverview, municipality_overview, national_overview
 from dataio.users import user_table
+from dataio.walks import open_follow_ups, walk_table
+from models.actionplan import PlanSummary, progress_by_track, summarise
 from models.permissions import Actor
 from models.tables import Goal
 
@@ -89,3 +92,27 @@ def load_police_districts(version: int) -> dict[int, str]:
 def after_write() -> None:
     """Every write: drop this process's cached reads (other processes see the new data version)."""
     st.cache_data.clear()
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_plan(
+    version: int, code: int, today: date
+) -> tuple[pd.DataFrame, PlanSummary | None, dict[str, float | None]]:
+    """The plan's items with flags, its summary and progress per track (summary None: no plan)."""
+    items = plan_items(engine(), municipality_code=code)
+    if not has_plan(engine(), municipality_code=code):
+        return items, None, {}
+    item_facts = facts(items)
+    return (
+        with_flags(items, today=today),
+        summarise(item_facts, today=today),
+        progress_by_track(item_facts),
+    )
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_walks(version: int, code: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The municipality's walks and its open follow-ups."""
+    return walk_table(engine(), municipality_code=code), open_follow_ups(
+        engine(), municipality_code=code
+    )

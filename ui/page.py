@@ -9,6 +9,7 @@ import streamlit as st
 
 from dataio.errors import DomainError
 from models.permissions import Action, Actor, Role, Target, allows
+from ui import loaders
 from ui.text import DEMO_BANNER
 
 
@@ -37,6 +38,12 @@ PAGES = {
         "pages/1_Kommune.py",
         "Kommune",
         ":material/location_city:",
+        lambda a: allows(a, Action.VIEW_NATIONAL),
+    ),
+    "handlingsplan": MenuItem(
+        "pages/4_Handlingsplan.py",
+        "Handlingsplan",
+        ":material/checklist:",
         lambda a: allows(a, Action.VIEW_NATIONAL),
     ),
     "maal": MenuItem("pages/3_Maal.py", "Mål", ":material/flag:", _may_edit_some_goal),
@@ -69,6 +76,39 @@ def home_municipality(actor: Actor, municipalities: pd.DataFrame) -> int:
         municipalities["police_district_number"] == actor.police_district_number
     ]
     return int(in_district["code"].iloc[0]) if len(in_district) else 183
+
+
+def viewable_municipalities(actor: Actor, municipalities: pd.DataFrame) -> pd.DataFrame:
+    """The municipalities whose partnership data the actor may read (scoped like writes)."""
+    mask = [
+        allows(actor, Action.VIEW_MUNICIPALITY, Target(int(c), int(d)))
+        for c, d in zip(
+            municipalities["code"], municipalities["police_district_number"], strict=True
+        )
+    ]
+    return municipalities[mask].reset_index(drop=True)
+
+
+def municipality_picker(actor: Actor, version: int) -> tuple[int, str, int]:
+    """A sidebar picker over the municipalities the actor may read; remembered in ?kommune=."""
+    table = viewable_municipalities(actor, loaders.load_municipalities(version))
+    codes = list(table["code"])
+    own = home_municipality(actor, table)
+    wanted = st.query_params.get("kommune", str(own))
+    index = (
+        codes.index(int(wanted)) if wanted.isdigit() and int(wanted) in codes else codes.index(own)
+    )
+    code = int(
+        st.sidebar.selectbox(
+            "Kommune",
+            codes,
+            index=index,
+            format_func=lambda c: f"{table.set_index('code').loc[c, 'name']} ({c})",
+        )
+    )
+    st.query_params["kommune"] = str(code)
+    row = table.set_index("code").loc[code]
+    return code, str(row["name"]), int(row["police_district_number"])
 
 
 def start_page(title: str) -> None:

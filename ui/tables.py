@@ -87,3 +87,14 @@ def goal_target_text(*, indicator: str, target: float | None, reduction: float |
     if indicator == "insecurity" and target is not None:
         return f"højst {fmt_percent(target, digits=0)}"
     return "" if target is None else f"højst {target:,.0f}".replace(",", ".")
+
+
+PLAN_ENTITIES = {"action_plan", "action_item", "safety_walk", "walk_observation"}
+
+
+def plan_changes(entries: pd.DataFrame, *, municipality_code: int) -> pd.DataFrame:
+    """The log entries about one municipality's plan, walks and follow-ups."""
+    mask = (entries["municipality_code"] == municipality_code) & entries["entity"].isin(
+        PLAN_ENTITIES
+    )
+    return entries[mask].reset_index(drop=True)

@@ -1,0 +1,72 @@
+"""Handlingsplan: the partnership's joint plan, edited together, with safety-walk follow-ups."""
+
+from datetime import UTC, date, datetime, time, timedelta
+
+import streamlit as st
+
+from models.formatting import fmt_date
+from models.permissions import Action, Target, allows
+from ui import loaders
+from ui.auth import Guarded, require
+from ui.charts import gantt_chart, track_progress_chart
+from ui.editing import filter_items
+from ui.page import guarded, municipality_picker
+from ui.plan_view import (
+    creation_form,
+    follow_ups_section,
+    may_edit_plan,
+    plan_table,
+    summary_metrics,
+    walk_form,
+    walks_map,
+)
+from ui.tables import audit_for_display, plan_changes
+
+
+def render(guard: Guarded) -> None:
+    """The page body."""
+    actor, version, today = guard.actor, loaders.current_version(), date.today()
+    code, name, district = municipality_picker(actor, version)
+    target = Target(code, district)
+    st.title(f"Handlingsplan: {name}")
+    items, summary, by_track = loaders.load_plan(version, code, today)
+    if summary is None:
+        if allows(actor, Action.EDIT_ACTION_PLAN, target):
+            creation_form(actor, code, name)
+        else:
+            st.info(f"{name} har ingen handlingsplan endnu.")
+        return
+    summary_metrics(summary)
+    filters = st.columns(4)
+    tracks = filters[0].multiselect("Spor", sorted(items["track"].unique()))
+    statuses = filters[1].multiselect("Status", sorted(items["status"].unique()))
+    owners = filters[2].multiselect("Ansvarlig", sorted(items["owner_name"].unique()))
+    organisations = filters[3].multiselect("Organisation", sorted(items["organisation"].unique()))
+    shown = filter_items(
+        items, tracks=tracks, statuses=statuses, owners=owners, organisations=organisations
+    )
+    plan_table(shown, editable=may_edit_plan(actor, target), actor=actor, code=code)
+    left, right = st.columns([1, 2])
+    left.plotly_chart(track_progress_chart(by_track), key="track_progress")
+    right.plotly_chart(gantt_chart(shown, today=today), key="gantt")
+    since_day = st.date_input(
+        "Ændret siden (fx sidste møde)", value=today - timedelta(days=30), format="DD.MM.YYYY"
+    )
+    changes = plan_changes(
+        loaders.load_audit(version, actor, datetime.combine(since_day, time.min, tzinfo=UTC)),
+        municipality_code=code,
+    )
+    st.caption(f"{len(changes)} ændringer i planen og opfølgningerne siden {fmt_date(since_day)}.")
+    if not changes.empty:
+        st.dataframe(audit_for_display(changes), hide_index=True, key="plan_changes")
+    walks, follow_ups = loaders.load_walks(version, code)
+    follow_ups_section(follow_ups, actor=actor, target=target)
+    deck = walks_map(walks)
+    if deck is not None:
+        st.pydeck_chart(deck, height=320, key="walks_map")
+    if allows(actor, Action.EDIT_SAFETY_WALKS, target):
+        walk_form(actor, code)
+
+
+guard = require("handlingsplan", title="Handlingsplan")
+guarded(lambda: render(guard))
