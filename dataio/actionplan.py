@@ -275,7 +275,8 @@ def save_changes(
             ):
                 raise NotFound(f"Aktiviteten «{edit.label}» findes ikke længere i {name}s plan")
             before_org = item.organisation if item else None
-            after_org = (values or {}).get("organisation", before_org)
+            # a new item without an organisation is stored as joint (fælles): check what is stored
+            after_org = (values or {}).get("organisation", before_org or Organisation.JOINT)
             if not _may_edit(
                 actor, target, organisation_before=before_org, organisation_after=after_org
             ):

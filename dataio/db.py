@@ -15,10 +15,13 @@ def make_engine(url: str) -> Engine:
     """Create an engine; SQLite gets its folder, foreign keys and WAL for concurrent readers."""
     if url.startswith("sqlite:///"):
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": 30}, hide_parameters=True
+        )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # hide_parameters: a failed INSERT must never print a password hash into a log
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -29,12 +32,16 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 @contextmanager
-def transaction(engine: Engine) -> Iterator[Session]:
-    """One unit of work: commit on success, roll back everything on any error."""
+def transaction(engine: Engine, *, bump_version: bool = True) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back everything on any error.
+
+    bump_version=False is for bookkeeping no page shows (login counters), which must not make
+    every server recompute every cached page."""
     with Session(engine, expire_on_commit=False) as session:
         try:
             yield session
-            bump_data_version(session)
+            if bump_version:
+                bump_data_version(session)
             session.commit()
         except BaseException:
             session.rollback()

@@ -105,7 +105,7 @@ def ensure_demo_plan(session: Session, *, today: date) -> bool:
         )
         session.add(walk)
         session.flush()
-        for number, (description, responsible, follow_up, status) in enumerate(
+        for number, (description, responsible, follow_up, state) in enumerate(
             observations, start=1
         ):
             session.add(
@@ -115,7 +115,7 @@ def ensure_demo_plan(session: Session, *, today: date) -> bool:
                     description=description,
                     responsible=responsible,
                     follow_up=follow_up,
-                    status=status,
+                    status=state,
                     changed_by=DEMO_ACTOR.username,
                     changed_at=now + timedelta(days=days),
                 )

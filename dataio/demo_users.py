@@ -3,9 +3,10 @@
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from dataio.users import hash_password
+from dataio.users import check_password, find_user, hash_password
 from models.permissions import Role
 from models.tables import AppUser
 
@@ -77,3 +78,13 @@ def demo_users_text() -> str:
     lines = ["Demo-brugere (kun i demo-tilstand):"]
     lines += [f"  {d.username:<13} {d.password:<19} {d.display_name}" for d in DEMO_USERS]
     return "\n".join(lines)
+
+
+def demo_passwords_in_use(engine: Engine) -> list[str]:
+    """Active demo accounts that still have their published password (refused outside demo mode)."""
+    found = []
+    for demo in DEMO_USERS:
+        user = find_user(engine, username=demo.username)
+        if user is not None and user.active and check_password(demo.password, user.password_hash):
+            found.append(demo.username)
+    return found

@@ -55,7 +55,9 @@ class Settings:
             lockout_minutes=max(1, _int("BOTRYGT_LOCKOUT_MINUTES", 15)),
         )
 
-    def security_problems(self, *, has_active_admin: bool) -> list[str]:
+    def security_problems(
+        self, *, has_active_admin: bool, demo_accounts: list[str] | None = None
+    ) -> list[str]:
         """Why the app must refuse to start (empty when it may); demo mode is exempt."""
         if self.demo_mode:
             return []
@@ -64,6 +66,11 @@ class Settings:
             problems.append("BOTRYGT_COOKIE_KEY er ikke sat (eller er demo-nøglen)")
         elif len(self.cookie_key.encode()) < MIN_COOKIE_KEY_BYTES:
             problems.append(f"BOTRYGT_COOKIE_KEY er for kort: mindst {MIN_COOKIE_KEY_BYTES} bytes")
+        if demo_accounts:
+            names = ", ".join(demo_accounts)
+            problems.append(
+                f"demo-brugerne {names} har stadig deres offentlige demo-adgangskode (deaktivér dem)"
+            )
         if not has_active_admin:
             problems.append(
                 "der er ingen aktiv administrator (opret en med `botrygt users add --role admin`)"

@@ -46,6 +46,9 @@ def check_password(password: str, password_hash: str) -> bool:
 def _validate_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise ValidationFailed(f"Adgangskoden skal være mindst {MIN_PASSWORD_LENGTH} tegn")
+    if password != password.strip():
+        # the login form strips what is typed, so such a password could never be used
+        raise ValidationFailed("Adgangskoden må ikke begynde eller slutte med mellemrum")
 
 
 def _snapshot(user: AppUser) -> dict[str, Any]:
@@ -65,7 +68,10 @@ def actor_of(user: AppUser) -> Actor:
 def _check_scope_exists(
     session: Session, *, municipality_code: int | None, police_district_number: int | None
 ) -> None:
-    if municipality_code is not None and session.get(Municipality, municipality_code) is None:
+    municipality = (
+        None if municipality_code is None else session.get(Municipality, municipality_code)
+    )
+    if municipality_code is not None and (municipality is None or not municipality.is_municipality):
         raise ValidationFailed(f"Ukendt kommunekode: {municipality_code}")
     if (
         police_district_number is not None
@@ -84,9 +90,13 @@ def _validate_new_user(
     municipality_code: int | None,
     police_district_number: int | None,
 ) -> Role:
-    if not username or not username.replace("-", "").replace("_", "").replace(".", "").isalnum():
+    if (
+        len(username) > 64
+        or not username
+        or not username.replace("-", "").replace("_", "").replace(".", "").isalnum()
+    ):
         raise ValidationFailed(
-            f"Ugyldigt brugernavn: {username!r} (brug bogstaver, tal, punktum, - og _)"
+            f"Ugyldigt brugernavn: {username!r} (højst 64 tegn: bogstaver, tal, punktum, - og _)"
         )
     if role not in set(Role):
         raise ValidationFailed(
@@ -163,6 +173,17 @@ def _load_for_update(session: Session, username: str) -> AppUser:
     return user
 
 
+def _keep_an_admin(session: Session, *, losing: str) -> None:
+    """Refuse a change that would leave no active administrator (the app could not start)."""
+    others = session.exec(
+        select(AppUser).where(
+            AppUser.role == Role.ADMIN, col(AppUser.active), AppUser.username != losing
+        )
+    ).first()
+    if others is None:
+        raise ValidationFailed("Der skal altid være mindst én aktiv administrator")
+
+
 def set_active(engine: Engine, *, actor: Actor, username: str, active: bool) -> None:
     """Disable (or enable again) a user; a disabled user cannot log in and is logged out."""
     require(actor, Action.MANAGE_USERS)
@@ -170,8 +191,14 @@ def set_active(engine: Engine, *, actor: Actor, username: str, active: bool) -> 
         user = _load_for_update(session, username)
         if not active and user.username == actor.username:
             raise ValidationFailed("Du kan ikke deaktivere din egen bruger")
+        if not active and user.role == Role.ADMIN:
+            _keep_an_admin(session, losing=user.username)
         before = _snapshot(user)
         user.active = active
+        if active:
+            user.password_changed_at = datetime.now(
+                UTC
+            )  # cookies from before the disabling stay dead
         session.add(user)
         audit.record(
             session,
@@ -214,6 +241,8 @@ def rescope_user(
             police_district_number=police_district_number,
         )
         user = _load_for_update(session, username)
+        if user.role == Role.ADMIN and role != Role.ADMIN:
+            _keep_an_admin(session, losing=user.username)
         before = _snapshot(user)
         user.role, user.municipality_code, user.police_district_number = (
             role,
@@ -287,8 +316,11 @@ def record_login_failure(
 ) -> bool:
     """Count a failed login; lock the account when the limit is reached. Returns whether it is locked."""
     now = now or datetime.now(UTC)
-    with transaction(engine) as session:
-        user = session.exec(select(AppUser).where(AppUser.username == username)).first()
+    with transaction(engine, bump_version=False) as session:
+        # FOR UPDATE: parallel wrong guesses must not lose counts (PostgreSQL; SQLite locks the file)
+        user = session.exec(
+            select(AppUser).where(AppUser.username == username).with_for_update()
+        ).first()
         if user is None:
             return False
         user.failed_logins += 1
@@ -300,8 +332,8 @@ def record_login_failure(
 
 
 def record_login_success(engine: Engine, *, username: str) -> None:
-    """A successful login clears the failure count."""
-    with transaction(engine) as session:
+    """A successful login clears the failure count (written only when there is one)."""
+    with transaction(engine, bump_version=False) as session:
         user = session.exec(select(AppUser).where(AppUser.username == username)).first()
         if user is not None and (user.failed_logins or user.locked_until):
             user.failed_logins, user.locked_until = 0, None

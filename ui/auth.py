@@ -2,13 +2,15 @@
 
 import secrets
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
+import jwt
 import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities import LoginError
 
-from dataio.demo_users import DEMO_USERS
+from dataio.demo_users import DEMO_USERS, demo_passwords_in_use
 from dataio.settings import Settings
 from dataio.users import (
     LockoutPolicy,
@@ -73,7 +75,10 @@ def _credentials() -> dict[str, Any]:
 
 
 def _refuse_unsafe_start(settings: Settings) -> None:
-    problems = settings.security_problems(has_active_admin=has_active_admin(loaders.engine()))
+    problems = settings.security_problems(
+        has_active_admin=has_active_admin(loaders.engine()),
+        demo_accounts=[] if settings.demo_mode else demo_passwords_in_use(loaders.engine()),
+    )
     if problems:
         st.error(
             "Appen kan ikke starte sikkert: " + "; ".join(problems) + ".", icon=":material/gpp_bad:"
@@ -83,6 +88,7 @@ def _refuse_unsafe_start(settings: Settings) -> None:
 
 def _record_attempts(credentials: dict[str, Any], settings: Settings) -> None:
     """Carry the library's in-memory failure count over to our table (lockout survives restarts)."""
+    st.session_state.pop("_botrygt_failed", None)
     policy = LockoutPolicy(
         max_failures=settings.lockout_max_failures, minutes=settings.lockout_minutes
     )
@@ -112,14 +118,41 @@ def _login_form(settings: Settings) -> None:
     try:
         authenticator.login(location="main", fields=LOGIN_FIELDS, key="login_form")
     except LoginError:
-        # e.g. a cookie for a user who has since been disabled: treat as logged out
-        st.session_state["authentication_status"] = None
+        # a cookie for a user who has since been disabled: forget it, and show the form
+        _forget_cookie(authenticator)
+        st.warning("Din tidligere login er ikke længere gyldig. Log ind igen.")
+        authenticator.login(location="main", fields=LOGIN_FIELDS, key="login_form")
     _record_attempts(credentials, settings)
     st.session_state["_botrygt_authenticator"] = authenticator
     if st.session_state.get("authentication_status"):
         return
     _login_feedback(settings)
     st.stop()
+
+
+def _forget_cookie(authenticator: stauth.Authenticate) -> None:
+    """Log out this session and delete the login cookie in the browser."""
+    st.session_state["authentication_status"] = None
+    st.session_state["logout"] = True  # the library then stops reading the cookie
+    authenticator.cookie_controller.delete_cookie()
+
+
+def _cookie_predates_credentials(settings: Settings, *, password_changed_at: datetime) -> bool:
+    """A new session from a cookie issued before the last password change (or re-enabling)."""
+    token = st.context.cookies.get(settings.cookie_name)
+    if not token or st.session_state.get("_botrygt_seen"):
+        return False  # logged in by the form, or an ongoing session: nothing to revoke
+    try:
+        claims = jwt.decode(token, settings.cookie_key, algorithms=["HS256"])
+        issued = float(claims["exp_date"]) - settings.cookie_expiry_days * 86400
+    except (jwt.PyJWTError, KeyError, TypeError, ValueError):
+        return True
+    changed = (
+        password_changed_at
+        if password_changed_at.tzinfo
+        else password_changed_at.replace(tzinfo=UTC)
+    )
+    return issued < changed.timestamp() - 5  # seconds of slack for clocks and the cookie round trip
 
 
 def _login_feedback(settings: Settings) -> None:
@@ -157,11 +190,17 @@ def require(page: str, *, title: str) -> Guarded:
     _refuse_unsafe_start(settings)
     _login_form(settings)
     user = find_user(loaders.engine(), username=st.session_state["username"])
+    authenticator = st.session_state.get("_botrygt_authenticator")
     if user is None or not user.active:
-        authenticator = st.session_state.get("_botrygt_authenticator")
         if authenticator is not None:
             authenticator.logout(location="unrendered")
         st.error("Din bruger er deaktiveret eller findes ikke længere. Kontakt administratoren.")
+        st.stop()
+    if authenticator is not None and _cookie_predates_credentials(
+        settings, password_changed_at=user.password_changed_at
+    ):
+        _forget_cookie(authenticator)
+        st.warning("Adgangskoden er ændret, siden du sidst loggede ind. Log ind igen.")
         st.stop()
     actor = actor_of(user)
     draw_menu(

@@ -23,19 +23,29 @@ def login(page: Page, base_url: str, username: str, *, path: str = "/") -> None:
 
 APP_TIMEOUT = 30_000  # a page's first render on a busy machine
 COOKIE_TIMEOUT = 10_000  # the cookie component answers 1-2 s after the page
-MENU_LABELS = ("Forside", "Kommune", "Mål", "Ændringslog", "Administration", "Min konto")
+MENU_LABELS = (
+    "Forside",
+    "Kommune",
+    "Handlingsplan",
+    "Mål",
+    "Ændringslog",
+    "Administration",
+    "Min konto",
+)
 PAGE_PATHS = {
     "Forside": "/",
     "Kommune": "/Kommune",
+    "Handlingsplan": "/Handlingsplan",
     "Mål": "/Maal",
     "Ændringslog": "/Aendringslog",
     "Administration": "/Administration",
     "Min konto": "/Min_konto",
 }
-# the heading each page shows once it is allowed to render (Kommune: "Kommune: <name>")
+# the heading each page shows once it is allowed to render ("Kommune: <name>" and the like)
 PAGE_HEADINGS = {
     "Forside": re.compile(r"^Forside: status for måltal$"),
     "Kommune": re.compile(r"^Kommune: "),
+    "Handlingsplan": re.compile(r"^Handlingsplan: "),
     "Mål": re.compile(r"^Mål$"),
     "Ændringslog": re.compile(r"^Ændringslog$"),
     "Administration": re.compile(r"^Administration$"),
