@@ -8,7 +8,7 @@ from models.formatting import fmt_int, fmt_percent
 from models.trends import status_label_da
 from ui import loaders
 from ui.auth import require
-from ui.cards import burglary_card, no_data_card, sources_caption
+from ui.cards import burglary_card, no_data_card, sources_caption, status_rules
 from ui.charts import goal_chart
 from ui.maps import status_map
 from ui.page import demo_notice, guarded
@@ -41,6 +41,7 @@ def render() -> None:
         st.markdown("**Kommunerne mod indbrudsmålet**")
         for status, count in count_statuses(statuses["status"]).items():
             st.markdown(f"{STATUS_ICONS[status]} {status_label_da(status)}: **{fmt_int(count)}**")
+    status_rules()
     st.subheader("Indbrud i beboelser mod målet")
     st.plotly_chart(goal_chart(national), key="national_chart")
     st.subheader("Kommunerne på kortet")

@@ -144,6 +144,13 @@ def create_plan(
     return len(rows)
 
 
+def require_read(con: Engine, *, viewer: Actor, municipality_code: int) -> None:
+    """Partnership data is read within the viewer's scope, like it is written."""
+    with Session(con) as session:
+        target, name = _target(session, municipality_code)
+    require(viewer, Action.VIEW_MUNICIPALITY, target, where=name)
+
+
 def has_plan(con: Engine, *, municipality_code: int) -> bool:
     """Whether the municipality has a plan."""
     with Session(con) as session:

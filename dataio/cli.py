@@ -13,15 +13,22 @@ from dataio.db import make_engine
 from dataio.demo_users import demo_users_text
 from dataio.errors import DomainError
 from dataio.settings import Settings
-from dataio.setup import initialise, regenerate_demo
+from dataio.setup import ensure_reference, initialise, regenerate_demo
 from dataio.status import municipality_overview, national_overview
 from dataio.status_output import status_document, status_text
 from dataio.users import add_user, set_active, set_password, user_table
 from models.permissions import Actor, Role
 
+
 # Whoever runs the command line already holds the database's keys: they act as an administrator,
 # and the audit trail names the operating-system user.
-CLI_ACTOR = Actor(username=f"cli:{getpass.getuser()}", role=Role.ADMIN)
+def cli_actor() -> Actor:
+    """The operator at the command line (looked up when used: a uid without a name must not break `status`)."""
+    try:
+        name = getpass.getuser()
+    except (KeyError, OSError):
+        name = "ukendt"
+    return Actor(username=f"cli:{name}", role=Role.ADMIN)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -79,11 +86,11 @@ def _read_password() -> str:
 
 def run_users(args: argparse.Namespace, engine: Engine) -> None:
     """The `botrygt users ...` commands, acting as the operator at the command line."""
-    initialise(engine, demo=False)
+    ensure_reference(engine)
     if args.users_command == "add":
         add_user(
             engine,
-            actor=CLI_ACTOR,
+            actor=cli_actor(),
             username=args.username,
             display_name=args.name or args.username,
             role=args.role,
@@ -95,10 +102,10 @@ def run_users(args: argparse.Namespace, engine: Engine) -> None:
     elif args.users_command == "list":
         print(user_table(engine).to_string(index=False))
     elif args.users_command == "disable":
-        set_active(engine, actor=CLI_ACTOR, username=args.username, active=False)
+        set_active(engine, actor=cli_actor(), username=args.username, active=False)
         print(f"Bruger {args.username} deaktiveret.")
     elif args.users_command == "set-password":
-        set_password(engine, actor=CLI_ACTOR, username=args.username, password=_read_password())
+        set_password(engine, actor=cli_actor(), username=args.username, password=_read_password())
         print(f"Adgangskode for {args.username} sat.")
 
 

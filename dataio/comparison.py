@@ -59,9 +59,9 @@ def municipality_statuses(con: Connectable) -> pd.DataFrame:
                 "lon": area.lon,
                 "latest_year": result.latest_year,
                 "count": result.latest_count,
-                "per_1000_households": rate_per_1000(
-                    count=result.latest_count or 0, households=house
-                ),
+                "per_1000_households": None
+                if result.latest_count is None
+                else rate_per_1000(count=result.latest_count, households=house),
                 "target": goal.target if goal else None,
                 "own_goal": area.code in goals,
                 "status": result.status.value,

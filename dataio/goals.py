@@ -73,7 +73,10 @@ def update_goal(engine: Engine, *, actor: Actor, goal_id: int, change: GoalChang
         before: dict[str, Any] = goal.model_dump()
         for field, value in vars(change).items():
             setattr(goal, field, value)
-        goal.target_year_is_default = False
+        if change.target_year != before["target_year"]:
+            goal.target_year_is_default = (
+                False  # the year is now someone's decision, not our default
+            )
         goal.updated_at, goal.updated_by = datetime.now(UTC), actor.username
         session.add(goal)
         audit.record(
@@ -96,8 +99,9 @@ def goals_for_editing(engine: Engine, *, actor: Actor) -> list[Goal]:
     with Session(engine) as session:
         goals = list(
             session.exec(
+                # national goals first, the same on SQLite and PostgreSQL (NULLs sort differently)
                 select(Goal).order_by(
-                    col(Goal.scope_kind), col(Goal.scope_code), col(Goal.indicator)
+                    col(Goal.scope_code).is_not(None), col(Goal.scope_code), col(Goal.indicator)
                 )
             ).all()
         )

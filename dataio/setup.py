@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Engine
+from sqlmodel import Session, select
 
 from dataio.db import transaction
 from dataio.demo import demo_municipalities, has_burglary_data, write_demo
@@ -11,6 +12,7 @@ from dataio.demo_plan import ensure_demo_plan
 from dataio.demo_users import ensure_demo_users
 from dataio.migrate import upgrade_schema
 from dataio.reference import load_reference
+from models.tables import Municipality
 
 
 @dataclass(frozen=True)
@@ -45,3 +47,12 @@ def regenerate_demo(engine: Engine, *, today: date | None = None) -> int:
         return write_demo(
             session, municipalities=demo_municipalities(session), today=today or date.today()
         )
+
+
+def ensure_reference(engine: Engine) -> None:
+    """Schema and reference data, written only when missing (so read-only commands change nothing)."""
+    upgrade_schema(engine)
+    with Session(engine) as session:
+        if session.exec(select(Municipality.code).limit(1)).first() is not None:
+            return
+    initialise(engine, demo=False)

@@ -69,9 +69,13 @@ def status_text(overview: BurglaryOverview) -> str:
     ]
     if goal is not None:
         lines += [
-            f"  Mål: {fmt_int(round(goal.baseline))} ({goal.baseline_year}) → {fmt_int(round(goal.target))} ({goal.target_year})",
-            f"  Krævet niveau {result.latest_year}:      {fmt_int(round(result.required_for_latest_year or 0))}",
+            f"  Mål: {fmt_int(round(goal.baseline))} ({goal.baseline_year}) → {fmt_int(round(goal.target))} ({goal.target_year})"
+            + (" – målåret er en standard" if goal.target_year_is_default else ""),
         ]
+        if result.required_for_latest_year is not None:
+            lines.append(
+                f"  Krævet niveau {result.latest_year}:      {fmt_int(round(result.required_for_latest_year))}"
+            )
     lines.append(f"  Status: {status_label_da(result.status)}")
     lines += [f"  Kilde: {s.name}, {s.as_of.isoformat()}" for s in overview.sources]
     return "\n".join(lines)

@@ -44,6 +44,8 @@ def resolve_burglary_goal(
 ) -> ResolvedGoal | None:
     """The municipality's own goal, else the national goal's relative fall applied to its level."""
     if own is not None:
+        if own.target_year <= own.baseline_year:
+            return None  # an invalid goal cannot be assessed: insufficient evidence, not a crash
         baseline = (
             own.baseline if own.baseline is not None else counts_by_year.get(own.baseline_year)
         )
@@ -66,7 +68,12 @@ def resolve_burglary_goal(
 def _inherit_national(
     *, national: Goal | None, counts_by_year: Mapping[int, int]
 ) -> ResolvedGoal | None:
-    if national is None or not national.baseline or national.target is None:
+    if (
+        national is None
+        or not national.baseline
+        or national.target is None
+        or national.target_year <= national.baseline_year
+    ):
         return None
     baseline = counts_by_year.get(national.baseline_year)
     if baseline is None:

@@ -89,3 +89,8 @@ def fmt_datetime(value: datetime) -> str:
     aware = value if value.tzinfo else value.replace(tzinfo=UTC)
     local = aware.astimezone(ZoneInfo("Europe/Copenhagen"))
     return f"{fmt_date(local)} kl. {local:%H.%M}"
+
+
+def danish_midnight(day: date) -> datetime:
+    """The start of a day in Danish time, as an aware datetime ("changes since the meeting day")."""
+    return datetime.combine(day, datetime.min.time(), tzinfo=ZoneInfo("Europe/Copenhagen"))

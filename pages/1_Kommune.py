@@ -7,7 +7,7 @@ from models.permissions import Actor
 from models.rates import same_quarter_change
 from ui import loaders
 from ui.auth import require
-from ui.cards import burglary_card, sources_caption
+from ui.cards import burglary_card, sources_caption, status_rules
 from ui.charts import goal_chart, quarter_chart, rate_chart
 from ui.page import demo_notice, guarded, home_municipality
 
@@ -41,14 +41,19 @@ def render(actor: Actor) -> None:
         burglary_card(overview, title="Indbrud mod målet")
         if overview.assessment.goal is not None:
             st.caption(overview.assessment.goal.source_note)
+        status_rules()
+    if overview.quarters.empty:
+        st.info(f"Der er endnu ingen indbrudstal for {overview.name}.")
+        return
     with numbers:
         counts = dict(
             zip(overview.quarters["period"], overview.quarters["count"].astype(int), strict=True)
         )
         last = str(overview.quarters["period"].iloc[-1])
+        provisional = bool(overview.quarters["provisional"].astype(bool).iloc[-1])
         change, relative = same_quarter_change(counts=counts, period=last)
         st.metric(
-            f"Seneste kvartal: {fmt_period(last)} (foreløbigt)",
+            f"Seneste kvartal: {fmt_period(last)}" + (" (foreløbigt)" if provisional else ""),
             fmt_int(counts[last]),
             delta=None
             if change is None

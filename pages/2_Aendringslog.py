@@ -1,10 +1,10 @@
 """Ændringslog: every change, who made it and the values before and after, within the viewer's scope."""
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 
 import streamlit as st
 
-from models.formatting import fmt_date, fmt_int
+from models.formatting import danish_midnight, fmt_date, fmt_int
 from models.permissions import Actor
 from ui import loaders
 from ui.auth import require
@@ -20,7 +20,7 @@ def render(actor: Actor) -> None:
         value=date.today() - timedelta(days=30),
         format="DD.MM.YYYY",
     )
-    since = datetime.combine(since_day, time.min, tzinfo=UTC)
+    since = danish_midnight(since_day)
     entries = loaders.load_audit(loaders.current_version(), actor, since)
     st.caption(
         f"{fmt_int(len(entries))} ændringer siden {fmt_date(since_day)}, som din rolle må se."

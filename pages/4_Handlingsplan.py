@@ -1,10 +1,10 @@
 """Handlingsplan: the partnership's joint plan, edited together, with safety-walk follow-ups."""
 
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, timedelta
 
 import streamlit as st
 
-from models.formatting import fmt_date
+from models.formatting import danish_midnight, fmt_date
 from models.permissions import Action, Target, allows
 from ui import loaders
 from ui.auth import Guarded, require
@@ -29,7 +29,7 @@ def render(guard: Guarded) -> None:
     code, name, district = municipality_picker(actor, version)
     target = Target(code, district)
     st.title(f"Handlingsplan: {name}")
-    items, summary, by_track = loaders.load_plan(version, code, today)
+    items, summary, by_track = loaders.load_plan(version, actor, code, today)
     if summary is None:
         if allows(actor, Action.EDIT_ACTION_PLAN, target):
             creation_form(actor, code, name)
@@ -38,10 +38,16 @@ def render(guard: Guarded) -> None:
         return
     summary_metrics(summary)
     filters = st.columns(4)
-    tracks = filters[0].multiselect("Spor", sorted(items["track"].unique()))
-    statuses = filters[1].multiselect("Status", sorted(items["status"].unique()))
-    owners = filters[2].multiselect("Ansvarlig", sorted(items["owner_name"].unique()))
-    organisations = filters[3].multiselect("Organisation", sorted(items["organisation"].unique()))
+    tracks = filters[0].multiselect("Spor", sorted(items["track"].unique()), placeholder="Alle")
+    statuses = filters[1].multiselect(
+        "Status", sorted(items["status"].unique()), placeholder="Alle"
+    )
+    owners = filters[2].multiselect(
+        "Ansvarlig", sorted(items["owner_name"].unique()), placeholder="Alle"
+    )
+    organisations = filters[3].multiselect(
+        "Organisation", sorted(items["organisation"].unique()), placeholder="Alle"
+    )
     shown = filter_items(
         items, tracks=tracks, statuses=statuses, owners=owners, organisations=organisations
     )
@@ -53,13 +59,13 @@ def render(guard: Guarded) -> None:
         "Ændret siden (fx sidste møde)", value=today - timedelta(days=30), format="DD.MM.YYYY"
     )
     changes = plan_changes(
-        loaders.load_audit(version, actor, datetime.combine(since_day, time.min, tzinfo=UTC)),
+        loaders.load_audit(version, actor, danish_midnight(since_day)),
         municipality_code=code,
     )
     st.caption(f"{len(changes)} ændringer i planen og opfølgningerne siden {fmt_date(since_day)}.")
     if not changes.empty:
         st.dataframe(audit_for_display(changes), hide_index=True, key="plan_changes")
-    walks, follow_ups = loaders.load_walks(version, code)
+    walks, follow_ups = loaders.load_walks(version, actor, code)
     follow_ups_section(follow_ups, actor=actor, target=target)
     deck = walks_map(walks)
     if deck is not None:

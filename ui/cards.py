@@ -4,7 +4,7 @@ import streamlit as st
 
 from dataio.status import BurglaryOverview
 from models.formatting import fmt_date, fmt_decimal, fmt_int
-from models.trends import status_label_da
+from models.trends import STATUS_RULES_DA, status_label_da
 from ui.text import STATUS_ICONS
 
 
@@ -47,3 +47,12 @@ def sources_caption(overview: BurglaryOverview) -> None:
     """Where the numbers come from, with as-of dates."""
     parts = [f"{s.name} (pr. {fmt_date(s.as_of)})" for s in overview.sources]
     st.caption("Kilder: " + "; ".join(parts))
+
+
+def status_rules() -> None:
+    """How a status is decided, in Danish, for anyone who asks in the meeting."""
+    with st.expander("Sådan afgøres status"):
+        st.markdown("\n".join(f"- {rule}" for rule in STATUS_RULES_DA))
+        st.caption(
+            "Fremskrivningen bygger på de seneste fem hele år efter lovændringen i 2018, uden COVID-årene 2020-21, når der er mindst tre år tilbage."
+        )

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from dataio.actionplan import facts, has_plan, plan_items, with_flags
+from dataio.actionplan import facts, has_plan, plan_items, require_read, with_flags
 from dataio.audit import audit_entries
 from dataio.comparison import RateComparison, municipality_statuses, rate_comparison
 from dataio.db import data_version, make_engine
@@ -96,9 +96,10 @@ def after_write() -> None:
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def load_plan(
-    version: int, code: int, today: date
+    version: int, viewer: Actor, code: int, today: date
 ) -> tuple[pd.DataFrame, PlanSummary | None, dict[str, float | None]]:
     """The plan's items with flags, its summary and progress per track (summary None: no plan)."""
+    require_read(engine(), viewer=viewer, municipality_code=code)
     items = plan_items(engine(), municipality_code=code)
     if not has_plan(engine(), municipality_code=code):
         return items, None, {}
@@ -111,8 +112,9 @@ def load_plan(
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
-def load_walks(version: int, code: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+def load_walks(version: int, viewer: Actor, code: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The municipality's walks and its open follow-ups."""
+    require_read(engine(), viewer=viewer, municipality_code=code)
     return walk_table(engine(), municipality_code=code), open_follow_ups(
         engine(), municipality_code=code
     )

@@ -82,7 +82,7 @@ def _column_config() -> dict[str, object]:
         ),
         "goal": st.column_config.SelectboxColumn(COLUMN_LABELS["goal"], options=list(GOAL_CHOICES)),
         "notes": st.column_config.TextColumn(COLUMN_LABELS["notes"]),
-        "advarsel": st.column_config.TextColumn("Advarsel", disabled=True),
+        "advarsel": st.column_config.TextColumn("Advarsel", disabled=True, width="medium"),
     }
 
 
@@ -110,6 +110,7 @@ def plan_table(shown: pd.DataFrame, *, editable: bool, actor: Actor, code: int) 
             column_order=COLUMNS,
             column_config=_column_config(),
             hide_index=True,
+            height=520,
             key="plan_view",
         )  # type: ignore[arg-type]
         return
@@ -120,6 +121,7 @@ def plan_table(shown: pd.DataFrame, *, editable: bool, actor: Actor, code: int) 
             column_config=_column_config(),
             hide_index=True,
             num_rows="dynamic",
+            height=520,
             key="plan_editor",
         )  # type: ignore[arg-type]
         saved = st.form_submit_button("Gem ændringer", type="primary")
@@ -226,11 +228,19 @@ def walks_map(walks: pd.DataFrame) -> pdk.Deck | None:
         radius_min_pixels=6,
         pickable=True,
     )
+    names = pdk.Layer(
+        "TextLayer",
+        data=data[["lat", "lon", "area"]],
+        get_position=["lon", "lat"],
+        get_text="area",
+        get_size=14,
+        get_pixel_offset=[0, -18],
+    )
     view = pdk.ViewState(
         latitude=float(placed["lat"].mean()), longitude=float(placed["lon"].mean()), zoom=11.5
     )
     return pdk.Deck(
-        layers=[layer], initial_view_state=view, map_style=None, tooltip={"text": "{label}"}
+        layers=[layer, names], initial_view_state=view, map_style=None, tooltip={"text": "{label}"}
     )  # type: ignore[arg-type]
 
 

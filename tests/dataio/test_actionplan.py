@@ -231,8 +231,18 @@ def test_summary_counts(plan: Engine) -> None:
 
 
 def test_police_cannot_add_a_non_police_item(plan: Engine) -> None:
-    new_joint = ItemEdit(id=None, loaded_version=None, values={"track": "Spor 1", "title": "Politiet skriver i kommunens punkt"}, label="ny")
+    new_joint = ItemEdit(
+        id=None,
+        loaded_version=None,
+        values={"track": "Spor 1", "title": "Politiet skriver i kommunens punkt"},
+        label="ny",
+    )
     with pytest.raises(PermissionDenied):
         save_changes(plan, actor=POLICE, municipality_code=183, edits=[new_joint])
-    new_police = ItemEdit(id=None, loaded_version=None, values={"track": "Spor 1", "title": "Patrulje i Strandområdet", "organisation": "politi"}, label="ny")
+    new_police = ItemEdit(
+        id=None,
+        loaded_version=None,
+        values={"track": "Spor 1", "title": "Patrulje i Strandområdet", "organisation": "politi"},
+        label="ny",
+    )
     assert save_changes(plan, actor=POLICE, municipality_code=183, edits=[new_police]).saved == 1

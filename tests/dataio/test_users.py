@@ -146,7 +146,9 @@ def test_demo_accounts_with_public_passwords_are_found(seeded_engine: Engine) ->
     set_active(seeded_engine, actor=ADMIN, username="politi", active=False)
     assert demo_passwords_in_use(seeded_engine) == ["projektleder", "byraad"]
     problems = settings().security_problems(has_active_admin=True, demo_accounts=["byraad"])
-    assert problems == ["demo-brugerne byraad har stadig deres offentlige demo-adgangskode (deaktivér dem)"]
+    assert problems == [
+        "demo-brugerne byraad har stadig deres offentlige demo-adgangskode (deaktivér dem)"
+    ]
 
 
 def test_the_last_active_admin_cannot_be_removed(seeded_engine: Engine) -> None:
@@ -156,9 +158,25 @@ def test_the_last_active_admin_cannot_be_removed(seeded_engine: Engine) -> None:
     with pytest.raises(ValidationFailed, match="mindst én aktiv administrator"):
         set_active(seeded_engine, actor=other, username="admin", active=False)
     with pytest.raises(ValidationFailed, match="mindst én aktiv administrator"):
-        rescope_user(seeded_engine, actor=ADMIN, username="admin", role="council", municipality_code=183, police_district_number=None)
-    add_user(seeded_engine, actor=ADMIN, username="admin2", display_name="To", role="admin", password="en-lang-kode-123")
-    set_active(seeded_engine, actor=other, username="admin", active=False)  # now another admin remains
+        rescope_user(
+            seeded_engine,
+            actor=ADMIN,
+            username="admin",
+            role="council",
+            municipality_code=183,
+            police_district_number=None,
+        )
+    add_user(
+        seeded_engine,
+        actor=ADMIN,
+        username="admin2",
+        display_name="To",
+        role="admin",
+        password="en-lang-kode-123",
+    )
+    set_active(
+        seeded_engine, actor=other, username="admin", active=False
+    )  # now another admin remains
 
 
 @pytest.mark.parametrize(
@@ -170,18 +188,35 @@ def test_the_last_active_admin_cannot_be_removed(seeded_engine: Engine) -> None:
         ("ny", "kort", "mindst 10 tegn"),
     ],
 )
-def test_unusable_usernames_and_passwords_are_refused(seeded_engine: Engine, username: str, password: str, message: str) -> None:
+def test_unusable_usernames_and_passwords_are_refused(
+    seeded_engine: Engine, username: str, password: str, message: str
+) -> None:
     from dataio.users import add_user
 
     with pytest.raises(ValidationFailed, match=message):
-        add_user(seeded_engine, actor=ADMIN, username=username, display_name="N", role="admin", password=password)
+        add_user(
+            seeded_engine,
+            actor=ADMIN,
+            username=username,
+            display_name="N",
+            role="admin",
+            password=password,
+        )
 
 
 def test_christianso_is_not_a_scope(seeded_engine: Engine) -> None:
     from dataio.users import add_user
 
     with pytest.raises(ValidationFailed, match="Ukendt kommunekode: 411"):
-        add_user(seeded_engine, actor=ADMIN, username="ny", display_name="N", role="council", password="en-lang-kode-123", municipality_code=411)
+        add_user(
+            seeded_engine,
+            actor=ADMIN,
+            username="ny",
+            display_name="N",
+            role="council",
+            password="en-lang-kode-123",
+            municipality_code=411,
+        )
 
 
 def test_login_bookkeeping_leaves_cached_pages_alone(seeded_engine: Engine) -> None:

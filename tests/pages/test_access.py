@@ -13,16 +13,17 @@ from tests.pages.apptest import page_text, run_page
 PAGES = {
     "Forside": None,
     "Kommune": "pages/1_Kommune.py",
+    "Handlingsplan": "pages/4_Handlingsplan.py",
     "Ændringslog": "pages/2_Aendringslog.py",
     "Mål": "pages/3_Maal.py",
     "Administration": "pages/8_Administration.py",
     "Min konto": "pages/9_Min_konto.py",
 }
 MENUS = {  # written out by hand from the roles issue
-    "admin": ["Forside", "Kommune", "Mål", "Ændringslog", "Administration", "Min konto"],
-    "projektleder": ["Forside", "Kommune", "Mål", "Ændringslog", "Min konto"],
-    "politi": ["Forside", "Kommune", "Ændringslog", "Min konto"],
-    "byraad": ["Forside", "Kommune", "Ændringslog", "Min konto"],
+    "admin": ["Forside", "Kommune", "Handlingsplan", "Mål", "Ændringslog", "Administration", "Min konto"],
+    "projektleder": ["Forside", "Kommune", "Handlingsplan", "Mål", "Ændringslog", "Min konto"],
+    "politi": ["Forside", "Kommune", "Handlingsplan", "Ændringslog", "Min konto"],
+    "byraad": ["Forside", "Kommune", "Handlingsplan", "Ændringslog", "Min konto"],
 }
 
 
