@@ -5,10 +5,12 @@ import getpass
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
+from dataio.actionplan import plan_summary
 from dataio.db import make_engine
 from dataio.demo_users import demo_users_text
 from dataio.errors import DomainError
@@ -131,8 +133,13 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             if args.national
             else municipality_overview(engine, code=args.municipality)
         )
+        plan = (
+            None
+            if args.national
+            else plan_summary(engine, municipality_code=args.municipality, today=date.today())
+        )
         print(
-            json.dumps(status_document(overview), ensure_ascii=False)
+            json.dumps(status_document(overview, action_plan=plan), ensure_ascii=False)
             if args.json
             else status_text(overview)
         )

@@ -3,6 +3,7 @@
 from typing import Any
 
 from dataio.status import BurglaryOverview
+from models.actionplan import PlanSummary
 from models.formatting import fmt_decimal, fmt_int
 from models.trends import status_label_da
 
@@ -11,7 +12,23 @@ def _round(value: float | None, digits: int = 1) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def status_document(overview: BurglaryOverview) -> dict[str, Any]:
+def plan_document(summary: PlanSummary | None) -> dict[str, Any] | None:
+    """The action plan's counts and progress (null where no plan exists)."""
+    if summary is None:
+        return None
+    progress = None if summary.progress is None else round(summary.progress, 3)
+    return {
+        "items": summary.items,
+        "done": summary.done,
+        "overdue": summary.overdue,
+        "stale": summary.stale,
+        "progress": progress,
+    }
+
+
+def status_document(
+    overview: BurglaryOverview, *, action_plan: PlanSummary | None = None
+) -> dict[str, Any]:
     """The stable JSON shape (later keys may be added, none renamed)."""
     result = overview.assessment
     goal = result.goal
@@ -47,6 +64,7 @@ def status_document(overview: BurglaryOverview) -> dict[str, Any]:
             },
             "status": result.status.value,
         },
+        "action_plan": plan_document(action_plan),
         "data": {
             "demo": overview.demo,
             "sources": [

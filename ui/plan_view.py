@@ -114,22 +114,40 @@ def plan_table(shown: pd.DataFrame, *, editable: bool, actor: Actor, code: int) 
             key="plan_view",
         )  # type: ignore[arg-type]
         return
+    # On the Save run the page has already reloaded the plan; the edits refer to the rows (and
+    # versions) the person was looking at, so map them against that frame, kept in the session.
+    saving = bool(st.session_state.get("plan_save"))
+    base = st.session_state.get("plan_base", shown) if saving else shown
+    st.session_state["plan_base"] = base
+    editor_key = editor_key_now()
     with st.form("plan_form"):
         st.data_editor(
-            shown,
+            base,
             column_order=COLUMNS,
             column_config=_column_config(),
             hide_index=True,
             num_rows="dynamic",
             height=520,
-            key="plan_editor",
+            key=editor_key,
         )  # type: ignore[arg-type]
-        saved = st.form_submit_button("Gem ændringer", type="primary")
+        saved = st.form_submit_button("Gem ændringer", type="primary", key="plan_save")
     if saved:
-        edits = edits_from_editor(st.session_state.get("plan_editor", {}), shown)
+        edits = edits_from_editor(st.session_state.get(editor_key, {}), base)
         result = save_changes(loaders.engine(), actor=actor, municipality_code=code, edits=edits)
         loaders.after_write()
+        # a fresh editor for the fresh data (old edits must not be replayed onto it); the
+        # result, conflicts included, is shown on the next run so nothing the person typed is lost
+        st.session_state["plan_generation"] = st.session_state.get("plan_generation", 0) + 1
+        st.session_state["plan_result"] = result
+        st.rerun()
+    result = st.session_state.pop("plan_result", None)
+    if result is not None:
         report_save(result)
+
+
+def editor_key_now() -> str:
+    """The editor's key; it changes after every save."""
+    return f"plan_editor_{st.session_state.get('plan_generation', 0)}"
 
 
 def report_save(result: SaveResult) -> None:

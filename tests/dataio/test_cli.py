@@ -135,3 +135,12 @@ def test_users_add_refuses_with_one_line_and_writes_nothing(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and reason in err
     assert users_in(cli_db) == before
+
+
+def test_status_includes_the_action_plan(cli_db, capsys) -> None:  # type: ignore[no-untyped-def]
+    capsys.readouterr()
+    assert main(["status", "--municipality", "183", "--json"]) == 0
+    plan = json.loads(capsys.readouterr().out)["action_plan"]
+    assert plan["items"] == 28 and 0 <= plan["progress"] <= 1  # the demo plan for Ishøj
+    assert main(["status", "--municipality", "101", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["action_plan"] is None  # København has no plan

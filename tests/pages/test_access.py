@@ -20,7 +20,15 @@ PAGES = {
     "Min konto": "pages/9_Min_konto.py",
 }
 MENUS = {  # written out by hand from the roles issue
-    "admin": ["Forside", "Kommune", "Handlingsplan", "Mål", "Ændringslog", "Administration", "Min konto"],
+    "admin": [
+        "Forside",
+        "Kommune",
+        "Handlingsplan",
+        "Mål",
+        "Ændringslog",
+        "Administration",
+        "Min konto",
+    ],
     "projektleder": ["Forside", "Kommune", "Handlingsplan", "Mål", "Ændringslog", "Min konto"],
     "politi": ["Forside", "Kommune", "Handlingsplan", "Ændringslog", "Min konto"],
     "byraad": ["Forside", "Kommune", "Handlingsplan", "Ændringslog", "Min konto"],
