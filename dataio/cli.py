@@ -1,25 +1,29 @@
-"""The `botrygt` command line: init, demo, status."""
+"""The `botrygt` command line: init, demo, status, users, import, export."""
 
 import argparse
 import getpass
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
+from sqlmodel import Session
 
 from dataio.actionplan import plan_summary
 from dataio.db import make_engine
 from dataio.demo_users import demo_users_text
-from dataio.errors import DomainError
+from dataio.errors import DomainError, UnknownMunicipality, ValidationFailed
+from dataio.excel_plan import MAX_BYTES, export_plan, import_plan
 from dataio.settings import Settings
 from dataio.setup import ensure_reference, initialise, regenerate_demo
 from dataio.status import municipality_overview, national_overview
 from dataio.status_output import status_document, status_text
 from dataio.users import add_user, set_active, set_password, user_table
 from models.permissions import Actor, Role
+from models.tables import Municipality, PoliceDistrict
 
 
 # Whoever runs the command line already holds the database's keys: they act as an administrator,
@@ -55,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     status.add_argument("--json", action="store_true", help="udskriv ét JSON-objekt")
     _add_user_commands(commands)
+    _add_file_commands(commands)
     return parser
 
 
@@ -80,6 +85,74 @@ def _add_user_commands(commands: argparse._SubParsersAction) -> None:
     password = actions.add_parser("set-password", help="sæt en ny adgangskode")
     password.add_argument("username")
     password.add_argument("--password-stdin", action="store_true", required=True)
+
+
+def _add_file_commands(commands: argparse._SubParsersAction) -> None:
+    importer = commands.add_parser("import", help="indlæs data fra en fil")
+    importer.add_argument("what", choices=sorted(IMPORTERS), help="hvad filen indeholder")
+    importer.add_argument("file", help="filen, der skal indlæses")
+    importer.add_argument(
+        "--municipality", type=int, metavar="KODE", help="kommunens DST-kode, fx 183"
+    )
+    exporter = commands.add_parser("export", help="skriv data til en fil")
+    exporter.add_argument("what", choices=sorted(EXPORTERS), help="hvad der skal skrives")
+    exporter.add_argument(
+        "--municipality", type=int, metavar="KODE", help="kommunens DST-kode, fx 183"
+    )
+    exporter.add_argument("-o", "--output", required=True, metavar="FIL", help="filen, der skrives")
+
+
+def _municipality_names(engine: Engine, code: int | None, what: str) -> tuple[int, str, str]:
+    """The municipality's code, name and police district name (--municipality is required)."""
+    if code is None:
+        raise ValidationFailed(f"{what} kræver --municipality KODE (fx 183 for Ishøj)")
+    with Session(engine) as session:
+        municipality = session.get(Municipality, code)
+        if municipality is None:
+            raise UnknownMunicipality(code)
+        district = session.get(PoliceDistrict, municipality.police_district_number)
+        return code, municipality.name, district.name if district else ""
+
+
+def read_input_file(path: str, *, limit: int) -> bytes:
+    """A file's bytes (at most limit + 1, so an oversized file is refused without reading it all)."""
+    try:
+        with Path(path).open("rb") as handle:
+            return handle.read(limit + 1)
+    except OSError as error:
+        raise ValidationFailed(f"Filen {path} kan ikke læses: {error.strerror or error}") from error
+
+
+def _import_action_plan(args: argparse.Namespace, engine: Engine) -> str:
+    ensure_reference(engine)
+    code, name, _ = _municipality_names(engine, args.municipality, "import action-plan")
+    data = read_input_file(args.file, limit=MAX_BYTES)
+    count = import_plan(engine, actor=cli_actor(), municipality_code=code, data=data)
+    return f"Handlingsplanen for {name} er erstattet med {count} aktiviteter fra {args.file}."
+
+
+def _export_action_plan(args: argparse.Namespace, engine: Engine) -> str:
+    code, name, district = _municipality_names(engine, args.municipality, "export action-plan")
+    data = export_plan(
+        engine, municipality_code=code, municipality_name=name, police_district_name=district
+    )
+    try:
+        Path(args.output).write_bytes(data)
+    except OSError as error:
+        raise ValidationFailed(
+            f"Filen {args.output} kan ikke skrives: {error.strerror or error}"
+        ) from error
+    return f"Handlingsplanen for {name} er skrevet til {args.output}."
+
+
+# `botrygt import WHAT FILE` and `botrygt export WHAT -o FILE`: one function per kind of file,
+# given the parsed arguments and the engine, returning the Danish success line.
+IMPORTERS: dict[str, Callable[[argparse.Namespace, Engine], str]] = {
+    "action-plan": _import_action_plan,
+}
+EXPORTERS: dict[str, Callable[[argparse.Namespace, Engine], str]] = {
+    "action-plan": _export_action_plan,
+}
 
 
 def _read_password() -> str:
@@ -127,6 +200,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print(f"Eksempeldata dannet: {regenerate_demo(engine)} kvartalstal.")
     elif args.command == "users":
         run_users(args, engine)
+    elif args.command == "import":
+        print(IMPORTERS[args.what](args, engine))
+    elif args.command == "export":
+        print(EXPORTERS[args.what](args, engine))
     elif args.command == "status":
         overview = (
             national_overview(engine)

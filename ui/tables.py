@@ -4,10 +4,35 @@ import json
 
 import pandas as pd
 
+from dataio.actionplan import COLUMN_LABELS
 from models.formatting import fmt_datetime, fmt_percent
 from models.permissions import ROLE_LABELS, Role
 
-IGNORED_IN_DIFF = {"updated_at", "updated_by", "password_changed_at"}
+IGNORED_IN_DIFF = {
+    "updated_at",
+    "updated_by",
+    "password_changed_at",
+    "row_version",
+    "changed_by",
+    "changed_at",
+}
+FIELD_LABELS = {
+    **COLUMN_LABELS,
+    "baseline": "Udgangspunkt",
+    "baseline_year": "Udgangsår",
+    "target": "Målniveau",
+    "target_reduction": "Reduktion",
+    "target_year": "Målår",
+    "target_year_is_default": "Standardmålår",
+    "source_note": "Kilde",
+    "role": "Rolle",
+    "active": "Aktiv",
+    "display_name": "Navn",
+    "municipality_code": "Kommune",
+    "police_district_number": "Politikreds",
+    "follow_up": "Opfølgning",
+    "items": "Aktiviteter",
+}
 
 
 def _values(value: object) -> dict[str, object]:
@@ -24,8 +49,8 @@ def changed_fields(before: object, after: object) -> tuple[str, str]:
         if k not in IGNORED_IN_DIFF and old.get(k) != new.get(k)
     ]
     return (
-        ", ".join(f"{k}: {old[k]}" for k in keys if k in old),
-        ", ".join(f"{k}: {new[k]}" for k in keys if k in new),
+        ", ".join(f"{FIELD_LABELS.get(k, k)}: {old[k]}" for k in keys if k in old),
+        ", ".join(f"{FIELD_LABELS.get(k, k)}: {new[k]}" for k in keys if k in new),
     )
 
 

@@ -73,11 +73,15 @@ def wait_for_run_end(page: Page, *, timeout: float = APP_TIMEOUT) -> None:
 
 
 def expect_login_form(page: Page, *, timeout: float = APP_TIMEOUT) -> None:
-    """The login form is on the page: subheader, both fields and the button."""
-    expect(page.get_by_role("heading", name="Log ind", exact=True)).to_be_visible(timeout=timeout)
-    expect(page.get_by_label("Brugernavn")).to_be_visible()
-    expect(page.get_by_label("Adgangskode")).to_be_visible()
-    expect(page.get_by_role("button", name="Log ind")).to_be_visible()
+    """The login form is on the page: subheader, both fields and the button.
+
+    `.first`: while Streamlit reruns, the previous run's elements stay until the new run ends.
+    """
+    heading = page.get_by_role("heading", name="Log ind", exact=True)
+    expect(heading.first).to_be_visible(timeout=timeout)
+    expect(page.get_by_label("Brugernavn").first).to_be_visible()
+    expect(page.get_by_label("Adgangskode").first).to_be_visible()
+    expect(page.get_by_role("button", name="Log ind").first).to_be_visible()
 
 
 def menu_links(page: Page) -> Locator:

@@ -97,7 +97,7 @@ def throwaway_user(db_engine: Engine) -> ThrowawayUser:
 
 def _audit_count(page: Page) -> int:
     """The number of entries the Ændringslog caption reports ("12 ændringer siden ...")."""
-    caption = page.get_by_text(re.compile(r"ændringer siden"))
+    caption = page.get_by_text(re.compile(r"ændringer siden")).first
     expect(caption).to_be_visible(timeout=APP_TIMEOUT)
     match = re.search(r"([\d.]+) ændringer siden", caption.inner_text())
     assert match is not None, caption.inner_text()
@@ -153,7 +153,7 @@ def test_role_sees_its_menu_and_is_refused_other_pages(
 ) -> None:
     caption, allowed = ROLES[username]
     login(page, app_url, username)
-    expect(page.get_by_role("heading", name=PAGE_HEADINGS["Forside"])).to_be_visible(
+    expect(page.get_by_role("heading", name=PAGE_HEADINGS["Forside"]).first).to_be_visible(
         timeout=APP_TIMEOUT
     )
     sidebar = page.get_by_test_id("stSidebar")
@@ -166,7 +166,7 @@ def test_role_sees_its_menu_and_is_refused_other_pages(
     # every page in the menu opens (by its link) without a refusal
     for label in allowed:
         menu_links(page).filter(has_text=label).click()
-        expect(page.get_by_role("heading", name=PAGE_HEADINGS[label]), label).to_be_visible(
+        expect(page.get_by_role("heading", name=PAGE_HEADINGS[label]).first, label).to_be_visible(
             timeout=APP_TIMEOUT
         )
         expect(page.get_by_text(NO_ACCESS), label).to_have_count(0)
@@ -214,7 +214,7 @@ def test_council_cannot_edit_or_see_user_administration(
     expect(page.get_by_test_id("stForm")).to_have_count(0)
 
     page.goto(app_url + "/Aendringslog")
-    expect(page.get_by_role("heading", name="Ændringslog")).to_be_visible(timeout=APP_TIMEOUT)
+    expect(page.get_by_role("heading", name="Ændringslog").first).to_be_visible(timeout=APP_TIMEOUT)
     cells = _audit_cells(page, _audit_count(page))
     wait_for_run_end(page)
     expect(cells.filter(has_text=re.compile(r"Bruger .+ oprettet"))).to_have_count(0)
@@ -227,11 +227,13 @@ def test_council_cannot_edit_or_see_user_administration(
 
 def test_project_leader_edits_goal_and_sees_audit_entry(app_url: str, page: Page) -> None:
     login(page, app_url, "projektleder", path="/Aendringslog")
-    expect(page.get_by_role("heading", name="Ændringslog")).to_be_visible(timeout=APP_TIMEOUT)
+    expect(page.get_by_role("heading", name="Ændringslog").first).to_be_visible(timeout=APP_TIMEOUT)
     before = _audit_count(page)
 
     menu_links(page).filter(has_text="Mål").click()
-    expect(page.get_by_role("heading", name="Mål", exact=True)).to_be_visible(timeout=APP_TIMEOUT)
+    expect(page.get_by_role("heading", name="Mål", exact=True).first).to_be_visible(
+        timeout=APP_TIMEOUT
+    )
     create = page.get_by_role("button", name="Opret eget indbrudsmål")
     save = page.get_by_role("button", name="Gem mål")
     expect(create.or_(save)).to_be_visible(timeout=APP_TIMEOUT)
@@ -240,7 +242,7 @@ def test_project_leader_edits_goal_and_sees_audit_entry(app_url: str, page: Page
         create.click()
         expect(save).to_be_visible(timeout=APP_TIMEOUT)
         expect(create).to_have_count(0)
-    expect(page.get_by_role("heading", name="Indbrud · Ishøj")).to_be_visible()
+    expect(page.get_by_role("heading", name="Indbrud · Ishøj").first).to_be_visible()
 
     page.get_by_label("Målår", exact=True).fill("2029")
     save.click()
@@ -250,9 +252,9 @@ def test_project_leader_edits_goal_and_sees_audit_entry(app_url: str, page: Page
     screenshot(page, "projektleder-maal-gemt")
 
     menu_links(page).filter(has_text="Ændringslog").click()
-    expect(page.get_by_role("heading", name="Ændringslog")).to_be_visible(timeout=APP_TIMEOUT)
+    expect(page.get_by_role("heading", name="Ændringslog").first).to_be_visible(timeout=APP_TIMEOUT)
     expected = before + (2 if created_goal else 1)
-    expect(page.get_by_text(re.compile(rf"^{expected} ændringer siden"))).to_be_visible(
+    expect(page.get_by_text(re.compile(rf"^{expected} ændringer siden")).first).to_be_visible(
         timeout=APP_TIMEOUT
     )
     cells = _audit_cells(page, expected)
@@ -273,7 +275,7 @@ def test_logout_survives_a_reload(app_url: str, page: Page) -> None:
     login(page, app_url, "politi")
     page.reload()
     expect(page.get_by_role("button", name="Log ud")).to_be_visible(timeout=APP_TIMEOUT)
-    expect(page.get_by_role("heading", name=PAGE_HEADINGS["Forside"])).to_be_visible(
+    expect(page.get_by_role("heading", name=PAGE_HEADINGS["Forside"]).first).to_be_visible(
         timeout=APP_TIMEOUT
     )
 
@@ -335,7 +337,7 @@ def test_disabled_user_is_logged_out(
 ) -> None:
     submit_login(page, app_url, throwaway_user.username, throwaway_user.password)
     expect(page.get_by_role("button", name="Log ud")).to_be_visible(timeout=APP_TIMEOUT)
-    expect(page.get_by_role("heading", name=PAGE_HEADINGS["Forside"])).to_be_visible(
+    expect(page.get_by_role("heading", name=PAGE_HEADINGS["Forside"]).first).to_be_visible(
         timeout=APP_TIMEOUT
     )
 

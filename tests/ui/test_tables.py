@@ -17,6 +17,11 @@ from ui.tables import audit_for_display, changed_fields, goal_target_text
         (np.nan, json.dumps({"a": 1}), ("", "a: 1")),  # a None in a DataFrame column arrives as NaN
         (json.dumps({"a": 1, "b": 2}), json.dumps({"a": 1, "b": 3}), ("b: 2", "b: 3")),
         (
+            json.dumps({"status": "udskudt"}),
+            json.dumps({"status": "færdig"}),
+            ("Status: udskudt", "Status: færdig"),
+        ),
+        (
             json.dumps({"a": 1, "updated_at": "x"}),
             json.dumps({"a": 2, "updated_at": "y"}),
             ("a: 1", "a: 2"),

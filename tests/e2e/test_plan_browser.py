@@ -1,0 +1,64 @@
+"""Chromium: the project leader changes an item's status, reloads, and finds it saved and logged."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.journeys import login
+from tests.support.browser import screenshot
+
+pytestmark = pytest.mark.e2e
+
+HEADER_PX, ROW_PX = 35, 35  # the data editor's header and row heights
+ROW, STATUS_COLUMN = 5, 9  # "Planlægningsmøde" in the demo plan; Status is the ninth column
+
+
+def status_cell(page: Page):  # type: ignore[no-untyped-def]
+    """The accessible (hidden) cell glide keeps in sync with what the canvas draws."""
+    return page.locator(f"[data-testid='stDataFrame'] td#glide-cell-{STATUS_COLUMN}-{ROW}")
+
+
+def go_to_status_cell(page: Page) -> str:
+    """Select the row's Status cell with the keyboard (it scrolls into view); return its value."""
+    grid = page.locator("[data-testid='stDataFrame']").first
+    expect(grid).to_be_visible(timeout=30_000)
+    box = grid.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + 300, box["y"] + HEADER_PX + ROW * ROW_PX + ROW_PX / 2)
+    page.keyboard.press("Home")
+    for _ in range(STATUS_COLUMN - 1):
+        page.keyboard.press("ArrowRight")
+    expect(status_cell(page)).to_have_count(1, timeout=10_000)
+    return status_cell(page).text_content() or ""
+
+
+def test_project_leader_changes_a_status_and_it_is_saved_and_logged(
+    app_url: str, page: Page
+) -> None:
+    login(page, app_url, "projektleder", path="/Handlingsplan?kommune=183")
+    expect(page.get_by_role("heading", name="Handlingsplan: Ishøj")).to_be_visible(timeout=30_000)
+    expect(page.locator("[data-testid='stDataFrame'] td#glide-cell-4-5")).to_have_text(
+        "Planlægningsmøde", timeout=30_000
+    )
+    before = go_to_status_cell(page)
+    wanted = "færdig" if before != "færdig" else "i gang"  # idempotent on a shared database
+    page.keyboard.press("Enter")
+    page.get_by_role("option", name=wanted, exact=True).click()
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Gem ændringer").click()
+    expect(page.get_by_text("1 ændringer gemt og skrevet i ændringsloggen.")).to_be_visible(
+        timeout=30_000
+    )
+    page.reload()
+    expect(page.get_by_role("heading", name="Handlingsplan: Ishøj")).to_be_visible(timeout=30_000)
+    expect(page.locator("[data-testid='stDataFrame'] td#glide-cell-4-5")).to_have_text(
+        "Planlægningsmøde", timeout=30_000
+    )
+    assert go_to_status_cell(page) == wanted
+    screenshot(page, "handlingsplan-gemt")
+    page.goto(f"{app_url}/Aendringslog")
+    expect(page.get_by_role("heading", name="Ændringslog")).to_be_visible(timeout=30_000)
+    log = page.locator(
+        "[data-testid='stDataFrame'] td", has_text="Aktivitet «Planlægningsmøde» ændret"
+    )
+    expect(log.first).to_be_attached(timeout=30_000)
+    screenshot(page, "aendringslog-efter-gem")
