@@ -608,7 +608,10 @@ def read_dst(
     chosen = _as_table(table)
     raw = bytes(data)
     _check_container(raw, max_bytes)
-    if b"\r" in raw:  # CR and LF are single bytes in UTF-8 and Windows-1252 alike
+    # pandas and the line count below both end lines at LF (CRLF included); a lone CR (old Mac
+    # files) becomes LF. CR and LF are single bytes in UTF-8 and Windows-1252 alike.
+    carriage_returns = raw.count(b"\r")
+    if carriage_returns and carriage_returns != raw.count(b"\r\n"):
         raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
     text, encoding = _decode(raw)
     _not_csv(raw, text)

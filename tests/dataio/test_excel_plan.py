@@ -83,10 +83,10 @@ def state(engine: Engine) -> tuple[dict[str, int], list[dict[str, Any]]]:
     return counts(engine), editable(engine)
 
 
-def edit(engine: Engine, title: str, **values: object) -> ItemEdit:
+def edit(engine: Engine, which: str, **values: object) -> ItemEdit:
     items = plan_items(engine, municipality_code=183)
-    row = items[items["title"] == title].iloc[0]
-    return ItemEdit(int(row["id"]), int(row["row_version"]), dict(values), label=title)
+    row = items[items["title"] == which].iloc[0]
+    return ItemEdit(int(row["id"]), int(row["row_version"]), dict(values), label=which)
 
 
 @pytest.fixture

@@ -244,7 +244,9 @@ def test_project_leader_edits_goal_and_sees_audit_entry(app_url: str, page: Page
         expect(create).to_have_count(0)
     expect(page.get_by_role("heading", name="Indbrud · Ishøj").first).to_be_visible()
 
-    page.get_by_label("Målår", exact=True).fill("2029")
+    target_year = page.get_by_label("Målår", exact=True)
+    changes_year = target_year.input_value() != "2029"  # not on a second run on this database
+    target_year.fill("2029")
     save.click()
     expect(page.get_by_text("Målet er gemt og skrevet i ændringsloggen.")).to_be_visible(
         timeout=APP_TIMEOUT
@@ -264,7 +266,8 @@ def test_project_leader_edits_goal_and_sees_audit_entry(app_url: str, page: Page
     first_row = newest.first
     expect(first_row).to_contain_text(re.compile(r"Mål for Ishøj \(\w+\) ændret"))
     expect(first_row).to_contain_text("projektleder")
-    expect(first_row).to_contain_text("target_year: 2029")
+    if changes_year:  # the log shows the fields that changed
+        expect(first_row).to_contain_text("target_year: 2029")
     screenshot(page, "projektleder-aendringslog")
 
 

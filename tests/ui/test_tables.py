@@ -49,8 +49,8 @@ def test_audit_for_display() -> None:
             "Tidspunkt": "23. nov. 2026 kl. 17.20",
             "Bruger": "projektleder",
             "Ændring": "Mål for Ishøj (indbrud) ændret",
-            "Før": "target_year: 2030",
-            "Efter": "target_year: 2029",
+            "Før": "Målår: 2030",
+            "Efter": "Målår: 2029",
         }
     ]
 
