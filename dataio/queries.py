@@ -159,6 +159,7 @@ def national_annual_sums(con: Connectable) -> pd.DataFrame:
         func.sum(col(BurglaryQuarter.count)).label("count"),
         func.count(col(BurglaryQuarter.period).distinct()).label("quarters"),
         _any(col(BurglaryQuarter.is_demo)).label("is_demo"),
+        _any(col(BurglaryQuarter.provisional)).label("provisional"),
     ).group_by(col(BurglaryQuarter.year))
     return read_frame(con, statement).sort_values("year", ignore_index=True)
 

@@ -127,12 +127,14 @@ def municipality_overview(con: Connectable, *, code: int) -> BurglaryOverview:
         dict(zip(quarters["period"], quarters["count"].astype(int), strict=True))
     )
     demo_years = set(quarters.loc[quarters["is_demo"].astype(bool), "year"].astype(int))
+    provisional_years = set(quarters.loc[quarters["provisional"].astype(bool), "year"].astype(int))
     annual = pd.DataFrame(
         {
             "year": list(counts),
             "count": list(counts.values()),
             "quality": ["demo" if y in demo_years else "official" for y in counts],
             "demo": [y in demo_years for y in counts],
+            "provisional": [y in provisional_years for y in counts],
         }
     )
     goal = resolve_burglary_goal(

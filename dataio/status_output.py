@@ -37,6 +37,11 @@ def status_document(
         "scope": {"kind": overview.scope_kind.value, "code": overview.code, "name": overview.name},
         "burglaries": {
             "latest_year": result.latest_year,
+            "latest_year_provisional": bool(
+                overview.annual.loc[
+                    overview.annual["year"] == result.latest_year, "provisional"
+                ].any()
+            ),
             "count": result.latest_count,
             "per_1000_households": _round(overview.per_1000_households, 2),
             "households_approximate": overview.households_approximate,

@@ -141,8 +141,8 @@ def assess_burglaries(
 
 def combine_national_series(*, recorded: pd.DataFrame, sums: pd.DataFrame) -> pd.DataFrame:
     """Recorded national figures win; complete years without one use the sum of municipalities."""
-    recorded = recorded.assign(demo=recorded["quality"] == Quality.DEMO)[
-        ["year", "count", "quality", "demo"]
+    recorded = recorded.assign(demo=recorded["quality"] == Quality.DEMO, provisional=False)[
+        ["year", "count", "quality", "demo", "provisional"]
     ]
     complete = sums[sums["quarters"] == 4]
     missing = complete[~complete["year"].isin(recorded["year"])]
@@ -152,6 +152,10 @@ def combine_national_series(*, recorded: pd.DataFrame, sums: pd.DataFrame) -> pd
             "count": missing["count"],
             "quality": [Quality.DEMO if d else Quality.SUM_OF_QUARTERS for d in missing["is_demo"]],
             "demo": missing["is_demo"].astype(bool),
+            # a year whose last quarter is still provisional is complete but may yet grow
+            "provisional": missing["provisional"].astype(bool)
+            if "provisional" in missing
+            else False,
         }
     )
     frame = pd.concat([recorded, filled], ignore_index=True) if len(filled) else recorded

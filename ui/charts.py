@@ -50,6 +50,19 @@ def _annual_bars(figure: go.Figure, overview: BurglaryOverview) -> None:
         )
 
 
+def _provisional_marks(figure: go.Figure, overview: BurglaryOverview) -> None:
+    """A complete year whose last quarter is still provisional says so above its bar."""
+    for row in overview.annual[overview.annual["provisional"].astype(bool)].itertuples():
+        figure.add_annotation(
+            x=row.year,
+            y=row.count,
+            text="foreløbigt",
+            showarrow=False,
+            yshift=10,
+            font={"size": 10, "color": "#e67814"},
+        )
+
+
 def _goal_lines(figure: go.Figure, overview: BurglaryOverview) -> None:
     result = overview.assessment
     goal = result.goal
@@ -136,6 +149,7 @@ def goal_chart(overview: BurglaryOverview) -> go.Figure:
     """Annual burglaries against the required path, the target and the projection."""
     figure = go.Figure()
     _annual_bars(figure, overview)
+    _provisional_marks(figure, overview)
     _goal_lines(figure, overview)
     _projection(figure, overview)
     _annual_breaks(figure, overview)

@@ -129,3 +129,16 @@ def test_failed_initialise_writes_nothing(engine, monkeypatch) -> None:  # type:
     with pytest.raises(RuntimeError):
         initialise(engine, demo=True, today=TODAY)
     assert count_rows(engine, Municipality) == 0  # reference rows rolled back with the failed demo
+
+
+def test_a_year_ending_in_a_provisional_quarter_says_so(engine) -> None:  # type: ignore[no-untyped-def]
+    initialise(engine, demo=True, today=date(2027, 2, 10))  # the latest full quarter is 2026K4
+    for overview in (national_overview(engine), municipality_overview(engine, code=183)):
+        document = status_document(overview)
+        assert document["burglaries"]["latest_year"] == 2026
+        assert document["burglaries"]["latest_year_provisional"] is True
+
+
+def test_a_settled_year_is_not_provisional(engine) -> None:  # type: ignore[no-untyped-def]
+    initialise(engine, demo=True, today=TODAY)  # latest quarter 2026K3: 2025 is settled
+    assert status_document(municipality_overview(engine, code=183))["burglaries"]["latest_year_provisional"] is False
