@@ -441,16 +441,18 @@ def _layout(header: str) -> _Layout:
     roles = [_role(name) for name in names]
     if "value" not in roles:
         first = names[0] if names else ""
-        if first.isdigit() or _parse_area(first).code is not None:
-            raise _reject(
-                "Filen har ingen overskrift (første linje er data; forventet fx "
-                "OMRÅDE;OVERTRÆD;TID;INDHOLD)",
-                line=1,
-            )
-        if "period" not in roles and any(_parse_period(n).quarterly is not None for n in names):
+        kinds = [_parse_period(name).quarterly for name in names]
+        # a table with periods across (website "matrix") starts with blank cells or has quarters
+        if "period" not in roles and (kinds.count(True) >= 2 or (not first and any(kinds))):
             raise _reject(
                 "Filen har perioderne som kolonner (tabelformat); hent den lodrette CSV "
                 "(API eller «CSV (semikolonsepareret)» med TID i rækkerne)",
+                line=1,
+            )
+        if first.isdigit() or _parse_area(first).code is not None or any(kinds):
+            raise _reject(
+                "Filen har ingen overskrift (første linje er data; forventet fx "
+                "OMRÅDE;OVERTRÆD;TID;INDHOLD)",
                 line=1,
             )
         raise _reject("Overskriften mangler kolonnen INDHOLD", line=1, column="INDHOLD")
@@ -502,11 +504,13 @@ class _Collector:
         column: str,
         values: np.ndarray,
         why: Callable[[int], str],
+        empty: str = "(tom)",
     ) -> None:
         where = np.flatnonzero(mask)
         self.total += len(where)
         for i in where[:MAX_PROBLEMS]:
-            self.problems.append(Problem(int(lines[i]), column, _shown(values[i]), why(int(i))))
+            shown = _shown(values[i]) or empty
+            self.problems.append(Problem(int(lines[i]), column, shown, why(int(i))))
 
     def raise_if_any(self) -> None:
         if self.total:
@@ -757,8 +761,9 @@ def read_dst(
         match = _per_row(codes, [v == total for v in raw_values], bool)
         skipped_breakdown += int((keep & ~match).sum())
         keep &= match
-    if structural:
-        raise DstRejected(structural)
+    if structural:  # rows cannot be checked further without knowing which are totals
+        ordered = sorted(structural + found.problems, key=lambda p: p.line)
+        raise DstRejected(ordered[:MAX_PROBLEMS], total=len(structural) + found.total)
 
     kept = np.flatnonzero(keep)
     value_codes, parsed_values, value_raw = _by_value(column(layout.value).iloc[kept], _parse_value)
@@ -779,11 +784,16 @@ def read_dst(
     keys = pd.DataFrame(
         {"area": area_per_row, "period": period_per_row, "offence": offence_kept, "anm": anm_kept}
     )
-    repeated = keys.duplicated(keep="first").to_numpy()
+    # rows whose area or period is already reported take no part in the duplicate check
+    checkable = ~(
+        _per_row(area_codes, [a.code is None for a in areas], bool)
+        | _per_row(period_codes, [w is not None for w in period_why], bool)
+    )[kept]
+    repeated = keys.duplicated(keep="first").to_numpy() & checkable
     if repeated.any():
         key_of = list(zip(area_per_row, period_per_row, offence_kept, anm_kept, strict=True))
         first_line: dict[Hashable, int] = {}
-        for i in np.flatnonzero(keys.duplicated(keep=False).to_numpy()):
+        for i in np.flatnonzero(keys.duplicated(keep=False).to_numpy() & checkable):
             first_line.setdefault(key_of[i], int(lines[kept[i]]))
         key_columns = [layout.area, layout.offence, layout.anmsigt, layout.period]
         key_names = "/".join(names[i] for i in sorted(i for i in key_columns if i is not None))
@@ -795,6 +805,7 @@ def read_dst(
             lines=lines[kept],
             column=key_names,
             values=np.full(len(kept), "", dtype=object),
+            empty="",
             why=lambda i: (
                 f"gentager linje {first_line[key_of[i]]} "
                 f"(samme {', '.join(same[:-1])} og {same[-1]})"
