@@ -44,7 +44,10 @@ class DataSource(SQLModel, table=True):
     dataset: str | None = None  # e.g. STRAF11, FAM55N, national_burglaries.csv
     description: str = ""
     periods: str | None = None  # e.g. "2007K1-2026K3"
-    rows: int = 0
+    rows: int = 0  # rows kept and written
+    rows_read: int = 0  # rows in the file or response, all offences included
+    rows_changed: int = 0  # rows whose value was new or different
+    file_name: str | None = None
     as_of: date
     loaded_at: datetime
     loaded_by: str | None = None
