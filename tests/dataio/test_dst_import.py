@@ -11,8 +11,8 @@ from dataio.errors import PermissionDenied
 from dataio.setup import regenerate_demo
 from dataio.status import municipality_overview, national_overview
 from dataio.status_output import status_document
-from models.permissions import Actor, Role
 from models.periods import quarter_range
+from models.permissions import Actor, Role
 
 ADMIN = Actor("admin", Role.ADMIN)
 TODAY = date(2026, 11, 23)
@@ -133,7 +133,7 @@ def test_provenance_is_recorded(seeded_engine: Engine) -> None:
         file_name="straf11-ishoj.csv",
         today=TODAY,
     )
-    [(name, dataset, periods, rows, rows_read, changed, file_name, loaded_by)] = table_rows(
+    [(name, _dataset, periods, rows, rows_read, changed, file_name, loaded_by)] = table_rows(
         seeded_engine,
         "SELECT name, dataset, periods, rows, rows_read, rows_changed, file_name, loaded_by FROM data_source WHERE dataset = 'STRAF11'",
     )
