@@ -22,6 +22,14 @@ from models.tables import (
 )
 
 
+class _DryRun(Exception):
+    """Raised inside the transaction of a preview so that everything is rolled back."""
+
+    def __init__(self, report: "ImportReport") -> None:
+        super().__init__("dry run")
+        self.report = report
+
+
 @dataclass(frozen=True)
 class ImportReport:
     """What an import did (or, for a preview, would do)."""
@@ -217,6 +225,22 @@ def _write_households(
     return changed
 
 
+def preview_dst(
+    engine: Engine,
+    *,
+    actor: Actor,
+    data: bytes,
+    file_name: str,
+    table: DstTable | str | None = None,
+) -> ImportReport:
+    """What importing the file would do, found by doing it and rolling it all back."""
+    try:
+        import_dst(engine, actor=actor, data=data, file_name=file_name, table=table, dry_run=True)
+    except _DryRun as done:
+        return done.report
+    raise AssertionError("a dry run always rolls back")  # pragma: no cover
+
+
 def import_dst(
     engine: Engine,
     *,
@@ -226,6 +250,7 @@ def import_dst(
     table: DstTable | str | None = None,
     kind: str = SourceKind.FILE,
     today: date | None = None,
+    dry_run: bool = False,
 ) -> ImportReport:
     """Read, validate and write one Statistikbanken file; on any error nothing is written."""
     file = read_dst(data, table=table)
@@ -288,4 +313,6 @@ def import_dst(
             municipality_code=target.municipality_code,
             police_district_number=target.police_district_number,
         )
+        if dry_run:
+            raise _DryRun(report)
     return report

@@ -10,7 +10,7 @@ from dataio.actionplan import facts, has_plan, plan_items, require_read, with_fl
 from dataio.audit import audit_entries
 from dataio.comparison import RateComparison, municipality_statuses, rate_comparison
 from dataio.db import data_version, make_engine
-from dataio.queries import find_goal, municipality_table
+from dataio.queries import find_goal, municipality_table, source_table
 from dataio.settings import Settings
 from dataio.status import BurglaryOverview, municipality_overview, national_overview
 from dataio.users import user_table
@@ -118,3 +118,9 @@ def load_walks(version: int, viewer: Actor, code: int) -> tuple[pd.DataFrame, pd
     return walk_table(engine(), municipality_code=code), open_follow_ups(
         engine(), municipality_code=code
     )
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_sources(version: int) -> pd.DataFrame:
+    """Every recorded batch of data (provenance), newest first."""
+    return source_table(engine())

@@ -46,6 +46,18 @@ PAGES = {
         ":material/checklist:",
         lambda a: allows(a, Action.VIEW_NATIONAL),
     ),
+    "data": MenuItem(
+        "pages/5_Data.py",
+        "Data",
+        ":material/database:",
+        lambda a: (
+            allows(a, Action.IMPORT_DATA)
+            or (
+                a.municipality_code is not None
+                and allows(a, Action.IMPORT_DATA, Target(a.municipality_code, None))
+            )
+        ),
+    ),
     "maal": MenuItem("pages/3_Maal.py", "Mål", ":material/flag:", _may_edit_some_goal),
     "aendringslog": MenuItem(
         "pages/2_Aendringslog.py",

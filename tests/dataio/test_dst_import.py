@@ -174,3 +174,17 @@ def test_fam55n_households_replace_the_approximations(seeded_engine: Engine) -> 
     overview = municipality_overview(seeded_engine, code=183)
     assert (overview.households, overview.households_approximate) == (9800.0, False)
     assert overview.per_1000_households == pytest.approx(242 / 9800 * 1000)
+
+
+def test_preview_says_what_would_change_and_writes_nothing(seeded_engine: Engine) -> None:
+    from dataio.dst_import import preview_dst
+
+    regenerate_demo(seeded_engine, today=TODAY)
+    before = table_rows(seeded_engine, "SELECT count(*), sum(count) FROM burglary_quarter")
+    sources = table_rows(seeded_engine, "SELECT count(*) FROM data_source")
+    report = preview_dst(
+        seeded_engine, actor=ADMIN, data=straf11(ishoj_counts()), file_name="p.csv"
+    )
+    assert (report.rows_written, report.demo_rows_removed) == (79, 79)
+    assert table_rows(seeded_engine, "SELECT count(*), sum(count) FROM burglary_quarter") == before
+    assert table_rows(seeded_engine, "SELECT count(*) FROM data_source") == sources

@@ -1,0 +1,25 @@
+"""Data: real numbers in from Statistikbanken, with a preview first, and where every number came from."""
+
+import streamlit as st
+
+from models.permissions import Actor
+from ui import loaders
+from ui.auth import require
+from ui.data_view import imports_table, upload_section
+from ui.page import guarded
+
+
+def render(actor: Actor) -> None:
+    """The page body."""
+    st.title("Data")
+    st.markdown(
+        "Indlæs tal fra Danmarks Statistik. Filen kontrolleres helt, før noget gemmes; ved fejl gemmes intet."
+    )
+    upload_section(actor)
+    st.subheader("Indlæsninger og kilder")
+    sources = loaders.load_sources(loaders.current_version())
+    st.dataframe(imports_table(sources), hide_index=True, key="sources")
+
+
+guard = require("data", title="Data")
+guarded(lambda: render(guard.actor))
