@@ -141,4 +141,9 @@ def test_a_year_ending_in_a_provisional_quarter_says_so(engine) -> None:  # type
 
 def test_a_settled_year_is_not_provisional(engine) -> None:  # type: ignore[no-untyped-def]
     initialise(engine, demo=True, today=TODAY)  # latest quarter 2026K3: 2025 is settled
-    assert status_document(municipality_overview(engine, code=183))["burglaries"]["latest_year_provisional"] is False
+    assert (
+        status_document(municipality_overview(engine, code=183))["burglaries"][
+            "latest_year_provisional"
+        ]
+        is False
+    )
