@@ -15,6 +15,8 @@ from sqlmodel import Session
 from dataio.actionplan import plan_summary
 from dataio.db import make_engine
 from dataio.demo_users import demo_users_text
+from dataio.dst import DstTable
+from dataio.dst_import import import_dst
 from dataio.errors import DomainError, UnknownMunicipality, ValidationFailed
 from dataio.excel_plan import MAX_BYTES, export_plan, import_plan
 from dataio.settings import Settings
@@ -92,6 +94,11 @@ def _add_file_commands(commands: argparse._SubParsersAction) -> None:
     importer.add_argument("what", choices=sorted(IMPORTERS), help="hvad filen indeholder")
     importer.add_argument("file", help="filen, der skal indlæses")
     importer.add_argument(
+        "--table",
+        choices=[t.value for t in DstTable],
+        help="(dst) tabellen; ellers genkendes den ud fra indholdet",
+    )
+    importer.add_argument(
         "--municipality", type=int, metavar="KODE", help="kommunens DST-kode, fx 183"
     )
     exporter = commands.add_parser("export", help="skriv data til en fil")
@@ -112,6 +119,9 @@ def _municipality_names(engine: Engine, code: int | None, what: str) -> tuple[in
             raise UnknownMunicipality(code)
         district = session.get(PoliceDistrict, municipality.police_district_number)
         return code, municipality.name, district.name if district else ""
+
+
+DST_MAX_BYTES = 100_000_000
 
 
 def read_input_file(path: str, *, limit: int) -> bytes:
@@ -147,8 +157,18 @@ def _export_action_plan(args: argparse.Namespace, engine: Engine) -> str:
 
 # `botrygt import WHAT FILE` and `botrygt export WHAT -o FILE`: one function per kind of file,
 # given the parsed arguments and the engine, returning the Danish success line.
+def _import_dst(args: argparse.Namespace, engine: Engine) -> str:
+    ensure_reference(engine)
+    data = read_input_file(args.file, limit=DST_MAX_BYTES)
+    report = import_dst(
+        engine, actor=cli_actor(), data=data, file_name=Path(args.file).name, table=args.table
+    )
+    return f"Indlæst {report.text()}."
+
+
 IMPORTERS: dict[str, Callable[[argparse.Namespace, Engine], str]] = {
     "action-plan": _import_action_plan,
+    "dst": _import_dst,
 }
 EXPORTERS: dict[str, Callable[[argparse.Namespace, Engine], str]] = {
     "action-plan": _export_action_plan,

@@ -36,7 +36,7 @@ from models.permissions import Action, Actor, require
 from models.tables import ActionItem, ActionPlan, WalkObservation
 
 MAX_BYTES = 5 * 1024 * 1024
-MAX_UNPACKED_BYTES = 60 * 1024 * 1024  # a 5 MB zip may not unpack into gigabytes
+MAX_UNPACKED_BYTES = 25 * 1024 * 1024  # a 5 MB zip may not unpack into gigabytes
 MAX_ITEMS = 2_000
 MAX_SHEET_ROWS = 20_000
 MAX_COLUMNS = 200  # columns read; anything further right is ignored
@@ -351,8 +351,9 @@ def read_plan(data: bytes) -> list[PlanRow]:
     """The activities of a workbook in the guide's layout, validated; ValidationFailed names the
     Excel row and column of the first problem.
 
-    A heading row has one cell only, starting with "Organisering", "Spor 1", "Spor 2" or "Spor 3".
-    A row with only a bold Aktivitet cell is an activity-group heading (the guide's layout): the
+    A track heading is a row whose first filled cell starts with "Organisering", "Spor 1", "Spor 2"
+    or "Spor 3" and whose other known columns are empty (marks in month columns are ignored). A
+    row with only a bold Aktivitet cell is an activity-group heading (the guide's layout): the
     activities under it get that group unless their Aktivitetsgruppe cell says otherwise."""
     workbook = _load(data)
     found = None
@@ -375,6 +376,7 @@ def read_plan(data: bytes) -> list[PlanRow]:
     track: Track | None = None
     group = ""
     title_column = columns["title"]
+    known = set(columns.values())
     for cells in sheet.iter_rows(
         min_row=header_row + 1, max_col=min(MAX_COLUMNS, sheet.max_column)
     ):
@@ -382,19 +384,18 @@ def read_plan(data: bytes) -> list[PlanRow]:
         if not filled:
             continue
         number = int(cells[0].row or 0)
-        if len(filled) == 1:
-            only = filled[0]
-            heading_track = _heading_track(only.value)
+        first = filled[0]
+        if not any(cell.column - 1 in known for cell in filled[1:]):  # month marks do not count
+            heading_track = _heading_track(first.value)
             if heading_track is not None:
                 track, group = heading_track, ""
                 continue
-            text = " ".join(str(only.value).split()).lower()
-            if _SPOR.match(text):
+            if _SPOR.match(" ".join(str(first.value).split()).lower()):
                 raise ValidationFailed(
-                    f"Række {number}, kolonne {_column_name(only, columns, headings)}: «{only.value}» er ikke et af planens spor (Organisering, Spor 1, Spor 2 eller Spor 3)."
+                    f"Række {number}, kolonne {_column_name(first, columns, headings)}: «{_plain(first.value)}» er ikke et af planens spor (Organisering, Spor 1, Spor 2 eller Spor 3)."
                 )
-            if only.column == title_column + 1 and _is_bold(only):
-                group = _plain(only.value)
+            if len(filled) == 1 and first.column == title_column + 1 and _is_bold(first):
+                group = _plain(first.value)
                 continue
         if track is None:
             raise ValidationFailed(
@@ -463,8 +464,11 @@ def _row(
     }
     organisation = _plain(value("organisation")).lower() or Organisation.JOINT.value
     values["organisation"] = _ORGANISATION_WORDS.get(organisation, organisation)
-    goal = _plain(value("goal")).lower() or "none"
-    values["goal"] = _GOAL_WORDS.get(goal, goal)
+    goal = _plain(value("goal"))
+    values["goal"] = _GOAL_WORDS.get(goal.lower(), goal.lower() or "none")
+    if values["goal"] not in GOAL_LABELS:  # the file speaks Danish, so does the message
+        *first, last = GOAL_LABELS.values()
+        raise fail("goal", f"skal være {', '.join(first)} eller {last} (fik «{goal}»)")
     for key, last_day in (("start_date", False), ("due_date", True)):
         raw = value(key)
         try:
@@ -474,7 +478,7 @@ def _row(
                 key, f"«{_plain(raw)}» er ikke en dato (skriv fx 1.3.2026 eller mar 2026)"
             ) from error
     found = cell("progress")
-    progress = _parse_progress(value("progress"), found.number_format if found else "")
+    progress = _parse_progress(value("progress"), getattr(found, "number_format", "") or "")
     if progress is None:
         raise fail("progress", f"«{_plain(value('progress'))}» er ikke et tal fra 0 til 100")
     values["progress"] = progress

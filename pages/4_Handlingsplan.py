@@ -11,6 +11,7 @@ from ui.auth import Guarded, require
 from ui.charts import gantt_chart, track_progress_chart
 from ui.editing import filter_items
 from ui.page import guarded, municipality_picker
+from ui.plan_excel import excel_section
 from ui.plan_view import (
     creation_form,
     follow_ups_section,
@@ -30,6 +31,10 @@ def render(guard: Guarded) -> None:
     target = Target(code, district)
     st.title(f"Handlingsplan: {name}")
     items, summary, by_track = loaders.load_plan(version, actor, code, today)
+    district_name = loaders.load_police_districts(version)[district]
+    excel_section(
+        actor, code, name, district_name, may_import=allows(actor, Action.EDIT_ACTION_PLAN, target)
+    )
     if summary is None:
         if allows(actor, Action.EDIT_ACTION_PLAN, target):
             creation_form(actor, code, name)

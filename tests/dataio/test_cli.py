@@ -144,3 +144,31 @@ def test_status_includes_the_action_plan(cli_db, capsys) -> None:  # type: ignor
     assert plan["items"] == 28 and 0 <= plan["progress"] <= 1  # the demo plan for Ishøj
     assert main(["status", "--municipality", "101", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["action_plan"] is None  # København has no plan
+
+
+def test_import_dst_changes_status_and_bad_file_exits_2(cli_db, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    good = tmp_path / "straf11.csv"
+    good.write_bytes(
+        "OMRÅDE;OVERTRÆD;TID;INDHOLD\n".encode()
+        + "".join(f"183;1320;2025K{q};{50 + q}\n" for q in range(1, 5)).encode()
+    )
+    capsys.readouterr()
+    assert main(["import", "dst", str(good)]) == 0
+    assert capsys.readouterr().out.startswith(
+        "Indlæst STRAF11: 4 rækker for 1 kommuner (2025K1-2025K4)"
+    )
+    assert main(["status", "--municipality", "183", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert (
+        document["burglaries"]["latest_year"],
+        document["burglaries"]["count"],
+        document["data"]["demo"],
+    ) == (2025, 51 + 52 + 53 + 54, False)
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(
+        b"OMR\xc5DE;OVERTR\xc6D;TID;INDHOLD\n183;1320;2025K9;5\n"
+    )  # Windows-1252, a bad quarter
+    assert main(["import", "dst", str(bad)]) == 2
+    assert "2025K9" in capsys.readouterr().err
+    assert main(["status", "--municipality", "183", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["burglaries"]["count"] == 210  # unchanged

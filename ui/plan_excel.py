@@ -1,0 +1,97 @@
+"""The Handlingsplan page's Excel section: download the plan, and replace it from a workbook."""
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from dataio.actionplan import require_read
+from dataio.errors import DomainError
+from dataio.excel_plan import (
+    COLUMNS,
+    GOAL_LABELS,
+    XLSX_MIME,
+    PlanRow,
+    export_plan,
+    import_plan,
+    read_plan,
+)
+from models.formatting import fmt_date
+from models.permissions import Actor
+from ui import loaders
+
+PREVIEW_COLUMNS = {"track": "Spor"} | {key: heading for key, heading, _ in COLUMNS}
+
+
+@st.cache_data(ttl=loaders.TTL_SECONDS, show_spinner=False)
+def _workbook(version: int, viewer: Actor, code: int, name: str, district_name: str) -> bytes:
+    """The plan as .xlsx, per data version (the viewer is part of the key: scope)."""
+    require_read(loaders.engine(), viewer=viewer, municipality_code=code)
+    return export_plan(
+        loaders.engine(),
+        municipality_code=code,
+        municipality_name=name,
+        police_district_name=district_name,
+    )
+
+
+def preview_frame(rows: list[PlanRow]) -> pd.DataFrame:
+    """The parsed rows with the workbook's Danish headings and words."""
+
+    def shown(key: str, value: object) -> object:
+        if isinstance(value, date):
+            return fmt_date(value)
+        return GOAL_LABELS.get(str(value), value) if key == "goal" else value
+
+    return pd.DataFrame(
+        [{PREVIEW_COLUMNS[k]: shown(k, v) for k, v in row.values().items()} for row in rows],
+        columns=list(PREVIEW_COLUMNS.values()),
+    )
+
+
+def excel_section(
+    actor: Actor, code: int, name: str, district_name: str, *, may_import: bool
+) -> None:
+    """Download the plan in the guide's Excel layout; with may_import, replace it from a workbook."""
+    st.subheader("Handlingsplanen i Excel")
+    st.download_button(
+        "Hent som Excel",
+        data=_workbook(loaders.current_version(), actor, code, name, district_name),
+        file_name=f"handlingsplan-{code}.xlsx",
+        mime=XLSX_MIME,
+        key="plan_excel_download",
+    )
+    done = st.session_state.pop("plan_excel_result", None)
+    if done is not None:
+        st.success(done)
+    if not may_import:
+        return
+    generation = st.session_state.get("plan_excel_generation", 0)
+    upload = st.file_uploader(
+        "Indlæs handlingsplan fra Excel",
+        type=["xlsx"],
+        key=f"plan_excel_upload_{generation}",
+        help="Hent planen som Excel, ret den, og indlæs den her. Alle planens aktiviteter erstattes af filens.",
+    )
+    if upload is None:
+        return
+    data = upload.getvalue()
+    try:
+        rows = read_plan(data)
+    except DomainError as error:
+        st.error(str(error), icon=":material/error:")
+        return
+    st.caption(
+        f"{upload.name}: {len(rows)} aktiviteter. Indlæsningen erstatter alle aktiviteter i {name}s plan med filens og skrives i ændringsloggen."
+    )
+    st.dataframe(preview_frame(rows), hide_index=True, key="plan_excel_preview")
+    if st.button("Erstat planen med filens aktiviteter", type="primary", key="plan_excel_import"):
+        count = import_plan(loaders.engine(), actor=actor, municipality_code=code, data=data)
+        loaders.after_write()
+        # a fresh uploader (the file is used), and the message shown after the rerun
+        st.session_state["plan_excel_generation"] = generation + 1
+        st.session_state["plan_excel_result"] = (
+            f"Handlingsplanen er erstattet med {count} aktiviteter fra {upload.name}."
+        )
+        st.success(st.session_state["plan_excel_result"])
+        st.rerun()
