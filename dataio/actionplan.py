@@ -90,7 +90,8 @@ def template() -> pd.DataFrame:
     return read_reference("action_plan_template.csv")
 
 
-def _target(session: Session, municipality_code: int) -> tuple[Target, str]:
+def municipality_target(session: Session, municipality_code: int) -> tuple[Target, str]:
+    """The rule book's target for a municipality (with its police district), and its name."""
     municipality = session.get(Municipality, municipality_code)
     if municipality is None:
         raise NotFound(f"Ukendt kommunekode: {municipality_code}")
@@ -104,7 +105,7 @@ def create_plan(
     rows = template().iloc[template_rows]
     now = datetime.now(UTC)
     with transaction(engine) as session:
-        target, name = _target(session, municipality_code)
+        target, name = municipality_target(session, municipality_code)
         require(actor, Action.EDIT_ACTION_PLAN, target, where=name)
         if session.get(ActionPlan, municipality_code) is not None:
             raise ValidationFailed(f"{name} har allerede en handlingsplan")
@@ -147,7 +148,7 @@ def create_plan(
 def require_read(con: Engine, *, viewer: Actor, municipality_code: int) -> None:
     """Partnership data is read within the viewer's scope, like it is written."""
     with Session(con) as session:
-        target, name = _target(session, municipality_code)
+        target, name = municipality_target(session, municipality_code)
     require(viewer, Action.VIEW_MUNICIPALITY, target, where=name)
 
 
@@ -262,7 +263,7 @@ def save_changes(
     now = datetime.now(UTC)
     saved, conflicts = 0, []
     with transaction(engine) as session:
-        target, name = _target(session, municipality_code)
+        target, name = municipality_target(session, municipality_code)
         if session.get(ActionPlan, municipality_code) is None:
             raise NotFound(f"{name} har ingen handlingsplan endnu")
         next_position = len(

@@ -27,7 +27,7 @@ from sqlalchemy import Engine, delete, func, update
 from sqlmodel import col, select
 
 from dataio import audit
-from dataio.actionplan import COLUMN_LABELS, EDITABLE, _clean, _target, plan_items
+from dataio.actionplan import COLUMN_LABELS, EDITABLE, _clean, municipality_target, plan_items
 from dataio.db import transaction
 from dataio.errors import ValidationFailed
 from dataio.queries import Connectable
@@ -562,7 +562,7 @@ def import_plan(engine: Engine, *, actor: Actor, municipality_code: int, data: b
     values = [_clean(row.values(), label=f"Excel-række {row.excel_row}") for row in rows]
     now = datetime.now(UTC)
     with transaction(engine) as session:
-        target, name = _target(session, municipality_code)
+        target, name = municipality_target(session, municipality_code)
         require(actor, Action.EDIT_ACTION_PLAN, target, where=name)
         if session.get(ActionPlan, municipality_code) is None:
             session.add(

@@ -82,6 +82,30 @@ def _check_scope_exists(
         )
 
 
+def _validate_role_and_scope(
+    session: Session,
+    *,
+    role: str,
+    municipality_code: int | None,
+    police_district_number: int | None,
+) -> None:
+    """A known role, bound to what it must be bound to, and that place exists."""
+    if role not in set(Role):
+        raise ValidationFailed(
+            f"Ukendt rolle: {role} (vælg admin, project_leader, police eller council)"
+        )
+    problem = validate_scope(
+        role=Role(role),
+        municipality_code=municipality_code,
+        police_district_number=police_district_number,
+    )
+    if problem:
+        raise ValidationFailed(problem)
+    _check_scope_exists(
+        session, municipality_code=municipality_code, police_district_number=police_district_number
+    )
+
+
 def _validate_new_user(
     session: Session,
     *,
@@ -98,19 +122,11 @@ def _validate_new_user(
         raise ValidationFailed(
             f"Ugyldigt brugernavn: {username!r} (højst 64 tegn: bogstaver, tal, punktum, - og _)"
         )
-    if role not in set(Role):
-        raise ValidationFailed(
-            f"Ukendt rolle: {role} (vælg admin, project_leader, police eller council)"
-        )
-    problem = validate_scope(
-        role=Role(role),
+    _validate_role_and_scope(
+        session,
+        role=role,
         municipality_code=municipality_code,
         police_district_number=police_district_number,
-    )
-    if problem:
-        raise ValidationFailed(problem)
-    _check_scope_exists(
-        session, municipality_code=municipality_code, police_district_number=police_district_number
     )
     if session.exec(select(AppUser).where(AppUser.username == username)).first():
         raise ValidationFailed(f"Brugernavnet {username} findes allerede")
@@ -223,20 +239,10 @@ def rescope_user(
 ) -> None:
     """Give a user another role or scope."""
     require(actor, Action.MANAGE_USERS)
-    if role not in set(Role):
-        raise ValidationFailed(
-            f"Ukendt rolle: {role} (vælg admin, project_leader, police eller council)"
-        )
-    problem = validate_scope(
-        role=Role(role),
-        municipality_code=municipality_code,
-        police_district_number=police_district_number,
-    )
-    if problem:
-        raise ValidationFailed(problem)
     with transaction(engine) as session:
-        _check_scope_exists(
+        _validate_role_and_scope(
             session,
+            role=role,
             municipality_code=municipality_code,
             police_district_number=police_district_number,
         )

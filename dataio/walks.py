@@ -9,12 +9,13 @@ from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
 from dataio import audit
+from dataio.actionplan import municipality_target
 from dataio.db import transaction
 from dataio.errors import NotFound, ValidationFailed
 from dataio.queries import Connectable, read_frame
 from models.actionplan import ItemStatus, Organisation, Track
-from models.permissions import Action, Actor, Target, require
-from models.tables import ActionItem, ActionPlan, Municipality, SafetyWalk, WalkObservation
+from models.permissions import Action, Actor, require
+from models.tables import ActionItem, ActionPlan, SafetyWalk, WalkObservation
 
 OBSERVATION_STATUSES = ("åben", "i gang", "lukket")
 
@@ -26,13 +27,6 @@ class NewObservation:
     description: str
     responsible: str = ""
     follow_up: str = ""
-
-
-def _target(session: Session, municipality_code: int) -> tuple[Target, str]:
-    municipality = session.get(Municipality, municipality_code)
-    if municipality is None:
-        raise NotFound(f"Ukendt kommunekode: {municipality_code}")
-    return Target(municipality_code, municipality.police_district_number), municipality.name
 
 
 def add_walk(
@@ -58,7 +52,7 @@ def add_walk(
         )
     now = datetime.now(UTC)
     with transaction(engine) as session:
-        target, name = _target(session, municipality_code)
+        target, name = municipality_target(session, municipality_code)
         require(actor, Action.EDIT_SAFETY_WALKS, target, where=name)
         walk = SafetyWalk(
             municipality_code=municipality_code,
@@ -117,7 +111,7 @@ def set_observation_status(
         )
     with transaction(engine) as session:
         observation, walk = _observation(session, observation_id)
-        target, name = _target(session, walk.municipality_code)
+        target, name = municipality_target(session, walk.municipality_code)
         require(actor, Action.EDIT_SAFETY_WALKS, target, where=name)
         if observation.row_version != loaded_version:
             raise ValidationFailed(
@@ -156,7 +150,7 @@ def follow_up_to_item(engine: Engine, *, actor: Actor, observation_id: int) -> i
     now = datetime.now(UTC)
     with transaction(engine) as session:
         observation, walk = _observation(session, observation_id)
-        target, name = _target(session, walk.municipality_code)
+        target, name = municipality_target(session, walk.municipality_code)
         require(actor, Action.EDIT_ACTION_PLAN, target, where=name)
         if session.get(ActionPlan, walk.municipality_code) is None:
             raise ValidationFailed(f"{name} har ingen handlingsplan endnu: opret den først")
