@@ -21,6 +21,7 @@ from dataio.errors import DomainError, UnknownMunicipality, ValidationFailed
 from dataio.excel_plan import MAX_BYTES, export_plan, import_plan
 from dataio.settings import Settings
 from dataio.setup import ensure_reference, initialise, regenerate_demo
+from dataio.statbank import REQUESTS, fetch_dst
 from dataio.status import municipality_overview, national_overview
 from dataio.status_output import status_document, status_text
 from dataio.users import add_user, set_active, set_password, user_table
@@ -62,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--json", action="store_true", help="udskriv ét JSON-objekt")
     _add_user_commands(commands)
     _add_file_commands(commands)
+    _add_fetch_command(commands)
     return parser
 
 
@@ -87,6 +89,20 @@ def _add_user_commands(commands: argparse._SubParsersAction) -> None:
     password = actions.add_parser("set-password", help="sæt en ny adgangskode")
     password.add_argument("username")
     password.add_argument("--password-stdin", action="store_true", required=True)
+
+
+def _add_fetch_command(commands: argparse._SubParsersAction) -> None:
+    fetch = commands.add_parser("fetch", help="hent nye tal fra Statistikbankens API")
+    fetch.add_argument("source", choices=["dst"], help="kilden")
+    fetch.add_argument(
+        "--since", type=int, default=2007, metavar="ÅR", help="fra og med dette år (standard 2007)"
+    )
+    fetch.add_argument(
+        "--table",
+        action="append",
+        choices=[t.value for t in REQUESTS],
+        help="kun denne tabel (kan gentages)",
+    )
 
 
 def _add_file_commands(commands: argparse._SubParsersAction) -> None:
@@ -224,6 +240,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print(IMPORTERS[args.what](args, engine))
     elif args.command == "export":
         print(EXPORTERS[args.what](args, engine))
+    elif args.command == "fetch":
+        ensure_reference(engine)
+        tables = [DstTable(t) for t in (args.table or [t.value for t in REQUESTS])]
+        for result in fetch_dst(engine, actor=cli_actor(), tables=tables, since=args.since):
+            print(result.text())
     elif args.command == "status":
         overview = (
             national_overview(engine)

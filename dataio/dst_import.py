@@ -1,6 +1,6 @@
 """Statistikbanken data into the database: validated first, then written all or nothing, with provenance."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
 import pandas as pd
@@ -251,9 +251,14 @@ def import_dst(
     kind: str = SourceKind.FILE,
     today: date | None = None,
     dry_run: bool = False,
+    since_year: int | None = None,
 ) -> ImportReport:
-    """Read, validate and write one Statistikbanken file; on any error nothing is written."""
-    file = read_dst(data, table=table)
+    """Read, validate and write one Statistikbanken file; on any error nothing is written.
+
+    since_year (for API fetches of whole tables): rows before that year are skipped, not refused."""
+    file = read_dst(data, table=table, first_year=1900 if since_year else 2007)
+    if since_year:
+        file = replace(file, rows=[r for r in file.rows if int(r.period[:4]) >= since_year])
     frame = _municipal(file)
     if frame.empty and not any(r.area_kind == "country" for r in file.rows):
         raise ValidationFailed("Filen indeholder ingen tal for kommuner eller hele landet")
