@@ -5,6 +5,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from sqlalchemy import Engine, text
@@ -21,7 +22,7 @@ ADMIN = Actor("cli:test", Role.ADMIN)
 class Recorded(BaseHTTPRequestHandler):
     """Answers tableinfo and data requests from the recorded files, and remembers what it was asked."""
 
-    requests: list[tuple[str, str, dict | None]] = []
+    requests: ClassVar[list[tuple[str, str, dict | None]]] = []
     updated = "2026-11-10T08:00:00"
 
     def do_GET(self) -> None:
@@ -112,7 +113,7 @@ def test_without_network_fails_fast_and_writes_nothing(
     monkeypatch.setenv(
         "BOTRYGT_STATBANK_URL", "http://127.0.0.1:9/v1"
     )  # nothing listens on the discard port
-    with pytest.raises(StatbankUnavailable, match="^Statistikbanken kan ikke nås"):
+    with pytest.raises(StatbankUnavailable, match=r"^Statistikbanken kan ikke nås"):
         fetch_dst(seeded_engine, actor=ADMIN, tables=[DstTable.STRAF11])
     with seeded_engine.connect() as connection:
         assert (
