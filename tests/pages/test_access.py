@@ -31,7 +31,15 @@ MENUS = {  # written out by hand from the roles issue
         "Administration",
         "Min konto",
     ],
-    "projektleder": ["Forside", "Kommune", "Handlingsplan", "Data", "Mål", "Ændringslog", "Min konto"],
+    "projektleder": [
+        "Forside",
+        "Kommune",
+        "Handlingsplan",
+        "Data",
+        "Mål",
+        "Ændringslog",
+        "Min konto",
+    ],
     "politi": ["Forside", "Kommune", "Handlingsplan", "Ændringslog", "Min konto"],
     "byraad": ["Forside", "Kommune", "Handlingsplan", "Ændringslog", "Min konto"],
 }
