@@ -11,6 +11,7 @@ from dataio import audit
 from dataio.db import transaction
 from dataio.dst import DstFile, DstTable, read_dst
 from dataio.errors import ValidationFailed
+from dataio.import_undo import remember
 from models.domain import Quality, SourceKind
 from models.permissions import Action, Actor, Target, require
 from models.tables import (
@@ -225,6 +226,19 @@ def _write_households(
     return changed
 
 
+def _undo_table(table: DstTable) -> str:
+    return {DstTable.STRAF11: "burglary_quarter", DstTable.STRAF22: "national_burglary_year"}.get(
+        table, "household_year"
+    )
+
+
+def _undo_scope(file: DstFile, frame: pd.DataFrame) -> list[int]:
+    """What the import may replace: the covered municipalities, or the national years."""
+    if file.table is DstTable.STRAF22:
+        return sorted({int(r.period) for r in file.rows if r.area_kind == "country"})
+    return sorted(set(frame["code"].astype(int))) if len(frame) else []
+
+
 def preview_dst(
     engine: Engine,
     *,
@@ -279,6 +293,12 @@ def import_dst(
             today=today or date.today(),
         )
         demo_removed = 0
+        remember(
+            session,
+            source_id=source_id,
+            table=_undo_table(file.table),
+            scope=_undo_scope(file, frame),
+        )
         if file.table is DstTable.STRAF11:
             changed, demo_removed = _write_quarters(session, frame, source_id=source_id)
         elif file.table is DstTable.STRAF22:

@@ -229,3 +229,15 @@ class WalkObservation(SQLModel, table=True):
     row_version: int = 1
     changed_by: str
     changed_at: datetime
+
+
+class ImportUndo(SQLModel, table=True):
+    """What an import replaced, so that the last import can be undone."""
+
+    __tablename__ = "import_undo"
+    source_id: int = Field(foreign_key="data_source.id", primary_key=True)
+    table_name: str  # burglary_quarter, national_burglary_year or household_year
+    scope: str  # JSON: the keys the import touched (municipality codes or years)
+    previous: str  # JSON: the rows as they were before the import
+    undone_at: datetime | None = None
+    undone_by: str | None = None

@@ -5,7 +5,7 @@ import streamlit as st
 from models.permissions import Actor
 from ui import loaders
 from ui.auth import require
-from ui.data_view import imports_table, upload_section
+from ui.data_view import imports_table, undo_section, upload_section
 from ui.page import guarded
 
 
@@ -16,6 +16,7 @@ def render(actor: Actor) -> None:
         "Indlæs tal fra Danmarks Statistik. Filen kontrolleres helt, før noget gemmes; ved fejl gemmes intet."
     )
     upload_section(actor)
+    undo_section(actor)
     st.subheader("Indlæsninger og kilder")
     sources = loaders.load_sources(loaders.current_version())
     st.dataframe(imports_table(sources), hide_index=True, key="sources")

@@ -5,6 +5,7 @@ import streamlit as st
 
 from dataio.dst import DstRejected, DstTable
 from dataio.dst_import import import_dst, preview_dst
+from dataio.import_undo import last_import, undo_last_import
 from models.formatting import fmt_date, fmt_datetime, fmt_int
 from models.permissions import Actor
 from ui import loaders
@@ -79,3 +80,19 @@ def imports_table(sources: pd.DataFrame) -> pd.DataFrame:
             "Eksempeldata": ["ja" if d else "" for d in sources["is_demo"]],
         }
     )
+
+
+def undo_section(actor: Actor) -> None:
+    """Offer to undo the newest import (refused by dataio if the actor may not)."""
+    source = last_import(loaders.engine())
+    if source is None:
+        return
+    when = fmt_datetime(source.loaded_at)
+    with st.expander(f"Fortryd seneste indlæsning: {source.name} ({source.file_name}, {when})"):
+        st.caption(
+            "Sætter de tal tilbage, som indlæsningen erstattede (også eksempeldata). Kun den nyeste indlæsning kan fortrydes."
+        )
+        if st.button("Fortryd indlæsningen"):
+            message = undo_last_import(loaders.engine(), actor=actor)
+            loaders.after_write()
+            st.success(message)

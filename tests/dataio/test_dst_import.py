@@ -188,3 +188,35 @@ def test_preview_says_what_would_change_and_writes_nothing(seeded_engine: Engine
     assert (report.rows_written, report.demo_rows_removed) == (79, 79)
     assert table_rows(seeded_engine, "SELECT count(*), sum(count) FROM burglary_quarter") == before
     assert table_rows(seeded_engine, "SELECT count(*) FROM data_source") == sources
+
+
+def test_undo_puts_back_what_the_last_import_replaced(seeded_engine: Engine) -> None:
+    from dataio.errors import ValidationFailed
+    from dataio.import_undo import undo_last_import
+
+    regenerate_demo(seeded_engine, today=TODAY)
+    series = "SELECT period, count, is_demo, source_id FROM burglary_quarter WHERE municipality_code = 183 ORDER BY period"
+    before = table_rows(seeded_engine, series)
+    import_dst(seeded_engine, actor=ADMIN, data=straf11(ishoj_counts()), file_name="s.csv", today=TODAY)
+    assert table_rows(seeded_engine, series) != before
+    message = undo_last_import(seeded_engine, actor=ADMIN)
+    assert "er fortrudt; 79 tidligere rækker er sat tilbage" in message
+    assert table_rows(seeded_engine, series) == before  # the demo series, exactly as it was
+    assert status_document(municipality_overview(seeded_engine, code=183))["data"]["demo"] is True
+    with pytest.raises(ValidationFailed, match="ingen indlæsning at fortryde"):
+        undo_last_import(seeded_engine, actor=ADMIN)
+    [(summary,)] = table_rows(seeded_engine, "SELECT summary FROM audit_entry WHERE action = 'data.undo'")
+    assert summary.startswith("Indlæsningen «Danmarks Statistik STRAF11» fra s.csv er fortrudt")
+
+
+def test_undo_of_households_and_rights(seeded_engine: Engine) -> None:
+    from dataio.import_undo import undo_last_import
+
+    households = "SELECT municipality_code, year, households, approximate FROM household_year WHERE municipality_code = 183"
+    before = table_rows(seeded_engine, households)
+    leader = Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183)
+    import_dst(seeded_engine, actor=leader, data="OMRÅDE;TID;INDHOLD\n183;2025;9800\n".encode(), file_name="fam55n.csv", today=TODAY)
+    with pytest.raises(PermissionDenied):
+        undo_last_import(seeded_engine, actor=Actor("byraad", Role.COUNCIL, municipality_code=183))
+    undo_last_import(seeded_engine, actor=leader)
+    assert table_rows(seeded_engine, households) == before

@@ -1,0 +1,58 @@
+"""AppTest: the Data page lists imports with provenance and undoes the newest one."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dataio.db import make_engine
+from dataio.dst_import import import_dst
+from dataio.status import municipality_overview
+from models.permissions import Actor, Role
+from tests.pages.apptest import run_page
+
+PAGE = "pages/5_Data.py"
+FILE = "OMRÅDE;OVERTRÆD;TID;INDHOLD\n" + "".join(
+    f"183;1320;2025K{q};{50 + q}\n" for q in range(1, 5)
+)
+
+
+@pytest.fixture
+def private_db(demo_db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    copy = tmp_path / "data.sqlite"
+    shutil.copy(demo_db_url.removeprefix("sqlite:///"), copy)
+    url = f"sqlite:///{copy}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("BOTRYGT_DEMO", "1")
+    return url
+
+
+def test_imports_are_listed_and_the_newest_can_be_undone(private_db: str) -> None:
+    engine = make_engine(private_db)
+    import_dst(
+        engine, actor=Actor("admin", Role.ADMIN), data=FILE.encode(), file_name="straf11-ishoj.csv"
+    )
+    assert municipality_overview(engine, code=183).demo is False
+    at = run_page(PAGE, user="admin")
+    assert not at.exception and not at.error
+    [sources] = [d.value for d in at.dataframe if "Kilde" in d.value.columns]
+    newest = sources.iloc[0]
+    assert (newest["Kilde"], newest["Fil"], newest["Perioder"], newest["Rækker"], newest["Af"]) == (
+        "Danmarks Statistik STRAF11",
+        "straf11-ishoj.csv",
+        "2025K1-2025K4",
+        "4",
+        "admin",
+    )
+    assert any(
+        e.label.startswith("Fortryd seneste indlæsning: Danmarks Statistik STRAF11")
+        for e in at.expander
+    )
+    next(b for b in at.button if b.label == "Fortryd indlæsningen").click().run()
+    assert at.success and "er fortrudt" in at.success[0].value
+    assert municipality_overview(engine, code=183).demo is True  # the demo series is back
+
+
+def test_project_leader_sees_the_page_police_do_not(app_env) -> None:  # type: ignore[no-untyped-def]
+    assert run_page(PAGE, user="projektleder").title[0].value == "Data"
+    assert run_page(PAGE, user="politi").error[0].value.startswith("Ingen adgang")
