@@ -1,8 +1,11 @@
 """Importing Statistikbanken files: exact counts, demo data gone, all or nothing, rights, provenance."""
 
 from datetime import date
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import Engine, text
 
 from dataio.dst import DstRejected
@@ -197,7 +200,9 @@ def test_undo_puts_back_what_the_last_import_replaced(seeded_engine: Engine) -> 
     regenerate_demo(seeded_engine, today=TODAY)
     series = "SELECT period, count, is_demo, source_id FROM burglary_quarter WHERE municipality_code = 183 ORDER BY period"
     before = table_rows(seeded_engine, series)
-    import_dst(seeded_engine, actor=ADMIN, data=straf11(ishoj_counts()), file_name="s.csv", today=TODAY)
+    import_dst(
+        seeded_engine, actor=ADMIN, data=straf11(ishoj_counts()), file_name="s.csv", today=TODAY
+    )
     assert table_rows(seeded_engine, series) != before
     message = undo_last_import(seeded_engine, actor=ADMIN)
     assert "er fortrudt; 79 tidligere rækker er sat tilbage" in message
@@ -205,7 +210,9 @@ def test_undo_puts_back_what_the_last_import_replaced(seeded_engine: Engine) -> 
     assert status_document(municipality_overview(seeded_engine, code=183))["data"]["demo"] is True
     with pytest.raises(ValidationFailed, match="ingen indlæsning at fortryde"):
         undo_last_import(seeded_engine, actor=ADMIN)
-    [(summary,)] = table_rows(seeded_engine, "SELECT summary FROM audit_entry WHERE action = 'data.undo'")
+    [(summary,)] = table_rows(
+        seeded_engine, "SELECT summary FROM audit_entry WHERE action = 'data.undo'"
+    )
     assert summary.startswith("Indlæsningen «Danmarks Statistik STRAF11» fra s.csv er fortrudt")
 
 
@@ -215,8 +222,77 @@ def test_undo_of_households_and_rights(seeded_engine: Engine) -> None:
     households = "SELECT municipality_code, year, households, approximate FROM household_year WHERE municipality_code = 183"
     before = table_rows(seeded_engine, households)
     leader = Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183)
-    import_dst(seeded_engine, actor=leader, data="OMRÅDE;TID;INDHOLD\n183;2025;9800\n".encode(), file_name="fam55n.csv", today=TODAY)
+    import_dst(
+        seeded_engine,
+        actor=leader,
+        data="OMRÅDE;TID;INDHOLD\n183;2025;9800\n".encode(),
+        file_name="fam55n.csv",
+        today=TODAY,
+    )
     with pytest.raises(PermissionDenied):
         undo_last_import(seeded_engine, actor=Actor("byraad", Role.COUNCIL, municipality_code=183))
     undo_last_import(seeded_engine, actor=leader)
     assert table_rows(seeded_engine, households) == before
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "data" / "dst"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.csv")))
+def test_every_format_variant_imports(seeded_engine: Engine, name: str) -> None:
+    report = import_dst(
+        seeded_engine, actor=ADMIN, data=(FIXTURES / name).read_bytes(), file_name=name, today=TODAY
+    )
+    assert report.rows_written > 0
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"",
+        b"\x00\x01\x02garbage\xff",
+        b"PK\x03\x04" + b"\x00" * 100,  # a spreadsheet
+        "OMRÅDE;OVERTRÆD;TID;INDHOLD\nAtlantis;1320;2023K1;4\n".encode(),
+        "OMRÅDE;OVERTRÆD;TID;INDHOLD\n183;1320;2023K1;-4\n".encode(),
+        "OMRÅDE;OVERTRÆD;TID;INDHOLD\n183;1320;2023K1;4\n183;1320;2023K1;5\n".encode(),
+    ],
+    ids=["empty", "bytes", "xlsx", "unknown-area", "negative", "duplicate"],
+)
+def test_bad_files_are_refused_and_write_nothing(seeded_engine: Engine, data: bytes) -> None:
+    before = table_rows(
+        seeded_engine,
+        "SELECT (SELECT count(*) FROM burglary_quarter), (SELECT count(*) FROM data_source), (SELECT count(*) FROM audit_entry)",
+    )
+    with pytest.raises(DstRejected):
+        import_dst(seeded_engine, actor=ADMIN, data=data, file_name="bad.csv", today=TODAY)
+    assert (
+        table_rows(
+            seeded_engine,
+            "SELECT (SELECT count(*) FROM burglary_quarter), (SELECT count(*) FROM data_source), (SELECT count(*) FROM audit_entry)",
+        )
+        == before
+    )
+
+
+@settings(
+    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    counts=st.dictionaries(
+        st.sampled_from(QUARTERS), st.integers(min_value=0, max_value=5000), min_size=1, max_size=30
+    )
+)
+def test_what_goes_in_comes_out_of_the_queries(
+    seeded_engine: Engine, counts: dict[str, int]
+) -> None:
+    from dataio.queries import municipality_quarters
+
+    import_dst(
+        seeded_engine,
+        actor=ADMIN,
+        data=straf11({(183, p): v for p, v in counts.items()}),
+        file_name="p.csv",
+        today=TODAY,
+    )
+    stored = municipality_quarters(seeded_engine, code=183).set_index("period")["count"]
+    assert {p: int(stored[p]) for p in counts} == counts
