@@ -47,7 +47,7 @@ class ImportReport:
     def text(self) -> str:
         """One Danish line for the CLI and the page."""
         return (
-            f"{self.table}: {self.rows_written} rækker for {self.municipalities} kommuner ({self.periods}); "
+            f"{self.table}: {self.rows_written} rækker for {self.municipalities} {"kommune" if self.municipalities == 1 else "kommuner"} ({self.periods}); "
             f"{self.rows_changed} nye eller ændrede; {self.demo_rows_removed} rækker eksempeldata fjernet"
         )
 

@@ -155,7 +155,7 @@ def test_import_dst_changes_status_and_bad_file_exits_2(cli_db, capsys, tmp_path
     capsys.readouterr()
     assert main(["import", "dst", str(good)]) == 0
     assert capsys.readouterr().out.startswith(
-        "Indlæst STRAF11: 4 rækker for 1 kommuner (2025K1-2025K4)"
+        "Indlæst STRAF11: 4 rækker for 1 kommune (2025K1-2025K4)"
     )
     assert main(["status", "--municipality", "183", "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
