@@ -44,10 +44,13 @@ class ImportReport:
     demo_rows_removed: int
     source_id: int | None = None
 
+    def _municipality_word(self) -> str:
+        return "kommune" if self.municipalities == 1 else "kommuner"
+
     def text(self) -> str:
         """One Danish line for the CLI and the page."""
         return (
-            f"{self.table}: {self.rows_written} rækker for {self.municipalities} {"kommune" if self.municipalities == 1 else "kommuner"} ({self.periods}); "
+            f"{self.table}: {self.rows_written} rækker for {self.municipalities} {self._municipality_word()} ({self.periods}); "
             f"{self.rows_changed} nye eller ændrede; {self.demo_rows_removed} rækker eksempeldata fjernet"
         )
 
