@@ -302,7 +302,7 @@ def _write_password(
     with transaction(engine) as session:
         user = _load_for_update(session, username)
         user.password_hash = hash_password(password)
-        user.password_changed_at = datetime.now(UTC)
+        user.password_changed_at = user.sessions_valid_from = datetime.now(UTC)
         user.failed_logins, user.locked_until = 0, None
         session.add(user)
         audit.record(
@@ -399,3 +399,12 @@ def has_active_admin(con: Engine) -> bool:
             ).first()
             is not None
         )
+
+
+def end_sessions(engine: Engine, *, username: str) -> None:
+    """Logout: every login cookie issued until now is refused from now on (all devices)."""
+    with transaction(engine, bump_version=False) as session:
+        user = session.exec(select(AppUser).where(AppUser.username == username)).first()
+        if user is not None:
+            user.sessions_valid_from = datetime.now(UTC)
+            session.add(user)

@@ -94,3 +94,8 @@ def fmt_datetime(value: datetime) -> str:
 def danish_midnight(day: date) -> datetime:
     """The start of a day in Danish time, as an aware datetime ("changes since the meeting day")."""
     return datetime.combine(day, datetime.min.time(), tzinfo=ZoneInfo("Europe/Copenhagen"))
+
+
+def fmt_count(count: int, *, one: str, many: str) -> str:
+    """'1 ændring', '2 ændringer', '1.234 ændringer'."""
+    return f"{fmt_int(count)} {one if count == 1 else many}"

@@ -146,6 +146,8 @@ class AppUser(SQLModel, table=True):
     failed_logins: int = 0
     locked_until: datetime | None = None
     password_changed_at: datetime
+    # login cookies issued before this are refused: set on logout, password change and re-enabling
+    sessions_valid_from: datetime | None = None
     created_at: datetime
 
 

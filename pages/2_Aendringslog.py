@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from models.formatting import danish_midnight, fmt_date, fmt_int
+from models.formatting import danish_midnight, fmt_count, fmt_date
 from models.permissions import Actor
 from ui import loaders
 from ui.auth import require
@@ -23,7 +23,7 @@ def render(actor: Actor) -> None:
     since = danish_midnight(since_day)
     entries = loaders.load_audit(loaders.current_version(), actor, since)
     st.caption(
-        f"{fmt_int(len(entries))} ændringer siden {fmt_date(since_day)}, som din rolle må se."
+        f"{fmt_count(len(entries), one='ændring', many='ændringer')} siden {fmt_date(since_day)}, som din rolle må se."
     )
     if entries.empty:
         st.info("Ingen ændringer i perioden.")

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from models.formatting import danish_midnight, fmt_date
+from models.formatting import danish_midnight, fmt_count, fmt_date
 from models.permissions import Action, Target, allows
 from ui import loaders
 from ui.auth import Guarded, require
@@ -32,9 +32,14 @@ def render(guard: Guarded) -> None:
     st.title(f"Handlingsplan: {name}")
     items, summary, by_track = loaders.load_plan(version, actor, code, today)
     district_name = loaders.load_police_districts(version)[district]
-    excel_section(
-        actor, code, name, district_name, may_import=allows(actor, Action.EDIT_ACTION_PLAN, target)
-    )
+    with st.expander("Handlingsplanen i Excel: hent eller indlæs"):
+        excel_section(
+            actor,
+            code,
+            name,
+            district_name,
+            may_import=allows(actor, Action.EDIT_ACTION_PLAN, target),
+        )
     if summary is None:
         if allows(actor, Action.EDIT_ACTION_PLAN, target):
             creation_form(actor, code, name)
@@ -67,7 +72,9 @@ def render(guard: Guarded) -> None:
         loaders.load_audit(version, actor, danish_midnight(since_day)),
         municipality_code=code,
     )
-    st.caption(f"{len(changes)} ændringer i planen og opfølgningerne siden {fmt_date(since_day)}.")
+    st.caption(
+        f"{fmt_count(len(changes), one='ændring', many='ændringer')} i planen og opfølgningerne siden {fmt_date(since_day)}."
+    )
     if not changes.empty:
         st.dataframe(audit_for_display(changes), hide_index=True, key="plan_changes")
     walks, follow_ups = loaders.load_walks(version, actor, code)

@@ -16,6 +16,7 @@ from dataio.users import (
     LockoutPolicy,
     actor_of,
     all_users,
+    end_sessions,
     find_user,
     has_active_admin,
     hash_password,
@@ -96,13 +97,6 @@ def _record_attempts(credentials: dict[str, Any], settings: Settings) -> None:
         if entry.get("failed_login_attempts"):
             locked = record_login_failure(loaders.engine(), username=username, policy=policy)
             st.session_state["_botrygt_failed"] = (username, locked)
-    username = st.session_state.get("username")
-    if (
-        st.session_state.get("authentication_status")
-        and st.session_state.get("_botrygt_seen") != username
-    ):
-        record_login_success(loaders.engine(), username=username)
-        st.session_state["_botrygt_seen"] = username
 
 
 def _login_form(settings: Settings) -> None:
@@ -116,18 +110,27 @@ def _login_form(settings: Settings) -> None:
         auto_hash=False,
     )
     try:
-        authenticator.login(location="main", fields=LOGIN_FIELDS, key="login_form")
+        authenticator.login(
+            location="main", fields=LOGIN_FIELDS, key="login_form", callback=_mark_form_login
+        )
     except LoginError:
         # a cookie for a user who has since been disabled: forget it, and show the form
         _forget_cookie(authenticator)
         st.warning("Din tidligere login er ikke længere gyldig. Log ind igen.")
-        authenticator.login(location="main", fields=LOGIN_FIELDS, key="login_form")
+        authenticator.login(
+            location="main", fields=LOGIN_FIELDS, key="login_form", callback=_mark_form_login
+        )
     _record_attempts(credentials, settings)
     st.session_state["_botrygt_authenticator"] = authenticator
     if st.session_state.get("authentication_status"):
         return
     _login_feedback(settings)
     st.stop()
+
+
+def _mark_form_login(*_details: object) -> None:
+    """The library calls this only when the login form was used (never for a cookie)."""
+    st.session_state["_botrygt_form_login"] = True
 
 
 def _forget_cookie(authenticator: stauth.Authenticate) -> None:
@@ -137,21 +140,19 @@ def _forget_cookie(authenticator: stauth.Authenticate) -> None:
     authenticator.cookie_controller.delete_cookie()
 
 
-def _cookie_predates_credentials(settings: Settings, *, password_changed_at: datetime) -> bool:
-    """A new session from a cookie issued before the last password change (or re-enabling)."""
+def _cookie_predates_credentials(settings: Settings, *, valid_from: datetime | None) -> bool:
+    """A new session from a cookie issued before the last logout, password change or re-enabling."""
+    if valid_from is None:
+        return False
     token = st.context.cookies.get(settings.cookie_name)
-    if not token or st.session_state.get("_botrygt_seen"):
-        return False  # logged in by the form, or an ongoing session: nothing to revoke
+    if not token:
+        return False
     try:
         claims = jwt.decode(token, settings.cookie_key, algorithms=["HS256"])
         issued = float(claims["exp_date"]) - settings.cookie_expiry_days * 86400
     except (jwt.PyJWTError, KeyError, TypeError, ValueError):
         return True
-    changed = (
-        password_changed_at
-        if password_changed_at.tzinfo
-        else password_changed_at.replace(tzinfo=UTC)
-    )
+    changed = valid_from if valid_from.tzinfo else valid_from.replace(tzinfo=UTC)
     return issued < changed.timestamp() - 5  # seconds of slack for clocks and the cookie round trip
 
 
@@ -176,9 +177,15 @@ def _logout_button() -> None:
     authenticator = st.session_state.get("_botrygt_authenticator")
     if authenticator is None:
         return
+    username = st.session_state.get("username")
     authenticator.logout("Log ud", location="sidebar", key="logout_btn")
     if not st.session_state.get("authentication_status"):
+        # the browser deletes the cookie a moment later; until then, and if it never does (a
+        # reload, a closed tab), the server refuses it: cookies issued before now are dead
+        if username:
+            end_sessions(loaders.engine(), username=username)
         st.session_state.pop("_botrygt_seen", None)
+        st.session_state.pop("_botrygt_form_login", None)
         st.success("Du er logget ud.")
         st.stop()  # no rerun here: the cookie deletion must reach the browser first
 
@@ -196,12 +203,23 @@ def require(page: str, *, title: str) -> Guarded:
             authenticator.logout(location="unrendered")
         st.error("Din bruger er deaktiveret eller findes ikke længere. Kontakt administratoren.")
         st.stop()
-    if authenticator is not None and _cookie_predates_credentials(
-        settings, password_changed_at=user.password_changed_at
+    fresh_from_cookie = not st.session_state.get(
+        "_botrygt_form_login"
+    ) and not st.session_state.get("_botrygt_seen")
+    if (
+        authenticator is not None
+        and fresh_from_cookie
+        and _cookie_predates_credentials(settings, valid_from=user.sessions_valid_from)
     ):
         _forget_cookie(authenticator)
-        st.warning("Adgangskoden er ændret, siden du sidst loggede ind. Log ind igen.")
+        st.warning("Du er logget ud (eller adgangskoden er ændret) siden sidst. Log ind igen.")
+        authenticator.login(
+            location="main", fields=LOGIN_FIELDS, key="login_form", callback=_mark_form_login
+        )
         st.stop()
+    if st.session_state.get("_botrygt_seen") != user.username:
+        record_login_success(loaders.engine(), username=user.username)
+        st.session_state["_botrygt_seen"] = user.username
     actor = actor_of(user)
     draw_menu(
         actor=actor,

@@ -9,7 +9,7 @@ import streamlit as st
 from dataio.actionplan import COLUMN_LABELS, SaveResult, create_plan, save_changes, template
 from dataio.walks import NewObservation, add_walk, follow_up_to_item
 from models.actionplan import GOAL_CHOICES, ItemStatus, Organisation, PlanSummary, Track
-from models.formatting import fmt_date, fmt_int, fmt_percent
+from models.formatting import fmt_count, fmt_date, fmt_int, fmt_percent
 from models.permissions import Action, Actor, Target, allows
 from ui import loaders
 from ui.editing import edits_from_editor
@@ -153,7 +153,9 @@ def editor_key_now() -> str:
 def report_save(result: SaveResult) -> None:
     """Say what was saved, and show both versions of every row someone else changed meanwhile."""
     if result.saved:
-        st.success(f"{fmt_int(result.saved)} ændringer gemt og skrevet i ændringsloggen.")
+        st.success(
+            f"{fmt_count(result.saved, one='ændring', many='ændringer')} gemt og skrevet i ændringsloggen."
+        )
     if not result.conflicts:
         return
     st.warning(

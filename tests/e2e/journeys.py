@@ -27,6 +27,7 @@ MENU_LABELS = (
     "Forside",
     "Kommune",
     "Handlingsplan",
+    "Data",
     "Mål",
     "Ændringslog",
     "Administration",
@@ -36,6 +37,7 @@ PAGE_PATHS = {
     "Forside": "/",
     "Kommune": "/Kommune",
     "Handlingsplan": "/Handlingsplan",
+    "Data": "/Data",
     "Mål": "/Maal",
     "Ændringslog": "/Aendringslog",
     "Administration": "/Administration",
@@ -46,6 +48,7 @@ PAGE_HEADINGS = {
     "Forside": re.compile(r"^Forside: status for måltal$"),
     "Kommune": re.compile(r"^Kommune: "),
     "Handlingsplan": re.compile(r"^Handlingsplan: "),
+    "Data": re.compile(r"^Data$"),
     "Mål": re.compile(r"^Mål$"),
     "Ændringslog": re.compile(r"^Ændringslog$"),
     "Administration": re.compile(r"^Administration$"),
@@ -58,9 +61,11 @@ WRONG_LOGIN = "Forkert brugernavn eller adgangskode."
 def submit_login(
     page: Page, base_url: str, username: str, password: str, *, path: str = "/"
 ) -> None:
-    """Open a page and submit the login form; waits for nothing after the click."""
+    """Open a page, let it settle, and submit the login form; waits for nothing after the click."""
     page.goto(base_url + path)
-    page.get_by_label("Brugernavn").fill(username, timeout=LOGIN_TIMEOUT)
+    expect(page.get_by_label("Brugernavn")).to_be_visible(timeout=LOGIN_TIMEOUT)
+    settle(page)  # the submission must not be lost to the cookie component's rerun
+    page.get_by_label("Brugernavn").fill(username)
     page.get_by_label("Adgangskode").fill(password)
     page.get_by_role("button", name="Log ind").click()
 
@@ -112,3 +117,29 @@ def expect_no_data(page: Page) -> None:
     assert not link_lines & set(MENU_LABELS), (
         f"menu links without login: {link_lines & set(MENU_LABELS)}"
     )
+
+
+_IDLE_FOR = """([quiet]) => {
+  const state = document.querySelector("[data-testid='stApp']")?.getAttribute("data-test-script-state");
+  const now = performance.now();
+  if (state !== "notRunning") { window.__botrygtIdleSince = undefined; return false; }
+  if (window.__botrygtIdleSince === undefined) window.__botrygtIdleSince = now;
+  return now - window.__botrygtIdleSince >= quiet;
+}"""
+
+
+def settle(page: Page, *, quiet_ms: int = 1500, timeout: float = APP_TIMEOUT) -> None:
+    """Wait until no script run has started for quiet_ms (returns as soon as that holds).
+
+    After a page opens, the login cookie component answers with a rerun of its own; a click that
+    lands just before that rerun can be dropped by Streamlit (it replaces the click's pending run),
+    so tests let the page settle before they press a button that must take effect.
+    """
+    page.evaluate("window.__botrygtIdleSince = undefined")
+    page.wait_for_function(_IDLE_FOR, arg=[quiet_ms], polling=50, timeout=timeout)
+
+
+def open_from_menu(page: Page, label: str) -> None:
+    """Let the page settle (see `settle`), then click the sidebar link with this label."""
+    settle(page)
+    menu_links(page).filter(has=page.get_by_text(label, exact=True)).click()

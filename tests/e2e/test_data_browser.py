@@ -25,5 +25,7 @@ def test_upload_preview_import_and_undo(app_url: str, page: Page) -> None:
     expect(page.get_by_role("heading", name="Data", exact=True)).to_be_visible(timeout=30_000)
     page.get_by_text("Fortryd seneste indlæsning: Danmarks Statistik STRAF11").click()
     page.get_by_role("button", name="Fortryd indlæsningen").click()
-    expect(page.get_by_text("er fortrudt")).to_be_visible(timeout=30_000)  # the shared demo data is back
+    expect(page.get_by_text("er fortrudt")).to_be_visible(
+        timeout=30_000
+    )  # the shared demo data is back
     screenshot(page, "data-undone")

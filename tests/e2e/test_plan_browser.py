@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.journeys import login
+from tests.e2e.journeys import login, settle
 from tests.support.browser import screenshot
 
 pytestmark = pytest.mark.e2e
@@ -21,6 +21,7 @@ def go_to_status_cell(page: Page) -> str:
     """Select the row's Status cell with the keyboard (it scrolls into view); return its value."""
     grid = page.locator("[data-testid='stDataFrame']").first
     expect(grid).to_be_visible(timeout=30_000)
+    grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
     assert box is not None
     page.mouse.click(box["x"] + 300, box["y"] + HEADER_PX + ROW * ROW_PX + ROW_PX / 2)
@@ -43,9 +44,11 @@ def test_project_leader_changes_a_status_and_it_is_saved_and_logged(
     wanted = "færdig" if before != "færdig" else "i gang"  # idempotent on a shared database
     page.keyboard.press("Enter")
     page.get_by_role("option", name=wanted, exact=True).click()
+    expect(status_cell(page)).to_have_text(wanted, timeout=10_000)  # the edit is in the grid
     page.keyboard.press("Escape")
+    settle(page)  # no click may land while a script run is being replaced
     page.get_by_role("button", name="Gem ændringer").click()
-    expect(page.get_by_text("1 ændringer gemt og skrevet i ændringsloggen.")).to_be_visible(
+    expect(page.get_by_text("1 ændring gemt og skrevet i ændringsloggen.")).to_be_visible(
         timeout=30_000
     )
     page.reload()

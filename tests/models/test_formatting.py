@@ -144,3 +144,13 @@ def test_fmt_period_rejects_bad_period() -> None:
 )
 def test_fmt_datetime_in_danish_time(value: datetime, expected: str) -> None:
     assert fmt_datetime(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [(0, "0 ændringer"), (1, "1 ændring"), (2, "2 ændringer"), (1234, "1.234 ændringer")],
+)
+def test_fmt_count(count: int, expected: str) -> None:
+    from models.formatting import fmt_count
+
+    assert fmt_count(count, one="ændring", many="ændringer") == expected

@@ -50,7 +50,7 @@ def test_project_leader_edits_saves_and_sees_it_after_a_rerun(private_db) -> Non
     items = plan_items(make_engine(private_db), municipality_code=183)
     row = int(items.index[items["title"] == "Planlægningsmøde"][0])
     edit_and_save(at, {row: {"status": "færdig", "progress": 100, "owner_name": "Ole"}})
-    assert [s.value for s in at.success] == ["1 ændringer gemt og skrevet i ændringsloggen."]
+    assert [s.value for s in at.success] == ["1 ændring gemt og skrevet i ændringsloggen."]
     again = run_page(PAGE, user="byraad")  # a new session: what is in the database
     saved = plan_items(make_engine(private_db), municipality_code=183)
     assert saved.set_index("title").loc[
