@@ -9,7 +9,7 @@ from models.permissions import Action, Target, allows
 from ui import loaders
 from ui.auth import Guarded, require
 from ui.charts import gantt_chart, track_progress_chart
-from ui.editing import filter_items
+from ui.editing import filter_items, filter_options
 from ui.page import guarded, municipality_picker
 from ui.plan_excel import excel_section
 from ui.plan_view import (
@@ -47,16 +47,13 @@ def render(guard: Guarded) -> None:
             st.info(f"{name} har ingen handlingsplan endnu.")
         return
     summary_metrics(summary)
+    options = filter_options(items)
     filters = st.columns(4)
-    tracks = filters[0].multiselect("Spor", sorted(items["track"].unique()), placeholder="Alle")
-    statuses = filters[1].multiselect(
-        "Status", sorted(items["status"].unique()), placeholder="Alle"
-    )
-    owners = filters[2].multiselect(
-        "Ansvarlig", sorted(items["owner_name"].unique()), placeholder="Alle"
-    )
+    tracks = filters[0].multiselect("Spor", options["track"], placeholder="Alle")
+    statuses = filters[1].multiselect("Status", options["status"], placeholder="Alle")
+    owners = filters[2].multiselect("Ansvarlig", options["owner_name"], placeholder="Alle")
     organisations = filters[3].multiselect(
-        "Organisation", sorted(items["organisation"].unique()), placeholder="Alle"
+        "Organisation", options["organisation"], placeholder="Alle"
     )
     shown = filter_items(
         items, tracks=tracks, statuses=statuses, owners=owners, organisations=organisations

@@ -70,3 +70,14 @@ def filter_items(
         if chosen:
             mask &= items[column].isin(chosen)
     return items[mask].reset_index(drop=True)
+
+
+FILTER_COLUMNS = ("track", "status", "owner_name", "organisation")
+
+
+def filter_options(items: pd.DataFrame) -> dict[str, list[str]]:
+    """The choices of each filter: the values present in the plan, sorted, blanks left out."""
+    return {
+        column: sorted({str(v) for v in items[column] if isinstance(v, str) and v.strip()})
+        for column in FILTER_COLUMNS
+    }

@@ -3,7 +3,7 @@
 import numpy as np
 import pandas as pd
 
-from ui.editing import edits_from_editor, filter_items
+from ui.editing import edits_from_editor, filter_items, filter_options
 
 SHOWN = pd.DataFrame(
     {
@@ -45,3 +45,13 @@ def test_filter_positions_follow_the_filtered_table() -> None:
     assert list(shown["id"]) == [7, 12]
     [edit] = edits_from_editor({"edited_rows": {1: {"progress": 50}}}, shown)
     assert edit.id == 12  # position 1 of the filtered table, not of the whole plan
+
+
+def test_filter_options_are_the_values_present_sorted_without_blanks() -> None:
+    items = SHOWN.assign(owner_name=["y", "", "x"])
+    assert filter_options(items) == {
+        "track": ["Spor 1", "Spor 2"],
+        "status": ["i gang"],
+        "owner_name": ["x", "y"],
+        "organisation": ["fælles", "kommune", "politi"],
+    }
