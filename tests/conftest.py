@@ -156,9 +156,20 @@ def _clear_streamlit_caches() -> Iterator[None]:
 
 
 @pytest.fixture(scope="session")
-def app_url(demo_db_url: str) -> Iterator[str]:
-    """Base URL of `streamlit run app.py` on the demo database (started once per session)."""
-    with running_app(database_url=demo_db_url, extra_env={"BOTRYGT_DEMO": "1"}) as url:
+def browser_db_url(demo_db_url: str, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The browser tests' own copy of the demo database: what they change (logouts, goals, plan
+    edits) must not leak into the AppTests, which read demo_db_url."""
+    import shutil
+
+    copy = tmp_path_factory.mktemp("browser") / "browser.sqlite"
+    shutil.copy(demo_db_url.removeprefix("sqlite:///"), copy)
+    return f"sqlite:///{copy}"
+
+
+@pytest.fixture(scope="session")
+def app_url(browser_db_url: str) -> Iterator[str]:
+    """Base URL of `streamlit run app.py` on the browser tests' database (started once per session)."""
+    with running_app(database_url=browser_db_url, extra_env={"BOTRYGT_DEMO": "1"}) as url:
         yield url
 
 

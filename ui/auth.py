@@ -145,8 +145,8 @@ def _cookie_predates_credentials(settings: Settings, *, valid_from: datetime | N
     if valid_from is None:
         return False
     token = st.context.cookies.get(settings.cookie_name)
-    if not token:
-        return False
+    if not isinstance(token, str) or not token:
+        return False  # no cookie (only a real cookie string can be judged)
     try:
         claims = jwt.decode(token, settings.cookie_key, algorithms=["HS256"])
         issued = float(claims["exp_date"]) - settings.cookie_expiry_days * 86400

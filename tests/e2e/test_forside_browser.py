@@ -30,7 +30,7 @@ def test_kommune_page_by_deep_link(app_url: str, page: Page) -> None:
     login(page, app_url, "politi", path="/Kommune?kommune=223")
     expect(page.get_by_role("heading", name="Kommune: Hørsholm")).to_be_visible(timeout=30_000)
     # the lower charts render once they scroll into view; on a busy machine that can take a while
-    page.get_by_role("heading", name="Indbrud pr. år mod målet").scroll_into_view_if_needed(
+    page.get_by_role("heading", name="Indbrud pr. år mod målet").first.scroll_into_view_if_needed(
         timeout=30_000
     )
     expect(page.locator(".js-plotly-plot")).to_have_count(3, timeout=60_000)

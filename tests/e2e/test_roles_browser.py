@@ -72,9 +72,9 @@ class ThrowawayUser:
 
 
 @pytest.fixture
-def db_engine(app_url: str, demo_db_url: str) -> Iterator[Engine]:
+def db_engine(app_url: str, browser_db_url: str) -> Iterator[Engine]:
     """An engine on the database the running app reads (the app is started first)."""
-    engine = make_engine(demo_db_url)
+    engine = make_engine(browser_db_url)
     yield engine
     engine.dispose()
 
