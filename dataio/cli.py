@@ -19,6 +19,7 @@ from dataio.dst import DstTable
 from dataio.dst_import import import_dst
 from dataio.errors import DomainError, UnknownMunicipality, ValidationFailed
 from dataio.excel_plan import MAX_BYTES, export_plan, import_plan
+from dataio.goal_status import other_goals
 from dataio.helper_import import import_helpers
 from dataio.settings import Settings
 from dataio.setup import ensure_reference, initialise, regenerate_demo
@@ -276,7 +277,14 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             else plan_summary(engine, municipality_code=args.municipality, today=date.today())
         )
         print(
-            json.dumps(status_document(overview, action_plan=plan), ensure_ascii=False)
+            json.dumps(
+                status_document(
+                    overview,
+                    action_plan=plan,
+                    **other_goals(engine, code=None if args.national else args.municipality),
+                ),
+                ensure_ascii=False,
+            )
             if args.json
             else status_text(overview)
         )
