@@ -7,6 +7,7 @@ import streamlit as st
 from models.permissions import Action, Actor, Role, Target, allows
 from ui import loaders
 from ui.auth import require
+from ui.data_view import HELPERS, may_import, table_upload_section
 from ui.goal_charts import helper_chart, sign_ups_chart
 from ui.goal_views import (
     activities_for_display,
@@ -101,6 +102,9 @@ def render(actor: Actor) -> None:
             count_form(actor, editable, today=today)
         with activity_column:
             activity_form(actor, editable, today=today)
+    if may_import(actor, HELPERS.action):
+        with st.expander("Indlæs mange optællinger fra en fil (CSV eller Excel)"):
+            table_upload_section(actor, HELPERS)
 
 
 guard = require("nabohjaelp", title="Nabohjælp")

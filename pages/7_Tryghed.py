@@ -7,6 +7,7 @@ from models.formatting import fmt_date
 from models.permissions import Actor
 from ui import loaders
 from ui.auth import require
+from ui.data_view import SURVEY, may_import, table_upload_section
 from ui.goal_charts import insecurity_chart, protection_chart
 from ui.goal_views import insecurity_card, rounds_for_display
 from ui.page import demo_notice, guarded, municipality_picker
@@ -52,6 +53,9 @@ def render(actor: Actor) -> None:
         st.dataframe(
             rounds_for_display(overview.protection), hide_index=True, key="protection_table"
         )
+    if may_import(actor, SURVEY.action):
+        with st.expander("Indlæs en tryghedsmåling fra en fil (CSV eller Excel)"):
+            table_upload_section(actor, SURVEY)
     if not overview.sources.empty:
         st.caption(
             "Kilder: "

@@ -43,6 +43,7 @@ def test_police_see_their_district_with_map_charts_and_forms(app_env) -> None:  
     assert len(deck["layers"][0]["data"]) == len(expected)
     buttons = {b.label for b in at.button}
     assert {"Gem nabohjælpertal", "Gem aktivitet"} <= buttons
+    assert "Indlæs mange optællinger fra en fil (CSV eller Excel)" in [e.label for e in at.expander]
 
 
 def test_density_and_coverage_are_shown_as_computed(app_env) -> None:  # type: ignore[no-untyped-def]
@@ -58,6 +59,7 @@ def test_council_sees_only_its_own_municipality_and_no_forms(app_env) -> None:  
     assert not at.exception and not at.error
     assert list(_table(at)["Kommune"]) == ["Ishøj"]
     assert "Gem nabohjælpertal" not in {b.label for b in at.button}
+    assert not [e.label for e in at.expander if "Indlæs" in e.label]
 
 
 def test_project_leader_reads_but_does_not_record_helpers(app_env) -> None:  # type: ignore[no-untyped-def]

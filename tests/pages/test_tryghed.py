@@ -20,6 +20,7 @@ def test_project_leader_sees_the_latest_round_with_its_interval(app_env) -> None
     assert "Eksempeldata" in text
     assert "procentpoint" in text  # the change between rounds, tested
     assert "Mål: 10 %" in text
+    assert "Indlæs en tryghedsmåling fra en fil (CSV eller Excel)" in [e.label for e in at.expander]
 
 
 def test_chart_shows_rounds_with_error_bars_national_series_and_goal(app_env) -> None:  # type: ignore[no-untyped-def]
@@ -46,6 +47,9 @@ def test_police_choose_among_their_district_only(app_env) -> None:  # type: igno
     assert not at.exception and not at.error
     assert at.title[0].value == "Tryghed: Albertslund"  # the district's first, not Aarhus
     assert "Aarhus (751)" not in at.sidebar.selectbox[0].options
+    assert not [
+        e.label for e in at.expander if "Indlæs" in e.label
+    ]  # surveys are the municipality's
 
 
 def test_council_cannot_read_another_municipality(app_env) -> None:  # type: ignore[no-untyped-def]
