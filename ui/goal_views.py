@@ -1,6 +1,7 @@
 """Cards, tables and forms of the Nabohjælp and Tryghed pages."""
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -13,7 +14,7 @@ from models.helpers import TARGET_UNIT_LABELS, ActivityKind, TargetUnit
 from models.permissions import Actor
 from models.trends import status_label_da
 from ui import loaders
-from ui.text import STATUS_ICONS
+from ui.text import QUALITY_LABELS, STATUS_ICONS
 
 MESSAGE_KEY = "helpers_saved_message"
 
@@ -64,6 +65,27 @@ def first_shown(table: pd.DataFrame, *, own: int | None) -> int:
         return int(own)
     with_target = table[table["target"].notna()]
     return int(with_target["code"].iloc[0]) if len(with_target) else codes[0]
+
+
+def national_insecurity_card(document: dict[str, Any] | None, *, goal_text: str) -> None:
+    """The national insecurity card: the latest quoted share, honest about what it is."""
+    with st.container(border=True):
+        st.markdown("**Utryghed ved indbrud**")
+        st.markdown(
+            f"### {STATUS_ICONS['insufficient_evidence']} {status_label_da('insufficient_evidence')}"
+        )
+        if document is None:
+            st.caption("Der er endnu ingen tryghedsmålinger i databasen (TrygFondens måling).")
+        else:
+            quality = QUALITY_LABELS.get(str(document.get("quality")), "")
+            st.metric(f"Seneste landstal ({document['year']})", fmt_percent(document["share"]))
+            st.caption(
+                f"{quality}. Landstallet citeres uden stikprøvestørrelse, så status kan ikke "
+                "afgøres for landet; se kommunernes målinger under Tryghed."
+            )
+        st.caption(goal_text)
+        if document is not None and document.get("demo"):
+            st.caption(":orange[Bygger på eksempeldata]")
 
 
 def helper_table_for_display(table: pd.DataFrame) -> pd.DataFrame:

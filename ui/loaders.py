@@ -1,6 +1,7 @@
 """Cached loaders: one engine per process; results cached per data version, cleared on writes."""
 
 from datetime import date, datetime
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -10,6 +11,7 @@ from dataio.actionplan import facts, has_plan, plan_items, require_read, with_fl
 from dataio.audit import audit_entries
 from dataio.comparison import RateComparison, municipality_statuses, rate_comparison
 from dataio.db import data_version, make_engine
+from dataio.goal_status import insecurity_document
 from dataio.helpers import (
     HelperOverview,
     activities,
@@ -167,3 +169,9 @@ def load_insecurity(version: int, viewer: Actor, code: int) -> InsecurityOvervie
     """One municipality's survey rounds, national series, goal and status."""
     require_read(engine(), viewer=viewer, municipality_code=code)
     return insecurity_overview(engine(), code=code)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_national_insecurity(version: int) -> dict[str, Any] | None:
+    """The latest national insecurity share (as `botrygt status --national` reports it)."""
+    return insecurity_document(engine(), code=None)
