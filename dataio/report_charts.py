@@ -173,7 +173,8 @@ def burglary_chart(overview: BurglaryOverview) -> Figure:
     _breaks(axes, overview)
     _danish_axes(axes, y_title="Indbrud i beboelser pr. år")
     axes.set_ylim(bottom=0)
-    figure.legend(loc="outside lower center", ncol=3, fontsize=6.5, frameon=False)
+    if axes.get_legend_handles_labels()[0]:
+        figure.legend(loc="outside lower center", ncol=3, fontsize=6.5, frameon=False)
     return figure
 
 

@@ -121,11 +121,13 @@ def burglary_section(con: Engine, code: int) -> GoalSection:
         title="Indbrud i beboelser mod målet",
         status=result.status.value,
         status_label=status_label_da(result.status),
-        lines=burglary_lines(overview),
+        lines=burglary_lines(overview)
+        if len(overview.annual)
+        else [f"Der er endnu ingen indbrudstal for {overview.name}."],
         figures=burglary_figures(overview),
         table=burglary_table(overview),
         demo=overview.demo,
         sources=[SourceLine(s.name, s.as_of, s.demo) for s in overview.sources],
         notes=notes,
-        chart=partial(burglary_chart, overview),
+        chart=partial(burglary_chart, overview) if len(overview.annual) else None,
     )
