@@ -49,15 +49,24 @@ ROLES = {
     "admin": ("Demo Administrator · administrator", MENU_LABELS),
     "projektleder": (
         "Demo Projektleder (Ishøj) · projektleder",
-        ("Forside", "Kommune", "Handlingsplan", "Data", "Mål", "Ændringslog", "Min konto"),
+        (
+            "Forside",
+            "Kommune",
+            "Handlingsplan",
+            "Rapport",
+            "Data",
+            "Mål",
+            "Ændringslog",
+            "Min konto",
+        ),
     ),
     "politi": (
         "Demo Politi (Københavns Vestegn) · politi",
-        ("Forside", "Kommune", "Handlingsplan", "Ændringslog", "Min konto"),
+        ("Forside", "Kommune", "Handlingsplan", "Rapport", "Ændringslog", "Min konto"),
     ),
     "byraad": (
         "Demo Byrådsmedlem (Ishøj) · byråd",
-        ("Forside", "Kommune", "Handlingsplan", "Ændringslog", "Min konto"),
+        ("Forside", "Kommune", "Handlingsplan", "Rapport", "Ændringslog", "Min konto"),
     ),
 }
 

@@ -15,6 +15,7 @@ PAGES = {
     "Forside": None,
     "Kommune": "pages/1_Kommune.py",
     "Handlingsplan": "pages/4_Handlingsplan.py",
+    "Rapport": "pages/6_Rapport.py",
     "Data": "pages/5_Data.py",
     "Ændringslog": "pages/2_Aendringslog.py",
     "Mål": "pages/3_Maal.py",
@@ -26,6 +27,7 @@ MENUS = {  # written out by hand from the roles issue
         "Forside",
         "Kommune",
         "Handlingsplan",
+        "Rapport",
         "Data",
         "Mål",
         "Ændringslog",
@@ -36,13 +38,14 @@ MENUS = {  # written out by hand from the roles issue
         "Forside",
         "Kommune",
         "Handlingsplan",
+        "Rapport",
         "Data",
         "Mål",
         "Ændringslog",
         "Min konto",
     ],
-    "politi": ["Forside", "Kommune", "Handlingsplan", "Ændringslog", "Min konto"],
-    "byraad": ["Forside", "Kommune", "Handlingsplan", "Ændringslog", "Min konto"],
+    "politi": ["Forside", "Kommune", "Handlingsplan", "Rapport", "Ændringslog", "Min konto"],
+    "byraad": ["Forside", "Kommune", "Handlingsplan", "Rapport", "Ændringslog", "Min konto"],
 }
 
 
