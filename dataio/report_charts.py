@@ -10,6 +10,7 @@ import io
 # concurrent Streamlit sessions cannot draw into each other's charts; PNG output uses Agg.
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patheffects import withStroke
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from dataio.status import BurglaryOverview
@@ -98,10 +99,13 @@ def _goal(axes: Axes, overview: BurglaryOverview) -> None:
         f"Mål {fmt_int(round(goal.target))}{default}",
         (goal.target_year, goal.target),
         textcoords="offset points",
-        xytext=(-6, 8),
+        xytext=(4, -9),
         ha="right",
+        va="top",
         fontsize=7,
         color=GOAL_GREEN,
+        path_effects=[withStroke(linewidth=2.5, foreground="white")],
+        zorder=5,
     )
 
 
@@ -178,7 +182,7 @@ def burglary_chart(overview: BurglaryOverview) -> Figure:
     return figure
 
 
-def figure_png(figure: Figure, *, dpi: int = 200) -> bytes:
+def figure_png(figure: Figure, *, dpi: int = 150) -> bytes:
     """A figure as PNG bytes."""
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")

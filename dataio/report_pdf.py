@@ -106,13 +106,13 @@ class ReportPdf(FPDF):
         self.ln(space)
         self.set_font(FONT, "B", size)
         self.set_text_color(*BLUE)
-        self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.set_text_color(0, 0, 0)
         self.ln(1.5)
 
     def text(self, value: str, *, size: float = 9.5, bold: bool = False) -> None:  # type: ignore[override]
         self.set_font(FONT, "B" if bold else "", size)
-        self.multi_cell(0, size * 0.5, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        self.multi_cell(0, size * 0.5, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
     def status_chip(self, section: GoalSection) -> None:
         colour = STATUS_COLOURS.get(section.status or "", STATUS_COLOURS["insufficient_evidence"])
@@ -177,7 +177,7 @@ def _cover(pdf: ReportPdf, report: MeetingReport) -> None:
     pdf.ln(8)
     pdf.set_font(FONT, "B", 24)
     pdf.set_text_color(*BLUE)
-    pdf.multi_cell(0, 11, report.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, 11, report.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
     pdf.set_text_color(0, 0, 0)
     pdf.ln(2)
     pdf.text(report.partnership, size=12)
@@ -200,6 +200,7 @@ def _cover(pdf: ReportPdf, report: MeetingReport) -> None:
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
             padding=2,
+            align="L",
         )
     pdf.heading("Målene på ét blik", size=13, space=6)
     rows: list[list[Cell]] = [
