@@ -16,6 +16,7 @@ from dataio.actionplan import has_plan, plan_items, plan_summary, require_read
 from dataio.errors import NotFound, UnknownMunicipality
 from dataio.queries import municipality_table
 from dataio.report_goals import burglary_section
+from dataio.report_other_goals import helpers_section, insecurity_section
 from dataio.walks import open_follow_ups
 from models.permissions import Actor
 from models.report import (
@@ -31,17 +32,19 @@ from models.report import (
 from models.tables import PoliceDistrict
 
 DEMO_NOTE = (
-    "EKSEMPELDATA: kvartalstallene pr. kommune er genererede eksempler, der summer til de kendte "
-    "landstal. De er ikke Danmarks Statistiks tal og må ikke citeres."
+    "EKSEMPELDATA: rapporten bygger helt eller delvis på genererede eksempeltal (indbrud pr. "
+    "kommune, nabohjælpere, tryghedsmålinger). De er ikke officielle tal og må ikke citeres."
 )
 
 
 GoalSectionBuilder = Callable[[Engine, int], GoalSection | None]
 
-# The goals in the report's order. Plug-in point for the other goals (issue 5): append
-# `helpers_section` and `insecurity_section` with the same signature, returning None
-# where the municipality has no data for that goal yet.
-GOAL_SECTION_BUILDERS: list[GoalSectionBuilder] = [burglary_section]
+# The goals in the report's order; a builder may return None to leave its goal out.
+GOAL_SECTION_BUILDERS: list[GoalSectionBuilder] = [
+    burglary_section,
+    helpers_section,
+    insecurity_section,
+]
 
 
 def _plan_rows(items: pd.DataFrame) -> list[PlanRow]:

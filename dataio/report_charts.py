@@ -9,12 +9,15 @@ import io
 # Figure objects without pyplot: no global figure registry and no GUI backend to pick, so
 # concurrent Streamlit sessions cannot draw into each other's charts; PNG output uses Agg.
 from matplotlib.axes import Axes
+from matplotlib.dates import DateFormatter, YearLocator, date2num
 from matplotlib.figure import Figure
 from matplotlib.patheffects import withStroke
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
+from dataio.helpers import HelperOverview
 from dataio.status import BurglaryOverview
-from models.formatting import fmt_int
+from dataio.surveys import InsecurityOverview
+from models.formatting import fmt_int, fmt_percent
 
 QUALITY_COLOURS = {
     "official": "#1f5f8b",
@@ -30,6 +33,7 @@ QUALITY_LABELS = {
     "approximate": "Omtrentligt tal",
     "demo": "Eksempeldata",
 }
+BLUE = "#1f5f8b"
 GOAL_GREEN = "#1a9641"
 PROJECTION_ORANGE = "#e67814"
 BREAK_GREY = "#666666"
@@ -169,6 +173,7 @@ def _breaks(axes: Axes, overview: BurglaryOverview) -> None:
 
 def burglary_chart(overview: BurglaryOverview) -> Figure:
     """Annual burglaries against the required path, the target and the projection (as goal_chart)."""
+    # (the other charts share the size, the fonts and the legend below the axes)
     figure = Figure(figsize=(WIDTH_CM / 2.54, HEIGHT_CM / 2.54), layout="constrained")
     axes = figure.add_subplot()
     _bars(axes, overview)
@@ -187,3 +192,107 @@ def figure_png(figure: Figure, *, dpi: int = 150) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
     return buffer.getvalue()
+
+
+def _figure() -> tuple[Figure, Axes]:
+    figure = Figure(figsize=(WIDTH_CM / 2.54, 7.0 / 2.54), layout="constrained")
+    return figure, figure.add_subplot()
+
+
+def _legend(figure: Figure, axes: Axes) -> None:
+    if axes.get_legend_handles_labels()[0]:
+        figure.legend(loc="outside lower center", ncol=3, fontsize=6.5, frameon=False)
+
+
+def helper_chart(overview: HelperOverview) -> Figure:
+    """Neighbour-helpers over time against the recruitment target and the projection."""
+    figure, axes = _figure()
+    counts, result = overview.counts, overview.assessment
+    axes.plot(
+        list(counts["count_date"]),
+        list(counts["helpers"]),
+        "-o",
+        color=BLUE,
+        markersize=2.5,
+        linewidth=1.2,
+        label="Nabohjælpere",
+    )
+    if result.target is not None and result.target_year is not None:
+        axes.axhline(
+            result.target,
+            color=GOAL_GREEN,
+            linestyle="--",
+            linewidth=1.2,
+            label=f"Mål {fmt_int(round(result.target))} ({result.target_year})",
+        )
+    projection = result.projection
+    if projection is not None and result.as_of is not None and result.latest is not None:
+        dates = date2num([result.as_of, projection.to_date])
+        axes.fill_between(
+            dates,
+            [result.latest, projection.low],
+            [result.latest, projection.high],
+            color=PROJECTION_ORANGE,
+            alpha=0.15,
+            linewidth=0,
+            label="Fremskrivning, 95 %-interval",
+        )
+        axes.plot(
+            dates,
+            [result.latest, projection.expected],
+            color=PROJECTION_ORANGE,
+            linewidth=1.4,
+            label="Fremskrivning (nuværende tendens)",
+        )
+    _danish_axes(axes, y_title="Nabohjælpere")
+    axes.xaxis.set_major_locator(YearLocator())
+    axes.xaxis.set_major_formatter(DateFormatter("%Y"))
+    axes.set_ylim(bottom=0)
+    _legend(figure, axes)
+    return figure
+
+
+def insecurity_chart(overview: InsecurityOverview) -> Figure:
+    """The share insecure about burglary per survey round with its 95 % interval, against the goal."""
+    figure, axes = _figure()
+    rounds, goal = overview.rounds, overview.assessment.goal
+    shares = rounds["share"]
+    axes.errorbar(
+        list(rounds["year"]),
+        list(shares),
+        yerr=[list(shares - rounds["low"]), list(rounds["high"] - shares)],
+        fmt="o",
+        color=BLUE,
+        ecolor=BLUE,
+        capsize=3,
+        markersize=4,
+        label="Utrygge for indbrud (95 %-interval)",
+    )
+    national = overview.national
+    if len(national):
+        axes.plot(
+            list(national["year"]),
+            list(national["share"]),
+            "-",
+            color="#9dbbd3",
+            linewidth=1.2,
+            label="Hele landet",
+        )
+    if goal is not None:
+        axes.axhline(
+            goal.target,
+            color=GOAL_GREEN,
+            linestyle="--",
+            linewidth=1.2,
+            label=f"Mål {fmt_percent(goal.target, digits=0)} ({goal.target_year})",
+        )
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: fmt_percent(value, digits=0)))
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.set_ylabel("Andel utrygge", fontsize=8)
+    axes.tick_params(labelsize=7)
+    axes.grid(axis="y", color="#e5e5e5", linewidth=0.6)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    axes.set_ylim(bottom=0)
+    _legend(figure, axes)
+    return figure

@@ -160,16 +160,24 @@ class ReportPdf(FPDF):
                     row.cell(cell_text(value))
         self.ln(2)
 
-    def chart(self, section: GoalSection) -> None:
-        if section.chart is None:
-            return
-        png = figure_png(section.chart())
+    def goal(self, section: GoalSection) -> None:
+        """Heading, status, key figures and chart, kept together on one page."""
+        figure = section.chart() if section.chart is not None else None
         width = self.w - self.l_margin - self.r_margin
-        height = width * 8.5 / 17.0
-        if self.will_page_break(height):
+        height = 0.0
+        if figure is not None:
+            inches_wide, inches_high = figure.get_size_inches()
+            height = width * float(inches_high) / float(inches_wide)
+        if self.will_page_break(24 + 4.8 * len(section.lines) + height):
             self.add_page()
-        self.image(io.BytesIO(png), x=self.l_margin, w=width, h=height)
-        self.ln(2)
+        self.heading(section.title, size=12)
+        self.status_chip(section)
+        for line in section.lines:
+            self.text(line)
+        self.ln(1)
+        if figure is not None:
+            self.image(io.BytesIO(figure_png(figure)), x=self.l_margin, w=width, h=height)
+            self.ln(2)
 
 
 def _cover(pdf: ReportPdf, report: MeetingReport) -> None:
@@ -225,6 +233,8 @@ def _plan(pdf: ReportPdf, part: MunicipalityPart) -> None:
     )
     for name, title in PLAN_BUCKETS:
         rows: list[PlanRow] = getattr(part.plan, name)
+        if pdf.will_page_break(30):  # a bucket's title stays with its first rows
+            pdf.add_page()
         pdf.ln(1.5)
         pdf.text(f"{title} ({len(rows)})", bold=True, size=9.5)
         pdf.table_of(
@@ -238,12 +248,7 @@ def _part(pdf: ReportPdf, part: MunicipalityPart) -> None:
     pdf.add_page()
     pdf.heading(f"{part.name} (kommune {part.code})", size=16, space=0)
     for goal in part.goals:
-        pdf.heading(goal.title, size=12)
-        pdf.status_chip(goal)
-        for line in goal.lines:
-            pdf.text(line)
-        pdf.ln(1)
-        pdf.chart(goal)
+        pdf.goal(goal)
     _plan(pdf, part)
     pdf.heading(f"{part.follow_ups.title}: {part.name}", size=12)
     pdf.table_of(

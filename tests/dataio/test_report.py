@@ -99,10 +99,11 @@ def test_every_pdf_page_says_eksempeldata_and_the_snapshot(demo_pack) -> None:  
 
 
 def figures_of(workbook: openpyxl.Workbook, code: int) -> dict[str, Any]:
-    """The Mål sheet's key figures of one municipality, by label."""
+    """The Mål sheet's burglary figures of one municipality, by label."""
     rows = [r[:5] for r in workbook["Mål"].iter_rows(values_only=True)]
     header = rows.index(("Kommunekode", "Kommune", "Mål", "Nøgletal", "Værdi"))
-    return {r[3]: r[4] for r in rows[header + 1 :] if r[0] == code}
+    burglaries = "Indbrud i beboelser mod målet"
+    return {r[3]: r[4] for r in rows[header + 1 :] if r[0] == code and r[2] == burglaries}
 
 
 def test_workbook_cells_match_status_json(demo_db_url, demo_pack, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -138,6 +139,8 @@ def test_workbook_plan_and_every_sheet_marked(demo_db_url, demo_pack, monkeypatc
         "Opfølgninger",
         "Kilder",
         f"Indbrud {ISHOJ}",
+        f"Nabohjælpere {ISHOJ}",
+        f"Tryghed {ISHOJ}",
     ]
     for sheet in workbook.worksheets:
         assert str(sheet["A1"].value).startswith("EKSEMPELDATA"), sheet.title
@@ -174,7 +177,7 @@ def test_district_report_covers_its_municipalities(demo_db_url) -> None:  # type
     assert "Ishøj" in names and "Albertslund" in names and len(names) == 11
     assert pack.pdf == b"" and pack.report.since == TODAY - timedelta(days=14)
     sheets = openpyxl.load_workbook(io.BytesIO(pack.xlsx)).sheetnames
-    assert f"Indbrud {ISHOJ}" in sheets and len(sheets) == 5 + 11
+    assert f"Indbrud {ISHOJ}" in sheets and len(sheets) == 5 + 3 * 11
 
 
 @pytest.mark.parametrize(
@@ -264,3 +267,59 @@ def test_chart_and_status_colours_are_the_dashboards() -> None:
     assert QUALITY_COLOURS == charts.QUALITY_COLOURS
     assert QUALITY_LABELS == text.QUALITY_LABELS
     assert {str(k): v for k, v in text.STATUS_COLOURS.items()} == STATUS_COLOURS
+
+
+def other_goal_documents(url: str, code: int) -> dict[str, Any]:
+    """The "helpers" and "insecurity" objects of `botrygt status --json` (dataio.goal_status)."""
+    from dataio.goal_status import other_goals
+
+    return other_goals(make_engine(url), code=code)
+
+
+def test_helper_and_insecurity_sections_match_the_status_documents(demo_db_url, demo_pack) -> None:  # type: ignore[no-untyped-def]
+    from models.formatting import fmt_date, fmt_decimal, fmt_percent
+
+    documents = other_goal_documents(demo_db_url, ISHOJ)
+    helpers, insecurity = documents["helpers"], documents["insecurity"]
+    assert helpers is not None and insecurity is not None  # the demo has both
+    text = " ".join(pdf_pages(demo_pack.pdf))
+    as_of = date.fromisoformat(helpers["as_of"])
+    assert f"Nabohjælpere pr. {fmt_date(as_of)}: {fmt_int(helpers['latest'])}" in text
+    assert f"Pr. 100 husstande: {fmt_decimal(helpers['per_100_households'], digits=1)}" in text
+    assert (
+        f"Utrygge for indbrud {insecurity['year']}: {fmt_percent(insecurity['share'])} "
+        f"(95 %-interval {fmt_percent(insecurity['ci_low'])}–{fmt_percent(insecurity['ci_high'])}; "
+        f"{fmt_int(insecurity['respondents'])} svar)"
+    ) in text
+    assert f"Mål: {fmt_percent(insecurity['goal'], digits=0)} i " in text
+    assert f"Status: {status_label_da(Status(insecurity['status']))}" in text
+    workbook = openpyxl.load_workbook(io.BytesIO(demo_pack.xlsx))
+    rows = [r[:5] for r in workbook["Mål"].iter_rows(values_only=True)]
+    by_goal: dict[str, dict[str, Any]] = {}
+    for code, _, goal, label, value in rows:
+        if code == ISHOJ:
+            by_goal.setdefault(goal, {})[label] = value
+    helper_cells = by_goal["Nabohjælpere mod rekrutteringsmålet"]
+    assert helper_cells["Nabohjælpere"] == helpers["latest"]
+    assert helper_cells["Seneste optælling"].date() == as_of
+    assert helper_cells["Pr. 100 husstande"] == pytest.approx(helpers["per_100_households"])
+    assert helper_cells["Mål (nabohjælpere)"] == helpers["target"]
+    assert helper_cells["Status"] == status_label_da(Status(helpers["status"]))
+    survey_cells = by_goal["Utryghed for indbrud mod 10 %-målet"]
+    assert [
+        survey_cells[k]
+        for k in ("Seneste måling", "Andel utrygge", "95 %-interval fra", "95 %-interval til")
+    ] == [insecurity["year"], insecurity["share"], insecurity["ci_low"], insecurity["ci_high"]]
+    assert (survey_cells["Svar"], survey_cells["Mål"]) == (
+        insecurity["respondents"],
+        insecurity["goal"],
+    )
+    assert survey_cells["Status"] == status_label_da(Status(insecurity["status"]))
+
+
+def test_goals_without_data_say_so(seeded_engine: Engine) -> None:
+    pack = pack_for(seeded_engine, 101, formats=("pdf",))
+    text = " ".join(pdf_pages(pack.pdf))
+    assert "Der er endnu ingen optællinger af nabohjælpere for København." in text
+    assert "Der er endnu ingen tryghedsmålinger for København." in text
+    assert text.count("Status: Ingen data endnu") == 2
