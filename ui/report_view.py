@@ -71,7 +71,7 @@ def show_pack(pack: MeetingPack) -> None:
         f"Dannet {fmt_datetime(report.generated_at)}. Snapshot-id'et er en nøgle til netop disse "
         "tal (samme data giver samme id): citér det i referatet."
     )
-    slug = f"mødepakke-{report.snapshot_id}"
+    slug = f"moedepakke-{report.snapshot_id}"  # ASCII: every browser and mail client keeps it
     left, right = st.columns(2)
     left.download_button(
         "Hent PDF", data=pack.pdf, file_name=f"{slug}.pdf", mime=PDF_MIME, key="report_pdf"
