@@ -19,6 +19,7 @@ from dataio.dst import DstTable
 from dataio.dst_import import import_dst
 from dataio.errors import DomainError, UnknownMunicipality, ValidationFailed
 from dataio.excel_plan import MAX_BYTES, export_plan, import_plan
+from dataio.goal_status import other_goals
 from dataio.helper_import import import_helpers
 from dataio.report_pack import build_pack, parse_since
 from dataio.settings import Settings
@@ -293,7 +294,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         report = initialise(engine, demo=args.demo_if_empty and settings.demo_mode)
         print(
             "Databasen er klar"
-            + (f"; {report.demo_rows} rækker eksempeldata tilføjet." if report.demo_rows else ".")
+            + (
+                f"; {report.demo_rows + report.demo_other_rows} rækker eksempeldata tilføjet."
+                if report.demo_rows or report.demo_other_rows
+                else "."
+            )
         )
         if settings.demo_mode and args.demo_if_empty:
             print(demo_users_text())
@@ -325,7 +330,14 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             else plan_summary(engine, municipality_code=args.municipality, today=date.today())
         )
         print(
-            json.dumps(status_document(overview, action_plan=plan), ensure_ascii=False)
+            json.dumps(
+                status_document(
+                    overview,
+                    action_plan=plan,
+                    **other_goals(engine, code=None if args.national else args.municipality),
+                ),
+                ensure_ascii=False,
+            )
             if args.json
             else status_text(overview)
         )

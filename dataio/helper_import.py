@@ -232,7 +232,8 @@ def import_helpers(
             source_id=source.id,
             lines=tuple(marked),
         )
-        source.periods = f"{min(days).isoformat()}-{max(days).isoformat()}"
+        first, last = min(days).isoformat(), max(days).isoformat()
+        source.periods = first if first == last else f"{first} til {last}"
         source.rows_changed = report.new + report.changed
         session.add(source)
         municipality, district = audit_scope(set(first_rows), lookup)

@@ -31,6 +31,7 @@ class HelperOverview:
     assessment: HelperAssessment
     households_approximate: bool
     target_unit: str | None
+    baseline_year: int | None
     target_year_is_default: bool
     goal_note: str
     demo: bool
@@ -91,6 +92,7 @@ def helper_overview(con: Connectable, *, code: int) -> HelperOverview:
         assessment=_assess(frame, households=households, goal=goal),
         households_approximate=approximate,
         target_unit=goal.target_unit if goal is not None else None,
+        baseline_year=goal.baseline_year if goal is not None else None,
         target_year_is_default=bool(goal.target_year_is_default) if goal is not None else False,
         goal_note=goal.source_note if goal is not None else "",
         demo=bool(frame["is_demo"].any()),
@@ -119,6 +121,7 @@ def district_table(con: Connectable, *, district: int | None) -> pd.DataFrame:
             {
                 "code": int(m.code),
                 "name": m.name,
+                "police_district_number": int(m.police_district_number),
                 "lat": m.lat,
                 "lon": m.lon,
                 "latest": result.latest,

@@ -62,7 +62,9 @@ def parse_helper_target(text: str | None) -> AnnouncedHelperTarget | None:
     lowered = text.strip().lower()
     share = re.search(r"(\d+(?:[.,]\d+)?)\s*% of households", lowered)
     if share:
-        return AnnouncedHelperTarget("household_share", float(share.group(1).replace(",", ".")) / 100)
+        return AnnouncedHelperTarget(
+            "household_share", float(share.group(1).replace(",", ".")) / 100
+        )
     more = re.search(r"(\d[\d,]*)\s+(?:new|more)\b", lowered)
     if more:
         return AnnouncedHelperTarget("increase", float(more.group(1).replace(",", "")))

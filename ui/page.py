@@ -56,8 +56,20 @@ PAGES = {
         ":material/checklist:",
         lambda a: allows(a, Action.VIEW_NATIONAL),
     ),
+    "nabohjaelp": MenuItem(
+        "pages/6_Nabohjaelp.py",
+        "Nabohjælp",
+        ":material/diversity_3:",
+        lambda a: allows(a, Action.VIEW_NATIONAL),
+    ),
+    "tryghed": MenuItem(
+        "pages/7_Tryghed.py",
+        "Tryghed",
+        ":material/sentiment_satisfied:",
+        lambda a: allows(a, Action.VIEW_NATIONAL),
+    ),
     "rapport": MenuItem(
-        "pages/6_Rapport.py", "Rapport", ":material/summarize:", reads_some_municipality
+        "pages/10_Rapport.py", "Rapport", ":material/summarize:", reads_some_municipality
     ),
     "data": MenuItem(
         "pages/5_Data.py",
@@ -155,10 +167,10 @@ def draw_menu(*, actor: Actor, display_name: str, role_label: str, demo: bool) -
             st.caption(":orange[Demo-tilstand]")
 
 
-def demo_notice(demo: bool) -> None:
+def demo_notice(demo: bool, *, text: str = DEMO_BANNER) -> None:
     """The visible 'Eksempeldata' warning wherever demo data is shown."""
     if demo:
-        st.warning(DEMO_BANNER, icon=":material/science:")
+        st.warning(text, icon=":material/science:")
 
 
 def guarded(render: Callable[[], None]) -> None:

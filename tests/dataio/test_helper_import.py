@@ -118,11 +118,13 @@ def test_reimport_replaces_counts_and_demo_rows_of_covered_municipalities(
         seeded_engine,
         "SELECT DISTINCT source_id FROM helper_count WHERE municipality_code = 183 AND is_demo = false",
     )
-    [(file_name, dataset, kind, changed_count)] = rows(
+    [(file_name, dataset, kind, changed_count, periods)] = rows(
         seeded_engine,
-        f"SELECT file_name, dataset, kind, rows_changed FROM data_source WHERE id = {source_id}",
+        "SELECT file_name, dataset, kind, rows_changed, periods FROM data_source "
+        f"WHERE id = {source_id}",
     )
     assert (file_name, dataset, kind, changed_count) == ("b.csv", "nabohjælpere", "file", 2)
+    assert periods == "2026-09-01 til 2026-11-01"
     assert rows(
         seeded_engine, "SELECT DISTINCT changed_by FROM helper_count WHERE NOT is_demo"
     ) == [("admin",)]

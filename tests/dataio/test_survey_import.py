@@ -12,7 +12,7 @@ from dataio.db import data_version, transaction
 from dataio.errors import PermissionDenied, ValidationFailed
 from dataio.survey_import import import_survey, preview_survey
 from models.permissions import Actor, Role
-from models.tables import SurveyAnswer, SurveyCategory, SurveyMeasure, SurveyRound
+from models.tables import SurveyAnswer, SurveyCategory, SurveyRound
 
 ADMIN = Actor("admin", Role.ADMIN)
 TODAY = date(2026, 12, 1)
@@ -42,26 +42,14 @@ BAD = {
 
 @pytest.fixture
 def engine(seeded_engine: Engine) -> Engine:
-    """The seeded database with the two measures (added here until the reference data has them)."""
-    with transaction(seeded_engine) as session:
-        for position, (measure, codes) in enumerate(CATEGORIES.items()):
-            if session.get(SurveyMeasure, measure) is None:
-                session.add(
-                    SurveyMeasure(
-                        code=measure,
-                        label=measure,
-                        question="?",
-                        owner="test",
-                        share_label="test",
-                        position=position,
-                    )
-                )
-                session.flush()
-            for number, code in enumerate(codes):
-                if session.get(SurveyCategory, (measure, code)) is None:
-                    session.add(
-                        SurveyCategory(measure_code=measure, code=code, label=code, position=number)
-                    )
+    """The seeded database; its reference data holds the two measures and their categories."""
+    with Session(seeded_engine) as session:
+        stored = session.exec(select(SurveyCategory)).all()
+        assert all(
+            (measure, code) in {(c.measure_code, c.code) for c in stored}
+            for measure, codes in CATEGORIES.items()
+            for code in codes
+        )
     return seeded_engine
 
 

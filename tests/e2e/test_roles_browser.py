@@ -53,6 +53,8 @@ ROLES = {
             "Forside",
             "Kommune",
             "Handlingsplan",
+            "Nabohjælp",
+            "Tryghed",
             "Rapport",
             "Data",
             "Mål",
@@ -62,11 +64,29 @@ ROLES = {
     ),
     "politi": (
         "Demo Politi (Københavns Vestegn) · politi",
-        ("Forside", "Kommune", "Handlingsplan", "Rapport", "Ændringslog", "Min konto"),
+        (
+            "Forside",
+            "Kommune",
+            "Handlingsplan",
+            "Nabohjælp",
+            "Tryghed",
+            "Rapport",
+            "Ændringslog",
+            "Min konto",
+        ),
     ),
     "byraad": (
         "Demo Byrådsmedlem (Ishøj) · byråd",
-        ("Forside", "Kommune", "Handlingsplan", "Rapport", "Ændringslog", "Min konto"),
+        (
+            "Forside",
+            "Kommune",
+            "Handlingsplan",
+            "Nabohjælp",
+            "Tryghed",
+            "Rapport",
+            "Ændringslog",
+            "Min konto",
+        ),
     ),
 }
 

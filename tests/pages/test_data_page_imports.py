@@ -5,19 +5,19 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, text
+from streamlit.testing.v1 import AppTest
 
-from dataio.db import data_version, make_engine, transaction
+from dataio.db import data_version, make_engine
 from models.permissions import Actor, Role
-from models.tables import SurveyCategory, SurveyMeasure
 from tests.pages.apptest import run_page
-from ui.data_view import HELPERS, SURVEY, build_preview, may_import
+from ui.data_view import HELPERS, SURVEY, TableImport, build_preview, may_import
 
 PAGE = "pages/5_Data.py"
 FILES = Path(__file__).resolve().parents[1] / "data" / "imports"
 ADMIN = Actor("admin", Role.ADMIN)
 
 
-def uploader_labels(at) -> list[str]:  # type: ignore[no-untyped-def]
+def uploader_labels(at: AppTest) -> list[str]:
     return [element.proto.label for element in at.get("file_uploader")]
 
 
@@ -59,22 +59,10 @@ def test_who_may_import_what() -> None:
 
 @pytest.fixture
 def engine(demo_db_url: str, tmp_path: Path) -> Engine:
-    """A private copy of the demo database, with the two survey measures."""
+    """A private copy of the demo database."""
     copy = tmp_path / "data.sqlite"
     shutil.copy(demo_db_url.removeprefix("sqlite:///"), copy)
-    engine = make_engine(f"sqlite:///{copy}")
-    with transaction(engine) as session:
-        if session.get(SurveyMeasure, "utryg_indbrud") is None:
-            session.add(
-                SurveyMeasure(
-                    code="utryg_indbrud", label="x", question="?", owner="t", share_label="t"
-                )
-            )
-            session.flush()
-        for code in ("tryg", "utryg"):
-            if session.get(SurveyCategory, ("utryg_indbrud", code)) is None:
-                session.add(SurveyCategory(measure_code="utryg_indbrud", code=code, label=code))
-    return engine
+    return make_engine(f"sqlite:///{copy}")
 
 
 def test_helper_preview_shows_the_rows_and_writes_nothing(engine: Engine) -> None:
@@ -136,8 +124,8 @@ def test_survey_preview_groups_the_rounds(engine: Engine) -> None:
     ],
 )
 def test_a_refused_file_says_why_and_that_nothing_was_imported(
-    engine: Engine, kind, name: str, message: str
-) -> None:  # type: ignore[no-untyped-def]
+    engine: Engine, kind: TableImport, name: str, message: str
+) -> None:
     preview = build_preview(
         kind, engine, actor=ADMIN, data=(FILES / name).read_bytes(), file_name=name
     )

@@ -13,7 +13,7 @@ from dataio.report_pack import build_report
 from models.permissions import Actor, Role
 from tests.pages.apptest import page_text, run_page
 
-PAGE = "pages/6_Rapport.py"
+PAGE = "pages/10_Rapport.py"
 # role -> (the municipality the page opens on, its name)
 OPENS_ON = {
     "admin": (183, "Ishøj"),
