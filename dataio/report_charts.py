@@ -5,6 +5,7 @@ import ui, so they are repeated here.
 """
 
 import io
+from datetime import date
 
 # Figure objects without pyplot: no global figure registry and no GUI backend to pick, so
 # concurrent Streamlit sessions cannot draw into each other's charts; PNG output uses Agg.
@@ -205,26 +206,35 @@ def _legend(figure: Figure, axes: Axes) -> None:
 
 
 def helper_chart(overview: HelperOverview) -> Figure:
-    """Neighbour-helpers over time against the recruitment target and the projection."""
+    """Helper counts against the straight path to the target and the projection (as the Nabohjælp
+    page's chart in ui/goal_charts.py)."""
     figure, axes = _figure()
     counts, result = overview.counts, overview.assessment
+    colour = QUALITY_COLOURS["demo"] if overview.demo else BLUE
+    label = "Nabohjælpere" + (" (eksempeldata)" if overview.demo else "")
     axes.plot(
-        list(counts["count_date"]),
+        date2num(list(counts["count_date"])),
         list(counts["helpers"]),
-        "-o",
-        color=BLUE,
-        markersize=2.5,
-        linewidth=1.2,
-        label="Nabohjælpere",
+        color=colour,
+        linewidth=1.6,
+        label=label,
     )
-    if result.target is not None and result.target_year is not None:
-        axes.axhline(
-            result.target,
+    if (
+        result.target is not None
+        and result.baseline is not None
+        and result.target_year is not None
+        and overview.baseline_year is not None
+    ):
+        ends = date2num([date(overview.baseline_year, 12, 31), date(result.target_year, 12, 31)])
+        axes.plot(
+            ends,
+            [result.baseline, result.target],
+            "--",
             color=GOAL_GREEN,
-            linestyle="--",
             linewidth=1.2,
-            label=f"Mål {fmt_int(round(result.target))} ({result.target_year})",
+            label="Krævet forløb (lige linje)",
         )
+        axes.plot(ends[1:], [result.target], "*", color=GOAL_GREEN, markersize=11, label="Mål")
     projection = result.projection
     if projection is not None and result.as_of is not None and result.latest is not None:
         dates = date2num([result.as_of, projection.to_date])
@@ -244,7 +254,7 @@ def helper_chart(overview: HelperOverview) -> Figure:
             linewidth=1.4,
             label="Fremskrivning (nuværende tendens)",
         )
-    _danish_axes(axes, y_title="Nabohjælpere")
+    _danish_axes(axes, y_title="Aktive nabohjælpere")
     axes.xaxis.set_major_locator(YearLocator())
     axes.xaxis.set_major_formatter(DateFormatter("%Y"))
     axes.set_ylim(bottom=0)
@@ -253,46 +263,57 @@ def helper_chart(overview: HelperOverview) -> Figure:
 
 
 def insecurity_chart(overview: InsecurityOverview) -> Figure:
-    """The share insecure about burglary per survey round with its 95 % interval, against the goal."""
+    """Each round's share with its 95 % interval, the national series, the goal and its path (as
+    the Tryghed page's chart in ui/goal_charts.py)."""
     figure, axes = _figure()
     rounds, goal = overview.rounds, overview.assessment.goal
-    shares = rounds["share"]
-    axes.errorbar(
-        list(rounds["year"]),
-        list(shares),
-        yerr=[list(shares - rounds["low"]), list(rounds["high"] - shares)],
-        fmt="o",
-        color=BLUE,
-        ecolor=BLUE,
-        capsize=3,
-        markersize=4,
-        label="Utrygge for indbrud (95 %-interval)",
-    )
-    national = overview.national
-    if len(national):
-        axes.plot(
-            list(national["year"]),
-            list(national["share"]),
-            "-",
-            color="#9dbbd3",
+    if len(rounds):
+        shares = rounds["share"] * 100
+        colour = "#7f7f7f" if overview.demo else BLUE
+        label = f"{overview.name}, 95 %-interval" + (" (eksempeldata)" if overview.demo else "")
+        axes.errorbar(
+            list(rounds["year"]),
+            list(shares),
+            yerr=[list(shares - rounds["low"] * 100), list(rounds["high"] * 100 - shares)],
+            fmt="-o",
+            color=colour,
+            ecolor=colour,
+            capsize=3,
+            markersize=4,
             linewidth=1.2,
-            label="Hele landet",
+            label=label,
+        )
+    for quality, rows in overview.national.groupby("quality", sort=False):
+        axes.plot(
+            list(rows["year"]),
+            list(rows["share"] * 100),
+            "D",
+            markersize=5,
+            color=QUALITY_COLOURS.get(str(quality), BLUE),
+            label=f"Hele landet ({QUALITY_LABELS.get(str(quality), str(quality)).lower()})",
         )
     if goal is not None:
-        axes.axhline(
-            goal.target,
+        axes.plot(
+            [goal.baseline_year, goal.target_year],
+            [goal.baseline * 100, goal.target * 100],
+            "--",
             color=GOAL_GREEN,
-            linestyle="--",
             linewidth=1.2,
-            label=f"Mål {fmt_percent(goal.target, digits=0)} ({goal.target_year})",
+            label="Krævet forløb (lige linje)",
         )
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: fmt_percent(value, digits=0)))
-    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.set_ylabel("Andel utrygge", fontsize=8)
-    axes.tick_params(labelsize=7)
-    axes.grid(axis="y", color="#e5e5e5", linewidth=0.6)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
+        axes.axhline(goal.target * 100, color=GOAL_GREEN, linestyle=":", linewidth=1.2)
+        axes.annotate(
+            f"Mål {fmt_percent(goal.target, digits=0)}",
+            (0, goal.target * 100),
+            xycoords=("axes fraction", "data"),
+            xytext=(2, 3),
+            textcoords="offset points",
+            ha="left",
+            fontsize=7,
+            color=GOAL_GREEN,
+        )
+    _danish_axes(axes, y_title="Andel utrygge ved indbrud (%)")
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{fmt_int(value)} %"))
     axes.set_ylim(bottom=0)
     _legend(figure, axes)
     return figure
