@@ -269,17 +269,12 @@ def test_chart_and_status_colours_are_the_dashboards() -> None:
     assert {str(k): v for k, v in text.STATUS_COLOURS.items()} == STATUS_COLOURS
 
 
-def other_goal_documents(url: str, code: int) -> dict[str, Any]:
-    """The "helpers" and "insecurity" objects of `botrygt status --json` (dataio.goal_status)."""
-    from dataio.goal_status import other_goals
-
-    return other_goals(make_engine(url), code=code)
-
-
-def test_helper_and_insecurity_sections_match_the_status_documents(demo_db_url, demo_pack) -> None:  # type: ignore[no-untyped-def]
+def test_helper_and_insecurity_sections_match_status_json(
+    demo_db_url, demo_pack, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
     from models.formatting import fmt_date, fmt_decimal, fmt_percent
 
-    documents = other_goal_documents(demo_db_url, ISHOJ)
+    documents = status_json(demo_db_url, ISHOJ, monkeypatch, capsys)
     helpers, insecurity = documents["helpers"], documents["insecurity"]
     assert helpers is not None and insecurity is not None  # the demo has both
     text = " ".join(pdf_pages(demo_pack.pdf))
