@@ -10,7 +10,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from dataio.db import make_engine
@@ -73,6 +73,51 @@ def import_straf11_seconds() -> tuple[float, int]:
     return seconds, rows
 
 
+def report_pdf_seconds() -> float:
+    """Median time to make a municipality's meeting-pack PDF (report content included) with all
+    years of demo data, a 60-item action plan and 20 safety walks (the report issue: under 5 s)."""
+    from dataio.actionplan import ItemEdit, create_plan, save_changes, template
+    from dataio.report import municipality_report
+    from dataio.report_pdf import report_pdf
+    from dataio.walks import NewObservation, add_walk
+
+    today, code, actor = date.today(), 101, Actor("bench", Role.ADMIN)
+    with tempfile.TemporaryDirectory() as folder:
+        engine = make_engine(f"sqlite:///{folder}/report.sqlite")
+        initialise(engine, demo=True)
+        rows = list(range(len(template())))
+        create_plan(engine, actor=actor, municipality_code=code, template_rows=rows)
+        extra = [
+            ItemEdit(
+                None,
+                None,
+                {
+                    "track": "Spor 1",
+                    "title": f"Aktivitet {n}",
+                    "status": "i gang",
+                    "due_date": today + timedelta(days=n - 20),
+                },
+            )
+            for n in range(60 - len(rows))
+        ]
+        save_changes(engine, actor=actor, municipality_code=code, edits=extra)
+        for n in range(20):
+            observations = [NewObservation(f"Observation {n}.{k}", "Kommunen") for k in range(3)]
+            add_walk(
+                engine,
+                actor=actor,
+                municipality_code=code,
+                area=f"Område {n}",
+                walk_date=today - timedelta(days=7 * n),
+                observations=observations,
+            )
+        seconds = median_seconds(
+            lambda: report_pdf(municipality_report(engine, viewer=actor, code=code, today=today))
+        )
+        engine.dispose()
+    return seconds
+
+
 def compare(results: dict, baseline: dict) -> list[str]:
     """One line per figure: now, baseline, change."""
     lines = []
@@ -89,6 +134,7 @@ def main() -> int:
     """Run the benchmarks and report."""
     seconds, rows = import_straf11_seconds()
     results = {"import_straf11_s": round(seconds, 3), "import_straf11_rows": rows}
+    results["report_pdf_s"] = round(report_pdf_seconds(), 3)  # budget 5 s
     (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     baseline_path = HERE / "baseline.json"
     baseline = json.loads(baseline_path.read_text()) if baseline_path.exists() else {}

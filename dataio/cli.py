@@ -1,4 +1,4 @@
-"""The `botrygt` command line: init, demo, status, users, import, export."""
+"""The `botrygt` command line: init, demo, status, report, users, import, export."""
 
 import argparse
 import getpass
@@ -21,6 +21,7 @@ from dataio.errors import DomainError, UnknownMunicipality, ValidationFailed
 from dataio.excel_plan import MAX_BYTES, export_plan, import_plan
 from dataio.goal_status import other_goals
 from dataio.helper_import import import_helpers
+from dataio.report_pack import build_pack, parse_since
 from dataio.settings import Settings
 from dataio.setup import ensure_reference, initialise, regenerate_demo
 from dataio.statbank import REQUESTS, fetch_dst
@@ -65,10 +66,31 @@ def _parser() -> argparse.ArgumentParser:
         "--municipality", type=int, metavar="KODE", help="kommunens DST-kode, fx 183"
     )
     status.add_argument("--json", action="store_true", help="udskriv ét JSON-objekt")
+    _add_report_command(commands)
     _add_user_commands(commands)
     _add_file_commands(commands)
     _add_fetch_command(commands)
     return parser
+
+
+def _add_report_command(commands: argparse._SubParsersAction) -> None:
+    report = commands.add_parser("report", help="mødepakken som PDF eller Excel")
+    scope = report.add_mutually_exclusive_group(required=True)
+    scope.add_argument(
+        "--municipality", type=int, metavar="KODE", help="kommunens DST-kode, fx 183"
+    )
+    scope.add_argument(
+        "--police-district", type=int, metavar="NR", help="politikredsens nummer, fx 10"
+    )
+    report.add_argument(
+        "--since",
+        metavar="DATO",
+        help="sidste møde, ÅÅÅÅ-MM-DD (standard: 30 dage før i dag)",
+    )
+    report.add_argument(
+        "--format", choices=["pdf", "xlsx"], help="pdf eller xlsx (standard: ud fra filnavnet)"
+    )
+    report.add_argument("-o", "--output", required=True, metavar="FIL", help="filen, der skrives")
 
 
 def _add_user_commands(commands: argparse._SubParsersAction) -> None:
@@ -240,6 +262,31 @@ def run_users(args: argparse.Namespace, engine: Engine) -> None:
         print(f"Adgangskode for {args.username} sat.")
 
 
+def run_report(args: argparse.Namespace, engine: Engine) -> str:
+    """`botrygt report`: write the meeting pack; returns the Danish success line."""
+    kind = args.format or Path(args.output).suffix.lower().lstrip(".")
+    if kind not in ("pdf", "xlsx"):
+        raise ValidationFailed(
+            f"Angiv --format pdf eller --format xlsx (filnavnet {args.output} siger det ikke)"
+        )
+    pack = build_pack(
+        engine,
+        viewer=cli_actor(),
+        municipality_code=args.municipality,
+        police_district=args.police_district,
+        since=parse_since(args.since),
+        today=date.today(),
+        formats=(kind,),
+    )
+    try:
+        Path(args.output).write_bytes(pack.pdf if kind == "pdf" else pack.xlsx)
+    except OSError as error:
+        raise ValidationFailed(
+            f"Filen {args.output} kan ikke skrives: {error.strerror or error}"
+        ) from error
+    return f"{pack.report.title} ({kind}, snapshot {pack.report.snapshot_id}) er skrevet til {args.output}."
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Carry out one parsed command; return the exit status."""
     engine = make_engine(settings.database_url)
@@ -264,6 +311,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print(IMPORTERS[args.what](args, engine))
     elif args.command == "export":
         print(EXPORTERS[args.what](args, engine))
+    elif args.command == "report":
+        print(run_report(args, engine))
     elif args.command == "fetch":
         ensure_reference(engine)
         tables = [DstTable(t) for t in (args.table or [t.value for t in REQUESTS])]

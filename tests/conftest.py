@@ -158,6 +158,17 @@ def _clear_streamlit_caches() -> Iterator[None]:
         st.cache_resource.clear()
 
 
+@pytest.fixture(scope="session")
+def pdftoppm() -> str:
+    """Poppler's pdftoppm (Debian's poppler-utils): renders PDF pages as a reader sees them."""
+    import shutil
+
+    path = shutil.which("pdftoppm")
+    if path is None:
+        _component_missing("pdftoppm", "poppler-utils is not installed (no pdftoppm on PATH)")
+    return str(path)
+
+
 # --- the running app and the browser -------------------------------------------------------
 
 

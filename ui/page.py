@@ -20,6 +20,16 @@ def _may_edit_some_goal(actor: Actor) -> bool:
     )
 
 
+def reads_some_municipality(actor: Actor) -> bool:
+    """Whether the actor may read any municipality's partnership data (the report is made of it)."""
+    if actor.municipality_code is None and actor.police_district_number is None:
+        return allows(actor, Action.VIEW_MUNICIPALITY)  # unbound: only the administrator
+    # a bound role reads its own municipality, or every municipality of its police district
+    # (any code stands for "a municipality of that district" to the rule book)
+    own = Target(actor.municipality_code or 0, actor.police_district_number)
+    return allows(actor, Action.VIEW_MUNICIPALITY, own)
+
+
 @dataclass(frozen=True)
 class MenuItem:
     """One page: where it is, what it is called, and who may open it."""
@@ -57,6 +67,9 @@ PAGES = {
         "Tryghed",
         ":material/sentiment_satisfied:",
         lambda a: allows(a, Action.VIEW_NATIONAL),
+    ),
+    "rapport": MenuItem(
+        "pages/10_Rapport.py", "Rapport", ":material/summarize:", reads_some_municipality
     ),
     "data": MenuItem(
         "pages/5_Data.py",

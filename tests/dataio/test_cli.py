@@ -198,3 +198,65 @@ def test_import_dst_changes_status_and_bad_file_exits_2(cli_db, capsys, tmp_path
     assert "2025K9" in capsys.readouterr().err
     assert main(["status", "--municipality", "183", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["burglaries"]["count"] == 210  # unchanged
+
+
+@pytest.fixture
+def demo_cli(demo_db_url, monkeypatch):  # type: ignore[no-untyped-def]
+    """The session's demo database: `status` and `report` only read, so it can be shared."""
+    monkeypatch.setenv("DATABASE_URL", demo_db_url)
+    return demo_db_url
+
+
+def test_report_writes_pdf_and_xlsx(demo_cli, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    import openpyxl
+    from pypdf import PdfReader
+
+    from models.formatting import fmt_int
+
+    capsys.readouterr()
+    assert main(["status", "--municipality", "183", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)["burglaries"]
+    pdf, xlsx = tmp_path / "pakke.pdf", tmp_path / "pakke.xlsx"
+    assert main(["report", "--municipality", "183", "--format", "pdf", "-o", str(pdf)]) == 0
+    line = capsys.readouterr().out
+    assert line.startswith("Mødepakke: Ishøj (pdf, snapshot ") and str(pdf) in line
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages)
+    assert f"Indbrud i beboelser {status['latest_year']}: {fmt_int(status['count'])}" in text
+    snapshot = line.split("snapshot ")[1][:12]
+    assert f"Snapshot-id: {snapshot}" in text
+    # the format follows the file name; the same data gives the same snapshot id
+    assert main(["report", "--municipality", "183", "--since", "2026-01-05", "-o", str(xlsx)]) == 0
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx.read_bytes()))
+    facts = {r[0]: r[1] for r in workbook["Forside"].iter_rows(values_only=True)}
+    assert facts["Siden sidste møde"].date().isoformat() == "2026-01-05"
+    assert len(facts["Snapshot-id"]) == 12
+    assert main(["report", "--police-district", "10", "-o", str(pdf)]) == 0
+    assert "Mødepakke: Københavns Vestegns Politi (pdf" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--municipality", "999"], "Ukendt kommunekode: 999"),
+        (["--police-district", "77"], "Ukendt politikreds: 77"),
+        (["--municipality", "183", "--since", "1.11.2026"], "Ugyldig dato for sidste møde"),
+        (["--municipality", "183", "--since", "2999-01-01"], "kan ikke ligge efter i dag"),
+    ],
+)
+def test_report_errors_are_danish_with_exit_2(
+    demo_cli, tmp_path, capsys, arguments, message
+) -> None:  # type: ignore[no-untyped-def]
+    output = tmp_path / "pakke.pdf"
+    capsys.readouterr()
+    assert main(["report", *arguments, "-o", str(output)]) == 2
+    error = capsys.readouterr().err
+    assert error.startswith("botrygt: ") and message in error and error.count("\n") == 1
+    assert not output.exists()
+
+
+def test_report_needs_a_known_format(demo_cli, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    capsys.readouterr()
+    assert main(["report", "--municipality", "183", "-o", str(tmp_path / "pakke.txt")]) == 2
+    assert "Angiv --format pdf eller --format xlsx" in capsys.readouterr().err

@@ -55,6 +55,7 @@ ROLES = {
             "Handlingsplan",
             "Nabohjælp",
             "Tryghed",
+            "Rapport",
             "Data",
             "Mål",
             "Ændringslog",
@@ -63,11 +64,29 @@ ROLES = {
     ),
     "politi": (
         "Demo Politi (Københavns Vestegn) · politi",
-        ("Forside", "Kommune", "Handlingsplan", "Nabohjælp", "Tryghed", "Ændringslog", "Min konto"),
+        (
+            "Forside",
+            "Kommune",
+            "Handlingsplan",
+            "Nabohjælp",
+            "Tryghed",
+            "Rapport",
+            "Ændringslog",
+            "Min konto",
+        ),
     ),
     "byraad": (
         "Demo Byrådsmedlem (Ishøj) · byråd",
-        ("Forside", "Kommune", "Handlingsplan", "Nabohjælp", "Tryghed", "Ændringslog", "Min konto"),
+        (
+            "Forside",
+            "Kommune",
+            "Handlingsplan",
+            "Nabohjælp",
+            "Tryghed",
+            "Rapport",
+            "Ændringslog",
+            "Min konto",
+        ),
     ),
 }
 

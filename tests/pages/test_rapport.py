@@ -1,0 +1,110 @@
+"""AppTest: the Rapport page for every role that reads a municipality, and a refusal."""
+
+import re
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from dataio.db import make_engine
+from dataio.report_pack import build_report
+from models.permissions import Actor, Role
+from tests.pages.apptest import page_text, run_page
+
+PAGE = "pages/10_Rapport.py"
+# role -> (the municipality the page opens on, its name)
+OPENS_ON = {
+    "admin": (183, "Ishøj"),
+    "projektleder": (183, "Ishøj"),
+    "politi": (165, "Albertslund"),  # the first of Københavns Vestegns Politi by name
+    "byraad": (183, "Ishøj"),
+}
+
+
+def shown_snapshot(at) -> str:  # type: ignore[no-untyped-def]
+    match = re.search(r"Snapshot-id: `([0-9a-f]{12})`", page_text(at))
+    assert match, page_text(at)
+    return match.group(1)
+
+
+def expected_snapshot(url: str, *, code: int | None, district: int | None, since: date) -> str:
+    report = build_report(
+        make_engine(url),
+        viewer=Actor("test", Role.ADMIN),
+        municipality_code=code,
+        police_district=district,
+        since=since,
+        today=date.today(),
+    )
+    return report.snapshot_id
+
+
+@pytest.mark.parametrize("user", list(OPENS_ON))
+def test_each_role_gets_the_pack_of_its_municipality(app_env, user: str) -> None:  # type: ignore[no-untyped-def]
+    at = run_page(PAGE, user=user)
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Rapport: mødepakken"
+    code, name = OPENS_ON[user]
+    assert f"Bo trygt-partnerskabet i {name}" in page_text(at)
+    assert any("Eksempeldata" in w.value for w in at.warning)
+    buttons = at.get("download_button")
+    assert [b.label for b in buttons] == ["Hent PDF", "Hent Excel"]
+    assert len(at.get("image")) == 1  # the first page as a picture
+    since = date.today() - timedelta(days=30)
+    assert shown_snapshot(at) == expected_snapshot(app_env, code=code, district=None, since=since)
+
+
+def test_a_later_meeting_date_changes_the_pack(app_env) -> None:  # type: ignore[no-untyped-def]
+    at = run_page(PAGE, user="projektleder")
+    before = shown_snapshot(at)
+    since = date.today() - timedelta(days=7)
+    at.date_input[0].set_value(since).run()
+    assert not at.exception and not at.error
+    after = shown_snapshot(at)
+    assert after != before
+    assert after == expected_snapshot(app_env, code=183, district=None, since=since)
+
+
+def test_police_take_their_whole_district(app_env) -> None:  # type: ignore[no-untyped-def]
+    at = run_page(PAGE, user="politi")
+    at.sidebar.radio[0].set_value("Politikreds").run()
+    assert not at.exception and not at.error
+    assert "Bo trygt i Københavns Vestegns Politi og dens 11 kommuner" in page_text(at)
+    since = date.today() - timedelta(days=30)
+    assert shown_snapshot(at) == expected_snapshot(app_env, code=None, district=10, since=since)
+
+
+def test_council_and_project_leader_have_no_district_choice(app_env) -> None:  # type: ignore[no-untyped-def]
+    for user in ("byraad", "projektleder"):
+        at = run_page(PAGE, user=user)
+        assert not at.sidebar.radio
+        assert [s.label for s in at.sidebar.selectbox] == ["Kommune"]
+        assert list(at.sidebar.selectbox[0].options) == ["Ishøj (183)"]  # only their own
+
+
+@pytest.fixture
+def unbound_council(demo_db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A copy of the demo database where the council member has lost their municipality (a row
+    the user functions would refuse to write, as after a faulty manual repair)."""
+    copy = tmp_path / "rapport.sqlite"
+    shutil.copy(demo_db_url.removeprefix("sqlite:///"), copy)
+    url = f"sqlite:///{copy}"
+    with make_engine(url).begin() as connection:
+        connection.execute(
+            text("UPDATE app_user SET municipality_code = NULL WHERE username = 'byraad'")
+        )
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("BOTRYGT_DEMO", "1")
+    return url
+
+
+def test_a_user_without_the_right_is_refused(unbound_council) -> None:  # type: ignore[no-untyped-def]
+    at = run_page(PAGE, user="byraad")
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "Ingen adgang: din rolle giver ikke adgang til denne side."
+    ]
+    assert not at.title and not at.get("download_button") and not at.get("image")
+    assert "Rapport" not in [link.proto.label for link in at.get("page_link")]
