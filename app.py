@@ -8,8 +8,9 @@ from models.formatting import fmt_int, fmt_percent
 from models.trends import status_label_da
 from ui import loaders
 from ui.auth import require
-from ui.cards import burglary_card, no_data_card, sources_caption, status_rules
+from ui.cards import burglary_card, sources_caption, status_rules
 from ui.charts import goal_chart
+from ui.goal_views import national_insecurity_card
 from ui.maps import status_map
 from ui.page import demo_notice, guarded
 from ui.text import STATUS_ICONS
@@ -32,11 +33,7 @@ def render() -> None:
             if insecurity is None
             else f"Mål: højst {fmt_percent(insecurity.target, digits=0)} utrygge ved risikoen for indbrud i {insecurity.target_year}."
         )
-        no_data_card(
-            title="Utryghed ved indbrud",
-            goal_text=goal_text,
-            reason="Der er endnu ingen tryghedsmålinger i databasen (TrygFondens måling).",
-        )
+        national_insecurity_card(loaders.load_national_insecurity(version), goal_text=goal_text)
     with municipalities, st.container(border=True):
         st.markdown("**Kommunerne mod indbrudsmålet**")
         for status, count in count_statuses(statuses["status"]).items():

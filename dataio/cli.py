@@ -19,11 +19,15 @@ from dataio.dst import DstTable
 from dataio.dst_import import import_dst
 from dataio.errors import DomainError, UnknownMunicipality, ValidationFailed
 from dataio.excel_plan import MAX_BYTES, export_plan, import_plan
+from dataio.goal_status import other_goals
+from dataio.helper_import import import_helpers
 from dataio.settings import Settings
 from dataio.setup import ensure_reference, initialise, regenerate_demo
 from dataio.statbank import REQUESTS, fetch_dst
 from dataio.status import municipality_overview, national_overview
 from dataio.status_output import status_document, status_text
+from dataio.survey_import import import_survey
+from dataio.tabular import MAX_BYTES as TABLE_MAX_BYTES
 from dataio.users import add_user, set_active, set_password, user_table
 from models.permissions import Actor, Role
 from models.tables import Municipality, PoliceDistrict
@@ -182,9 +186,25 @@ def _import_dst(args: argparse.Namespace, engine: Engine) -> str:
     return f"Indlæst {report.text()}."
 
 
+def _import_helpers(args: argparse.Namespace, engine: Engine) -> str:
+    ensure_reference(engine)
+    data = read_input_file(args.file, limit=TABLE_MAX_BYTES)
+    report = import_helpers(engine, actor=cli_actor(), data=data, file_name=Path(args.file).name)
+    return f"Indlæst {report.text()}."
+
+
+def _import_survey(args: argparse.Namespace, engine: Engine) -> str:
+    ensure_reference(engine)
+    data = read_input_file(args.file, limit=TABLE_MAX_BYTES)
+    report = import_survey(engine, actor=cli_actor(), data=data, file_name=Path(args.file).name)
+    return f"Indlæst {report.text()}."
+
+
 IMPORTERS: dict[str, Callable[[argparse.Namespace, Engine], str]] = {
     "action-plan": _import_action_plan,
     "dst": _import_dst,
+    "helpers": _import_helpers,
+    "survey": _import_survey,
 }
 EXPORTERS: dict[str, Callable[[argparse.Namespace, Engine], str]] = {
     "action-plan": _export_action_plan,
@@ -257,7 +277,14 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             else plan_summary(engine, municipality_code=args.municipality, today=date.today())
         )
         print(
-            json.dumps(status_document(overview, action_plan=plan), ensure_ascii=False)
+            json.dumps(
+                status_document(
+                    overview,
+                    action_plan=plan,
+                    **other_goals(engine, code=None if args.national else args.municipality),
+                ),
+                ensure_ascii=False,
+            )
             if args.json
             else status_text(overview)
         )

@@ -46,6 +46,10 @@ def validate_goal(change: GoalChange, *, indicator: str, national: bool) -> None
         raise ValidationFailed("Udgangspunktet skal være større end 0")
     if change.target is not None and change.target < 0:
         raise ValidationFailed("Målniveauet kan ikke være negativt")
+    if indicator == Indicator.HELPERS and change.target_reduction is not None:
+        raise ValidationFailed(
+            "Et mål for nabohjælpere er et antal eller en andel af husstandene, ikke en reduktion"
+        )
     if indicator == Indicator.INSECURITY and change.target is not None and change.target > 1:
         raise ValidationFailed("Et mål for utryghed er en andel mellem 0 og 1 (fx 0,10 for 10 %)")
 

@@ -6,6 +6,7 @@ from pathlib import Path
 import pandas as pd
 from sqlmodel import Session, col, select
 
+from dataio.reference_surveys import load_survey_reference
 from models.announced import parse_burglary_target, parse_partner_since
 from models.domain import Indicator, ScopeKind, SourceKind
 from models.tables import (
@@ -39,6 +40,7 @@ def load_reference(session: Session) -> None:
     _load_approximate_households(session)
     _ensure_national_goals(session, now)
     _ensure_partnership_goals(session, now)
+    load_survey_reference(session, now)
 
 
 def _load_areas(session: Session) -> None:

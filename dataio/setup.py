@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from dataio.db import transaction
 from dataio.demo import demo_municipalities, has_burglary_data, write_demo
+from dataio.demo_helpers import ensure_demo_helpers
 from dataio.demo_plan import ensure_demo_plan
 from dataio.demo_users import ensure_demo_users
 from dataio.migrate import upgrade_schema
@@ -38,6 +39,9 @@ def initialise(engine: Engine, *, demo: bool, today: date | None = None) -> Init
         if demo:
             demo_users = ensure_demo_users(session)
             ensure_demo_plan(session, today=today or date.today())
+            demo_rows += ensure_demo_helpers(
+                session, municipalities=demo_municipalities(session), today=today or date.today()
+            )
     return InitReport(demo_rows=demo_rows, demo_users=demo_users)
 
 

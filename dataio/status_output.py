@@ -27,7 +27,11 @@ def plan_document(summary: PlanSummary | None) -> dict[str, Any] | None:
 
 
 def status_document(
-    overview: BurglaryOverview, *, action_plan: PlanSummary | None = None
+    overview: BurglaryOverview,
+    *,
+    action_plan: PlanSummary | None = None,
+    helpers: dict[str, Any] | None = None,
+    insecurity: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The stable JSON shape (later keys may be added, none renamed)."""
     result = overview.assessment
@@ -70,8 +74,12 @@ def status_document(
             "status": result.status.value,
         },
         "action_plan": plan_document(action_plan),
+        "helpers": helpers,
+        "insecurity": insecurity,
         "data": {
-            "demo": overview.demo,
+            "demo": overview.demo
+            or bool(helpers and helpers.get("demo"))
+            or bool(insecurity and insecurity.get("demo")),
             "sources": [
                 {"name": s.name, "as_of": s.as_of.isoformat(), "demo": s.demo}
                 for s in overview.sources

@@ -45,3 +45,27 @@ def parse_partner_since(text: str | None) -> date | None:
     parts = [int(p) for p in text.strip().split("-")]
     year, month, day = [*parts, 1, 1][:3]
     return date(year, month, day)
+
+
+@dataclass(frozen=True)
+class AnnouncedHelperTarget:
+    """A helper target read from an announcement: a number of new helpers or a household share."""
+
+    unit: str  # models.helpers.TargetUnit value
+    target: float
+
+
+def parse_helper_target(text: str | None) -> AnnouncedHelperTarget | None:
+    """Read 'at least 2,000 new helpers', '2,000 more helpers', '60% of households in Nabohjælp'."""
+    if not text or not text.strip():
+        return None
+    lowered = text.strip().lower()
+    share = re.search(r"(\d+(?:[.,]\d+)?)\s*% of households", lowered)
+    if share:
+        return AnnouncedHelperTarget(
+            "household_share", float(share.group(1).replace(",", ".")) / 100
+        )
+    more = re.search(r"(\d[\d,]*)\s+(?:new|more)\b", lowered)
+    if more:
+        return AnnouncedHelperTarget("increase", float(more.group(1).replace(",", "")))
+    return None

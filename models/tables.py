@@ -106,6 +106,9 @@ class Goal(SQLModel, table=True):
     target_reduction: float | None = None  # or a fraction fewer than the baseline
     target_year: int
     target_year_is_default: bool = False  # the source states no year; ours is a default
+    # helpers: "level" (a number of helpers), "increase" (new helpers on top of the baseline)
+    # or "household_share" (target is a share 0-1 of the municipality's households)
+    target_unit: str = "level"
     source_note: str = ""
     updated_at: datetime
     updated_by: str | None = None
@@ -243,3 +246,96 @@ class ImportUndo(SQLModel, table=True):
     previous: str  # JSON: the rows as they were before the import
     undone_at: datetime | None = None
     undone_by: str | None = None
+
+
+class HelperCount(SQLModel, table=True):
+    """Active neighbour-helpers (Nabohjælp) and Nabovenner in a municipality on a date."""
+
+    __tablename__ = "helper_count"
+    __table_args__ = (UniqueConstraint("municipality_code", "count_date"),)
+    id: int | None = Field(default=None, primary_key=True)
+    municipality_code: int = Field(foreign_key="municipality.code", index=True)
+    count_date: date
+    helpers: int
+    nabovenner: int | None = None  # dedicated neighbour-helpers, one per ~100 households
+    source: str = ""  # who counted: "Nabohjælp", "Nordsjællands Politi", ...
+    source_id: int | None = Field(default=None, foreign_key="data_source.id")
+    is_demo: bool = False
+    changed_by: str
+    changed_at: datetime
+
+
+class RecruitmentActivity(SQLModel, table=True):
+    """A recruitment activity and how many signed up for Nabohjælp there."""
+
+    __tablename__ = "recruitment_activity"
+    id: int | None = Field(default=None, primary_key=True)
+    municipality_code: int = Field(foreign_key="municipality.code", index=True)
+    activity_date: date
+    kind: str  # models.helpers.ActivityKind
+    place: str = ""
+    sign_ups: int = 0
+    note: str = ""
+    is_demo: bool = False
+    changed_by: str
+    changed_at: datetime
+
+
+class SurveyMeasure(SQLModel, table=True):
+    """What a survey question measures, and the only goal it may be judged against."""
+
+    __tablename__ = "survey_measure"
+    code: str = Field(primary_key=True, max_length=32)  # "utryg_indbrud"
+    label: str
+    question: str
+    owner: str  # who asks it: TrygFonden/DKR, Justitsministeriet
+    share_label: str  # what the share counts: "utrygge ved risikoen for indbrud"
+    goal_indicator: str | None = None  # models.domain.Indicator, None: no goal applies
+    position: int = 0
+
+
+class SurveyCategory(SQLModel, table=True):
+    """One answer category of a measure; in_share marks those counted in its share."""
+
+    __tablename__ = "survey_category"
+    measure_code: str = Field(foreign_key="survey_measure.code", primary_key=True)
+    code: str = Field(primary_key=True, max_length=32)
+    label: str
+    position: int = 0
+    in_share: bool = False
+
+
+class SurveyRound(SQLModel, table=True):
+    """One municipality's answers to one measure in one survey year."""
+
+    __tablename__ = "survey_round"
+    __table_args__ = (UniqueConstraint("municipality_code", "year", "measure_code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    municipality_code: int = Field(foreign_key="municipality.code", index=True)
+    year: int
+    measure_code: str = Field(foreign_key="survey_measure.code")
+    respondents: int  # answers to this question, all categories
+    source_id: int = Field(foreign_key="data_source.id")
+    is_demo: bool = False
+
+
+class SurveyAnswer(SQLModel, table=True):
+    """How many answered one category in a round."""
+
+    __tablename__ = "survey_answer"
+    round_id: int = Field(foreign_key="survey_round.id", primary_key=True)
+    category: str = Field(primary_key=True, max_length=32)
+    count: int
+
+
+class NationalSurveyYear(SQLModel, table=True):
+    """A national share for a measure in a year, with how sure it is (models.domain.Quality)."""
+
+    __tablename__ = "national_survey_year"
+    measure_code: str = Field(foreign_key="survey_measure.code", primary_key=True)
+    year: int = Field(primary_key=True)
+    share: float
+    respondents: int | None = None
+    quality: str
+    note: str = ""
+    source_id: int = Field(foreign_key="data_source.id")

@@ -11,15 +11,25 @@ from ui.page import guarded
 from ui.tables import goal_label, goal_target_text
 
 
+def unit_hint(indicator: str, unit: str) -> str:
+    """What the number in the target field means."""
+    if indicator == "helpers":
+        return " (nye nabohjælpere)" if unit == "increase" else " (aktive nabohjælpere)"
+    return " (antal pr. år)"
+
+
 def goal_form(goal: Goal, scope_name: str, actor: Actor) -> None:
     """Edit one goal: baseline, target (a level or a reduction), years, source note."""
-    share = goal.indicator == "insecurity"
+    share = goal.indicator == "insecurity" or goal.target_unit == "household_share"
     with st.form(f"goal_{goal.id}"):
         st.subheader(goal_label(indicator=goal.indicator, scope_name=scope_name))
         st.caption(
             "Nu: "
             + goal_target_text(
-                indicator=goal.indicator, target=goal.target, reduction=goal.target_reduction
+                indicator=goal.indicator,
+                target=goal.target,
+                reduction=goal.target_reduction,
+                unit=goal.target_unit,
             )
             + f" i {goal.target_year}"
             + (" (standardmålår)" if goal.target_year_is_default else "")
@@ -42,7 +52,8 @@ def goal_form(goal: Goal, scope_name: str, actor: Actor) -> None:
             horizontal=True,
         )
         target = right.number_input(
-            "Målniveau" + (" (andel, fx 0,10)" if share else " (antal pr. år)"),
+            "Målniveau"
+            + (" (andel, fx 0,10)" if share else unit_hint(goal.indicator, goal.target_unit)),
             value=float(goal.target or 0),
             min_value=0.0,
             format="%.2f" if share else "%.0f",

@@ -1,11 +1,18 @@
-"""Data: real numbers in from Statistikbanken, with a preview first, and where every number came from."""
+"""Data: real numbers in (Statistikbanken, helper counts, surveys), previewed first, and where every number came from."""
 
 import streamlit as st
 
 from models.permissions import Actor
 from ui import loaders
 from ui.auth import require
-from ui.data_view import imports_table, undo_section, upload_section
+from ui.data_view import (
+    HELPERS,
+    SURVEY,
+    imports_table,
+    table_upload_section,
+    undo_section,
+    upload_section,
+)
 from ui.page import guarded
 
 
@@ -13,10 +20,12 @@ def render(actor: Actor) -> None:
     """The page body."""
     st.title("Data")
     st.markdown(
-        "Indlæs tal fra Danmarks Statistik. Filen kontrolleres helt, før noget gemmes; ved fejl gemmes intet."
+        "Indlæs tal fra Danmarks Statistik, nabohjælpertal og tryghedsmålinger. Hver fil kontrolleres helt, før noget gemmes; ved fejl gemmes intet."
     )
     upload_section(actor)
     undo_section(actor)
+    table_upload_section(actor, HELPERS)
+    table_upload_section(actor, SURVEY)
     st.subheader("Indlæsninger og kilder")
     sources = loaders.load_sources(loaders.current_version())
     st.dataframe(imports_table(sources), hide_index=True, key="sources")

@@ -1,13 +1,21 @@
-"""The Data page's parts: upload with a preview, the rejected file's problems, the list of imports."""
+"""The Data page's parts: uploads with a preview (Statistikbanken, helper counts, surveys), the list of imports."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy import Engine
 
 from dataio.dst import DstRejected, DstTable
 from dataio.dst_import import import_dst, preview_dst
+from dataio.errors import DomainError
+from dataio.helper_import import HelperImportReport, import_helpers, preview_helpers
 from dataio.import_undo import last_import, undo_last_import
+from dataio.survey_import import SurveyImportReport, import_survey, preview_survey
 from models.formatting import fmt_date, fmt_datetime, fmt_int
-from models.permissions import Actor
+from models.permissions import Action, Actor, Target, allows
 from ui import loaders
 
 TABLE_CHOICES = {"": "Genkend ud fra indholdet", **{t.value: t.value for t in DstTable}}
@@ -96,3 +104,144 @@ def undo_section(actor: Actor) -> None:
             message = undo_last_import(loaders.engine(), actor=actor)
             loaders.after_write()
             st.success(message)
+
+
+# ------------------------------------------------- neighbour-helper counts and survey answers
+
+
+@dataclass(frozen=True)
+class FilePreview:
+    """What an uploaded helper or survey file would do: a line, and the rows, or why it is refused."""
+
+    ok: bool
+    message: str
+    table: pd.DataFrame | None = None
+
+
+@dataclass(frozen=True)
+class TableImport:
+    """One kind of table file the page takes: its words, its preview, its import."""
+
+    key: str
+    title: str
+    action: Action
+    caption: str
+    preview: Callable[..., Any]
+    run: Callable[..., Any]
+    table: Callable[[Any], pd.DataFrame]
+
+
+def helper_preview_table(report: HelperImportReport) -> pd.DataFrame:
+    """The rows a helper import would write, as a person reads them."""
+    return pd.DataFrame(
+        [
+            {
+                "Række": line.number,
+                "Kommune": f"{line.municipality_name} ({line.municipality_code})",
+                "Dato": fmt_date(line.count_date),
+                "Nabohjælpere": fmt_int(line.helpers),
+                "Nabovenner": fmt_int(line.nabovenner),
+                "Kilde": line.source,
+                "Ændring": line.change,
+            }
+            for line in report.lines
+        ]
+    )
+
+
+def survey_preview_table(report: SurveyImportReport) -> pd.DataFrame:
+    """The rounds a survey import would write, one row per municipality, year and measure."""
+    return pd.DataFrame(
+        [
+            {
+                "Rækker": f"{group.rows[0]}-{group.rows[-1]}"
+                if len(group.rows) > 1
+                else str(group.rows[0]),
+                "Kommune": f"{group.municipality_name} ({group.municipality_code})",
+                "År": str(group.year),
+                "Måling": group.measure_code,
+                "Besvarelser": fmt_int(group.respondents),
+                "Svar": ", ".join(f"{c} {fmt_int(n)}" for c, n in group.answers.items()),
+                "Ændring": group.change,
+            }
+            for group in report.groups
+        ]
+    )
+
+
+HELPERS = TableImport(
+    "helpers",
+    "Nabohjælpere",
+    Action.EDIT_HELPERS,
+    "CSV eller Excel med kolonnerne kommune;dato;nabohjælpere;nabovenner;kilde. "
+    "Tal for samme kommune og dato erstattes; eksempeldata for filens kommuner fjernes.",
+    preview_helpers,
+    import_helpers,
+    helper_preview_table,
+)
+SURVEY = TableImport(
+    "survey",
+    "Tryghedsmålinger",
+    Action.EDIT_SURVEYS,
+    "CSV eller Excel med kolonnerne kommune;år;måling;kategori;antal (én række pr. svarkategori). "
+    "En måling for samme kommune, år og spørgsmål erstattes helt.",
+    preview_survey,
+    import_survey,
+    survey_preview_table,
+)
+
+
+def build_preview(
+    kind: TableImport, engine: Engine, *, actor: Actor, data: bytes, file_name: str
+) -> FilePreview:
+    """Run the import and roll it back: what it would write, or the Danish reason it is refused."""
+    try:
+        report = kind.preview(engine, actor=actor, data=data, file_name=file_name)
+    except DomainError as error:
+        return FilePreview(False, f"{error} Intet er indlæst.")
+    return FilePreview(True, f"Forhåndsvisning: {report.text()}.", kind.table(report))
+
+
+def may_import(actor: Actor, action: Action) -> bool:
+    """Whether the actor may import such a file for some municipality (admin, or in their scope)."""
+    if allows(actor, action):
+        return True
+    if actor.municipality_code is not None:
+        return allows(actor, action, Target(actor.municipality_code, None))
+    # the police: any municipality of their district
+    return allows(actor, action, Target(0, actor.police_district_number))
+
+
+def table_upload_section(actor: Actor, kind: TableImport) -> None:
+    """Upload a helper or survey file, see what would be written, then import it."""
+    if not may_import(actor, kind.action):
+        return
+    st.subheader(kind.title)
+    done = st.session_state.pop(f"{kind.key}_result", None)
+    if done is not None:
+        st.success(done)
+    generation = st.session_state.get(f"{kind.key}_generation", 0)
+    uploaded = st.file_uploader(
+        f"{kind.title}: CSV eller Excel",
+        type=["csv", "txt", "xlsx"],
+        key=f"{kind.key}_upload_{generation}",
+    )
+    st.caption(kind.caption)
+    if uploaded is None:
+        return
+    data = uploaded.getvalue()
+    with st.spinner("Læser og kontrollerer filen …"):
+        preview = build_preview(
+            kind, loaders.engine(), actor=actor, data=data, file_name=uploaded.name
+        )
+    if not preview.ok:
+        st.error(preview.message)
+        return
+    st.info(preview.message)
+    st.dataframe(preview.table, hide_index=True, key=f"{kind.key}_preview")
+    if st.button("Indlæs filen", type="primary", key=f"{kind.key}_import"):
+        report = kind.run(loaders.engine(), actor=actor, data=data, file_name=uploaded.name)
+        loaders.after_write()
+        st.session_state[f"{kind.key}_generation"] = generation + 1
+        st.session_state[f"{kind.key}_result"] = f"Indlæst: {report.text()}."
+        st.rerun()

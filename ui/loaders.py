@@ -1,6 +1,7 @@
 """Cached loaders: one engine per process; results cached per data version, cleared on writes."""
 
 from datetime import date, datetime
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -10,13 +11,22 @@ from dataio.actionplan import facts, has_plan, plan_items, require_read, with_fl
 from dataio.audit import audit_entries
 from dataio.comparison import RateComparison, municipality_statuses, rate_comparison
 from dataio.db import data_version, make_engine
+from dataio.goal_status import insecurity_document
+from dataio.helpers import (
+    HelperOverview,
+    activities,
+    district_table,
+    helper_overview,
+    sign_ups_by_kind,
+)
 from dataio.queries import find_goal, municipality_table, source_table
 from dataio.settings import Settings
 from dataio.status import BurglaryOverview, municipality_overview, national_overview
+from dataio.surveys import InsecurityOverview, insecurity_overview
 from dataio.users import user_table
 from dataio.walks import open_follow_ups, walk_table
 from models.actionplan import PlanSummary, progress_by_track, summarise
-from models.permissions import Actor
+from models.permissions import Action, Actor, Target, allows
 from models.tables import Goal
 
 TTL_SECONDS = 600
@@ -125,3 +135,44 @@ def load_walks(version: int, viewer: Actor, code: int) -> tuple[pd.DataFrame, pd
 def load_sources(version: int) -> pd.DataFrame:
     """Every recorded batch of data (provenance), newest first."""
     return source_table(engine())
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_helper_table(version: int, viewer: Actor, district: int | None) -> pd.DataFrame:
+    """The district's municipalities with helpers, goals and status, cut to what the viewer may read."""
+    table = district_table(engine(), district=district)
+    readable = [
+        allows(viewer, Action.VIEW_MUNICIPALITY, Target(int(code), int(number)))
+        for code, number in zip(table["code"], table["police_district_number"], strict=True)
+    ]
+    return table[readable].reset_index(drop=True)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_helper_overview(version: int, viewer: Actor, code: int) -> HelperOverview:
+    """One municipality's helper series and assessment."""
+    require_read(engine(), viewer=viewer, municipality_code=code)
+    return helper_overview(engine(), code=code)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_recruitment(
+    version: int, viewer: Actor, codes: tuple[int, ...]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Recruitment activities of the municipalities and sign-ups by activity type."""
+    for code in codes:
+        require_read(engine(), viewer=viewer, municipality_code=code)
+    return activities(engine(), codes=list(codes)), sign_ups_by_kind(engine(), codes=list(codes))
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_insecurity(version: int, viewer: Actor, code: int) -> InsecurityOverview:
+    """One municipality's survey rounds, national series, goal and status."""
+    require_read(engine(), viewer=viewer, municipality_code=code)
+    return insecurity_overview(engine(), code=code)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_national_insecurity(version: int) -> dict[str, Any] | None:
+    """The latest national insecurity share (as `botrygt status --national` reports it)."""
+    return insecurity_document(engine(), code=None)

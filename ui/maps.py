@@ -46,3 +46,60 @@ def status_map(statuses: pd.DataFrame) -> pdk.Deck:
     }
     view = pdk.ViewState(latitude=56.1, longitude=10.9, zoom=5.7)
     return pdk.Deck(layers=[layer], initial_view_state=view, map_style=None, tooltip=tooltip)  # type: ignore[arg-type]
+
+
+def helper_map(table: pd.DataFrame) -> pdk.Deck:
+    """The district's municipalities coloured by helper-goal status (grey: no goal), sized by density."""
+    frame = table.copy()
+    frame["colour"] = [
+        [*STATUS_COLOURS[s if isinstance(s, str) else "insufficient_evidence"], 210]
+        for s in frame["status"]
+    ]
+    frame["status_da"] = [
+        status_label_da(s) if isinstance(s, str) else "Intet mål" for s in frame["status"]
+    ]
+    frame["latest_da"] = [fmt_int(v) for v in frame["latest"]]
+    frame["density_da"] = [fmt_decimal(v, digits=1) for v in frame["per_100_households"]]
+    frame["radius"] = [
+        600 + 80 * (v if isinstance(v, float) and v == v else 0)
+        for v in frame["per_100_households"]
+    ]
+    frame["demo_da"] = ["Eksempeldata" if d else "" for d in frame["demo"]]
+    layer = pdk.Layer(
+        "ScatterplotLayer",
+        data=frame[
+            [
+                "name",
+                "lat",
+                "lon",
+                "colour",
+                "radius",
+                "status_da",
+                "latest_da",
+                "density_da",
+                "demo_da",
+            ]
+        ],
+        get_position=["lon", "lat"],
+        get_fill_color="colour",
+        get_radius="radius",
+        radius_min_pixels=6,
+        radius_max_pixels=18,
+        get_line_color=[255, 255, 255],
+        line_width_min_pixels=1,
+        stroked=True,
+        pickable=True,
+    )
+    tooltip = {
+        "html": "<b>{name}</b><br/>{status_da}<br/>{latest_da} nabohjælpere<br/>{density_da} pr. 100 husstande<br/><i>{demo_da}</i>"
+    }
+    view = pdk.ViewState(
+        latitude=float(frame["lat"].mean()) if len(frame) else 56.1,
+        longitude=float(frame["lon"].mean()) if len(frame) else 10.9,
+        zoom=9.5
+        if len(frame) and frame["lat"].max() - frame["lat"].min() < 0.5
+        else 7.5
+        if len(frame) and frame["lat"].max() - frame["lat"].min() < 1.5
+        else 6.0,
+    )
+    return pdk.Deck(layers=[layer], initial_view_state=view, map_style=None, tooltip=tooltip)  # type: ignore[arg-type]

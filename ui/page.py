@@ -46,6 +46,18 @@ PAGES = {
         ":material/checklist:",
         lambda a: allows(a, Action.VIEW_NATIONAL),
     ),
+    "nabohjaelp": MenuItem(
+        "pages/6_Nabohjaelp.py",
+        "Nabohjælp",
+        ":material/diversity_3:",
+        lambda a: allows(a, Action.VIEW_NATIONAL),
+    ),
+    "tryghed": MenuItem(
+        "pages/7_Tryghed.py",
+        "Tryghed",
+        ":material/sentiment_satisfied:",
+        lambda a: allows(a, Action.VIEW_NATIONAL),
+    ),
     "data": MenuItem(
         "pages/5_Data.py",
         "Data",
@@ -142,10 +154,10 @@ def draw_menu(*, actor: Actor, display_name: str, role_label: str, demo: bool) -
             st.caption(":orange[Demo-tilstand]")
 
 
-def demo_notice(demo: bool) -> None:
+def demo_notice(demo: bool, *, text: str = DEMO_BANNER) -> None:
     """The visible 'Eksempeldata' warning wherever demo data is shown."""
     if demo:
-        st.warning(DEMO_BANNER, icon=":material/science:")
+        st.warning(text, icon=":material/science:")
 
 
 def guarded(render: Callable[[], None]) -> None:

@@ -5,7 +5,7 @@ import json
 import pandas as pd
 
 from dataio.actionplan import COLUMN_LABELS
-from models.formatting import fmt_datetime, fmt_percent
+from models.formatting import fmt_datetime, fmt_int, fmt_percent
 from models.permissions import ROLE_LABELS, Role
 
 IGNORED_IN_DIFF = {
@@ -105,8 +105,16 @@ def goal_label(*, indicator: str, scope_name: str) -> str:
     return f"{names.get(indicator, indicator)} · {scope_name}"
 
 
-def goal_target_text(*, indicator: str, target: float | None, reduction: float | None) -> str:
+def goal_target_text(
+    *, indicator: str, target: float | None, reduction: float | None, unit: str = "level"
+) -> str:
     """What the target is, in words."""
+    if indicator == "helpers" and target is not None:
+        if unit == "increase":
+            return f"{fmt_int(target)} nye nabohjælpere"
+        if unit == "household_share":
+            return f"{fmt_percent(target, digits=0)} af husstandene i Nabohjælp"
+        return f"mindst {fmt_int(target)} nabohjælpere"
     if reduction is not None:
         return f"{fmt_percent(reduction, digits=0)} færre end udgangspunktet"
     if indicator == "insecurity" and target is not None:

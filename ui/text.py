@@ -7,6 +7,14 @@ DEMO_BANNER = (
     "**Eksempeldata.** Kvartalstallene pr. kommune er genererede eksempler, der summer til de kendte "
     "landstal. De er ikke Danmarks Statistiks tal og må ikke citeres."
 )
+DEMO_HELPERS_BANNER = (
+    "**Eksempeldata.** Nabohjælpertal, rekrutteringsaktiviteter og de opdigtede mål for "
+    "partnerskaber uden annonceret mål er genererede eksempler. De må ikke citeres."
+)
+DEMO_SURVEY_BANNER = (
+    "**Eksempeldata.** Tryghedsmålingerne pr. kommune og landstallene efter 2020 er genererede "
+    "eksempler med realistiske stikprøvestørrelser. De må ikke citeres."
+)
 STATUS_COLOURS: dict[str, tuple[int, int, int]] = {
     Status.ON_TRACK: (26, 150, 65),
     Status.NEEDS_ACCELERATION: (235, 160, 0),

@@ -34,6 +34,29 @@ def test_status_json_national(cli_db, capsys) -> None:  # type: ignore[no-untype
     assert document["scope"]["kind"] == "national"
 
 
+def test_status_json_has_the_helper_and_insecurity_goals(cli_db, capsys) -> None:  # type: ignore[no-untyped-def]
+    capsys.readouterr()
+    assert main(["status", "--municipality", "269", "--json"]) == 0  # Solrød: a helper target
+    document = json.loads(capsys.readouterr().out)
+    helpers, insecurity = document["helpers"], document["insecurity"]
+    assert set(helpers) >= {"latest", "as_of", "per_100_households", "target", "status"}
+    assert set(insecurity) >= {
+        "year",
+        "share",
+        "ci_low",
+        "ci_high",
+        "respondents",
+        "goal",
+        "status",
+    }
+    assert isinstance(helpers["target"], int) and helpers["latest"] > 0
+    assert insecurity["ci_low"] <= insecurity["share"] <= insecurity["ci_high"]
+    assert insecurity["goal"] == 0.1 and 150 <= insecurity["respondents"] <= 800
+    assert main(["status", "--national", "--json"]) == 0
+    national = json.loads(capsys.readouterr().out)
+    assert national["insecurity"]["ci_low"] is None  # quoted national shares have no sample size
+
+
 def test_status_text_is_danish(cli_db, capsys) -> None:  # type: ignore[no-untyped-def]
     capsys.readouterr()
     assert main(["status", "--municipality", "183"]) == 0
@@ -162,8 +185,11 @@ def test_import_dst_changes_status_and_bad_file_exits_2(cli_db, capsys, tmp_path
     assert (
         document["burglaries"]["latest_year"],
         document["burglaries"]["count"],
-        document["data"]["demo"],
-    ) == (2025, 51 + 52 + 53 + 54, False)
+        [source["demo"] for source in document["data"]["sources"]],
+    ) == (2025, 51 + 52 + 53 + 54, [False])
+    # the demo helpers and survey rounds are still there, and the document says so
+    assert document["helpers"]["demo"] and document["insecurity"]["demo"]
+    assert document["data"]["demo"]
     bad = tmp_path / "bad.csv"
     bad.write_bytes(
         b"OMR\xc5DE;OVERTR\xc6D;TID;INDHOLD\n183;1320;2025K9;5\n"

@@ -52,3 +52,19 @@ def test_invalid_goals_are_refused(
 )
 def test_valid_goals_pass(changes: dict, national: bool) -> None:
     validate_goal(GoalChange(**{**GOOD, **changes}), indicator="burglaries", national=national)
+
+
+def test_a_helper_goal_cannot_be_a_reduction() -> None:
+    change = GoalChange(
+        baseline=None,
+        baseline_year=2020,
+        target=None,
+        target_reduction=0.5,
+        target_year=2030,
+        source_note="",
+    )
+    with pytest.raises(ValidationFailed, match="nabohjælpere"):
+        validate_goal(change, indicator="helpers", national=False)
+    validate_goal(
+        GoalChange(None, 2020, 1275.0, None, 2030, ""), indicator="helpers", national=False
+    )

@@ -49,15 +49,25 @@ ROLES = {
     "admin": ("Demo Administrator · administrator", MENU_LABELS),
     "projektleder": (
         "Demo Projektleder (Ishøj) · projektleder",
-        ("Forside", "Kommune", "Handlingsplan", "Data", "Mål", "Ændringslog", "Min konto"),
+        (
+            "Forside",
+            "Kommune",
+            "Handlingsplan",
+            "Nabohjælp",
+            "Tryghed",
+            "Data",
+            "Mål",
+            "Ændringslog",
+            "Min konto",
+        ),
     ),
     "politi": (
         "Demo Politi (Københavns Vestegn) · politi",
-        ("Forside", "Kommune", "Handlingsplan", "Ændringslog", "Min konto"),
+        ("Forside", "Kommune", "Handlingsplan", "Nabohjælp", "Tryghed", "Ændringslog", "Min konto"),
     ),
     "byraad": (
         "Demo Byrådsmedlem (Ishøj) · byråd",
-        ("Forside", "Kommune", "Handlingsplan", "Ændringslog", "Min konto"),
+        ("Forside", "Kommune", "Handlingsplan", "Nabohjælp", "Tryghed", "Ændringslog", "Min konto"),
     ),
 }
 

@@ -4,7 +4,12 @@ from datetime import date
 
 import pytest
 
-from models.announced import AnnouncedTarget, parse_burglary_target, parse_partner_since
+from models.announced import (
+    AnnouncedTarget,
+    parse_burglary_target,
+    parse_helper_target,
+    parse_partner_since,
+)
 
 
 @pytest.mark.parametrize(
@@ -40,3 +45,24 @@ def test_parse_burglary_target(text: str | None, expected: AnnouncedTarget | Non
 )
 def test_parse_partner_since(text: str | None, expected: date | None) -> None:
     assert parse_partner_since(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "target"),
+    [
+        ("at least 2,000 new helpers", "increase", 2000.0),
+        ("2,000 more helpers", "increase", 2000.0),
+        ("1,275 new active helpers", "increase", 1275.0),
+        ("over 400 new helpers", "increase", 400.0),
+        ("60% of households in Nabohjælp", "household_share", 0.6),
+    ],
+)
+def test_parse_helper_target(text: str, unit: str, target: float) -> None:
+    parsed = parse_helper_target(text)
+    assert parsed is not None
+    assert (parsed.unit, parsed.target) == (unit, pytest.approx(target))
+
+
+@pytest.mark.parametrize("text", [None, "", "  ", "more neighbours"])
+def test_parse_helper_target_without_a_number(text: str | None) -> None:
+    assert parse_helper_target(text) is None

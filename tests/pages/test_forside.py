@@ -38,7 +38,9 @@ def test_national_chart_has_series_goal_path_and_projection(forside) -> None:  #
 
 def test_cards_show_danish_numbers_and_honest_insecurity(forside) -> None:  # type: ignore[no-untyped-def]
     text = page_text(forside)
-    assert "Ingen data endnu" in text
+    assert "Ingen data endnu" not in text
+    assert "Seneste landstal (2026) 17,0 %" in text  # the demo national share of the survey year
+    assert "status kan ikke afgøres for landet" in text  # no sample size: no false status
     assert "10 % utrygge" in text
     assert "fra 29.000 (2017) til 10.000 i 2030" in text
 

@@ -67,3 +67,17 @@ def test_goal_target_text(
     indicator: str, target: float | None, reduction: float | None, expected: str
 ) -> None:
     assert goal_target_text(indicator=indicator, target=target, reduction=reduction) == expected
+
+
+@pytest.mark.parametrize(
+    ("unit", "target", "expected"),
+    [
+        ("increase", 1275.0, "1.275 nye nabohjælpere"),
+        ("household_share", 0.6, "60 % af husstandene i Nabohjælp"),
+        ("level", 3000.0, "mindst 3.000 nabohjælpere"),
+    ],
+)
+def test_goal_target_text_for_helpers(unit: str, target: float, expected: str) -> None:
+    assert (
+        goal_target_text(indicator="helpers", target=target, reduction=None, unit=unit) == expected
+    )

@@ -1,0 +1,102 @@
+"""Danish sentences about the helper and insecurity goals, shared by pages, reports and the CLI."""
+
+from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
+from models.helpers import HelperAssessment
+from models.insecurity import InsecurityAssessment
+from models.proportions import SMALL_SAMPLE, ShareChange
+
+
+def _signed(difference: float) -> str:
+    sign = "+" if difference > 0 else ("-" if difference < 0 else "±")
+    return f"{sign}{fmt_decimal(abs(difference) * 100, digits=1)}"
+
+
+def points(difference: float) -> str:
+    """A difference of shares in percentage points with sign: -0.055 -> "-5,5 procentpoint"."""
+    return f"{_signed(difference)} procentpoint"
+
+
+def share_with_interval(share: float, low: float, high: float) -> str:
+    """'22,1 % (95 %-interval 19,0-25,5 %)'."""
+    return f"{fmt_percent(share)} (95 %-interval {fmt_decimal(low * 100)}–{fmt_percent(high)})"
+
+
+def change_sentence(change: ShareChange, *, earlier: int, later: int) -> str:
+    """Whether the change between two rounds is more than chance, in words."""
+    direction = (
+        "Faldet" if change.difference < 0 else "Steget" if change.difference > 0 else "Uændret"
+    )
+    verdict = (
+        "mere end tilfældigheder kan forklare"
+        if change.significant
+        else "inden for hvad tilfældigheder kan forklare"
+    )
+    test = "Fishers eksakte test" if change.test == "fisher" else "z-test"
+    p_value = "under 0,001" if change.p_value < 0.001 else fmt_decimal(change.p_value, digits=3)
+    return (
+        f"{direction} {points(change.difference).lstrip('+-±')} fra {earlier} til {later}: {verdict} "
+        f"(p = {p_value}, {test}; 95 %-interval for ændringen {_signed(change.low)} til "
+        f"{_signed(change.high)} procentpoint)."
+    )
+
+
+def insecurity_lines(result: InsecurityAssessment) -> list[str]:
+    """The insecurity card's lines."""
+    estimate = result.estimate
+    if estimate is None or result.year is None:
+        return ["Ingen måling endnu."]
+    lines = [
+        f"Måling {result.year}: {share_with_interval(estimate.share, estimate.low, estimate.high)}, "
+        f"{fmt_int(estimate.n)} besvarelser."
+    ]
+    if estimate.small_sample:
+        lines.append(
+            f"Lille stikprøve (under {SMALL_SAMPLE} besvarelser): tallet er meget usikkert."
+        )
+    if result.goal is not None:
+        lines.append(
+            f"Mål: {fmt_percent(result.goal.target, digits=0)} i {result.goal.target_year}."
+        )
+    if result.required is not None:
+        lines.append(
+            f"Det lige målforløb kræver højst {fmt_percent(result.required)} i {result.year}."
+        )
+    if result.change is not None and result.previous_year is not None:
+        lines.append(
+            change_sentence(result.change, earlier=result.previous_year, later=result.year)
+        )
+    return lines
+
+
+def helper_lines(result: HelperAssessment, *, target_year_is_default: bool = False) -> list[str]:
+    """The helper card's lines."""
+    if result.latest is None or result.as_of is None:
+        return ["Ingen optælling endnu."]
+    lines = [f"{fmt_int(result.latest)} nabohjælpere pr. {fmt_date(result.as_of)}."]
+    if result.per_100_households is not None:
+        lines.append(f"{fmt_decimal(result.per_100_households)} pr. 100 husstande.")
+    if result.baseline is not None and result.change_since_baseline is not None:
+        sign = "+" if result.change_since_baseline >= 0 else ""
+        lines.append(
+            f"{sign}{fmt_int(result.change_since_baseline)} siden udgangspunktet ({fmt_int(result.baseline)})."
+        )
+    if result.target is not None and result.target_year is not None:
+        default = " (standardmålår, kan ændres)" if target_year_is_default else ""
+        lines.append(
+            f"Mål: {fmt_int(round(result.target))} nabohjælpere i {result.target_year}{default}."
+        )
+    if result.progress is not None:
+        lines.append(f"{fmt_percent(result.progress, digits=0)} af vejen fra udgangspunkt til mål.")
+    if result.projection is not None and result.target is not None:
+        p = result.projection
+        lines.append(
+            f"Fremskrevet til {fmt_date(p.to_date)}: {fmt_int(round(p.expected))} "
+            f"(95 %-interval {fmt_int(round(p.low))}–{fmt_int(round(p.high))}); "
+            f"{fmt_int(round(p.per_year))} flere om året."
+        )
+    if result.nabovenner is not None and result.nabovenner_needed is not None:
+        lines.append(
+            f"Nabovenner: {fmt_int(result.nabovenner)} aktive af {fmt_int(result.nabovenner_needed)} "
+            f"nødvendige (én pr. 100 husstande): dækning {fmt_percent(result.coverage, digits=0)}."
+        )
+    return lines

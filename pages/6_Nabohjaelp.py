@@ -1,0 +1,111 @@
+"""Nabohjælp: the police district's neighbour-helpers against targets, and how recruitment works."""
+
+from datetime import date
+
+import streamlit as st
+
+from models.permissions import Action, Actor, Role, Target, allows
+from ui import loaders
+from ui.auth import require
+from ui.data_view import HELPERS, may_import, table_upload_section
+from ui.goal_charts import helper_chart, sign_ups_chart
+from ui.goal_views import (
+    activities_for_display,
+    activity_form,
+    count_form,
+    first_shown,
+    helper_card,
+    helper_table_for_display,
+    saved_message,
+)
+from ui.maps import helper_map
+from ui.page import demo_notice, guarded, home_municipality
+from ui.text import DEMO_HELPERS_BANNER
+
+
+def choose_district(actor: Actor, version: int) -> int:
+    """Police and municipal users see their own district; the administrator picks one."""
+    districts = loaders.load_police_districts(version)
+    if actor.role is not Role.ADMIN:
+        if actor.police_district_number is not None:
+            return actor.police_district_number
+        table = loaders.load_municipalities(version)
+        own = home_municipality(actor, table)
+        return int(table.set_index("code").loc[own, "police_district_number"])
+    numbers = list(districts)
+    wanted = st.query_params.get("kreds", "")
+    index = numbers.index(int(wanted)) if wanted.isdigit() and int(wanted) in districts else 0
+    number = int(
+        st.sidebar.selectbox(
+            "Politikreds", numbers, index=index, format_func=lambda n: districts[n]
+        )
+    )
+    st.query_params["kreds"] = str(number)
+    return number
+
+
+def render(actor: Actor) -> None:
+    """The page body."""
+    version, today = loaders.current_version(), date.today()
+    district = choose_district(actor, version)
+    st.title(f"Nabohjælp: {loaders.load_police_districts(version)[district]}")
+    saved_message()
+    table = loaders.load_helper_table(version, actor, district)
+    if table.empty:
+        st.info("Du har ikke adgang til kommunerne i denne politikreds.")
+        return
+    demo_notice(bool(table["demo"].any()), text=DEMO_HELPERS_BANNER)
+    names = dict(zip(table["code"], table["name"], strict=True))
+    st.subheader("Kommunerne i kredsen")
+    st.dataframe(
+        helper_table_for_display(table),
+        hide_index=True,
+        key="helper_table",
+        height=38 + 35 * min(len(table), 20),  # the whole district without scrolling
+    )
+    st.caption(
+        "Status bruger samme klassifikation som indbrud: en lige linje gennem de seneste to års "
+        "optællinger fremskrives til målåret med 95 %-interval. Nabovenner: én pr. 100 husstande."
+    )
+    left, right = st.columns([3, 2])
+    with left:
+        code = int(
+            st.selectbox(
+                "Kommune",
+                list(names),
+                index=list(names).index(first_shown(table, own=actor.municipality_code)),
+                format_func=lambda c: names[c],
+                key="helper_municipality",
+            )
+        )
+        overview = loaders.load_helper_overview(version, actor, code)
+        st.plotly_chart(helper_chart(overview), key="helper_chart")
+    with right:
+        helper_card(overview)
+        st.pydeck_chart(helper_map(table), key="helper_map", height=320)
+    codes = tuple(int(c) for c in table["code"])
+    recent, by_kind = loaders.load_recruitment(version, actor, codes)
+    st.subheader("Hvilken rekruttering virker?")
+    if by_kind.empty:
+        st.info("Der er endnu ingen rekrutteringsaktiviteter registreret i kredsen.")
+    else:
+        st.plotly_chart(sign_ups_chart(by_kind), key="sign_ups_chart")
+        with st.expander("Seneste aktiviteter"):
+            st.dataframe(activities_for_display(recent.head(50)), hide_index=True)
+    editable = {
+        c: n for c, n in names.items() if allows(actor, Action.EDIT_HELPERS, Target(c, district))
+    }
+    if editable:
+        st.subheader("Registrér")
+        count_column, activity_column = st.columns(2)
+        with count_column:
+            count_form(actor, editable, today=today)
+        with activity_column:
+            activity_form(actor, editable, today=today)
+    if may_import(actor, HELPERS.action):
+        with st.expander("Indlæs mange optællinger fra en fil (CSV eller Excel)"):
+            table_upload_section(actor, HELPERS)
+
+
+guard = require("nabohjaelp", title="Nabohjælp")
+guarded(lambda: render(guard.actor))

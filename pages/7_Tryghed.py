@@ -1,0 +1,70 @@
+"""Tryghed: insecurity about burglary with its uncertainty, against the 10 % goal and the country."""
+
+import pandas as pd
+import streamlit as st
+
+from models.formatting import fmt_date
+from models.permissions import Actor
+from ui import loaders
+from ui.auth import require
+from ui.data_view import SURVEY, may_import, table_upload_section
+from ui.goal_charts import insecurity_chart, protection_chart
+from ui.goal_views import insecurity_card, rounds_for_display
+from ui.page import demo_notice, guarded, municipality_picker
+from ui.text import DEMO_SURVEY_BANNER
+
+
+def render(actor: Actor) -> None:
+    """The page body."""
+    version = loaders.current_version()
+    code, name, _district = municipality_picker(actor, version)
+    st.title(f"Tryghed: {name}")
+    overview = loaders.load_insecurity(version, actor, code)
+    demo_notice(overview.demo, text=DEMO_SURVEY_BANNER)
+    card, chart = st.columns([1, 2])
+    with card:
+        insecurity_card(overview)
+        with st.expander("Hvad måles der?"):
+            st.markdown(f"**{overview.measure.label}**: «{overview.measure.question}»")
+            st.caption(
+                f"Spørges af {overview.measure.owner}. Andelen tæller {overview.measure.share_label}."
+            )
+            st.caption(overview.goal_note)
+            st.caption(
+                "Justitsministeriets Tryghedsundersøgelse måler utryghed i eget nabolag (7,4 % i 2021): "
+                "et andet spørgsmål, som aldrig sammenlignes med 10 %-målet her."
+            )
+    with chart:
+        if overview.rounds.empty:
+            st.info(f"Der er endnu ingen tryghedsmåling for {name}.")
+        st.plotly_chart(insecurity_chart(overview), key="insecurity_chart")
+    if not overview.rounds.empty:
+        st.subheader("Målingerne")
+        st.dataframe(rounds_for_display(overview.rounds), hide_index=True, key="rounds_table")
+        st.caption(
+            "Andelene kommer fra stikprøver: intervallet viser, hvor den sande andel med 95 % "
+            "sikkerhed ligger (Wilson). Under 100 besvarelser markeres som lille stikprøve."
+        )
+    st.subheader("Sikring af hjemmet")
+    if overview.protection.empty:
+        st.info("Ingen målinger af sikring endnu.")
+    else:
+        st.plotly_chart(protection_chart(overview), key="protection_chart")
+        st.dataframe(
+            rounds_for_display(overview.protection), hide_index=True, key="protection_table"
+        )
+    if may_import(actor, SURVEY.action):
+        with st.expander("Indlæs en tryghedsmåling fra en fil (CSV eller Excel)"):
+            table_upload_section(actor, SURVEY)
+    if not overview.sources.empty:
+        st.caption(
+            "Kilder: "
+            + "; ".join(
+                f"{s.name} (pr. {fmt_date(pd.Timestamp(s.as_of).date())})"
+                for s in overview.sources.itertuples()
+            )
+        )
+
+
+guard = require("tryghed", title="Tryghed")
+guarded(lambda: render(guard.actor))

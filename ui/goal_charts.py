@@ -1,0 +1,169 @@
+"""Plotly figures for the helper and insecurity goals: data in, figure out (no Streamlit calls)."""
+
+from datetime import date
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dataio.helpers import HelperOverview
+from dataio.surveys import InsecurityOverview
+from ui.charts import QUALITY_COLOURS, _danish_layout
+from ui.text import QUALITY_LABELS
+
+GOAL_GREEN = "#1a9641"
+SERIES_BLUE = "#1f5f8b"
+PROJECTION_ORANGE = "#e67814"
+
+
+def helper_chart(overview: HelperOverview) -> go.Figure:
+    """Helper counts over time against the straight path to the target and the projection."""
+    figure = go.Figure()
+    counts = overview.counts
+    result = overview.assessment
+    figure.add_scatter(
+        x=counts["count_date"],
+        y=counts["helpers"],
+        mode="lines",
+        name="Nabohjælpere" + (" (eksempeldata)" if overview.demo else ""),
+        line={"color": "#b5b5b5" if overview.demo else SERIES_BLUE, "width": 2},
+        hovertemplate="%{x|%d.%m.%Y}: %{y:,.0f}<extra></extra>",
+    )
+    if (
+        result.target is not None
+        and result.baseline is not None
+        and result.target_year is not None
+        and overview.baseline_year is not None
+    ):
+        start = date(overview.baseline_year, 12, 31)
+        end = date(result.target_year, 12, 31)
+        figure.add_scatter(
+            x=[start, end],
+            y=[result.baseline, result.target],
+            mode="lines",
+            name="Krævet forløb (lige linje)",
+            line={"color": GOAL_GREEN, "dash": "dash"},
+        )
+        figure.add_scatter(
+            x=[end],
+            y=[result.target],
+            mode="markers",
+            name="Mål",
+            marker={"symbol": "star", "size": 16, "color": GOAL_GREEN},
+        )
+    if result.projection is not None and result.as_of is not None and result.latest is not None:
+        p = result.projection
+        figure.add_scatter(
+            x=[result.as_of, p.to_date, p.to_date, result.as_of],
+            y=[result.latest, p.high, p.low, result.latest],
+            fill="toself",
+            mode="lines",
+            fillcolor="rgba(230,120,20,0.15)",
+            line={"width": 0},
+            name="Fremskrivning, 95 %-interval",
+            hoverinfo="skip",
+        )
+        figure.add_scatter(
+            x=[result.as_of, p.to_date],
+            y=[result.latest, p.expected],
+            mode="lines",
+            name="Fremskrivning (nuværende tendens)",
+            line={"color": PROJECTION_ORANGE},
+        )
+    figure = _danish_layout(figure, y_title="Aktive nabohjælpere")
+    figure.update_yaxes(rangemode="tozero")
+    return figure
+
+
+def sign_ups_chart(by_kind: pd.DataFrame) -> go.Figure:
+    """Sign-ups per activity by type: which recruitment works."""
+    figure = go.Figure()
+    figure.add_bar(
+        x=by_kind["per_activity"],
+        y=by_kind["kind"],
+        orientation="h",
+        marker={"color": SERIES_BLUE},
+        text=[f"{int(n)} aktiviteter" for n in by_kind["activities"]],
+        textposition="auto",
+        hovertemplate="%{y}: %{x:,.1f} tilmeldte pr. aktivitet<extra></extra>",
+        showlegend=False,
+    )
+    figure.update_yaxes(autorange="reversed")
+    figure = _danish_layout(figure, y_title="", height=320)
+    figure.update_layout(xaxis_title="Tilmeldte nabohjælpere pr. aktivitet", hovermode="closest")
+    return figure
+
+
+def _share_trace(figure: go.Figure, rounds: pd.DataFrame, *, name: str, colour: str) -> None:
+    figure.add_scatter(
+        x=rounds["year"],
+        y=rounds["share"] * 100,
+        mode="lines+markers",
+        name=name,
+        line={"color": colour},
+        error_y={
+            "type": "data",
+            "symmetric": False,
+            "array": (rounds["high"] - rounds["share"]) * 100,
+            "arrayminus": (rounds["share"] - rounds["low"]) * 100,
+            "thickness": 1.5,
+        },
+        customdata=rounds[["respondents"]],
+        hovertemplate="%{x}: %{y:.1f} % (%{customdata[0]} besvarelser)<extra></extra>",
+    )
+
+
+def insecurity_chart(overview: InsecurityOverview) -> go.Figure:
+    """The municipality's shares with 95 % intervals, the national series, the goal and its path."""
+    figure = go.Figure()
+    if not overview.rounds.empty:
+        _share_trace(
+            figure,
+            overview.rounds,
+            name=f"{overview.name}, 95 %-interval" + (" (eksempeldata)" if overview.demo else ""),
+            colour="#7f7f7f" if overview.demo else SERIES_BLUE,
+        )
+    for quality, rows in overview.national.groupby("quality", sort=False):
+        figure.add_scatter(
+            x=rows["year"],
+            y=rows["share"] * 100,
+            mode="markers",
+            name=f"Hele landet ({QUALITY_LABELS.get(str(quality), str(quality)).lower()})",
+            marker={
+                "color": QUALITY_COLOURS.get(str(quality), SERIES_BLUE),
+                "symbol": "diamond",
+                "size": 10,
+            },
+            hovertemplate="%{x}: %{y:.1f} %<extra>Hele landet</extra>",
+        )
+    goal = overview.assessment.goal
+    if goal is not None:
+        figure.add_scatter(
+            x=[goal.baseline_year, goal.target_year],
+            y=[goal.baseline * 100, goal.target * 100],
+            mode="lines",
+            name="Krævet forløb (lige linje)",
+            line={"color": GOAL_GREEN, "dash": "dash"},
+        )
+        figure.add_hline(
+            y=goal.target * 100,
+            line={"color": GOAL_GREEN, "dash": "dot"},
+            annotation_text=f"Mål {goal.target * 100:.0f} %".replace(".", ","),
+            annotation_position="bottom right",
+        )
+    figure = _danish_layout(figure, y_title="Andel utrygge ved indbrud (%)")
+    figure.update_yaxes(rangemode="tozero", ticksuffix=" %")
+    figure.update_xaxes(dtick=2)
+    return figure
+
+
+def protection_chart(overview: InsecurityOverview) -> go.Figure:
+    """Share with a well-secured home, with 95 % intervals (no goal: none is set)."""
+    figure = go.Figure()
+    if not overview.protection.empty:
+        _share_trace(
+            figure, overview.protection, name="Godt sikret hjem, 95 %-interval", colour=SERIES_BLUE
+        )
+    figure = _danish_layout(figure, y_title="Andel med godt sikret hjem (%)", height=320)
+    figure.update_yaxes(range=[0, 100], ticksuffix=" %")
+    figure.update_xaxes(dtick=2)
+    return figure

@@ -1,0 +1,224 @@
+"""Cards, tables and forms of the Nabohjælp and Tryghed pages."""
+
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dataio.helpers import HelperOverview, add_activity, add_helper_count
+from dataio.surveys import InsecurityOverview
+from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
+from models.goal_text import helper_lines, insecurity_lines
+from models.helpers import TARGET_UNIT_LABELS, ActivityKind, TargetUnit
+from models.permissions import Actor
+from models.trends import status_label_da
+from ui import loaders
+from ui.text import QUALITY_LABELS, STATUS_ICONS
+
+MESSAGE_KEY = "helpers_saved_message"
+
+
+def saved_message() -> None:
+    """The confirmation of the last save, once."""
+    if MESSAGE_KEY in st.session_state:
+        st.success(st.session_state.pop(MESSAGE_KEY), icon=":material/check_circle:")
+
+
+def helper_card(overview: HelperOverview) -> None:
+    """The helper goal's card for one municipality."""
+    result = overview.assessment
+    with st.container(border=True):
+        st.markdown(f"**Nabohjælpere: {overview.name}**")
+        if result.target is None:
+            st.markdown(f"### {STATUS_ICONS['insufficient_evidence']} Intet rekrutteringsmål")
+        else:
+            st.markdown(f"### {STATUS_ICONS[result.status]} {status_label_da(result.status)}")
+        for line in helper_lines(result, target_year_is_default=overview.target_year_is_default):
+            st.caption(line)
+        if overview.target_unit is not None:
+            st.caption(
+                f"Målet er angivet som {TARGET_UNIT_LABELS[TargetUnit(overview.target_unit)]}. {overview.goal_note}"
+            )
+        if overview.households_approximate:
+            st.caption("Husstandstallet er tilnærmet.")
+        if overview.demo:
+            st.caption(":orange[Bygger på eksempeldata]")
+
+
+def insecurity_card(overview: InsecurityOverview) -> None:
+    """The insecurity goal's card for one municipality."""
+    result = overview.assessment
+    with st.container(border=True):
+        st.markdown(f"**Utryghed ved indbrud: {overview.name}**")
+        st.markdown(f"### {STATUS_ICONS[result.status]} {status_label_da(result.status)}")
+        for line in insecurity_lines(result):
+            st.caption(line)
+        if overview.demo:
+            st.caption(":orange[Bygger på eksempeldata]")
+
+
+def first_shown(table: pd.DataFrame, *, own: int | None) -> int:
+    """The municipality shown first: the user's own, else the first with a target, else the first."""
+    codes = [int(c) for c in table["code"]]
+    if own in codes:
+        return int(own)
+    with_target = table[table["target"].notna()]
+    return int(with_target["code"].iloc[0]) if len(with_target) else codes[0]
+
+
+def national_insecurity_card(document: dict[str, Any] | None, *, goal_text: str) -> None:
+    """The national insecurity card: the latest quoted share, honest about what it is."""
+    with st.container(border=True):
+        st.markdown("**Utryghed ved indbrud**")
+        st.markdown(
+            f"### {STATUS_ICONS['insufficient_evidence']} {status_label_da('insufficient_evidence')}"
+        )
+        if document is None:
+            st.caption("Der er endnu ingen tryghedsmålinger i databasen (TrygFondens måling).")
+        else:
+            quality = QUALITY_LABELS.get(str(document.get("quality")), "")
+            st.metric(f"Seneste landstal ({document['year']})", fmt_percent(document["share"]))
+            st.caption(
+                f"{quality}. Landstallet citeres uden stikprøvestørrelse, så status kan ikke "
+                "afgøres for landet; se kommunernes målinger under Tryghed."
+            )
+        st.caption(goal_text)
+        if document is not None and document.get("demo"):
+            st.caption(":orange[Bygger på eksempeldata]")
+
+
+def helper_table_for_display(table: pd.DataFrame) -> pd.DataFrame:
+    """The district table with Danish headings and formats (no numbers computed here)."""
+    return pd.DataFrame(
+        {
+            "Kommune": table["name"],
+            "Status": [
+                f"{STATUS_ICONS[s]} {status_label_da(s)}" if isinstance(s, str) else "Intet mål"
+                for s in table["status"]
+            ],
+            "Nabohjælpere": [fmt_int(v) for v in table["latest"]],
+            "Pr. 100 husstande": [fmt_decimal(v) for v in table["per_100_households"]],
+            "Siden udgangspunkt": [
+                "–" if pd.isna(v) else f"{'+' if v >= 0 else ''}{fmt_int(v)}"
+                for v in table["change_since_baseline"]
+            ],
+            "Mål": [fmt_int(None if pd.isna(v) else round(v)) for v in table["target"]],
+            "Fremdrift": [
+                fmt_percent(None if pd.isna(v) else v, digits=0) for v in table["progress"]
+            ],
+            "Nabovenner (aktive/behov)": [
+                f"{fmt_int(a)} / {fmt_int(n)}"
+                for a, n in zip(table["nabovenner"], table["nabovenner_needed"], strict=True)
+            ],
+            "Dækning": [
+                fmt_percent(None if pd.isna(v) else v, digits=0) for v in table["coverage"]
+            ],
+            "Opgjort": [fmt_date(d) if isinstance(d, date) else "–" for d in table["as_of"]],
+            "Data": ["Eksempeldata" if d else "" for d in table["demo"]],
+        }
+    )
+
+
+def rounds_for_display(rounds: pd.DataFrame) -> pd.DataFrame:
+    """Survey rounds with Danish headings: share, interval, respondents and a small-sample flag."""
+    return pd.DataFrame(
+        {
+            "År": rounds["year"].astype(str),
+            "Andel": [fmt_percent(v) for v in rounds["share"]],
+            "95 %-interval": [
+                f"{fmt_decimal(lo * 100)}–{fmt_percent(hi)}"
+                for lo, hi in zip(rounds["low"], rounds["high"], strict=True)
+            ],
+            "Besvarelser": [fmt_int(v) for v in rounds["respondents"]],
+            "Bemærkning": ["Lille stikprøve" if small else "" for small in rounds["small_sample"]],
+            "Data": ["Eksempeldata" if d else "" for d in rounds["is_demo"]],
+        }
+    )
+
+
+def activities_for_display(frame: pd.DataFrame) -> pd.DataFrame:
+    """Recent recruitment activities with Danish headings."""
+    return pd.DataFrame(
+        {
+            "Dato": [fmt_date(pd.Timestamp(d).date()) for d in frame["activity_date"]],
+            "Kommune": frame["name"],
+            "Type": frame["kind"],
+            "Sted": frame["place"],
+            "Tilmeldte": [fmt_int(v) for v in frame["sign_ups"]],
+            "Data": ["Eksempeldata" if d else "" for d in frame["is_demo"]],
+        }
+    )
+
+
+def count_form(actor: Actor, municipalities: dict[int, str], *, today: date) -> None:
+    """Record a new helper count (police of the district and the administrator)."""
+    with st.form("helper_count_form", clear_on_submit=True):
+        st.markdown("**Registrér nyt nabohjælpertal**")
+        code = st.selectbox(
+            "Kommune",
+            list(municipalities),
+            format_func=lambda c: municipalities[c],
+            key="count_code",
+        )
+        count_date = st.date_input("Opgjort pr.", value=today, max_value=today, format="DD.MM.YYYY")
+        helpers = st.number_input(
+            "Aktive nabohjælpere", min_value=0, step=1, value=None, placeholder="fx 1.250"
+        )
+        nabovenner = st.number_input(
+            "Aktive nabovenner (valgfrit)", min_value=0, step=1, value=None
+        )
+        source = st.text_input("Kilde", placeholder="fx Nabohjælps optælling")
+        if st.form_submit_button("Gem nabohjælpertal", type="primary"):
+            if helpers is None:
+                st.error("Angiv antallet af aktive nabohjælpere.")
+                return
+            add_helper_count(
+                loaders.engine(),
+                actor=actor,
+                municipality_code=int(code),
+                count_date=count_date,
+                helpers=int(helpers),
+                nabovenner=None if nabovenner is None else int(nabovenner),
+                source=source,
+                today=today,
+            )
+            loaders.after_write()
+            # shown after the rerun, above the freshly read table
+            st.session_state[MESSAGE_KEY] = (
+                f"Gemt: {fmt_int(helpers)} nabohjælpere i {municipalities[code]} pr. {fmt_date(count_date)}."
+            )
+            st.rerun()
+
+
+def activity_form(actor: Actor, municipalities: dict[int, str], *, today: date) -> None:
+    """Record a recruitment activity and its sign-ups."""
+    with st.form("activity_form", clear_on_submit=True):
+        st.markdown("**Registrér rekrutteringsaktivitet**")
+        code = st.selectbox(
+            "Kommune",
+            list(municipalities),
+            format_func=lambda c: municipalities[c],
+            key="activity_code",
+        )
+        activity_date = st.date_input("Dato", value=today, format="DD.MM.YYYY")
+        kind = st.selectbox("Type", [k.value for k in ActivityKind])
+        place = st.text_input("Sted", placeholder="fx Ishøj Bycenter")
+        sign_ups = st.number_input("Tilmeldte nabohjælpere", min_value=0, step=1, value=0)
+        note = st.text_input("Note (valgfrit)")
+        if st.form_submit_button("Gem aktivitet", type="primary"):
+            add_activity(
+                loaders.engine(),
+                actor=actor,
+                municipality_code=int(code),
+                activity_date=activity_date,
+                kind=str(kind),
+                place=place,
+                sign_ups=int(sign_ups),
+                note=note,
+            )
+            loaders.after_write()
+            st.session_state[MESSAGE_KEY] = (
+                f"Gemt: {kind} i {municipalities[code]} med {fmt_int(sign_ups)} tilmeldte."
+            )
+            st.rerun()
