@@ -3,8 +3,8 @@
 from datetime import UTC, date, datetime, timedelta
 from itertools import cycle
 
-from sqlalchemy import Engine, insert
-from sqlmodel import Session, select
+from sqlalchemy import Engine, delete, insert
+from sqlmodel import Session, col, select
 
 from dataio import audit
 from dataio.actionplan import template
@@ -18,9 +18,14 @@ from models.permissions import Actor, Role
 from models.tables import (
     ActionItem,
     ActionPlan,
+    DataSource,
+    HelperCount,
     Municipality,
     Partnership,
     SafetyWalk,
+    SurveyAnswer,
+    SurveyCategory,
+    SurveyRound,
     WalkObservation,
 )
 
@@ -42,7 +47,7 @@ def build_full_dataset(url: str, *, straf11: bytes, today: date | None = None) -
     try:
         initialise(engine, demo=True, today=today)
         import_dst(engine, actor=BENCH_ACTOR, data=straf11, file_name="straf11-full.csv")
-        counts = {"partnerships": len(partnership_codes(engine))}
+        counts = {"partnership_municipalities": len(partnership_codes(engine))}
         counts["action_items"] = fill_action_plans(engine, today=today)
         counts["safety_walks"] = fill_safety_walks(engine, today=today)
         counts["helper_counts"] = fill_helper_counts(engine, today=today)
@@ -159,20 +164,78 @@ def fill_safety_walks(engine: Engine, *, today: date) -> int:
     return written
 
 
-def fill_helper_counts(engine: Engine, *, today: date) -> int:
-    """Five years of weekly neighbour-helper counts per partnership municipality.
+def _demo_source_id(session: Session, dataset: str) -> int | None:
+    """The demo data source of a dataset, so that the bench rows are cited like demo rows."""
+    return session.exec(
+        select(DataSource.id).where(DataSource.dataset == dataset).order_by(DataSource.id)
+    ).first()
 
-    Stub: the helper-count tables (issue 5) are not in this branch yet; once `models/tables.py`
-    has them, this fills HELPER_WEEKS weekly counts per partnership municipality."""
-    return 0
+
+def fill_helper_counts(engine: Engine, *, today: date) -> int:
+    """Five years of weekly neighbour-helper counts per partnership municipality (replacing the
+    demo's monthly ones there), growing from a level of about 6 % of households."""
+    now = datetime.now(UTC)
+    days = [today - timedelta(weeks=week) for week in range(HELPER_WEEKS)][::-1]
+    written = 0
+    with transaction(engine) as session:
+        source_id = _demo_source_id(session, "helper_count")
+        for code in partnership_codes(engine):
+            session.execute(delete(HelperCount).where(col(HelperCount.municipality_code) == code))
+            level = 300 + code % 97 * 20
+            rows = [
+                {
+                    "municipality_code": code,
+                    "count_date": day,
+                    "helpers": round(level * (1.0015**week)) + week % 5,
+                    "nabovenner": round(level * 0.2),
+                    "source": "Benchmark",
+                    "source_id": source_id,
+                    "is_demo": True,
+                    "changed_by": "bench",
+                    "changed_at": now,
+                }
+                for week, day in enumerate(days)
+            ]
+            session.execute(insert(HelperCount), rows)
+            written += len(rows)
+    return written
 
 
 def fill_survey_rounds(engine: Engine, *, today: date) -> int:
-    """Ten survey rounds per partnership municipality.
-
-    Stub: the survey tables (issue 5) are not in this branch yet; once `models/tables.py` has
-    them, this fills SURVEY_ROUNDS rounds per partnership municipality."""
-    return 0
+    """Ten yearly survey rounds of every measure per partnership municipality (replacing the
+    demo's rounds there), answers spread over the measure's categories."""
+    written = 0
+    with transaction(engine) as session:
+        source_id = _demo_source_id(session, "survey_round")
+        categories: dict[str, list[str]] = {}
+        for category in session.exec(select(SurveyCategory).order_by(SurveyCategory.position)):
+            categories.setdefault(category.measure_code, []).append(category.code)
+        for code in partnership_codes(engine):
+            old = select(SurveyRound.id).where(col(SurveyRound.municipality_code) == code)
+            session.execute(delete(SurveyAnswer).where(col(SurveyAnswer.round_id).in_(old)))
+            session.execute(delete(SurveyRound).where(col(SurveyRound.municipality_code) == code))
+            for year in range(today.year - SURVEY_ROUNDS + 1, today.year + 1):
+                for measure, codes in categories.items():
+                    counts = [40 + (code + year + i * 17) % 90 for i in range(len(codes))]
+                    survey = SurveyRound(
+                        municipality_code=code,
+                        year=year,
+                        measure_code=measure,
+                        respondents=sum(counts),
+                        source_id=source_id or 0,
+                        is_demo=True,
+                    )
+                    session.add(survey)
+                    session.flush()
+                    session.execute(
+                        insert(SurveyAnswer),
+                        [
+                            {"round_id": survey.id, "category": c, "count": n}
+                            for c, n in zip(codes, counts, strict=True)
+                        ],
+                    )
+                    written += 1
+    return written
 
 
 def session_usernames() -> list[str]:
