@@ -6,6 +6,7 @@ Debian's Chromium is driven through playwright's async API, one browser context 
 
 import asyncio
 import math
+import os
 import re
 import statistics
 import time
@@ -98,6 +99,18 @@ def peak_rss_mb(pid: int) -> float:
         match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
         total_kb += int(match.group(1)) if match else 0
     return round(total_kb / 1024, 1)
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time a process tree has used so far."""
+    total = 0
+    for member in process_tree(pid):
+        try:
+            fields = Path(f"/proc/{member}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 async def _settle(page: Any, quiet_ms: int = 1500) -> None:
@@ -203,12 +216,14 @@ async def _measure(base_url: str, port: int, users: list[str], rounds: int) -> d
             print(f"  {len(sessions)} sessions logged in in {time.perf_counter() - started:.0f} s")
             times: dict[str, list[float]] = {}
             errors: list[str] = []
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), cpu_seconds(server_pid(port))
             await asyncio.gather(
                 *(_click_through(page, times, errors, rounds) for page in sessions)
             )
+            wall = time.perf_counter() - started
+            server_cpu = cpu_seconds(server_pid(port)) - cpu
             print(
-                f"  {len(sessions)} sessions clicked through in {time.perf_counter() - started:.0f} s"
+                f"  {len(sessions)} sessions clicked through in {wall:.0f} s, server CPU {server_cpu:.0f} s"
             )
             after = peak_rss_mb(server_pid(port))
         finally:
@@ -226,6 +241,8 @@ async def _measure(base_url: str, port: int, users: list[str], rounds: int) -> d
             for label, values in times.items()
         },
         "concurrent_samples": sum(len(v) for v in times.values()),
+        # how busy the server itself was meanwhile: far below 1.0 means the time went elsewhere
+        "concurrent_server_cpu_share": round(server_cpu / wall, 2),
         "concurrent_errors": errors,
     }
 
