@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.journeys import login, settle
+from tests.e2e.journeys import LOGIN_TIMEOUT, PASSWORDS, settle, submit_login
 from tests.e2e.test_plan_browser import go_to_status_cell, status_cell
 from tests.support.appserver import running_app
 from tests.support.browser import screenshot
@@ -44,16 +44,19 @@ def open_plan(browser: Browser, base_url: str) -> Page:
     """The project leader of Ishøj on the plan, in a browser context of its own."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="da-DK")
     page = context.new_page()
-    login(page, base_url, "projektleder", path=PLAN)
+    submit_login(page, base_url, "projektleder", PASSWORDS["projektleder"], path=PLAN)
+    expect(page.get_by_role("button", name="Log ud")).to_be_visible(timeout=LOGIN_TIMEOUT)
     wait_for_plan(page)
     return page
 
 
 def wait_for_plan(page: Page) -> None:
+    """The plan's table is drawn and no script run is pending (the cookie component reruns)."""
     expect(page.get_by_role("heading", name=HEADING).first).to_be_visible(timeout=30_000)
     expect(page.locator("[data-testid='stDataFrame'] td#glide-cell-4-5")).to_have_text(
         "Planlægningsmøde", timeout=30_000
     )
+    settle(page)
 
 
 def test_a_status_saved_on_server_a_is_seen_on_server_b(
