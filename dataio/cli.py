@@ -247,7 +247,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         report = initialise(engine, demo=args.demo_if_empty and settings.demo_mode)
         print(
             "Databasen er klar"
-            + (f"; {report.demo_rows} rækker eksempeldata tilføjet." if report.demo_rows else ".")
+            + (
+                f"; {report.demo_rows + report.demo_other_rows} rækker eksempeldata tilføjet."
+                if report.demo_rows or report.demo_other_rows
+                else "."
+            )
         )
         if settings.demo_mode and args.demo_if_empty:
             print(demo_users_text())

@@ -20,8 +20,9 @@ from models.tables import Municipality
 class InitReport:
     """What initialise did."""
 
-    demo_rows: int
+    demo_rows: int  # quarterly burglaries
     demo_users: int = 0
+    demo_other_rows: int = 0  # helper counts, activities, survey answers
 
 
 def initialise(engine: Engine, *, demo: bool, today: date | None = None) -> InitReport:
@@ -30,7 +31,7 @@ def initialise(engine: Engine, *, demo: bool, today: date | None = None) -> Init
     with transaction(engine) as session:
         load_reference(session)
         session.flush()
-        demo_rows = demo_users = 0
+        demo_rows = demo_users = demo_other_rows = 0
         if demo and not has_burglary_data(session):
             municipalities = demo_municipalities(session)
             demo_rows = write_demo(
@@ -39,10 +40,10 @@ def initialise(engine: Engine, *, demo: bool, today: date | None = None) -> Init
         if demo:
             demo_users = ensure_demo_users(session)
             ensure_demo_plan(session, today=today or date.today())
-            demo_rows += ensure_demo_helpers(
+            demo_other_rows = ensure_demo_helpers(
                 session, municipalities=demo_municipalities(session), today=today or date.today()
             )
-    return InitReport(demo_rows=demo_rows, demo_users=demo_users)
+    return InitReport(demo_rows=demo_rows, demo_users=demo_users, demo_other_rows=demo_other_rows)
 
 
 def regenerate_demo(engine: Engine, *, today: date | None = None) -> int:

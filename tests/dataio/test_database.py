@@ -55,12 +55,20 @@ def test_demo_fills_an_empty_database_once(engine) -> None:  # type: ignore[no-u
     second = initialise(engine, demo=True, today=TODAY)
     assert first.demo_rows == 98 * (19 * 4 + 3)  # 2007K1..2025K4 and 2026K1-K3
     assert second.demo_rows == 0
+    assert first.demo_other_rows > 98 * 12 * 7  # monthly helper counts since 2019, and more
+    assert second.demo_other_rows == 0
     sums = national_annual_sums(engine).set_index("year")
     assert sums.loc[2023, "count"] == 14844 and sums.loc[2023, "quarters"] == 4
     assert sums.loc[2026, "quarters"] == 3
     with Session(engine) as session:
         sources = session.exec(select(DataSource).where(DataSource.is_demo)).all()
-        assert [s.rows for s in sources] == [first.demo_rows]
+        assert [s.rows for s in sources if s.dataset == "burglary_quarter"] == [first.demo_rows]
+        assert {s.dataset for s in sources} == {
+            "burglary_quarter",
+            "helper_count",
+            "survey_round",
+            "national_survey_year",
+        }
 
 
 def test_regenerating_demo_replaces_rather_than_adds(engine) -> None:  # type: ignore[no-untyped-def]
