@@ -15,7 +15,7 @@ FILE = Path(__file__).resolve().parents[1] / "data" / "dst" / "straf11_ishoj_cod
 def test_upload_preview_import_and_undo(app_url: str, page: Page) -> None:
     login(page, app_url, "admin", path="/Data")
     expect(page.get_by_role("heading", name="Data", exact=True)).to_be_visible(timeout=30_000)
-    page.locator("input[type='file']").set_input_files(str(FILE))
+    page.locator("input[type='file']").first.set_input_files(str(FILE))  # Statistikbanken's
     preview = page.get_by_text("Forhåndsvisning: STRAF11:")
     expect(preview).to_be_visible(timeout=30_000)
     screenshot(page, "data-preview")

@@ -8,7 +8,7 @@ from tests.support.browser import screenshot
 
 pytestmark = pytest.mark.e2e
 
-HELPERS_COLUMN = 1  # "Nabohjælpere", after "Kommune"
+HELPERS_COLUMN = 2  # "Nabohjælpere", after "Kommune" and "Status"
 
 
 def helpers_cell(page: Page, row: int):  # type: ignore[no-untyped-def]
