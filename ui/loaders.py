@@ -86,9 +86,10 @@ def load_audit(version: int, viewer: Actor, since: datetime | None) -> pd.DataFr
     return audit_entries(engine(), viewer=viewer, since=since)
 
 
-@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def load_users(version: int) -> pd.DataFrame:
-    """Users for the administration page."""
+    """Users for the administration page, read on every run: not cached, because a lockout is
+    written without bumping the data version (login bookkeeping must not clear every server's
+    caches), so a cached table would show a stale "Låst til" here and on every other server."""
     return user_table(engine())
 
 
