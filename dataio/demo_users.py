@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import lru_cache
 
 from sqlalchemy import Engine
 from sqlmodel import Session, select
@@ -80,11 +81,21 @@ def demo_users_text() -> str:
     return "\n".join(lines)
 
 
+@lru_cache(maxsize=64)
+def _published_password_matches(password: str, password_hash: str) -> bool:
+    """bcrypt's answer for one (password, hash) pair never changes, and costs ~0.5 s: ask once."""
+    return check_password(password, password_hash)
+
+
 def demo_passwords_in_use(engine: Engine) -> list[str]:
     """Active demo accounts that still have their published password (refused outside demo mode)."""
     found = []
     for demo in DEMO_USERS:
         user = find_user(engine, username=demo.username)
-        if user is not None and user.active and check_password(demo.password, user.password_hash):
+        if (
+            user is not None
+            and user.active
+            and _published_password_matches(demo.password, user.password_hash)
+        ):
             found.append(demo.username)
     return found
