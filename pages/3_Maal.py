@@ -47,8 +47,9 @@ def goal_form(goal: Goal, scope_name: str, actor: Actor) -> None:
         )
         kind = right.radio(
             "Måltype",
-            ["Niveau", "Reduktion i %"],
-            index=1 if goal.target_reduction is not None else 0,
+            # a helper target is a number or a share of households, never a reduction
+            ["Niveau"] if goal.indicator == "helpers" else ["Niveau", "Reduktion i %"],
+            index=1 if goal.target_reduction is not None and goal.indicator != "helpers" else 0,
             horizontal=True,
         )
         target = right.number_input(

@@ -213,3 +213,13 @@ def test_refuses_to_start_unsafely_outside_demo_mode(private_db, monkeypatch) ->
         "Appen kan ikke starte sikkert: BOTRYGT_COOKIE_KEY er ikke sat"
     )
     assert not at.title and not at.text_input
+
+
+def test_a_helper_goal_reads_as_new_helpers_and_offers_no_reduction(app_env) -> None:  # type: ignore[no-untyped-def]
+    at = run_page(PAGES["Mål"], user="admin")
+    picker = at.selectbox[0]
+    picker.set_value(next(v for v in picker.options if v == "Nabohjælpere · Solrød")).run()
+    assert not at.exception and not at.error
+    assert any("Nu: 1.275 nye nabohjælpere i 2030" in c.value for c in at.caption)
+    assert at.radio[0].options == ["Niveau"]
+    assert any(n.label == "Målniveau (nye nabohjælpere)" for n in at.number_input)
