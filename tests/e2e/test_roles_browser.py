@@ -6,6 +6,7 @@ the demo users; anything that writes or locks uses a throwaway user of its own.
 """
 
 import re
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -310,8 +311,18 @@ def test_project_leader_edits_goal_and_sees_audit_entry(app_url: str, page: Page
 # --- 5. logout sticks --------------------------------------------------------------------------
 
 
+def wait_for_login_cookie(page: Page, *, timeout_s: float = 20.0) -> None:
+    """The cookie component writes the login cookie after the page has drawn; a reload before
+    that (milliseconds after the login on a busy machine) would rightly find no cookie."""
+    deadline = time.monotonic() + timeout_s
+    while not any(c["name"] == "botrygt_login" for c in page.context.cookies()):
+        assert time.monotonic() < deadline, "the login cookie was never written"
+        page.wait_for_timeout(200)
+
+
 def test_logout_survives_a_reload(app_url: str, page: Page) -> None:
     login(page, app_url, "politi")
+    wait_for_login_cookie(page)
     page.reload()
     expect(page.get_by_role("button", name="Log ud")).to_be_visible(timeout=APP_TIMEOUT)
     expect(page.get_by_role("heading", name=PAGE_HEADINGS["Forside"]).first).to_be_visible(
