@@ -5,6 +5,7 @@ import streamlit as st
 
 from models.formatting import fmt_date
 from models.permissions import Actor
+from models.proportions import SMALL_SAMPLE
 from ui import loaders
 from ui.auth import require
 from ui.data_view import SURVEY, may_import, table_upload_section
@@ -31,7 +32,7 @@ def render(actor: Actor) -> None:
             )
             st.caption(overview.goal_note)
             st.caption(
-                "Justitsministeriets Tryghedsundersøgelse måler utryghed i eget nabolag (7,4 % i 2021): "
+                "Justitsministeriets Tryghedsundersøgelse måler utryghed i eget nabolag: "
                 "et andet spørgsmål, som aldrig sammenlignes med 10 %-målet her."
             )
     with chart:
@@ -43,7 +44,7 @@ def render(actor: Actor) -> None:
         st.dataframe(rounds_for_display(overview.rounds), hide_index=True, key="rounds_table")
         st.caption(
             "Andelene kommer fra stikprøver: intervallet viser, hvor den sande andel med 95 % "
-            "sikkerhed ligger (Wilson). Under 100 besvarelser markeres som lille stikprøve."
+            f"sikkerhed ligger (Wilson). Under {SMALL_SAMPLE} besvarelser markeres som lille stikprøve."
         )
     st.subheader("Sikring af hjemmet")
     if overview.protection.empty:
