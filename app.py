@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from models.assessment import count_statuses
+from models.burglaries import count_statuses
 from models.domain import Indicator
 from models.formatting import fmt_int, fmt_percent
 from models.trends import status_label_da

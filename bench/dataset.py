@@ -6,13 +6,13 @@ from itertools import cycle
 from sqlalchemy import Engine, delete, insert
 from sqlmodel import Session, col, select
 
-from dataio import audit
-from dataio.actionplan import template
-from dataio.db import make_engine, transaction
-from dataio.demo_plan import DEMO_MUNICIPALITY
-from dataio.dst_import import import_dst
-from dataio.setup import initialise
-from dataio.users import add_user
+from dataio.db import audit
+from dataio.db.engine import make_engine, transaction
+from dataio.files.statistikbanken.importer import import_dst
+from dataio.seed.demo_plan import DEMO_MUNICIPALITY
+from dataio.seed.init import initialise
+from dataio.store.action_plans import template
+from dataio.store.users import add_user
 from models.actionplan import ItemStatus
 from models.permissions import Actor, Role
 from models.tables import (

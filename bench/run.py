@@ -19,10 +19,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from dataio.db import make_engine
-from dataio.dst_import import import_dst
-from dataio.reference import read_reference
-from dataio.setup import initialise
+from dataio.db.engine import make_engine
+from dataio.files.statistikbanken.importer import import_dst
+from dataio.seed.init import initialise
+from dataio.seed.reference import read_reference
 from models.periods import latest_full_quarter, quarter_range
 from models.permissions import Actor, Role
 
@@ -89,7 +89,7 @@ def import_straf11_seconds(data: bytes) -> float:
 def status_figures(database_url: str, runs: int = 5) -> dict[str, Any]:
     """`botrygt status --json` for a municipality and nationally: the command's own work (in this
     process, median of `runs`) and once as a new process (Python and its imports included)."""
-    from dataio.cli import main as cli
+    from cli import main as cli
 
     os.environ["DATABASE_URL"] = database_url
     scopes = {
@@ -132,10 +132,10 @@ def flatten(figures: dict[str, Any], prefix: str = "") -> dict[str, float]:
 def report_pdf_seconds() -> float:
     """Median time to make a municipality's meeting-pack PDF (report content included) with all
     years of demo data, a 60-item action plan and 20 safety walks (the report issue: under 5 s)."""
-    from dataio.actionplan import ItemEdit, create_plan, save_changes, template
-    from dataio.report import municipality_report
-    from dataio.report_pdf import report_pdf
-    from dataio.walks import NewObservation, add_walk
+    from dataio.meeting_pack.content import municipality_report
+    from dataio.meeting_pack.pdf import report_pdf
+    from dataio.store.action_plans import ItemEdit, create_plan, save_changes, template
+    from dataio.store.walks import NewObservation, add_walk
 
     today, code, actor = date.today(), 101, Actor("bench", Role.ADMIN)
     with tempfile.TemporaryDirectory() as folder:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.dataset import SESSION_PASSWORD, session_usernames
-from dataio.demo_users import DEMO_USERS
+from dataio.seed.demo_users import DEMO_USERS
 from tests.support.appserver import running_app
 from tests.support.browser import CHROMIUM_ARGS, chromium_path, chromium_unavailable_reason
 from ui.page import PAGES

@@ -51,7 +51,7 @@ def parse_partner_since(text: str | None) -> date | None:
 class AnnouncedHelperTarget:
     """A helper target read from an announcement: a number of new helpers or a household share."""
 
-    unit: str  # models.helpers.TargetUnit value
+    unit: str  # models.neighbour_help.TargetUnit value
     target: float
 
 

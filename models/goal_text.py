@@ -1,8 +1,8 @@
 """Danish sentences about the helper and insecurity goals, shared by pages, reports and the CLI."""
 
 from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
-from models.helpers import HelperAssessment
 from models.insecurity import InsecurityAssessment
+from models.neighbour_help import HelperAssessment
 from models.proportions import SMALL_SAMPLE, ShareChange
 
 

@@ -272,7 +272,7 @@ class RecruitmentActivity(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     municipality_code: int = Field(foreign_key="municipality.code", index=True)
     activity_date: date
-    kind: str  # models.helpers.ActivityKind
+    kind: str  # models.neighbour_help.ActivityKind
     place: str = ""
     sign_ups: int = 0
     note: str = ""

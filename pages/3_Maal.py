@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dataio.goals import GoalChange, create_local_goal, goals_for_editing, update_goal
+from dataio.store.goals import GoalChange, create_local_goal, goals_for_editing, update_goal
 from models.permissions import Actor, Role
 from models.tables import Goal
 from ui import loaders

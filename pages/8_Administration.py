@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dataio.users import MIN_PASSWORD_LENGTH, add_user, rescope_user, set_active, set_password
+from dataio.store.users import MIN_PASSWORD_LENGTH, add_user, rescope_user, set_active, set_password
 from models.permissions import ROLE_LABELS, Actor, Role
 from ui import loaders
 from ui.auth import require

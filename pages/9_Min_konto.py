@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dataio.users import MIN_PASSWORD_LENGTH, change_own_password
+from dataio.store.users import MIN_PASSWORD_LENGTH, change_own_password
 from ui import loaders
 from ui.auth import Guarded, require
 from ui.page import guarded

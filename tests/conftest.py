@@ -115,8 +115,8 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture
 def engine(db_url: str) -> Iterator["Engine"]:
     """An engine on db_url with the schema at the newest migration."""
-    from dataio.db import make_engine
-    from dataio.migrate import upgrade_schema
+    from dataio.db.engine import make_engine
+    from dataio.db.migrate import upgrade_schema
 
     engine = make_engine(db_url)
     upgrade_schema(engine)
@@ -127,8 +127,8 @@ def engine(db_url: str) -> Iterator["Engine"]:
 @pytest.fixture(scope="session")
 def demo_db_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """An SQLite file with schema, reference data and demo data, built once per session."""
-    from dataio.db import make_engine
-    from dataio.setup import initialise
+    from dataio.db.engine import make_engine
+    from dataio.seed.init import initialise
 
     url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite'}"
     engine = make_engine(url)

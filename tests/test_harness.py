@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlalchemy import Engine, create_engine, inspect, text
 
-from dataio.migrate import upgrade_schema
+from dataio.db.migrate import upgrade_schema
 from tests.support.browser import screenshot
 from tests.support.postgres import PostgresServer
 

@@ -10,9 +10,9 @@ import streamlit as st
 import streamlit_authenticator as stauth
 from streamlit_authenticator.utilities import LoginError
 
-from dataio.demo_users import DEMO_USERS, demo_passwords_in_use
+from dataio.seed.demo_users import DEMO_USERS, demo_passwords_in_use
 from dataio.settings import Settings
-from dataio.users import (
+from dataio.store.users import (
     LockoutPolicy,
     actor_of,
     all_users,

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dataio.status import BurglaryOverview
+from dataio.store.burglaries import BurglaryOverview
 from models.formatting import fmt_date, fmt_decimal, fmt_int
 from models.trends import STATUS_RULES_DA, status_label_da
 from ui.text import STATUS_ICONS

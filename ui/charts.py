@@ -6,8 +6,8 @@ import pandas as pd
 import plotly.express as px
 import plotly.graph_objects as go
 
-from dataio.comparison import RateComparison
-from dataio.status import BurglaryOverview
+from dataio.store.burglaries import BurglaryOverview
+from dataio.store.comparison import RateComparison
 from models.formatting import fmt_decimal, fmt_int
 from models.periods import quarter_end, quarter_start
 from ui.text import QUALITY_LABELS

@@ -8,12 +8,12 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from dataio.dst import DstRejected, DstTable
-from dataio.dst_import import import_dst, preview_dst
 from dataio.errors import DomainError
-from dataio.helper_import import HelperImportReport, import_helpers, preview_helpers
-from dataio.import_undo import last_import, undo_last_import
-from dataio.survey_import import SurveyImportReport, import_survey, preview_survey
+from dataio.files.neighbour_help import HelperImportReport, import_helpers, preview_helpers
+from dataio.files.statistikbanken.importer import import_dst, preview_dst
+from dataio.files.statistikbanken.reader import DstRejected, DstTable
+from dataio.files.surveys import SurveyImportReport, import_survey, preview_survey
+from dataio.files.undo import last_import, undo_last_import
 from models.formatting import fmt_date, fmt_datetime, fmt_int
 from models.permissions import Action, Actor, Target, allows
 from ui import loaders

@@ -4,7 +4,7 @@ from typing import Any
 
 import pandas as pd
 
-from dataio.actionplan import ItemEdit
+from dataio.store.action_plans import ItemEdit
 
 
 def _plain(value: Any) -> Any:

@@ -5,8 +5,8 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from dataio.helpers import HelperOverview
-from dataio.surveys import InsecurityOverview
+from dataio.store.neighbour_help import HelperOverview
+from dataio.store.surveys import InsecurityOverview
 from ui.charts import QUALITY_COLOURS, _danish_layout
 from ui.text import QUALITY_LABELS
 

@@ -6,11 +6,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dataio.helpers import HelperOverview, add_activity, add_helper_count
-from dataio.surveys import InsecurityOverview
+from dataio.store.neighbour_help import HelperOverview, add_activity, add_helper_count
+from dataio.store.surveys import InsecurityOverview
 from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
 from models.goal_text import helper_lines, insecurity_lines
-from models.helpers import TARGET_UNIT_LABELS, ActivityKind, TargetUnit
+from models.neighbour_help import TARGET_UNIT_LABELS, ActivityKind, TargetUnit
 from models.permissions import Actor
 from models.trends import status_label_da
 from ui import loaders

@@ -7,24 +7,24 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from dataio.actionplan import facts, has_plan, plan_items, require_read, with_flags
-from dataio.audit import audit_entries
-from dataio.comparison import RateComparison, municipality_statuses, rate_comparison
-from dataio.db import data_version, make_engine
-from dataio.goal_status import insecurity_document
-from dataio.helpers import (
+from dataio.db.audit import audit_entries
+from dataio.db.engine import data_version, make_engine
+from dataio.db.queries import find_goal, municipality_table, source_table
+from dataio.settings import Settings
+from dataio.status_document import insecurity_document
+from dataio.store.action_plans import facts, has_plan, plan_items, require_read, with_flags
+from dataio.store.burglaries import BurglaryOverview, municipality_overview, national_overview
+from dataio.store.comparison import RateComparison, municipality_statuses, rate_comparison
+from dataio.store.neighbour_help import (
     HelperOverview,
     activities,
     district_table,
     helper_overview,
     sign_ups_by_kind,
 )
-from dataio.queries import find_goal, municipality_table, source_table
-from dataio.settings import Settings
-from dataio.status import BurglaryOverview, municipality_overview, national_overview
-from dataio.surveys import InsecurityOverview, insecurity_overview
-from dataio.users import user_table
-from dataio.walks import open_follow_ups, walk_table
+from dataio.store.surveys import InsecurityOverview, insecurity_overview
+from dataio.store.users import user_table
+from dataio.store.walks import open_follow_ups, walk_table
 from models.actionplan import PlanSummary, progress_by_track, summarise
 from models.permissions import Action, Actor, Target, allows
 from models.tables import Goal

@@ -5,9 +5,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dataio.actionplan import require_read
 from dataio.errors import DomainError
-from dataio.excel_plan import (
+from dataio.files.action_plan_workbook import (
     COLUMNS,
     GOAL_LABELS,
     XLSX_MIME,
@@ -16,6 +15,7 @@ from dataio.excel_plan import (
     import_plan,
     read_plan,
 )
+from dataio.store.action_plans import require_read
 from models.formatting import fmt_date
 from models.permissions import Actor
 from ui import loaders

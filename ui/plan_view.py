@@ -6,8 +6,8 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from dataio.actionplan import COLUMN_LABELS, SaveResult, create_plan, save_changes, template
-from dataio.walks import NewObservation, add_walk, follow_up_to_item
+from dataio.store.action_plans import COLUMN_LABELS, SaveResult, create_plan, save_changes, template
+from dataio.store.walks import NewObservation, add_walk, follow_up_to_item
 from models.actionplan import GOAL_CHOICES, ItemStatus, Organisation, PlanSummary, Track
 from models.formatting import fmt_count, fmt_date, fmt_int, fmt_percent
 from models.permissions import Action, Actor, Target, allows

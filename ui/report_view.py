@@ -4,9 +4,9 @@ from datetime import date
 
 import streamlit as st
 
-from dataio.report_pack import MeetingPack, build_pack
-from dataio.report_pdf import PDF_MIME
-from dataio.report_xlsx import XLSX_MIME
+from dataio.meeting_pack.pack import MeetingPack, build_pack
+from dataio.meeting_pack.pdf import PDF_MIME
+from dataio.meeting_pack.xlsx import XLSX_MIME
 from models.formatting import fmt_datetime
 from models.permissions import Actor, Role
 from ui import loaders

@@ -4,7 +4,7 @@ import json
 
 import pandas as pd
 
-from dataio.actionplan import COLUMN_LABELS
+from dataio.store.action_plans import COLUMN_LABELS
 from models.formatting import fmt_datetime, fmt_int, fmt_percent
 from models.permissions import ROLE_LABELS, Role
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from dataio.db import make_engine, transaction
-from dataio.demo_users import ensure_demo_users
-from dataio.setup import initialise
+from dataio.db.engine import make_engine, transaction
+from dataio.seed.demo_users import ensure_demo_users
+from dataio.seed.init import initialise
 
 
 def _seed(url: str) -> None:

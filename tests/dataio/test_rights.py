@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, text
 
-from dataio.demo_users import DEMO_USERS
-from dataio.goals import GoalChange, create_local_goal, update_goal
-from dataio.queries import find_goal
-from dataio.users import add_user, change_own_password, rescope_user, set_active, set_password
+from dataio.db.queries import find_goal
+from dataio.seed.demo_users import DEMO_USERS
+from dataio.store.goals import GoalChange, create_local_goal, update_goal
+from dataio.store.users import add_user, change_own_password, rescope_user, set_active, set_password
 from models.errors import PermissionDenied
 from models.permissions import Actor, Role
 

@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import Locator, Page, expect
 
-from dataio.demo_users import DEMO_USERS
+from dataio.seed.demo_users import DEMO_USERS
 
 PASSWORDS = {user.username: user.password for user in DEMO_USERS}
 LOGIN_TIMEOUT = 30_000

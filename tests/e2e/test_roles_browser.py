@@ -15,8 +15,8 @@ import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 from sqlalchemy import Engine
 
-from dataio.db import make_engine
-from dataio.users import add_user, set_active
+from dataio.db.engine import make_engine
+from dataio.store.users import add_user, set_active
 from models.permissions import Actor, Role
 from tests.e2e.journeys import (
     APP_TIMEOUT,

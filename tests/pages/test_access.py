@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dataio.db import make_engine
-from dataio.users import find_user, set_active
+from dataio.db.engine import make_engine
+from dataio.store.users import find_user, set_active
 from models.permissions import Actor, Role
 from tests.pages.apptest import page_text, run_page
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from dataio.db import make_engine
-from dataio.dst_import import import_dst
-from dataio.status import municipality_overview
+from dataio.db.engine import make_engine
+from dataio.files.statistikbanken.importer import import_dst
+from dataio.store.burglaries import municipality_overview
 from models.permissions import Actor, Role
 from tests.pages.apptest import run_page
 

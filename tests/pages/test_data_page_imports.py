@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import Engine, text
 from streamlit.testing.v1 import AppTest
 
-from dataio.db import data_version, make_engine
+from dataio.db.engine import data_version, make_engine
 from models.permissions import Actor, Role
 from tests.pages.apptest import run_page
 from ui.data_view import HELPERS, SURVEY, TableImport, build_preview, may_import

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from dataio.actionplan import ItemEdit, plan_items, save_changes
-from dataio.db import make_engine
+from dataio.db.engine import make_engine
+from dataio.store.action_plans import ItemEdit, plan_items, save_changes
 from models.permissions import Actor, Role
 from tests.pages.apptest import page_text, run_page
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from dataio.db import make_engine
-from dataio.helpers import district_table
+from dataio.db.engine import make_engine
+from dataio.store.neighbour_help import district_table
 from tests.pages.apptest import deck_specs, page_text, plotly_specs, run_page
 
 PAGE = "pages/6_Nabohjaelp.py"

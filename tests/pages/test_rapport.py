@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from dataio.db import make_engine
-from dataio.report_pack import build_report
+from dataio.db.engine import make_engine
+from dataio.meeting_pack.pack import build_report
 from models.permissions import Actor, Role
 from tests.pages.apptest import page_text, run_page
 

@@ -1,7 +1,7 @@
 """AppTest: the Tryghed page shows shares with intervals, the change test, the goal and the country."""
 
-from dataio.db import make_engine
-from dataio.surveys import insecurity_overview
+from dataio.db.engine import make_engine
+from dataio.store.surveys import insecurity_overview
 from models.goal_text import share_with_interval
 from tests.pages.apptest import page_text, plotly_specs, run_page
 

@@ -1,0 +1,51 @@
+"""`botrygt report`: the meeting pack for a municipality or a police district, as PDF or Excel."""
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from cli.common import Commands, Context, cli_actor, write_output_file
+from dataio.errors import ValidationFailed
+from dataio.meeting_pack.pack import build_pack, parse_since
+
+
+def report(args: argparse.Namespace, context: Context) -> None:
+    kind = args.format or Path(args.output).suffix.lower().lstrip(".")
+    if kind not in ("pdf", "xlsx"):
+        raise ValidationFailed(
+            f"Angiv --format pdf eller --format xlsx (filnavnet {args.output} siger det ikke)"
+        )
+    pack = build_pack(
+        context.engine,
+        viewer=cli_actor(),
+        municipality_code=args.municipality,
+        police_district=args.police_district,
+        since=parse_since(args.since),
+        today=date.today(),
+        formats=(kind,),
+    )
+    write_output_file(args.output, pack.pdf if kind == "pdf" else pack.xlsx)
+    print(
+        f"{pack.report.title} ({kind}, snapshot {pack.report.snapshot_id}) er skrevet til {args.output}."
+    )
+
+
+def register(commands: Commands) -> None:
+    parser = commands.add_parser("report", help="mødepakken som PDF eller Excel")
+    scope = parser.add_mutually_exclusive_group(required=True)
+    scope.add_argument(
+        "--municipality", type=int, metavar="KODE", help="kommunens DST-kode, fx 183"
+    )
+    scope.add_argument(
+        "--police-district", type=int, metavar="NR", help="politikredsens nummer, fx 10"
+    )
+    parser.add_argument(
+        "--since",
+        metavar="DATO",
+        help="sidste møde, ÅÅÅÅ-MM-DD (standard: 30 dage før i dag)",
+    )
+    parser.add_argument(
+        "--format", choices=["pdf", "xlsx"], help="pdf eller xlsx (standard: ud fra filnavnet)"
+    )
+    parser.add_argument("-o", "--output", required=True, metavar="FIL", help="filen, der skrives")
+    parser.set_defaults(run=report)

@@ -1,0 +1,254 @@
+"""Neighbour-helper counts from a file (kommune;dato;nabohjælpere;nabovenner;kilde), all or nothing."""
+
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Engine, delete, insert
+from sqlmodel import Session, col, select
+
+from dataio.db import audit
+from dataio.db.engine import transaction
+from dataio.errors import ValidationFailed
+from dataio.files.tabular import (
+    Column,
+    DryRun,
+    Row,
+    audit_scope,
+    check_rights,
+    file_source,
+    find_municipality,
+    municipality_lookup,
+    parse_count,
+    parse_date,
+    read_rows,
+    text_cell,
+)
+from models.formatting import fmt_count, fmt_date
+from models.permissions import Action, Actor
+from models.tables import HelperCount, Municipality
+
+DATASET = "nabohjælpere"
+KOMMUNE = Column("municipality", "kommune", ("kommunekode", "kommunenavn"))
+DATO = Column("date", "dato", ("optællingsdato", "date"))
+HELPERS = Column("helpers", "nabohjælpere", ("nabohjaelper", "nabohjalpere", "antal nabohjælpere"))
+NABOVENNER = Column("nabovenner", "nabovenner", ("naboven", "antal nabovenner"), required=False)
+KILDE = Column("source", "kilde", ("optalt af",), required=False)
+COLUMNS = (KOMMUNE, DATO, HELPERS, NABOVENNER, KILDE)
+
+
+@dataclass(frozen=True)
+class HelperRow:
+    """One validated count, with the row it came from."""
+
+    number: int
+    municipality_code: int
+    municipality_name: str
+    count_date: date
+    helpers: int
+    nabovenner: int | None
+    source: str
+    change: str = ""  # "ny", "ændret" or "uændret", set when compared with the database
+
+
+@dataclass(frozen=True)
+class HelperImportReport:
+    """What a helper import did (or, for a preview, would do)."""
+
+    rows: int
+    new: int
+    changed: int
+    unchanged: int
+    municipalities: int
+    first: date
+    last: date
+    demo_rows_removed: int
+    source_id: int | None = None
+    lines: tuple[HelperRow, ...] = field(default=(), repr=False)
+
+    def text(self) -> str:
+        """One Danish line for the CLI and the page."""
+        span = fmt_date(self.first)
+        if self.last != self.first:
+            span += f" til {fmt_date(self.last)}"
+        return (
+            f"Nabohjælpere: {fmt_count(self.rows, one='række', many='rækker')} for "
+            f"{fmt_count(self.municipalities, one='kommune', many='kommuner')} ({span}); "
+            f"{fmt_count(self.new, one='ny', many='nye')}, "
+            f"{fmt_count(self.changed, one='ændret', many='ændrede')}, "
+            f"{fmt_count(self.unchanged, one='uændret', many='uændrede')}; "
+            f"{fmt_count(self.demo_rows_removed, one='række', many='rækker')} eksempeldata fjernet"
+        )
+
+
+def _validated(rows: list[Row], lookup: dict[str, Municipality], today: date) -> list[HelperRow]:
+    seen: dict[tuple[int, date], int] = {}
+    result = []
+    for row in rows:
+        cells, number = row.cells, row.number
+        municipality = find_municipality(lookup, cells["municipality"], row=number, column=KOMMUNE)
+        day = parse_date(cells["date"], row=number, column=DATO, today=today)
+        key = (municipality.code, day)
+        if key in seen:
+            raise ValidationFailed(
+                f"Række {number}: {municipality.name} den {day.isoformat()} står også i række "
+                f"{seen[key]}; hver kommune og dato må kun stå én gang"
+            )
+        seen[key] = number
+        nabovenner = cells.get("nabovenner")
+        result.append(
+            HelperRow(
+                number,
+                municipality.code,
+                municipality.name,
+                day,
+                parse_count(cells["helpers"], row=number, column=HELPERS),
+                None
+                if nabovenner is None
+                else parse_count(nabovenner, row=number, column=NABOVENNER),
+                text_cell(cells.get("source")),
+            )
+        )
+    return result
+
+
+def parse_helpers(data: bytes, *, lookup: dict[str, Municipality], today: date) -> list[HelperRow]:
+    """Every row of the file, validated (raises ValidationFailed naming row and column)."""
+    return _validated(read_rows(data, COLUMNS), lookup, today)
+
+
+def _write(
+    session: Session, lines: list[HelperRow], *, actor: Actor, source_id: int
+) -> tuple[list[HelperRow], int]:
+    """Replace the file's (municipality, date) rows and drop those municipalities' demo rows."""
+    codes = sorted({line.municipality_code for line in lines})
+    existing = {
+        (r.municipality_code, r.count_date): r
+        for r in session.exec(
+            select(HelperCount).where(col(HelperCount.municipality_code).in_(codes))
+        ).all()
+    }
+    demo_removed = sum(r.is_demo for r in existing.values())
+    marked = [
+        _compare(line, existing.get((line.municipality_code, line.count_date))) for line in lines
+    ]
+    session.execute(
+        delete(HelperCount).where(
+            col(HelperCount.municipality_code).in_(codes), col(HelperCount.is_demo)
+        )
+    )
+    for code in codes:
+        days = [line.count_date for line in lines if line.municipality_code == code]
+        session.execute(
+            delete(HelperCount).where(
+                col(HelperCount.municipality_code) == code, col(HelperCount.count_date).in_(days)
+            )
+        )
+    now = datetime.now(UTC)
+    records: list[dict[str, Any]] = [
+        {
+            "municipality_code": line.municipality_code,
+            "count_date": line.count_date,
+            "helpers": line.helpers,
+            "nabovenner": line.nabovenner,
+            "source": line.source,
+            "source_id": source_id,
+            "is_demo": False,
+            "changed_by": actor.username,
+            "changed_at": now,
+        }
+        for line in lines
+    ]
+    session.execute(insert(HelperCount), records)
+    return marked, demo_removed
+
+
+def _compare(line: HelperRow, current: HelperCount | None) -> HelperRow:
+    if current is None or current.is_demo:
+        change = "ny"
+    elif (current.helpers, current.nabovenner, current.source) == (
+        line.helpers,
+        line.nabovenner,
+        line.source,
+    ):
+        change = "uændret"
+    else:
+        change = "ændret"
+    return replace(line, change=change)
+
+
+def preview_helpers(
+    engine: Engine, *, actor: Actor, data: bytes, file_name: str, today: date | None = None
+) -> HelperImportReport:
+    """What importing the file would do, found by doing it and rolling it all back."""
+    try:
+        import_helpers(
+            engine, actor=actor, data=data, file_name=file_name, today=today, dry_run=True
+        )
+    except DryRun as done:
+        assert isinstance(done.report, HelperImportReport)
+        return done.report
+    raise AssertionError("a dry run always rolls back")  # pragma: no cover
+
+
+def import_helpers(
+    engine: Engine,
+    *,
+    actor: Actor,
+    data: bytes,
+    file_name: str,
+    today: date | None = None,
+    dry_run: bool = False,
+) -> HelperImportReport:
+    """Read, validate and write one helper-count file; on any error nothing is written."""
+    with transaction(engine) as session:
+        lookup = municipality_lookup(session.exec(select(Municipality)).all())
+        lines = parse_helpers(data, lookup=lookup, today=today or date.today())
+        first_rows: dict[int, int] = {}
+        for line in lines:
+            first_rows.setdefault(line.municipality_code, line.number)
+        check_rights(actor, Action.EDIT_HELPERS, first_rows, lookup)
+        source = file_source(
+            session,
+            actor=actor,
+            name="Nabohjælpere (fil)",
+            dataset=DATASET,
+            file_name=file_name,
+            rows=len(lines),
+        )
+        assert source.id is not None
+        marked, demo_removed = _write(session, lines, actor=actor, source_id=source.id)
+        changes = [line.change for line in marked]
+        days = [line.count_date for line in lines]
+        report = HelperImportReport(
+            rows=len(lines),
+            new=changes.count("ny"),
+            changed=changes.count("ændret"),
+            unchanged=changes.count("uændret"),
+            municipalities=len(first_rows),
+            first=min(days),
+            last=max(days),
+            demo_rows_removed=demo_removed,
+            source_id=source.id,
+            lines=tuple(marked),
+        )
+        first, last = min(days).isoformat(), max(days).isoformat()
+        source.periods = first if first == last else f"{first} til {last}"
+        source.rows_changed = report.new + report.changed
+        session.add(source)
+        municipality, district = audit_scope(set(first_rows), lookup)
+        audit.record(
+            session,
+            actor=actor,
+            action="helpers.import",
+            entity="helper_count",
+            entity_key=str(source.id),
+            summary=f"Import af nabohjælpertal fra {file_name}: {report.text()}",
+            before=None,
+            after={"rows": report.rows, "new": report.new, "changed": report.changed},
+            municipality_code=municipality,
+            police_district_number=district,
+        )
+        if dry_run:
+            raise DryRun(report)
+    return report

@@ -1,0 +1,1 @@
+"""Statistikbanken (Danmarks Statistik): the CSV reader, the importer and the API client."""

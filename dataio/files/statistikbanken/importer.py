@@ -1,0 +1,346 @@
+"""Statistikbanken data into the database: validated first, then written all or nothing, with provenance."""
+
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
+
+import pandas as pd
+from sqlalchemy import Engine, delete, insert
+from sqlmodel import Session, col, select
+
+from dataio.db import audit
+from dataio.db.engine import transaction
+from dataio.errors import ValidationFailed
+from dataio.files.statistikbanken.reader import DstFile, DstTable, read_dst
+from dataio.files.undo import remember
+from models.domain import Quality, SourceKind
+from models.permissions import Action, Actor, Target, require
+from models.tables import (
+    BurglaryQuarter,
+    DataSource,
+    HouseholdYear,
+    Municipality,
+    NationalBurglaryYear,
+)
+
+
+class _DryRun(Exception):
+    """Raised inside the transaction of a preview so that everything is rolled back."""
+
+    def __init__(self, report: "ImportReport") -> None:
+        super().__init__("dry run")
+        self.report = report
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What an import did (or, for a preview, would do)."""
+
+    table: str
+    rows_read: int
+    rows_written: int
+    rows_changed: int
+    municipalities: int
+    periods: str
+    demo_rows_removed: int
+    source_id: int | None = None
+
+    def _municipality_word(self) -> str:
+        return "kommune" if self.municipalities == 1 else "kommuner"
+
+    def text(self) -> str:
+        """One Danish line for the CLI and the page."""
+        return (
+            f"{self.table}: {self.rows_written} rækker for {self.municipalities} {self._municipality_word()} ({self.periods}); "
+            f"{self.rows_changed} nye eller ændrede; {self.demo_rows_removed} rækker eksempeldata fjernet"
+        )
+
+
+def _municipal(file: DstFile) -> pd.DataFrame:
+    """The file's municipality rows with a value, as a frame."""
+    rows = [
+        (r.area_code, r.period, r.value)
+        for r in file.rows
+        if r.area_kind == "municipality" and r.value is not None
+    ]
+    return pd.DataFrame(rows, columns=["code", "period", "value"])
+
+
+def _target(session: Session, actor: Actor, file: DstFile) -> Target:
+    """A project leader may import their own municipality's rows only; anything wider is national."""
+    codes = {r.area_code for r in file.rows if r.area_kind == "municipality"}
+    national = any(r.area_kind != "municipality" for r in file.rows)
+    if len(codes) == 1 and not national:
+        municipality = session.get(Municipality, next(iter(codes)))
+        target = (
+            Target(municipality.code, municipality.police_district_number)
+            if municipality
+            else Target()
+        )
+    else:
+        target = Target()
+    require(
+        actor,
+        Action.IMPORT_DATA,
+        target,
+        where="hele landet" if target.municipality_code is None else str(target.municipality_code),
+    )
+    return target
+
+
+def _periods(frame: pd.DataFrame) -> str:
+    return f"{frame['period'].min()}-{frame['period'].max()}" if len(frame) else "–"
+
+
+def _source(
+    session: Session,
+    *,
+    actor: Actor,
+    file: DstFile,
+    file_name: str,
+    kind: str,
+    rows: int,
+    changed: int,
+    periods: str,
+    today: date,
+) -> int:
+    source = DataSource(
+        name=f"Danmarks Statistik {file.table.value}",
+        kind=kind,
+        dataset=file.table.value,
+        description=f"{'Statistikbankens API' if kind == SourceKind.API else 'Fil'}: {file_name}",
+        periods=periods,
+        rows=rows,
+        rows_read=len(file.rows)
+        + file.skipped_offences
+        + file.skipped_anmsigt
+        + file.skipped_breakdown,
+        rows_changed=changed,
+        file_name=file_name,
+        as_of=today,
+        loaded_at=datetime.now(UTC),
+        loaded_by=actor.username,
+    )
+    session.add(source)
+    session.flush()
+    return source.id or 0
+
+
+def _write_quarters(session: Session, frame: pd.DataFrame, *, source_id: int) -> tuple[int, int]:
+    """Replace the periods the file covers for its municipalities; drop their demo rows. (changed, demo removed)"""
+    codes = sorted(set(frame["code"].astype(int)))
+    existing = {
+        (r.municipality_code, r.period): (r.count, r.is_demo)
+        for r in session.exec(
+            select(BurglaryQuarter).where(col(BurglaryQuarter.municipality_code).in_(codes))
+        ).all()
+    }
+    changed = sum(
+        existing.get((int(c), p), (None, True)) != (int(v), False)
+        for c, p, v in frame.itertuples(index=False)
+    )
+    demo_removed = sum(1 for (_, _), (_, demo) in existing.items() if demo)
+    # When real data covers a municipality, its demo series is gone entirely (never a silent mix).
+    session.execute(
+        delete(BurglaryQuarter).where(
+            col(BurglaryQuarter.municipality_code).in_(codes), col(BurglaryQuarter.is_demo)
+        )
+    )
+    keys = {(int(c), p) for c, p in zip(frame["code"], frame["period"], strict=True)}
+    for code in codes:
+        periods = [p for c, p in keys if c == code]
+        session.execute(
+            delete(BurglaryQuarter).where(
+                BurglaryQuarter.municipality_code == code, col(BurglaryQuarter.period).in_(periods)
+            )
+        )
+    latest = frame["period"].max()
+    now = datetime.now(UTC)
+    records = [
+        {
+            "municipality_code": int(c),
+            "period": p,
+            "year": int(p[:4]),
+            "quarter": int(p[5]),
+            "count": int(v),
+            "provisional": p == latest,
+            "is_demo": False,
+            "source_id": source_id,
+            "imported_at": now,
+        }
+        for c, p, v in frame.itertuples(index=False)
+    ]
+    session.execute(insert(BurglaryQuarter), records)
+    return changed, demo_removed
+
+
+def _write_national_years(session: Session, file: DstFile, *, source_id: int) -> int:
+    changed = 0
+    for row in file.rows:
+        if row.area_kind != "country" or row.value is None:
+            continue  # municipal annual figures come from the quarterly table
+        current = session.get(NationalBurglaryYear, int(row.period))
+        if current is None or current.count != row.value or current.quality != Quality.OFFICIAL:
+            changed += 1
+        session.merge(
+            NationalBurglaryYear(
+                year=int(row.period),
+                count=int(row.value),
+                quality=Quality.OFFICIAL,
+                note="STRAF22, anmeldte",
+                source_id=source_id,
+            )
+        )
+    return changed
+
+
+def _write_households(
+    session: Session, frame: pd.DataFrame, *, source_id: int, population: bool
+) -> int:
+    changed = 0
+    for code, period, value in frame.itertuples(index=False):
+        year = int(str(period)[:4])
+        current = session.get(HouseholdYear, (int(code), year))
+        if population:
+            if current is None or str(period)[4:] not in ("", "K1"):
+                continue  # population is stored beside households, as of 1 January
+            changed += current.population != value
+            current.population = int(value)
+            session.add(current)
+            continue
+        changed += current is None or current.households != value or current.approximate
+        session.merge(
+            HouseholdYear(
+                municipality_code=int(code),
+                year=year,
+                households=int(value),
+                population=current.population if current else None,
+                approximate=False,
+                source_id=source_id,
+            )
+        )
+    if not population:
+        # the approximations give way for every municipality that now has real households
+        real = set(frame["code"].astype(int))
+        session.execute(
+            delete(HouseholdYear).where(
+                col(HouseholdYear.municipality_code).in_(real), col(HouseholdYear.approximate)
+            )
+        )
+    return changed
+
+
+def _undo_table(table: DstTable) -> str:
+    return {DstTable.STRAF11: "burglary_quarter", DstTable.STRAF22: "national_burglary_year"}.get(
+        table, "household_year"
+    )
+
+
+def _undo_scope(file: DstFile, frame: pd.DataFrame) -> list[int]:
+    """What the import may replace: the covered municipalities, or the national years."""
+    if file.table is DstTable.STRAF22:
+        return sorted({int(r.period) for r in file.rows if r.area_kind == "country"})
+    return sorted(set(frame["code"].astype(int))) if len(frame) else []
+
+
+def preview_dst(
+    engine: Engine,
+    *,
+    actor: Actor,
+    data: bytes,
+    file_name: str,
+    table: DstTable | str | None = None,
+) -> ImportReport:
+    """What importing the file would do, found by doing it and rolling it all back."""
+    try:
+        import_dst(engine, actor=actor, data=data, file_name=file_name, table=table, dry_run=True)
+    except _DryRun as done:
+        return done.report
+    raise AssertionError("a dry run always rolls back")  # pragma: no cover
+
+
+def import_dst(
+    engine: Engine,
+    *,
+    actor: Actor,
+    data: bytes,
+    file_name: str,
+    table: DstTable | str | None = None,
+    kind: str = SourceKind.FILE,
+    today: date | None = None,
+    dry_run: bool = False,
+    since_year: int | None = None,
+) -> ImportReport:
+    """Read, validate and write one Statistikbanken file; on any error nothing is written.
+
+    since_year (for API fetches of whole tables): rows before that year are skipped, not refused."""
+    file = read_dst(data, table=table, first_year=1900 if since_year else 2007)
+    if since_year:
+        file = replace(file, rows=[r for r in file.rows if int(r.period[:4]) >= since_year])
+    frame = _municipal(file)
+    if frame.empty and not any(r.area_kind == "country" for r in file.rows):
+        raise ValidationFailed("Filen indeholder ingen tal for kommuner eller hele landet")
+    with transaction(engine) as session:
+        target = _target(session, actor, file)
+        periods = _periods(
+            frame if len(frame) else pd.DataFrame({"period": [r.period for r in file.rows]})
+        )
+        source_id = _source(
+            session,
+            actor=actor,
+            file=file,
+            file_name=file_name,
+            kind=kind,
+            rows=len(frame),
+            changed=0,
+            periods=periods,
+            today=today or date.today(),
+        )
+        demo_removed = 0
+        remember(
+            session,
+            source_id=source_id,
+            table=_undo_table(file.table),
+            scope=_undo_scope(file, frame),
+        )
+        if file.table is DstTable.STRAF11:
+            changed, demo_removed = _write_quarters(session, frame, source_id=source_id)
+        elif file.table is DstTable.STRAF22:
+            changed = _write_national_years(session, file, source_id=source_id)
+        else:
+            changed = _write_households(
+                session, frame, source_id=source_id, population=file.table is DstTable.FOLK1A
+            )
+        source = session.get(DataSource, source_id)
+        assert source is not None
+        written = (
+            len(frame)
+            if file.table is not DstTable.STRAF22
+            else sum(r.area_kind == "country" for r in file.rows)
+        )
+        source.rows_changed, source.rows = changed, written
+        session.add(source)
+        report = ImportReport(
+            file.table.value,
+            source.rows_read,
+            written,
+            changed,
+            frame["code"].nunique() if len(frame) else 0,
+            periods,
+            demo_removed,
+            source_id,
+        )
+        audit.record(
+            session,
+            actor=actor,
+            action="data.import",
+            entity="data_source",
+            entity_key=str(source_id),
+            summary=f"Import af {file.table.value} fra {file_name}: {report.text()}",
+            before=None,
+            after={"rows": len(frame), "changed": changed},
+            municipality_code=target.municipality_code,
+            police_district_number=target.police_district_number,
+        )
+        if dry_run:
+            raise _DryRun(report)
+    return report

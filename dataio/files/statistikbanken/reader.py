@@ -1,0 +1,856 @@
+"""Read Statistikbanken (Danmarks Statistik) CSV files: STRAF11, STRAF22, FAM55N and FOLK1A.
+
+The files come from the API (`/v1/data/<TABLE>/CSV`) or from the website, so the reader accepts
+every variant described in shared/reference/README.md: `;` separated, UTF-8 with or without a BOM
+or Windows-1252, a header of variable ids (`OMRÅDE;OVERTRÆD;TID;INDHOLD`) or of names
+(`område;overtrædelsens art;tid;INDHOLD`), cells as codes (`183`), labels (`Ishøj`) or both
+(`183 Ishøj`), decimal comma and `..` for missing.
+
+Nothing is returned until the whole file has been checked: every problem found (up to 50) is
+collected in one `DstRejected`, whose message is Danish and names line, column and value. Bad
+input never raises anything else.
+
+The common path is vectorised: pandas parses the file, and every cell check runs once per
+distinct value (a full STRAF11 export has ~600,000 rows but only ~100 areas, ~80 periods and
+~40 offence codes). Python loops run only over rows that have a problem and over the kept rows
+when the result objects are built.
+"""
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from functools import cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from dataio.errors import ValidationFailed
+from dataio.seed.reference import read_reference
+
+__all__ = [
+    "BURGLARY",
+    "DstFile",
+    "DstRejected",
+    "DstRow",
+    "DstTable",
+    "Problem",
+    "municipality_names",
+    "read_dst",
+]
+
+BURGLARY = 1320  # OVERTRÆD code of "Indbrud i beboelser"
+FIRST_YEAR = 2007  # STRAF11 starts 2007K1
+MAX_PROBLEMS = 50  # problems kept on the exception
+SHOWN_PROBLEMS = 10  # problems written into its message
+COUNTRY, UNKNOWN, CHRISTIANSO = 0, 998, 411
+
+# Offence labels the reader can recognise when the file has labels instead of codes.
+OFFENCE_LABELS = {"indbrud i beboelser": BURGLARY}
+# Area labels that are not in municipalities.csv (regions are added from its region column).
+EXTRA_AREA_LABELS = {
+    "hele landet": COUNTRY,
+    "uoplyst": UNKNOWN,
+    "uoplyst kommune": UNKNOWN,
+    "uoplyst område": UNKNOWN,
+}
+
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_QUARTER = re.compile(r"([0-9]{4})K([0-9])")
+_YEAR = re.compile(r"[0-9]{4}")
+_BOTH = re.compile(r"([0-9]{1,4}) (\S.*)")
+_NUMBER = re.compile(r"(-?)([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?")
+_CODE_TOKEN = re.compile(r"[0-9]+|[A-ZÆØÅ0-9]+")
+
+
+class DstTable(StrEnum):
+    """The Statistikbanken tables the dashboard reads."""
+
+    STRAF11 = "STRAF11"  # reported offences per quarter, area and offence
+    STRAF22 = "STRAF22"  # the same per year, plus ANMSIGT (reported / charged)
+    FAM55N = "FAM55N"  # households on 1 January, per year
+    FOLK1A = "FOLK1A"  # population per quarter
+
+
+CRIME_TABLES = frozenset({DstTable.STRAF11, DstTable.STRAF22})
+QUARTERLY_TABLES = frozenset({DstTable.STRAF11, DstTable.FOLK1A})
+
+
+@dataclass(frozen=True)
+class DstRow:
+    """One kept row; `line` is its 1-based line number in the file (the header is line 1)."""
+
+    area_code: int
+    area_kind: str  # municipality | country | region | christianso | unknown (998)
+    period: str  # "2023K1" for quarterly tables, "2023" for yearly ones
+    value: int | None  # None where the file has `..` or nothing
+    offence: int | None  # OVERTRÆD code for the crime tables, else None
+    anmsigt: str | None  # "ANM" or "SIG" for STRAF22, else None
+    line: int
+    # STRAF tables declare 0 as their suppressed value: a 0 there may hide a small true count.
+    maybe_suppressed: bool = False
+
+
+@dataclass(frozen=True)
+class DstFile:
+    """A file that passed every check, reduced to the rows the dashboard uses."""
+
+    table: DstTable
+    rows: list[DstRow]
+    encoding: str  # utf-8-sig | utf-8 | cp1252
+    header_kind: str  # ids | names
+    cell_kind: str  # codes | labels | both
+    skipped_offences: int  # rows of other offences than the one asked for
+    skipped_anmsigt: int = 0  # STRAF22 rows of the chosen offence with the other ANMSIGT
+    skipped_breakdown: int = 0  # rows below a total (KØN, ALDER, HUSTYP...) left out
+    breakdown_columns: tuple[str, ...] = field(default=())  # such columns, as the header names them
+
+    @property
+    def periods(self) -> list[str]:
+        """The periods present, in order."""
+        return sorted({row.period for row in self.rows})
+
+    @property
+    def maybe_suppressed(self) -> int:
+        """How many kept rows are 0 in a STRAF table (true zero or suppressed)."""
+        return sum(row.maybe_suppressed for row in self.rows)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the file; line 0 means the file as a whole."""
+
+    line: int
+    column: str
+    value: str
+    why: str
+
+    def __str__(self) -> str:
+        where = []
+        if self.line:
+            where.append(f"Linje {self.line}")
+        if self.column:
+            where.append(f"kolonne {self.column}")
+        prefix = ", ".join(where)
+        text = f"«{self.value}» {self.why}" if self.value else self.why
+        return f"{prefix}: {text}" if prefix else text
+
+
+class DstRejected(ValidationFailed):
+    """The file was not read; `problems` lists what is wrong (at most 50), `total` counts all."""
+
+    def __init__(self, problems: Sequence[Problem], *, total: int | None = None) -> None:
+        self.problems = list(problems)[:MAX_PROBLEMS]
+        self.total = max(total or 0, len(problems))
+        super().__init__(_summary(self.problems, self.total))
+
+
+def _summary(problems: list[Problem], total: int) -> str:
+    if total == 1 and problems and problems[0].line == 0:
+        return f"Filen blev ikke indlæst: {problems[0]}"
+    lines = [f"Filen blev ikke indlæst: {total} fejl." if total > 1 else "Filen blev ikke indlæst:"]
+    lines += [str(problem) for problem in problems[:SHOWN_PROBLEMS]]
+    if total > SHOWN_PROBLEMS:
+        lines.append(f"… og {total - SHOWN_PROBLEMS} fejl mere")
+    return "\n".join(lines)
+
+
+def _reject(why: str, *, line: int = 0, column: str = "", value: str = "") -> DstRejected:
+    return DstRejected([Problem(line=line, column=column, value=value, why=why)])
+
+
+# --- reference data ---------------------------------------------------------------------------
+
+
+@cache
+def _municipality_names() -> tuple[tuple[str, int], ...]:
+    frame = read_reference("municipalities.csv")
+    return tuple(
+        (str(name), int(code)) for name, code in zip(frame["name"], frame["code"], strict=True)
+    )
+
+
+def municipality_names() -> dict[str, int]:
+    """Municipality name -> DST code, as written in municipalities.csv (98 + Christiansø 411)."""
+    return dict(_municipality_names())
+
+
+@cache
+def _areas() -> tuple[dict[int, str], dict[str, int]]:
+    """Area code -> kind, and normalised label -> code, for every area a DST table may name."""
+    kinds: dict[int, str] = {COUNTRY: "country", UNKNOWN: "unknown"}
+    labels = dict(EXTRA_AREA_LABELS)
+    frame = read_reference("municipalities.csv")
+    for code, name in zip(frame["region_code"], frame["region"], strict=True):
+        kinds[int(code)] = "region"
+        labels[_norm(str(name))] = int(code)
+    for name, code in _municipality_names():
+        kinds[code] = "christianso" if code == CHRISTIANSO else "municipality"
+        labels[_norm(name)] = code
+    return kinds, labels
+
+
+# --- cells ------------------------------------------------------------------------------------
+
+
+def _clean(raw: object) -> str:
+    """The cell without surrounding blanks and quotes, inner whitespace collapsed."""
+    text = raw if isinstance(raw, str) else ""
+    return " ".join(text.strip().strip('"').split())
+
+
+def _norm(raw: str) -> str:
+    return _clean(raw).casefold()
+
+
+def _shown(raw: object, limit: int = 40) -> str:
+    text = raw if isinstance(raw, str) else ""
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class _Area:
+    code: int | None
+    kind: str  # codes | labels | both (how the cell was written)
+
+
+def _parse_area(raw: str) -> _Area:
+    text = _clean(raw)
+    kinds, labels = _areas()
+    if text.isdigit() and text.isascii():
+        code = int(text)
+        return _Area(code if code in kinds else None, "codes")
+    match = _BOTH.fullmatch(text)
+    if match and _norm(text) not in labels:
+        code = int(match.group(1))
+        return _Area(code if code in kinds else None, "both")
+    return _Area(labels.get(text.casefold()), "labels")
+
+
+@dataclass(frozen=True)
+class _Offence:
+    code: int | None  # None for a level that is not a number (TOT) or an unknown label
+    kind: str  # codes | labels | both
+
+
+def _parse_offence(raw: str) -> _Offence:
+    text = _clean(raw)
+    if text.casefold() in OFFENCE_LABELS:
+        return _Offence(OFFENCE_LABELS[text.casefold()], "labels")
+    first, _, rest = text.partition(" ")
+    if _CODE_TOKEN.fullmatch(first):
+        code = int(first) if first.isdigit() and first.isascii() else None
+        return _Offence(code, "both" if rest else "codes")
+    return _Offence(None, "labels")
+
+
+def _parse_anmsigt(raw: str) -> str | None:
+    text = _clean(raw)
+    first = text.split(" ", 1)[0].upper()
+    if first in ("ANM", "SIG"):
+        return first
+    folded = text.casefold()
+    if folded.startswith("anm"):
+        return "ANM"
+    if folded.startswith("sig"):
+        return "SIG"
+    return None
+
+
+@dataclass(frozen=True)
+class _Period:
+    text: str  # normalised: "2023K1" or "2023"
+    quarterly: bool | None  # None when it is neither a quarter nor a year
+    year: int
+
+
+def _parse_period(raw: str) -> _Period:
+    text = _clean(raw).upper()
+    match = _QUARTER.fullmatch(text)
+    if match and 1 <= int(match.group(2)) <= 4:
+        return _Period(text, True, int(match.group(1)))
+    if _YEAR.fullmatch(text):
+        return _Period(text, False, int(text))
+    return _Period(text, None, 0)
+
+
+def _parse_value(raw: str) -> tuple[int | None, str | None]:
+    """(value, None) or (None, why); `..` and empty are missing values."""
+    text = _clean(raw)
+    if text in ("", ".."):
+        return None, None
+    match = _NUMBER.fullmatch(text)
+    if match is None:
+        return None, "er ikke et tal"
+    sign, whole, decimals = match.groups()
+    if decimals and decimals.strip("0"):
+        return None, "er ikke et helt tal"
+    number = int(whole.replace(".", ""))
+    if sign and number:
+        return None, "er negativ"
+    return number, None
+
+
+_TOTAL_EXACT = {"tot", "ialt", "i alt", "total", "alle"}
+
+
+def _total_level(values: Sequence[str]) -> str | tuple[str, ...] | None:
+    """The one value meaning "all" in a breakdown column, None if none, a tuple if ambiguous."""
+    strong = [
+        v for v in values if _norm(v) in _TOTAL_EXACT or _norm(v).split(" ")[0] in {"tot", "ialt"}
+    ]
+    weak = [v for v in values if _norm(v).endswith(" i alt")]
+    for found in (strong, weak):
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            return tuple(found)
+    return None
+
+
+def _by_value(
+    series: pd.Series, parse: Callable[[str], Any]
+) -> tuple[np.ndarray, list[Any], np.ndarray]:
+    """Parse each distinct value once: (codes per row, results per distinct value, distinct raw)."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=False)
+    raw = np.asarray(uniques, dtype=object)
+    return codes, [parse(value) for value in raw], raw
+
+
+def _per_row(codes: np.ndarray, results: Sequence[Any], dtype: Any = object) -> np.ndarray:
+    table = np.empty(len(results), dtype=dtype)
+    table[:] = list(results)
+    return table[codes] if len(results) else np.empty(0, dtype=dtype)
+
+
+# --- the file ---------------------------------------------------------------------------------
+
+
+def _check_container(data: bytes, max_bytes: int) -> None:
+    if len(data) > max_bytes:
+        limit = f"{max_bytes // 1_000_000} MB" if max_bytes >= 1_000_000 else f"{max_bytes} byte"
+        raise _reject(f"Filen er for stor (over {limit})")
+    if not data.strip().removeprefix(b"\xef\xbb\xbf").strip():
+        raise _reject("Filen er tom")
+    if data.startswith(b"PK\x03\x04"):
+        raise _reject("Filen er et regneark (xlsx); hent CSV fra Statistikbanken")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise _reject("Filen er et regneark (xls); hent CSV fra Statistikbanken")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _reject("Filen er gemt som UTF-16; hent CSV fra Statistikbanken (UTF-8)")
+    if b"\x00" in data:
+        raise _reject("Filen er ikke en tekstfil (binære data); hent CSV fra Statistikbanken")
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data.decode("utf-8-sig"), "utf-8-sig"
+        except UnicodeDecodeError as error:
+            raise _reject(
+                f"Filen begynder som UTF-8, men byte {error.start + 1} er ikke gyldig UTF-8"
+            ) from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        raise _reject(
+            "Filen er hverken UTF-8 eller Windows-1252 (binære data?); hent CSV fra Statistikbanken"
+        ) from None
+
+
+def _not_csv(data: bytes, text: str) -> None:
+    """Recognise text that is clearly something else than a CSV table."""
+    start = text[:1000].lstrip()[:200].casefold()
+    if start.startswith(("<!doctype html", "<html", "<?xml")):
+        raise _reject("Filen er en HTML/XML-side, ikke CSV; hent CSV fra Statistikbanken")
+    if start.startswith(("{", "[")):
+        message = ""
+        try:
+            parsed = json.loads(text)
+        except ValueError:
+            parsed = None
+        if isinstance(parsed, dict) and isinstance(parsed.get("message"), str):
+            message = f": {_shown(parsed['message'], 200)}"
+        raise _reject(f"Filen er JSON, ikke CSV (fx et fejlsvar fra Statistikbanken){message}")
+    if len(data.translate(None, _CONTROL_BYTES)) == len(data):
+        return
+    found = _CONTROL.search(data)
+    if found:
+        line = data.count(b"\n", 0, found.start()) + 1
+        raise _reject(
+            "Filen indeholder styretegn (binære data); hent CSV fra Statistikbanken", line=line
+        )
+
+
+@dataclass(frozen=True)
+class _Layout:
+    names: list[str]  # header cells as written (cleaned of quotes and blanks)
+    area: int
+    period: int
+    value: int
+    offence: int | None
+    anmsigt: int | None
+    breakdown: list[int]
+    empty: list[int]  # unnamed columns (a trailing `;`), must stay empty
+    header_kind: str
+
+
+def _role(name: str) -> str:
+    folded = name.casefold()
+    if folded == "indhold":
+        return "value"
+    if folded == "tid":
+        return "period"
+    if folded.startswith("omr") or folded in ("region", "kommune"):
+        return "area"
+    if folded.startswith("overtr"):
+        return "offence"
+    if folded.startswith(("anmsigt", "anmeldte")):
+        return "anmsigt"
+    if not folded:
+        return "empty"
+    return "breakdown"
+
+
+def _layout(header: str) -> _Layout:
+    if ";" not in header:
+        for mark, name in ((",", "komma"), ("\t", "tabulator")):
+            if mark in header:
+                raise _reject(
+                    f"Filen er ikke semikolon-separeret (skilletegnet ser ud til at være {name}); "
+                    "hent CSV fra Statistikbanken",
+                    line=1,
+                )
+        raise _reject(
+            "Første linje er ikke en overskrift med ;-separerede kolonner "
+            "(forventet fx OMRÅDE;OVERTRÆD;TID;INDHOLD)",
+            line=1,
+        )
+    names = [_clean(cell).lstrip("\ufeff") for cell in header.split(";")]
+    roles = [_role(name) for name in names]
+    if "value" not in roles:
+        first = names[0] if names else ""
+        kinds = [_parse_period(name).quarterly for name in names]
+        # a table with periods across (website "matrix") starts with blank cells or has quarters
+        if "period" not in roles and (kinds.count(True) >= 2 or (not first and any(kinds))):
+            raise _reject(
+                "Filen har perioderne som kolonner (tabelformat); hent den lodrette CSV "
+                "(API eller «CSV (semikolonsepareret)» med TID i rækkerne)",
+                line=1,
+            )
+        if first.isdigit() or _parse_area(first).code is not None or any(kinds):
+            raise _reject(
+                "Filen har ingen overskrift (første linje er data; forventet fx "
+                "OMRÅDE;OVERTRÆD;TID;INDHOLD)",
+                line=1,
+            )
+        raise _reject("Overskriften mangler kolonnen INDHOLD", line=1, column="INDHOLD")
+    problems = []
+    for role, label in (("area", "OMRÅDE"), ("period", "TID")):
+        if role not in roles:
+            problems.append(Problem(1, label, "", f"Overskriften mangler kolonnen {label}"))
+    for role in ("value", "period", "area", "offence", "anmsigt"):
+        if roles.count(role) > 1:
+            twice = [name for name, r in zip(names, roles, strict=True) if r == role]
+            problems.append(Problem(1, twice[1], "", "Kolonnen findes to gange i overskriften"))
+    if problems:
+        raise DstRejected(problems)
+    named = [
+        name
+        for name, role in zip(names, roles, strict=True)
+        if role in ("area", "offence", "anmsigt", "breakdown")
+    ]
+    ids = all(name == name.upper() and " " not in name for name in named)
+    return _Layout(
+        names=names,
+        area=roles.index("area"),
+        period=roles.index("period"),
+        value=roles.index("value"),
+        offence=roles.index("offence") if "offence" in roles else None,
+        anmsigt=roles.index("anmsigt") if "anmsigt" in roles else None,
+        breakdown=[i for i, role in enumerate(roles) if role == "breakdown"],
+        empty=[i for i, role in enumerate(roles) if role == "empty"],
+        header_kind="ids" if ids else "names",
+    )
+
+
+class _Collector:
+    """Problems found per check; keeps the first rows of each check and counts them all."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.total = 0
+
+    def add(self, problem: Problem) -> None:
+        self.total += 1
+        self.problems.append(problem)
+
+    def rows(
+        self,
+        mask: np.ndarray,
+        *,
+        lines: np.ndarray,
+        column: str,
+        values: np.ndarray,
+        why: Callable[[int], str],
+        empty: str = "(tom)",
+    ) -> None:
+        where = np.flatnonzero(mask)
+        self.total += len(where)
+        for i in where[:MAX_PROBLEMS]:
+            shown = _shown(values[i]) or empty
+            self.problems.append(Problem(int(lines[i]), column, shown, why(int(i))))
+
+    def raise_if_any(self) -> None:
+        if self.total:
+            ordered = sorted(self.problems, key=lambda p: p.line)
+            raise DstRejected(ordered[:MAX_PROBLEMS], total=self.total)
+
+
+def _body_frame(
+    encoded: bytes, layout: _Layout, found: _Collector
+) -> tuple[pd.DataFrame, np.ndarray]:
+    """The data lines as a frame of strings plus each row's line number; bad lines reported."""
+    width = len(layout.names)
+    buffer = np.frombuffer(encoded, dtype=np.uint8)
+    newlines = np.flatnonzero(buffer == ord("\n"))
+    ends = newlines if encoded.endswith(b"\n") else np.append(newlines, len(encoded))
+    starts = np.concatenate(([0], newlines + 1))[: len(ends)]
+    separators = np.flatnonzero(buffer == ord(";"))
+    fields = np.searchsorted(separators, ends) - np.searchsorted(separators, starts) + 1
+    lines = np.arange(2, len(ends) + 2)
+    columns = [f"c{i}" for i in range(width)]
+    good = fields == width
+    if not good.all():
+        text_lines = encoded.decode("utf-8").split("\n")
+        for i in np.flatnonzero(~good):
+            if text_lines[i].strip():
+                found.add(
+                    Problem(
+                        int(lines[i]),
+                        "",
+                        "",
+                        f"har {fields[i]} felter, overskriften har {width}",
+                    )
+                )
+        encoded = "\n".join(text_lines[i] for i in np.flatnonzero(good)).encode("utf-8")
+        lines = lines[good]
+    if not len(lines):
+        return pd.DataFrame({name: pd.Series([], dtype=object) for name in columns}), lines
+    try:
+        frame = pd.read_csv(
+            io.BytesIO(encoded),
+            sep=";",
+            header=None,
+            names=columns,
+            dtype=str,
+            encoding="utf-8",
+            keep_default_na=False,
+            na_filter=False,
+            quoting=csv.QUOTE_NONE,
+            skip_blank_lines=False,
+            engine="c",
+        )
+    except (ValueError, pd.errors.ParserError) as error:  # ParserError is a ValueError
+        raise _reject(f"Filen kunne ikke læses som CSV ({_shown(str(error), 120)})") from None
+    if len(frame) != len(lines):  # cannot happen with QUOTE_NONE; refuse rather than misnumber
+        raise _reject("Filen kunne ikke læses som CSV (uventet linjeopdeling)")
+    return frame, lines
+
+
+def _detect(
+    *, has_offence: bool, has_anmsigt: bool, quarterly: bool | None
+) -> tuple[DstTable | None, str]:
+    if has_offence and has_anmsigt:
+        return DstTable.STRAF22, ""
+    if quarterly is None:
+        return None, "ingen gyldige perioder i kolonnen TID (fx 2023K1 eller 2023)"
+    if has_anmsigt:
+        return None, "kolonnen ANMSIGT findes, men ikke OVERTRÆD"
+    if has_offence:
+        return (DstTable.STRAF11 if quarterly else DstTable.STRAF22), ""
+    return (DstTable.FOLK1A if quarterly else DstTable.FAM55N), ""
+
+
+def _as_table(table: DstTable | str | None) -> DstTable | None:
+    if table is None or isinstance(table, DstTable):
+        return table
+    try:
+        return DstTable(str(table).strip().upper())
+    except ValueError:
+        known = ", ".join(DstTable)
+        raise _reject(f"Ukendt tabel «{_shown(str(table))}» (kendte tabeller: {known})") from None
+
+
+def read_dst(
+    data: bytes,
+    *,
+    table: DstTable | str | None = None,
+    offence: int = BURGLARY,
+    max_bytes: int = 100_000_000,
+    anmsigt: str | None = "ANM",
+    first_year: int = FIRST_YEAR,
+    last_year: int | None = None,
+) -> DstFile:
+    """Read and check one Statistikbanken CSV file; raise DstRejected listing every problem.
+
+    `table` is recognised from the content when not given. Crime tables keep only `offence`
+    (default 1320, residential burglary); STRAF22 keeps only `anmsigt` ("ANM", None for both).
+    Periods must lie in `first_year`..`last_year` (default: next year).
+    """
+    chosen = _as_table(table)
+    raw = bytes(data)
+    _check_container(raw, max_bytes)
+    # pandas and the line count below both end lines at LF (CRLF included); a lone CR (old Mac
+    # files) becomes LF. CR and LF are single bytes in UTF-8 and Windows-1252 alike.
+    carriage_returns = raw.count(b"\r")
+    if carriage_returns and carriage_returns != raw.count(b"\r\n"):
+        raw = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    text, encoding = _decode(raw)
+    _not_csv(raw, text)
+    # pandas reads UTF-8 bytes; a UTF-8 file is passed on as it is, without a second copy
+    payload = text.encode("utf-8") if encoding == "cp1252" else raw.removeprefix(b"\xef\xbb\xbf")
+    del text
+    header_bytes, _, body = payload.partition(b"\n")
+    header = header_bytes.decode("utf-8")
+    layout = _layout(header)
+    found = _Collector()
+    frame, lines = _body_frame(body, layout, found)
+    names = layout.names
+    if not len(frame):
+        found.raise_if_any()
+        raise _reject("Filen har en overskrift, men ingen datarækker")
+
+    def column(index: int) -> pd.Series:
+        return frame[f"c{index}"]
+
+    # Periods first: they tell quarterly from yearly tables.
+    period_codes, periods, period_raw = _by_value(column(layout.period), _parse_period)
+    counts = np.bincount(period_codes, minlength=len(periods))
+    quarters = sum(int(n) for n, p in zip(counts, periods, strict=True) if p.quarterly is True)
+    years = sum(int(n) for n, p in zip(counts, periods, strict=True) if p.quarterly is False)
+    quarterly = None if quarters == years == 0 else quarters >= years
+    detected, why_unknown = _detect(
+        has_offence=layout.offence is not None,
+        has_anmsigt=layout.anmsigt is not None,
+        quarterly=quarterly,
+    )
+    if chosen is not None and detected is not None and chosen != detected:
+        raise _reject(f"Filen ligner {detected}, ikke {chosen}")
+    resolved = chosen or detected
+    if resolved is None:
+        found.add(
+            Problem(
+                0, "", "", f"Kan ikke se, hvilken tabel filen er fra: {why_unknown}; angiv tabellen"
+            )
+        )
+        resolved = DstTable.STRAF11 if layout.offence is not None else DstTable.FOLK1A
+    crime = resolved in CRIME_TABLES
+    if crime and layout.offence is None:
+        raise _reject(f"{resolved}-filen mangler kolonnen OVERTRÆD", line=1, column="OVERTRÆD")
+    if not crime and layout.offence is not None:
+        raise _reject(f"{resolved} har ingen kolonne OVERTRÆD; er det en STRAF-tabel?", line=1)
+    if layout.anmsigt is not None and resolved != DstTable.STRAF22:
+        raise _reject(f"{resolved} har ingen kolonne ANMSIGT", line=1)
+
+    wanted_quarterly = resolved in QUARTERLY_TABLES
+    top_year = last_year if last_year is not None else date.today().year + 1
+
+    def period_problem(period: _Period) -> str | None:
+        if period.quarterly is None:
+            return "er ikke en periode"
+        if period.quarterly != wanted_quarterly:
+            return (
+                "er ikke et kvartal (fx 2023K1)" if wanted_quarterly else "er ikke et år (fx 2023)"
+            )
+        if not first_year <= period.year <= top_year:
+            return f"ligger uden for {first_year}-{top_year}"
+        return None
+
+    period_why = [period_problem(p) for p in periods]
+    found.rows(
+        _per_row(period_codes, [w is not None for w in period_why], bool),
+        lines=lines,
+        column=names[layout.period],
+        values=period_raw[period_codes],
+        why=lambda i: str(period_why[period_codes[i]]),
+    )
+
+    area_codes, areas, area_raw = _by_value(column(layout.area), _parse_area)
+    found.rows(
+        _per_row(area_codes, [a.code is None for a in areas], bool),
+        lines=lines,
+        column=names[layout.area],
+        values=area_raw[area_codes],
+        why=lambda i: (
+            "er ikke et kendt område (kommune, region, Hele landet, Christiansø, Uoplyst)"
+        ),
+    )
+    kind_counts: dict[str, int] = {}
+    for area in areas:
+        kind_counts[area.kind] = kind_counts.get(area.kind, 0) + 1
+    cell_kind = max(kind_counts, key=lambda kind: kind_counts[kind])
+
+    keep = np.ones(len(frame), dtype=bool)
+    skipped_offences = skipped_anmsigt = skipped_breakdown = 0
+    offence_per_row: np.ndarray | None = None
+    if layout.offence is not None:
+        offence_codes, offences, _ = _by_value(column(layout.offence), _parse_offence)
+        if offence != BURGLARY and offences and all(o.kind == "labels" for o in offences):
+            raise _reject(
+                f"Overtrædelserne står som tekst; kun «Indbrud i beboelser» ({BURGLARY}) kan "
+                f"genkendes, ikke {offence}. Hent filen med koder",
+                line=1,
+                column=names[layout.offence],
+            )
+        offence_per_row = _per_row(offence_codes, [o.code for o in offences])
+        match = _per_row(offence_codes, [o.code == offence for o in offences], bool)
+        skipped_offences = int((~match).sum())
+        keep &= match
+
+    anmsigt_per_row: np.ndarray | None = None
+    if layout.anmsigt is not None:
+        anm_codes, anms, anm_raw = _by_value(column(layout.anmsigt), _parse_anmsigt)
+        found.rows(
+            _per_row(anm_codes, [a is None for a in anms], bool) & keep,
+            lines=lines,
+            column=names[layout.anmsigt],
+            values=anm_raw[anm_codes],
+            why=lambda i: "er hverken ANM (anmeldte) eller SIG (sigtede)",
+        )
+        anmsigt_per_row = _per_row(anm_codes, anms)
+        if anmsigt is not None:
+            match = _per_row(anm_codes, [a == anmsigt.upper() for a in anms], bool)
+            skipped_anmsigt = int((keep & ~match).sum())
+            keep &= match
+
+    for index in layout.empty:
+        found.rows(
+            column(index).map(_clean).to_numpy() != "",
+            lines=lines,
+            column=f"nr. {index + 1} (uden navn)",
+            values=column(index).to_numpy(dtype=object),
+            why=lambda i: "står i en kolonne uden overskrift",
+        )
+
+    breakdown_names = tuple(names[index] for index in layout.breakdown)
+    structural: list[Problem] = []
+    for index in layout.breakdown:
+        codes, _, raw_values = _by_value(column(index), _clean)
+        total = _total_level([str(v) for v in raw_values])
+        if total is None or isinstance(total, tuple):
+            why = (
+                f"har ingen «I alt»/TOT-række; hent {resolved} med totaler "
+                f"(udelad {names[index]} i udtrækket)"
+                if total is None
+                else f"har flere mulige totaler ({', '.join(_shown(t) for t in total)})"
+            )
+            structural.append(Problem(1, names[index], "", why))
+            continue
+        match = _per_row(codes, [v == total for v in raw_values], bool)
+        skipped_breakdown += int((keep & ~match).sum())
+        keep &= match
+    if structural:  # rows cannot be checked further without knowing which are totals
+        ordered = sorted(structural + found.problems, key=lambda p: p.line)
+        raise DstRejected(ordered[:MAX_PROBLEMS], total=len(structural) + found.total)
+
+    kept = np.flatnonzero(keep)
+    value_codes, parsed_values, value_raw = _by_value(column(layout.value).iloc[kept], _parse_value)
+    found.rows(
+        _per_row(value_codes, [why is not None for _, why in parsed_values], bool),
+        lines=lines[kept],
+        column=names[layout.value],
+        values=value_raw[value_codes],
+        why=lambda i: str(parsed_values[value_codes[i]][1]),
+    )
+
+    area_per_row = _per_row(area_codes, [a.code for a in areas])[kept]
+    period_per_row = _per_row(period_codes, [p.text for p in periods])[kept]
+    offence_kept = (
+        offence_per_row[kept] if offence_per_row is not None else np.full(len(kept), None)
+    )
+    anm_kept = anmsigt_per_row[kept] if anmsigt_per_row is not None else np.full(len(kept), None)
+    keys = pd.DataFrame(
+        {"area": area_per_row, "period": period_per_row, "offence": offence_kept, "anm": anm_kept}
+    )
+    # rows whose area or period is already reported take no part in the duplicate check
+    checkable = ~(
+        _per_row(area_codes, [a.code is None for a in areas], bool)
+        | _per_row(period_codes, [w is not None for w in period_why], bool)
+    )[kept]
+    repeated = keys.duplicated(keep="first").to_numpy() & checkable
+    if repeated.any():
+        key_of = list(zip(area_per_row, period_per_row, offence_kept, anm_kept, strict=True))
+        first_line: dict[Hashable, int] = {}
+        for i in np.flatnonzero(keys.duplicated(keep=False).to_numpy() & checkable):
+            first_line.setdefault(key_of[i], int(lines[kept[i]]))
+        key_columns = [layout.area, layout.offence, layout.anmsigt, layout.period]
+        key_names = "/".join(names[i] for i in sorted(i for i in key_columns if i is not None))
+        same = ["område", "periode"]
+        same += ["overtrædelse"] if crime else []
+        same += ["anmeldt/sigtet"] if layout.anmsigt is not None else []
+        found.rows(
+            repeated,
+            lines=lines[kept],
+            column=key_names,
+            values=np.full(len(kept), "", dtype=object),
+            empty="",
+            why=lambda i: (
+                f"gentager linje {first_line[key_of[i]]} "
+                f"(samme {', '.join(same[:-1])} og {same[-1]})"
+            ),
+        )
+
+    found.raise_if_any()
+    if not len(kept):
+        what = f"overtrædelse {offence}" if crime else "totaler"
+        if resolved == DstTable.STRAF22 and anmsigt is not None and skipped_anmsigt:
+            what += f" med ANMSIGT={anmsigt.upper()}"
+        raise _reject(f"Filen har ingen rækker for {what}")
+
+    kinds, _ = _areas()
+    value_per_row = _per_row(value_codes, [value for value, _ in parsed_values])
+    kept_lines = lines[kept]
+    rows = [
+        DstRow(
+            area_code=int(area),
+            area_kind=kinds[int(area)],
+            period=str(period),
+            value=value,
+            offence=None if offence_code is None else int(offence_code),
+            anmsigt=anm,
+            line=int(line),
+            maybe_suppressed=crime and value == 0,
+        )
+        for area, period, value, offence_code, anm, line in zip(
+            area_per_row,
+            period_per_row,
+            value_per_row,
+            offence_kept,
+            anm_kept,
+            kept_lines,
+            strict=True,
+        )
+    ]
+    return DstFile(
+        table=resolved,
+        rows=rows,
+        encoding=encoding,
+        header_kind=layout.header_kind,
+        cell_kind=cell_kind,
+        skipped_offences=skipped_offences,
+        skipped_anmsigt=skipped_anmsigt,
+        skipped_breakdown=skipped_breakdown,
+        breakdown_columns=breakdown_names,
+    )

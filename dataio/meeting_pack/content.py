@@ -1,0 +1,218 @@
+"""The meeting pack's content, gathered from the same functions the dashboard's pages use.
+
+A goal section is a small pluggable unit: `GOAL_SECTION_BUILDERS` lists the functions that each
+turn one municipality into a `GoalSection` (or None where that goal has no data to show). Add a
+builder there (helpers, insecurity) and both the PDF and the Excel workbook show it.
+"""
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+
+import pandas as pd
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from dataio.db.queries import municipality_table
+from dataio.errors import NotFound, UnknownMunicipality
+from dataio.meeting_pack.burglaries import burglary_section
+from dataio.meeting_pack.other_goals import helpers_section, insecurity_section
+from dataio.store.action_plans import has_plan, plan_items, plan_summary, require_read
+from dataio.store.walks import open_follow_ups
+from models.permissions import Actor
+from models.report import (
+    Cell,
+    GoalSection,
+    MeetingReport,
+    MunicipalityPart,
+    PlanRow,
+    ReportTable,
+    default_since,
+    plan_buckets,
+)
+from models.tables import PoliceDistrict
+
+DEMO_NOTE = (
+    "EKSEMPELDATA: rapporten bygger helt eller delvis på genererede eksempeltal (indbrud pr. "
+    "kommune, nabohjælpere, tryghedsmålinger). De er ikke officielle tal og må ikke citeres."
+)
+
+
+GoalSectionBuilder = Callable[[Engine, int], GoalSection | None]
+
+# The goals in the report's order; a builder may return None to leave its goal out.
+GOAL_SECTION_BUILDERS: list[GoalSectionBuilder] = [
+    burglary_section,
+    helpers_section,
+    insecurity_section,
+]
+
+
+def _plan_rows(items: pd.DataFrame) -> list[PlanRow]:
+    return [
+        PlanRow(
+            title=str(r.title),
+            track=str(r.track),
+            owner=str(r.owner_name or ""),
+            organisation=str(r.organisation),
+            status=str(r.status),
+            progress=int(r.progress),
+            due_date=None if pd.isna(r.due_date) else pd.Timestamp(r.due_date).date(),
+            changed_at=pd.Timestamp(r.changed_at).to_pydatetime(),
+        )
+        for r in items.itertuples()
+    ]
+
+
+def follow_up_table(con: Engine, *, code: int) -> ReportTable:
+    """Open safety-walk follow-ups, oldest walk first."""
+    frame = open_follow_ups(con, municipality_code=code)
+    rows: list[list[Cell]] = [
+        [
+            pd.Timestamp(r.walk_date).date(),
+            str(r.area),
+            int(r.number),
+            str(r.description),
+            str(r.responsible or ""),
+            str(r.follow_up or ""),
+            str(r.status),
+            "ja" if not pd.isna(r.action_item_id) else "nej",
+        ]
+        for r in frame.itertuples()
+    ]
+    return ReportTable(
+        title="Åbne opfølgninger fra tryghedsvandringer",
+        columns=[
+            "Vandring",
+            "Område",
+            "Nr.",
+            "Observation",
+            "Ansvarlig",
+            "Opfølgning",
+            "Status",
+            "I planen",
+        ],
+        rows=rows,
+    )
+
+
+def municipality_part(
+    con: Engine, *, code: int, name: str, today: date, since: date
+) -> MunicipalityPart:
+    """One municipality's goals, action plan and open follow-ups."""
+    goals = [s for build in GOAL_SECTION_BUILDERS if (s := build(con, code)) is not None]
+    exists = has_plan(con, municipality_code=code)
+    rows = _plan_rows(plan_items(con, municipality_code=code)) if exists else []
+    summary = plan_summary(con, municipality_code=code, today=today)
+    counts: dict[str, int | float | None] = (
+        {}
+        if summary is None
+        else {
+            "items": summary.items,
+            "done": summary.done,
+            "overdue": summary.overdue,
+            "stale": summary.stale,
+            "progress": None if summary.progress is None else round(summary.progress, 3),
+        }
+    )
+    return MunicipalityPart(
+        code=code,
+        name=name,
+        goals=goals,
+        has_plan=exists,
+        plan=plan_buckets(rows, today=today, since=since),
+        plan_counts=counts,
+        follow_ups=follow_up_table(con, code=code),
+    )
+
+
+def _assemble(
+    *,
+    title: str,
+    partnership: str,
+    parts: list[MunicipalityPart],
+    today: date,
+    since: date,
+    now: datetime,
+) -> MeetingReport:
+    sections = [g for part in parts for g in part.goals]
+    demo = any(g.demo for g in sections)
+    sources = list(dict.fromkeys(s for g in sections for s in g.sources))
+    notes = ([DEMO_NOTE] if demo else []) + list(
+        dict.fromkeys(n for g in sections for n in g.notes)
+    )
+    return MeetingReport(
+        title=title,
+        partnership=partnership,
+        since=since,
+        today=today,
+        generated_at=now,
+        demo=demo,
+        parts=parts,
+        sources=sorted(sources, key=lambda s: (s.name, s.as_of)),
+        notes=notes,
+    )
+
+
+def municipality_report(
+    con: Engine,
+    *,
+    viewer: Actor,
+    code: int,
+    today: date,
+    since: date | None = None,
+    now: datetime | None = None,
+) -> MeetingReport:
+    """The meeting pack for one municipality's partnership (refused outside the viewer's scope)."""
+    areas = municipality_table(con)
+    match = areas[(areas["code"] == code) & areas["is_municipality"].astype(bool)]
+    if match.empty:
+        raise UnknownMunicipality(code)
+    require_read(con, viewer=viewer, municipality_code=code)
+    name, district = str(match["name"].iloc[0]), str(match["police_district"].iloc[0])
+    start = since or default_since(today)
+    part = municipality_part(con, code=code, name=name, today=today, since=start)
+    return _assemble(
+        title=f"Mødepakke: {name}",
+        partnership=f"Bo trygt-partnerskabet i {name}: {name} Kommune og {district}",
+        parts=[part],
+        today=today,
+        since=start,
+        now=now or datetime.now(UTC),
+    )
+
+
+def police_district_report(
+    con: Engine,
+    *,
+    viewer: Actor,
+    district: int,
+    today: date,
+    since: date | None = None,
+    now: datetime | None = None,
+) -> MeetingReport:
+    """The meeting pack for a police district: one part per municipality it covers."""
+    with Session(con) as session:
+        found = session.get(PoliceDistrict, district)
+        if found is None:
+            raise NotFound(f"Ukendt politikreds: {district} (politikredsene er nummereret 1-12)")
+        district_name = found.name
+    areas = municipality_table(con)
+    members = areas[
+        (areas["police_district_number"] == district) & areas["is_municipality"].astype(bool)
+    ]
+    for code in members["code"]:
+        require_read(con, viewer=viewer, municipality_code=int(code))
+    start = since or default_since(today)
+    parts = [
+        municipality_part(con, code=int(c), name=str(n), today=today, since=start)
+        for c, n in zip(members["code"], members["name"], strict=True)
+    ]
+    return _assemble(
+        title=f"Mødepakke: {district_name}",
+        partnership=f"Bo trygt i {district_name} og dens {len(parts)} kommuner: "
+        + ", ".join(p.name for p in parts),
+        parts=parts,
+        today=today,
+        since=start,
+        now=now or datetime.now(UTC),
+    )

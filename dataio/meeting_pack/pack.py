@@ -1,0 +1,109 @@
+"""The meeting pack in one call: the report for a scope, its PDF, its workbook and a preview.
+
+Used by the Rapport page and by `botrygt report`, so both give the same files for the same data.
+"""
+
+import io
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pypdfium2
+from sqlalchemy import Engine
+
+from dataio.errors import ValidationFailed
+from dataio.meeting_pack.content import municipality_report, police_district_report
+from dataio.meeting_pack.pdf import report_pdf
+from dataio.meeting_pack.xlsx import report_xlsx
+from models.permissions import Actor
+from models.report import MeetingReport
+
+
+@dataclass(frozen=True)
+class MeetingPack:
+    """The report and the files made from it (empty bytes for a format not asked for)."""
+
+    report: MeetingReport
+    pdf: bytes
+    xlsx: bytes
+    preview_png: bytes | None = None
+
+
+def parse_since(text: str | None) -> date | None:
+    """The last meeting's date as typed (ÅÅÅÅ-MM-DD); None means the default, 30 days ago."""
+    if text is None or not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError as error:
+        raise ValidationFailed(
+            f"Ugyldig dato for sidste møde: {text!r} (skriv ÅÅÅÅ-MM-DD, fx 2026-11-03)"
+        ) from error
+
+
+def build_report(
+    con: Engine,
+    *,
+    viewer: Actor,
+    municipality_code: int | None,
+    police_district: int | None,
+    since: date | None,
+    today: date,
+    now: datetime | None = None,
+) -> MeetingReport:
+    """The report for a municipality or a police district, within the viewer's scope."""
+    if since is not None and since > today:
+        raise ValidationFailed(
+            f"Sidste møde ({since.isoformat()}) kan ikke ligge efter i dag ({today.isoformat()})"
+        )
+    if municipality_code is not None:
+        return municipality_report(
+            con, viewer=viewer, code=municipality_code, today=today, since=since, now=now
+        )
+    if police_district is None:
+        raise ValidationFailed("Vælg en kommune eller en politikreds")
+    return police_district_report(
+        con, viewer=viewer, district=police_district, today=today, since=since, now=now
+    )
+
+
+def first_page_png(pdf: bytes, *, width_px: int = 900) -> bytes:
+    """The PDF's first page as PNG (pdfium renders it on the server: no browser, no poppler)."""
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        page = document[0]
+        bitmap = page.render(scale=width_px / page.get_width())
+        buffer = io.BytesIO()
+        bitmap.to_pil().save(buffer, format="PNG")
+        return buffer.getvalue()
+    finally:
+        document.close()
+
+
+def build_pack(
+    con: Engine,
+    *,
+    viewer: Actor,
+    municipality_code: int | None,
+    police_district: int | None,
+    since: date | None,
+    today: date,
+    formats: Collection[str] = ("pdf", "xlsx"),
+    preview: bool = False,
+) -> MeetingPack:
+    """The report and the requested files."""
+    report = build_report(
+        con,
+        viewer=viewer,
+        municipality_code=municipality_code,
+        police_district=police_district,
+        since=since,
+        today=today,
+    )
+    pdf = report_pdf(report) if "pdf" in formats or preview else b""
+    return MeetingPack(
+        report=report,
+        pdf=pdf,
+        xlsx=report_xlsx(report) if "xlsx" in formats else b"",
+        preview_png=first_page_png(pdf) if preview else None,
+    )

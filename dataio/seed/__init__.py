@@ -1,0 +1,1 @@
+"""Seed data: the shipped reference tables, the demo generators and `botrygt init`."""

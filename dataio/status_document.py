@@ -1,0 +1,216 @@
+"""The status of a scope as one JSON-ready document: `botrygt status --json`, pages and the pack."""
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine
+
+from dataio.db import queries
+from dataio.db.queries import Connectable
+from dataio.store.action_plans import plan_summary, require_read
+from dataio.store.burglaries import BurglaryOverview, municipality_overview, national_overview
+from dataio.store.neighbour_help import district_table, helper_overview
+from dataio.store.surveys import INSECURITY, insecurity_overview, national_series
+from models.actionplan import PlanSummary
+from models.domain import Indicator, Status
+from models.formatting import fmt_decimal, fmt_int
+from models.neighbour_help import per_100_households
+from models.permissions import Actor
+from models.trends import status_label_da
+
+
+def _round(value: float | None, digits: int = 1) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def helpers_document(con: Connectable, *, code: int | None) -> dict[str, Any] | None:
+    """`"helpers"`: latest count, date, density, target (as helpers) and status; null without data."""
+    if code is None:
+        table = district_table(con, district=None)
+        table = table[table["latest"].notna()]
+        if table.empty:
+            return None
+        households = queries.household_table(con).sort_values("year").groupby("code").tail(1)
+        covered = households[households["code"].isin(table["code"])]["households"].sum()
+        latest = int(table["latest"].sum())
+        return {
+            "latest": latest,
+            "as_of": min(table["as_of"]).isoformat(),  # the oldest of the municipalities' latest
+            "per_100_households": _round(per_100_households(latest, float(covered)), 2),
+            "target": None,
+            "status": Status.INSUFFICIENT_EVIDENCE.value,
+            "demo": bool(table["demo"].any()),
+        }
+    overview = helper_overview(con, code=code)
+    result = overview.assessment
+    if result.latest is None or result.as_of is None:
+        return None
+    return {
+        "latest": result.latest,
+        "as_of": result.as_of.isoformat(),
+        "per_100_households": _round(result.per_100_households, 2),
+        "target": None if result.target is None else round(result.target),
+        "status": result.status.value,
+        "demo": overview.demo,
+    }
+
+
+def insecurity_document(con: Connectable, *, code: int | None) -> dict[str, Any] | None:
+    """`"insecurity"`: the latest round's share, 95 % interval, respondents, goal and status."""
+    if code is None:
+        national = national_series(con, measure_code=INSECURITY)
+        if national.empty:
+            return None
+        last = national.iloc[-1]
+        goal = queries.find_goal(con, indicator=Indicator.INSECURITY, code=None)
+        return {
+            "year": int(last["year"]),
+            "share": round(float(last["share"]), 4),
+            "ci_low": None,  # national figures are quoted without their sample sizes
+            "ci_high": None,
+            "respondents": None,
+            "goal": None if goal is None or goal.target is None else goal.target,
+            "status": Status.INSUFFICIENT_EVIDENCE.value,
+            "quality": str(last["quality"]),
+            "demo": str(last["quality"]) == "demo",
+        }
+    overview = insecurity_overview(con, code=code)
+    result = overview.assessment
+    if result.estimate is None or result.year is None:
+        return None
+    return {
+        "year": result.year,
+        "share": round(result.estimate.share, 4),
+        "ci_low": round(result.estimate.low, 4),
+        "ci_high": round(result.estimate.high, 4),
+        "respondents": result.estimate.n,
+        "goal": None if result.goal is None else result.goal.target,
+        "status": result.status.value,
+        "demo": overview.demo,
+    }
+
+
+def other_goals(con: Connectable, *, code: int | None) -> dict[str, dict[str, Any] | None]:
+    """Both documents, as keyword arguments for status_document."""
+    return {
+        "helpers": helpers_document(con, code=code),
+        "insecurity": insecurity_document(con, code=code),
+    }
+
+
+def plan_document(summary: PlanSummary | None) -> dict[str, Any] | None:
+    """The action plan's counts and progress (null where no plan exists)."""
+    if summary is None:
+        return None
+    progress = None if summary.progress is None else round(summary.progress, 3)
+    return {
+        "items": summary.items,
+        "done": summary.done,
+        "overdue": summary.overdue,
+        "stale": summary.stale,
+        "progress": progress,
+    }
+
+
+def status_document(
+    overview: BurglaryOverview,
+    *,
+    action_plan: PlanSummary | None = None,
+    helpers: dict[str, Any] | None = None,
+    insecurity: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The stable JSON shape (later keys may be added, none renamed)."""
+    result = overview.assessment
+    goal = result.goal
+    projection = result.projection
+    return {
+        "scope": {"kind": overview.scope_kind.value, "code": overview.code, "name": overview.name},
+        "burglaries": {
+            "latest_year": result.latest_year,
+            "latest_year_provisional": bool(
+                overview.annual.loc[
+                    overview.annual["year"] == result.latest_year, "provisional"
+                ].any()
+            ),
+            "count": result.latest_count,
+            "per_1000_households": _round(overview.per_1000_households, 2),
+            "households_approximate": overview.households_approximate,
+            "goal": None
+            if goal is None
+            else {
+                "baseline_year": goal.baseline_year,
+                "baseline": round(goal.baseline),
+                "target": round(goal.target),
+                "target_year": goal.target_year,
+                "target_year_is_default": goal.target_year_is_default,
+                "inherited_from_national": goal.inherited_from_national,
+            },
+            "required_for_latest_year": None
+            if result.required_for_latest_year is None
+            else round(result.required_for_latest_year),
+            "projection": None
+            if projection is None
+            else {
+                "year": projection.to_year,
+                "expected": round(projection.expected),
+                "low": round(projection.low),
+                "high": round(projection.high),
+                "annual_change": round(projection.annual_change, 4),
+            },
+            "status": result.status.value,
+        },
+        "action_plan": plan_document(action_plan),
+        "helpers": helpers,
+        "insecurity": insecurity,
+        "data": {
+            "demo": overview.demo
+            or bool(helpers and helpers.get("demo"))
+            or bool(insecurity and insecurity.get("demo")),
+            "sources": [
+                {"name": s.name, "as_of": s.as_of.isoformat(), "demo": s.demo}
+                for s in overview.sources
+            ],
+        },
+    }
+
+
+def status_text(overview: BurglaryOverview) -> str:
+    """A short Danish table for the terminal."""
+    result = overview.assessment
+    goal = result.goal
+    lines = [
+        f"{overview.name}" + ("  (EKSEMPELDATA)" if overview.demo else ""),
+        f"  Indbrud i beboelser {result.latest_year}: {fmt_int(result.latest_count)}",
+        f"  Pr. 1.000 husstande:        {fmt_decimal(overview.per_1000_households, digits=1)}"
+        + (" (tilnærmet)" if overview.households_approximate else ""),
+    ]
+    if goal is not None:
+        lines += [
+            f"  Mål: {fmt_int(round(goal.baseline))} ({goal.baseline_year}) → {fmt_int(round(goal.target))} ({goal.target_year})"
+            + (" – målåret er en standard" if goal.target_year_is_default else ""),
+        ]
+        if result.required_for_latest_year is not None:
+            lines.append(
+                f"  Krævet niveau {result.latest_year}:      {fmt_int(round(result.required_for_latest_year))}"
+            )
+    lines.append(f"  Status: {status_label_da(result.status)}")
+    lines += [f"  Kilde: {s.name}, {s.as_of.isoformat()}" for s in overview.sources]
+    return "\n".join(lines)
+
+
+def scope_status_document(
+    engine: Engine, *, viewer: Actor, code: int | None, today: date
+) -> dict[str, Any]:
+    """`botrygt status --json` for a municipality (within the viewer's scope) or the nation."""
+    goals = other_goals(engine, code=code)
+    if code is None:
+        return status_document(
+            national_overview(engine), helpers=goals["helpers"], insecurity=goals["insecurity"]
+        )
+    require_read(engine, viewer=viewer, municipality_code=code)
+    return status_document(
+        municipality_overview(engine, code=code),
+        action_plan=plan_summary(engine, municipality_code=code, today=today),
+        helpers=goals["helpers"],
+        insecurity=goals["insecurity"],
+    )

@@ -1,0 +1,392 @@
+"""The action plan: created from the guide's template, edited in one transaction per save."""
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from dataio.db import audit
+from dataio.db.engine import transaction
+from dataio.db.queries import Connectable, read_frame
+from dataio.errors import NotFound, PermissionDenied, ValidationFailed
+from dataio.seed.reference import read_reference
+from models.actionplan import (
+    GOAL_CHOICES,
+    ItemFacts,
+    ItemStatus,
+    Organisation,
+    PlanSummary,
+    Track,
+    is_overdue,
+    is_stale,
+    summarise,
+)
+from models.permissions import Action, Actor, Target, allows, require
+from models.tables import ActionItem, ActionPlan, Municipality, WalkObservation
+
+EDITABLE = (
+    "track",
+    "activity_group",
+    "title",
+    "owner_name",
+    "organisation",
+    "start_date",
+    "due_date",
+    "status",
+    "progress",
+    "goal",
+    "notes",
+)
+COLUMN_LABELS = {
+    "track": "Spor",
+    "activity_group": "Aktivitet",
+    "title": "Titel",
+    "owner_name": "Ansvarlig",
+    "organisation": "Organisation",
+    "start_date": "Start",
+    "due_date": "Frist",
+    "status": "Status",
+    "progress": "Fremdrift (%)",
+    "goal": "Mål",
+    "notes": "Noter",
+}
+
+
+@dataclass(frozen=True)
+class ItemEdit:
+    """One row of a save: an existing item changed or deleted, or a new item (id None)."""
+
+    id: int | None
+    loaded_version: int | None
+    values: dict[str, Any] | None  # None: delete
+    label: str = ""  # how the person recognises the row in messages
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Someone else saved the row since it was loaded: both versions, so nothing is lost."""
+
+    id: int
+    title: str
+    yours: dict[str, Any]
+    theirs: dict[str, Any]
+    changed_by: str
+    changed_at: datetime
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What a save did."""
+
+    saved: int
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+def template() -> pd.DataFrame:
+    """The guide's example plan (track, activity group, title, organisation, goal)."""
+    return read_reference("action_plan_template.csv")
+
+
+def municipality_target(session: Session, municipality_code: int) -> tuple[Target, str]:
+    """The rule book's target for a municipality (with its police district), and its name."""
+    municipality = session.get(Municipality, municipality_code)
+    if municipality is None:
+        raise NotFound(f"Ukendt kommunekode: {municipality_code}")
+    return Target(municipality_code, municipality.police_district_number), municipality.name
+
+
+def create_plan(
+    engine: Engine, *, actor: Actor, municipality_code: int, template_rows: list[int]
+) -> int:
+    """Create the municipality's plan with the chosen template activities; returns the item count."""
+    rows = template().iloc[template_rows]
+    now = datetime.now(UTC)
+    with transaction(engine) as session:
+        target, name = municipality_target(session, municipality_code)
+        require(actor, Action.EDIT_ACTION_PLAN, target, where=name)
+        if session.get(ActionPlan, municipality_code) is not None:
+            raise ValidationFailed(f"{name} har allerede en handlingsplan")
+        session.add(
+            ActionPlan(
+                municipality_code=municipality_code, created_at=now, created_by=actor.username
+            )
+        )
+        session.flush()
+        for position, row in enumerate(rows.itertuples()):
+            session.add(
+                ActionItem(
+                    municipality_code=municipality_code,
+                    position=position,
+                    track=row.track,
+                    activity_group=row.activity_group,
+                    title=row.title,
+                    organisation=row.organisation,
+                    status=ItemStatus.NOT_STARTED,
+                    goal=row.goal,
+                    changed_by=actor.username,
+                    changed_at=now,
+                )
+            )
+        audit.record(
+            session,
+            actor=actor,
+            action="action_plan.create",
+            entity="action_plan",
+            entity_key=str(municipality_code),
+            summary=f"Handlingsplan for {name} oprettet med {len(rows)} aktiviteter",
+            before=None,
+            after={"items": len(rows)},
+            municipality_code=municipality_code,
+            police_district_number=target.police_district_number,
+        )
+    return len(rows)
+
+
+def require_read(con: Engine, *, viewer: Actor, municipality_code: int) -> None:
+    """Partnership data is read within the viewer's scope, like it is written."""
+    with Session(con) as session:
+        target, name = municipality_target(session, municipality_code)
+    require(viewer, Action.VIEW_MUNICIPALITY, target, where=name)
+
+
+def has_plan(con: Engine, *, municipality_code: int) -> bool:
+    """Whether the municipality has a plan."""
+    with Session(con) as session:
+        return session.get(ActionPlan, municipality_code) is not None
+
+
+def plan_items(con: Connectable, *, municipality_code: int) -> pd.DataFrame:
+    """The plan's items in plan order (empty with the right columns when there is none)."""
+    statement = (
+        select(ActionItem)
+        .where(ActionItem.municipality_code == municipality_code)
+        .order_by(col(ActionItem.position), col(ActionItem.id))
+    )
+    return read_frame(con, statement)
+
+
+def plan_summary(con: Connectable, *, municipality_code: int, today: date) -> PlanSummary | None:
+    """The plan's summary, or None where no plan exists."""
+    if isinstance(con, Engine) and not has_plan(con, municipality_code=municipality_code):
+        return None
+    return summarise(facts(plan_items(con, municipality_code=municipality_code)), today=today)
+
+
+def facts(items: pd.DataFrame) -> list[ItemFacts]:
+    """The rule-relevant facts of each item row."""
+    return [
+        ItemFacts(
+            track=r.track,
+            status=r.status,
+            progress=int(r.progress),
+            due_date=None if pd.isna(r.due_date) else pd.Timestamp(r.due_date).date(),
+            changed_at=pd.Timestamp(r.changed_at).to_pydatetime(),
+        )
+        for r in items.itertuples()
+    ]
+
+
+def _clean(values: dict[str, Any], *, label: str) -> dict[str, Any]:
+    """Validate and normalise one row's values; ValidationFailed names the row and the column."""
+
+    def fail(column: str, why: str) -> ValidationFailed:
+        return ValidationFailed(f"Række «{label}», kolonne {COLUMN_LABELS[column]}: {why}")
+
+    out = {k: v for k, v in values.items() if k in EDITABLE}
+    for key in ("start_date", "due_date"):
+        if key in out:
+            value = out[key]
+            try:
+                out[key] = (
+                    None
+                    if value is None or value == "" or pd.isna(value)
+                    else pd.Timestamp(value).date()
+                )
+            except (ValueError, TypeError) as error:
+                raise fail(key, f"ikke en dato ({value!r})") from error
+    checks = {
+        "track": (lambda v: v in set(Track), "skal være Organisering, Spor 1, Spor 2 eller Spor 3"),
+        "status": (
+            lambda v: v in set(ItemStatus),
+            "skal være ikke startet, i gang, færdig, udskudt eller aflyst",
+        ),
+        "organisation": (
+            lambda v: v in set(Organisation),
+            "skal være kommune, politi eller fælles",
+        ),
+        "goal": (
+            lambda v: v in GOAL_CHOICES,
+            "skal være burglaries, helpers, insecurity eller none",
+        ),
+        "title": (lambda v: isinstance(v, str) and v.strip() != "", "må ikke være tom"),
+        "progress": (
+            lambda v: isinstance(v, int | float) and not pd.isna(v) and 0 <= v <= 100,
+            "skal være et tal fra 0 til 100",
+        ),
+    }
+    for key, (ok, why) in checks.items():
+        if key in out and not ok(out[key]):
+            raise fail(key, f"{why} (fik {out[key]!r})")
+    if "progress" in out:
+        out["progress"] = int(out["progress"])
+    for key in ("activity_group", "owner_name", "notes"):
+        if key in out and (out[key] is None or (isinstance(out[key], float) and pd.isna(out[key]))):
+            out[key] = ""
+    return out
+
+
+def _may_edit(
+    actor: Actor, target: Target, *, organisation_before: str | None, organisation_after: str | None
+) -> bool:
+    """The project leader edits the whole plan; the police only police-owned items (and keep them so)."""
+    if allows(actor, Action.EDIT_ACTION_PLAN, target):
+        return True
+    police_owned = {
+        organisation_before or Organisation.POLICE,
+        organisation_after or Organisation.POLICE,
+    } == {Organisation.POLICE}
+    return police_owned and allows(actor, Action.EDIT_POLICE_ACTION_ITEMS, target)
+
+
+def _snapshot(item: ActionItem) -> dict[str, Any]:
+    return {k: getattr(item, k) for k in EDITABLE}
+
+
+def save_changes(
+    engine: Engine, *, actor: Actor, municipality_code: int, edits: list[ItemEdit]
+) -> SaveResult:
+    """Write a batch of edits in one transaction; rows changed by someone else meanwhile are left out
+    and returned as conflicts with both versions. A refusal or invalid value writes nothing at all."""
+    now = datetime.now(UTC)
+    saved, conflicts = 0, []
+    with transaction(engine) as session:
+        target, name = municipality_target(session, municipality_code)
+        if session.get(ActionPlan, municipality_code) is None:
+            raise NotFound(f"{name} har ingen handlingsplan endnu")
+        next_position = len(
+            session.exec(
+                select(ActionItem.id).where(ActionItem.municipality_code == municipality_code)
+            ).all()
+        )
+        for edit in edits:
+            values = (
+                None
+                if edit.values is None
+                else _clean(edit.values, label=edit.label or str(edit.id or "ny"))
+            )
+            item = None if edit.id is None else session.get(ActionItem, edit.id)
+            if edit.id is not None and (
+                item is None or item.municipality_code != municipality_code
+            ):
+                raise NotFound(f"Aktiviteten «{edit.label}» findes ikke længere i {name}s plan")
+            before_org = item.organisation if item else None
+            # a new item without an organisation is stored as joint (fælles): check what is stored
+            after_org = (values or {}).get("organisation", before_org or Organisation.JOINT)
+            if not _may_edit(
+                actor, target, organisation_before=before_org, organisation_after=after_org
+            ):
+                raise PermissionDenied(
+                    f"Ingen adgang: du er {actor.describe()} og må ikke ændre «{edit.label}» i {name}s handlingsplan (politiet ændrer kun politiets punkter)."
+                )
+            if item is not None and item.row_version != edit.loaded_version:
+                conflicts.append(
+                    Conflict(
+                        item.id or 0,
+                        item.title,
+                        edit.values or {"slettet": True},
+                        _snapshot(item),
+                        item.changed_by,
+                        item.changed_at,
+                    )
+                )
+                continue
+            saved += _apply(
+                session,
+                actor=actor,
+                item=item,
+                values=values,
+                municipality_code=municipality_code,
+                target=target,
+                now=now,
+                position=next_position,
+            )
+            next_position += 1
+    return SaveResult(saved=saved, conflicts=conflicts)
+
+
+def _apply(
+    session: Session,
+    *,
+    actor: Actor,
+    item: ActionItem | None,
+    values: dict[str, Any] | None,
+    municipality_code: int,
+    target: Target,
+    now: datetime,
+    position: int,
+) -> int:
+    """Create, change or delete one item, with its audit row."""
+    if item is None:
+        assert values is not None
+        if "title" not in values or "track" not in values:
+            raise ValidationFailed("En ny aktivitet skal have mindst Spor og Titel")
+        item = ActionItem(
+            municipality_code=municipality_code,
+            position=position,
+            organisation=values.get("organisation", Organisation.JOINT),
+            status=values.get("status", ItemStatus.NOT_STARTED),
+            changed_by=actor.username,
+            changed_at=now,
+            title=values["title"],
+            track=values["track"],
+        )
+        before, action, verb = None, "action_item.create", "tilføjet"
+    elif values is None:
+        before, action, verb = _snapshot(item), "action_item.delete", "slettet"
+    else:
+        before, action, verb = _snapshot(item), "action_item.update", "ændret"
+    if values is None:
+        for observation in session.exec(
+            select(WalkObservation).where(WalkObservation.action_item_id == item.id)
+        ).all():
+            observation.action_item_id = None  # the follow-up stays; only its link to the plan goes
+            session.add(observation)
+        session.delete(item)
+        after = None
+    else:
+        for key, value in values.items():
+            setattr(item, key, value)
+        item.row_version = (item.row_version or 0) + (0 if before is None else 1)
+        item.changed_by, item.changed_at = actor.username, now
+        session.add(item)
+        session.flush()
+        after = _snapshot(item)
+    audit.record(
+        session,
+        actor=actor,
+        action=action,
+        entity="action_item",
+        entity_key=str(item.id),
+        summary=f"Aktivitet «{item.title}» {verb}",
+        before=before,
+        after=after,
+        municipality_code=municipality_code,
+        police_district_number=target.police_district_number,
+    )
+    return 1
+
+
+def with_flags(items: pd.DataFrame, *, today: date) -> pd.DataFrame:
+    """The items with an 'Advarsel' column: overdue and stale items stand out."""
+    flags = []
+    for fact in facts(items):
+        parts = []
+        if is_overdue(status=fact.status, due_date=fact.due_date, today=today):
+            parts.append("🔴 Forsinket")
+        if is_stale(status=fact.status, changed_at=fact.changed_at, today=today):
+            parts.append("🟠 Ikke rørt i 90 dage")
+        flags.append(" · ".join(parts))
+    return items.assign(advarsel=flags)

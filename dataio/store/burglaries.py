@@ -1,0 +1,165 @@
+"""Burglary status for a scope: the data gathered, assessed by models/, ready for pages and CLI."""
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from dataio.db import queries
+from dataio.db.queries import Connectable
+from dataio.errors import UnknownMunicipality
+from models.breaks import SeriesBreak, series_breaks
+from models.burglaries import (
+    BurglaryAssessment,
+    assess_burglaries,
+    combine_national_series,
+    resolve_burglary_goal,
+)
+from models.domain import Indicator, ScopeKind
+from models.rates import annual_totals, rate_per_1000
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A data source as charts and exports cite it."""
+
+    name: str
+    as_of: date
+    demo: bool
+
+
+@dataclass(frozen=True)
+class BurglaryOverview:
+    """One scope's burglary series, goal assessment, rate and provenance."""
+
+    scope_kind: ScopeKind
+    code: int | None
+    name: str
+    annual: pd.DataFrame  # year, count, quality, demo (complete years only)
+    quarters: pd.DataFrame  # period, year, quarter, count, provisional, is_demo
+    assessment: BurglaryAssessment
+    households: float | None
+    households_approximate: bool
+    per_1000_households: float | None
+    demo: bool
+    sources: list[SourceRef]
+    breaks: list[SeriesBreak]
+
+
+def _sources(frame: pd.DataFrame) -> list[SourceRef]:
+    return [
+        SourceRef(str(r.name), pd.Timestamp(r.as_of).date(), bool(r.is_demo))
+        for r in frame.itertuples()
+    ]
+
+
+def _breaks(quarters: pd.DataFrame) -> list[SeriesBreak]:
+    if quarters.empty:
+        return []
+    provisional = quarters.loc[quarters["provisional"].astype(bool), "period"]
+    return series_breaks(
+        first_period=str(quarters["period"].iloc[0]),
+        last_period=str(quarters["period"].iloc[-1]),
+        provisional_period=str(provisional.iloc[-1]) if len(provisional) else None,
+    )
+
+
+def _households_for(households: pd.DataFrame, *, year: int | None) -> tuple[float | None, bool]:
+    """Households in the year nearest the given one, and whether the figure is approximate."""
+    if households.empty:
+        return None, False
+    target = year if year is not None else int(households["year"].max())
+    nearest = households.iloc[(households["year"] - target).abs().argsort()[:1]]
+    return float(nearest["households"].iloc[0]), bool(nearest["approximate"].iloc[0])
+
+
+def national_overview(con: Connectable) -> BurglaryOverview:
+    """Denmark as a whole: recorded national figures, filled with municipal sums."""
+    annual = combine_national_series(
+        recorded=queries.national_reference_years(con), sums=queries.national_annual_sums(con)
+    )
+    counts = dict(zip(annual["year"].astype(int), annual["count"].astype(int), strict=True))
+    goal = resolve_burglary_goal(
+        own=queries.find_goal(con, indicator=Indicator.BURGLARIES, code=None),
+        national=None,
+        counts_by_year=counts,
+    )
+    assessment = assess_burglaries(counts_by_year=counts, goal=goal)
+    household_rows = queries.household_table(con)
+    latest_households = household_rows.sort_values("year").groupby("code").last()
+    total_households = (
+        float(latest_households["households"].sum()) if len(latest_households) else None
+    )
+    quarters = queries.national_quarters(con)
+    latest_demo = bool(annual["demo"].iloc[-1]) if len(annual) else False
+    sources = _sources(queries.source_by_dataset(con, dataset="national_burglaries.csv"))
+    sources += _sources(queries.sources_of_burglaries(con, code=None))
+    return BurglaryOverview(
+        scope_kind=ScopeKind.NATIONAL,
+        code=None,
+        name="Danmark",
+        annual=annual,
+        quarters=quarters,
+        assessment=assessment,
+        households=total_households,
+        households_approximate=bool(latest_households["approximate"].any())
+        if len(latest_households)
+        else False,
+        per_1000_households=rate_per_1000(
+            count=assessment.latest_count or 0, households=total_households
+        )
+        if assessment.latest_count is not None
+        else None,
+        demo=latest_demo or bool(quarters["is_demo"].astype(bool).any()),
+        sources=sources,
+        breaks=_breaks(quarters),
+    )
+
+
+def municipality_overview(con: Connectable, *, code: int) -> BurglaryOverview:
+    """One municipality: its quarters, complete years, goal (own or inherited) and rate."""
+    areas = queries.municipality_table(con)
+    match = areas[areas["code"] == code]
+    if match.empty:
+        raise UnknownMunicipality(code)
+    quarters = queries.municipality_quarters(con, code=code)
+    counts = annual_totals(
+        dict(zip(quarters["period"], quarters["count"].astype(int), strict=True))
+    )
+    demo_years = set(quarters.loc[quarters["is_demo"].astype(bool), "year"].astype(int))
+    provisional_years = set(quarters.loc[quarters["provisional"].astype(bool), "year"].astype(int))
+    annual = pd.DataFrame(
+        {
+            "year": list(counts),
+            "count": list(counts.values()),
+            "quality": ["demo" if y in demo_years else "official" for y in counts],
+            "demo": [y in demo_years for y in counts],
+            "provisional": [y in provisional_years for y in counts],
+        }
+    )
+    goal = resolve_burglary_goal(
+        own=queries.find_goal(con, indicator=Indicator.BURGLARIES, code=code),
+        national=queries.find_goal(con, indicator=Indicator.BURGLARIES, code=None),
+        counts_by_year=counts,
+    )
+    assessment = assess_burglaries(counts_by_year=counts, goal=goal)
+    household_rows = queries.household_table(con)
+    households, approximate = _households_for(
+        household_rows[household_rows["code"] == code], year=assessment.latest_year
+    )
+    return BurglaryOverview(
+        scope_kind=ScopeKind.MUNICIPALITY,
+        code=code,
+        name=str(match["name"].iloc[0]),
+        annual=annual,
+        quarters=quarters,
+        assessment=assessment,
+        households=households,
+        households_approximate=approximate,
+        per_1000_households=rate_per_1000(count=assessment.latest_count, households=households)
+        if assessment.latest_count is not None
+        else None,
+        demo=bool(quarters["is_demo"].astype(bool).any()),
+        sources=_sources(queries.sources_of_burglaries(con, code=code)),
+        breaks=_breaks(quarters),
+    )

@@ -1,0 +1,170 @@
+"""Goals as data: editing them is checked against the rule book, validated and audited."""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from dataio.db import audit
+from dataio.db.engine import transaction
+from dataio.errors import NotFound, ValidationFailed
+from models.domain import INDICATOR_LABELS, Indicator, ScopeKind
+from models.permissions import Action, Actor, Target, allows, require
+from models.tables import Goal, Municipality
+
+
+@dataclass(frozen=True)
+class GoalChange:
+    """The editable fields of a goal, as entered."""
+
+    baseline: float | None
+    baseline_year: int
+    target: float | None
+    target_reduction: float | None
+    target_year: int
+    source_note: str
+
+
+def validate_goal(change: GoalChange, *, indicator: str, national: bool) -> None:
+    """Raise ValidationFailed naming the field when a goal cannot be drawn or assessed."""
+    if national and change.baseline is None:
+        # municipalities without a goal of their own inherit the national relative fall
+        raise ValidationFailed("Et nationalt mål skal have et udgangspunkt (fx 29.000 i 2017)")
+    if change.target_year <= change.baseline_year:
+        raise ValidationFailed(
+            f"Målåret ({change.target_year}) skal ligge efter udgangsåret ({change.baseline_year})"
+        )
+    if not 1990 <= change.baseline_year <= 2100 or not 1990 <= change.target_year <= 2100:
+        raise ValidationFailed("Årstal skal ligge mellem 1990 og 2100")
+    if (change.target is None) == (change.target_reduction is None):
+        raise ValidationFailed("Angiv enten et målniveau eller en procentvis reduktion, ikke begge")
+    if change.target_reduction is not None and not 0 < change.target_reduction < 1:
+        raise ValidationFailed("Reduktionen skal ligge mellem 0 og 100 %")
+    if change.baseline is not None and change.baseline <= 0:
+        raise ValidationFailed("Udgangspunktet skal være større end 0")
+    if change.target is not None and change.target < 0:
+        raise ValidationFailed("Målniveauet kan ikke være negativt")
+    if indicator == Indicator.HELPERS and change.target_reduction is not None:
+        raise ValidationFailed(
+            "Et mål for nabohjælpere er et antal eller en andel af husstandene, ikke en reduktion"
+        )
+    if indicator == Indicator.INSECURITY and change.target is not None and change.target > 1:
+        raise ValidationFailed("Et mål for utryghed er en andel mellem 0 og 1 (fx 0,10 for 10 %)")
+
+
+def _target_of(session: Session, goal: Goal) -> tuple[Action, Target, str]:
+    if goal.scope_kind == ScopeKind.NATIONAL or goal.scope_code is None:
+        return Action.EDIT_NATIONAL_GOALS, Target(), "hele landet"
+    municipality = session.get(Municipality, goal.scope_code)
+    district = municipality.police_district_number if municipality else None
+    name = municipality.name if municipality else str(goal.scope_code)
+    return Action.EDIT_LOCAL_GOALS, Target(goal.scope_code, district), name
+
+
+def update_goal(engine: Engine, *, actor: Actor, goal_id: int, change: GoalChange) -> Goal:
+    """Change a goal; refused unless the actor may, validated, audited in the same transaction."""
+    with transaction(engine) as session:
+        goal = session.get(Goal, goal_id)
+        if goal is None:
+            raise NotFound(f"Ukendt mål: {goal_id}")
+        action, target, where = _target_of(session, goal)
+        require(actor, action, target, where=where)
+        validate_goal(
+            change, indicator=goal.indicator, national=action is Action.EDIT_NATIONAL_GOALS
+        )
+        before: dict[str, Any] = goal.model_dump()
+        for field, value in vars(change).items():
+            setattr(goal, field, value)
+        if change.target_year != before["target_year"]:
+            goal.target_year_is_default = (
+                False  # the year is now someone's decision, not our default
+            )
+        goal.updated_at, goal.updated_by = datetime.now(UTC), actor.username
+        session.add(goal)
+        audit.record(
+            session,
+            actor=actor,
+            action="goal.update",
+            entity="goal",
+            entity_key=str(goal_id),
+            summary=f"Mål for {where} ({INDICATOR_LABELS[Indicator(goal.indicator)]}) ændret",
+            before=before,
+            after=goal.model_dump(),
+            municipality_code=target.municipality_code,
+            police_district_number=target.police_district_number,
+        )
+        return goal
+
+
+def goals_for_editing(engine: Engine, *, actor: Actor) -> list[Goal]:
+    """The goals the actor may edit (administrators: all)."""
+    with Session(engine) as session:
+        goals = list(
+            session.exec(
+                # national goals first, the same on SQLite and PostgreSQL (NULLs sort differently)
+                select(Goal).order_by(
+                    col(Goal.scope_code).is_not(None), col(Goal.scope_code), col(Goal.indicator)
+                )
+            ).all()
+        )
+        editable = []
+        for goal in goals:
+            action, target, _ = _target_of(session, goal)
+            if allows(actor, action, target):
+                editable.append(goal)
+        session.expunge_all()
+        return editable
+
+
+def create_local_goal(
+    engine: Engine, *, actor: Actor, municipality_code: int, indicator: str = Indicator.BURGLARIES
+) -> Goal:
+    """A municipality's own goal, starting from the national goal's relative fall; then edit it."""
+    with transaction(engine) as session:
+        municipality = session.get(Municipality, municipality_code)
+        if municipality is None:
+            raise NotFound(f"Ukendt kommunekode: {municipality_code}")
+        target = Target(municipality_code, municipality.police_district_number)
+        require(actor, Action.EDIT_LOCAL_GOALS, target, where=municipality.name)
+        exists = session.exec(
+            select(Goal).where(Goal.scope_code == municipality_code, Goal.indicator == indicator)
+        ).first()
+        if exists is not None:
+            raise ValidationFailed(
+                f"{municipality.name} har allerede et mål for {INDICATOR_LABELS[Indicator(indicator)]}"
+            )
+        national = session.exec(
+            select(Goal).where(col(Goal.scope_code).is_(None), Goal.indicator == indicator)
+        ).first()
+        if national is None or not national.baseline or national.target is None:
+            raise ValidationFailed("Der er intet nationalt mål at tage udgangspunkt i")
+        goal = Goal(
+            scope_kind=ScopeKind.MUNICIPALITY,
+            scope_code=municipality_code,
+            indicator=indicator,
+            baseline=None,
+            baseline_year=national.baseline_year,
+            target=None,
+            target_reduction=round(1 - national.target / national.baseline, 4),
+            target_year=national.target_year,
+            source_note=f"Lokalt mål oprettet af {actor.username}",
+            updated_at=datetime.now(UTC),
+            updated_by=actor.username,
+        )
+        session.add(goal)
+        session.flush()
+        audit.record(
+            session,
+            actor=actor,
+            action="goal.create",
+            entity="goal",
+            entity_key=str(goal.id),
+            summary=f"Lokalt mål for {municipality.name} ({INDICATOR_LABELS[Indicator(indicator)]}) oprettet",
+            before=None,
+            after=goal.model_dump(),
+            municipality_code=municipality_code,
+            police_district_number=municipality.police_district_number,
+        )
+        return goal

@@ -1,0 +1,299 @@
+"""Neighbour-helpers: counts, recruitment activities and the district table, read and written."""
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import Engine, func
+from sqlalchemy import select as select_columns
+from sqlalchemy.sql import Select
+from sqlmodel import col, select
+
+from dataio.db import audit, queries
+from dataio.db.engine import transaction
+from dataio.db.queries import Connectable, read_frame
+from dataio.errors import UnknownMunicipality, ValidationFailed
+from dataio.store.action_plans import municipality_target
+from models.domain import Indicator
+from models.neighbour_help import ActivityKind, HelperAssessment, assess_helpers
+from models.permissions import Action, Actor, require
+from models.tables import DataSource, HelperCount, Municipality, RecruitmentActivity
+
+
+@dataclass(frozen=True)
+class HelperOverview:
+    """One municipality's helper series, assessment and provenance."""
+
+    code: int
+    name: str
+    counts: pd.DataFrame  # count_date, helpers, nabovenner, source, is_demo
+    assessment: HelperAssessment
+    households_approximate: bool
+    target_unit: str | None
+    baseline_year: int | None
+    target_year_is_default: bool
+    goal_note: str
+    demo: bool
+
+
+def helper_counts(con: Connectable, *, codes: list[int]) -> pd.DataFrame:
+    """Every count of the given municipalities, oldest first."""
+    statement: Select[*tuple[Any, ...]] = (
+        select_columns(
+            col(HelperCount.municipality_code).label("code"),
+            col(HelperCount.count_date),
+            col(HelperCount.helpers),
+            col(HelperCount.nabovenner),
+            col(HelperCount.source),
+            col(HelperCount.is_demo),
+        )
+        .where(col(HelperCount.municipality_code).in_(codes))
+        .order_by(col(HelperCount.municipality_code), col(HelperCount.count_date))
+    )
+    frame = read_frame(con, statement)
+    frame["count_date"] = pd.to_datetime(frame["count_date"]).dt.date
+    return frame
+
+
+def _latest_households(con: Connectable) -> dict[int, tuple[float, bool]]:
+    households = queries.household_table(con)
+    latest = households.sort_values("year").groupby("code").tail(1)
+    return {int(r.code): (float(r.households), bool(r.approximate)) for r in latest.itertuples()}
+
+
+def _assess(frame: pd.DataFrame, *, households: float | None, goal: Any) -> HelperAssessment:
+    counts = [(d, int(h)) for d, h in zip(frame["count_date"], frame["helpers"], strict=True)]
+    nabovenner = frame["nabovenner"].dropna()
+    return assess_helpers(
+        counts=counts,
+        nabovenner=int(nabovenner.iloc[-1]) if len(nabovenner) else None,
+        households=households,
+        goal_unit=goal.target_unit if goal is not None else None,
+        goal_target=goal.target if goal is not None else None,
+        goal_baseline=goal.baseline if goal is not None else None,
+        baseline_year=goal.baseline_year if goal is not None else None,
+        target_year=goal.target_year if goal is not None else None,
+    )
+
+
+def helper_overview(con: Connectable, *, code: int) -> HelperOverview:
+    """The helper card of one municipality."""
+    names = queries.municipality_table(con).set_index("code")["name"]
+    if code not in names.index:
+        raise UnknownMunicipality(f"Ukendt kommunekode: {code}")
+    frame = helper_counts(con, codes=[code])
+    households, approximate = _latest_households(con).get(code, (None, False))
+    goal = queries.find_goal(con, indicator=Indicator.HELPERS, code=code)
+    return HelperOverview(
+        code=code,
+        name=str(names[code]),
+        counts=frame,
+        assessment=_assess(frame, households=households, goal=goal),
+        households_approximate=approximate,
+        target_unit=goal.target_unit if goal is not None else None,
+        baseline_year=goal.baseline_year if goal is not None else None,
+        target_year_is_default=bool(goal.target_year_is_default) if goal is not None else False,
+        goal_note=goal.source_note if goal is not None else "",
+        demo=bool(frame["is_demo"].any()),
+    )
+
+
+def district_table(con: Connectable, *, district: int | None) -> pd.DataFrame:
+    """One row per municipality of the district (all when None): level, density, goal, status."""
+    municipalities = queries.municipality_table(con)
+    municipalities = municipalities[municipalities["is_municipality"].astype(bool)]
+    if district is not None:
+        municipalities = municipalities[municipalities["police_district_number"] == district]
+    codes = [int(c) for c in municipalities["code"]]
+    counts = helper_counts(con, codes=codes)
+    households = _latest_households(con)
+    goals = queries.municipal_goals(con, indicator=Indicator.HELPERS)
+    rows = []
+    for m in municipalities.itertuples():
+        own = counts[counts["code"] == m.code]
+        result = _assess(
+            own,
+            households=households.get(int(m.code), (None, False))[0],
+            goal=goals.get(int(m.code)),
+        )
+        rows.append(
+            {
+                "code": int(m.code),
+                "name": m.name,
+                "police_district_number": int(m.police_district_number),
+                "lat": m.lat,
+                "lon": m.lon,
+                "latest": result.latest,
+                "as_of": result.as_of,
+                "per_100_households": result.per_100_households,
+                "baseline": result.baseline,
+                "change_since_baseline": result.change_since_baseline,
+                "target": result.target,
+                "target_year": result.target_year,
+                "progress": result.progress,
+                "status": result.status.value if result.target is not None else None,
+                "nabovenner": result.nabovenner,
+                "nabovenner_needed": result.nabovenner_needed,
+                "coverage": result.coverage,
+                "demo": bool(own["is_demo"].any()),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def activities(con: Connectable, *, codes: list[int]) -> pd.DataFrame:
+    """Recruitment activities of the municipalities, newest first."""
+    statement: Select[*tuple[Any, ...]] = (
+        select_columns(
+            col(RecruitmentActivity.id),
+            col(RecruitmentActivity.municipality_code).label("code"),
+            col(Municipality.name),
+            col(RecruitmentActivity.activity_date),
+            col(RecruitmentActivity.kind),
+            col(RecruitmentActivity.place),
+            col(RecruitmentActivity.sign_ups),
+            col(RecruitmentActivity.note),
+            col(RecruitmentActivity.is_demo),
+        )
+        .join(Municipality, col(Municipality.code) == col(RecruitmentActivity.municipality_code))
+        .where(col(RecruitmentActivity.municipality_code).in_(codes))
+        .order_by(col(RecruitmentActivity.activity_date).desc(), col(RecruitmentActivity.id).desc())
+    )
+    return read_frame(con, statement)
+
+
+def sign_ups_by_kind(con: Connectable, *, codes: list[int]) -> pd.DataFrame:
+    """Per activity type: activities, sign-ups and sign-ups per activity (aggregated in SQL)."""
+    statement: Select[*tuple[Any, ...]] = (
+        select_columns(
+            col(RecruitmentActivity.kind),
+            func.count().label("activities"),
+            func.sum(RecruitmentActivity.sign_ups).label("sign_ups"),
+        )
+        .where(col(RecruitmentActivity.municipality_code).in_(codes))
+        .group_by(col(RecruitmentActivity.kind))
+    )
+    frame = read_frame(con, statement)
+    frame["sign_ups"] = frame["sign_ups"].fillna(0).astype(int)
+    frame["per_activity"] = frame["sign_ups"] / frame["activities"]
+    return frame.sort_values("per_activity", ascending=False, ignore_index=True)
+
+
+def helper_sources(con: Connectable, *, codes: list[int]) -> pd.DataFrame:
+    """The data sources behind the municipalities' counts (name, as_of, is_demo)."""
+    statement: Select[*tuple[Any, ...]] = (
+        select_columns(col(DataSource.name), col(DataSource.as_of), col(DataSource.is_demo))
+        .join(HelperCount, col(HelperCount.source_id) == col(DataSource.id))
+        .where(col(HelperCount.municipality_code).in_(codes))
+        .distinct()
+    )
+    return read_frame(con, statement)
+
+
+def add_helper_count(
+    engine: Engine,
+    *,
+    actor: Actor,
+    municipality_code: int,
+    count_date: date,
+    helpers: int,
+    nabovenner: int | None = None,
+    source: str = "",
+    today: date | None = None,
+) -> None:
+    """Record a count (replacing one of the same date); police of the district or admin."""
+    if helpers < 0 or (nabovenner is not None and nabovenner < 0):
+        raise ValidationFailed("Antallet af nabohjælpere og nabovenner kan ikke være negativt")
+    if count_date > (today or date.today()):
+        raise ValidationFailed(f"Datoen {count_date.isoformat()} ligger i fremtiden")
+    now = datetime.now(UTC)
+    with transaction(engine) as session:
+        target, name = municipality_target(session, municipality_code)
+        require(actor, Action.EDIT_HELPERS, target, where=name)
+        existing = session.exec(
+            select(HelperCount).where(
+                col(HelperCount.municipality_code) == municipality_code,
+                col(HelperCount.count_date) == count_date,
+            )
+        ).first()
+        before = (
+            None
+            if existing is None
+            else {"helpers": existing.helpers, "nabovenner": existing.nabovenner}
+        )
+        row = existing or HelperCount(
+            municipality_code=municipality_code,
+            count_date=count_date,
+            helpers=helpers,
+            changed_by=actor.username,
+            changed_at=now,
+        )
+        row.helpers, row.nabovenner, row.source = helpers, nabovenner, source.strip()
+        row.is_demo, row.changed_by, row.changed_at = False, actor.username, now
+        session.add(row)
+        session.flush()
+        audit.record(
+            session,
+            actor=actor,
+            action="helpers.count",
+            entity="helper_count",
+            entity_key=f"{municipality_code}:{count_date.isoformat()}",
+            summary=f"Nabohjælpere i {name} pr. {count_date.isoformat()}: {helpers}"
+            + ("" if nabovenner is None else f" (nabovenner: {nabovenner})"),
+            before=before,
+            after={"helpers": helpers, "nabovenner": nabovenner},
+            municipality_code=municipality_code,
+            police_district_number=target.police_district_number,
+        )
+
+
+def add_activity(
+    engine: Engine,
+    *,
+    actor: Actor,
+    municipality_code: int,
+    activity_date: date,
+    kind: str,
+    place: str,
+    sign_ups: int,
+    note: str = "",
+) -> int:
+    """Record a recruitment activity and its sign-ups; returns its id."""
+    if kind not in set(ActivityKind):
+        raise ValidationFailed(
+            f"Ukendt aktivitetstype «{kind}»: brug {', '.join(k.value for k in ActivityKind)}"
+        )
+    if sign_ups < 0:
+        raise ValidationFailed("Antal tilmeldte kan ikke være negativt")
+    if not place.strip():
+        raise ValidationFailed("Angiv stedet for aktiviteten")
+    now = datetime.now(UTC)
+    with transaction(engine) as session:
+        target, name = municipality_target(session, municipality_code)
+        require(actor, Action.EDIT_HELPERS, target, where=name)
+        activity = RecruitmentActivity(
+            municipality_code=municipality_code,
+            activity_date=activity_date,
+            kind=kind,
+            place=place.strip(),
+            sign_ups=sign_ups,
+            note=note.strip(),
+            changed_by=actor.username,
+            changed_at=now,
+        )
+        session.add(activity)
+        session.flush()
+        audit.record(
+            session,
+            actor=actor,
+            action="helpers.activity",
+            entity="recruitment_activity",
+            entity_key=str(activity.id),
+            summary=f"Rekruttering ({kind}) i {name}, {place.strip()} {activity_date.isoformat()}: {sign_ups} tilmeldte",
+            before=None,
+            after={"kind": kind, "place": place.strip(), "sign_ups": sign_ups},
+            municipality_code=municipality_code,
+            police_district_number=target.police_district_number,
+        )
+        return activity.id or 0

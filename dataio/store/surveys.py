@@ -1,0 +1,195 @@
+"""Survey rounds (insecurity, home protection) with their intervals, and the insecurity status."""
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import and_, case, func
+from sqlalchemy import select as select_columns
+from sqlalchemy.sql import Select
+from sqlmodel import col
+
+from dataio.db import queries
+from dataio.db.queries import Connectable, read_frame
+from dataio.errors import UnknownMunicipality
+from models.insecurity import InsecurityAssessment, InsecurityGoal, RoundShare, assess_insecurity
+from models.proportions import SMALL_SAMPLE, wilson_interval
+from models.tables import (
+    DataSource,
+    NationalSurveyYear,
+    SurveyAnswer,
+    SurveyCategory,
+    SurveyMeasure,
+    SurveyRound,
+)
+
+INSECURITY = "utryg_indbrud"
+PROTECTION = "sikring"
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A survey measure as the pages describe it."""
+
+    code: str
+    label: str
+    question: str
+    owner: str
+    share_label: str
+    goal_indicator: str | None
+
+
+@dataclass(frozen=True)
+class InsecurityOverview:
+    """One municipality's insecurity and protection rounds, national series, goal and status."""
+
+    code: int
+    name: str
+    measure: Measure
+    rounds: pd.DataFrame  # year, respondents, in_share, share, low, high, small_sample, is_demo
+    protection: pd.DataFrame  # the same for the home-protection measure
+    national: pd.DataFrame  # year, share, quality, note
+    assessment: InsecurityAssessment
+    goal_note: str
+    demo: bool
+    sources: pd.DataFrame
+
+
+def measure(con: Connectable, code: str) -> Measure:
+    """A measure's definition, as stored with the data."""
+    frame = read_frame(con, select_columns(SurveyMeasure).where(col(SurveyMeasure.code) == code))
+    if frame.empty:
+        raise KeyError(code)
+    row = frame.iloc[0]
+    indicator = row["goal_indicator"]
+    return Measure(
+        code=code,
+        label=str(row["label"]),
+        question=str(row["question"]),
+        owner=str(row["owner"]),
+        share_label=str(row["share_label"]),
+        goal_indicator=str(indicator) if isinstance(indicator, str) else None,
+    )
+
+
+def survey_rounds(con: Connectable, *, codes: list[int], measure_code: str) -> pd.DataFrame:
+    """Rounds of a measure with the answers in its share summed in SQL, and Wilson intervals."""
+    in_share = func.sum(case((col(SurveyCategory.in_share), col(SurveyAnswer.count)), else_=0))
+    statement: Select[*tuple[Any, ...]] = (
+        select_columns(
+            col(SurveyRound.municipality_code).label("code"),
+            col(SurveyRound.year),
+            col(SurveyRound.respondents),
+            func.coalesce(in_share, 0).label("in_share"),
+            col(SurveyRound.is_demo),
+        )
+        .join(SurveyAnswer, col(SurveyAnswer.round_id) == col(SurveyRound.id))
+        .join(
+            SurveyCategory,
+            and_(
+                col(SurveyCategory.measure_code) == col(SurveyRound.measure_code),
+                col(SurveyCategory.code) == col(SurveyAnswer.category),
+            ),
+        )
+        .where(
+            col(SurveyRound.municipality_code).in_(codes),
+            col(SurveyRound.measure_code) == measure_code,
+        )
+        .group_by(
+            col(SurveyRound.municipality_code),
+            col(SurveyRound.year),
+            col(SurveyRound.respondents),
+            col(SurveyRound.is_demo),
+        )
+        .order_by(col(SurveyRound.municipality_code), col(SurveyRound.year))
+    )
+    frame = read_frame(con, statement)
+    frame["in_share"] = frame["in_share"].astype(int)
+    frame = frame[frame["respondents"] > 0].reset_index(drop=True)
+    intervals = [
+        wilson_interval(int(x), int(n))
+        for x, n in zip(frame["in_share"], frame["respondents"], strict=True)
+    ]
+    frame["share"] = frame["in_share"] / frame["respondents"]
+    frame["low"] = [low for low, _ in intervals]
+    frame["high"] = [high for _, high in intervals]
+    frame["small_sample"] = frame["respondents"] < SMALL_SAMPLE
+    return frame
+
+
+def national_series(con: Connectable, *, measure_code: str) -> pd.DataFrame:
+    """The national shares of a measure with their quality."""
+    statement: Select[*tuple[Any, ...]] = (
+        select_columns(
+            col(NationalSurveyYear.year),
+            col(NationalSurveyYear.share),
+            col(NationalSurveyYear.respondents),
+            col(NationalSurveyYear.quality),
+            col(NationalSurveyYear.note),
+        )
+        .where(col(NationalSurveyYear.measure_code) == measure_code)
+        .order_by(col(NationalSurveyYear.year))
+    )
+    return read_frame(con, statement)
+
+
+def _goal(
+    con: Connectable, *, measure_: Measure, code: int, rounds: pd.DataFrame
+) -> tuple[InsecurityGoal | None, str]:
+    """The goal this measure is judged against: the municipality's own, else the national one."""
+    if measure_.goal_indicator is None:
+        return None, f"«{measure_.label}» har intet mål: det sammenlignes ikke med 10 %-målet."
+    goal = queries.find_goal(
+        con, indicator=measure_.goal_indicator, code=code
+    ) or queries.find_goal(con, indicator=measure_.goal_indicator, code=None)
+    if goal is None or goal.target is None or goal.target_year <= goal.baseline_year:
+        return None, "Intet gyldigt mål for utryghed."
+    baseline = goal.baseline
+    if baseline is None:
+        before = rounds[rounds["year"] <= goal.baseline_year]
+        chosen = before.tail(1) if len(before) else rounds.head(1)
+        if chosen.empty:
+            return None, goal.source_note
+        baseline = float(chosen["share"].iloc[0])
+    return (
+        InsecurityGoal(
+            baseline=float(baseline),
+            baseline_year=goal.baseline_year,
+            target=float(goal.target),
+            target_year=goal.target_year,
+        ),
+        goal.source_note,
+    )
+
+
+def insecurity_overview(con: Connectable, *, code: int) -> InsecurityOverview:
+    """The Tryghed page and `botrygt status` for one municipality."""
+    names = queries.municipality_table(con).set_index("code")["name"]
+    if code not in names.index:
+        raise UnknownMunicipality(f"Ukendt kommunekode: {code}")
+    measure_ = measure(con, INSECURITY)
+    rounds = survey_rounds(con, codes=[code], measure_code=INSECURITY)
+    goal, note = _goal(con, measure_=measure_, code=code, rounds=rounds)
+    assessment = assess_insecurity(
+        [RoundShare(int(r.year), int(r.in_share), int(r.respondents)) for r in rounds.itertuples()],
+        goal=goal,
+    )
+    sources = read_frame(
+        con,
+        select_columns(col(DataSource.name), col(DataSource.as_of), col(DataSource.is_demo))
+        .join(SurveyRound, col(SurveyRound.source_id) == col(DataSource.id))
+        .where(col(SurveyRound.municipality_code) == code)
+        .distinct(),
+    )
+    return InsecurityOverview(
+        code=code,
+        name=str(names[code]),
+        measure=measure_,
+        rounds=rounds,
+        protection=survey_rounds(con, codes=[code], measure_code=PROTECTION),
+        national=national_series(con, measure_code=INSECURITY),
+        assessment=assessment,
+        goal_note=note,
+        demo=bool(rounds["is_demo"].any()),
+        sources=sources,
+    )

@@ -1,0 +1,245 @@
+"""Safety walks (tryghedsvandringer) and their follow-ups, which must not get lost."""
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+import pandas as pd
+from sqlalchemy import Engine, case, func
+from sqlalchemy import select as select_columns
+from sqlmodel import Session, col, select
+
+from dataio.db import audit
+from dataio.db.engine import transaction
+from dataio.db.queries import Connectable, read_frame
+from dataio.errors import NotFound, ValidationFailed
+from dataio.store.action_plans import municipality_target
+from models.actionplan import ItemStatus, Organisation, Track
+from models.permissions import Action, Actor, require
+from models.tables import ActionItem, ActionPlan, SafetyWalk, WalkObservation
+
+OBSERVATION_STATUSES = ("åben", "i gang", "lukket")
+
+
+@dataclass(frozen=True)
+class NewObservation:
+    """A row of the guide's registration table."""
+
+    description: str
+    responsible: str = ""
+    follow_up: str = ""
+
+
+def add_walk(
+    engine: Engine,
+    *,
+    actor: Actor,
+    municipality_code: int,
+    walk_date: date,
+    area: str,
+    participants: str = "",
+    lat: float | None = None,
+    lon: float | None = None,
+    observations: list[NewObservation] | None = None,
+) -> int:
+    """Register a walk and its observations (numbered 1, 2, ...); returns the walk's id."""
+    if not area.strip():
+        raise ValidationFailed("Angiv området for vandringen")
+    if (lat is None) != (lon is None) or (
+        lat is not None and not (54 <= lat <= 58 and 8 <= (lon or 0) <= 16)
+    ):
+        raise ValidationFailed(
+            "Position: angiv både breddegrad (54-58) og længdegrad (8-16), eller ingen"
+        )
+    now = datetime.now(UTC)
+    with transaction(engine) as session:
+        target, name = municipality_target(session, municipality_code)
+        require(actor, Action.EDIT_SAFETY_WALKS, target, where=name)
+        walk = SafetyWalk(
+            municipality_code=municipality_code,
+            walk_date=walk_date,
+            area=area.strip(),
+            participants=participants,
+            lat=lat,
+            lon=lon,
+            changed_by=actor.username,
+            changed_at=now,
+        )
+        session.add(walk)
+        session.flush()
+        for number, observation in enumerate(observations or [], start=1):
+            if not observation.description.strip():
+                raise ValidationFailed(f"Observation {number}: beskrivelsen må ikke være tom")
+            session.add(
+                WalkObservation(
+                    walk_id=walk.id or 0,
+                    number=number,
+                    description=observation.description.strip(),
+                    responsible=observation.responsible,
+                    follow_up=observation.follow_up,
+                    changed_by=actor.username,
+                    changed_at=now,
+                )
+            )
+        audit.record(
+            session,
+            actor=actor,
+            action="safety_walk.create",
+            entity="safety_walk",
+            entity_key=str(walk.id),
+            summary=f"Tryghedsvandring i {walk.area} ({walk_date.isoformat()}) registreret med {len(observations or [])} observationer",
+            before=None,
+            after={"area": walk.area, "walk_date": walk_date},
+            municipality_code=municipality_code,
+            police_district_number=target.police_district_number,
+        )
+        return walk.id or 0
+
+
+def set_observation_status(
+    engine: Engine,
+    *,
+    actor: Actor,
+    observation_id: int,
+    loaded_version: int,
+    status: str,
+    follow_up: str | None = None,
+) -> None:
+    """Move a follow-up along; refused if someone else changed it since it was loaded."""
+    if status not in OBSERVATION_STATUSES:
+        raise ValidationFailed(
+            f"Status skal være {', '.join(OBSERVATION_STATUSES)} (fik {status!r})"
+        )
+    with transaction(engine) as session:
+        observation, walk = _observation(session, observation_id)
+        target, name = municipality_target(session, walk.municipality_code)
+        require(actor, Action.EDIT_SAFETY_WALKS, target, where=name)
+        if observation.row_version != loaded_version:
+            raise ValidationFailed(
+                f"Observation {observation.number} fra {walk.area} er ændret af {observation.changed_by} i mellemtiden; hent siden igen"
+            )
+        before = {"status": observation.status, "follow_up": observation.follow_up}
+        observation.status = status
+        observation.follow_up = observation.follow_up if follow_up is None else follow_up
+        observation.row_version += 1
+        observation.changed_by, observation.changed_at = actor.username, datetime.now(UTC)
+        session.add(observation)
+        audit.record(
+            session,
+            actor=actor,
+            action="walk_observation.update",
+            entity="walk_observation",
+            entity_key=str(observation_id),
+            summary=f"Opfølgning {observation.number} fra {walk.area}: {status}",
+            before=before,
+            after={"status": status, "follow_up": observation.follow_up},
+            municipality_code=walk.municipality_code,
+            police_district_number=target.police_district_number,
+        )
+
+
+def _observation(session: Session, observation_id: int) -> tuple[WalkObservation, SafetyWalk]:
+    observation = session.get(WalkObservation, observation_id)
+    walk = session.get(SafetyWalk, observation.walk_id) if observation else None
+    if observation is None or walk is None:
+        raise NotFound(f"Ukendt observation: {observation_id}")
+    return observation, walk
+
+
+def follow_up_to_item(engine: Engine, *, actor: Actor, observation_id: int) -> int:
+    """Turn an open follow-up into an action-plan item (Spor 1, Tryghedsvandring) linked to it."""
+    now = datetime.now(UTC)
+    with transaction(engine) as session:
+        observation, walk = _observation(session, observation_id)
+        target, name = municipality_target(session, walk.municipality_code)
+        require(actor, Action.EDIT_ACTION_PLAN, target, where=name)
+        if session.get(ActionPlan, walk.municipality_code) is None:
+            raise ValidationFailed(f"{name} har ingen handlingsplan endnu: opret den først")
+        if observation.action_item_id is not None:
+            raise ValidationFailed(
+                f"Observation {observation.number} fra {walk.area} er allerede i handlingsplanen"
+            )
+        position = len(
+            session.exec(
+                select(ActionItem.id).where(ActionItem.municipality_code == walk.municipality_code)
+            ).all()
+        )
+        item = ActionItem(
+            municipality_code=walk.municipality_code,
+            position=position,
+            track=Track.CITIZENS,
+            activity_group="Tryghedsvandring",
+            title=f"Opfølgning ({walk.area}): {observation.description}"[:200],
+            owner_name=observation.responsible,
+            organisation=Organisation.JOINT,
+            status=ItemStatus.NOT_STARTED,
+            goal="insecurity",
+            notes=observation.follow_up,
+            changed_by=actor.username,
+            changed_at=now,
+        )
+        session.add(item)
+        session.flush()
+        observation.action_item_id, observation.status = item.id, "i gang"
+        observation.row_version += 1
+        observation.changed_by, observation.changed_at = actor.username, now
+        session.add(observation)
+        audit.record(
+            session,
+            actor=actor,
+            action="action_item.create",
+            entity="action_item",
+            entity_key=str(item.id),
+            summary=f"Opfølgning fra tryghedsvandring i {walk.area} sat i handlingsplanen",
+            before=None,
+            after={"title": item.title},
+            municipality_code=walk.municipality_code,
+            police_district_number=target.police_district_number,
+        )
+        return item.id or 0
+
+
+def open_follow_ups(con: Connectable, *, municipality_code: int) -> pd.DataFrame:
+    """Every follow-up not yet closed, oldest walk first."""
+    statement = (
+        select_columns(
+            col(WalkObservation.id),
+            col(WalkObservation.number),
+            col(WalkObservation.description),
+            col(WalkObservation.responsible),
+            col(WalkObservation.follow_up),
+            col(WalkObservation.status),
+            col(WalkObservation.action_item_id),
+            col(WalkObservation.row_version),
+            col(SafetyWalk.walk_date),
+            col(SafetyWalk.area),
+        )
+        .join(SafetyWalk, col(SafetyWalk.id) == col(WalkObservation.walk_id))
+        .where(
+            col(SafetyWalk.municipality_code) == municipality_code,
+            col(WalkObservation.status) != "lukket",
+        )
+        .order_by(col(SafetyWalk.walk_date), col(WalkObservation.number))
+    )
+    return read_frame(con, statement)
+
+
+def walk_table(con: Connectable, *, municipality_code: int) -> pd.DataFrame:
+    """The municipality's walks with their number of open follow-ups (for the map and list)."""
+    open_count = func.sum(case((col(WalkObservation.status) != "lukket", 1), else_=0))
+    statement = (
+        select_columns(
+            col(SafetyWalk.id),
+            col(SafetyWalk.walk_date),
+            col(SafetyWalk.area),
+            col(SafetyWalk.participants),
+            col(SafetyWalk.lat),
+            col(SafetyWalk.lon),
+            func.count(col(WalkObservation.id)).label("observations"),
+            open_count.label("open"),
+        )
+        .outerjoin(WalkObservation, col(WalkObservation.walk_id) == col(SafetyWalk.id))
+        .where(col(SafetyWalk.municipality_code) == municipality_code)
+        .group_by(col(SafetyWalk.id))
+        .order_by(col(SafetyWalk.walk_date).desc())
+    )
+    return read_frame(con, statement)
