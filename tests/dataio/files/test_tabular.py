@@ -23,6 +23,7 @@ from dataio.files.tabular import (
     read_rows,
 )
 from dataio.seed.reference import read_reference
+from models.numbers import MAX_COUNT
 from models.tables import Municipality
 
 TODAY = date(2026, 12, 1)
@@ -145,7 +146,7 @@ HELPER_ROWS = st.lists(
     st.tuples(
         st.sampled_from([m.code for m in MUNICIPALITIES]),
         st.dates(min_value=date(2000, 1, 1), max_value=TODAY),
-        st.integers(min_value=0, max_value=2_000_000),
+        st.integers(min_value=0, max_value=MAX_COUNT),
         st.none() | st.integers(min_value=0, max_value=5000),
         st.text(alphabet="abcæøå ÆØÅ-.,;\"'", max_size=20).map(str.strip),
         st.sampled_from(["code", "name", "NAME"]),
