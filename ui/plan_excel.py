@@ -6,15 +6,9 @@ import pandas as pd
 import streamlit as st
 
 from dataio.errors import DomainError
-from dataio.files.action_plan_workbook import (
-    COLUMNS,
-    GOAL_LABELS,
-    XLSX_MIME,
-    PlanRow,
-    export_plan,
-    import_plan,
-    read_plan,
-)
+from dataio.files.action_plan_import import import_plan
+from dataio.files.action_plan_reading import PlanRow, read_plan
+from dataio.files.action_plan_workbook import COLUMNS, GOAL_LABELS, XLSX_MIME, export_plan
 from models.formatting import fmt_date
 from models.permissions import Actor
 from ui import loaders

@@ -34,9 +34,8 @@ class Reported(Protocol):
 
 Content = TypeVar("Content")
 Report = TypeVar("Report", bound=Reported)
-_ORIGIN: dict[str, str] = {
-    SourceKind.API: "Statistikbankens API"
-}  # what data_source.description starts with
+# what data_source.description says before the file name ("Fil: ..." unless named here)
+_ORIGIN: dict[str, str] = {SourceKind.API: "Statistikbankens API"}
 
 
 # --------------------------------------------------------------------------------- the dry run
