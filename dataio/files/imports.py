@@ -6,7 +6,7 @@ import's transaction, then DryRun carries the report out and the transaction rol
 preview says exactly what the import would do, with the same messages, and writes nothing.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Generic, ParamSpec, Protocol, TypeVar, cast
@@ -125,6 +125,14 @@ def check_rights(
             require(actor, action, target, where=f"{municipality.name} ({code})")
         except PermissionDenied as refused:
             raise PermissionDenied(f"Række {number}: {refused}") from refused
+
+
+def first_rows(pairs: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """Municipality code -> the first row naming it, from (code, row) pairs in any order."""
+    found: dict[int, int] = {}
+    for code, row in pairs:
+        found[code] = min(row, found.get(code, row))
+    return found
 
 
 def audit_scope(codes: set[int], lookup: dict[str, Municipality]) -> tuple[int | None, int | None]:

@@ -8,7 +8,14 @@ from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
 from dataio.errors import ValidationFailed
-from dataio.files.imports import FileImport, Parsed, Written, preview_of, remove_demo_rows
+from dataio.files.imports import (
+    FileImport,
+    Parsed,
+    Written,
+    first_rows,
+    preview_of,
+    remove_demo_rows,
+)
 from dataio.files.tabular import (
     Column,
     Row,
@@ -197,10 +204,8 @@ def _read(
     data: bytes, *, session: Session, lookup: dict[str, Municipality], today: date
 ) -> Parsed[list[HelperRow]]:
     lines = parse_helpers(data, lookup=lookup, today=today)
-    first_rows: dict[int, int] = {}
-    for line in lines:
-        first_rows.setdefault(line.municipality_code, line.number)
-    return Parsed(lines, rows=len(lines), first_rows=first_rows)
+    firsts = first_rows((line.municipality_code, line.number) for line in lines)
+    return Parsed(lines, rows=len(lines), first_rows=firsts)
 
 
 HELPER_FILES: FileImport[list[HelperRow], HelperImportReport] = FileImport(

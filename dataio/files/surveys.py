@@ -8,7 +8,7 @@ from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
 from dataio.errors import ValidationFailed
-from dataio.files.imports import FileImport, Parsed, Written, preview_of
+from dataio.files.imports import FileImport, Parsed, Written, first_rows, preview_of
 from dataio.files.tabular import (
     Column,
     Row,
@@ -208,10 +208,8 @@ def _read(
 ) -> Parsed[list[SurveyGroup]]:
     rows = read_rows(data, COLUMNS)
     groups = _groups(rows, lookup, _categories(session), today)
-    first_rows: dict[int, int] = {}
-    for group in sorted(groups, key=lambda g: g.rows[0]):
-        first_rows.setdefault(group.municipality_code, group.rows[0])
-    return Parsed(groups, rows=len(rows), first_rows=first_rows)
+    firsts = first_rows((group.municipality_code, group.rows[0]) for group in groups)
+    return Parsed(groups, rows=len(rows), first_rows=firsts)
 
 
 def _write_file(
