@@ -8,7 +8,6 @@ import streamlit as st
 from dataio.errors import DomainError
 from dataio.files.action_plan_workbook import (
     COLUMNS,
-    GOAL_LABELS,
     XLSX_MIME,
     PlanRow,
     export_plan,
@@ -16,6 +15,7 @@ from dataio.files.action_plan_workbook import (
     read_plan,
 )
 from dataio.store.action_plans import require_read
+from models.actionplan import GOAL_LABELS
 from models.formatting import fmt_date
 from models.permissions import Actor
 from ui import loaders
