@@ -18,7 +18,7 @@ PAYLOADS = [
     "**fed** _kursiv_ ~~streg~~",
     ":red[rød] :material/warning: $x^2$",
     "# Overskrift",
-    "=HYPERLINK(\"https://evil.example\")",
+    '=HYPERLINK("https://evil.example")',
     "+1+1",
     "-2+3",
     "@SUM(A1)",
