@@ -13,6 +13,7 @@ from dataio.store.burglaries import BurglaryOverview, municipality_overview
 from models import goal_text
 from models.breaks import year_notes
 from models.goal_text import burglary_count_line, burglary_rate_line
+from models.permissions import Actor
 from models.report import Cell, GoalSection, ReportTable, SourceLine
 from models.vocabulary import status_label
 
@@ -90,7 +91,7 @@ def burglary_table(overview: BurglaryOverview) -> ReportTable:
     )
 
 
-def burglary_section(con: Engine, code: int) -> GoalSection:
+def burglary_section(con: Engine, code: int, viewer: Actor) -> GoalSection:
     """Burglaries against the path to the goal: the Kommune page's card, chart and numbers."""
     overview = municipality_overview(con, code=code)
     result = overview.assessment

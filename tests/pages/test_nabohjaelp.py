@@ -7,7 +7,10 @@ import pytest
 
 from dataio.db.engine import make_engine
 from dataio.store.neighbour_help import district_table
+from models.permissions import Actor, Role
 from tests.pages.apptest import deck_specs, page_text, plotly_specs, run_page
+
+READER = Actor("læser", Role.ADMIN)  # reads of partnership data take a viewer
 
 PAGE = "pages/6_Nabohjaelp.py"
 
@@ -31,7 +34,7 @@ def test_police_see_their_district_with_map_charts_and_forms(app_env) -> None:  
     assert not at.exception and not at.error
     assert at.title[0].value == "Nabohjælp: Københavns Vestegns Politi"
     table = _table(at)
-    expected = district_table(make_engine(app_env), district=10)
+    expected = district_table(make_engine(app_env), viewer=READER, district=10)
     assert list(table["Kommune"]) == list(expected["name"])
     assert "Aarhus" not in set(table["Kommune"])
     assert "Eksempeldata" in page_text(at)  # demo data labelled
@@ -49,7 +52,11 @@ def test_police_see_their_district_with_map_charts_and_forms(app_env) -> None:  
 def test_density_and_coverage_are_shown_as_computed(app_env) -> None:  # type: ignore[no-untyped-def]
     at = run_page(PAGE, user="politi")
     row = _table(at).set_index("Kommune").loc["Ishøj"]
-    expected = district_table(make_engine(app_env), district=10).set_index("name").loc["Ishøj"]
+    expected = (
+        district_table(make_engine(app_env), viewer=READER, district=10)
+        .set_index("name")
+        .loc["Ishøj"]
+    )
     assert row["Pr. 100 husstande"] == f"{expected['per_100_households']:.1f}".replace(".", ",")
     assert row["Nabovenner (aktive/behov)"].endswith(f"/ {int(expected['nabovenner_needed'])}")
 

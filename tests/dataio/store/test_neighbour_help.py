@@ -21,6 +21,8 @@ from models.errors import PermissionDenied
 from models.permissions import Actor, Role
 from models.tables import AuditEntry, Goal, HelperCount, RecruitmentActivity
 
+READER = Actor("læser", Role.ADMIN)  # reads of partnership data take a viewer
+
 ADMIN = Actor("admin", Role.ADMIN)
 POLICE_10 = Actor("politi", Role.POLICE, police_district_number=10)  # Københavns Vestegn
 PROJECT_183 = Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183)
@@ -45,13 +47,13 @@ def test_police_records_counts_and_the_district_table_shows_them(seeded_engine: 
             helpers=helpers,
             nabovenner=30,
         )
-    table = district_table(seeded_engine, district=10)
+    table = district_table(seeded_engine, viewer=READER, district=10)
     assert set(table["name"]) >= {"Ishøj", "Albertslund", "Vallensbæk"}
     assert "Aarhus" not in set(table["name"])
     ishoj = table[table["code"] == 183].iloc[0]
     assert ishoj["latest"] == 1200
     assert ishoj["as_of"] == date(2026, 1, 1)
-    households = helper_overview(seeded_engine, code=183).assessment.households
+    households = helper_overview(seeded_engine, viewer=READER, code=183).assessment.households
     assert households is not None
     assert ishoj["per_100_households"] == pytest.approx(1200 / households * 100)
     assert ishoj["nabovenner_needed"] == -(-int(households) // 100)
@@ -139,9 +141,9 @@ def test_activities_and_sign_ups_by_kind(seeded_engine: Engine) -> None:
             place="Ishøj Bycenter",
             sign_ups=sign_ups,
         )
-    frame = activities(seeded_engine, codes=[183])
+    frame = activities(seeded_engine, viewer=READER, codes=[183])
     assert len(frame) == 3 and set(frame["name"]) == {"Ishøj"}
-    kinds = sign_ups_by_kind(seeded_engine, codes=[183]).set_index("kind")
+    kinds = sign_ups_by_kind(seeded_engine, viewer=READER, codes=[183]).set_index("kind")
     assert kinds.loc["nabo-til-nabo", "activities"] == 2
     assert kinds.loc["nabo-til-nabo", "sign_ups"] == 70
     assert kinds.loc["nabo-til-nabo", "per_activity"] == 35
@@ -180,7 +182,7 @@ def test_status_document_for_helpers_against_an_increase_target(seeded_engine: E
         (date(2026, 11, 1), 3100),
     ]:
         _count(seeded_engine, actor=ADMIN, municipality_code=269, count_date=day, helpers=helpers)
-    document = helpers_document(seeded_engine, code=269)
+    document = helpers_document(seeded_engine, viewer=READER, code=269)
     assert document is not None
     assert document["latest"] == 3100
     assert document["as_of"] == "2026-11-01"
@@ -191,4 +193,4 @@ def test_status_document_for_helpers_against_an_increase_target(seeded_engine: E
         "needs_acceleration",
         "off_track",
     }
-    assert helpers_document(seeded_engine, code=183) is None  # no counts: null
+    assert helpers_document(seeded_engine, viewer=READER, code=183) is None  # no counts: null

@@ -7,7 +7,10 @@ from sqlmodel import Session, select
 from dataio.db.engine import transaction
 from dataio.status_document import insecurity_document
 from dataio.store.surveys import insecurity_overview, measure, national_series, survey_rounds
+from models.permissions import Actor, Role
 from models.tables import DataSource, SurveyAnswer, SurveyMeasure, SurveyRound
+
+READER = Actor("læser", Role.ADMIN)  # reads of partnership data take a viewer
 
 
 def _round(
@@ -46,7 +49,7 @@ def test_share_counts_only_the_insecure_categories(seeded_engine: Engine) -> Non
         measure_code="utryg_indbrud",
         answers=_insecurity(50, 18, 332),
     )
-    frame = survey_rounds(seeded_engine, codes=[183], measure_code="utryg_indbrud")
+    frame = survey_rounds(seeded_engine, viewer=READER, codes=[183], measure_code="utryg_indbrud")
     row = frame.iloc[0]
     assert (row["in_share"], row["respondents"]) == (68, 400)
     assert row["share"] == pytest.approx(0.17)
@@ -69,7 +72,7 @@ def test_insecurity_status_document(seeded_engine: Engine) -> None:
         measure_code="utryg_indbrud",
         answers=_insecurity(80, 30, 390),
     )
-    document = insecurity_document(seeded_engine, code=183)
+    document = insecurity_document(seeded_engine, viewer=READER, code=183)
     assert document == {
         "year": 2024,
         "share": 0.22,
@@ -80,7 +83,7 @@ def test_insecurity_status_document(seeded_engine: Engine) -> None:
         "status": "needs_acceleration",  # 30 % -> 22 % is a real fall, still above the path
         "demo": False,
     }
-    assert insecurity_document(seeded_engine, code=101) is None
+    assert insecurity_document(seeded_engine, viewer=READER, code=101) is None
 
 
 def test_small_samples_are_flagged(seeded_engine: Engine) -> None:
@@ -91,7 +94,7 @@ def test_small_samples_are_flagged(seeded_engine: Engine) -> None:
         measure_code="utryg_indbrud",
         answers=_insecurity(5, 2, 50),
     )
-    frame = survey_rounds(seeded_engine, codes=[183], measure_code="utryg_indbrud")
+    frame = survey_rounds(seeded_engine, viewer=READER, codes=[183], measure_code="utryg_indbrud")
     assert bool(frame["small_sample"].iloc[0])
 
 
@@ -118,7 +121,7 @@ def test_national_series_carries_its_quality(seeded_engine: Engine) -> None:
 
 
 def test_overview_without_rounds_is_insufficient_evidence(seeded_engine: Engine) -> None:
-    overview = insecurity_overview(seeded_engine, code=183)
+    overview = insecurity_overview(seeded_engine, viewer=READER, code=183)
     assert (
         overview.rounds.empty and overview.estimate_missing
         if hasattr(overview, "estimate_missing")

@@ -17,6 +17,8 @@ from dataio.store.walks import (
 )
 from models.permissions import Actor, Role
 
+READER = Actor("læser", Role.ADMIN)  # reads of partnership data take a viewer
+
 LEADER = Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183)
 POLICE = Actor("politi", Role.POLICE, police_district_number=10)
 
@@ -43,7 +45,7 @@ def walk(engine: Engine, **extra: object) -> int:
 
 def test_walk_with_observations_and_open_follow_ups(seeded_engine: Engine) -> None:
     walk(seeded_engine)
-    follow_ups = open_follow_ups(seeded_engine, municipality_code=183)
+    follow_ups = open_follow_ups(seeded_engine, viewer=READER, municipality_code=183)
     assert list(follow_ups["number"]) == [1, 2] and set(follow_ups["status"]) == {"åben"}
     first = follow_ups.iloc[0]
     set_observation_status(
@@ -53,26 +55,28 @@ def test_walk_with_observations_and_open_follow_ups(seeded_engine: Engine) -> No
         loaded_version=int(first["row_version"]),
         status="lukket",
     )
-    assert list(open_follow_ups(seeded_engine, municipality_code=183)["description"]) == ["Høj hæk"]
-    walks = walk_table(seeded_engine, municipality_code=183)
+    assert list(
+        open_follow_ups(seeded_engine, viewer=READER, municipality_code=183)["description"]
+    ) == ["Høj hæk"]
+    walks = walk_table(seeded_engine, viewer=READER, municipality_code=183)
     assert (int(walks.iloc[0]["observations"]), int(walks.iloc[0]["open"])) == (2, 1)
 
 
 def test_a_follow_up_becomes_a_plan_item(seeded_engine: Engine) -> None:
     walk(seeded_engine)
-    observation = open_follow_ups(seeded_engine, municipality_code=183).iloc[0]
+    observation = open_follow_ups(seeded_engine, viewer=READER, municipality_code=183).iloc[0]
     with pytest.raises(ValidationFailed, match="ingen handlingsplan"):
         follow_up_to_item(seeded_engine, actor=LEADER, observation_id=int(observation["id"]))
     create_plan(seeded_engine, actor=LEADER, municipality_code=183, template_rows=[0])
     item_id = follow_up_to_item(seeded_engine, actor=LEADER, observation_id=int(observation["id"]))
-    items = plan_items(seeded_engine, municipality_code=183)
+    items = plan_items(seeded_engine, viewer=READER, municipality_code=183)
     added = items[items["id"] == item_id].iloc[0]
     assert (added["track"], added["title"], added["owner_name"]) == (
         "Spor 1",
         "Opfølgning (Vejleåparken): Mørk sti",
         "Kommunen",
     )
-    linked = open_follow_ups(seeded_engine, municipality_code=183).iloc[0]
+    linked = open_follow_ups(seeded_engine, viewer=READER, municipality_code=183).iloc[0]
     assert (linked["action_item_id"], linked["status"]) == (item_id, "i gang")
     with pytest.raises(ValidationFailed, match="allerede i handlingsplanen"):
         follow_up_to_item(seeded_engine, actor=LEADER, observation_id=int(observation["id"]))
@@ -80,7 +84,7 @@ def test_a_follow_up_becomes_a_plan_item(seeded_engine: Engine) -> None:
 
 def test_stale_status_change_is_refused(seeded_engine: Engine) -> None:
     walk(seeded_engine)
-    observation = open_follow_ups(seeded_engine, municipality_code=183).iloc[0]
+    observation = open_follow_ups(seeded_engine, viewer=READER, municipality_code=183).iloc[0]
     set_observation_status(
         seeded_engine,
         actor=LEADER,
@@ -105,7 +109,7 @@ def test_stale_status_change_is_refused(seeded_engine: Engine) -> None:
 def test_bad_walks_are_refused(seeded_engine: Engine, extra: dict, message: str) -> None:
     with pytest.raises(ValidationFailed, match=message):
         walk(seeded_engine, **extra)
-    assert walk_table(seeded_engine, municipality_code=183).empty
+    assert walk_table(seeded_engine, viewer=READER, municipality_code=183).empty
 
 
 def test_police_cannot_register_walks(seeded_engine: Engine) -> None:
