@@ -1,4 +1,5 @@
-"""models/ stays pure: the vocabulary below both shells may not reach up into them or draw."""
+"""models/ stays pure: the vocabulary below both shells may not draw (the project's own layers are
+tests/test_architecture.py's; this is about the libraries a shell draws with)."""
 
 import ast
 from pathlib import Path
@@ -6,12 +7,8 @@ from pathlib import Path
 import pytest
 
 MODELS = Path(__file__).resolve().parents[2] / "models"
-# what a model may never import: the project's upper layers and anything that draws or does I/O
+# what a model may never import: what the page and the meeting pack draw and write with
 FORBIDDEN = {
-    "ui",
-    "dataio",
-    "cli",
-    "pages",
     "streamlit",
     "plotly",
     "matplotlib",
@@ -33,9 +30,10 @@ def imported_packages(source: str) -> set[str]:
 
 
 def test_the_check_sees_imports() -> None:
-    assert imported_packages("import plotly.io as pio\nfrom ui.text import x\n") == {"plotly", "ui"}
+    source = "import plotly.io as pio\nfrom matplotlib.figure import Figure\nfrom . import x\n"
+    assert imported_packages(source) == {"plotly", "matplotlib"}
 
 
 @pytest.mark.parametrize("module", sorted(MODELS.glob("*.py")), ids=lambda p: p.name)
-def test_models_import_nothing_that_draws_or_sits_above(module: Path) -> None:
+def test_models_import_nothing_that_draws(module: Path) -> None:
     assert not imported_packages(module.read_text(encoding="utf-8")) & FORBIDDEN
