@@ -1,5 +1,7 @@
 """The burglary card's sentences, the same on the Kommune page, in the meeting pack and the CLI."""
 
+from dataclasses import replace
+
 import pytest
 
 from models.burglaries import BurglaryAssessment, ResolvedGoal
@@ -7,30 +9,14 @@ from models.domain import Status
 from models.goal_text import burglary_count_line, burglary_lines, burglary_rate_line
 from models.trends import Projection
 
-NATIONAL = ResolvedGoal(
-    baseline=29000.0,
-    baseline_year=2017,
-    target=10000.0,
-    target_year=2030,
-    target_year_is_default=True,
-    source_note="",
-)
-HORSHOLM = ResolvedGoal(
-    baseline=140.0,
-    baseline_year=2020,
-    target=85.0,
-    target_year=2026,
-    target_year_is_default=False,
-    source_note="«under 85 per year»",
-)
-RISING = ResolvedGoal(
-    baseline=500.0,
-    baseline_year=2018,
-    target=300.0,
-    target_year=2028,
-    target_year_is_default=False,
-    source_note="",
-)
+
+def goal(baseline: float, baseline_year: int, target: float, target_year: int) -> ResolvedGoal:
+    return ResolvedGoal(baseline, baseline_year, target, target_year, False, source_note="")
+
+
+NATIONAL = replace(goal(29000, 2017, 10000, 2030), target_year_is_default=True)
+HORSHOLM = goal(140, 2020, 85, 2026)
+RISING = goal(500, 2018, 300, 2028)
 
 
 def projected(year: int, expected: float, low: float, high: float, change: float) -> Projection:
