@@ -18,7 +18,6 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from dataio.errors import ValidationFailed
 from dataio.files.action_plan_workbook import (
-    GOAL_LABELS,
     HEADER_ALIASES,
     HEADINGS,
     MAX_BYTES,
@@ -27,7 +26,7 @@ from dataio.files.action_plan_workbook import (
 )
 from dataio.files.cells import cell_date, open_workbook
 from dataio.store.action_plans import COLUMN_LABELS, clean_item
-from models.actionplan import ItemStatus, Track
+from models.actionplan import GOAL_LABELS, ItemStatus, Track
 from models.numbers import NumberRefused, parse_decimal
 
 MAX_UNPACKED_BYTES = 10 * 1024 * 1024  # every sheet is parsed: a small zip may not unpack to much
