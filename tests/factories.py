@@ -24,6 +24,7 @@ VESTEGN = 10  # Københavns Vestegns Politi: Ishøj, Albertslund, Vallensbæk an
 OSTJYLLAND = 2  # Østjyllands Politi: Aarhus and others, none of them in the demo's scope
 
 ADMIN = Actor(username="admin", role=Role.ADMIN)
+READER = Actor(username="læser", role=Role.ADMIN)  # reads of partnership data take a viewer
 COLLEAGUE = Actor(username="kollega", role=Role.ADMIN)  # a second administrator, for conflicts
 LEADER = Actor(username="projektleder", role=Role.PROJECT_LEADER, municipality_code=ISHOJ)
 OTHER_LEADER = Actor(username="kbh", role=Role.PROJECT_LEADER, municipality_code=KOBENHAVN)
@@ -52,7 +53,7 @@ def make_plan(
 
 def item_edit(engine: Engine, which: str, /, **values: object) -> ItemEdit:
     """An edit of Ishøj's plan item titled `which`, as loaded now, setting `values`."""
-    items = plan_items(engine, municipality_code=ISHOJ)
+    items = plan_items(engine, viewer=READER, municipality_code=ISHOJ)
     row = items[items["title"] == which].iloc[0]
     return ItemEdit(
         id=int(row["id"]), loaded_version=int(row["row_version"]), values=values, label=which

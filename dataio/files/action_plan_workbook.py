@@ -28,7 +28,7 @@ from sqlmodel import col, select
 
 from dataio.db import audit
 from dataio.db.engine import transaction
-from dataio.db.queries import Connectable
+from dataio.db.frames import Connectable
 from dataio.errors import ValidationFailed
 from dataio.store.action_plans import (
     COLUMN_LABELS,
@@ -194,10 +194,15 @@ def _str(value: object) -> str:
 
 
 def export_plan(
-    con: Connectable, *, municipality_code: int, municipality_name: str, police_district_name: str
+    con: Connectable,
+    *,
+    viewer: Actor,
+    municipality_code: int,
+    municipality_name: str,
+    police_district_name: str,
 ) -> bytes:
     """The plan as .xlsx in the guide's layout (no plan: the headings without activities)."""
-    items = plan_items(con, municipality_code=municipality_code)
+    items = plan_items(con, viewer=viewer, municipality_code=municipality_code)
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     assert isinstance(sheet, Worksheet)

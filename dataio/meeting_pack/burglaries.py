@@ -12,6 +12,7 @@ from dataio.meeting_pack.charts import burglary_chart
 from dataio.store.burglaries import BurglaryOverview, municipality_overview
 from models.breaks import year_notes
 from models.formatting import fmt_decimal, fmt_int
+from models.permissions import Actor
 from models.report import Cell, GoalSection, ReportTable, SourceLine
 from models.trends import status_label_da
 
@@ -105,7 +106,7 @@ def burglary_table(overview: BurglaryOverview) -> ReportTable:
     )
 
 
-def burglary_section(con: Engine, code: int) -> GoalSection:
+def burglary_section(con: Engine, code: int, viewer: Actor) -> GoalSection:
     """Burglaries against the path to the goal: the Kommune page's card, chart and numbers."""
     overview = municipality_overview(con, code=code)
     result = overview.assessment

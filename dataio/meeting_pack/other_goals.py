@@ -13,6 +13,7 @@ from dataio.meeting_pack.charts import helper_chart, insecurity_chart
 from dataio.store.neighbour_help import HelperOverview, helper_overview, helper_sources
 from dataio.store.surveys import InsecurityOverview, insecurity_overview
 from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
+from models.permissions import Actor
 from models.report import Cell, GoalSection, ReportTable, SourceLine
 from models.trends import status_label_da
 
@@ -71,9 +72,9 @@ def helper_figures(overview: HelperOverview) -> list[tuple[str, Cell]]:
     ]
 
 
-def helpers_section(con: Engine, code: int) -> GoalSection:
+def helpers_section(con: Engine, code: int, viewer: Actor) -> GoalSection:
     """Neighbour-helpers against the recruitment target."""
-    overview = helper_overview(con, code=code)
+    overview = helper_overview(con, viewer=viewer, code=code)
     result, counts = overview.assessment, overview.counts
     has_data = result.latest is not None
     rows: list[list[Cell]] = [
@@ -102,7 +103,7 @@ def helpers_section(con: Engine, code: int) -> GoalSection:
         ),
         figures=helper_figures(overview),
         demo=overview.demo,
-        sources=_sources(helper_sources(con, codes=[code])),
+        sources=_sources(helper_sources(con, viewer=viewer, codes=[code])),
         notes=notes,
         chart=partial(helper_chart, overview) if has_data else None,
     )
@@ -154,9 +155,9 @@ def insecurity_figures(overview: InsecurityOverview) -> list[tuple[str, Cell]]:
     ]
 
 
-def insecurity_section(con: Engine, code: int) -> GoalSection:
+def insecurity_section(con: Engine, code: int, viewer: Actor) -> GoalSection:
     """The share insecure about burglary, with its interval, against the 10 % goal."""
-    overview = insecurity_overview(con, code=code)
+    overview = insecurity_overview(con, viewer=viewer, code=code)
     has_data = overview.assessment.estimate is not None
     rows: list[list[Cell]] = [
         [

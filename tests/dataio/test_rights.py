@@ -7,9 +7,8 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, text
 
-from dataio.db.queries import find_goal
 from dataio.seed.demo_users import DEMO_USERS
-from dataio.store.goals import create_local_goal, update_goal
+from dataio.store.goals import create_local_goal, find_goal, update_goal
 from dataio.store.users import add_user, change_own_password, rescope_user, set_active, set_password
 from models.errors import PermissionDenied
 from models.permissions import Actor

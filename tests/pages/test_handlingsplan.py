@@ -4,7 +4,7 @@ from streamlit.testing.v1 import AppTest
 
 from dataio.db.engine import make_engine
 from dataio.store.action_plans import ItemEdit, plan_items, save_changes
-from tests.factories import COLLEAGUE
+from tests.factories import COLLEAGUE, READER
 from tests.pages.apptest import page_text, run_page
 
 PAGE = "pages/4_Handlingsplan.py"
@@ -33,12 +33,12 @@ def test_demo_plan_shows_summary_charts_and_follow_ups(app_env: str) -> None:
 
 def test_project_leader_edits_saves_and_sees_it_after_a_rerun(private_db: str) -> None:
     at = run_page(PAGE, user="projektleder")
-    items = plan_items(make_engine(private_db), municipality_code=183)
+    items = plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
     row = int(items.index[items["title"] == "Planlægningsmøde"][0])
     edit_and_save(at, {row: {"status": "færdig", "progress": 100, "owner_name": "Ole"}})
     assert [s.value for s in at.success] == ["1 ændring gemt og skrevet i ændringsloggen."]
     again = run_page(PAGE, user="byraad")  # a new session: what is in the database
-    saved = plan_items(make_engine(private_db), municipality_code=183)
+    saved = plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
     assert saved.set_index("title").loc[
         "Planlægningsmøde", ["status", "progress", "owner_name"]
     ].tolist() == ["færdig", 100, "Ole"]
@@ -49,7 +49,7 @@ def test_project_leader_edits_saves_and_sees_it_after_a_rerun(private_db: str) -
 def test_concurrent_edit_is_refused_for_that_row_and_both_values_shown(private_db: str) -> None:
     at = run_page(PAGE, user="projektleder")  # loads version 1 of every row
     engine = make_engine(private_db)
-    items = plan_items(engine, municipality_code=183)
+    items = plan_items(engine, viewer=READER, municipality_code=183)
     target = items[items["title"] == "Sende invitationer ud"].iloc[0]
     # meanwhile a colleague saves the same row first
     save_changes(
@@ -72,7 +72,7 @@ def test_concurrent_edit_is_refused_for_that_row_and_both_values_shown(private_d
     shown = " ".join(str(v) for v in conflict.to_dict("records")[0].values())
     assert "sendes i morgen" in shown and "sendt i går" in shown and "kollega" in shown
     assert (
-        plan_items(engine, municipality_code=183)
+        plan_items(engine, viewer=READER, municipality_code=183)
         .set_index("title")
         .loc["Sende invitationer ud", "notes"]
         == "sendt i går"
@@ -89,12 +89,12 @@ def test_council_reads_without_an_editor(app_env: str) -> None:
 def test_police_save_of_a_municipality_item_is_refused_in_danish(private_db: str) -> None:
     at = run_page(PAGE, user="politi", query={"kommune": "183"})
     assert at.title[0].value == "Handlingsplan: Ishøj"
-    items = plan_items(make_engine(private_db), municipality_code=183)
+    items = plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
     row = int(items.index[items["title"] == "Planlægningsmøde"][0])
     edit_and_save(at, {row: {"status": "aflyst"}})
     assert at.error and "politiet ændrer kun politiets punkter" in at.error[0].value
     assert (
-        plan_items(make_engine(private_db), municipality_code=183)
+        plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
         .set_index("title")
         .loc["Planlægningsmøde", "status"]
         != "aflyst"

@@ -5,6 +5,7 @@ from streamlit.testing.v1 import AppTest
 
 from dataio.db.engine import make_engine
 from dataio.store.neighbour_help import district_table
+from tests.factories import READER
 from tests.pages.apptest import deck_specs, page_text, plotly_specs, run_page
 
 PAGE = "pages/6_Nabohjaelp.py"
@@ -19,7 +20,7 @@ def test_police_see_their_district_with_map_charts_and_forms(app_env: str) -> No
     assert not at.exception and not at.error
     assert at.title[0].value == "Nabohjælp: Københavns Vestegns Politi"
     table = _table(at)
-    expected = district_table(make_engine(app_env), district=10)
+    expected = district_table(make_engine(app_env), viewer=READER, district=10)
     assert list(table["Kommune"]) == list(expected["name"])
     assert "Aarhus" not in set(table["Kommune"])
     assert "Eksempeldata" in page_text(at)  # demo data labelled
@@ -37,7 +38,11 @@ def test_police_see_their_district_with_map_charts_and_forms(app_env: str) -> No
 def test_density_and_coverage_are_shown_as_computed(app_env: str) -> None:
     at = run_page(PAGE, user="politi")
     row = _table(at).set_index("Kommune").loc["Ishøj"]
-    expected = district_table(make_engine(app_env), district=10).set_index("name").loc["Ishøj"]
+    expected = (
+        district_table(make_engine(app_env), viewer=READER, district=10)
+        .set_index("name")
+        .loc["Ishøj"]
+    )
     assert row["Pr. 100 husstande"] == f"{expected['per_100_households']:.1f}".replace(".", ",")
     assert row["Nabovenner (aktive/behov)"].endswith(f"/ {int(expected['nabovenner_needed'])}")
 

@@ -3,6 +3,7 @@
 from dataio.db.engine import make_engine
 from dataio.store.surveys import insecurity_overview
 from models.goal_text import share_with_interval
+from tests.factories import READER
 from tests.pages.apptest import page_text, plotly_specs, run_page
 
 PAGE = "pages/7_Tryghed.py"
@@ -12,7 +13,7 @@ def test_project_leader_sees_the_latest_round_with_its_interval(app_env: str) ->
     at = run_page(PAGE, user="projektleder")
     assert not at.exception and not at.error
     assert at.title[0].value == "Tryghed: Ishøj"
-    overview = insecurity_overview(make_engine(app_env), code=183)
+    overview = insecurity_overview(make_engine(app_env), viewer=READER, code=183)
     estimate = overview.assessment.estimate
     assert estimate is not None
     text = page_text(at)
@@ -33,7 +34,9 @@ def test_chart_shows_rounds_with_error_bars_national_series_and_goal(app_env: st
     assert any(t["name"].startswith("Hele landet") for t in traces)
     assert any(t["name"] == "Krævet forløb (lige linje)" for t in traces)
     rounds = next(d.value for d in at.dataframe if "95 %-interval" in d.value.columns)
-    assert len(rounds) == len(insecurity_overview(make_engine(app_env), code=183).rounds)
+    assert len(rounds) == len(
+        insecurity_overview(make_engine(app_env), viewer=READER, code=183).rounds
+    )
 
 
 def test_the_neighbourhood_measure_is_named_as_a_different_measure(app_env: str) -> None:

@@ -9,8 +9,7 @@ from sqlalchemy.exc import DatabaseError
 
 from dataio.db import audit
 from dataio.db.audit import audit_entries
-from dataio.db.queries import find_goal
-from dataio.store.goals import create_local_goal, update_goal
+from dataio.store.goals import create_local_goal, find_goal, update_goal
 from dataio.store.users import add_user
 from models.permissions import Actor
 from tests.factories import (

@@ -7,11 +7,12 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, SQLModel, col, func, select
 
-from dataio.db.queries import goal_table, municipality_table, national_annual_sums
 from dataio.errors import UnknownMunicipality
 from dataio.seed.init import initialise, regenerate_demo
 from dataio.status_document import status_document
-from dataio.store.burglaries import municipality_overview, national_overview
+from dataio.store.areas import municipality_table
+from dataio.store.burglaries import municipality_overview, national_annual_sums, national_overview
+from dataio.store.goals import goal_table
 from models.tables import BurglaryQuarter, DataSource, Goal, HouseholdYear, Municipality
 
 TODAY = date(2026, 11, 23)

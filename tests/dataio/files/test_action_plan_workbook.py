@@ -48,6 +48,7 @@ from tests.factories import (
     LEADER,
     OTHER_LEADER,
     POLICE,
+    READER,
     item_edit,
     make_plan,
     make_walk,
@@ -63,6 +64,7 @@ FORMULA_LIKE = (OWNER_FORMULA, NOTE_PHONE, TITLE_AT, "-1 dag før")
 def export(engine: Engine, code: int = 183) -> bytes:
     return export_plan(
         engine,
+        viewer=READER,
         municipality_code=code,
         municipality_name="Ishøj",
         police_district_name="Københavns Vestegns Politi",
@@ -75,7 +77,7 @@ def _date(value: object) -> date | None:
 
 def editable(engine: Engine, code: int = 183) -> list[dict[str, Any]]:
     """The plan's items on the columns people edit, in plan order, dates as dates."""
-    items = plan_items(engine, municipality_code=code)
+    items = plan_items(engine, viewer=READER, municipality_code=code)
     rows = []
     for record in items[list(EDITABLE)].to_dict("records"):
         record["start_date"] = _date(record["start_date"])
@@ -158,9 +160,9 @@ def test_import_is_audited_once(plan: Engine) -> None:
 
 
 def test_unchanged_rows_keep_who_changed_them_and_when(plan: Engine) -> None:
-    items = plan_items(plan, municipality_code=183).set_index("title")
+    items = plan_items(plan, viewer=READER, municipality_code=183).set_index("title")
     import_plan(plan, actor=COLLEAGUE, municipality_code=183, data=export(plan))
-    after = plan_items(plan, municipality_code=183).set_index("title")
+    after = plan_items(plan, viewer=READER, municipality_code=183).set_index("title")
     assert (after["changed_by"] == items["changed_by"]).all()
     assert [pd.Timestamp(t) for t in after["changed_at"]] == [
         pd.Timestamp(t) for t in items["changed_at"]
@@ -175,7 +177,7 @@ def test_changed_rows_are_stamped_with_the_importer(plan: Engine) -> None:
     buffer = io.BytesIO()
     book.save(buffer)
     import_plan(plan, actor=COLLEAGUE, municipality_code=183, data=buffer.getvalue())
-    items = plan_items(plan, municipality_code=183)
+    items = plan_items(plan, viewer=READER, municipality_code=183)
     assert items["changed_by"].iloc[0] == COLLEAGUE.username and items["status"].iloc[0] == "færdig"
     assert (items["changed_by"].iloc[1:] == "projektleder").all()
 

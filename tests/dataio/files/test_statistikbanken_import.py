@@ -282,7 +282,7 @@ def test_bad_files_are_refused_and_write_nothing(seeded_engine: Engine, data: by
 def test_what_goes_in_comes_out_of_the_queries(
     seeded_engine: Engine, counts: dict[str, int]
 ) -> None:
-    from dataio.db.queries import municipality_quarters
+    from dataio.store.burglaries import municipality_quarters
 
     import_dst(
         seeded_engine,

@@ -24,7 +24,7 @@ from models.domain import Status
 from models.formatting import fmt_int
 from models.permissions import Actor
 from models.trends import status_label_da
-from tests.factories import ADMIN, COUNCIL, ISHOJ, POLICE
+from tests.factories import ADMIN, COUNCIL, ISHOJ, POLICE, READER
 
 TODAY = date.today()
 
@@ -238,7 +238,7 @@ HOSTILE = ['=HYPERLINK("http://x","klik")', "+1+2", "-3+4", "@SUM(A1)", "=cmd|' 
 def test_formula_injection_is_neutralised(seeded_engine: Engine) -> None:
     """Text typed into the plan and the walks stays text in the workbook (SQLite and PostgreSQL)."""
     initialise(seeded_engine, demo=True)  # burglaries, Ishøj's demo plan and walks
-    items = plan_items(seeded_engine, municipality_code=ISHOJ)
+    items = plan_items(seeded_engine, viewer=READER, municipality_code=ISHOJ)
     edits = [
         ItemEdit(int(r.id), int(r.row_version), {"title": text, "owner_name": text,
                  "status": "i gang", "due_date": TODAY - timedelta(days=2)}, str(r.title))

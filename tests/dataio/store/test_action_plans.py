@@ -19,6 +19,7 @@ from tests.factories import (
     LEADER,
     OTHER_LEADER,
     POLICE,
+    READER,
     item_edit,
     make_plan,
     row_count,
@@ -33,7 +34,7 @@ def plan(seeded_engine: Engine) -> Engine:
 
 
 def row(engine: Engine, title: str) -> dict:
-    items = plan_items(engine, municipality_code=183)
+    items = plan_items(engine, viewer=READER, municipality_code=183)
     return items[items["title"] == title].iloc[0].to_dict()
 
 
@@ -48,7 +49,7 @@ def test_create_plan_from_chosen_template_rows(seeded_engine: Engine) -> None:
         create_plan(seeded_engine, actor=LEADER, municipality_code=183, template_rows=[0, 2, 8])
         == 3
     )
-    items = plan_items(seeded_engine, municipality_code=183)
+    items = plan_items(seeded_engine, viewer=READER, municipality_code=183)
     assert list(items["title"]) == [template().title[i] for i in (0, 2, 8)]
     assert set(items["status"]) == {"ikke startet"}
     with pytest.raises(ValidationFailed, match="har allerede en handlingsplan"):
@@ -61,7 +62,7 @@ def test_only_the_project_leader_or_admin_creates_the_plan(
 ) -> None:
     with pytest.raises(PermissionDenied):
         create_plan(seeded_engine, actor=actor, municipality_code=183, template_rows=[0])
-    assert plan_items(seeded_engine, municipality_code=183).empty
+    assert plan_items(seeded_engine, viewer=READER, municipality_code=183).empty
 
 
 def test_save_updates_adds_and_deletes_in_one_go(plan: Engine) -> None:
@@ -105,7 +106,7 @@ def test_save_updates_adds_and_deletes_in_one_go(plan: Engine) -> None:
         changed["owner_name"],
         changed["row_version"],
     ) == ("i gang", 30, "Mette", 2)
-    titles = set(plan_items(plan, municipality_code=183)["title"])
+    titles = set(plan_items(plan, viewer=READER, municipality_code=183)["title"])
     assert "Naboværn på Strandvejen" in titles and "Mobil politistation" not in titles
     assert row_count(plan, "audit_entry") == before + 3
 
@@ -130,7 +131,7 @@ def test_two_people_edit_the_same_row(plan: Engine) -> None:
 def test_police_edit_only_police_items(plan: Engine) -> None:
     police_item = item_edit(plan, "Mobil politistation", status="i gang")
     assert save_changes(plan, actor=POLICE, municipality_code=183, edits=[police_item]).saved == 1
-    before = plan_items(plan, municipality_code=183)
+    before = plan_items(plan, viewer=READER, municipality_code=183)
     with pytest.raises(PermissionDenied, match="politiet ændrer kun politiets punkter"):
         save_changes(
             plan,
@@ -148,7 +149,7 @@ def test_police_edit_only_police_items(plan: Engine) -> None:
             municipality_code=183,
             edits=[item_edit(plan, "Mobil politistation", organisation="kommune")],
         )
-    assert plan_items(plan, municipality_code=183).equals(before)  # all or nothing
+    assert plan_items(plan, viewer=READER, municipality_code=183).equals(before)  # all or nothing
 
 
 def test_council_cannot_save(plan: Engine) -> None:
@@ -184,13 +185,13 @@ def test_invalid_values_name_row_and_column_and_write_nothing(
 ) -> None:
     good = item_edit(plan, "Sende invitationer ud", progress=10)
     bad = item_edit(plan, "Planlægningsmøde", **values)
-    before = plan_items(plan, municipality_code=183)
+    before = plan_items(plan, viewer=READER, municipality_code=183)
     with pytest.raises(
         ValidationFailed,
         match="Række «Planlægningsmøde», " + message.replace("(", r"\(").replace(")", r"\)"),
     ):
         save_changes(plan, actor=LEADER, municipality_code=183, edits=[good, bad])
-    assert plan_items(plan, municipality_code=183).equals(before)
+    assert plan_items(plan, viewer=READER, municipality_code=183).equals(before)
 
 
 def test_summary_counts(plan: Engine) -> None:
@@ -205,11 +206,13 @@ def test_summary_counts(plan: Engine) -> None:
             item_edit(plan, "Sende invitationer ud", due_date="2026-01-01"),
         ],
     )
-    summary = plan_summary(plan, municipality_code=183, today=date(2026, 11, 23))
+    summary = plan_summary(plan, viewer=READER, municipality_code=183, today=date(2026, 11, 23))
     assert summary is not None
     assert (summary.items, summary.done, summary.overdue) == (28, 1, 1)
     assert summary.progress == pytest.approx(1 / 28)
-    assert plan_summary(plan, municipality_code=101, today=date(2026, 11, 23)) is None
+    assert (
+        plan_summary(plan, viewer=READER, municipality_code=101, today=date(2026, 11, 23)) is None
+    )
 
 
 def test_police_cannot_add_a_non_police_item(plan: Engine) -> None:

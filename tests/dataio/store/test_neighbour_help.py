@@ -19,7 +19,7 @@ from dataio.store.neighbour_help import (
 from models.errors import PermissionDenied
 from models.permissions import Actor
 from models.tables import AuditEntry, Goal, HelperCount, RecruitmentActivity
-from tests.factories import ADMIN, COUNCIL, LEADER, POLICE, add_count
+from tests.factories import ADMIN, COUNCIL, LEADER, POLICE, READER, add_count
 
 
 def test_police_records_counts_and_the_district_table_shows_them(seeded_engine: Engine) -> None:
@@ -36,13 +36,13 @@ def test_police_records_counts_and_the_district_table_shows_them(seeded_engine: 
             helpers=helpers,
             nabovenner=30,
         )
-    table = district_table(seeded_engine, district=10)
+    table = district_table(seeded_engine, viewer=READER, district=10)
     assert set(table["name"]) >= {"Ishøj", "Albertslund", "Vallensbæk"}
     assert "Aarhus" not in set(table["name"])
     ishoj = table[table["code"] == 183].iloc[0]
     assert ishoj["latest"] == 1200
     assert ishoj["as_of"] == date(2026, 1, 1)
-    households = helper_overview(seeded_engine, code=183).assessment.households
+    households = helper_overview(seeded_engine, viewer=READER, code=183).assessment.households
     assert households is not None
     assert ishoj["per_100_households"] == pytest.approx(1200 / households * 100)
     assert ishoj["nabovenner_needed"] == -(-int(households) // 100)
@@ -130,9 +130,9 @@ def test_activities_and_sign_ups_by_kind(seeded_engine: Engine) -> None:
             place="Ishøj Bycenter",
             sign_ups=sign_ups,
         )
-    frame = activities(seeded_engine, codes=[183])
+    frame = activities(seeded_engine, viewer=READER, codes=[183])
     assert len(frame) == 3 and set(frame["name"]) == {"Ishøj"}
-    kinds = sign_ups_by_kind(seeded_engine, codes=[183]).set_index("kind")
+    kinds = sign_ups_by_kind(seeded_engine, viewer=READER, codes=[183]).set_index("kind")
     assert kinds.loc["nabo-til-nabo", "activities"] == 2
     assert kinds.loc["nabo-til-nabo", "sign_ups"] == 70
     assert kinds.loc["nabo-til-nabo", "per_activity"] == 35
@@ -173,7 +173,7 @@ def test_status_document_for_helpers_against_an_increase_target(seeded_engine: E
         add_count(
             seeded_engine, actor=ADMIN, municipality_code=269, count_date=day, helpers=helpers
         )
-    document = helpers_document(seeded_engine, code=269)
+    document = helpers_document(seeded_engine, viewer=READER, code=269)
     assert document is not None
     assert document["latest"] == 3100
     assert document["as_of"] == "2026-11-01"
@@ -184,4 +184,4 @@ def test_status_document_for_helpers_against_an_increase_target(seeded_engine: E
         "needs_acceleration",
         "off_track",
     }
-    assert helpers_document(seeded_engine, code=183) is None  # no counts: null
+    assert helpers_document(seeded_engine, viewer=READER, code=183) is None  # no counts: null

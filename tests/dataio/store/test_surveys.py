@@ -7,7 +7,7 @@ from sqlmodel import Session, select
 from dataio.status_document import insecurity_document
 from dataio.store.surveys import insecurity_overview, measure, national_series, survey_rounds
 from models.tables import SurveyMeasure
-from tests.factories import add_survey_round, insecurity_answers
+from tests.factories import READER, add_survey_round, insecurity_answers
 
 
 def test_share_counts_only_the_insecure_categories(seeded_engine: Engine) -> None:
@@ -17,7 +17,7 @@ def test_share_counts_only_the_insecure_categories(seeded_engine: Engine) -> Non
         measure_code="utryg_indbrud",
         answers=insecurity_answers(utryg=50, meget_utryg=18, rest=332),
     )
-    frame = survey_rounds(seeded_engine, codes=[183], measure_code="utryg_indbrud")
+    frame = survey_rounds(seeded_engine, viewer=READER, codes=[183], measure_code="utryg_indbrud")
     row = frame.iloc[0]
     assert (row["in_share"], row["respondents"]) == (68, 400)
     assert row["share"] == pytest.approx(0.17)
@@ -38,7 +38,7 @@ def test_insecurity_status_document(seeded_engine: Engine) -> None:
         measure_code="utryg_indbrud",
         answers=insecurity_answers(utryg=80, meget_utryg=30, rest=390),
     )
-    document = insecurity_document(seeded_engine, code=183)
+    document = insecurity_document(seeded_engine, viewer=READER, code=183)
     assert document == {
         "year": 2024,
         "share": 0.22,
@@ -49,7 +49,7 @@ def test_insecurity_status_document(seeded_engine: Engine) -> None:
         "status": "needs_acceleration",  # 30 % -> 22 % is a real fall, still above the path
         "demo": False,
     }
-    assert insecurity_document(seeded_engine, code=101) is None
+    assert insecurity_document(seeded_engine, viewer=READER, code=101) is None
 
 
 def test_small_samples_are_flagged(seeded_engine: Engine) -> None:
@@ -59,7 +59,7 @@ def test_small_samples_are_flagged(seeded_engine: Engine) -> None:
         measure_code="utryg_indbrud",
         answers=insecurity_answers(utryg=5, meget_utryg=2, rest=50),
     )
-    frame = survey_rounds(seeded_engine, codes=[183], measure_code="utryg_indbrud")
+    frame = survey_rounds(seeded_engine, viewer=READER, codes=[183], measure_code="utryg_indbrud")
     assert bool(frame["small_sample"].iloc[0])
 
 
@@ -86,7 +86,7 @@ def test_national_series_carries_its_quality(seeded_engine: Engine) -> None:
 
 
 def test_overview_without_rounds_is_insufficient_evidence(seeded_engine: Engine) -> None:
-    overview = insecurity_overview(seeded_engine, code=183)
+    overview = insecurity_overview(seeded_engine, viewer=READER, code=183)
     assert (
         overview.rounds.empty and overview.estimate_missing
         if hasattr(overview, "estimate_missing")

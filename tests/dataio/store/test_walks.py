@@ -14,12 +14,12 @@ from dataio.store.walks import (
     set_observation_status,
     walk_table,
 )
-from tests.factories import LEADER, POLICE, make_plan, make_walk
+from tests.factories import LEADER, POLICE, READER, make_plan, make_walk
 
 
 def test_walk_with_observations_and_open_follow_ups(seeded_engine: Engine) -> None:
     make_walk(seeded_engine)
-    follow_ups = open_follow_ups(seeded_engine, municipality_code=183)
+    follow_ups = open_follow_ups(seeded_engine, viewer=READER, municipality_code=183)
     assert list(follow_ups["number"]) == [1, 2] and set(follow_ups["status"]) == {"åben"}
     first = follow_ups.iloc[0]
     set_observation_status(
@@ -29,26 +29,28 @@ def test_walk_with_observations_and_open_follow_ups(seeded_engine: Engine) -> No
         loaded_version=int(first["row_version"]),
         status="lukket",
     )
-    assert list(open_follow_ups(seeded_engine, municipality_code=183)["description"]) == ["Høj hæk"]
-    walks = walk_table(seeded_engine, municipality_code=183)
+    assert list(
+        open_follow_ups(seeded_engine, viewer=READER, municipality_code=183)["description"]
+    ) == ["Høj hæk"]
+    walks = walk_table(seeded_engine, viewer=READER, municipality_code=183)
     assert (int(walks.iloc[0]["observations"]), int(walks.iloc[0]["open"])) == (2, 1)
 
 
 def test_a_follow_up_becomes_a_plan_item(seeded_engine: Engine) -> None:
     make_walk(seeded_engine)
-    observation = open_follow_ups(seeded_engine, municipality_code=183).iloc[0]
+    observation = open_follow_ups(seeded_engine, viewer=READER, municipality_code=183).iloc[0]
     with pytest.raises(ValidationFailed, match="ingen handlingsplan"):
         follow_up_to_item(seeded_engine, actor=LEADER, observation_id=int(observation["id"]))
     make_plan(seeded_engine, template_rows=[0])
     item_id = follow_up_to_item(seeded_engine, actor=LEADER, observation_id=int(observation["id"]))
-    items = plan_items(seeded_engine, municipality_code=183)
+    items = plan_items(seeded_engine, viewer=READER, municipality_code=183)
     added = items[items["id"] == item_id].iloc[0]
     assert (added["track"], added["title"], added["owner_name"]) == (
         "Spor 1",
         "Opfølgning (Vejleåparken): Mørk sti",
         "Kommunen",
     )
-    linked = open_follow_ups(seeded_engine, municipality_code=183).iloc[0]
+    linked = open_follow_ups(seeded_engine, viewer=READER, municipality_code=183).iloc[0]
     assert (linked["action_item_id"], linked["status"]) == (item_id, "i gang")
     with pytest.raises(ValidationFailed, match="allerede i handlingsplanen"):
         follow_up_to_item(seeded_engine, actor=LEADER, observation_id=int(observation["id"]))
@@ -56,7 +58,7 @@ def test_a_follow_up_becomes_a_plan_item(seeded_engine: Engine) -> None:
 
 def test_stale_status_change_is_refused(seeded_engine: Engine) -> None:
     make_walk(seeded_engine)
-    observation = open_follow_ups(seeded_engine, municipality_code=183).iloc[0]
+    observation = open_follow_ups(seeded_engine, viewer=READER, municipality_code=183).iloc[0]
     set_observation_status(
         seeded_engine,
         actor=LEADER,
@@ -81,7 +83,7 @@ def test_stale_status_change_is_refused(seeded_engine: Engine) -> None:
 def test_bad_walks_are_refused(seeded_engine: Engine, extra: dict, message: str) -> None:
     with pytest.raises(ValidationFailed, match=message):
         make_walk(seeded_engine, **extra)
-    assert walk_table(seeded_engine, municipality_code=183).empty
+    assert walk_table(seeded_engine, viewer=READER, municipality_code=183).empty
 
 
 def test_police_cannot_register_walks(seeded_engine: Engine) -> None:

@@ -1,0 +1,39 @@
+"""User text is text: one escaping rule per kind of place it reaches, never interpreted.
+
+Titles, owners, notes, walk areas, goal notes, display names and file names are typed by people.
+Where such text is shown it is escaped for the renderer of that place:
+- `for_markdown`: Streamlit's markdown (st.markdown, st.caption, st.info..., widget and expander
+  labels, page links) would otherwise render links, images (a browser fetching an outside image),
+  emphasis, colour and icon directives (`:red[...]`, `:material/...:`) and LaTeX (`$...$`).
+- `for_html`: plotly's labels and hover text and deck.gl's tooltips render a subset of HTML
+  (`<a href>`, `<b style=...>`, `<br>`); the escaped text shows the characters as typed.
+- `for_spreadsheet`: a cell starting with `=`, `+`, `-`, `@`, a tab or a carriage return is a
+  formula to Excel and LibreOffice when a CSV is opened; a leading apostrophe makes it text
+  (OWASP's advice for CSV injection). The .xlsx writers store text cells as text instead.
+"""
+
+import html
+import re
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Every character CommonMark lets a backslash escape, plus ":" (Streamlit's directives and
+# autolinks) and "$" (LaTeX); escaping a character that needs none is harmless.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&\"'=])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def for_markdown(text: object) -> str:
+    """The text shown literally by a markdown renderer (line breaks kept as spaces)."""
+    plain = " ".join(_CONTROL.sub("", str(text)).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", plain)
+
+
+def for_html(text: object) -> str:
+    """The text shown literally where HTML is rendered (plotly labels, deck.gl tooltips)."""
+    return html.escape(str(text), quote=True)
+
+
+def for_spreadsheet(text: object) -> str:
+    """The text as a CSV cell that no spreadsheet turns into a formula."""
+    value = str(text)
+    return "'" + value if value.startswith(FORMULA_START) else value
