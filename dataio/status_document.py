@@ -17,7 +17,7 @@ from models.domain import Indicator, Status
 from models.formatting import fmt_decimal, fmt_int
 from models.neighbour_help import per_100_households
 from models.permissions import Actor
-from models.trends import status_label_da
+from models.vocabulary import status_mark
 
 
 def _round(value: float | None, digits: int = 1) -> float | None:
@@ -203,7 +203,7 @@ def status_text(overview: BurglaryOverview) -> str:
             lines.append(
                 f"  Krævet niveau {result.latest_year}:      {fmt_int(round(result.required_for_latest_year))}"
             )
-    lines.append(f"  Status: {status_label_da(result.status)}")
+    lines.append(f"  Status: {status_mark(result.status)}")
     lines += [f"  Kilde: {s.name}, {s.as_of.isoformat()}" for s in overview.sources]
     return "\n".join(lines)
 

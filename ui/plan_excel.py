@@ -8,13 +8,13 @@ import streamlit as st
 from dataio.errors import DomainError
 from dataio.files.action_plan_workbook import (
     COLUMNS,
-    GOAL_LABELS,
     XLSX_MIME,
     PlanRow,
     export_plan,
     import_plan,
     read_plan,
 )
+from models.actionplan import GOAL_LABELS
 from models.formatting import fmt_date
 from models.permissions import Actor
 from ui import loaders

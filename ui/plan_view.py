@@ -14,13 +14,6 @@ from models.permissions import Action, Actor, Target, allows
 from ui import loaders
 from ui.editing import edits_from_editor
 
-GOAL_LABELS = {
-    "burglaries": "Indbrud",
-    "helpers": "Nabohjælpere",
-    "insecurity": "Tryghed",
-    "none": "Intet",
-}
-
 
 def may_edit_plan(actor: Actor, target: Target) -> bool:
     """Whether the actor may change anything in this plan (police: their own items)."""

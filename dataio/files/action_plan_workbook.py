@@ -93,12 +93,8 @@ HEADER_ALIASES = {
     "kommentarer": "notes",
 }
 # Mål is written in Danish; the stored codes are accepted too.
-GOAL_LABELS = {
-    "burglaries": "Indbrud",
-    "helpers": "Nabohjælpere",
-    "insecurity": "Tryghed",
-    "none": "Intet",
-}
+from models.actionplan import GOAL_LABELS  # noqa: E402
+
 _GOAL_WORDS = {label.lower(): code for code, label in GOAL_LABELS.items()} | {
     "utryghed": "insecurity",
     "ingen": "none",

@@ -15,7 +15,6 @@ from models.trends import (
     classify,
     poisson_interval,
     project_counts,
-    status_label_da,
 )
 
 Z = 1.959963985  # standard normal 97.5 % quantile
@@ -349,19 +348,6 @@ def test_classify_never_raises(
         target_year=target_year,
     )
     assert status in set(Status)
-
-
-@pytest.mark.parametrize(
-    ("status", "label"),
-    [
-        (Status.ON_TRACK, "På rette vej"),
-        (Status.NEEDS_ACCELERATION, "Kræver ekstra indsats"),
-        (Status.OFF_TRACK, "Ikke på rette vej"),
-        (Status.INSUFFICIENT_EVIDENCE, "Utilstrækkeligt grundlag"),
-    ],
-)
-def test_status_label_da(status: Status, label: str) -> None:
-    assert status_label_da(status) == label
 
 
 def test_covid_years() -> None:

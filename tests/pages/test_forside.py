@@ -3,6 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from models.vocabulary import STATUS_COLOURS
 from tests.pages.apptest import deck_specs, page_text, plotly_specs, run_page
 
 
@@ -50,12 +51,7 @@ def test_map_has_every_municipality_coloured_by_status(forside: AppTest) -> None
     deck = deck_specs(forside)[0]
     points = deck["layers"][0]["data"]
     assert len(points) == 98
-    assert {tuple(p["colour"][:3]) for p in points} <= {
-        (26, 150, 65),
-        (235, 160, 0),
-        (200, 40, 40),
-        (150, 150, 150),
-    }
+    assert {tuple(p["colour"][:3]) for p in points} <= set(STATUS_COLOURS.values())
     assert all(p["demo_da"] == "Eksempeldata" for p in points)
     counts = page_text(forside)
     assert "På rette vej" in counts and "Utilstrækkeligt grundlag" in counts

@@ -20,10 +20,9 @@ from dataio.meeting_pack.pack import MeetingPack, build_pack, first_page_png
 from dataio.seed.init import initialise
 from dataio.store.action_plans import ItemEdit, plan_items, save_changes
 from dataio.store.walks import NewObservation, add_walk
-from models.domain import Status
 from models.formatting import fmt_int
 from models.permissions import Actor
-from models.trends import status_label_da
+from models.vocabulary import NO_DATA_LABEL, STATUS_SHAPES, status_label, status_mark
 from tests.factories import ADMIN, COUNCIL, ISHOJ, POLICE, READER
 
 TODAY = date.today()
@@ -68,7 +67,7 @@ def expected_pdf_phrases(document: dict[str, Any]) -> list[str]:
         f"fra {fmt_int(b['goal']['baseline'])} ({b['goal']['baseline_year']})",
         f"Fremskrevet til {projection['year']}: {fmt_int(projection['expected'])} "
         f"(95 %-interval {fmt_int(projection['low'])}–{fmt_int(projection['high'])})",
-        f"Status: {status_label_da(Status(b['status']))}",
+        f"Status: {status_mark(b['status'])}",
         f"{plan['items']} aktiviteter, {plan['done']} færdige, {plan['overdue']} forsinkede, "
         f"{plan['stale']} ikke rørt i 90 dage",
     ]
@@ -136,7 +135,7 @@ def test_workbook_cells_match_status_json(
         figures["Fremskrevet, 95 %-interval fra"],
         figures["Fremskrevet, 95 %-interval til"],
     ] == [b["projection"]["expected"], b["projection"]["low"], b["projection"]["high"]]
-    assert figures["Status"] == status_label_da(Status(b["status"]))
+    assert figures["Status"] == status_label(b["status"])
     annual = {r[0]: r[1] for r in workbook[f"Indbrud {ISHOJ}"].iter_rows(values_only=True)}
     assert annual[b["latest_year"]] == b["count"]
 
@@ -280,14 +279,14 @@ def test_pdf_pages_render_with_pdftoppm(
     assert all(p.read_bytes().startswith(b"\x89PNG") for p in pages)
 
 
-def test_chart_and_status_colours_are_the_dashboards() -> None:
-    from dataio.meeting_pack.charts import QUALITY_COLOURS, QUALITY_LABELS
-    from dataio.meeting_pack.pdf import STATUS_COLOURS
-    from ui import charts, text
+def test_the_pdf_font_draws_every_status_shape() -> None:
+    from fontTools.ttLib import TTFont
 
-    assert QUALITY_COLOURS == charts.QUALITY_COLOURS
-    assert QUALITY_LABELS == text.QUALITY_LABELS
-    assert {str(k): v for k, v in text.STATUS_COLOURS.items()} == STATUS_COLOURS
+    from dataio.meeting_pack.pdf import FONT_DIR
+
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):  # the chip is bold, the tables not
+        characters = TTFont(FONT_DIR / name).getBestCmap()
+        assert all(ord(shape) in characters for shape in STATUS_SHAPES.values()), name
 
 
 def test_helper_and_insecurity_sections_match_status_json(
@@ -311,7 +310,7 @@ def test_helper_and_insecurity_sections_match_status_json(
         f"{fmt_int(insecurity['respondents'])} svar)"
     ) in text
     assert f"Mål: {fmt_percent(insecurity['goal'], digits=0)} i " in text
-    assert f"Status: {status_label_da(Status(insecurity['status']))}" in text
+    assert f"Status: {status_mark(insecurity['status'])}" in text
     workbook = openpyxl.load_workbook(io.BytesIO(demo_pack.xlsx))
     rows = [r[:5] for r in workbook["Mål"].iter_rows(values_only=True)]
     by_goal: dict[str, dict[str, Any]] = {}
@@ -323,7 +322,7 @@ def test_helper_and_insecurity_sections_match_status_json(
     assert helper_cells["Seneste optælling"].date() == as_of
     assert helper_cells["Pr. 100 husstande"] == pytest.approx(helpers["per_100_households"])
     assert helper_cells["Mål (nabohjælpere)"] == helpers["target"]
-    assert helper_cells["Status"] == status_label_da(Status(helpers["status"]))
+    assert helper_cells["Status"] == status_label(helpers["status"])
     survey_cells = by_goal["Utryghed for indbrud mod 10 %-målet"]
     assert [
         survey_cells[k]
@@ -333,7 +332,7 @@ def test_helper_and_insecurity_sections_match_status_json(
         insecurity["respondents"],
         insecurity["goal"],
     )
-    assert survey_cells["Status"] == status_label_da(Status(insecurity["status"]))
+    assert survey_cells["Status"] == status_label(insecurity["status"])
 
 
 def test_goals_without_data_say_so(seeded_engine: Engine) -> None:
@@ -341,4 +340,4 @@ def test_goals_without_data_say_so(seeded_engine: Engine) -> None:
     text = " ".join(pdf_pages(pack.pdf))
     assert "Der er endnu ingen optællinger af nabohjælpere for København." in text
     assert "Der er endnu ingen tryghedsmålinger for København." in text
-    assert text.count("Status: Ingen data endnu") == 2
+    assert text.count(f"Status: {status_mark(None, NO_DATA_LABEL)}") == 2
