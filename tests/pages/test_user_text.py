@@ -98,7 +98,7 @@ def _markdown_bodies(at: AppTest) -> list[tuple[str, str]]:
     bodies = [("markdown", e.value) for e in at.markdown]
     bodies += [("caption", e.value) for e in at.caption]
     for kind in ("info", "success", "warning", "error", "title", "subheader", "header"):
-        bodies += [(kind, e.value) for e in at.get(kind)]
+        bodies += [(kind, getattr(e, "value", "")) for e in at.get(kind)]
     bodies += [("expander", e.proto.label) for e in at.get("expandable")]
     for kind in ("selectbox", "multiselect", "text_input", "button", "checkbox", "radio"):
         bodies += [(kind, getattr(e, "label", "")) for e in at.get(kind)]
