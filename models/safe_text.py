@@ -16,16 +16,23 @@ import html
 import re
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# Every character CommonMark lets a backslash escape, plus ":" (Streamlit's directives and
-# autolinks) and "$" (LaTeX); escaping a character that needs none is harmless.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$&\"'=])")
+# What a one-line markdown renderer (CommonMark with GitHub's extensions, as Streamlit uses) can
+# read as markup, escaped with a backslash; other characters are left alone so that the text reads
+# the same in the source (and in tests) as on the screen.
+_INLINE = re.compile(r"([\\`*_\[\]<>~$|])")
+_DIRECTIVE = re.compile(r":(?=[\w/+-]*\\?[:\[])")  # :red[...], :material/icon:, :smile:
+_AUTOLINK = re.compile(r"(?<=https):(?=//)|(?<=http):(?=//)|(?<=www)\.", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_BLOCK_START = re.compile(r"^(\s*\d*)([#+=.)-])")  # a heading, list item or rule
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def for_markdown(text: object) -> str:
     """The text shown literally by a markdown renderer (line breaks kept as spaces)."""
     plain = " ".join(_CONTROL.sub("", str(text)).split())
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", plain)
+    for pattern in (_INLINE, _DIRECTIVE, _AUTOLINK, _ENTITY):
+        plain = pattern.sub(lambda m: "\\" + m.group(0), plain)
+    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), plain, count=1)
 
 
 def for_html(text: object) -> str:

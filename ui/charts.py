@@ -13,6 +13,7 @@ from models.bands import burglary_band
 from models.domain import Quality
 from models.formatting import fmt_decimal, fmt_int
 from models.periods import quarter_end, quarter_start
+from models.safe_text import for_html
 from models.vocabulary import (
     ALERT_RED,
     BREAK_GREY,
@@ -178,7 +179,9 @@ def rate_chart(comparison: RateComparison, *, name: str) -> go.Figure:
 def gantt_chart(items: pd.DataFrame, *, today: date) -> go.Figure:
     """The plan on a timeline, coloured by status, with a line for today."""
     dated = items.dropna(subset=["start_date", "due_date"]).copy()
-    dated["label"] = [t if len(t) <= 60 else t[:57] + "…" for t in dated["title"]]
+    # plotly renders HTML in labels and hover text: user text is escaped (models.safe_text)
+    dated["label"] = [for_html(t if len(t) <= 60 else t[:57] + "…") for t in dated["title"]]
+    dated["owner_name"] = [for_html(o) for o in dated["owner_name"]]
     figure = px.timeline(
         dated,
         x_start="start_date",

@@ -13,6 +13,7 @@ from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
 from models.goal_text import helper_lines, insecurity_lines
 from models.neighbour_help import TARGET_UNIT_LABELS, ActivityKind, TargetUnit
 from models.permissions import Actor
+from models.safe_text import for_markdown
 from models.vocabulary import quality_label, status_mark
 from ui import loaders
 from ui.text import status_badge
@@ -39,7 +40,7 @@ def helper_card(overview: HelperOverview) -> None:
             st.caption(line)
         if overview.target_unit is not None:
             st.caption(
-                f"Målet er angivet som {TARGET_UNIT_LABELS[TargetUnit(overview.target_unit)]}. {overview.goal_note}"
+                f"Målet er angivet som {TARGET_UNIT_LABELS[TargetUnit(overview.target_unit)]}. {for_markdown(overview.goal_note)}"
             )
         if overview.households_approximate:
             st.caption("Husstandstallet er tilnærmet.")

@@ -4,12 +4,14 @@ import pandas as pd
 import pydeck as pdk
 
 from models.formatting import fmt_decimal, fmt_int
+from models.safe_text import for_html
 from models.vocabulary import DEMO_LABEL, status_colour, status_mark
 
 
 def status_map(statuses: pd.DataFrame) -> pdk.Deck:
     """Municipalities as dots at their centroids, coloured by burglary goal status."""
     frame = statuses.copy()
+    frame["name"] = [for_html(n) for n in frame["name"]]  # the tooltip renders HTML
     frame["colour"] = [[*status_colour(s), 210] for s in frame["status"]]
     frame["status_da"] = [status_mark(s) for s in frame["status"]]
     frame["count_da"] = [fmt_int(c) for c in frame["count"]]
@@ -50,6 +52,7 @@ def status_map(statuses: pd.DataFrame) -> pdk.Deck:
 def helper_map(table: pd.DataFrame) -> pdk.Deck:
     """The district's municipalities coloured by helper-goal status (grey: no goal), sized by density."""
     frame = table.copy()
+    frame["name"] = [for_html(n) for n in frame["name"]]  # the tooltip renders HTML
     frame["colour"] = [
         [*status_colour(s if isinstance(s, str) else None), 210] for s in frame["status"]
     ]

@@ -3,6 +3,7 @@
 import io
 import json
 import subprocess
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -20,17 +21,16 @@ from dataio.seed.init import initialise
 from dataio.store.action_plans import ItemEdit, plan_items, save_changes
 from dataio.store.walks import NewObservation, add_walk
 from models.formatting import fmt_int
-from models.permissions import Actor, Role
+from models.permissions import Actor
 from models.vocabulary import NO_DATA_LABEL, STATUS_SHAPES, status_label, status_mark
+from tests.factories import ADMIN, COUNCIL, ISHOJ, POLICE, READER
 
-READER = Actor("læser", Role.ADMIN)  # reads of partnership data take a viewer
-
-ADMIN = Actor("test", Role.ADMIN)
-ISHOJ = 183
 TODAY = date.today()
 
 
-def status_json(url: str, code: int, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> dict:
+def status_json(
+    url: str, code: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> dict[str, Any]:
     """What `botrygt status --municipality CODE --json` prints for the database at url."""
     monkeypatch.setenv("DATABASE_URL", url)
     capsys.readouterr()
@@ -55,7 +55,7 @@ def pack_for(engine: Engine, code: int = ISHOJ, **kwargs: Any) -> MeetingPack:
     )
 
 
-def expected_pdf_phrases(document: dict) -> list[str]:
+def expected_pdf_phrases(document: dict[str, Any]) -> list[str]:
     """The key figures of the JSON, written as the report writes them."""
     b = document["burglaries"]
     plan = document["action_plan"]
@@ -74,13 +74,18 @@ def expected_pdf_phrases(document: dict) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def demo_pack(demo_db_url: str) -> MeetingPack:
+def demo_pack(demo_db_url: str) -> Iterator[MeetingPack]:
     engine = make_engine(demo_db_url)
     yield pack_for(engine)
     engine.dispose()
 
 
-def test_pdf_key_numbers_match_status_json(demo_db_url, demo_pack, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_key_numbers_match_status_json(
+    demo_db_url: str,
+    demo_pack: MeetingPack,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     document = status_json(demo_db_url, ISHOJ, monkeypatch, capsys)
     text = " ".join(pdf_pages(demo_pack.pdf))
     for phrase in expected_pdf_phrases(document):
@@ -88,7 +93,7 @@ def test_pdf_key_numbers_match_status_json(demo_db_url, demo_pack, monkeypatch, 
     assert demo_pack.report.snapshot_id in text
 
 
-def test_every_pdf_page_says_eksempeldata_and_the_snapshot(demo_pack) -> None:  # type: ignore[no-untyped-def]
+def test_every_pdf_page_says_eksempeldata_and_the_snapshot(demo_pack: MeetingPack) -> None:
     pages = pdf_pages(demo_pack.pdf)
     assert len(pages) >= 3
     for page in pages:
@@ -107,7 +112,12 @@ def figures_of(workbook: openpyxl.Workbook, code: int) -> dict[str, Any]:
     return {r[3]: r[4] for r in rows[header + 1 :] if r[0] == code and r[2] == burglaries}
 
 
-def test_workbook_cells_match_status_json(demo_db_url, demo_pack, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_workbook_cells_match_status_json(
+    demo_db_url: str,
+    demo_pack: MeetingPack,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     b = status_json(demo_db_url, ISHOJ, monkeypatch, capsys)["burglaries"]
     workbook = openpyxl.load_workbook(io.BytesIO(demo_pack.xlsx))
     figures = figures_of(workbook, ISHOJ)
@@ -130,7 +140,12 @@ def test_workbook_cells_match_status_json(demo_db_url, demo_pack, monkeypatch, c
     assert annual[b["latest_year"]] == b["count"]
 
 
-def test_workbook_plan_and_every_sheet_marked(demo_db_url, demo_pack, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_workbook_plan_and_every_sheet_marked(
+    demo_db_url: str,
+    demo_pack: MeetingPack,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     plan = status_json(demo_db_url, ISHOJ, monkeypatch, capsys)["action_plan"]
     workbook = openpyxl.load_workbook(io.BytesIO(demo_pack.xlsx))
     assert workbook.sheetnames == [
@@ -154,7 +169,7 @@ def test_workbook_plan_and_every_sheet_marked(demo_db_url, demo_pack, monkeypatc
     assert len(follow_ups) == 4  # the demo walks' open follow-ups (one of five is closed)
 
 
-def test_snapshot_id_is_stable_and_on_the_cover(demo_db_url, demo_pack) -> None:  # type: ignore[no-untyped-def]
+def test_snapshot_id_is_stable_and_on_the_cover(demo_db_url: str, demo_pack: MeetingPack) -> None:
     again = pack_for(make_engine(demo_db_url))
     assert again.report.snapshot_id == demo_pack.report.snapshot_id
     assert again.report.generated_at != demo_pack.report.generated_at
@@ -163,11 +178,11 @@ def test_snapshot_id_is_stable_and_on_the_cover(demo_db_url, demo_pack) -> None:
     assert facts["Snapshot-id"] == demo_pack.report.snapshot_id
 
 
-def test_district_report_covers_its_municipalities(demo_db_url) -> None:  # type: ignore[no-untyped-def]
+def test_district_report_covers_its_municipalities(demo_db_url: str) -> None:
     engine = make_engine(demo_db_url)
     pack = build_pack(
         engine,
-        viewer=Actor("politi", Role.POLICE, police_district_number=10),
+        viewer=POLICE,
         municipality_code=None,
         police_district=10,
         since=TODAY - timedelta(days=14),
@@ -184,13 +199,15 @@ def test_district_report_covers_its_municipalities(demo_db_url) -> None:  # type
 @pytest.mark.parametrize(
     ("viewer", "code", "district"),
     [
-        (Actor("byraad", Role.COUNCIL, municipality_code=ISHOJ), 101, None),
-        (Actor("byraad", Role.COUNCIL, municipality_code=ISHOJ), None, 10),
-        (Actor("politi", Role.POLICE, police_district_number=10), 101, None),
-        (Actor("politi", Role.POLICE, police_district_number=10), None, 1),
+        (COUNCIL, 101, None),
+        (COUNCIL, None, 10),
+        (POLICE, 101, None),
+        (POLICE, None, 1),
     ],
 )
-def test_report_is_refused_outside_the_viewers_scope(demo_db_url, viewer, code, district) -> None:  # type: ignore[no-untyped-def]
+def test_report_is_refused_outside_the_viewers_scope(
+    demo_db_url: str, viewer: Actor, code: int | None, district: int | None
+) -> None:
     with pytest.raises(PermissionDenied, match=r"^Ingen adgang: du er "):
         build_pack(
             make_engine(demo_db_url),
@@ -202,7 +219,7 @@ def test_report_is_refused_outside_the_viewers_scope(demo_db_url, viewer, code, 
         )
 
 
-def test_unknown_scope_and_future_meeting_are_danish_errors(demo_db_url) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_scope_and_future_meeting_are_danish_errors(demo_db_url: str) -> None:
     engine = make_engine(demo_db_url)
     with pytest.raises(UnknownMunicipality):
         pack_for(engine, 999)
@@ -246,12 +263,14 @@ def test_municipality_without_burglary_data_still_makes_a_pack(seeded_engine: En
     assert sheet["A1"].value == "Mødepakke: København"
 
 
-def test_preview_png_of_the_first_page(demo_pack) -> None:  # type: ignore[no-untyped-def]
+def test_preview_png_of_the_first_page(demo_pack: MeetingPack) -> None:
     png = first_page_png(demo_pack.pdf, width_px=400)
     assert png.startswith(b"\x89PNG")
 
 
-def test_pdf_pages_render_with_pdftoppm(demo_pack, pdftoppm: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_pages_render_with_pdftoppm(
+    demo_pack: MeetingPack, pdftoppm: str, tmp_path: Path
+) -> None:
     source = tmp_path / "pack.pdf"
     source.write_bytes(demo_pack.pdf)
     subprocess.run([pdftoppm, "-r", "50", "-png", str(source), str(tmp_path / "page")], check=True)
@@ -271,8 +290,11 @@ def test_the_pdf_font_draws_every_status_shape() -> None:
 
 
 def test_helper_and_insecurity_sections_match_status_json(
-    demo_db_url, demo_pack, monkeypatch, capsys
-) -> None:  # type: ignore[no-untyped-def]
+    demo_db_url: str,
+    demo_pack: MeetingPack,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     from models.formatting import fmt_date, fmt_decimal, fmt_percent
 
     documents = status_json(demo_db_url, ISHOJ, monkeypatch, capsys)

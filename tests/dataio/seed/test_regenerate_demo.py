@@ -5,20 +5,19 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, func
+from sqlalchemy import ColumnExpressionArgument, Engine, func
 from sqlmodel import Session, col, select
 
 from cli import main
 from dataio.seed.init import initialise, regenerate_demo
 from dataio.store.neighbour_help import add_helper_count
-from models.permissions import Actor, Role
 from models.tables import ActionPlan, BurglaryQuarter, HelperCount, RecruitmentActivity, SurveyRound
+from tests.factories import POLICE
 
 TODAY = date(2026, 12, 2)
-POLICE = Actor("politi-kv", Role.POLICE, police_district_number=10)
 
 
-def _count(session: Session, table: type, *where: object) -> int:
+def _count(session: Session, table: type, *where: ColumnExpressionArgument[bool]) -> int:
     return int(session.exec(select(func.count()).select_from(table).where(*where)).one())
 
 

@@ -12,25 +12,14 @@ from dataio.status_document import helpers_document
 from dataio.store.neighbour_help import (
     activities,
     add_activity,
-    add_helper_count,
     district_table,
     helper_overview,
     sign_ups_by_kind,
 )
 from models.errors import PermissionDenied
-from models.permissions import Actor, Role
+from models.permissions import Actor
 from models.tables import AuditEntry, Goal, HelperCount, RecruitmentActivity
-
-READER = Actor("læser", Role.ADMIN)  # reads of partnership data take a viewer
-
-ADMIN = Actor("admin", Role.ADMIN)
-POLICE_10 = Actor("politi", Role.POLICE, police_district_number=10)  # Københavns Vestegn
-PROJECT_183 = Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183)
-TODAY = date(2026, 12, 1)
-
-
-def _count(engine: Engine, **kwargs) -> None:  # type: ignore[no-untyped-def]
-    add_helper_count(engine, today=TODAY, **kwargs)
+from tests.factories import ADMIN, COUNCIL, LEADER, POLICE, READER, add_count
 
 
 def test_police_records_counts_and_the_district_table_shows_them(seeded_engine: Engine) -> None:
@@ -39,9 +28,9 @@ def test_police_records_counts_and_the_district_table_shows_them(seeded_engine: 
         (date(2025, 7, 1), 1100),
         (date(2026, 1, 1), 1200),
     ]:
-        _count(
+        add_count(
             seeded_engine,
-            actor=POLICE_10,
+            actor=POLICE,
             municipality_code=183,
             count_date=day,
             helpers=helpers,
@@ -65,10 +54,10 @@ def test_police_records_counts_and_the_district_table_shows_them(seeded_engine: 
 
 
 def test_a_count_on_the_same_date_replaces_the_old_one(seeded_engine: Engine) -> None:
-    _count(
+    add_count(
         seeded_engine, actor=ADMIN, municipality_code=183, count_date=date(2026, 1, 1), helpers=10
     )
-    _count(
+    add_count(
         seeded_engine, actor=ADMIN, municipality_code=183, count_date=date(2026, 1, 1), helpers=12
     )
     with Session(seeded_engine) as session:
@@ -81,9 +70,9 @@ def test_a_count_on_the_same_date_replaces_the_old_one(seeded_engine: Engine) ->
 @pytest.mark.parametrize(
     ("actor", "code"),
     [
-        (POLICE_10, 751),
-        (PROJECT_183, 183),
-        (Actor("byraad", Role.COUNCIL, municipality_code=183), 183),
+        (POLICE, 751),
+        (LEADER, 183),
+        (COUNCIL, 183),
     ],
 )
 def test_counts_outside_ones_right_are_refused_and_nothing_is_written(
@@ -91,7 +80,7 @@ def test_counts_outside_ones_right_are_refused_and_nothing_is_written(
 ) -> None:
     version = data_version(seeded_engine)
     with pytest.raises(PermissionDenied, match="Ingen adgang"):
-        _count(
+        add_count(
             seeded_engine,
             actor=actor,
             municipality_code=code,
@@ -124,17 +113,17 @@ def test_counts_outside_ones_right_are_refused_and_nothing_is_written(
 )
 def test_bad_counts_are_refused_in_danish(
     seeded_engine: Engine, kwargs: dict, message: str
-) -> None:  # type: ignore[type-arg]
+) -> None:
     arguments = {"actor": ADMIN, "municipality_code": 183, "count_date": date(2026, 1, 1), **kwargs}
     with pytest.raises(ValidationFailed, match=message):
-        _count(seeded_engine, **arguments)
+        add_count(seeded_engine, **arguments)
 
 
 def test_activities_and_sign_ups_by_kind(seeded_engine: Engine) -> None:
     for kind, sign_ups in [("nabo-til-nabo", 30), ("nabo-til-nabo", 40), ("borgermøde", 12)]:
         add_activity(
             seeded_engine,
-            actor=POLICE_10,
+            actor=POLICE,
             municipality_code=183,
             activity_date=date(2026, 3, 1),
             kind=kind,
@@ -181,7 +170,9 @@ def test_status_document_for_helpers_against_an_increase_target(seeded_engine: E
         (date(2026, 6, 1), 3000),
         (date(2026, 11, 1), 3100),
     ]:
-        _count(seeded_engine, actor=ADMIN, municipality_code=269, count_date=day, helpers=helpers)
+        add_count(
+            seeded_engine, actor=ADMIN, municipality_code=269, count_date=day, helpers=helpers
+        )
     document = helpers_document(seeded_engine, viewer=READER, code=269)
     assert document is not None
     assert document["latest"] == 3100
