@@ -12,7 +12,6 @@ from typing import Any
 
 import openpyxl
 import pandas as pd
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -20,13 +19,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from dataio.db.frames import Connectable
 from dataio.files.cells import cell_date
+from dataio.files.spreadsheet import DATE_FORMAT, write_text
 from dataio.store.action_plans import plan_items
 from models.actionplan import TRACK_LABELS, ItemStatus, Organisation, Track
 from models.permissions import Actor
 
 MAX_BYTES = 5 * 1024 * 1024  # of a workbook read back
-DATE_FORMAT = "DD.MM.YYYY"
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # The workbook's columns in order: (field, heading, width)
 COLUMNS: tuple[tuple[str, str, int], ...] = (
@@ -78,7 +76,6 @@ _GOAL_WORDS = {label.lower(): code for code, label in GOAL_LABELS.items()} | {
     "ingen": "none",
 }
 _ORGANISATION_WORDS = {"kommunen": "kommune", "politiet": "politi", "faelles": "fælles"}
-_FORMULA_START = ("=", "+", "-", "@")
 _HEADING_FILL = PatternFill("solid", start_color="DDEBF7", end_color="DDEBF7")
 _HEADER_FILL = PatternFill("solid", start_color="BDD7EE", end_color="BDD7EE")
 
@@ -108,18 +105,6 @@ def _organisation_word(text: str) -> str:
 # ---------------------------------------------------------------------------------------- export
 
 
-def _text(cell: Cell, text: str) -> None:
-    """Write text as text: never a formula, whatever it starts with."""
-    clean = ILLEGAL_CHARACTERS_RE.sub("", text)
-    cell.value = clean or None
-    if clean:
-        # openpyxl makes "=..." a formula on assignment; data_type "s" writes it as an inline
-        # string instead, and quotePrefix keeps Excel from turning it into one on a later edit.
-        cell.data_type = "s"
-        if clean.startswith(_FORMULA_START):
-            cell.quotePrefix = True
-
-
 def _as_date(value: object) -> date | None:
     """A stored date (a date, a pandas Timestamp, or ISO text from the SQLite driver)."""
     if value is None or pd.isna(value):
@@ -147,12 +132,12 @@ def export_plan(
     sheet.title = "Handlingsplan"
     title = f"Handleplan - {municipality_name} kommune og {police_district_name}"
     workbook.properties.title = title
-    _text(sheet.cell(row=1, column=1), title)
+    write_text(sheet.cell(row=1, column=1), title)
     sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
     header_row = 2
     for number, (_, heading, width) in enumerate(COLUMNS, start=1):
         cell = sheet.cell(row=header_row, column=number)
-        _text(cell, heading)
+        write_text(cell, heading)
         cell.font = Font(bold=True)
         cell.fill = _HEADER_FILL
         sheet.column_dimensions[get_column_letter(number)].width = width
@@ -161,7 +146,7 @@ def export_plan(
     for track in Track:
         row += 1
         heading_cell = sheet.cell(row=row, column=1)
-        _text(heading_cell, TRACK_LABELS[track])
+        write_text(heading_cell, TRACK_LABELS[track])
         heading_cell.font = Font(bold=True, size=12)
         for number in range(1, len(COLUMNS) + 1):
             sheet.cell(row=row, column=number).fill = _HEADING_FILL
@@ -202,8 +187,8 @@ def _write_item(sheet: Worksheet, row: int, item: Any) -> None:
         elif key == "progress":
             cell.value = int(value) if _str(value) else 0
         elif key == "goal":
-            _text(cell, GOAL_LABELS.get(_str(value), _str(value)))
+            write_text(cell, GOAL_LABELS.get(_str(value), _str(value)))
         else:
-            _text(cell, _str(value))
+            write_text(cell, _str(value))
         if key in ("title", "notes"):
             cell.alignment = wrap
