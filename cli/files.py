@@ -12,8 +12,9 @@ from cli.common import (
     read_input_file,
     write_output_file,
 )
+from dataio.files.action_plan_import import import_plan
 from dataio.files.action_plan_workbook import MAX_BYTES as WORKBOOK_MAX_BYTES
-from dataio.files.action_plan_workbook import export_plan, import_plan
+from dataio.files.action_plan_workbook import export_plan
 from dataio.files.neighbour_help import import_helpers
 from dataio.files.statistikbanken.api import REQUESTS, fetch_dst
 from dataio.files.statistikbanken.importer import import_dst
