@@ -112,6 +112,7 @@ class Goal(SQLModel, table=True):
     source_note: str = ""
     updated_at: datetime
     updated_by: str | None = None
+    row_version: int = 1  # bumped by every change: a save from an older page is refused
 
 
 class Partnership(SQLModel, table=True):

@@ -1,12 +1,13 @@
 """Two people save the same row from the same loaded version: the rival's save lands between the
 first save's read and its write (a deterministic interleaving, on SQLite and PostgreSQL). The
-first save must be refused with both versions, and must write no audit row. Plan rows."""
+first save must be refused with both versions, and must write no audit row. Plan rows and goals."""
 
 import json
 
 import pytest
 from sqlalchemy import Engine, text
 
+from dataio.db.queries import find_goal
 from dataio.store.action_plans import (
     ItemEdit,
     SaveResult,
@@ -15,7 +16,9 @@ from dataio.store.action_plans import (
     save_changes,
     template,
 )
+from dataio.store.goals import GoalChange, GoalConflict, update_goal
 from models.permissions import Actor, Role
+from models.tables import Goal
 from tests.support.interleave import rival_before_write, second_engine
 
 LEADER = Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183)
@@ -83,3 +86,101 @@ def test_a_save_started_between_read_and_write_is_refused(plan: Engine, mine: di
     updates = audit_rows(plan, "action_item.update") + audit_rows(plan, "action_item.delete")
     assert len(updates) == 1 and updates[0]["before"]["notes"] == loaded["notes"]
 
+
+# --- goals ----------------------------------------------------------------------------------
+
+ADMIN, OTHER_ADMIN = Actor("admin", Role.ADMIN), Actor("admin2", Role.ADMIN)
+
+
+def national_goal(engine: Engine) -> Goal:
+    goal = find_goal(engine, indicator="burglaries", code=None)
+    assert goal is not None and goal.id is not None
+    return goal
+
+
+def with_target(goal: Goal, target: float) -> GoalChange:
+    """The goal as loaded, with a new target level."""
+    return GoalChange(
+        baseline=goal.baseline,
+        baseline_year=goal.baseline_year,
+        target=target,
+        target_reduction=None,
+        target_year=goal.target_year,
+        source_note=goal.source_note,
+    )
+
+
+def test_a_goal_save_started_between_read_and_write_is_refused(seeded_engine: Engine) -> None:
+    loaded = national_goal(seeded_engine)
+    assert loaded.id is not None and loaded.target == 10000
+    rival_engine = second_engine(seeded_engine)
+
+    def rival() -> None:
+        update_goal(
+            rival_engine,
+            actor=OTHER_ADMIN,
+            goal_id=loaded.id or 0,
+            change=with_target(loaded, 8000),
+            loaded_version=loaded.row_version,
+        )
+
+    updates = len(audit_rows(seeded_engine, "goal.update"))
+    try:
+        with (
+            rival_before_write(seeded_engine, table="goal", rival=rival) as hooked,
+            pytest.raises(GoalConflict) as refused,
+        ):
+            update_goal(
+                seeded_engine,
+                actor=ADMIN,
+                goal_id=loaded.id,
+                change=with_target(loaded, 7000),
+                loaded_version=loaded.row_version,
+            )
+    finally:
+        rival_engine.dispose()
+    assert hooked, "the rival never ran between the read and the write"
+    message = str(refused.value)
+    assert "ændret af admin2" in message and "målniveau er nu 8.000" in message
+    assert "du ville gemme 7.000" in message
+    stored = national_goal(seeded_engine)
+    assert (stored.target, stored.row_version) == (8000, loaded.row_version + 1)
+    assert len(audit_rows(seeded_engine, "goal.update")) == updates + 1  # the rival's only
+
+
+def test_a_goal_saved_from_an_older_page_is_refused(seeded_engine: Engine) -> None:
+    loaded = national_goal(seeded_engine)
+    first = update_goal(
+        seeded_engine,
+        actor=OTHER_ADMIN,
+        goal_id=loaded.id or 0,
+        change=with_target(loaded, 8000),
+        loaded_version=loaded.row_version,
+    )
+    assert first.changed and first.goal.row_version == loaded.row_version + 1
+    with pytest.raises(GoalConflict, match=r"målniveau er nu 8\.000 \(du ville gemme 7\.000\)"):
+        update_goal(
+            seeded_engine,
+            actor=ADMIN,
+            goal_id=loaded.id or 0,
+            change=with_target(loaded, 7000),
+            loaded_version=loaded.row_version,
+        )
+    assert national_goal(seeded_engine).target == 8000
+
+
+def test_a_goal_save_that_changes_nothing_writes_nothing(seeded_engine: Engine) -> None:
+    loaded = national_goal(seeded_engine)
+    with seeded_engine.connect() as connection:
+        version = connection.execute(text("SELECT version FROM data_version")).scalar_one()
+    saved = update_goal(
+        seeded_engine,
+        actor=ADMIN,
+        goal_id=loaded.id or 0,
+        change=with_target(loaded, loaded.target or 0),
+        loaded_version=loaded.row_version,
+    )
+    assert not saved.changed and saved.goal.row_version == loaded.row_version
+    assert audit_rows(seeded_engine, "goal.update") == []
+    with seeded_engine.connect() as connection:
+        assert connection.execute(text("SELECT version FROM data_version")).scalar_one() == version
