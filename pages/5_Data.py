@@ -27,7 +27,7 @@ def render(actor: Actor) -> None:
     table_upload_section(actor, HELPERS)
     table_upload_section(actor, SURVEY)
     st.subheader("Indlæsninger og kilder")
-    sources = loaders.load_sources(loaders.current_version())
+    sources = loaders.load_sources(loaders.current_version(), actor)
     st.dataframe(imports_table(sources), hide_index=True, key="sources")
 
 

@@ -7,9 +7,9 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from dataio.db.audit import audit_entries
+from dataio.db.audit import audit_entries, visible_sources
 from dataio.db.engine import data_version, make_engine
-from dataio.db.queries import find_goal, municipality_table, source_table
+from dataio.db.queries import find_goal, municipality_table
 from dataio.settings import Settings
 from dataio.status_document import insecurity_document
 from dataio.store.action_plans import facts, has_plan, plan_items, require_read, with_flags
@@ -132,9 +132,10 @@ def load_walks(version: int, viewer: Actor, code: int) -> tuple[pd.DataFrame, pd
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
-def load_sources(version: int) -> pd.DataFrame:
-    """Every recorded batch of data (provenance), newest first."""
-    return source_table(engine())
+def load_sources(version: int, viewer: Actor) -> pd.DataFrame:
+    """The recorded batches of data the viewer may see (provenance), newest first: shipped data
+    for everyone, an import for those whose municipalities it touched (like the change log)."""
+    return visible_sources(engine(), viewer=viewer)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

@@ -147,11 +147,6 @@ def goal_table(con: Connectable) -> pd.DataFrame:
     return read_frame(con, select(Goal))
 
 
-def source_table(con: Connectable) -> pd.DataFrame:
-    """Every recorded batch of data, newest first."""
-    return read_frame(con, select(DataSource).order_by(col(DataSource.loaded_at).desc()))
-
-
 def national_annual_sums(con: Connectable) -> pd.DataFrame:
     """Sum over municipalities per year, with how many distinct quarters the year covers."""
     statement = select(

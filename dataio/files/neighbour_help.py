@@ -14,7 +14,6 @@ from dataio.files.tabular import (
     Column,
     DryRun,
     Row,
-    audit_scope,
     check_rights,
     file_source,
     find_municipality,
@@ -236,7 +235,6 @@ def import_helpers(
         source.periods = first if first == last else f"{first} til {last}"
         source.rows_changed = report.new + report.changed
         session.add(source)
-        municipality, district = audit_scope(set(first_rows), lookup)
         audit.record(
             session,
             actor=actor,
@@ -246,8 +244,7 @@ def import_helpers(
             summary=f"Import af nabohjælpertal fra {file_name}: {report.text()}",
             before=None,
             after={"rows": report.rows, "new": report.new, "changed": report.changed},
-            municipality_code=municipality,
-            police_district_number=district,
+            municipalities=first_rows,  # shown to each municipality in the file, and only them
         )
         if dry_run:
             raise DryRun(report)

@@ -14,7 +14,6 @@ from dataio.files.tabular import (
     Column,
     DryRun,
     Row,
-    audit_scope,
     check_rights,
     file_source,
     find_municipality,
@@ -269,7 +268,6 @@ def import_survey(
         )
         source.periods, source.rows_changed = report.years, len(groups)
         session.add(source)
-        municipality, district = audit_scope(set(first_rows), lookup)
         audit.record(
             session,
             actor=actor,
@@ -279,8 +277,7 @@ def import_survey(
             summary=f"Import af tryghedsmåling fra {file_name}: {report.text()}",
             before=None,
             after={"rounds": report.rounds, "new": report.new, "replaced": replaced},
-            municipality_code=municipality,
-            police_district_number=district,
+            municipalities=first_rows,  # shown to each municipality in the file, and only them
         )
         if dry_run:
             raise DryRun(report)

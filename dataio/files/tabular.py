@@ -312,10 +312,3 @@ def file_source(
     session.add(source)
     session.flush()
     return source
-
-
-def audit_scope(codes: set[int], lookup: dict[str, Municipality]) -> tuple[int | None, int | None]:
-    """(municipality, police district) for the audit row: set when the file stays within one."""
-    districts = {lookup[str(c)].police_district_number for c in codes}
-    municipality = next(iter(codes)) if len(codes) == 1 else None
-    return municipality, next(iter(districts)) if len(districts) == 1 else None

@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import subprocess
 import sys
 
@@ -167,6 +168,14 @@ def test_status_includes_the_action_plan(cli_db, capsys) -> None:  # type: ignor
     assert plan["items"] == 28 and 0 <= plan["progress"] <= 1  # the demo plan for Ishøj
     assert main(["status", "--municipality", "101", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["action_plan"] is None  # København has no plan
+
+
+def test_audit_verify_on_a_fresh_demo_database(cli_db, capsys) -> None:  # type: ignore[no-untyped-def]
+    capsys.readouterr()
+    assert main(["audit", "verify"]) == 0
+    first, last = capsys.readouterr().out.splitlines()
+    assert re.fullmatch(r"Revisionssporet er intakt \(\d+ rækker\)", first)
+    assert re.fullmatch(r"Seneste kædeværdi: [0-9a-f]{64}", last)
 
 
 def test_import_dst_changes_status_and_bad_file_exits_2(cli_db, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
