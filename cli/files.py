@@ -70,6 +70,7 @@ def export_action_plan(args: argparse.Namespace, context: Context) -> None:
     )
     data = export_plan(
         context.engine,
+        viewer=cli_actor(),
         municipality_code=code,
         municipality_name=name,
         police_district_name=district,

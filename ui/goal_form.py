@@ -12,6 +12,7 @@ import streamlit as st
 
 from dataio.store.goals import GoalChange, GoalConflict, update_goal
 from models.permissions import Actor
+from models.safe_text import for_markdown
 from models.tables import Goal
 from ui import loaders
 from ui.tables import goal_label, goal_target_text
@@ -41,7 +42,8 @@ def _show_outcome(goal_id: int | None) -> None:
     if outcome is None:
         return
     kind, message = outcome
-    {"success": st.success, "info": st.info, "error": st.error}[kind](message)
+    # the conflict quotes the source note, which people type
+    {"success": st.success, "info": st.info, "error": st.error}[kind](for_markdown(message))
 
 
 def goal_form(current: Goal, scope_name: str, actor: Actor) -> None:

@@ -46,17 +46,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, String, cast, event, or_, text
+from sqlalchemy import Engine, event, or_, text
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import SessionTransaction
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
-from dataio.db.queries import Connectable, read_frame
-from models.domain import SourceKind
+from dataio.db.frames import Connectable, read_frame
 from models.formatting import fmt_datetime
 from models.permissions import Actor, Role
-from models.tables import AuditEntry, AuditScope, DataSource, Municipality
+from models.tables import AuditEntry, AuditScope, Municipality
 
 # Never in the log: a password hash is a secret even when hashed.
 REDACTED_FIELDS = {"password_hash"}
@@ -263,7 +262,7 @@ def verify_chain(engine: Engine) -> ChainCheck:
 # --- reading within scope -------------------------------------------------------------------
 
 
-def _visible(viewer: Actor) -> ColumnElement[bool] | None:
+def visible_to(viewer: Actor) -> ColumnElement[bool] | None:
     """The audit rows the viewer may read, as a condition on audit_entry (None: all of them)."""
     if viewer.role is Role.ADMIN:
         return None
@@ -296,23 +295,7 @@ def audit_entries(
     statement = select(AuditEntry).order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
     if since is not None:
         statement = statement.where(col(AuditEntry.at) >= since)
-    visible = _visible(viewer)
+    visible = visible_to(viewer)
     if visible is not None:
         statement = statement.where(visible)
-    return read_frame(con, statement)
-
-
-def visible_sources(con: Connectable, *, viewer: Actor) -> pd.DataFrame:
-    """Every recorded batch of data the viewer may see, newest first: shipped reference and demo
-    data for everyone; an import (file or API) for those who may read its audit row."""
-    statement = select(DataSource).order_by(col(DataSource.loaded_at).desc())
-    visible = _visible(viewer)
-    if visible is not None:
-        imported = select(col(AuditEntry.id)).where(
-            col(AuditEntry.action).in_(IMPORT_ACTIONS),
-            col(AuditEntry.entity_key) == cast(col(DataSource.id), String),
-            visible,
-        )
-        shipped = col(DataSource.kind).not_in([SourceKind.FILE, SourceKind.API])
-        statement = statement.where(shipped | imported.exists())
     return read_frame(con, statement)

@@ -28,7 +28,7 @@ from sqlmodel import col, select
 
 from dataio.db import audit
 from dataio.db.engine import transaction
-from dataio.db.queries import Connectable
+from dataio.db.frames import Connectable
 from dataio.errors import ValidationFailed
 from dataio.store.action_plans import (
     COLUMN_LABELS,
@@ -93,12 +93,8 @@ HEADER_ALIASES = {
     "kommentarer": "notes",
 }
 # Mål is written in Danish; the stored codes are accepted too.
-GOAL_LABELS = {
-    "burglaries": "Indbrud",
-    "helpers": "Nabohjælpere",
-    "insecurity": "Tryghed",
-    "none": "Intet",
-}
+from models.actionplan import GOAL_LABELS  # noqa: E402
+
 _GOAL_WORDS = {label.lower(): code for code, label in GOAL_LABELS.items()} | {
     "utryghed": "insecurity",
     "ingen": "none",
@@ -194,10 +190,15 @@ def _str(value: object) -> str:
 
 
 def export_plan(
-    con: Connectable, *, municipality_code: int, municipality_name: str, police_district_name: str
+    con: Connectable,
+    *,
+    viewer: Actor,
+    municipality_code: int,
+    municipality_name: str,
+    police_district_name: str,
 ) -> bytes:
     """The plan as .xlsx in the guide's layout (no plan: the headings without activities)."""
-    items = plan_items(con, municipality_code=municipality_code)
+    items = plan_items(con, viewer=viewer, municipality_code=municipality_code)
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     assert isinstance(sheet, Worksheet)

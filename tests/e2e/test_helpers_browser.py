@@ -1,7 +1,7 @@
 """Chromium: the police record a recruitment activity and a new helper count; the district table changes."""
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.journeys import login, settle
 from tests.support.browser import screenshot
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.e2e
 HELPERS_COLUMN = 2  # "Nabohjælpere", after "Kommune" and "Status"
 
 
-def helpers_cell(page: Page, row: int):  # type: ignore[no-untyped-def]
+def helpers_cell(page: Page, row: int) -> Locator:
     """The accessible cell glide keeps in sync with the district table's canvas."""
     table = page.locator("[data-testid='stDataFrame']").first
     return table.locator(f"td#glide-cell-{HELPERS_COLUMN}-{row}")

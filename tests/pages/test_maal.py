@@ -1,31 +1,16 @@
 """AppTest: the Mål page saves a goal from the version the person saw; an older page is refused."""
 
-import shutil
-from pathlib import Path
-
-import pytest
 from sqlalchemy import text
+from streamlit.testing.v1 import AppTest
 
 from dataio.db.engine import make_engine
-from dataio.db.queries import find_goal
-from dataio.store.goals import GoalChange, update_goal
+from dataio.store.goals import GoalChange, find_goal, update_goal
 from models.permissions import Actor, Role
 from models.tables import Goal
 from tests.pages.apptest import run_page
 
 PAGE = "pages/3_Maal.py"
 TARGET = "Målniveau (antal pr. år)"
-
-
-@pytest.fixture
-def private_db(demo_db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """A copy of the demo database for tests that write."""
-    copy = tmp_path / "goals.sqlite"
-    shutil.copy(demo_db_url.removeprefix("sqlite:///"), copy)
-    url = f"sqlite:///{copy}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("BOTRYGT_DEMO", "1")
-    return url
 
 
 def national(url: str) -> Goal:
@@ -46,7 +31,7 @@ def goal_updates(url: str, username: str) -> int:
         )
 
 
-def save(at, target: float):  # type: ignore[no-untyped-def]
+def save(at: AppTest, target: float) -> AppTest:
     next(n for n in at.number_input if n.label == TARGET).set_value(target)
     return next(b for b in at.button if b.label == "Gem mål").click().run()
 

@@ -17,13 +17,15 @@ def second_engine(engine: Engine) -> Engine:
 
 
 @contextmanager
-def rival_before_write(engine: Engine, *, table: str, rival: Callable[[], Any]) -> Iterator[list]:
+def rival_before_write(
+    engine: Engine, *, table: str, rival: Callable[[], Any]
+) -> Iterator[list[str]]:
     """While inside, the first UPDATE or DELETE of `table` on `engine` first waits for `rival()`
     (which must write through another engine) to finish; yields the list of statements hooked."""
     pattern = re.compile(rf"^\s*(UPDATE|DELETE\s+FROM)\s+\"?{table}\"?\s", re.IGNORECASE)
     hooked: list[str] = []
 
-    def before(_conn, _cursor, statement: str, _params, _context, _many) -> None:  # type: ignore[no-untyped-def]
+    def before(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
         if not hooked and pattern.match(statement):
             hooked.append(statement)
             rival()

@@ -15,8 +15,7 @@ from cli import main
 from dataio.db import audit
 from dataio.db.engine import make_engine, transaction
 from dataio.db.migrate import alembic_config, upgrade_schema
-from dataio.db.queries import find_goal
-from dataio.store.goals import GoalChange, create_local_goal, update_goal
+from dataio.store.goals import GoalChange, create_local_goal, find_goal, update_goal
 from models.permissions import Actor, Role
 from tests.support.interleave import second_engine
 
@@ -61,7 +60,9 @@ def behind_the_apps_back(engine: Engine) -> Iterator[Connection]:
             yield connection
 
 
-def verify(engine: Engine, monkeypatch: pytest.MonkeyPatch, capsys) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+def verify(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str, str]:
     monkeypatch.setenv("DATABASE_URL", engine.url.render_as_string(hide_password=False))
     capsys.readouterr()
     status = main(["audit", "verify"])
@@ -113,8 +114,8 @@ def test_truncate_and_the_scope_table_are_refused(seeded_engine: Engine, stateme
 
 
 def test_verify_names_a_row_changed_behind_the_apps_back(
-    seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch, capsys
-) -> None:  # type: ignore[no-untyped-def]
+    seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     ids = write_some_rows(seeded_engine)
     status, out, _ = verify(seeded_engine, monkeypatch, capsys)
     assert status == 0 and out.splitlines()[0] == f"Revisionssporet er intakt ({len(ids)} rækker)"
@@ -130,8 +131,8 @@ def test_verify_names_a_row_changed_behind_the_apps_back(
 
 
 def test_verify_names_the_row_after_a_deleted_one(
-    seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch, capsys
-) -> None:  # type: ignore[no-untyped-def]
+    seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     ids = write_some_rows(seeded_engine)
     with behind_the_apps_back(seeded_engine) as connection:
         connection.execute(text("DELETE FROM audit_entry WHERE id = :id"), {"id": ids[1]})
@@ -141,8 +142,8 @@ def test_verify_names_the_row_after_a_deleted_one(
 
 
 def test_verify_names_a_row_written_around_the_app(
-    seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch, capsys
-) -> None:  # type: ignore[no-untyped-def]
+    seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     write_some_rows(seeded_engine)
     with seeded_engine.begin() as connection:
         connection.execute(
@@ -181,7 +182,7 @@ def test_the_last_hash_is_read_under_the_chain_lock(seeded_engine: Engine) -> No
             connection.rollback()
             return bool(got)
 
-    def before(_conn, _cursor, statement: str, *_args) -> None:  # type: ignore[no-untyped-def]
+    def before(_conn: object, _cursor: object, statement: str, *_rest: object) -> None:
         if statement.lstrip().startswith("SELECT audit_entry.row_hash"):
             held.append(not rival_could_write())
 

@@ -12,10 +12,9 @@ from sqlalchemy.exc import DatabaseError
 
 from dataio.db.audit import verify_chain
 from dataio.db.engine import make_engine
-from dataio.db.queries import find_goal
 from dataio.files.neighbour_help import import_helpers
 from dataio.seed.init import initialise
-from dataio.store.goals import GoalChange, update_goal
+from dataio.store.goals import GoalChange, find_goal, update_goal
 from models.permissions import Actor, Role
 from tests.support.postgres import PostgresServer
 
@@ -53,7 +52,7 @@ def app_role_engine(pg_server: PostgresServer) -> Iterator[tuple[Engine, Engine]
         app.dispose()
         owner.dispose()
         pg_server.drop_database(owner_url)
-        pg_server._admin("DROP ROLE IF EXISTS {}", role)  # type: ignore[arg-type]
+        pg_server._admin("DROP ROLE IF EXISTS {}", role)
 
 
 @pytest.mark.postgres

@@ -6,11 +6,12 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine
 
-from dataio.db.audit import audit_entries, visible_sources
+from dataio.db.audit import audit_entries
 from dataio.files.neighbour_help import import_helpers
 from dataio.files.statistikbanken.importer import import_dst
 from dataio.files.surveys import import_survey
 from dataio.files.undo import undo_last_import
+from dataio.store.sources import source_table
 from models.permissions import Actor, Role
 
 ADMIN = Actor("admin", Role.ADMIN)
@@ -35,7 +36,7 @@ def sees_import(engine: Engine, viewer: Actor, file_name: str) -> bool:
     """Whether the viewer finds the import in the change log and in the list of imports; the two
     must agree."""
     in_log = audit_entries(engine, viewer=viewer)["summary"].str.contains(file_name).any()
-    sources = visible_sources(engine, viewer=viewer)
+    sources = source_table(engine, viewer=viewer)
     in_list = (sources["file_name"] == file_name).any()
     assert in_log == in_list, (viewer, in_log, in_list)
     return bool(in_log)
@@ -90,11 +91,11 @@ def test_the_list_of_imports_shows_project_leaders_their_own_and_the_shipped_dat
         "183;2025;utryg_indbrud;utryg;40\n"
     ).encode()
     import_survey(seeded_engine, actor=ISHOJ, data=survey, file_name="ishoej-2026.csv", today=TODAY)
-    shipped = set(visible_sources(seeded_engine, viewer=ADMIN)["name"]) - {"Tryghedsmåling (fil)"}
+    shipped = set(source_table(seeded_engine, viewer=ADMIN)["name"]) - {"Tryghedsmåling (fil)"}
     assert shipped, "the seeded database has shipped reference data"
     for viewer, own in ((ISHOJ, True), (ADMIN, True), (KOBENHAVN, False), (POLICE_11, False)):
         assert sees_import(seeded_engine, viewer, "ishoej-2026.csv") is own, viewer
-        assert shipped <= set(visible_sources(seeded_engine, viewer=viewer)["name"]), viewer
+        assert shipped <= set(source_table(seeded_engine, viewer=viewer)["name"]), viewer
 
 
 def test_a_national_statistikbanken_import_and_its_undo_are_scoped_to_its_municipalities(
@@ -120,8 +121,7 @@ def test_a_national_statistikbanken_import_and_its_undo_are_scoped_to_its_munici
 
 @pytest.mark.parametrize("viewer", [ISHOJ, POLICE_10])
 def test_national_rows_are_still_everyones(seeded_engine: Engine, viewer: Actor) -> None:
-    from dataio.db.queries import find_goal
-    from dataio.store.goals import GoalChange, update_goal
+    from dataio.store.goals import GoalChange, find_goal, update_goal
 
     goal = find_goal(seeded_engine, indicator="burglaries", code=None)
     assert goal is not None

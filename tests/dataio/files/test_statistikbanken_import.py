@@ -15,9 +15,8 @@ from dataio.seed.init import regenerate_demo
 from dataio.status_document import status_document
 from dataio.store.burglaries import municipality_overview, national_overview
 from models.periods import quarter_range
-from models.permissions import Actor, Role
+from tests.factories import ADMIN, COUNCIL, LEADER, POLICE
 
-ADMIN = Actor("admin", Role.ADMIN)
 TODAY = date(2026, 11, 23)
 QUARTERS = quarter_range(first="2007K1", last="2026K3")
 
@@ -109,15 +108,14 @@ def test_a_bad_row_writes_nothing(seeded_engine: Engine) -> None:
 
 
 def test_rights(seeded_engine: Engine) -> None:
-    leader = Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183)
     import_dst(
-        seeded_engine, actor=leader, data=straf11(ishoj_counts()), file_name="own.csv", today=TODAY
+        seeded_engine, actor=LEADER, data=straf11(ishoj_counts()), file_name="own.csv", today=TODAY
     )
     two = ishoj_counts() | {(101, "2026K3"): 5}
     for actor in (
-        leader,
-        Actor("byraad", Role.COUNCIL, municipality_code=183),
-        Actor("politi", Role.POLICE, police_district_number=10),
+        LEADER,
+        COUNCIL,
+        POLICE,
     ):
         with pytest.raises(PermissionDenied):
             import_dst(
@@ -221,17 +219,16 @@ def test_undo_of_households_and_rights(seeded_engine: Engine) -> None:
 
     households = "SELECT municipality_code, year, households, approximate FROM household_year WHERE municipality_code = 183"
     before = table_rows(seeded_engine, households)
-    leader = Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183)
     import_dst(
         seeded_engine,
-        actor=leader,
+        actor=LEADER,
         data="OMRÅDE;TID;INDHOLD\n183;2025;9800\n".encode(),
         file_name="fam55n.csv",
         today=TODAY,
     )
     with pytest.raises(PermissionDenied):
-        undo_last_import(seeded_engine, actor=Actor("byraad", Role.COUNCIL, municipality_code=183))
-    undo_last_import(seeded_engine, actor=leader)
+        undo_last_import(seeded_engine, actor=COUNCIL)
+    undo_last_import(seeded_engine, actor=LEADER)
     assert table_rows(seeded_engine, households) == before
 
 
@@ -285,7 +282,7 @@ def test_bad_files_are_refused_and_write_nothing(seeded_engine: Engine, data: by
 def test_what_goes_in_comes_out_of_the_queries(
     seeded_engine: Engine, counts: dict[str, int]
 ) -> None:
-    from dataio.db.queries import municipality_quarters
+    from dataio.store.burglaries import municipality_quarters
 
     import_dst(
         seeded_engine,

@@ -7,7 +7,6 @@ import json
 import pytest
 from sqlalchemy import Engine, text
 
-from dataio.db.queries import find_goal
 from dataio.store.action_plans import (
     ItemEdit,
     SaveResult,
@@ -16,13 +15,12 @@ from dataio.store.action_plans import (
     save_changes,
     template,
 )
-from dataio.store.goals import GoalChange, GoalConflict, update_goal
+from dataio.store.goals import GoalChange, GoalConflict, find_goal, update_goal
 from models.permissions import Actor, Role
 from models.tables import Goal
+from tests.factories import ADMIN, COLLEAGUE, LEADER, READER
 from tests.support.interleave import rival_before_write, second_engine
 
-LEADER = Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183)
-COLLEAGUE = Actor("kollega", Role.ADMIN)
 TITLE = "Planlægningsmøde"
 
 
@@ -38,7 +36,7 @@ def plan(seeded_engine: Engine) -> Engine:
 
 
 def current(engine: Engine) -> dict:
-    items = plan_items(engine, municipality_code=183)
+    items = plan_items(engine, viewer=READER, municipality_code=183)
     return items[items["title"] == TITLE].iloc[0].to_dict()
 
 
@@ -89,7 +87,7 @@ def test_a_save_started_between_read_and_write_is_refused(plan: Engine, mine: di
 
 # --- goals ----------------------------------------------------------------------------------
 
-ADMIN, OTHER_ADMIN = Actor("admin", Role.ADMIN), Actor("admin2", Role.ADMIN)
+OTHER_ADMIN = Actor("admin2", Role.ADMIN)
 
 
 def national_goal(engine: Engine) -> Goal:
