@@ -36,8 +36,11 @@ def for_markdown(text: object) -> str:
 
 
 def for_html(text: object) -> str:
-    """The text shown literally where HTML is rendered (plotly labels, deck.gl tooltips)."""
-    return html.escape(str(text), quote=True)
+    """The text shown literally where HTML is rendered (plotly labels, deck.gl tooltips).
+
+    Only <, > and & are escaped: the text lands between tags, never in an attribute, and plotly
+    turns &lt; &gt; &amp; back into characters but would show an escaped quote as "&quot;"."""
+    return html.escape(str(text), quote=False)
 
 
 def for_spreadsheet(text: object) -> str:

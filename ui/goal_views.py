@@ -12,6 +12,7 @@ from models.domain import Status
 from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
 from models.goal_text import helper_lines, insecurity_lines
 from models.neighbour_help import TARGET_UNIT_LABELS, ActivityKind, TargetUnit
+from models.numbers import NumberRefused, parse_count
 from models.permissions import Actor
 from models.safe_text import for_markdown
 from models.vocabulary import quality_label, status_mark
@@ -161,24 +162,27 @@ def count_form(actor: Actor, municipalities: dict[int, str], *, today: date) -> 
             key="count_code",
         )
         count_date = st.date_input("Opgjort pr.", value=today, max_value=today, format="DD.MM.YYYY")
-        helpers = st.number_input(
-            "Aktive nabohjælpere", min_value=0, step=1, value=None, placeholder="fx 1.250"
-        )
-        nabovenner = st.number_input(
-            "Aktive nabovenner (valgfrit)", min_value=0, step=1, value=None
-        )
+        # text, not st.number_input: a browser's number field reads "1.450" as 1,45
+        helpers_text = st.text_input("Aktive nabohjælpere", placeholder="fx 1.250")
+        nabovenner_text = st.text_input("Aktive nabovenner (valgfrit)", placeholder="fx 120")
         source = st.text_input("Kilde", placeholder="fx Nabohjælps optælling")
         if st.form_submit_button("Gem nabohjælpertal", type="primary"):
-            if helpers is None:
+            if not helpers_text.strip():
                 st.error("Angiv antallet af aktive nabohjælpere.")
+                return
+            try:
+                helpers = parse_count(helpers_text)
+                nabovenner = parse_count(nabovenner_text) if nabovenner_text.strip() else None
+            except NumberRefused as refused:
+                st.error(f"Nabohjælpertallet er ikke gemt: {for_markdown(str(refused))}.")
                 return
             add_helper_count(
                 loaders.engine(),
                 actor=actor,
                 municipality_code=int(code),
                 count_date=count_date,
-                helpers=int(helpers),
-                nabovenner=None if nabovenner is None else int(nabovenner),
+                helpers=helpers,
+                nabovenner=nabovenner,
                 source=source,
                 today=today,
             )
@@ -203,9 +207,14 @@ def activity_form(actor: Actor, municipalities: dict[int, str], *, today: date) 
         activity_date = st.date_input("Dato", value=today, format="DD.MM.YYYY")
         kind = st.selectbox("Type", [k.value for k in ActivityKind])
         place = st.text_input("Sted", placeholder="fx Ishøj Bycenter")
-        sign_ups = st.number_input("Tilmeldte nabohjælpere", min_value=0, step=1, value=0)
+        sign_ups_text = st.text_input("Tilmeldte nabohjælpere", value="0")
         note = st.text_input("Note (valgfrit)")
         if st.form_submit_button("Gem aktivitet", type="primary"):
+            try:
+                sign_ups = parse_count(sign_ups_text)
+            except NumberRefused as refused:
+                st.error(f"Aktiviteten er ikke gemt: {for_markdown(str(refused))}.")
+                return
             add_activity(
                 loaders.engine(),
                 actor=actor,
@@ -213,7 +222,7 @@ def activity_form(actor: Actor, municipalities: dict[int, str], *, today: date) 
                 activity_date=activity_date,
                 kind=str(kind),
                 place=place,
-                sign_ups=int(sign_ups),
+                sign_ups=sign_ups,
                 note=note,
             )
             loaders.after_write()

@@ -6,14 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from dataio.errors import DomainError
-from dataio.files.action_plan_workbook import (
-    COLUMNS,
-    XLSX_MIME,
-    PlanRow,
-    export_plan,
-    import_plan,
-    read_plan,
-)
+from dataio.files.action_plan_import import import_plan
+from dataio.files.action_plan_reading import PlanRow, read_plan
+from dataio.files.action_plan_workbook import COLUMNS, export_plan
+from dataio.files.spreadsheet import XLSX_MIME
 from models.actionplan import GOAL_LABELS
 from models.formatting import fmt_date
 from models.permissions import Actor

@@ -6,7 +6,14 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from dataio.store.action_plans import COLUMN_LABELS, SaveResult, create_plan, save_changes, template
+from dataio.store.action_plans import (
+    COLUMN_LABELS,
+    EDITABLE,
+    SaveResult,
+    create_plan,
+    save_changes,
+    template,
+)
 from dataio.store.walks import NewObservation, add_walk, follow_up_to_item
 from models.actionplan import GOAL_CHOICES, ItemStatus, Organisation, PlanSummary, Track
 from models.formatting import fmt_count, fmt_date, fmt_int, fmt_percent
@@ -81,20 +88,7 @@ def _column_config() -> dict[str, object]:
     }
 
 
-COLUMNS = [
-    "advarsel",
-    "track",
-    "activity_group",
-    "title",
-    "owner_name",
-    "organisation",
-    "start_date",
-    "due_date",
-    "status",
-    "progress",
-    "goal",
-    "notes",
-]
+COLUMNS = ["advarsel", *EDITABLE]  # the warning first, then what a person edits
 
 
 def plan_table(shown: pd.DataFrame, *, editable: bool, actor: Actor, code: int) -> None:

@@ -184,7 +184,7 @@ def facts(items: pd.DataFrame) -> list[ItemFacts]:
     ]
 
 
-def _clean(values: dict[str, Any], *, label: str) -> dict[str, Any]:
+def clean_item(values: dict[str, Any], *, label: str) -> dict[str, Any]:
     """Validate and normalise one row's values; ValidationFailed names the row and the column."""
 
     def fail(column: str, why: str) -> ValidationFailed:
@@ -270,7 +270,7 @@ def save_changes(
             values = (
                 None
                 if edit.values is None
-                else _clean(edit.values, label=edit.label or str(edit.id or "ny"))
+                else clean_item(edit.values, label=edit.label or str(edit.id or "ny"))
             )
             item = None if edit.id is None else session.get(ActionItem, edit.id)
             if edit.id is not None and (

@@ -19,6 +19,7 @@ from dataio.store.areas import latest_households, municipality_table
 from dataio.store.goals import find_goal, municipal_goals
 from models.domain import Indicator
 from models.neighbour_help import ActivityKind, HelperAssessment, assess_helpers
+from models.numbers import NumberRefused, check_count
 from models.permissions import Action, Actor, require
 from models.tables import DataSource, HelperCount, Municipality, RecruitmentActivity
 
@@ -198,6 +199,14 @@ def helper_sources(con: Connectable, *, viewer: Actor, codes: list[int]) -> pd.D
     return read_frame(con, statement)
 
 
+def _check_count(label: str, number: int) -> None:
+    """A count from 0 to the plausible maximum (models.numbers), or a Danish refusal naming it."""
+    try:
+        check_count(number)
+    except NumberRefused as refused:
+        raise ValidationFailed(f"{label}: {refused}") from refused
+
+
 def add_helper_count(
     engine: Engine,
     *,
@@ -210,8 +219,9 @@ def add_helper_count(
     today: date | None = None,
 ) -> None:
     """Record a count (replacing one of the same date); police of the district or admin."""
-    if helpers < 0 or (nabovenner is not None and nabovenner < 0):
-        raise ValidationFailed("Antallet af nabohjælpere og nabovenner kan ikke være negativt")
+    for label, number in (("Nabohjælpere", helpers), ("Nabovenner", nabovenner)):
+        if number is not None:
+            _check_count(label, number)
     if count_date > (today or date.today()):
         raise ValidationFailed(f"Datoen {count_date.isoformat()} ligger i fremtiden")
     now = datetime.now(UTC)
@@ -271,8 +281,7 @@ def add_activity(
         raise ValidationFailed(
             f"Ukendt aktivitetstype «{kind}»: brug {', '.join(k.value for k in ActivityKind)}"
         )
-    if sign_ups < 0:
-        raise ValidationFailed("Antal tilmeldte kan ikke være negativt")
+    _check_count("Tilmeldte", sign_ups)
     if not place.strip():
         raise ValidationFailed("Angiv stedet for aktiviteten")
     now = datetime.now(UTC)

@@ -1,10 +1,13 @@
 """AppTest: the Nabohjælp page for each role; police record counts and activities in the form."""
 
 import pandas as pd
+import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import TextInput
 
 from dataio.db.engine import make_engine
 from dataio.store.neighbour_help import district_table
+from models.formatting import fmt_int
 from tests.factories import READER
 from tests.pages.apptest import deck_specs, page_text, plotly_specs, run_page
 
@@ -71,21 +74,60 @@ def test_admin_chooses_a_district(app_env: str) -> None:
     assert "Aarhus" not in set(_table(at)["Kommune"])
 
 
+def _field(at: AppTest, label: str) -> TextInput:
+    return next(t for t in at.text_input if t.label == label)
+
+
 def test_police_record_a_count_and_an_activity(private_db: str) -> None:
     at = run_page(PAGE, user="politi")
     at.selectbox(key="count_code").set_value(187)  # Vallensbæk
-    at.number_input[0].set_value(4321)
-    at.number_input[1].set_value(55)
+    _field(at, "Aktive nabohjælpere").set_value("4.321")  # as a Dane writes it
+    _field(at, "Aktive nabovenner (valgfrit)").set_value("55")
     next(b for b in at.button if b.label == "Gem nabohjælpertal").click().run()
     assert not at.exception and not at.error
     assert any("4.321 nabohjælpere i Vallensbæk" in s.value for s in at.success)
     assert _table(at).set_index("Kommune").loc["Vallensbæk", "Nabohjælpere"] == "4.321"
     at.selectbox(key="activity_code").set_value(187)
-    at.text_input[1].set_value("Vallensbæk Station")
-    at.number_input[2].set_value(17)
+    _field(at, "Sted").set_value("Vallensbæk Station")
+    _field(at, "Tilmeldte nabohjælpere").set_value("17")
     next(b for b in at.button if b.label == "Gem aktivitet").click().run()
     assert not at.exception and not at.error
     assert any("17 tilmeldte" in s.value for s in at.success)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"), [("1.450", 1450), ("1450", 1450), ("1 450", 1450), ("1\u00a0450", 1450)]
+)
+def test_a_count_is_read_the_danish_way(private_db: str, typed: str, stored: int) -> None:
+    at = run_page(PAGE, user="politi")
+    at.selectbox(key="count_code").set_value(187)
+    _field(at, "Aktive nabohjælpere").set_value(typed)
+    next(b for b in at.button if b.label == "Gem nabohjælpertal").click().run()
+    assert not at.exception and not at.error
+    assert _table(at).set_index("Kommune").loc["Vallensbæk", "Nabohjælpere"] == fmt_int(stored)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("1,5", "«1,5» er ikke et helt tal"),
+        ("mange", "«mange» er ikke et helt tal"),
+        ("-3", "-3 er negativ"),
+        ("3000000000", "er for stort et antal (højst 1.000.000)"),
+        ("1" + "0" * 5000, "er for stort et antal"),
+    ],
+)
+def test_an_impossible_count_is_refused_and_nothing_is_saved(
+    private_db: str, typed: str, message: str
+) -> None:
+    at = run_page(PAGE, user="politi")
+    before = _table(at).set_index("Kommune").loc["Vallensbæk", "Nabohjælpere"]
+    at.selectbox(key="count_code").set_value(187)
+    _field(at, "Aktive nabohjælpere").set_value(typed)
+    next(b for b in at.button if b.label == "Gem nabohjælpertal").click().run()
+    assert not at.exception
+    assert any(message in e.value.replace("\\", "") for e in at.error), [e.value for e in at.error]
+    assert _table(at).set_index("Kommune").loc["Vallensbæk", "Nabohjælpere"] == before
 
 
 def test_a_count_without_helpers_is_refused_in_danish(private_db: str) -> None:

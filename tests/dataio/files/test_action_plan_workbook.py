@@ -23,15 +23,9 @@ from sqlalchemy import Engine, text
 from cli import main
 from dataio.db.engine import make_engine
 from dataio.errors import PermissionDenied, ValidationFailed
-from dataio.files.action_plan_workbook import (
-    GOAL_LABELS,
-    MAX_BYTES,
-    MAX_ITEMS,
-    PlanRow,
-    export_plan,
-    import_plan,
-    read_plan,
-)
+from dataio.files.action_plan_import import import_plan
+from dataio.files.action_plan_reading import MAX_ITEMS, PlanRow, read_plan
+from dataio.files.action_plan_workbook import GOAL_LABELS, MAX_BYTES, export_plan
 from dataio.seed.init import initialise
 from dataio.store.action_plans import (
     EDITABLE,
@@ -54,6 +48,7 @@ from tests.factories import (
     make_walk,
     row_count,
 )
+from tests.support.workbooks import sheet_bomb
 
 OWNER_FORMULA = '=HYPERLINK("http://x")'
 NOTE_PHONE = "+45 12345678"
@@ -437,6 +432,54 @@ def test_merged_headings_and_month_marks_are_understood() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("owner", "organisation"),
+    [
+        ("Politi", "politi"),
+        ("politiet", "politi"),
+        ("POLITIET", "politi"),
+        ("Kommune", "kommune"),
+        ("kommunen", "kommune"),
+        (" Kommunen ", "kommune"),
+        ("Fælles", "fælles"),
+        ("faelles", "fælles"),
+        ("Mette", "fælles"),  # a person: the organisation is not known, so fælles as before
+        ("Københavns Politi", "fælles"),
+        (None, "fælles"),
+    ],
+)
+def test_the_guides_ansvarlig_politi_or_kommune_is_the_organisation(
+    owner: str | None, organisation: str
+) -> None:
+    rows: list[list[object]] = [["Aktivitet", "Ansvarlig"], ["Spor 1"], ["Møde", owner]]
+    [row] = read_plan(workbook(rows))
+    assert row == plan_row(
+        track="Spor 1", title="Møde", owner_name=(owner or "").strip(), organisation=organisation
+    )
+
+
+def test_an_organisation_column_wins_over_ansvarlig() -> None:
+    rows: list[list[object]] = [
+        ["Aktivitet", "Ansvarlig", "Organisation"],
+        ["Spor 1"],
+        ["Møde", "Politi", "Kommunen"],
+        ["Vandring", "Politi", None],
+    ]
+    assert [row.organisation for row in read_plan(workbook(rows))] == ["kommune", "politi"]
+
+
+def test_an_import_in_the_guides_layout_keeps_who_is_responsible(plan: Engine) -> None:
+    data = with_rows(
+        ["Patrulje", "", "Politiet"], ["Borgermøde", "", "Kommune"], ["Møde", "", "Mette"]
+    )
+    assert import_plan(plan, actor=LEADER, municipality_code=183, data=data) == 3
+    assert [(item["title"], item["organisation"]) for item in editable(plan)] == [
+        ("Patrulje", "politi"),
+        ("Borgermøde", "kommune"),
+        ("Møde", "fælles"),
+    ]
+
+
 def test_the_plan_sheet_is_found_after_other_sheets() -> None:
     book = openpyxl.Workbook()
     first = book.active
@@ -481,6 +524,10 @@ BAD_FILES: dict[str, tuple[Any, tuple[str, ...]]] = {
     ),
     "over 5 MB": (lambda: b"PK" + b"x" * MAX_BYTES, ("for stor", "5 MB")),
     "unpacks to too much": (zip_bomb, ("for stor",)),
+    "a sheet that unpacks to more than 5 MB": (
+        lambda: sheet_bomb(HEADER, ["Møde"], unpacked=6 * 1024 * 1024),
+        ("Excel-filen er for stor udpakket: et ark fylder", "højst 5 MB pr. ark"),
+    ),
     "no header row": (
         lambda: workbook([["Handleplan"], ["Titel", "Status"], ["Organisering"], ["Møde"]]),
         ("overskriftsrække", "Aktivitet"),

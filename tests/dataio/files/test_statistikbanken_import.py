@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, text
 
+from cli import main
 from dataio.errors import PermissionDenied
 from dataio.files.statistikbanken.importer import import_dst
 from dataio.files.statistikbanken.reader import DstRejected
@@ -293,3 +294,27 @@ def test_what_goes_in_comes_out_of_the_queries(
     )
     stored = municipality_quarters(seeded_engine, code=183).set_index("period")["count"]
     assert {p: int(stored[p]) for p in counts} == counts
+
+
+@pytest.mark.parametrize(
+    "count", ["3000000000", "9" * 100_000], ids=["3 billion", "100,000 digits"]
+)
+def test_cli_refuses_a_count_no_municipality_can_have_in_danish_with_exit_2(
+    seeded_engine: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    count: str,
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", seeded_engine.url.render_as_string(hide_password=False))
+    path = tmp_path / "straf11.csv"
+    path.write_text(f"OMRÅDE;OVERTRÆD;TID;INDHOLD\n183;1320;2025K1;40\n183;1320;2025K2;{count}\n")
+    before = table_rows(seeded_engine, "SELECT count(*) FROM data_source")
+    capsys.readouterr()
+    assert main(["import", "dst", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.startswith("botrygt: Filen blev ikke indlæst")
+    assert "Linje 3, kolonne INDHOLD: «" in captured.err
+    assert "er for stort et antal (højst 1.000.000)" in captured.err
+    assert len(captured.err) < 300 and "Traceback" not in captured.err
+    assert table_rows(seeded_engine, "SELECT count(*) FROM data_source") == before

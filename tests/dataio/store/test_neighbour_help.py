@@ -106,8 +106,10 @@ def test_counts_outside_ones_right_are_refused_and_nothing_is_written(
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"helpers": -1}, "negativt"),
-        ({"helpers": 5, "nabovenner": -2}, "negativt"),
+        ({"helpers": -1}, "Nabohjælpere: -1 er negativ"),
+        ({"helpers": 5, "nabovenner": -2}, "Nabovenner: -2 er negativ"),
+        ({"helpers": 3_000_000_000}, "er for stort et antal"),
+        ({"helpers": 10**23}, "er for stort et antal"),
         ({"helpers": 5, "count_date": date(2027, 1, 1)}, "fremtiden"),
     ],
 )

@@ -131,6 +131,7 @@ PUBLIC = {
     "parse_helpers",
     "national_insecurity_document",
     "measure",
+    "remove_demo_rows",  # a write step inside an import's transaction, after its rights check
 }
 
 
