@@ -10,12 +10,12 @@ from collections.abc import Sequence
 
 from sqlalchemy.exc import OperationalError
 
-from cli import files, report, setup, status, users
+from cli import audit, files, report, setup, status, users
 from cli.common import Context
 from dataio.errors import DomainError
 from dataio.settings import Settings
 
-GROUPS = (setup, status, report, users, files)
+GROUPS = (setup, status, report, users, files, audit)
 
 
 def build_parser() -> argparse.ArgumentParser:

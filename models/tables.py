@@ -112,6 +112,7 @@ class Goal(SQLModel, table=True):
     source_note: str = ""
     updated_at: datetime
     updated_by: str | None = None
+    row_version: int = 1  # bumped by every change: a save from an older page is refused
 
 
 class Partnership(SQLModel, table=True):
@@ -169,6 +170,19 @@ class AuditEntry(SQLModel, table=True):
     summary: str = ""  # a Danish line for the log
     before: str | None = None  # JSON
     after: str | None = None  # JSON
+    # the hash chain (dataio.db.audit): the previous row's hash, and sha256 over this row + it
+    prev_hash: str | None = None
+    row_hash: str | None = None
+
+
+class AuditScope(SQLModel, table=True):
+    """A municipality an audit row concerns, when it concerns more than one (an import of a file
+    with several municipalities): the row is shown to each of them (append-only, like the log)."""
+
+    __tablename__ = "audit_scope"
+    audit_entry_id: int = Field(foreign_key="audit_entry.id", primary_key=True)
+    municipality_code: int = Field(primary_key=True, index=True)
+    police_district_number: int = Field(index=True)
 
 
 class ActionPlan(SQLModel, table=True):

@@ -2,84 +2,13 @@
 
 import streamlit as st
 
-from dataio.store.goals import GoalChange, create_local_goal, goals_for_editing, update_goal
+from dataio.store.goals import create_local_goal, goals_for_editing
 from models.permissions import Actor, Role
-from models.tables import Goal
 from ui import loaders
 from ui.auth import require
+from ui.goal_form import goal_form
 from ui.page import guarded
-from ui.tables import goal_label, goal_target_text
-
-
-def unit_hint(indicator: str, unit: str) -> str:
-    """What the number in the target field means."""
-    if indicator == "helpers":
-        return " (nye nabohjælpere)" if unit == "increase" else " (aktive nabohjælpere)"
-    return " (antal pr. år)"
-
-
-def goal_form(goal: Goal, scope_name: str, actor: Actor) -> None:
-    """Edit one goal: baseline, target (a level or a reduction), years, source note."""
-    share = goal.indicator == "insecurity" or goal.target_unit == "household_share"
-    with st.form(f"goal_{goal.id}"):
-        st.subheader(goal_label(indicator=goal.indicator, scope_name=scope_name))
-        st.caption(
-            "Nu: "
-            + goal_target_text(
-                indicator=goal.indicator,
-                target=goal.target,
-                reduction=goal.target_reduction,
-                unit=goal.target_unit,
-            )
-            + f" i {goal.target_year}"
-            + (" (standardmålår)" if goal.target_year_is_default else "")
-        )
-        left, right = st.columns(2)
-        baseline_year = left.number_input("Udgangsår", 1990, 2100, goal.baseline_year, step=1)
-        from_data = left.checkbox(
-            "Udgangspunkt fra data (udgangsårets tal)", value=goal.baseline is None
-        )
-        baseline = left.number_input(
-            "Udgangspunkt" + (" (andel, fx 0,25)" if share else " (antal)"),
-            value=float(goal.baseline or 0),
-            min_value=0.0,
-            format="%.2f" if share else "%.0f",
-        )
-        kind = right.radio(
-            "Måltype",
-            # a helper target is a number or a share of households, never a reduction
-            ["Niveau"] if goal.indicator == "helpers" else ["Niveau", "Reduktion i %"],
-            index=1 if goal.target_reduction is not None and goal.indicator != "helpers" else 0,
-            horizontal=True,
-        )
-        target = right.number_input(
-            "Målniveau"
-            + (" (andel, fx 0,10)" if share else unit_hint(goal.indicator, goal.target_unit)),
-            value=float(goal.target or 0),
-            min_value=0.0,
-            format="%.2f" if share else "%.0f",
-        )
-        reduction = right.number_input(
-            "Reduktion i %",
-            value=float((goal.target_reduction or 0) * 100),
-            min_value=0.0,
-            max_value=99.9,
-            format="%.1f",
-        )
-        target_year = right.number_input("Målår", 1990, 2100, goal.target_year, step=1)
-        note = st.text_area("Kilde og begrundelse", value=goal.source_note)
-        if st.form_submit_button("Gem mål"):
-            change = GoalChange(
-                baseline=None if from_data else baseline,
-                baseline_year=int(baseline_year),
-                target=target if kind == "Niveau" else None,
-                target_reduction=reduction / 100 if kind != "Niveau" else None,
-                target_year=int(target_year),
-                source_note=note,
-            )
-            update_goal(loaders.engine(), actor=actor, goal_id=goal.id or 0, change=change)
-            loaders.after_write()
-            st.success("Målet er gemt og skrevet i ændringsloggen.")
+from ui.tables import goal_label
 
 
 def render(actor: Actor) -> None:

@@ -28,7 +28,7 @@ def render(actor: Actor) -> None:
     table_upload_section(actor, HELPERS)
     table_upload_section(actor, SURVEY)
     st.subheader("Indlæsninger og kilder")
-    sources = loaders.load_sources(loaders.current_version())
+    sources = loaders.load_sources(loaders.current_version(), actor)
     imports = imports_table(sources)
     st.dataframe(imports, hide_index=True, key="sources")
     table_download(imports, title="Indlæsninger og kilder", key="sources_download")

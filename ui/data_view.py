@@ -96,6 +96,9 @@ def undo_section(actor: Actor) -> None:
     source = last_import(loaders.engine())
     if source is None:
         return
+    visible = loaders.load_sources(loaders.current_version(), actor)["id"]
+    if source.id not in set(visible):  # someone else's import: not even its file name
+        return
     when = fmt_datetime(source.loaded_at)
     label = f"Fortryd seneste indlæsning: {source.name} ({source.file_name}, {when})"
     with st.expander(for_markdown(label)):

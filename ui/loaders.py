@@ -132,9 +132,10 @@ def load_walks(version: int, viewer: Actor, code: int) -> tuple[pd.DataFrame, pd
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
-def load_sources(version: int) -> pd.DataFrame:
-    """Every recorded batch of data (provenance), newest first."""
-    return source_table(engine())
+def load_sources(version: int, viewer: Actor) -> pd.DataFrame:
+    """The recorded batches of data the viewer may see (provenance), newest first: shipped data
+    for everyone, an import for those whose municipalities it touched (like the change log)."""
+    return source_table(engine(), viewer=viewer)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

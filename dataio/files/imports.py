@@ -135,13 +135,6 @@ def first_rows(pairs: Iterable[tuple[int, int]]) -> dict[int, int]:
     return found
 
 
-def audit_scope(codes: set[int], lookup: dict[str, Municipality]) -> tuple[int | None, int | None]:
-    """(municipality, police district) for the audit row: set when the file stays within one."""
-    districts = {lookup[str(c)].police_district_number for c in codes}
-    municipality = next(iter(codes)) if len(codes) == 1 else None
-    return municipality, next(iter(districts)) if len(districts) == 1 else None
-
-
 # ------------------------------------------------------------- files of municipalities' counts
 
 
@@ -227,7 +220,6 @@ class FileImport(Generic[Content, Report]):
                 source=source,
                 written=written,
                 codes=set(parsed.first_rows),
-                lookup=lookup,
             )
             return finish(written.report, dry_run=dry_run)
 
@@ -239,9 +231,7 @@ class FileImport(Generic[Content, Report]):
         source: DataSource,
         written: Written[Report],
         codes: set[int],
-        lookup: dict[str, Municipality],
     ) -> None:
-        municipality, district = audit_scope(codes, lookup)
         audit.record(
             session,
             actor=actor,
@@ -251,6 +241,5 @@ class FileImport(Generic[Content, Report]):
             summary=f"Import af {self.what} fra {source.file_name}: {written.report.text()}",
             before=None,
             after=written.after,
-            municipality_code=municipality,
-            police_district_number=district,
+            municipalities=codes,  # shown to each municipality in the file, and only them
         )

@@ -107,7 +107,7 @@ def undo_last_import(engine: Engine, *, actor: Actor) -> str:
             summary=f"Indlæsningen «{source.name}» fra {source.file_name} er fortrudt",
             before={"rows": source.rows},
             after={"restored": restored},
-            municipality_code=target.municipality_code,
-            police_district_number=target.police_district_number,
+            # whose the import was (national years: everyone's)
+            municipalities=scope if undo.table_name != "national_burglary_year" else (),
         )
     return f"Indlæsningen af {source.name} ({source.file_name}, {date.fromtimestamp(source.loaded_at.timestamp()).isoformat()}) er fortrudt; {restored} tidligere rækker er sat tilbage."

@@ -5,12 +5,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
 from sqlmodel import Session, col, select
 
 from dataio.db import audit
 from dataio.db.engine import transaction
 from dataio.db.frames import Connectable, read_frame
+from dataio.db.versioned import write_if_unchanged
 from dataio.errors import NotFound, PermissionDenied, ValidationFailed
 from dataio.seed.reference import read_reference
 from dataio.store.access import municipality_target, require_read
@@ -285,79 +286,138 @@ def save_changes(
                 raise PermissionDenied(
                     f"Ingen adgang: du er {actor.describe()} og må ikke ændre «{edit.label}» i {name}s handlingsplan (politiet ændrer kun politiets punkter)."
                 )
-            if item is not None and item.row_version != edit.loaded_version:
-                conflicts.append(
-                    Conflict(
-                        item.id or 0,
-                        item.title,
-                        edit.values or {"slettet": True},
-                        _snapshot(item),
-                        item.changed_by,
-                        item.changed_at,
-                    )
+            if item is None:
+                assert values is not None
+                _create(
+                    session,
+                    actor=actor,
+                    values=values,
+                    municipality_code=municipality_code,
+                    target=target,
+                    now=now,
+                    position=next_position,
                 )
+                saved, next_position = saved + 1, next_position + 1
                 continue
-            saved += _apply(
+            if edit.loaded_version is not None and _change(
                 session,
                 actor=actor,
                 item=item,
+                loaded_version=edit.loaded_version,
                 values=values,
-                municipality_code=municipality_code,
                 target=target,
                 now=now,
-                position=next_position,
-            )
-            next_position += 1
+            ):
+                saved += 1
+                continue
+            conflicts.append(_conflict(session, item, edit, name=name))
     return SaveResult(saved=saved, conflicts=conflicts)
 
 
-def _apply(
+def _conflict(session: Session, item: ActionItem, edit: ItemEdit, *, name: str) -> Conflict:
+    """The row as it is now (someone else saved it since it was loaded), beside the person's edit."""
+    current = session.get(ActionItem, item.id, populate_existing=True)
+    if current is None:
+        raise NotFound(f"Aktiviteten «{edit.label}» findes ikke længere i {name}s plan")
+    return Conflict(
+        current.id or 0,
+        current.title,
+        edit.values or {"slettet": True},
+        _snapshot(current),
+        current.changed_by,
+        current.changed_at,
+    )
+
+
+def _create(
     session: Session,
     *,
     actor: Actor,
-    item: ActionItem | None,
-    values: dict[str, Any] | None,
+    values: dict[str, Any],
     municipality_code: int,
     target: Target,
     now: datetime,
     position: int,
-) -> int:
-    """Create, change or delete one item, with its audit row."""
-    if item is None:
-        assert values is not None
-        if "title" not in values or "track" not in values:
-            raise ValidationFailed("En ny aktivitet skal have mindst Spor og Titel")
-        item = ActionItem(
-            municipality_code=municipality_code,
-            position=position,
-            organisation=values.get("organisation", Organisation.JOINT),
-            status=values.get("status", ItemStatus.NOT_STARTED),
-            changed_by=actor.username,
-            changed_at=now,
-            title=values["title"],
-            track=values["track"],
-        )
-        before, action, verb = None, "action_item.create", "tilføjet"
-    elif values is None:
-        before, action, verb = _snapshot(item), "action_item.delete", "slettet"
-    else:
-        before, action, verb = _snapshot(item), "action_item.update", "ændret"
+) -> None:
+    """Add one item, with its audit row."""
+    if "title" not in values or "track" not in values:
+        raise ValidationFailed("En ny aktivitet skal have mindst Spor og Titel")
+    item = ActionItem(
+        municipality_code=municipality_code,
+        position=position,
+        organisation=values.get("organisation", Organisation.JOINT),
+        status=values.get("status", ItemStatus.NOT_STARTED),
+        changed_by=actor.username,
+        changed_at=now,
+        title=values["title"],
+        track=values["track"],
+    )
+    for key, value in values.items():
+        setattr(item, key, value)
+    session.add(item)
+    session.flush()
+    _record(session, actor=actor, item=item, before=None, after=_snapshot(item), target=target)
+
+
+def _change(
+    session: Session,
+    *,
+    actor: Actor,
+    item: ActionItem,
+    loaded_version: int,
+    values: dict[str, Any] | None,
+    target: Target,
+    now: datetime,
+) -> bool:
+    """Change (values) or delete (None) one item if it is still at the loaded version, with its
+    audit row; False (nothing written) when someone else saved it first."""
+    before, item_id = _snapshot(item), item.id or 0
+    if item.row_version != loaded_version:
+        return False
     if values is None:
-        for observation in session.exec(
-            select(WalkObservation).where(WalkObservation.action_item_id == item.id)
-        ).all():
-            observation.action_item_id = None  # the follow-up stays; only its link to the plan goes
-            session.add(observation)
+        # take the row first: the follow-ups lose their link only if the delete is ours to make
+        if not write_if_unchanged(
+            session, ActionItem, key=item_id, loaded_version=loaded_version, values={}
+        ):
+            return False
+        session.exec(
+            update(WalkObservation)
+            .where(col(WalkObservation.action_item_id) == item_id)
+            .values(action_item_id=None)  # the follow-up stays; only its link to the plan goes
+        )
         session.delete(item)
-        after = None
-    else:
-        for key, value in values.items():
-            setattr(item, key, value)
-        item.row_version = (item.row_version or 0) + (0 if before is None else 1)
-        item.changed_by, item.changed_at = actor.username, now
-        session.add(item)
         session.flush()
-        after = _snapshot(item)
+        _record(session, actor=actor, item=item, before=before, after=None, target=target)
+        return True
+    if not write_if_unchanged(
+        session,
+        ActionItem,
+        key=item_id,
+        loaded_version=loaded_version,
+        values={**values, "changed_by": actor.username, "changed_at": now},
+    ):
+        return False
+    session.refresh(item)
+    _record(session, actor=actor, item=item, before=before, after=_snapshot(item), target=target)
+    return True
+
+
+def _record(
+    session: Session,
+    *,
+    actor: Actor,
+    item: ActionItem,
+    before: dict[str, Any] | None,
+    after: dict[str, Any] | None,
+    target: Target,
+) -> None:
+    action, verb = (
+        ("action_item.create", "tilføjet")
+        if before is None
+        else ("action_item.delete", "slettet")
+        if after is None
+        else ("action_item.update", "ændret")
+    )
     audit.record(
         session,
         actor=actor,
@@ -367,10 +427,9 @@ def _apply(
         summary=f"Aktivitet «{item.title}» {verb}",
         before=before,
         after=after,
-        municipality_code=municipality_code,
+        municipality_code=item.municipality_code,
         police_district_number=target.police_district_number,
     )
-    return 1
 
 
 def with_flags(items: pd.DataFrame, *, today: date) -> pd.DataFrame:

@@ -1,5 +1,6 @@
 """Goals as data: editing them is checked against the rule book, validated and audited."""
 
+import math
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -11,8 +12,10 @@ from sqlmodel import Session, col, select
 from dataio.db import audit
 from dataio.db.engine import transaction
 from dataio.db.frames import Connectable, read_frame
-from dataio.errors import NotFound, ValidationFailed
+from dataio.db.versioned import write_if_unchanged
+from dataio.errors import DomainError, NotFound, ValidationFailed
 from models.domain import INDICATOR_LABELS, Indicator, ScopeKind
+from models.formatting import fmt_datetime, fmt_int, fmt_percent
 from models.permissions import Action, Actor, Target, allows, require
 from models.tables import (
     Goal,
@@ -68,39 +71,131 @@ def _target_of(session: Session, goal: Goal) -> tuple[Action, Target, str]:
     return Action.EDIT_LOCAL_GOALS, Target(goal.scope_code, district), name
 
 
-def update_goal(engine: Engine, *, actor: Actor, goal_id: int, change: GoalChange) -> Goal:
-    """Change a goal; refused unless the actor may, validated, audited in the same transaction."""
-    with transaction(engine) as session:
-        goal = session.get(Goal, goal_id)
-        if goal is None:
-            raise NotFound(f"Ukendt mål: {goal_id}")
-        action, target, where = _target_of(session, goal)
-        require(actor, action, target, where=where)
-        validate_goal(
-            change, indicator=goal.indicator, national=action is Action.EDIT_NATIONAL_GOALS
+GOAL_FIELD_LABELS = {
+    "baseline": "udgangspunkt",
+    "baseline_year": "udgangsår",
+    "target": "målniveau",
+    "target_reduction": "reduktion",
+    "target_year": "målår",
+    "source_note": "kilde og begrundelse",
+}
+
+
+@dataclass(frozen=True)
+class GoalSaved:
+    """What a save did: the goal as stored now, and whether anything changed."""
+
+    goal: Goal
+    changed: bool
+
+
+class GoalConflict(DomainError):
+    """Someone else saved the goal after the person loaded it: nothing is written, and the message
+    names what is stored now beside what the person wanted."""
+
+    def __init__(self, *, where: str, current: Goal, change: GoalChange) -> None:
+        share = (
+            current.indicator == Indicator.INSECURITY or current.target_unit == "household_share"
         )
-        before: dict[str, Any] = goal.model_dump()
-        for field, value in vars(change).items():
-            setattr(goal, field, value)
-        if change.target_year != before["target_year"]:
-            goal.target_year_is_default = (
-                False  # the year is now someone's decision, not our default
+        differences = [
+            f"{label} er nu {_shown(key, getattr(current, key), share)}"
+            f" (du ville gemme {_shown(key, getattr(change, key), share)})"
+            for key, label in GOAL_FIELD_LABELS.items()
+            if not _same_value(getattr(current, key), getattr(change, key))
+        ]
+        when = fmt_datetime(current.updated_at)
+        super().__init__(
+            f"Målet for {where} er ændret af {current.updated_by or 'en anden'} den {when}, efter du "
+            f"hentede det, så din ændring er ikke gemt: {'; '.join(differences)}. "
+            "Se det gemte mål og ret igen, hvis din ændring stadig skal med."
+        )
+        self.current, self.change = current, change
+
+
+def _shown(key: str, value: Any, share: bool) -> str:
+    """A goal field's value as the person reads it."""
+    if value is None:
+        return "fra data" if key == "baseline" else "ingen"
+    if key == "target_reduction":
+        return fmt_percent(float(value), digits=1)
+    if key in ("baseline", "target"):
+        number = float(value)
+        return fmt_percent(number, digits=1) if share else fmt_int(number)
+    if key == "source_note":
+        return f"«{value}»"
+    return str(value)
+
+
+def _same_value(stored: object, wanted: object) -> bool:
+    if isinstance(stored, float | int) and isinstance(wanted, float | int):
+        return math.isclose(stored, wanted, rel_tol=1e-9, abs_tol=1e-12)
+    return stored == wanted
+
+
+def unchanged(goal: Goal, change: GoalChange) -> bool:
+    """Whether saving the change would leave the goal as it is."""
+    return all(_same_value(getattr(goal, key), value) for key, value in vars(change).items())
+
+
+class _Unchanged(Exception):
+    """Raised inside the transaction so that a save without changes writes nothing at all."""
+
+
+def update_goal(
+    engine: Engine, *, actor: Actor, goal_id: int, change: GoalChange, loaded_version: int
+) -> GoalSaved:
+    """Change a goal; refused unless the actor may, validated, audited in the same transaction.
+
+    `loaded_version` is the goal's row_version the person saw: if it moved since, GoalConflict
+    (nothing written). A change that changes nothing writes nothing, not even an audit row."""
+    try:
+        with transaction(engine) as session:
+            goal = session.get(Goal, goal_id)
+            if goal is None:
+                raise NotFound(f"Ukendt mål: {goal_id}")
+            action, target, where = _target_of(session, goal)
+            require(actor, action, target, where=where)
+            validate_goal(
+                change, indicator=goal.indicator, national=action is Action.EDIT_NATIONAL_GOALS
             )
-        goal.updated_at, goal.updated_by = datetime.now(UTC), actor.username
-        session.add(goal)
-        audit.record(
-            session,
-            actor=actor,
-            action="goal.update",
-            entity="goal",
-            entity_key=str(goal_id),
-            summary=f"Mål for {where} ({INDICATOR_LABELS[Indicator(goal.indicator)]}) ændret",
-            before=before,
-            after=goal.model_dump(),
-            municipality_code=target.municipality_code,
-            police_district_number=target.police_district_number,
-        )
-        return goal
+            if unchanged(goal, change):
+                raise _Unchanged
+            before: dict[str, Any] = goal.model_dump()
+            values: dict[str, Any] = {
+                **vars(change),
+                "updated_at": datetime.now(UTC),
+                "updated_by": actor.username,
+            }
+            if change.target_year != goal.target_year:
+                values["target_year_is_default"] = False  # now someone's decision, not our default
+            if goal.row_version != loaded_version or not write_if_unchanged(
+                session, Goal, key=goal_id, loaded_version=loaded_version, values=values
+            ):
+                current = session.get(Goal, goal_id, populate_existing=True)
+                assert current is not None
+                if unchanged(current, change):
+                    raise _Unchanged  # someone else saved just this meanwhile
+                raise GoalConflict(where=where, current=current, change=change)
+            session.refresh(goal)
+            audit.record(
+                session,
+                actor=actor,
+                action="goal.update",
+                entity="goal",
+                entity_key=str(goal_id),
+                summary=f"Mål for {where} ({INDICATOR_LABELS[Indicator(goal.indicator)]}) ændret",
+                before=before,
+                after=goal.model_dump(),
+                municipality_code=target.municipality_code,
+                police_district_number=target.police_district_number,
+            )
+            return GoalSaved(goal, changed=True)
+    except _Unchanged:
+        with Session(engine, expire_on_commit=False) as session:
+            goal = session.get(Goal, goal_id)
+            assert goal is not None
+            session.expunge(goal)
+        return GoalSaved(goal, changed=False)
 
 
 def goals_for_editing(engine: Engine, *, actor: Actor) -> list[Goal]:

@@ -1,19 +1,35 @@
 """Provenance: the recorded batches of data (shipped, imported, fetched, demo)."""
 
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import String, cast, select
 from sqlmodel import col
 
+from dataio.db.audit import IMPORT_ACTIONS, visible_to
 from dataio.db.frames import Connectable, read_frame
+from models.domain import SourceKind
+from models.permissions import Actor
 from models.tables import (
+    AuditEntry,
     BurglaryQuarter,
     DataSource,
 )
 
 
-def source_table(con: Connectable) -> pd.DataFrame:
-    """Every recorded batch of data, newest first."""
-    return read_frame(con, select(DataSource).order_by(col(DataSource.loaded_at).desc()))
+def source_table(con: Connectable, *, viewer: Actor) -> pd.DataFrame:
+    """The recorded batches of data the viewer may see, newest first: shipped reference and demo
+    data for everyone; an import (file or API) for those who may read its audit row, that is the
+    municipalities it touched and their police districts (scoped like the change log)."""
+    statement = select(DataSource).order_by(col(DataSource.loaded_at).desc())
+    visible = visible_to(viewer)
+    if visible is not None:
+        imported = select(col(AuditEntry.id)).where(
+            col(AuditEntry.action).in_(IMPORT_ACTIONS),
+            col(AuditEntry.entity_key) == cast(col(DataSource.id), String),
+            visible,
+        )
+        shipped = col(DataSource.kind).not_in([SourceKind.FILE, SourceKind.API])
+        statement = statement.where(shipped | imported.exists())
+    return read_frame(con, statement)
 
 
 def sources_of_burglaries(con: Connectable, *, code: int | None) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 from dataio.db import audit
 from dataio.db.engine import transaction
 from dataio.db.frames import Connectable, read_frame
+from dataio.db.versioned import write_if_unchanged
 from dataio.errors import NotFound, ValidationFailed
 from dataio.store.access import municipality_target, require_read
 from models.actionplan import ItemStatus, Organisation, Track
@@ -113,16 +114,25 @@ def set_observation_status(
         observation, walk = _observation(session, observation_id)
         target, name = municipality_target(session, walk.municipality_code)
         require(actor, Action.EDIT_SAFETY_WALKS, target, where=name)
-        if observation.row_version != loaded_version:
+        before = {"status": observation.status, "follow_up": observation.follow_up}
+        values = {
+            "status": status,
+            "follow_up": observation.follow_up if follow_up is None else follow_up,
+            "changed_by": actor.username,
+            "changed_at": datetime.now(UTC),
+        }
+        if observation.row_version != loaded_version or not write_if_unchanged(
+            session,
+            WalkObservation,
+            key=observation_id,
+            loaded_version=loaded_version,
+            values=values,
+        ):
+            session.refresh(observation)
             raise ValidationFailed(
                 f"Observation {observation.number} fra {walk.area} er ændret af {observation.changed_by} i mellemtiden; hent siden igen"
             )
-        before = {"status": observation.status, "follow_up": observation.follow_up}
-        observation.status = status
-        observation.follow_up = observation.follow_up if follow_up is None else follow_up
-        observation.row_version += 1
-        observation.changed_by, observation.changed_at = actor.username, datetime.now(UTC)
-        session.add(observation)
+        session.refresh(observation)
         audit.record(
             session,
             actor=actor,
@@ -179,10 +189,22 @@ def follow_up_to_item(engine: Engine, *, actor: Actor, observation_id: int) -> i
         )
         session.add(item)
         session.flush()
-        observation.action_item_id, observation.status = item.id, "i gang"
-        observation.row_version += 1
-        observation.changed_by, observation.changed_at = actor.username, now
-        session.add(observation)
+        # only if nobody changed the follow-up since it was read (nor put it in the plan already)
+        if not write_if_unchanged(
+            session,
+            WalkObservation,
+            key=observation_id,
+            loaded_version=observation.row_version,
+            values={
+                "action_item_id": item.id,
+                "status": "i gang",
+                "changed_by": actor.username,
+                "changed_at": now,
+            },
+        ):
+            raise ValidationFailed(
+                f"Observation {observation.number} fra {walk.area} er ændret i mellemtiden; hent siden igen"
+            )
         audit.record(
             session,
             actor=actor,

@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -180,6 +181,16 @@ def test_status_includes_the_action_plan(cli_db: str, capsys: pytest.CaptureFixt
     assert plan["items"] == 28 and 0 <= plan["progress"] <= 1  # the demo plan for Ishøj
     assert main(["status", "--municipality", "101", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["action_plan"] is None  # København has no plan
+
+
+def test_audit_verify_on_a_fresh_demo_database(
+    cli_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["audit", "verify"]) == 0
+    first, last = capsys.readouterr().out.splitlines()
+    assert re.fullmatch(r"Revisionssporet er intakt \(\d+ rækker\)", first)
+    assert re.fullmatch(r"Seneste kædeværdi: [0-9a-f]{64}", last)
 
 
 def test_import_dst_changes_status_and_bad_file_exits_2(

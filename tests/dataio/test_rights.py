@@ -39,7 +39,9 @@ def _edit_goal(code: int | None) -> Callable[[Engine, Actor], Any]:
     def edit(engine: Engine, actor: Actor) -> Any:
         goal = find_goal(engine, indicator="burglaries", code=code)
         assert goal is not None and goal.id is not None
-        return update_goal(engine, actor=actor, goal_id=goal.id, change=CHANGE)
+        return update_goal(
+            engine, actor=actor, goal_id=goal.id, change=CHANGE, loaded_version=goal.row_version
+        )
 
     return edit
 

@@ -39,3 +39,19 @@ def test_imports_are_listed_and_the_newest_can_be_undone(private_db: str) -> Non
 def test_project_leader_sees_the_page_police_do_not(app_env: str) -> None:
     assert run_page(PAGE, user="projektleder").title[0].value == "Data"
     assert run_page(PAGE, user="politi").error[0].value.startswith("Ingen adgang")
+
+
+def test_a_project_leader_sees_only_imports_that_touched_their_municipality(
+    private_db: str,
+) -> None:
+    engine = make_engine(private_db)
+    import_dst(engine, actor=ADMIN, data=FILE.encode(), file_name="straf11-ishoj.csv")
+    copenhagen = FILE.replace("183;", "101;")
+    import_dst(engine, actor=ADMIN, data=copenhagen.encode(), file_name="straf11-kbh.csv")
+    at = run_page(PAGE, user="projektleder")  # Ishøj
+    assert not at.exception and not at.error
+    [sources] = [d.value for d in at.dataframe if "Kilde" in d.value.columns]
+    files = set(sources["Fil"])
+    assert "straf11-ishoj.csv" in files and "straf11-kbh.csv" not in files
+    assert not any("straf11-kbh.csv" in e.label for e in at.expander)  # nor in the undo offer
+    assert len(sources) > 2  # the shipped reference data is everyone's

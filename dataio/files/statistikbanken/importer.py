@@ -238,7 +238,7 @@ def import_dst(
     if frame.empty and not any(r.area_kind == "country" for r in file.rows):
         raise ValidationFailed("Filen indeholder ingen tal for kommuner eller hele landet")
     with transaction(engine) as session:
-        target = _target(session, actor, file)
+        _target(session, actor, file)  # refuses what the actor may not import
         periods = _periods(
             frame if len(frame) else pd.DataFrame({"period": [r.period for r in file.rows]})
         )
@@ -293,8 +293,8 @@ def import_dst(
             summary=f"Import af {file.table.value} fra {file_name}: {report.text()}",
             before=None,
             after={"rows": len(frame), "changed": changed},
-            municipality_code=target.municipality_code,
-            police_district_number=target.police_district_number,
+            # shown to each municipality in the file, and only them (none: national figures)
+            municipalities=set(frame["code"].astype(int)) if len(frame) else (),
         )
         return finish(report, dry_run=dry_run)
 

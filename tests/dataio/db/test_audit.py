@@ -9,7 +9,7 @@ from sqlalchemy.exc import DatabaseError
 
 from dataio.db import audit
 from dataio.db.audit import audit_entries
-from dataio.store.goals import create_local_goal, find_goal, update_goal
+from dataio.store.goals import GoalChange, GoalSaved, create_local_goal, find_goal, update_goal
 from dataio.store.users import add_user
 from models.permissions import Actor
 from tests.factories import (
@@ -25,14 +25,17 @@ from tests.factories import (
 CHANGE = goal_change(target=8000, target_year=2031, source_note="ny")
 
 
-def national_goal_id(engine: Engine) -> int:
+def change_national_goal(engine: Engine, change: GoalChange = CHANGE) -> GoalSaved:
+    """Save a change of the national burglary goal, from the version stored now."""
     goal = find_goal(engine, indicator="burglaries", code=None)
     assert goal is not None and goal.id is not None
-    return goal.id
+    return update_goal(
+        engine, actor=ADMIN, goal_id=goal.id, change=change, loaded_version=goal.row_version
+    )
 
 
 def test_change_and_its_audit_row_are_one_write(seeded_engine: Engine) -> None:
-    update_goal(seeded_engine, actor=ADMIN, goal_id=national_goal_id(seeded_engine), change=CHANGE)
+    change_national_goal(seeded_engine)
     entries = audit_entries(seeded_engine, viewer=ADMIN)
     latest = entries.iloc[0]
     assert (latest["username"], latest["action"], latest["entity"]) == (
@@ -57,9 +60,7 @@ def test_failure_after_the_audit_row_rolls_back_both(
     monkeypatch.setattr("dataio.store.goals.audit.record", record_then_fail)
     audit_rows = row_count(seeded_engine, "audit_entry")
     with pytest.raises(RuntimeError, match="mid-write"):
-        update_goal(
-            seeded_engine, actor=ADMIN, goal_id=national_goal_id(seeded_engine), change=CHANGE
-        )
+        change_national_goal(seeded_engine)
     goal = find_goal(seeded_engine, indicator="burglaries", code=None)
     assert goal is not None and (goal.target, goal.target_year) == (10000.0, 2030)
     assert row_count(seeded_engine, "audit_entry") == audit_rows
@@ -89,7 +90,7 @@ def test_failing_audit_write_leaves_the_change_unmade(
     "statement", ["UPDATE audit_entry SET username = 'someone else'", "DELETE FROM audit_entry"]
 )
 def test_audit_trail_is_append_only_in_the_database(seeded_engine: Engine, statement: str) -> None:
-    update_goal(seeded_engine, actor=ADMIN, goal_id=national_goal_id(seeded_engine), change=CHANGE)
+    change_national_goal(seeded_engine)
     with pytest.raises(DatabaseError, match="append-only"), seeded_engine.begin() as connection:
         connection.execute(text(statement))
     assert row_count(seeded_engine, "audit_entry") >= 1
@@ -109,9 +110,7 @@ def test_passwords_never_reach_the_log(seeded_engine: Engine) -> None:
 
 
 def test_each_role_sees_only_its_scope(seeded_engine: Engine) -> None:
-    update_goal(
-        seeded_engine, actor=ADMIN, goal_id=national_goal_id(seeded_engine), change=CHANGE
-    )  # national
+    change_national_goal(seeded_engine)  # national
     create_local_goal(seeded_engine, actor=ADMIN, municipality_code=183)  # Ishøj, district 10
     create_local_goal(seeded_engine, actor=ADMIN, municipality_code=101)  # København, district 11
     add_user(

@@ -115,10 +115,12 @@ PASS_THROUGH = {
     "require_read_all",
     "readable",
     "audit_entries",  # scoped by the change-log tests (tests/dataio/db/test_audit.py)
+    # the change log's scope as SQL, and the list of imports filtered by it (test_audit_scope.py)
+    "visible_to",
+    "source_table",
 }
 # They take a municipality but read no partnership data: public statistics, names, helpers.
 PUBLIC = {
-    "audit_scope",
     "municipality_overview",
     "municipality_quarters",
     "rate_comparison",
