@@ -64,7 +64,11 @@ PAGE_HEADINGS = {
     "Min konto": re.compile(r"^Min konto$"),
 }
 NO_ACCESS = "Ingen adgang: din rolle giver ikke adgang til denne side."
-WRONG_LOGIN = "Forkert brugernavn eller adgangskode."
+# the one answer to every failed login: wrong password, unknown name and locked account alike
+WRONG_LOGIN = (
+    "Forkert brugernavn eller adgangskode. Efter 5 forkerte forsøg i træk låses kontoen i "
+    "15 minutter."
+)
 
 
 def submit_login(

@@ -10,6 +10,7 @@ from dataio.db.engine import make_engine
 from dataio.store.users import find_user, set_active
 from models.permissions import Actor, Role
 from tests.pages.apptest import page_text, run_page
+from ui.session import SESSION_KEY
 
 PAGES = {
     "Forside": None,
@@ -202,7 +203,8 @@ def test_a_disabled_user_is_logged_out_at_once(private_db) -> None:  # type: ign
     assert [e.value for e in at.error] == [
         "Din bruger er deaktiveret eller findes ikke længere. Kontakt administratoren."
     ]
-    assert at.session_state["authentication_status"] is None  # logged out, cookie deleted
+    assert SESSION_KEY not in at.session_state  # logged out here (and the cookie deleted)
+    assert [t.label for t in at.text_input] == ["Brugernavn", "Adgangskode"]
 
 
 def test_refuses_to_start_unsafely_outside_demo_mode(private_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]

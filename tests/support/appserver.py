@@ -1,4 +1,5 @@
-"""Run the app the way `make run` does, for browser tests: init the database, then streamlit."""
+"""Run the app the way `make run` does, for browser tests: init the database, then
+`streamlit run serve.py` (st.App: app.py and pages/ plus the server's own cookie and /media/ routes)."""
 
 import os
 import signal
@@ -34,12 +35,12 @@ def running_app(
     *,
     database_url: str,
     extra_env: dict[str, str] | None = None,
-    script: str = "app.py",
+    script: str = "serve.py",
     cwd: Path = REPO_ROOT,
     run_init: bool = True,
     startup_timeout: float = 60.0,
 ) -> Iterator[str]:
-    """Init the database, start `streamlit run app.py` on a free port, yield its base URL."""
+    """Init the database, start `streamlit run serve.py` on a free port, yield its base URL."""
     ARTIFACTS.mkdir(exist_ok=True)
     port = free_port()
     log_path = ARTIFACTS / f"appserver-{time.strftime('%Y%m%d-%H%M%S')}-{port}.log"
