@@ -13,7 +13,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # The key earlier versions published for demo mode: refused outside demo mode wherever it turns up.
 DEMO_COOKIE_KEY = "demo-tilstand-ikke-hemmelig-cookie-noegle-0000"
 MIN_COOKIE_KEY_BYTES = 32
-MIN_COOKIE_KEY_DISTINCT = 16
+MIN_COOKIE_KEY_DISTINCT = 12  # a random hex key has 16 possible; a typed phrase often fewer
 # Demo mode without a key signs cookies with a random key of this process: nobody can forge one,
 # and a restart logs everybody out (several demo servers then each keep their own logins).
 _DEMO_PROCESS_KEY = secrets.token_urlsafe(48)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 from sqlalchemy import Engine
+from streamlit.delta_generator import DeltaGenerator
 
 from dataio.seed.demo_users import DEMO_USERS, demo_passwords_in_use
 from dataio.settings import Settings
@@ -54,10 +55,11 @@ def _refuse_unsafe_start(settings: Settings, engine: Engine) -> None:
         st.stop()
 
 
-def _login_form(settings: Settings, engine: Engine) -> AppUser:
-    """The login form; returns the user who just logged in, else stops the page."""
-    slot = st.empty()  # emptied on success: the page is drawn in the same run
-    with slot.container():
+def _login_form(settings: Settings, engine: Engine, top: DeltaGenerator) -> AppUser:
+    """The login form in the top placeholder; returns the user who just logged in (the
+    placeholder then empty again, for the page below it), else stops the page."""
+    with top.container():
+        session.send_pending(st.container())  # a cookie to delete, when a session just ended
         reason = session.notice()
         if reason is not None:
             text, tone = reason
@@ -85,7 +87,7 @@ def _login_form(settings: Settings, engine: Engine) -> AppUser:
             )
     if user is None:
         st.stop()
-    slot.empty()
+    top.empty()
     session.start(settings, user)
     return user
 
@@ -93,12 +95,16 @@ def _login_form(settings: Settings, engine: Engine) -> AppUser:
 def require(page: str, *, title: str) -> Guarded:
     """Start a page: login, the user's current rights from the database, menu; stop if not allowed."""
     start_page(title)
+    # Every run begins with this placeholder: the login form and the cookie's ticket go in it,
+    # so the page below keeps its place (and its widgets their state) from run to run.
+    top = st.empty()
     settings = session.current_settings()
     with fenced():
         engine = loaders.engine()
         _refuse_unsafe_start(settings, engine)
         session.logout_if_requested(settings, engine)
-        user = session.current_user(settings, engine) or _login_form(settings, engine)
+        user = session.current_user(settings, engine) or _login_form(settings, engine, top)
+        session.send_pending(top)
         actor = actor_of(user)
         draw_menu(
             actor=actor,

@@ -16,6 +16,7 @@ from typing import Literal
 
 import streamlit as st
 from sqlalchemy import Engine
+from streamlit.delta_generator import DeltaGenerator
 
 from dataio.sessions import (
     LoginSession,
@@ -33,6 +34,7 @@ SESSION_KEY = "_botrygt_session"
 _COOKIE_READ = "_botrygt_cookie_read"
 _NOTICE = "_botrygt_notice"
 _LOGOUT = "_botrygt_logout"
+_TICKETS = "_botrygt_tickets"
 COOKIE_ROUTE = "/api/session"  # POST a ticket: set the login cookie; .../end: delete it
 
 LOGGED_OUT = "Du er logget ud."
@@ -125,11 +127,21 @@ def _forget(settings: Settings, session: LoginSession, *, notice: str, tone: Ton
 
 
 def _send_ticket(settings: Settings, session: LoginSession, *, purpose: Purpose) -> None:
-    """One request from the page to the server, which sets or deletes the HttpOnly cookie."""
+    """Queue a ticket for `send_pending`: the server sets or deletes the HttpOnly cookie for it."""
     ticket = encode_ticket(session, key=settings.cookie_key, purpose=purpose)
     route = COOKIE_ROUTE if purpose == "set-cookie" else f"{COOKIE_ROUTE}/end"
-    st.html(
-        f"<script>fetch({json.dumps(route)}, {{method: 'POST', body: {json.dumps(ticket)}, "
-        "credentials: 'same-origin', headers: {'Content-Type': 'text/plain'}});</script>",
-        unsafe_allow_javascript=True,
+    st.session_state.setdefault(_TICKETS, []).append((route, ticket))
+
+
+def send_pending(where: DeltaGenerator) -> None:
+    """One request from the page to the server per queued ticket, drawn as one script element
+    in `where` (the placeholder every run has at the top, so that nothing below it shifts)."""
+    tickets = st.session_state.pop(_TICKETS, [])
+    if not tickets:
+        return
+    calls = "".join(
+        f"fetch({json.dumps(route)}, {{method: 'POST', body: {json.dumps(ticket)}, "
+        "credentials: 'same-origin', headers: {'Content-Type': 'text/plain'}});"
+        for route, ticket in tickets
     )
+    where.html(f"<script>{calls}</script>", unsafe_allow_javascript=True)

@@ -191,7 +191,11 @@ def test_change_own_password(private_db) -> None:  # type: ignore[no-untyped-def
     new.input("en-helt-ny-kode-9")
     repeat.input("en-helt-ny-kode-9")
     at.button[0].click().run()
-    assert [s.value for s in at.success] == ["Adgangskoden er skiftet."]
+    assert [s.value for s in at.success] == [
+        "Adgangskoden er skiftet. Du er logget ud alle andre steder."
+    ]
+    at.run()  # this session goes on: it was renewed with the new sessions_valid_from
+    assert at.title[0].value == "Min konto" and not at.error
 
 
 def test_a_disabled_user_is_logged_out_at_once(private_db) -> None:  # type: ignore[no-untyped-def]

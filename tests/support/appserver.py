@@ -18,6 +18,9 @@ from .postgres import free_port
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 _NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+# The browser tests' server signs cookies with this key, so that tests can forge the cookies an
+# attacker (or an old browser) would send.
+BROWSER_COOKIE_KEY = "tk7Qw2-Vb9Lz0xNc4Mr8Jh1Fp6Dy3Gs5TaEu_KoWiBn"
 
 
 class AppServerError(RuntimeError):
