@@ -18,7 +18,7 @@ import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC
-from typing import Any, Literal
+from typing import Any, Literal, TypeGuard
 
 import jwt
 from sqlalchemy import Engine
@@ -101,11 +101,15 @@ def _session_from(claims: Any) -> LoginSession | None:
     issued, expires = claims.get("iat"), claims.get("exp")
     if not (isinstance(username, str) and username and isinstance(mark, str)):
         return None
-    if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (issued, expires)):
+    if not (_is_number(issued) and _is_number(expires)):
         return None
     return LoginSession(
         username=username, mark=mark, issued_at=float(issued), expires_at=float(expires)
     )
+
+
+def _is_number(value: object) -> TypeGuard[int | float]:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _decode(token: object, key: str) -> dict[str, Any] | None:
