@@ -30,8 +30,8 @@ class LockoutPolicy:
     minutes: int = 15
 
 
-# bcrypt directly, in the exact format streamlit-authenticator's Hasher writes and checks (a test
-# pins that), so that dataio and the CLI need not import Streamlit.
+# bcrypt directly (12 rounds, $2b$), the format streamlit-authenticator's Hasher wrote for earlier
+# versions (a test pins that their hashes still check), so dataio and the CLI need no Streamlit.
 def hash_password(password: str) -> str:
     """A bcrypt hash of the password."""
     return bcrypt.hashpw(password.encode(), bcrypt.gensalt()).decode()
