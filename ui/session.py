@@ -35,7 +35,7 @@ _COOKIE_READ = "_botrygt_cookie_read"
 _NOTICE = "_botrygt_notice"
 _LOGOUT = "_botrygt_logout"
 _TICKETS = "_botrygt_tickets"
-COOKIE_ROUTE = "/api/session"  # POST a ticket: set the login cookie; .../end: delete it
+COOKIE_ROUTE = "api/session"  # POST a ticket: set the login cookie; .../end: delete it
 
 LOGGED_OUT = "Du er logget ud."
 DISABLED = "Din bruger er deaktiveret eller findes ikke længere. Kontakt administratoren."
@@ -49,6 +49,12 @@ ENDED = {
     ),
 }
 Tone = Literal["success", "warning", "error"]
+
+
+def base_path() -> str:
+    """The app's URL prefix: "/" or "/<server.baseUrlPath>/" (every route of ours lives under it)."""
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    return f"/{base}/" if base else "/"
 
 
 def current_settings() -> Settings:
@@ -129,7 +135,7 @@ def _forget(settings: Settings, session: LoginSession, *, notice: str, tone: Ton
 def _send_ticket(settings: Settings, session: LoginSession, *, purpose: Purpose) -> None:
     """Queue a ticket for `send_pending`: the server sets or deletes the HttpOnly cookie for it."""
     ticket = encode_ticket(session, key=settings.cookie_key, purpose=purpose)
-    route = COOKIE_ROUTE if purpose == "set-cookie" else f"{COOKIE_ROUTE}/end"
+    route = base_path() + (COOKIE_ROUTE if purpose == "set-cookie" else f"{COOKIE_ROUTE}/end")
     st.session_state.setdefault(_TICKETS, []).append((route, ticket))
 
 

@@ -29,7 +29,7 @@ from dataio.db.engine import database_unavailable, make_engine
 from dataio.sessions import Purpose, check_session, decode_cookie, encode_cookie, redeem_ticket
 from dataio.settings import Settings
 from ui.page import explain_failure
-from ui.session import COOKIE_ROUTE, current_settings
+from ui.session import COOKIE_ROUTE, base_path, current_settings
 
 _LOG = logging.getLogger("botrygt")
 _MOUNTED = threading.Event()
@@ -115,7 +115,8 @@ class MediaGuard:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and str(scope.get("path", "")).startswith("/media/"):
+        media = f"{base_path()}media/"  # Streamlit's own static files live under /static/media/
+        if scope["type"] == "http" and str(scope.get("path", "")).startswith(media):
             settings = current_settings()
             token = Request(scope).cookies.get(settings.cookie_name)
             try:
@@ -142,7 +143,7 @@ def on_script_error(error: Exception) -> bool:
 
 
 ROUTES = [
-    Route(COOKIE_ROUTE, set_cookie, methods=["POST"]),
-    Route(f"{COOKIE_ROUTE}/end", end_cookie, methods=["POST"]),
+    Route(f"{base_path()}{COOKIE_ROUTE}", set_cookie, methods=["POST"]),
+    Route(f"{base_path()}{COOKIE_ROUTE}/end", end_cookie, methods=["POST"]),
 ]
 MIDDLEWARE = [Middleware(MediaGuard)]

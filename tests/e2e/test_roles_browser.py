@@ -269,7 +269,7 @@ def test_project_leader_edits_goal_and_sees_audit_entry(app_url: str, page: Page
     create = page.get_by_role("button", name="Opret eget indbrudsmål")
     save = page.get_by_role("button", name="Gem mål")
     expect(create.or_(save)).to_be_visible(timeout=APP_TIMEOUT)
-    settle(page)  # a click just before the cookie component's rerun can be dropped
+    settle(page)  # a click just before another run starts can be dropped
     created_goal = create.is_visible()  # first run on this database: Ishøj has no goal of its own
     if created_goal:
         create.click()
@@ -311,7 +311,7 @@ def test_project_leader_edits_goal_and_sees_audit_entry(app_url: str, page: Page
 
 
 def wait_for_login_cookie(page: Page, *, timeout_s: float = 20.0) -> None:
-    """The cookie component writes the login cookie after the page has drawn; a reload before
+    """The server writes the login cookie after the page has drawn; a reload before
     that (milliseconds after the login on a busy machine) would rightly find no cookie."""
     deadline = time.monotonic() + timeout_s
     while not any(c["name"] == "botrygt_login" for c in page.context.cookies()):
@@ -327,14 +327,14 @@ def test_logout_survives_a_reload(app_url: str, page: Page) -> None:
     expect(page.get_by_role("heading", name=PAGE_HEADINGS["Forside"]).first).to_be_visible(
         timeout=APP_TIMEOUT
     )
-    settle(page)  # the click must not be lost to the cookie component's rerun
+    settle(page)  # the click must not be lost to a run still in progress
 
     page.get_by_role("button", name="Log ud").click()
     expect(page.get_by_text("Du er logget ud.")).to_be_visible(timeout=APP_TIMEOUT)
 
     page.reload()
     expect_login_form(page, timeout=APP_TIMEOUT)
-    # the cookie component answers 1-2 s after the page: it must not log the user in again
+    # the old cookie is refused on the server: nothing a moment later may log the user in again
     expect(page.get_by_role("button", name="Log ud")).to_have_count(0, timeout=COOKIE_TIMEOUT)
     expect(page.get_by_text("Demo-tilstand.", exact=False)).to_be_visible()
     wait_for_run_end(page, timeout=COOKIE_TIMEOUT)
