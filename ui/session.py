@@ -98,10 +98,12 @@ def start(settings: Settings, user: AppUser) -> None:
 
 
 def renew_after_password_change(engine: Engine, *, username: str) -> None:
-    """Changing one's own password ends every session of the user but this one."""
+    """Changing one's own password ends every session of the user but this one: it gets a new
+    session and cookie at once (the old cookie is dead; a reload must not log the user out)."""
     user = find_user(engine, username=username)
     if user is not None:
         start(current_settings(), user)
+        send_pending(st.container())
 
 
 def request_logout() -> None:

@@ -28,7 +28,6 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from dataio.db.engine import database_unavailable, make_engine
 from dataio.sessions import Purpose, check_session, decode_cookie, encode_cookie, redeem_ticket
 from dataio.settings import Settings
-from ui.page import explain_failure
 from ui.session import COOKIE_ROUTE, base_path, current_settings
 
 _LOG = logging.getLogger("botrygt")
@@ -138,6 +137,8 @@ class MediaGuard:
 
 def on_script_error(error: Exception) -> bool:
     """An exception no page caught: the Danish message instead of Streamlit's English page."""
+    from ui.page import explain_failure  # not at import: serve.py loads this before the runtime
+
     explain_failure(error)
     return True
 
