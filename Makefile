@@ -26,7 +26,7 @@ test: .venv/.dev
 lint: .venv/.dev
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
-	.venv/bin/mypy models dataio cli
+	.venv/bin/mypy models dataio cli tests
 
 bench: .venv/.dev
 	$(PY) -m bench.run

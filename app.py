@@ -5,7 +5,6 @@ import streamlit as st
 from models.burglaries import count_statuses
 from models.domain import Indicator
 from models.formatting import fmt_int, fmt_percent
-from models.trends import status_label_da
 from ui import loaders
 from ui.auth import require
 from ui.cards import burglary_card, sources_caption, status_rules
@@ -13,7 +12,7 @@ from ui.charts import goal_chart
 from ui.goal_views import national_insecurity_card
 from ui.maps import status_map
 from ui.page import demo_notice, guarded
-from ui.text import STATUS_ICONS
+from ui.text import status_badge
 
 
 def render() -> None:
@@ -37,7 +36,7 @@ def render() -> None:
     with municipalities, st.container(border=True):
         st.markdown("**Kommunerne mod indbrudsmålet**")
         for status, count in count_statuses(statuses["status"]).items():
-            st.markdown(f"{STATUS_ICONS[status]} {status_label_da(status)}: **{fmt_int(count)}**")
+            st.markdown(f"{status_badge(status)}: **{fmt_int(count)}**")
     status_rules()
     st.subheader("Indbrud i beboelser mod målet")
     st.plotly_chart(goal_chart(national), key="national_chart")

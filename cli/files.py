@@ -1,9 +1,12 @@
 """`botrygt import WHAT FILE`, `botrygt export WHAT -o FILE` and `botrygt fetch dst`."""
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from cli.common import (
+    Command,
     Commands,
     Context,
     add_municipality_option,
@@ -12,8 +15,9 @@ from cli.common import (
     read_input_file,
     write_output_file,
 )
+from dataio.files.action_plan_import import import_plan
 from dataio.files.action_plan_workbook import MAX_BYTES as WORKBOOK_MAX_BYTES
-from dataio.files.action_plan_workbook import export_plan, import_plan
+from dataio.files.action_plan_workbook import export_plan
 from dataio.files.neighbour_help import import_helpers
 from dataio.files.statistikbanken.api import REQUESTS, fetch_dst
 from dataio.files.statistikbanken.importer import import_dst
@@ -46,22 +50,22 @@ def import_statistikbanken(args: argparse.Namespace, context: Context) -> None:
     print(f"Indlæst {report.text()}.")
 
 
-def import_helper_counts(args: argparse.Namespace, context: Context) -> None:
-    ensure_reference(context.engine)
-    data = read_input_file(args.file, limit=TABLE_MAX_BYTES)
-    report = import_helpers(
-        context.engine, actor=cli_actor(), data=data, file_name=Path(args.file).name
-    )
-    print(f"Indlæst {report.text()}.")
+def _table_importer(importer: Callable[..., Any]) -> Command:
+    """`botrygt import helpers|survey FILE`: a small table from a file, all or nothing."""
+
+    def run(args: argparse.Namespace, context: Context) -> None:
+        ensure_reference(context.engine)
+        data = read_input_file(args.file, limit=TABLE_MAX_BYTES)
+        report = importer(
+            context.engine, actor=cli_actor(), data=data, file_name=Path(args.file).name
+        )
+        print(f"Indlæst {report.text()}.")
+
+    return run
 
 
-def import_survey_answers(args: argparse.Namespace, context: Context) -> None:
-    ensure_reference(context.engine)
-    data = read_input_file(args.file, limit=TABLE_MAX_BYTES)
-    report = import_survey(
-        context.engine, actor=cli_actor(), data=data, file_name=Path(args.file).name
-    )
-    print(f"Indlæst {report.text()}.")
+import_helper_counts = _table_importer(import_helpers)
+import_survey_answers = _table_importer(import_survey)
 
 
 def export_action_plan(args: argparse.Namespace, context: Context) -> None:
@@ -70,6 +74,7 @@ def export_action_plan(args: argparse.Namespace, context: Context) -> None:
     )
     data = export_plan(
         context.engine,
+        viewer=cli_actor(),
         municipality_code=code,
         municipality_name=name,
         police_district_name=district,

@@ -5,10 +5,11 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from dataio.db import queries
-from dataio.db.queries import Connectable
+from dataio.db.frames import Connectable
 from dataio.store.action_plans import plan_summary, require_read
+from dataio.store.areas import latest_households
 from dataio.store.burglaries import BurglaryOverview, municipality_overview, national_overview
+from dataio.store.goals import find_goal
 from dataio.store.neighbour_help import district_table, helper_overview
 from dataio.store.surveys import INSECURITY, insecurity_overview, national_series
 from models.actionplan import PlanSummary
@@ -16,22 +17,22 @@ from models.domain import Indicator, Status
 from models.formatting import fmt_decimal, fmt_int
 from models.neighbour_help import per_100_households
 from models.permissions import Actor
-from models.trends import status_label_da
+from models.vocabulary import status_mark
 
 
 def _round(value: float | None, digits: int = 1) -> float | None:
     return None if value is None else round(value, digits)
 
 
-def helpers_document(con: Connectable, *, code: int | None) -> dict[str, Any] | None:
+def helpers_document(con: Connectable, *, viewer: Actor, code: int | None) -> dict[str, Any] | None:
     """`"helpers"`: latest count, date, density, target (as helpers) and status; null without data."""
     if code is None:
-        table = district_table(con, district=None)
+        table = district_table(con, viewer=viewer, district=None)
         table = table[table["latest"].notna()]
         if table.empty:
             return None
-        households = queries.household_table(con).sort_values("year").groupby("code").tail(1)
-        covered = households[households["code"].isin(table["code"])]["households"].sum()
+        households = latest_households(con)["households"]
+        covered = households[households.index.isin(table["code"])].sum()
         latest = int(table["latest"].sum())
         return {
             "latest": latest,
@@ -41,7 +42,7 @@ def helpers_document(con: Connectable, *, code: int | None) -> dict[str, Any] | 
             "status": Status.INSUFFICIENT_EVIDENCE.value,
             "demo": bool(table["demo"].any()),
         }
-    overview = helper_overview(con, code=code)
+    overview = helper_overview(con, viewer=viewer, code=code)
     result = overview.assessment
     if result.latest is None or result.as_of is None:
         return None
@@ -55,26 +56,33 @@ def helpers_document(con: Connectable, *, code: int | None) -> dict[str, Any] | 
     }
 
 
-def insecurity_document(con: Connectable, *, code: int | None) -> dict[str, Any] | None:
+def national_insecurity_document(con: Connectable) -> dict[str, Any] | None:
+    """`"insecurity"` for Denmark: the latest quoted national share (public, no viewer needed)."""
+    national = national_series(con, measure_code=INSECURITY)
+    if national.empty:
+        return None
+    last = national.iloc[-1]
+    goal = find_goal(con, indicator=Indicator.INSECURITY, code=None)
+    return {
+        "year": int(last["year"]),
+        "share": round(float(last["share"]), 4),
+        "ci_low": None,  # national figures are quoted without their sample sizes
+        "ci_high": None,
+        "respondents": None,
+        "goal": None if goal is None or goal.target is None else goal.target,
+        "status": Status.INSUFFICIENT_EVIDENCE.value,
+        "quality": str(last["quality"]),
+        "demo": str(last["quality"]) == "demo",
+    }
+
+
+def insecurity_document(
+    con: Connectable, *, viewer: Actor, code: int | None
+) -> dict[str, Any] | None:
     """`"insecurity"`: the latest round's share, 95 % interval, respondents, goal and status."""
     if code is None:
-        national = national_series(con, measure_code=INSECURITY)
-        if national.empty:
-            return None
-        last = national.iloc[-1]
-        goal = queries.find_goal(con, indicator=Indicator.INSECURITY, code=None)
-        return {
-            "year": int(last["year"]),
-            "share": round(float(last["share"]), 4),
-            "ci_low": None,  # national figures are quoted without their sample sizes
-            "ci_high": None,
-            "respondents": None,
-            "goal": None if goal is None or goal.target is None else goal.target,
-            "status": Status.INSUFFICIENT_EVIDENCE.value,
-            "quality": str(last["quality"]),
-            "demo": str(last["quality"]) == "demo",
-        }
-    overview = insecurity_overview(con, code=code)
+        return national_insecurity_document(con)
+    overview = insecurity_overview(con, viewer=viewer, code=code)
     result = overview.assessment
     if result.estimate is None or result.year is None:
         return None
@@ -90,11 +98,13 @@ def insecurity_document(con: Connectable, *, code: int | None) -> dict[str, Any]
     }
 
 
-def other_goals(con: Connectable, *, code: int | None) -> dict[str, dict[str, Any] | None]:
+def other_goals(
+    con: Connectable, *, viewer: Actor, code: int | None
+) -> dict[str, dict[str, Any] | None]:
     """Both documents, as keyword arguments for status_document."""
     return {
-        "helpers": helpers_document(con, code=code),
-        "insecurity": insecurity_document(con, code=code),
+        "helpers": helpers_document(con, viewer=viewer, code=code),
+        "insecurity": insecurity_document(con, viewer=viewer, code=code),
     }
 
 
@@ -193,7 +203,7 @@ def status_text(overview: BurglaryOverview) -> str:
             lines.append(
                 f"  Krævet niveau {result.latest_year}:      {fmt_int(round(result.required_for_latest_year))}"
             )
-    lines.append(f"  Status: {status_label_da(result.status)}")
+    lines.append(f"  Status: {status_mark(result.status)}")
     lines += [f"  Kilde: {s.name}, {s.as_of.isoformat()}" for s in overview.sources]
     return "\n".join(lines)
 
@@ -202,7 +212,7 @@ def scope_status_document(
     engine: Engine, *, viewer: Actor, code: int | None, today: date
 ) -> dict[str, Any]:
     """`botrygt status --json` for a municipality (within the viewer's scope) or the nation."""
-    goals = other_goals(engine, code=code)
+    goals = other_goals(engine, viewer=viewer, code=code)
     if code is None:
         return status_document(
             national_overview(engine), helpers=goals["helpers"], insecurity=goals["insecurity"]
@@ -210,7 +220,7 @@ def scope_status_document(
     require_read(engine, viewer=viewer, municipality_code=code)
     return status_document(
         municipality_overview(engine, code=code),
-        action_plan=plan_summary(engine, municipality_code=code, today=today),
+        action_plan=plan_summary(engine, viewer=viewer, municipality_code=code, today=today),
         helpers=goals["helpers"],
         insecurity=goals["insecurity"],
     )

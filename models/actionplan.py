@@ -42,6 +42,13 @@ class Organisation(StrEnum):
 
 
 GOAL_CHOICES = ("burglaries", "helpers", "insecurity", "none")
+# The goal an item serves, as the page and the workbook write it (the stored value is the code)
+GOAL_LABELS = {
+    "burglaries": "Indbrud",
+    "helpers": "Nabohjælpere",
+    "insecurity": "Tryghed",
+    "none": "Intet",
+}
 STALE_AFTER_DAYS = 90
 CLOSED = {ItemStatus.DONE, ItemStatus.CANCELLED}
 

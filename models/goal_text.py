@@ -1,5 +1,6 @@
-"""Danish sentences about the helper and insecurity goals, shared by pages, reports and the CLI."""
+"""Danish sentences about the burglary, helper and insecurity goals, shared by pages, reports and the CLI."""
 
+from models.burglaries import BurglaryAssessment
 from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
 from models.insecurity import InsecurityAssessment
 from models.neighbour_help import HelperAssessment
@@ -100,3 +101,39 @@ def helper_lines(result: HelperAssessment, *, target_year_is_default: bool = Fal
             f"nødvendige (én pr. 100 husstande): dækning {fmt_percent(result.coverage, digits=0)}."
         )
     return lines
+
+
+def burglary_count_line(result: BurglaryAssessment, *, provisional: bool = False) -> str:
+    """The headline figure as a sentence: 'Indbrud i beboelser 2024: 1.234 (foreløbigt)'."""
+    year = "" if result.latest_year is None else f" {result.latest_year}"
+    return f"Indbrud i beboelser{year}: {fmt_int(result.latest_count)}" + (
+        " (foreløbigt)" if provisional else ""
+    )
+
+
+def burglary_lines(result: BurglaryAssessment) -> list[str]:
+    """The burglary card's lines under its headline figure: required level, goal, projection."""
+    goal = result.goal
+    lines = []
+    if result.required_for_latest_year is not None:
+        lines.append(
+            f"Målforløbet (lige linje) krævede højst {fmt_int(round(result.required_for_latest_year))} i {result.latest_year}."
+        )
+    if goal is not None:
+        default = " (standardmålår, kan ændres)" if goal.target_year_is_default else ""
+        lines.append(
+            f"Mål: fra {fmt_int(round(goal.baseline))} ({goal.baseline_year}) til {fmt_int(round(goal.target))} i {goal.target_year}{default}."
+        )
+    if result.projection is not None:
+        p = result.projection
+        lines.append(
+            f"Fremskrevet til {p.to_year}: {fmt_int(round(p.expected))} (95 %-interval {fmt_int(round(p.low))}–{fmt_int(round(p.high))}); tendens {fmt_decimal(p.annual_change * 100, digits=1)} % om året."
+        )
+    return lines
+
+
+def burglary_rate_line(per_1000_households: float | None, *, approximate: bool) -> str:
+    """'Pr. 1.000 husstande: 12,3', saying so when the households are approximated."""
+    return f"Pr. 1.000 husstande: {fmt_decimal(per_1000_households, digits=1)}" + (
+        " (husstande tilnærmet)" if approximate else ""
+    )

@@ -1,6 +1,6 @@
 """Trend projection of yearly counts and the progress status shown on every page."""
 
-# How the status is decided (the same rules are shown to users, see STATUS_RULES_DA):
+# How the status is decided (the same rules are shown to users: models.vocabulary.STATUS_RULES):
 #   a. Deadline reached (latest full year >= target year): the latest count's exact Poisson
 #      interval decides: entirely at/below the target -> on track, entirely above -> off
 #      track, otherwise (or no count) -> insufficient evidence.
@@ -26,22 +26,6 @@ from models.domain import Status
 
 COVID_YEARS = frozenset({2020, 2021})
 _MIN_POINTS = 3  # a slope plus a dispersion estimate needs at least three years
-
-STATUS_RULES_DA = (
-    "Når målåret er nået, afgør det seneste års tal (med statistisk usikkerhed) status.",
-    "Under tre brugbare år: utilstrækkeligt grundlag.",
-    "På rette vej: selv den pessimistiske ende af fremskrivningen når målet.",
-    "Kræver ekstra indsats: tallet falder klart, men ikke hurtigt nok til at nå målet.",
-    "Ikke på rette vej: selv den optimistiske ende af fremskrivningen misser målet.",
-    "Utilstrækkeligt grundlag: usikkerheden dækker både at nå og at misse målet.",
-)
-
-_LABELS_DA = {
-    Status.ON_TRACK: "På rette vej",
-    Status.NEEDS_ACCELERATION: "Kræver ekstra indsats",
-    Status.OFF_TRACK: "Ikke på rette vej",
-    Status.INSUFFICIENT_EVIDENCE: "Utilstrækkeligt grundlag",
-}
 
 
 @dataclass(frozen=True)
@@ -229,7 +213,7 @@ def classify(
     target_year: int,
     level: float = 0.95,
 ) -> Status:
-    """Progress status by rules a-e in the module comment (also in STATUS_RULES_DA)."""
+    """Progress status by rules a-e in the module comment (in words: vocabulary.STATUS_RULES)."""
     if latest_year is not None and latest_year >= target_year:
         return _classify_final(target=target, latest_count=latest_count, level=level)
     if projection is None:
@@ -241,8 +225,3 @@ def classify(
             return Status.NEEDS_ACCELERATION
         return Status.OFF_TRACK
     return Status.INSUFFICIENT_EVIDENCE
-
-
-def status_label_da(status: Status) -> str:
-    """Danish label for a status."""
-    return _LABELS_DA[status]

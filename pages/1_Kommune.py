@@ -5,6 +5,7 @@ import streamlit as st
 from models.formatting import fmt_change, fmt_decimal, fmt_int, fmt_period
 from models.permissions import Actor
 from models.rates import same_quarter_change
+from models.safe_text import for_markdown
 from ui import loaders
 from ui.auth import require
 from ui.cards import burglary_card, sources_caption, status_rules
@@ -40,7 +41,7 @@ def render(actor: Actor) -> None:
     with card:
         burglary_card(overview, title="Indbrud mod målet")
         if overview.assessment.goal is not None:
-            st.caption(overview.assessment.goal.source_note)
+            st.caption(for_markdown(overview.assessment.goal.source_note))
         status_rules()
     if overview.quarters.empty:
         st.info(f"Der er endnu ingen indbrudstal for {overview.name}.")

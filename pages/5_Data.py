@@ -13,6 +13,7 @@ from ui.data_view import (
     undo_section,
     upload_section,
 )
+from ui.downloads import table_download
 from ui.page import guarded
 
 
@@ -28,7 +29,9 @@ def render(actor: Actor) -> None:
     table_upload_section(actor, SURVEY)
     st.subheader("Indlæsninger og kilder")
     sources = loaders.load_sources(loaders.current_version())
-    st.dataframe(imports_table(sources), hide_index=True, key="sources")
+    imports = imports_table(sources)
+    st.dataframe(imports, hide_index=True, key="sources")
+    table_download(imports, title="Indlæsninger og kilder", key="sources_download")
 
 
 guard = require("data", title="Data")

@@ -8,6 +8,7 @@ from models.permissions import Action, Actor, Role, Target, allows
 from ui import loaders
 from ui.auth import require
 from ui.data_view import HELPERS, may_import, table_upload_section
+from ui.downloads import table_download
 from ui.goal_charts import helper_chart, sign_ups_chart
 from ui.goal_views import (
     activities_for_display,
@@ -57,8 +58,10 @@ def render(actor: Actor) -> None:
     demo_notice(bool(table["demo"].any()), text=DEMO_HELPERS_BANNER)
     names = dict(zip(table["code"], table["name"], strict=True))
     st.subheader("Kommunerne i kredsen")
+    district_frame = helper_table_for_display(table)
+    table_download(district_frame, title="Nabohjælp i kredsen", key="helper_table_download")
     st.dataframe(
-        helper_table_for_display(table),
+        district_frame,
         hide_index=True,
         key="helper_table",
         height=38 + 35 * min(len(table), 20),  # the whole district without scrolling

@@ -6,9 +6,11 @@ import streamlit as st
 from models.formatting import fmt_date
 from models.permissions import Actor
 from models.proportions import SMALL_SAMPLE
+from models.safe_text import for_markdown
 from ui import loaders
 from ui.auth import require
 from ui.data_view import SURVEY, may_import, table_upload_section
+from ui.downloads import table_download
 from ui.goal_charts import insecurity_chart, protection_chart
 from ui.goal_views import insecurity_card, rounds_for_display
 from ui.page import demo_notice, guarded, municipality_picker
@@ -26,11 +28,13 @@ def render(actor: Actor) -> None:
     with card:
         insecurity_card(overview)
         with st.expander("Hvad måles der?"):
-            st.markdown(f"**{overview.measure.label}**: «{overview.measure.question}»")
+            st.markdown(
+                f"**{for_markdown(overview.measure.label)}**: «{for_markdown(overview.measure.question)}»"
+            )
             st.caption(
                 f"Spørges af {overview.measure.owner}. Andelen tæller {overview.measure.share_label}."
             )
-            st.caption(overview.goal_note)
+            st.caption(for_markdown(overview.goal_note))
             st.caption(
                 "Justitsministeriets Tryghedsundersøgelse måler utryghed i eget nabolag: "
                 "et andet spørgsmål, som aldrig sammenlignes med 10 %-målet her."
@@ -41,7 +45,9 @@ def render(actor: Actor) -> None:
         st.plotly_chart(insecurity_chart(overview), key="insecurity_chart")
     if not overview.rounds.empty:
         st.subheader("Målingerne")
-        st.dataframe(rounds_for_display(overview.rounds), hide_index=True, key="rounds_table")
+        rounds = rounds_for_display(overview.rounds)
+        st.dataframe(rounds, hide_index=True, key="rounds_table")
+        table_download(rounds, title="Tryghedsmålinger", key="rounds_download")
         st.caption(
             "Andelene kommer fra stikprøver: intervallet viser, hvor den sande andel med 95 % "
             f"sikkerhed ligger (Wilson). Under {SMALL_SAMPLE} besvarelser markeres som lille stikprøve."

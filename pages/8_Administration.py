@@ -6,6 +6,7 @@ from dataio.store.users import MIN_PASSWORD_LENGTH, add_user, rescope_user, set_
 from models.permissions import ROLE_LABELS, Actor, Role
 from ui import loaders
 from ui.auth import require
+from ui.downloads import table_download
 from ui.page import guarded
 from ui.tables import users_for_display
 
@@ -41,11 +42,9 @@ def render(actor: Actor) -> None:
     )
     districts = loaders.load_police_districts(version)
     users = loaders.load_users(version)
-    st.dataframe(
-        users_for_display(users, municipality_names=municipalities, district_names=districts),
-        hide_index=True,
-        key="users_table",
-    )
+    shown = users_for_display(users, municipality_names=municipalities, district_names=districts)
+    st.dataframe(shown, hide_index=True, key="users_table")
+    table_download(shown, title="Brugere", key="users_download")
     engine, names = loaders.engine(), list(users["username"])
     add, activity, scope, password = st.tabs(
         ["Opret bruger", "Deaktivér/aktivér", "Rolle og område", "Nulstil adgangskode"]

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dataio.store.users import MIN_PASSWORD_LENGTH, change_own_password
+from models.safe_text import for_markdown
 from ui import loaders
 from ui.auth import Guarded, require
 from ui.page import guarded
@@ -12,7 +13,10 @@ from ui.session import renew_after_password_change
 def render(guard: Guarded) -> None:
     """The page body."""
     st.title("Min konto")
-    st.markdown(f"**{guard.display_name}** ({guard.actor.username}), {guard.actor.describe()}.")
+    st.markdown(
+        f"**{for_markdown(guard.display_name)}** ({for_markdown(guard.actor.username)}), "
+        f"{guard.actor.describe()}."
+    )
     with st.form("change_password", clear_on_submit=True):
         st.subheader("Skift adgangskode")
         old = st.text_input("Nuværende adgangskode", type="password")

@@ -1,6 +1,7 @@
 """Plotly figures built from overviews: data in, figure out (no Streamlit calls)."""
 
 from datetime import date, datetime
+from typing import Any
 
 import pandas as pd
 import plotly.express as px
@@ -8,59 +9,56 @@ import plotly.graph_objects as go
 
 from dataio.store.burglaries import BurglaryOverview
 from dataio.store.comparison import RateComparison
+from models.bands import burglary_band
+from models.domain import Quality
 from models.formatting import fmt_decimal, fmt_int
 from models.periods import quarter_end, quarter_start
-from ui.text import QUALITY_LABELS
-
-QUALITY_COLOURS = {
-    "official": "#1f5f8b",
-    "reported": "#1f5f8b",
-    "sum_of_quarters": "#4a7fa8",
-    "approximate": "#9dbbd3",
-    "demo": "#b5b5b5",
-}
-
-
-def _danish_layout(figure: go.Figure, *, y_title: str, height: int = 420) -> go.Figure:
-    figure.update_layout(
-        separators=",.",  # decimal comma, thousands dot
-        height=height,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend={"orientation": "h", "y": -0.15},
-        yaxis_title=y_title,
-        hovermode="x unified",
-        template="plotly_white",
-    )
-    return figure
+from models.safe_text import for_html
+from models.vocabulary import (
+    ALERT_RED,
+    BREAK_GREY,
+    CONSTANT_RATE_PATH_LABEL,
+    ITEM_STATUS_COLOURS,
+    LINEAR_PATH_LABEL,
+    PALE_BLUE,
+    PERIOD_GREY,
+    PROJECTION_ORANGE,
+    PROVISIONAL_LABEL,
+    SERIES_BLUE,
+    quality_colour,
+    quality_label,
+)
+from ui.figures import add_band, add_path, add_target, danish_layout, top_label, vline, vrect
 
 
 def _annual_bars(figure: go.Figure, overview: BurglaryOverview) -> None:
     for quality, rows in overview.annual.groupby("quality", sort=False):
+        label = quality_label(str(quality))
         figure.add_bar(
             x=rows["year"],
             y=rows["count"],
-            name=QUALITY_LABELS.get(str(quality), str(quality)),
+            name=label,
             marker={
-                "color": QUALITY_COLOURS.get(str(quality), "#1f5f8b"),
-                "pattern": {"shape": "/" if quality == "demo" else ""},
+                "color": quality_colour(str(quality)).hex,
+                "pattern": {"shape": "/" if quality == Quality.DEMO else ""},
             },
-            hovertemplate="%{x}: %{y:,.0f} indbrud<extra>"
-            + QUALITY_LABELS.get(str(quality), "")
-            + "</extra>",
+            hovertemplate="%{x}: %{y:,.0f} indbrud<extra>" + label + "</extra>",
         )
 
 
-def _provisional_marks(figure: go.Figure, overview: BurglaryOverview) -> None:
+def _provisional_marks(overview: BurglaryOverview) -> list[dict[str, Any]]:
     """A complete year whose last quarter is still provisional says so above its bar."""
-    for row in overview.annual[overview.annual["provisional"].astype(bool)].itertuples():
-        figure.add_annotation(
-            x=row.year,
-            y=row.count,
-            text="foreløbigt",
-            showarrow=False,
-            yshift=10,
-            font={"size": 10, "color": "#e67814"},
-        )
+    return [
+        {
+            "x": row.year,
+            "y": row.count,
+            "text": PROVISIONAL_LABEL,
+            "showarrow": False,
+            "yshift": 10,
+            "font": {"size": 10, "color": PROJECTION_ORANGE.hex},
+        }
+        for row in overview.annual[overview.annual["provisional"].astype(bool)].itertuples()
+    ]
 
 
 def _goal_lines(figure: go.Figure, overview: BurglaryOverview) -> None:
@@ -69,92 +67,53 @@ def _goal_lines(figure: go.Figure, overview: BurglaryOverview) -> None:
     if goal is None:
         return
     years = [p.year for p in result.path]
-    figure.add_scatter(
-        x=years,
-        y=[p.linear for p in result.path],
-        name="Krævet forløb (lige linje)",
-        mode="lines",
-        line={"color": "#1a9641", "dash": "dash"},
-    )
-    figure.add_scatter(
-        x=years,
-        y=[p.constant_rate for p in result.path],
-        name="Krævet forløb (fast procentvis fald)",
-        mode="lines",
-        line={"color": "#1a9641", "dash": "dot"},
+    add_path(figure, years, [p.linear for p in result.path], name=LINEAR_PATH_LABEL, dash="dash")
+    add_path(
+        figure,
+        years,
+        [p.constant_rate for p in result.path],
+        name=CONSTANT_RATE_PATH_LABEL,
+        dash="dot",
     )
     default_note = " (standardmålår)" if goal.target_year_is_default else ""
-    figure.add_scatter(
-        x=[goal.target_year],
-        y=[goal.target],
-        mode="markers+text",
-        name="Mål",
-        marker={"symbol": "star", "size": 16, "color": "#1a9641"},
-        text=[f"Mål {fmt_int(round(goal.target))}{default_note}"],
-        textposition="top left",
+    add_target(
+        figure,
+        goal.target_year,
+        goal.target,
+        text=f"Mål {fmt_int(round(goal.target))}{default_note}",
     )
 
 
-def _projection(figure: go.Figure, overview: BurglaryOverview) -> None:
-    result = overview.assessment
-    if not result.band or result.latest_year is None or result.latest_count is None:
-        return
-    years = [result.latest_year] + [p.to_year for p in result.band]
-    low = [result.latest_count] + [p.low for p in result.band]
-    high = [result.latest_count] + [p.high for p in result.band]
-    expected = [result.latest_count] + [p.expected for p in result.band]
-    figure.add_scatter(
-        x=years + years[::-1],
-        y=high + low[::-1],
-        fill="toself",
-        mode="lines",
-        fillcolor="rgba(230,120,20,0.15)",
-        line={"width": 0},
-        name="Fremskrivning, 95 %-interval",
-        hoverinfo="skip",
-    )
-    figure.add_scatter(
-        x=years,
-        y=expected,
-        mode="lines",
-        name="Fremskrivning (nuværende tendens)",
-        line={"color": "#e67814"},
-    )
-
-
-def _annual_breaks(figure: go.Figure, overview: BurglaryOverview) -> None:
+def _annual_breaks(overview: BurglaryOverview) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The 2018 law change and the COVID years: (shapes, annotations)."""
     years = overview.annual["year"]
+    shapes: list[dict[str, Any]] = []
+    labels: list[dict[str, Any]] = []
     if years.empty:
-        return
+        return shapes, labels
     if years.min() <= 2018 <= years.max():
-        figure.add_vline(
-            x=2017.5,
-            line={"color": "#666", "dash": "dot"},
-            annotation_text="§ 276 a (2018)",
-            annotation_position="top left",
-        )
+        shapes.append(vline(2017.5, colour=BREAK_GREY.hex))
+        labels.append(top_label(2017.5, "§ 276 a (2018)", side="left"))
     if years.min() <= 2021 and years.max() >= 2020:
-        figure.add_vrect(
-            x0=2019.5,
-            x1=2021.5,
-            fillcolor="#888",
-            opacity=0.08,
-            line_width=0,
-            annotation_text="COVID-19",
-            annotation_position="top right",
-        )
+        shapes.append(vrect(2019.5, 2021.5, colour=PERIOD_GREY.hex, opacity=0.08))
+        labels.append(top_label(2021.5, "COVID-19", side="left"))
+    return shapes, labels
 
 
 def goal_chart(overview: BurglaryOverview) -> go.Figure:
     """Annual burglaries against the required path, the target and the projection."""
     figure = go.Figure()
     _annual_bars(figure, overview)
-    _provisional_marks(figure, overview)
     _goal_lines(figure, overview)
-    _projection(figure, overview)
-    _annual_breaks(figure, overview)
+    add_band(figure, burglary_band(overview.assessment))
+    shapes, labels = _annual_breaks(overview)
     figure.update_xaxes(dtick=2)
-    return _danish_layout(figure, y_title="Indbrud i beboelser pr. år")
+    return danish_layout(
+        figure,
+        y_title="Indbrud i beboelser pr. år",
+        shapes=shapes,
+        annotations=_provisional_marks(overview) + labels,
+    )
 
 
 def quarter_chart(overview: BurglaryOverview) -> go.Figure:
@@ -168,31 +127,31 @@ def quarter_chart(overview: BurglaryOverview) -> go.Figure:
         y=quarters["count"],
         mode="lines+markers",
         name=name,
-        line={"color": "#1f5f8b"},
+        line={"color": SERIES_BLUE.hex},
         marker={"size": 4},
         customdata=quarters["period"],
         hovertemplate="%{customdata}: %{y:,.0f}<extra></extra>",
     )
+    shapes, labels = [], []
     for item in overview.breaks:
         start, end = quarter_start(item.first_period), quarter_end(item.last_period)
         if item.kind == "law_change":
-            figure.add_vline(x=start, line={"color": "#666", "dash": "dot"})
-            figure.add_annotation(
-                x=start, y=1, yref="paper", text="§ 276 a", showarrow=False, xanchor="left"
-            )
+            shapes.append(vline(start, colour=BREAK_GREY.hex))
+            labels.append(top_label(start, "§ 276 a", side="right"))
         else:
-            colour = "#e67814" if item.kind == "provisional" else "#888"
-            label = "Foreløbigt" if item.kind == "provisional" else "COVID-19"
-            figure.add_vrect(
-                x0=start,
-                x1=end,
-                fillcolor=colour,
-                opacity=0.12,
-                line_width=0,
-                annotation_text=label,
-                annotation_position="top left",
+            provisional = item.kind == "provisional"
+            colour = PROJECTION_ORANGE if provisional else PERIOD_GREY
+            shapes.append(vrect(start, end, colour=colour.hex, opacity=0.12))
+            labels.append(
+                top_label(start, "Foreløbigt" if provisional else "COVID-19", side="right")
             )
-    return _danish_layout(figure, y_title="Indbrud i beboelser pr. kvartal", height=360)
+    return danish_layout(
+        figure,
+        y_title="Indbrud i beboelser pr. kvartal",
+        height=360,
+        shapes=shapes,
+        annotations=labels,
+    )
 
 
 def rate_chart(comparison: RateComparison, *, name: str) -> go.Figure:
@@ -204,7 +163,7 @@ def rate_chart(comparison: RateComparison, *, name: str) -> go.Figure:
             x=[v or 0 for v in values],
             y=labels,
             orientation="h",
-            marker={"color": ["#1f5f8b", "#9dbbd3", "#9dbbd3"]},
+            marker={"color": [SERIES_BLUE.hex, PALE_BLUE.hex, PALE_BLUE.hex]},
             text=[fmt_decimal(v, digits=1) for v in values],
             textposition="auto",
             hovertemplate="%{y}: %{x:,.1f}<extra></extra>",
@@ -213,48 +172,36 @@ def rate_chart(comparison: RateComparison, *, name: str) -> go.Figure:
     title = f"Indbrud pr. 1.000 husstande, {comparison.year}" + (
         " (husstande tilnærmet)" if comparison.approximate_households else ""
     )
-    figure.update_layout(title=title)
     figure.update_yaxes(autorange="reversed")
-    return _danish_layout(figure, y_title="", height=260)
-
-
-STATUS_COLOURS_PLAN = {
-    "ikke startet": "#b5b5b5",
-    "i gang": "#1f5f8b",
-    "færdig": "#1a9641",
-    "udskudt": "#e6a014",
-    "aflyst": "#7a7a7a",
-}
+    return danish_layout(figure, y_title="", height=260, title=title)
 
 
 def gantt_chart(items: pd.DataFrame, *, today: date) -> go.Figure:
     """The plan on a timeline, coloured by status, with a line for today."""
     dated = items.dropna(subset=["start_date", "due_date"]).copy()
-    dated["label"] = [t if len(t) <= 60 else t[:57] + "…" for t in dated["title"]]
+    # plotly renders HTML in labels and hover text: user text is escaped (models.safe_text)
+    dated["label"] = [for_html(t if len(t) <= 60 else t[:57] + "…") for t in dated["title"]]
+    dated["owner_name"] = [for_html(o) for o in dated["owner_name"]]
     figure = px.timeline(
         dated,
         x_start="start_date",
         x_end="due_date",
         y="label",
         color="status",
-        color_discrete_map=STATUS_COLOURS_PLAN,
+        color_discrete_map={str(s): c.hex for s, c in ITEM_STATUS_COLOURS.items()},
         hover_data={"owner_name": True, "track": True, "label": False},
         labels={"status": "Status", "owner_name": "Ansvarlig", "track": "Spor"},
     )
     figure.update_yaxes(autorange="reversed", title="")
-    figure.add_vline(
-        x=datetime.combine(today, datetime.min.time()).timestamp() * 1000,
-        line={"color": "#c82828", "dash": "dash"},
+    midnight = datetime.combine(today, datetime.min.time())
+    today_label = top_label(midnight, "I dag", side="right") | {"font": {"color": ALERT_RED.hex}}
+    return danish_layout(
+        figure,
+        y_title="",
+        height=max(320, 22 * len(dated) + 120),
+        shapes=[vline(midnight, colour=ALERT_RED.hex, dash="dash")],
+        annotations=[today_label],
     )
-    figure.add_annotation(
-        x=datetime.combine(today, datetime.min.time()),
-        y=1,
-        yref="paper",
-        text="I dag",
-        showarrow=False,
-        font={"color": "#c82828"},
-    )
-    return _danish_layout(figure, y_title="", height=max(320, 22 * len(dated) + 120))
 
 
 def track_progress_chart(progress: dict[str, float | None]) -> go.Figure:
@@ -266,11 +213,11 @@ def track_progress_chart(progress: dict[str, float | None]) -> go.Figure:
             x=[v or 0 for v in values],
             y=tracks,
             orientation="h",
-            marker={"color": "#1f5f8b"},
+            marker={"color": SERIES_BLUE.hex},
             text=["–" if v is None else f"{fmt_decimal(v, digits=0)} %" for v in values],
             textposition="auto",
         )
     )
     figure.update_xaxes(range=[0, 100], title="Fremdrift (%)")
     figure.update_yaxes(autorange="reversed")
-    return _danish_layout(figure, y_title="", height=240)
+    return danish_layout(figure, y_title="", height=240)

@@ -16,6 +16,7 @@ from dataio.files.surveys import SurveyImportReport, import_survey, preview_surv
 from dataio.files.undo import last_import, undo_last_import
 from models.formatting import fmt_date, fmt_datetime, fmt_int
 from models.permissions import Action, Actor, Target, allows
+from models.safe_text import for_markdown
 from ui import loaders
 
 TABLE_CHOICES = {"": "Genkend ud fra indholdet", **{t.value: t.value for t in DstTable}}
@@ -57,7 +58,7 @@ def upload_section(actor: Actor) -> None:
         st.error(str(rejected).splitlines()[0] + " Intet er indlæst.")
         st.dataframe(problems_table(rejected), hide_index=True, key="problems")
         return
-    st.info(f"Forhåndsvisning: {report.text()}.")
+    st.info(for_markdown(f"Forhåndsvisning: {report.text()}."))
     if st.button("Indlæs filen", type="primary"):
         with st.spinner("Indlæser …"):
             done = import_dst(
@@ -68,7 +69,7 @@ def upload_section(actor: Actor) -> None:
                 table=table or None,
             )
         loaders.after_write()
-        st.success(f"Indlæst: {done.text()}.")
+        st.success(for_markdown(f"Indlæst: {done.text()}."))
 
 
 def imports_table(sources: pd.DataFrame) -> pd.DataFrame:
@@ -96,7 +97,8 @@ def undo_section(actor: Actor) -> None:
     if source is None:
         return
     when = fmt_datetime(source.loaded_at)
-    with st.expander(f"Fortryd seneste indlæsning: {source.name} ({source.file_name}, {when})"):
+    label = f"Fortryd seneste indlæsning: {source.name} ({source.file_name}, {when})"
+    with st.expander(for_markdown(label)):
         st.caption(
             "Sætter de tal tilbage, som indlæsningen erstattede (også eksempeldata). Kun den nyeste indlæsning kan fortrydes."
         )

@@ -7,12 +7,18 @@ import plotly.graph_objects as go
 
 from dataio.store.neighbour_help import HelperOverview
 from dataio.store.surveys import InsecurityOverview
-from ui.charts import QUALITY_COLOURS, _danish_layout
-from ui.text import QUALITY_LABELS
-
-GOAL_GREEN = "#1a9641"
-SERIES_BLUE = "#1f5f8b"
-PROJECTION_ORANGE = "#e67814"
+from models.bands import helper_band
+from models.vocabulary import (
+    GOAL_GREEN,
+    LIGHT_GREY,
+    LINEAR_PATH_LABEL,
+    MID_GREY,
+    SERIES_BLUE,
+    TARGET_LABEL,
+    quality_colour,
+    quality_label,
+)
+from ui.figures import add_band, add_path, add_target, danish_layout
 
 
 def helper_chart(overview: HelperOverview) -> go.Figure:
@@ -25,7 +31,7 @@ def helper_chart(overview: HelperOverview) -> go.Figure:
         y=counts["helpers"],
         mode="lines",
         name="Nabohjælpere" + (" (eksempeldata)" if overview.demo else ""),
-        line={"color": "#b5b5b5" if overview.demo else SERIES_BLUE, "width": 2},
+        line={"color": (LIGHT_GREY if overview.demo else SERIES_BLUE).hex, "width": 2},
         hovertemplate="%{x|%d.%m.%Y}: %{y:,.0f}<extra></extra>",
     )
     if (
@@ -36,42 +42,17 @@ def helper_chart(overview: HelperOverview) -> go.Figure:
     ):
         start = date(overview.baseline_year, 12, 31)
         end = date(result.target_year, 12, 31)
-        figure.add_scatter(
-            x=[start, end],
-            y=[result.baseline, result.target],
-            mode="lines",
-            name="Krævet forløb (lige linje)",
-            line={"color": GOAL_GREEN, "dash": "dash"},
+        add_path(
+            figure,
+            [start, end],
+            [result.baseline, result.target],
+            name=LINEAR_PATH_LABEL,
+            dash="dash",
         )
-        figure.add_scatter(
-            x=[end],
-            y=[result.target],
-            mode="markers",
-            name="Mål",
-            marker={"symbol": "star", "size": 16, "color": GOAL_GREEN},
-        )
-    if result.projection is not None and result.as_of is not None and result.latest is not None:
-        p = result.projection
-        figure.add_scatter(
-            x=[result.as_of, p.to_date, p.to_date, result.as_of],
-            y=[result.latest, p.high, p.low, result.latest],
-            fill="toself",
-            mode="lines",
-            fillcolor="rgba(230,120,20,0.15)",
-            line={"width": 0},
-            name="Fremskrivning, 95 %-interval",
-            hoverinfo="skip",
-        )
-        figure.add_scatter(
-            x=[result.as_of, p.to_date],
-            y=[result.latest, p.expected],
-            mode="lines",
-            name="Fremskrivning (nuværende tendens)",
-            line={"color": PROJECTION_ORANGE},
-        )
-    figure = _danish_layout(figure, y_title="Aktive nabohjælpere")
+        add_target(figure, end, result.target)
+    add_band(figure, helper_band(result))
     figure.update_yaxes(rangemode="tozero")
-    return figure
+    return danish_layout(figure, y_title="Aktive nabohjælpere")
 
 
 def sign_ups_chart(by_kind: pd.DataFrame) -> go.Figure:
@@ -81,14 +62,14 @@ def sign_ups_chart(by_kind: pd.DataFrame) -> go.Figure:
         x=by_kind["per_activity"],
         y=by_kind["kind"],
         orientation="h",
-        marker={"color": SERIES_BLUE},
+        marker={"color": SERIES_BLUE.hex},
         text=[f"{int(n)} aktiviteter" for n in by_kind["activities"]],
         textposition="auto",
         hovertemplate="%{y}: %{x:,.1f} tilmeldte pr. aktivitet<extra></extra>",
         showlegend=False,
     )
     figure.update_yaxes(autorange="reversed")
-    figure = _danish_layout(figure, y_title="", height=320)
+    figure = danish_layout(figure, y_title="", height=320)
     figure.update_layout(xaxis_title="Tilmeldte nabohjælpere pr. aktivitet", hovermode="closest")
     return figure
 
@@ -120,16 +101,16 @@ def insecurity_chart(overview: InsecurityOverview) -> go.Figure:
             figure,
             overview.rounds,
             name=f"{overview.name}, 95 %-interval" + (" (eksempeldata)" if overview.demo else ""),
-            colour="#7f7f7f" if overview.demo else SERIES_BLUE,
+            colour=(MID_GREY if overview.demo else SERIES_BLUE).hex,
         )
     for quality, rows in overview.national.groupby("quality", sort=False):
         figure.add_scatter(
             x=rows["year"],
             y=rows["share"] * 100,
             mode="markers",
-            name=f"Hele landet ({QUALITY_LABELS.get(str(quality), str(quality)).lower()})",
+            name=f"Hele landet ({quality_label(str(quality)).lower()})",
             marker={
-                "color": QUALITY_COLOURS.get(str(quality), SERIES_BLUE),
+                "color": quality_colour(str(quality)).hex,
                 "symbol": "diamond",
                 "size": 10,
             },
@@ -137,20 +118,20 @@ def insecurity_chart(overview: InsecurityOverview) -> go.Figure:
         )
     goal = overview.assessment.goal
     if goal is not None:
-        figure.add_scatter(
-            x=[goal.baseline_year, goal.target_year],
-            y=[goal.baseline * 100, goal.target * 100],
-            mode="lines",
-            name="Krævet forløb (lige linje)",
-            line={"color": GOAL_GREEN, "dash": "dash"},
+        add_path(
+            figure,
+            [goal.baseline_year, goal.target_year],
+            [goal.baseline * 100, goal.target * 100],
+            name=LINEAR_PATH_LABEL,
+            dash="dash",
         )
         figure.add_hline(
             y=goal.target * 100,
-            line={"color": GOAL_GREEN, "dash": "dot"},
-            annotation_text=f"Mål {goal.target * 100:.0f} %".replace(".", ","),
+            line={"color": GOAL_GREEN.hex, "dash": "dot"},
+            annotation_text=f"{TARGET_LABEL} {goal.target * 100:.0f} %".replace(".", ","),
             annotation_position="bottom right",
         )
-    figure = _danish_layout(figure, y_title="Andel utrygge ved indbrud (%)")
+    figure = danish_layout(figure, y_title="Andel utrygge ved indbrud (%)")
     figure.update_yaxes(rangemode="tozero", ticksuffix=" %")
     figure.update_xaxes(dtick=2)
     return figure
@@ -161,9 +142,12 @@ def protection_chart(overview: InsecurityOverview) -> go.Figure:
     figure = go.Figure()
     if not overview.protection.empty:
         _share_trace(
-            figure, overview.protection, name="Godt sikret hjem, 95 %-interval", colour=SERIES_BLUE
+            figure,
+            overview.protection,
+            name="Godt sikret hjem, 95 %-interval",
+            colour=SERIES_BLUE.hex,
         )
-    figure = _danish_layout(figure, y_title="Andel med godt sikret hjem (%)", height=320)
+    figure = danish_layout(figure, y_title="Andel med godt sikret hjem (%)", height=320)
     figure.update_yaxes(range=[0, 100], ticksuffix=" %")
     figure.update_xaxes(dtick=2)
     return figure

@@ -8,13 +8,16 @@ import streamlit as st
 
 from dataio.store.neighbour_help import HelperOverview, add_activity, add_helper_count
 from dataio.store.surveys import InsecurityOverview
+from models.domain import Status
 from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
 from models.goal_text import helper_lines, insecurity_lines
 from models.neighbour_help import TARGET_UNIT_LABELS, ActivityKind, TargetUnit
+from models.numbers import NumberRefused, parse_count
 from models.permissions import Actor
-from models.trends import status_label_da
+from models.safe_text import for_markdown
+from models.vocabulary import quality_label, status_mark
 from ui import loaders
-from ui.text import QUALITY_LABELS, STATUS_ICONS
+from ui.text import status_badge
 
 MESSAGE_KEY = "helpers_saved_message"
 
@@ -31,14 +34,14 @@ def helper_card(overview: HelperOverview) -> None:
     with st.container(border=True):
         st.markdown(f"**Nabohjælpere: {overview.name}**")
         if result.target is None:
-            st.markdown(f"### {STATUS_ICONS['insufficient_evidence']} Intet rekrutteringsmål")
+            st.markdown(f"### {status_badge(None, 'Intet rekrutteringsmål')}")
         else:
-            st.markdown(f"### {STATUS_ICONS[result.status]} {status_label_da(result.status)}")
+            st.markdown(f"### {status_badge(result.status)}")
         for line in helper_lines(result, target_year_is_default=overview.target_year_is_default):
             st.caption(line)
         if overview.target_unit is not None:
             st.caption(
-                f"Målet er angivet som {TARGET_UNIT_LABELS[TargetUnit(overview.target_unit)]}. {overview.goal_note}"
+                f"Målet er angivet som {TARGET_UNIT_LABELS[TargetUnit(overview.target_unit)]}. {for_markdown(overview.goal_note)}"
             )
         if overview.households_approximate:
             st.caption("Husstandstallet er tilnærmet.")
@@ -51,7 +54,7 @@ def insecurity_card(overview: InsecurityOverview) -> None:
     result = overview.assessment
     with st.container(border=True):
         st.markdown(f"**Utryghed ved indbrud: {overview.name}**")
-        st.markdown(f"### {STATUS_ICONS[result.status]} {status_label_da(result.status)}")
+        st.markdown(f"### {status_badge(result.status)}")
         for line in insecurity_lines(result):
             st.caption(line)
         if overview.demo:
@@ -71,13 +74,11 @@ def national_insecurity_card(document: dict[str, Any] | None, *, goal_text: str)
     """The national insecurity card: the latest quoted share, honest about what it is."""
     with st.container(border=True):
         st.markdown("**Utryghed ved indbrud**")
-        st.markdown(
-            f"### {STATUS_ICONS['insufficient_evidence']} {status_label_da('insufficient_evidence')}"
-        )
+        st.markdown(f"### {status_badge(Status.INSUFFICIENT_EVIDENCE)}")
         if document is None:
             st.caption("Der er endnu ingen tryghedsmålinger i databasen (TrygFondens måling).")
         else:
-            quality = QUALITY_LABELS.get(str(document.get("quality")), "")
+            quality = quality_label(str(document.get("quality")))
             st.metric(f"Seneste landstal ({document['year']})", fmt_percent(document["share"]))
             st.caption(
                 f"{quality}. Landstallet citeres uden stikprøvestørrelse, så status kan ikke "
@@ -94,8 +95,7 @@ def helper_table_for_display(table: pd.DataFrame) -> pd.DataFrame:
         {
             "Kommune": table["name"],
             "Status": [
-                f"{STATUS_ICONS[s]} {status_label_da(s)}" if isinstance(s, str) else "Intet mål"
-                for s in table["status"]
+                status_mark(s) if isinstance(s, str) else "Intet mål" for s in table["status"]
             ],
             "Nabohjælpere": [fmt_int(v) for v in table["latest"]],
             "Pr. 100 husstande": [fmt_decimal(v) for v in table["per_100_households"]],
@@ -162,24 +162,27 @@ def count_form(actor: Actor, municipalities: dict[int, str], *, today: date) -> 
             key="count_code",
         )
         count_date = st.date_input("Opgjort pr.", value=today, max_value=today, format="DD.MM.YYYY")
-        helpers = st.number_input(
-            "Aktive nabohjælpere", min_value=0, step=1, value=None, placeholder="fx 1.250"
-        )
-        nabovenner = st.number_input(
-            "Aktive nabovenner (valgfrit)", min_value=0, step=1, value=None
-        )
+        # text, not st.number_input: a browser's number field reads "1.450" as 1,45
+        helpers_text = st.text_input("Aktive nabohjælpere", placeholder="fx 1.250")
+        nabovenner_text = st.text_input("Aktive nabovenner (valgfrit)", placeholder="fx 120")
         source = st.text_input("Kilde", placeholder="fx Nabohjælps optælling")
         if st.form_submit_button("Gem nabohjælpertal", type="primary"):
-            if helpers is None:
+            if not helpers_text.strip():
                 st.error("Angiv antallet af aktive nabohjælpere.")
+                return
+            try:
+                helpers = parse_count(helpers_text)
+                nabovenner = parse_count(nabovenner_text) if nabovenner_text.strip() else None
+            except NumberRefused as refused:
+                st.error(f"Nabohjælpertallet er ikke gemt: {for_markdown(str(refused))}.")
                 return
             add_helper_count(
                 loaders.engine(),
                 actor=actor,
                 municipality_code=int(code),
                 count_date=count_date,
-                helpers=int(helpers),
-                nabovenner=None if nabovenner is None else int(nabovenner),
+                helpers=helpers,
+                nabovenner=nabovenner,
                 source=source,
                 today=today,
             )
@@ -204,9 +207,14 @@ def activity_form(actor: Actor, municipalities: dict[int, str], *, today: date) 
         activity_date = st.date_input("Dato", value=today, format="DD.MM.YYYY")
         kind = st.selectbox("Type", [k.value for k in ActivityKind])
         place = st.text_input("Sted", placeholder="fx Ishøj Bycenter")
-        sign_ups = st.number_input("Tilmeldte nabohjælpere", min_value=0, step=1, value=0)
+        sign_ups_text = st.text_input("Tilmeldte nabohjælpere", value="0")
         note = st.text_input("Note (valgfrit)")
         if st.form_submit_button("Gem aktivitet", type="primary"):
+            try:
+                sign_ups = parse_count(sign_ups_text)
+            except NumberRefused as refused:
+                st.error(f"Aktiviteten er ikke gemt: {for_markdown(str(refused))}.")
+                return
             add_activity(
                 loaders.engine(),
                 actor=actor,
@@ -214,7 +222,7 @@ def activity_form(actor: Actor, municipalities: dict[int, str], *, today: date) 
                 activity_date=activity_date,
                 kind=str(kind),
                 place=place,
-                sign_ups=int(sign_ups),
+                sign_ups=sign_ups,
                 note=note,
             )
             loaders.after_write()

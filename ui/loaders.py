@@ -9,12 +9,13 @@ from sqlalchemy import Engine
 
 from dataio.db.audit import audit_entries
 from dataio.db.engine import data_version, make_engine
-from dataio.db.queries import find_goal, municipality_table, source_table
 from dataio.settings import Settings
-from dataio.status_document import insecurity_document
-from dataio.store.action_plans import facts, has_plan, plan_items, require_read, with_flags
+from dataio.status_document import national_insecurity_document
+from dataio.store.action_plans import facts, has_plan, plan_items, with_flags
+from dataio.store.areas import municipality_table
 from dataio.store.burglaries import BurglaryOverview, municipality_overview, national_overview
 from dataio.store.comparison import RateComparison, municipality_statuses, rate_comparison
+from dataio.store.goals import find_goal
 from dataio.store.neighbour_help import (
     HelperOverview,
     activities,
@@ -22,11 +23,12 @@ from dataio.store.neighbour_help import (
     helper_overview,
     sign_ups_by_kind,
 )
+from dataio.store.sources import source_table
 from dataio.store.surveys import InsecurityOverview, insecurity_overview
 from dataio.store.users import user_table
 from dataio.store.walks import open_follow_ups, walk_table
 from models.actionplan import PlanSummary, progress_by_track, summarise
-from models.permissions import Action, Actor, Target, allows
+from models.permissions import Actor
 from models.tables import Goal
 
 TTL_SECONDS = 600
@@ -110,9 +112,8 @@ def load_plan(
     version: int, viewer: Actor, code: int, today: date
 ) -> tuple[pd.DataFrame, PlanSummary | None, dict[str, float | None]]:
     """The plan's items with flags, its summary and progress per track (summary None: no plan)."""
-    require_read(engine(), viewer=viewer, municipality_code=code)
-    items = plan_items(engine(), municipality_code=code)
-    if not has_plan(engine(), municipality_code=code):
+    items = plan_items(engine(), viewer=viewer, municipality_code=code)
+    if not has_plan(engine(), viewer=viewer, municipality_code=code):
         return items, None, {}
     item_facts = facts(items)
     return (
@@ -125,9 +126,8 @@ def load_plan(
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def load_walks(version: int, viewer: Actor, code: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The municipality's walks and its open follow-ups."""
-    require_read(engine(), viewer=viewer, municipality_code=code)
-    return walk_table(engine(), municipality_code=code), open_follow_ups(
-        engine(), municipality_code=code
+    return walk_table(engine(), viewer=viewer, municipality_code=code), open_follow_ups(
+        engine(), viewer=viewer, municipality_code=code
     )
 
 
@@ -140,19 +140,13 @@ def load_sources(version: int) -> pd.DataFrame:
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def load_helper_table(version: int, viewer: Actor, district: int | None) -> pd.DataFrame:
     """The district's municipalities with helpers, goals and status, cut to what the viewer may read."""
-    table = district_table(engine(), district=district)
-    readable = [
-        allows(viewer, Action.VIEW_MUNICIPALITY, Target(int(code), int(number)))
-        for code, number in zip(table["code"], table["police_district_number"], strict=True)
-    ]
-    return table[readable].reset_index(drop=True)
+    return district_table(engine(), viewer=viewer, district=district)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def load_helper_overview(version: int, viewer: Actor, code: int) -> HelperOverview:
     """One municipality's helper series and assessment."""
-    require_read(engine(), viewer=viewer, municipality_code=code)
-    return helper_overview(engine(), code=code)
+    return helper_overview(engine(), viewer=viewer, code=code)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -160,19 +154,19 @@ def load_recruitment(
     version: int, viewer: Actor, codes: tuple[int, ...]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Recruitment activities of the municipalities and sign-ups by activity type."""
-    for code in codes:
-        require_read(engine(), viewer=viewer, municipality_code=code)
-    return activities(engine(), codes=list(codes)), sign_ups_by_kind(engine(), codes=list(codes))
+    return (
+        activities(engine(), viewer=viewer, codes=list(codes)),
+        sign_ups_by_kind(engine(), viewer=viewer, codes=list(codes)),
+    )
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def load_insecurity(version: int, viewer: Actor, code: int) -> InsecurityOverview:
     """One municipality's survey rounds, national series, goal and status."""
-    require_read(engine(), viewer=viewer, municipality_code=code)
-    return insecurity_overview(engine(), code=code)
+    return insecurity_overview(engine(), viewer=viewer, code=code)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def load_national_insecurity(version: int) -> dict[str, Any] | None:
     """The latest national insecurity share (as `botrygt status --national` reports it)."""
-    return insecurity_document(engine(), code=None)
+    return national_insecurity_document(engine())

@@ -4,18 +4,19 @@ import pandas as pd
 import pydeck as pdk
 
 from models.formatting import fmt_decimal, fmt_int
-from models.trends import status_label_da
-from ui.text import STATUS_COLOURS
+from models.safe_text import for_html
+from models.vocabulary import DEMO_LABEL, status_colour, status_mark
 
 
 def status_map(statuses: pd.DataFrame) -> pdk.Deck:
     """Municipalities as dots at their centroids, coloured by burglary goal status."""
     frame = statuses.copy()
-    frame["colour"] = [[*STATUS_COLOURS[s], 210] for s in frame["status"]]
-    frame["status_da"] = [status_label_da(s) for s in frame["status"]]
+    frame["name"] = [for_html(n) for n in frame["name"]]  # the tooltip renders HTML
+    frame["colour"] = [[*status_colour(s), 210] for s in frame["status"]]
+    frame["status_da"] = [status_mark(s) for s in frame["status"]]
     frame["count_da"] = [fmt_int(c) for c in frame["count"]]
     frame["rate_da"] = [fmt_decimal(r, digits=1) for r in frame["per_1000_households"]]
-    frame["demo_da"] = ["Eksempeldata" if d else "" for d in frame["demo"]]
+    frame["demo_da"] = [DEMO_LABEL if d else "" for d in frame["demo"]]
     layer = pdk.Layer(
         "ScatterplotLayer",
         data=frame[
@@ -51,12 +52,12 @@ def status_map(statuses: pd.DataFrame) -> pdk.Deck:
 def helper_map(table: pd.DataFrame) -> pdk.Deck:
     """The district's municipalities coloured by helper-goal status (grey: no goal), sized by density."""
     frame = table.copy()
+    frame["name"] = [for_html(n) for n in frame["name"]]  # the tooltip renders HTML
     frame["colour"] = [
-        [*STATUS_COLOURS[s if isinstance(s, str) else "insufficient_evidence"], 210]
-        for s in frame["status"]
+        [*status_colour(s if isinstance(s, str) else None), 210] for s in frame["status"]
     ]
     frame["status_da"] = [
-        status_label_da(s) if isinstance(s, str) else "Intet mål" for s in frame["status"]
+        status_mark(s) if isinstance(s, str) else "Intet mål" for s in frame["status"]
     ]
     frame["latest_da"] = [fmt_int(v) for v in frame["latest"]]
     frame["density_da"] = [fmt_decimal(v, digits=1) for v in frame["per_100_households"]]
@@ -64,7 +65,7 @@ def helper_map(table: pd.DataFrame) -> pdk.Deck:
         600 + 80 * (v if isinstance(v, float) and v == v else 0)
         for v in frame["per_100_households"]
     ]
-    frame["demo_da"] = ["Eksempeldata" if d else "" for d in frame["demo"]]
+    frame["demo_da"] = [DEMO_LABEL if d else "" for d in frame["demo"]]
     layer = pdk.Layer(
         "ScatterplotLayer",
         data=frame[

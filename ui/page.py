@@ -11,6 +11,7 @@ import streamlit as st
 from dataio.db.engine import database_unavailable
 from dataio.errors import DomainError
 from models.permissions import Action, Actor, Role, Target, allows
+from models.safe_text import for_markdown
 from ui import loaders
 from ui.text import DEMO_BANNER
 
@@ -161,7 +162,7 @@ def draw_menu(*, actor: Actor, display_name: str, role_label: str, demo: bool) -
     """The sidebar: who is logged in, and only the pages this role may open."""
     with st.sidebar:
         st.markdown("### Bo trygt · styringsdashboard")
-        st.caption(f"{display_name} · {role_label}")
+        st.caption(f"{for_markdown(display_name)} · {role_label}")
         for item in PAGES.values():
             if item.visible(actor):
                 st.page_link(item.path, label=item.label, icon=item.icon)

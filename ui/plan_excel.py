@@ -6,16 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from dataio.errors import DomainError
-from dataio.files.action_plan_workbook import (
-    COLUMNS,
-    GOAL_LABELS,
-    XLSX_MIME,
-    PlanRow,
-    export_plan,
-    import_plan,
-    read_plan,
-)
-from dataio.store.action_plans import require_read
+from dataio.files.action_plan_import import import_plan
+from dataio.files.action_plan_reading import PlanRow, read_plan
+from dataio.files.action_plan_workbook import COLUMNS, export_plan
+from dataio.files.spreadsheet import XLSX_MIME
+from models.actionplan import GOAL_LABELS
 from models.formatting import fmt_date
 from models.permissions import Actor
 from ui import loaders
@@ -26,9 +21,9 @@ PREVIEW_COLUMNS = {"track": "Spor"} | {key: heading for key, heading, _ in COLUM
 @st.cache_data(ttl=loaders.TTL_SECONDS, show_spinner=False)
 def _workbook(version: int, viewer: Actor, code: int, name: str, district_name: str) -> bytes:
     """The plan as .xlsx, per data version (the viewer is part of the key: scope)."""
-    require_read(loaders.engine(), viewer=viewer, municipality_code=code)
     return export_plan(
         loaders.engine(),
+        viewer=viewer,
         municipality_code=code,
         municipality_name=name,
         police_district_name=district_name,

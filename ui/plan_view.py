@@ -6,20 +6,22 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from dataio.store.action_plans import COLUMN_LABELS, SaveResult, create_plan, save_changes, template
+from dataio.store.action_plans import (
+    COLUMN_LABELS,
+    EDITABLE,
+    SaveResult,
+    create_plan,
+    save_changes,
+    template,
+)
 from dataio.store.walks import NewObservation, add_walk, follow_up_to_item
 from models.actionplan import GOAL_CHOICES, ItemStatus, Organisation, PlanSummary, Track
 from models.formatting import fmt_count, fmt_date, fmt_int, fmt_percent
 from models.permissions import Action, Actor, Target, allows
+from models.safe_text import for_markdown
 from ui import loaders
+from ui.downloads import table_download
 from ui.editing import edits_from_editor
-
-GOAL_LABELS = {
-    "burglaries": "Indbrud",
-    "helpers": "Nabohjælpere",
-    "insecurity": "Tryghed",
-    "none": "Intet",
-}
 
 
 def may_edit_plan(actor: Actor, target: Target) -> bool:
@@ -86,24 +88,15 @@ def _column_config() -> dict[str, object]:
     }
 
 
-COLUMNS = [
-    "advarsel",
-    "track",
-    "activity_group",
-    "title",
-    "owner_name",
-    "organisation",
-    "start_date",
-    "due_date",
-    "status",
-    "progress",
-    "goal",
-    "notes",
-]
+COLUMNS = ["advarsel", *EDITABLE]  # the warning first, then what a person edits
 
 
 def plan_table(shown: pd.DataFrame, *, editable: bool, actor: Actor, code: int) -> None:
     """The plan as an editable table with one Save (read-only for those who may not edit)."""
+    visible = [c for c in COLUMNS if c in shown.columns]
+    table_download(
+        shown[visible].rename(columns=COLUMN_LABELS), title="Handlingsplan", key="plan_download"
+    )
     if not editable:
         st.dataframe(
             shown,
@@ -187,40 +180,39 @@ def follow_ups_section(follow_ups: pd.DataFrame, *, actor: Actor, target: Target
         walk_date=[fmt_date(pd.Timestamp(d).date()) for d in follow_ups["walk_date"]],
         in_plan=["ja" if pd.notna(i) else "nej" for i in follow_ups["action_item_id"]],
     )
-    st.dataframe(
-        shown[
-            [
-                "walk_date",
-                "area",
-                "number",
-                "description",
-                "responsible",
-                "follow_up",
-                "status",
-                "in_plan",
-            ]
-        ].rename(
-            columns={
-                "walk_date": "Dato",
-                "area": "Område",
-                "number": "Nr.",
-                "description": "Beskrivelse",
-                "responsible": "Ansvarlig",
-                "follow_up": "Opfølgning",
-                "status": "Status",
-                "in_plan": "I planen",
-            }
-        ),
-        hide_index=True,
-        key="follow_ups",
+    follow_up_frame = shown[
+        [
+            "walk_date",
+            "area",
+            "number",
+            "description",
+            "responsible",
+            "follow_up",
+            "status",
+            "in_plan",
+        ]
+    ].rename(
+        columns={
+            "walk_date": "Dato",
+            "area": "Område",
+            "number": "Nr.",
+            "description": "Beskrivelse",
+            "responsible": "Ansvarlig",
+            "follow_up": "Opfølgning",
+            "status": "Status",
+            "in_plan": "I planen",
+        }
     )
+    st.dataframe(follow_up_frame, hide_index=True, key="follow_ups")
+    table_download(follow_up_frame, title="Åbne opfølgninger", key="follow_ups_download")
     candidates = follow_ups[follow_ups["action_item_id"].isna()]
     if allows(actor, Action.EDIT_ACTION_PLAN, target) and not candidates.empty:
         with st.form("to_plan"):
+            descriptions = dict(zip(candidates["id"], candidates["description"], strict=True))
             chosen = st.selectbox(
                 "Sæt en opfølgning i handlingsplanen",
                 list(candidates["id"]),
-                format_func=lambda i: str(candidates.set_index("id").loc[i, "description"]),
+                format_func=lambda i: str(descriptions[i]),  # options are plain text
             )
             if st.form_submit_button("Sæt i handlingsplanen"):
                 follow_up_to_item(loaders.engine(), actor=actor, observation_id=int(chosen))
@@ -296,4 +288,6 @@ def walk_form(actor: Actor, code: int) -> None:
                 observations=rows,
             )
             loaders.after_write()
-            st.success(f"Vandringen i {area} er registreret med {len(rows)} observationer.")
+            st.success(
+                f"Vandringen i {for_markdown(area)} er registreret med {len(rows)} observationer."
+            )

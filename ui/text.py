@@ -1,8 +1,8 @@
-"""UI words and colours shared by pages, charts and maps."""
+"""UI words: the demo banners, and a status as Streamlit markdown (the words, colours and shapes
+themselves are `models.vocabulary`'s, shared with the meeting pack and the CLI)."""
 
-from models.domain import Status
+from models.vocabulary import status_colour, status_label, status_shape
 
-DEMO_LABEL = "Eksempeldata"
 DEMO_BANNER = (
     "**Eksempeldata.** Kvartalstallene pr. kommune er genererede eksempler, der summer til de kendte "
     "landstal. De er ikke Danmarks Statistiks tal og må ikke citeres."
@@ -15,28 +15,10 @@ DEMO_SURVEY_BANNER = (
     "**Eksempeldata.** Tryghedsmålingerne pr. kommune og landstallene efter 2020 er genererede "
     "eksempler med realistiske stikprøvestørrelser. De må ikke citeres."
 )
-STATUS_COLOURS: dict[str, tuple[int, int, int]] = {
-    Status.ON_TRACK: (26, 150, 65),
-    Status.NEEDS_ACCELERATION: (235, 160, 0),
-    Status.OFF_TRACK: (200, 40, 40),
-    Status.INSUFFICIENT_EVIDENCE: (150, 150, 150),
-}
-STATUS_ICONS: dict[str, str] = {
-    Status.ON_TRACK: "🟢",
-    Status.NEEDS_ACCELERATION: "🟡",
-    Status.OFF_TRACK: "🔴",
-    Status.INSUFFICIENT_EVIDENCE: "⚪",
-}
-QUALITY_LABELS = {
-    "official": "Danmarks Statistik",
-    "reported": "Danmarks Statistik (citeret)",
-    "sum_of_quarters": "Sum af kvartaler",
-    "approximate": "Omtrentligt tal",
-    "demo": DEMO_LABEL,
-}
 
 
-def hex_colour(status: str) -> str:
-    """A status colour as #rrggbb for plotly and HTML."""
-    red, green, blue = STATUS_COLOURS[status]
-    return f"#{red:02x}{green:02x}{blue:02x}"
+def status_badge(status: str | None, label: str | None = None) -> str:
+    """A status as markdown: its shape in its colour, then its word ('● På rette vej'), so it
+    reads without colour too. `label` replaces the word (e.g. "Ingen data endnu")."""
+    word = status_label(status) if label is None else label
+    return f':color[{status_shape(status)}]{{foreground="{status_colour(status).hex}"}} {word}'

@@ -8,7 +8,7 @@ import pandas as pd
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
-from dataio.db.queries import Connectable, read_frame
+from dataio.db.frames import Connectable, read_frame
 from models.permissions import Actor, Role
 from models.tables import AuditEntry
 

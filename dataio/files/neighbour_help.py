@@ -4,21 +4,22 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert
+from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
-from dataio.db import audit
-from dataio.db.engine import transaction
 from dataio.errors import ValidationFailed
+from dataio.files.imports import (
+    FileImport,
+    Parsed,
+    Written,
+    first_rows,
+    preview_of,
+    remove_demo_rows,
+)
 from dataio.files.tabular import (
     Column,
-    DryRun,
     Row,
-    audit_scope,
-    check_rights,
-    file_source,
     find_municipality,
-    municipality_lookup,
     parse_count,
     parse_date,
     read_rows,
@@ -118,9 +119,10 @@ def parse_helpers(data: bytes, *, lookup: dict[str, Municipality], today: date) 
 
 
 def _write(
-    session: Session, lines: list[HelperRow], *, actor: Actor, source_id: int
-) -> tuple[list[HelperRow], int]:
+    session: Session, parsed: Parsed[list[HelperRow]], *, actor: Actor, source_id: int
+) -> Written[HelperImportReport]:
     """Replace the file's (municipality, date) rows and drop those municipalities' demo rows."""
+    lines = parsed.content
     codes = sorted({line.municipality_code for line in lines})
     existing = {
         (r.municipality_code, r.count_date): r
@@ -128,15 +130,10 @@ def _write(
             select(HelperCount).where(col(HelperCount.municipality_code).in_(codes))
         ).all()
     }
-    demo_removed = sum(r.is_demo for r in existing.values())
     marked = [
         _compare(line, existing.get((line.municipality_code, line.count_date))) for line in lines
     ]
-    session.execute(
-        delete(HelperCount).where(
-            col(HelperCount.municipality_code).in_(codes), col(HelperCount.is_demo)
-        )
-    )
+    demo_removed = remove_demo_rows(session, HelperCount, codes)
     for code in codes:
         days = [line.count_date for line in lines if line.municipality_code == code]
         session.execute(
@@ -160,7 +157,33 @@ def _write(
         for line in lines
     ]
     session.execute(insert(HelperCount), records)
-    return marked, demo_removed
+    return _written(parsed, marked, demo_removed=demo_removed, source_id=source_id)
+
+
+def _written(
+    parsed: Parsed[list[HelperRow]], marked: list[HelperRow], *, demo_removed: int, source_id: int
+) -> Written[HelperImportReport]:
+    changes = [line.change for line in marked]
+    days = [line.count_date for line in marked]
+    report = HelperImportReport(
+        rows=len(marked),
+        new=changes.count("ny"),
+        changed=changes.count("ændret"),
+        unchanged=changes.count("uændret"),
+        municipalities=len(parsed.first_rows),
+        first=min(days),
+        last=max(days),
+        demo_rows_removed=demo_removed,
+        source_id=source_id,
+        lines=tuple(marked),
+    )
+    first, last = min(days).isoformat(), max(days).isoformat()
+    return Written(
+        report,
+        periods=first if first == last else f"{first} til {last}",
+        changed=report.new + report.changed,
+        after={"rows": report.rows, "new": report.new, "changed": report.changed},
+    )
 
 
 def _compare(line: HelperRow, current: HelperCount | None) -> HelperRow:
@@ -177,78 +200,24 @@ def _compare(line: HelperRow, current: HelperCount | None) -> HelperRow:
     return replace(line, change=change)
 
 
-def preview_helpers(
-    engine: Engine, *, actor: Actor, data: bytes, file_name: str, today: date | None = None
-) -> HelperImportReport:
-    """What importing the file would do, found by doing it and rolling it all back."""
-    try:
-        import_helpers(
-            engine, actor=actor, data=data, file_name=file_name, today=today, dry_run=True
-        )
-    except DryRun as done:
-        assert isinstance(done.report, HelperImportReport)
-        return done.report
-    raise AssertionError("a dry run always rolls back")  # pragma: no cover
+def _read(
+    data: bytes, *, session: Session, lookup: dict[str, Municipality], today: date
+) -> Parsed[list[HelperRow]]:
+    lines = parse_helpers(data, lookup=lookup, today=today)
+    firsts = first_rows((line.municipality_code, line.number) for line in lines)
+    return Parsed(lines, rows=len(lines), first_rows=firsts)
 
 
-def import_helpers(
-    engine: Engine,
-    *,
-    actor: Actor,
-    data: bytes,
-    file_name: str,
-    today: date | None = None,
-    dry_run: bool = False,
-) -> HelperImportReport:
-    """Read, validate and write one helper-count file; on any error nothing is written."""
-    with transaction(engine) as session:
-        lookup = municipality_lookup(session.exec(select(Municipality)).all())
-        lines = parse_helpers(data, lookup=lookup, today=today or date.today())
-        first_rows: dict[int, int] = {}
-        for line in lines:
-            first_rows.setdefault(line.municipality_code, line.number)
-        check_rights(actor, Action.EDIT_HELPERS, first_rows, lookup)
-        source = file_source(
-            session,
-            actor=actor,
-            name="Nabohjælpere (fil)",
-            dataset=DATASET,
-            file_name=file_name,
-            rows=len(lines),
-        )
-        assert source.id is not None
-        marked, demo_removed = _write(session, lines, actor=actor, source_id=source.id)
-        changes = [line.change for line in marked]
-        days = [line.count_date for line in lines]
-        report = HelperImportReport(
-            rows=len(lines),
-            new=changes.count("ny"),
-            changed=changes.count("ændret"),
-            unchanged=changes.count("uændret"),
-            municipalities=len(first_rows),
-            first=min(days),
-            last=max(days),
-            demo_rows_removed=demo_removed,
-            source_id=source.id,
-            lines=tuple(marked),
-        )
-        first, last = min(days).isoformat(), max(days).isoformat()
-        source.periods = first if first == last else f"{first} til {last}"
-        source.rows_changed = report.new + report.changed
-        session.add(source)
-        municipality, district = audit_scope(set(first_rows), lookup)
-        audit.record(
-            session,
-            actor=actor,
-            action="helpers.import",
-            entity="helper_count",
-            entity_key=str(source.id),
-            summary=f"Import af nabohjælpertal fra {file_name}: {report.text()}",
-            before=None,
-            after={"rows": report.rows, "new": report.new, "changed": report.changed},
-            municipality_code=municipality,
-            police_district_number=district,
-        )
-        if dry_run:
-            raise DryRun(report)
-    return report
+HELPER_FILES: FileImport[list[HelperRow], HelperImportReport] = FileImport(
+    name="Nabohjælpere (fil)",
+    dataset=DATASET,
+    action=Action.EDIT_HELPERS,
+    audit_action="helpers.import",
+    entity="helper_count",
+    what="nabohjælpertal",
+    read=_read,
+    write=_write,
+)
+import_helpers = HELPER_FILES.run
+"""Read, validate and write one file; on any error nothing is written."""
+preview_helpers = preview_of(import_helpers)

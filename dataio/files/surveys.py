@@ -4,22 +4,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sqlalchemy import Engine, delete, insert
+from sqlalchemy import delete, insert
 from sqlmodel import Session, col, select
 
-from dataio.db import audit
-from dataio.db.engine import transaction
 from dataio.errors import ValidationFailed
+from dataio.files.imports import FileImport, Parsed, Written, first_rows, preview_of
 from dataio.files.tabular import (
     Column,
-    DryRun,
     Row,
-    audit_scope,
-    check_rights,
-    file_source,
     find_municipality,
     fold,
-    municipality_lookup,
     parse_count,
     parse_year,
     problem,
@@ -209,79 +203,54 @@ def _replaced_keys(session: Session, groups: list[SurveyGroup]) -> set[RoundKey]
     return {(r.municipality_code, r.year, r.measure_code) for r in rounds}
 
 
-def preview_survey(
-    engine: Engine, *, actor: Actor, data: bytes, file_name: str, today: date | None = None
-) -> SurveyImportReport:
-    """What importing the file would do, found by doing it and rolling it all back."""
-    try:
-        import_survey(
-            engine, actor=actor, data=data, file_name=file_name, today=today, dry_run=True
-        )
-    except DryRun as done:
-        assert isinstance(done.report, SurveyImportReport)
-        return done.report
-    raise AssertionError("a dry run always rolls back")  # pragma: no cover
-
-
-def import_survey(
-    engine: Engine,
-    *,
-    actor: Actor,
-    data: bytes,
-    file_name: str,
-    today: date | None = None,
-    dry_run: bool = False,
-) -> SurveyImportReport:
-    """Read, validate and write one survey file; on any error nothing is written."""
+def _read(
+    data: bytes, *, session: Session, lookup: dict[str, Municipality], today: date
+) -> Parsed[list[SurveyGroup]]:
     rows = read_rows(data, COLUMNS)
-    with transaction(engine) as session:
-        lookup = municipality_lookup(session.exec(select(Municipality)).all())
-        groups = _groups(rows, lookup, _categories(session), today or date.today())
-        first_rows: dict[int, int] = {}
-        for group in sorted(groups, key=lambda g: g.rows[0]):
-            first_rows.setdefault(group.municipality_code, group.rows[0])
-        check_rights(actor, Action.EDIT_SURVEYS, first_rows, lookup)
-        source = file_source(
-            session,
-            actor=actor,
-            name="Tryghedsmåling (fil)",
-            dataset=DATASET,
-            file_name=file_name,
-            rows=len(rows),
-        )
-        assert source.id is not None
-        before = _replaced_keys(session, groups)
-        marked = tuple(
-            replace(group, change="erstattet" if group.key in before else "ny") for group in groups
-        )
-        replaced, demo_removed = _write(session, groups, source_id=source.id)
-        years = sorted({g.year for g in groups})
-        report = SurveyImportReport(
-            rows=len(rows),
-            rounds=len(groups),
-            new=len(groups) - replaced,
-            replaced=replaced,
-            municipalities=len(first_rows),
-            years=str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}",
-            demo_rounds_removed=demo_removed,
-            source_id=source.id,
-            groups=marked,
-        )
-        source.periods, source.rows_changed = report.years, len(groups)
-        session.add(source)
-        municipality, district = audit_scope(set(first_rows), lookup)
-        audit.record(
-            session,
-            actor=actor,
-            action="survey.import",
-            entity="survey_round",
-            entity_key=str(source.id),
-            summary=f"Import af tryghedsmåling fra {file_name}: {report.text()}",
-            before=None,
-            after={"rounds": report.rounds, "new": report.new, "replaced": replaced},
-            municipality_code=municipality,
-            police_district_number=district,
-        )
-        if dry_run:
-            raise DryRun(report)
-    return report
+    groups = _groups(rows, lookup, _categories(session), today)
+    firsts = first_rows((group.municipality_code, group.rows[0]) for group in groups)
+    return Parsed(groups, rows=len(rows), first_rows=firsts)
+
+
+def _write_file(
+    session: Session, parsed: Parsed[list[SurveyGroup]], *, actor: Actor, source_id: int
+) -> Written[SurveyImportReport]:
+    groups = parsed.content
+    before = _replaced_keys(session, groups)
+    marked = tuple(
+        replace(group, change="erstattet" if group.key in before else "ny") for group in groups
+    )
+    replaced, demo_removed = _write(session, groups, source_id=source_id)
+    years = sorted({g.year for g in groups})
+    report = SurveyImportReport(
+        rows=parsed.rows,
+        rounds=len(groups),
+        new=len(groups) - replaced,
+        replaced=replaced,
+        municipalities=len(parsed.first_rows),
+        years=str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}",
+        demo_rounds_removed=demo_removed,
+        source_id=source_id,
+        groups=marked,
+    )
+    return Written(
+        report,
+        periods=report.years,
+        changed=len(groups),
+        after={"rounds": report.rounds, "new": report.new, "replaced": replaced},
+    )
+
+
+SURVEY_FILES: FileImport[list[SurveyGroup], SurveyImportReport] = FileImport(
+    name="Tryghedsmåling (fil)",
+    dataset=DATASET,
+    action=Action.EDIT_SURVEYS,
+    audit_action="survey.import",
+    entity="survey_round",
+    what="tryghedsmåling",
+    read=_read,
+    write=_write_file,
+)
+import_survey = SURVEY_FILES.run
+"""Read, validate and write one file; on any error nothing is written."""
+preview_survey = preview_of(import_survey)

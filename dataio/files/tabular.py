@@ -7,20 +7,15 @@ a ValidationFailed naming the row and the column; nothing else escapes for any i
 import csv
 import io
 import re
-import warnings
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
-import openpyxl
-from sqlmodel import Session
-
-from dataio.errors import PermissionDenied, ValidationFailed
-from models.domain import SourceKind
-from models.permissions import Action, Actor, Target, require
-from models.tables import DataSource, Municipality
+from dataio.errors import ValidationFailed
+from dataio.files.cells import NotADate, NotText, cell_date, control_line, decode, open_workbook
+from models import numbers
+from models.tables import Municipality
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # a small zip may not unpack into gigabytes
@@ -29,13 +24,7 @@ _NOT_TEXT = (
     "Filen kan ikke læses: den er hverken tekst i UTF-8 eller Windows-1252 (CSV) eller en "
     "Excel-fil (.xlsx). Gem den som «CSV UTF-8» eller «Excel-projektmappe (.xlsx)» og prøv igen."
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FOLDS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "_": " ", "-": " "})
-_INTEGER = re.compile(r"-?\d+")
-_GROUPED = re.compile(r"-?\d{1,3}([. ]\d{3})+")
-_DECIMAL = re.compile(r"-?\d+,(\d+)")
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?")
-_DANISH = re.compile(r"(\d{1,2})[.\-/](\d{1,2})[.\-/](\d{4})")
 
 
 @dataclass(frozen=True)
@@ -67,22 +56,18 @@ def problem(row: int, column: Column | str, why: str) -> ValidationFailed:
     return ValidationFailed(f"Række {row}, kolonne «{heading}»: {why}")
 
 
-def _decode(data: bytes) -> str:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
-        raise ValidationFailed(_NOT_TEXT)  # UTF-16/32 or binary
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if _CONTROL.search(text):
-            raise ValidationFailed(_NOT_TEXT)
-        return text
-    raise ValidationFailed(_NOT_TEXT)
+def _text(data: bytes) -> str:
+    try:
+        text, _ = decode(data)
+    except NotText as error:
+        raise ValidationFailed(_NOT_TEXT) from error
+    if control_line(data) is not None:
+        raise ValidationFailed(_NOT_TEXT)
+    return text
 
 
 def _csv_rows(data: bytes) -> Iterable[tuple[int, list[Any]]]:
-    text = _decode(data)
+    text = _text(data)
     header = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max(";,\t", key=header.count)  # the header's own separator; ";" wins ties
     try:
@@ -93,22 +78,15 @@ def _csv_rows(data: bytes) -> Iterable[tuple[int, list[Any]]]:
 
 
 def _excel_rows(data: bytes) -> Iterable[tuple[int, list[Any]]]:
-    not_xlsx = ValidationFailed(_NOT_TEXT)
+    workbook = open_workbook(
+        data, read_only=True, max_unpacked=MAX_UNPACKED_BYTES, not_xlsx=_NOT_TEXT
+    )
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > MAX_UNPACKED_BYTES:
-            raise ValidationFailed("Excel-filen er for stor udpakket.")
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
         rows = list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 100))
         workbook.close()
-    except ValidationFailed:
-        raise
-    except Exception as error:  # a corrupt file can fail in zipfile, openpyxl or the XML parser
-        raise not_xlsx from error
+    except Exception as error:  # a corrupt sheet fails while it is parsed, in many places
+        raise ValidationFailed(_NOT_TEXT) from error
     for number, cells in enumerate(rows, 1):
         yield number, [c.strip() if isinstance(c, str) else c for c in cells]
 
@@ -166,59 +144,36 @@ def read_rows(data: bytes, columns: Sequence[Column]) -> list[Row]:
 
 
 def parse_count(value: Any, *, row: int, column: Column) -> int:
-    """A whole number ≥ 0: '1275', '1.275', '1 275', '12,0' or an Excel number."""
-    number: int | None = None
-    if isinstance(value, bool) or value is None:
-        number = None
-    elif isinstance(value, int):
-        number = value
-    elif isinstance(value, float) and value.is_integer():
-        number = int(value)
-    elif isinstance(value, str):
-        text = value.replace("\xa0", " ")
-        decimal = _DECIMAL.fullmatch(text)
-        if _INTEGER.fullmatch(text) or _GROUPED.fullmatch(text):
-            number = int(text.replace(".", "").replace(" ", ""))
-        elif decimal and not decimal.group(1).strip("0"):
-            number = int(text.split(",")[0])
+    """A whole number from 0 to models.numbers.MAX_COUNT: '1275', '1.275', '1 275', '12,0' or an
+    Excel number."""
     if value is None:
         raise problem(row, column, "mangler (skriv et helt tal, 0 eller mere)")
-    if number is None:
-        raise problem(row, column, f"«{value}» er ikke et helt tal")
-    if number < 0:
-        raise problem(row, column, f"{number} er negativ; antal skal være 0 eller mere")
-    return number
+    try:
+        if isinstance(value, str):
+            return numbers.parse_count(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return numbers.check_count(value)
+        if isinstance(value, float) and value.is_integer():
+            return numbers.check_count(int(value))
+    except numbers.NumberRefused as refused:
+        raise problem(row, column, str(refused)) from refused
+    raise problem(row, column, f"«{value}» er ikke et helt tal")
 
 
 def parse_date(value: Any, *, row: int, column: Column, today: date) -> date:
-    """A date as 2026-11-01, 01-11-2026, 1.11.2026 or an Excel date; not in the future."""
+    """A date as 2026-11-01, 01-11-2026, 1.11.2026, 1. november 2026 or an Excel date; not in the
+    future."""
     if value is None:
         raise problem(row, column, "mangler (skriv fx 2026-11-01 eller 01-11-2026)")
-    if isinstance(value, datetime):
-        day: date | None = value.date()
-    elif isinstance(value, date):
-        day = value
-    else:
-        day = _text_date(str(value))
-    if day is None:
+    try:
+        day = cell_date(value)
+    except NotADate as error:
         raise problem(
             row, column, f"«{value}» er ikke en dato (skriv fx 2026-11-01 eller 01-11-2026)"
-        )
+        ) from error
     if not date(2000, 1, 1) <= day <= today:
         raise problem(row, column, f"{day.isoformat()} ligger uden for 2000 til i dag")
     return day
-
-
-def _text_date(text: str) -> date | None:
-    iso, danish = _ISO.fullmatch(text), _DANISH.fullmatch(text)
-    try:
-        if iso:
-            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
-        if danish:
-            return date(int(danish.group(3)), int(danish.group(2)), int(danish.group(1)))
-    except ValueError:
-        return None
-    return None
 
 
 def parse_year(value: Any, *, row: int, column: Column, today: date) -> int:
@@ -267,55 +222,3 @@ def find_municipality(
 def text_cell(value: Any, *, limit: int = 200) -> str:
     """Free text, trimmed and cut to a sane length."""
     return "" if value is None else str(value).strip()[:limit]
-
-
-# ------------------------------------------------------------------ shared by the importers
-
-
-class DryRun(Exception):
-    """Raised inside a preview's transaction so that everything is rolled back."""
-
-    def __init__(self, report: object) -> None:
-        super().__init__("dry run")
-        self.report = report
-
-
-def check_rights(
-    actor: Actor, action: Action, first_rows: dict[int, int], lookup: dict[str, Municipality]
-) -> None:
-    """Refuse, naming the row and municipality, unless the actor may write every municipality."""
-    for code, number in sorted(first_rows.items(), key=lambda item: item[1]):
-        municipality = lookup[str(code)]
-        target = Target(code, municipality.police_district_number)
-        try:
-            require(actor, action, target, where=f"{municipality.name} ({code})")
-        except PermissionDenied as refused:
-            raise PermissionDenied(f"Række {number}: {refused}") from refused
-
-
-def file_source(
-    session: Session, *, actor: Actor, name: str, dataset: str, file_name: str, rows: int
-) -> DataSource:
-    """The provenance row of one imported file (counts and periods are filled in after writing)."""
-    source = DataSource(
-        name=name,
-        kind=SourceKind.FILE,
-        dataset=dataset,
-        description=f"Fil: {file_name}",
-        rows=rows,
-        rows_read=rows,
-        file_name=file_name,
-        as_of=date.today(),
-        loaded_at=datetime.now(UTC),
-        loaded_by=actor.username,
-    )
-    session.add(source)
-    session.flush()
-    return source
-
-
-def audit_scope(codes: set[int], lookup: dict[str, Municipality]) -> tuple[int | None, int | None]:
-    """(municipality, police district) for the audit row: set when the file stays within one."""
-    districts = {lookup[str(c)].police_district_number for c in codes}
-    municipality = next(iter(codes)) if len(codes) == 1 else None
-    return municipality, next(iter(districts)) if len(districts) == 1 else None

@@ -10,41 +10,27 @@ from sqlalchemy import Engine
 
 from dataio.meeting_pack.charts import burglary_chart
 from dataio.store.burglaries import BurglaryOverview, municipality_overview
+from models import goal_text
 from models.breaks import year_notes
-from models.formatting import fmt_decimal, fmt_int
+from models.goal_text import burglary_count_line, burglary_rate_line
+from models.permissions import Actor
 from models.report import Cell, GoalSection, ReportTable, SourceLine
-from models.trends import status_label_da
+from models.vocabulary import status_label
 
 
 def burglary_lines(overview: BurglaryOverview) -> list[str]:
-    """The burglary card's key figures as sentences (the same words as the Kommune page)."""
-    result, goal = overview.assessment, overview.assessment.goal
+    """The burglary card's key figures as sentences (the Kommune page's words, models.goal_text)."""
+    result = overview.assessment
     provisional = bool(
         overview.annual.loc[overview.annual["year"] == result.latest_year, "provisional"].any()
     )
-    lines = [
-        f"Indbrud i beboelser {result.latest_year or ''}: {fmt_int(result.latest_count)}"
-        + (" (foreløbigt)" if provisional else "")
+    return [
+        burglary_count_line(result, provisional=provisional),
+        *goal_text.burglary_lines(result),
+        burglary_rate_line(
+            overview.per_1000_households, approximate=overview.households_approximate
+        ),
     ]
-    if result.required_for_latest_year is not None:
-        lines.append(
-            f"Målforløbet (lige linje) krævede højst {fmt_int(round(result.required_for_latest_year))} i {result.latest_year}."
-        )
-    if goal is not None:
-        default = " (standardmålår, kan ændres)" if goal.target_year_is_default else ""
-        lines.append(
-            f"Mål: fra {fmt_int(round(goal.baseline))} ({goal.baseline_year}) til {fmt_int(round(goal.target))} i {goal.target_year}{default}."
-        )
-    if result.projection is not None:
-        p = result.projection
-        lines.append(
-            f"Fremskrevet til {p.to_year}: {fmt_int(round(p.expected))} (95 %-interval {fmt_int(round(p.low))}–{fmt_int(round(p.high))}); tendens {fmt_decimal(p.annual_change * 100, digits=1)} % om året."
-        )
-    lines.append(
-        f"Pr. 1.000 husstande: {fmt_decimal(overview.per_1000_households, digits=1)}"
-        + (" (husstande tilnærmet)" if overview.households_approximate else "")
-    )
-    return lines
 
 
 def burglary_figures(overview: BurglaryOverview) -> list[tuple[str, Cell]]:
@@ -69,7 +55,7 @@ def burglary_figures(overview: BurglaryOverview) -> list[tuple[str, Cell]]:
         ("Fremskrevet til målåret", None if projection is None else round(projection.expected)),
         ("Fremskrevet, 95 %-interval fra", None if projection is None else round(projection.low)),
         ("Fremskrevet, 95 %-interval til", None if projection is None else round(projection.high)),
-        ("Status", status_label_da(result.status)),
+        ("Status", status_label(result.status)),
     ]
 
 
@@ -105,7 +91,7 @@ def burglary_table(overview: BurglaryOverview) -> ReportTable:
     )
 
 
-def burglary_section(con: Engine, code: int) -> GoalSection:
+def burglary_section(con: Engine, code: int, viewer: Actor) -> GoalSection:
     """Burglaries against the path to the goal: the Kommune page's card, chart and numbers."""
     overview = municipality_overview(con, code=code)
     result = overview.assessment
@@ -120,7 +106,7 @@ def burglary_section(con: Engine, code: int) -> GoalSection:
         key="burglaries",
         title="Indbrud i beboelser mod målet",
         status=result.status.value,
-        status_label=status_label_da(result.status),
+        status_label=status_label(result.status),
         lines=burglary_lines(overview)
         if len(overview.annual)
         else [f"Der er endnu ingen indbrudstal for {overview.name}."],

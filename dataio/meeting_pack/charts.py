@@ -1,7 +1,8 @@
 """The report's charts in matplotlib (Agg: no browser, no display), drawn like the dashboard's.
 
-Matplotlib's default font, DejaVu Sans, ships with matplotlib and has æ, ø and å. The colours are the ones `ui/charts.py` gives plotly (a test holds them equal); dataio may not
-import ui, so they are repeated here.
+Matplotlib's default font, DejaVu Sans, ships with matplotlib and has æ, ø and å. The colours,
+the legend's words and the projection band's points are the dashboard's own, from
+`models.vocabulary` and `models.bands`; this module only draws them.
 """
 
 import io
@@ -18,26 +19,28 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from dataio.store.burglaries import BurglaryOverview
 from dataio.store.neighbour_help import HelperOverview
 from dataio.store.surveys import InsecurityOverview
+from models.bands import ProjectionBand, burglary_band, helper_band
+from models.domain import Quality
 from models.formatting import fmt_int, fmt_percent
+from models.vocabulary import (
+    BAND_ALPHA,
+    BAND_LABEL,
+    BREAK_GREY,
+    CONSTANT_RATE_PATH_LABEL,
+    GOAL_GREEN,
+    LINEAR_PATH_LABEL,
+    MID_GREY,
+    PERIOD_GREY,
+    PROJECTION_ORANGE,
+    PROVISIONAL_LABEL,
+    QUALITY_COLOURS,
+    SERIES_BLUE,
+    TARGET_LABEL,
+    TREND_LABEL,
+    quality_colour,
+    quality_label,
+)
 
-QUALITY_COLOURS = {
-    "official": "#1f5f8b",
-    "reported": "#1f5f8b",
-    "sum_of_quarters": "#4a7fa8",
-    "approximate": "#9dbbd3",
-    "demo": "#b5b5b5",
-}
-QUALITY_LABELS = {
-    "official": "Danmarks Statistik",
-    "reported": "Danmarks Statistik (citeret)",
-    "sum_of_quarters": "Sum af kvartaler",
-    "approximate": "Omtrentligt tal",
-    "demo": "Eksempeldata",
-}
-BLUE = "#1f5f8b"
-GOAL_GREEN = "#1a9641"
-PROJECTION_ORANGE = "#e67814"
-BREAK_GREY = "#666666"
 WIDTH_CM, HEIGHT_CM = 17.0, 8.5
 
 
@@ -58,21 +61,21 @@ def _bars(axes: Axes, overview: BurglaryOverview) -> None:
             rows["year"],
             rows["count"],
             width=0.75,
-            color=QUALITY_COLOURS.get(str(quality), "#1f5f8b"),
-            hatch="///" if quality == "demo" else None,
+            color=quality_colour(str(quality)).hex,
+            hatch="///" if quality == Quality.DEMO else None,
             edgecolor="white",
             linewidth=0.4,
-            label=QUALITY_LABELS.get(str(quality), str(quality)),
+            label=quality_label(str(quality)),
         )
     for row in overview.annual[overview.annual["provisional"].astype(bool)].itertuples():
         axes.annotate(
-            "foreløbigt",
+            PROVISIONAL_LABEL,
             (row.year, row.count),
             textcoords="offset points",
             xytext=(0, 3),
             ha="center",
             fontsize=6,
-            color=PROJECTION_ORANGE,
+            color=PROJECTION_ORANGE.hex,
         )
 
 
@@ -82,62 +85,46 @@ def _goal(axes: Axes, overview: BurglaryOverview) -> None:
     if goal is None:
         return
     years = [p.year for p in result.path]
-    axes.plot(
-        years,
-        [p.linear for p in result.path],
-        "--",
-        color=GOAL_GREEN,
-        linewidth=1.2,
-        label="Krævet forløb (lige linje)",
-    )
-    axes.plot(
-        years,
-        [p.constant_rate for p in result.path],
-        ":",
-        color=GOAL_GREEN,
-        linewidth=1.2,
-        label="Krævet forløb (fast procentvis fald)",
-    )
-    axes.plot([goal.target_year], [goal.target], "*", color=GOAL_GREEN, markersize=11, label="Mål")
+    for values, style, label in (
+        ([p.linear for p in result.path], "--", LINEAR_PATH_LABEL),
+        ([p.constant_rate for p in result.path], ":", CONSTANT_RATE_PATH_LABEL),
+    ):
+        axes.plot(years, values, style, color=GOAL_GREEN.hex, linewidth=1.2, label=label)
+    _target(axes, goal.target_year, goal.target)
     default = " (standardmålår)" if goal.target_year_is_default else ""
     axes.annotate(
-        f"Mål {fmt_int(round(goal.target))}{default}",
+        f"{TARGET_LABEL} {fmt_int(round(goal.target))}{default}",
         (goal.target_year, goal.target),
         textcoords="offset points",
         xytext=(4, -9),
         ha="right",
         va="top",
         fontsize=7,
-        color=GOAL_GREEN,
+        color=GOAL_GREEN.hex,
         path_effects=[withStroke(linewidth=2.5, foreground="white")],
         zorder=5,
     )
 
 
-def _projection(axes: Axes, overview: BurglaryOverview) -> None:
-    result = overview.assessment
-    if not result.band or result.latest_year is None or result.latest_count is None:
+def _target(axes: Axes, x: float, target: float) -> None:
+    axes.plot([x], [target], "*", color=GOAL_GREEN.hex, markersize=11, label=TARGET_LABEL)
+
+
+def _band(axes: Axes, band: ProjectionBand | None, *, x: list[float] | None = None) -> None:
+    """The projection band and its expected line (x: the band's x as matplotlib numbers)."""
+    if band is None:
         return
-    years = [result.latest_year] + [p.to_year for p in result.band]
-    low = [result.latest_count] + [p.low for p in result.band]
-    high = [result.latest_count] + [p.high for p in result.band]
-    expected = [result.latest_count] + [p.expected for p in result.band]
+    xs = band.x if x is None else x
     axes.fill_between(
-        years,
-        low,
-        high,
-        color=PROJECTION_ORANGE,
-        alpha=0.15,
+        xs,
+        band.low,
+        band.high,
+        color=PROJECTION_ORANGE.hex,
+        alpha=BAND_ALPHA,
         linewidth=0,
-        label="Fremskrivning, 95 %-interval",
+        label=BAND_LABEL,
     )
-    axes.plot(
-        years,
-        expected,
-        color=PROJECTION_ORANGE,
-        linewidth=1.4,
-        label="Fremskrivning (nuværende tendens)",
-    )
+    axes.plot(xs, band.expected, color=PROJECTION_ORANGE.hex, linewidth=1.4, label=TREND_LABEL)
 
 
 def _breaks(axes: Axes, overview: BurglaryOverview) -> None:
@@ -145,31 +132,25 @@ def _breaks(axes: Axes, overview: BurglaryOverview) -> None:
     if years.empty:
         return
     if years.min() <= 2018 <= years.max():
-        axes.axvline(2017.5, color=BREAK_GREY, linestyle=":", linewidth=1)
-        axes.annotate(
-            "§ 276 a (2018)",
-            (2017.5, 1),
-            xycoords=("data", "axes fraction"),
-            xytext=(-3, -2),
-            textcoords="offset points",
-            ha="right",
-            va="top",
-            fontsize=6.5,
-            color=BREAK_GREY,
-        )
+        axes.axvline(2017.5, color=BREAK_GREY.hex, linestyle=":", linewidth=1)
+        _period_label(axes, "§ 276 a (2018)", 2017.5, right_of=False)
     if years.min() <= 2021 and years.max() >= 2020:
-        axes.axvspan(2019.5, 2021.5, color="#888888", alpha=0.08, linewidth=0)
-        axes.annotate(
-            "COVID-19",
-            (2021.5, 1),
-            xycoords=("data", "axes fraction"),
-            xytext=(2, -2),
-            textcoords="offset points",
-            ha="left",
-            va="top",
-            fontsize=6.5,
-            color=BREAK_GREY,
-        )
+        axes.axvspan(2019.5, 2021.5, color=PERIOD_GREY.hex, alpha=0.08, linewidth=0)
+        _period_label(axes, "COVID-19", 2021.5, right_of=True)
+
+
+def _period_label(axes: Axes, text: str, x: float, *, right_of: bool) -> None:
+    axes.annotate(
+        text,
+        (x, 1),
+        xycoords=("data", "axes fraction"),
+        xytext=(2 if right_of else -3, -2),
+        textcoords="offset points",
+        ha="left" if right_of else "right",
+        va="top",
+        fontsize=6.5,
+        color=BREAK_GREY.hex,
+    )
 
 
 def burglary_chart(overview: BurglaryOverview) -> Figure:
@@ -179,12 +160,11 @@ def burglary_chart(overview: BurglaryOverview) -> Figure:
     axes = figure.add_subplot()
     _bars(axes, overview)
     _goal(axes, overview)
-    _projection(axes, overview)
+    _band(axes, burglary_band(overview.assessment))
     _breaks(axes, overview)
     _danish_axes(axes, y_title="Indbrud i beboelser pr. år")
     axes.set_ylim(bottom=0)
-    if axes.get_legend_handles_labels()[0]:
-        figure.legend(loc="outside lower center", ncol=3, fontsize=6.5, frameon=False)
+    _legend(figure, axes)
     return figure
 
 
@@ -210,12 +190,12 @@ def helper_chart(overview: HelperOverview) -> Figure:
     page's chart in ui/goal_charts.py)."""
     figure, axes = _figure()
     counts, result = overview.counts, overview.assessment
-    colour = QUALITY_COLOURS["demo"] if overview.demo else BLUE
+    colour = QUALITY_COLOURS[Quality.DEMO] if overview.demo else SERIES_BLUE
     label = "Nabohjælpere" + (" (eksempeldata)" if overview.demo else "")
     axes.plot(
         date2num(list(counts["count_date"])),
         list(counts["helpers"]),
-        color=colour,
+        color=colour.hex,
         linewidth=1.6,
         label=label,
     )
@@ -230,30 +210,13 @@ def helper_chart(overview: HelperOverview) -> Figure:
             ends,
             [result.baseline, result.target],
             "--",
-            color=GOAL_GREEN,
+            color=GOAL_GREEN.hex,
             linewidth=1.2,
-            label="Krævet forløb (lige linje)",
+            label=LINEAR_PATH_LABEL,
         )
-        axes.plot(ends[1:], [result.target], "*", color=GOAL_GREEN, markersize=11, label="Mål")
-    projection = result.projection
-    if projection is not None and result.as_of is not None and result.latest is not None:
-        dates = date2num([result.as_of, projection.to_date])
-        axes.fill_between(
-            dates,
-            [result.latest, projection.low],
-            [result.latest, projection.high],
-            color=PROJECTION_ORANGE,
-            alpha=0.15,
-            linewidth=0,
-            label="Fremskrivning, 95 %-interval",
-        )
-        axes.plot(
-            dates,
-            [result.latest, projection.expected],
-            color=PROJECTION_ORANGE,
-            linewidth=1.4,
-            label="Fremskrivning (nuværende tendens)",
-        )
+        _target(axes, ends[1], result.target)
+    band = helper_band(result)
+    _band(axes, band, x=None if band is None else list(date2num(band.x)))
     _danish_axes(axes, y_title="Aktive nabohjælpere")
     axes.xaxis.set_major_locator(YearLocator())
     axes.xaxis.set_major_formatter(DateFormatter("%Y"))
@@ -269,7 +232,7 @@ def insecurity_chart(overview: InsecurityOverview) -> Figure:
     rounds, goal = overview.rounds, overview.assessment.goal
     if len(rounds):
         shares = rounds["share"] * 100
-        colour = "#7f7f7f" if overview.demo else BLUE
+        colour = (MID_GREY if overview.demo else SERIES_BLUE).hex
         label = f"{overview.name}, 95 %-interval" + (" (eksempeldata)" if overview.demo else "")
         axes.errorbar(
             list(rounds["year"]),
@@ -289,28 +252,28 @@ def insecurity_chart(overview: InsecurityOverview) -> Figure:
             list(rows["share"] * 100),
             "D",
             markersize=5,
-            color=QUALITY_COLOURS.get(str(quality), BLUE),
-            label=f"Hele landet ({QUALITY_LABELS.get(str(quality), str(quality)).lower()})",
+            color=quality_colour(str(quality)).hex,
+            label=f"Hele landet ({quality_label(str(quality)).lower()})",
         )
     if goal is not None:
         axes.plot(
             [goal.baseline_year, goal.target_year],
             [goal.baseline * 100, goal.target * 100],
             "--",
-            color=GOAL_GREEN,
+            color=GOAL_GREEN.hex,
             linewidth=1.2,
-            label="Krævet forløb (lige linje)",
+            label=LINEAR_PATH_LABEL,
         )
-        axes.axhline(goal.target * 100, color=GOAL_GREEN, linestyle=":", linewidth=1.2)
+        axes.axhline(goal.target * 100, color=GOAL_GREEN.hex, linestyle=":", linewidth=1.2)
         axes.annotate(
-            f"Mål {fmt_percent(goal.target, digits=0)}",
+            f"{TARGET_LABEL} {fmt_percent(goal.target, digits=0)}",
             (0, goal.target * 100),
             xycoords=("axes fraction", "data"),
             xytext=(2, 3),
             textcoords="offset points",
             ha="left",
             fontsize=7,
-            color=GOAL_GREEN,
+            color=GOAL_GREEN.hex,
         )
     _danish_axes(axes, y_title="Andel utrygge ved indbrud (%)")
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{fmt_int(value)} %"))

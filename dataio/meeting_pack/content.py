@@ -12,11 +12,11 @@ import pandas as pd
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from dataio.db.queries import municipality_table
 from dataio.errors import NotFound, UnknownMunicipality
 from dataio.meeting_pack.burglaries import burglary_section
 from dataio.meeting_pack.other_goals import helpers_section, insecurity_section
 from dataio.store.action_plans import has_plan, plan_items, plan_summary, require_read
+from dataio.store.areas import municipality_table
 from dataio.store.walks import open_follow_ups
 from models.permissions import Actor
 from models.report import (
@@ -37,7 +37,7 @@ DEMO_NOTE = (
 )
 
 
-GoalSectionBuilder = Callable[[Engine, int], GoalSection | None]
+GoalSectionBuilder = Callable[[Engine, int, Actor], GoalSection | None]
 
 # The goals in the report's order; a builder may return None to leave its goal out.
 GOAL_SECTION_BUILDERS: list[GoalSectionBuilder] = [
@@ -63,9 +63,9 @@ def _plan_rows(items: pd.DataFrame) -> list[PlanRow]:
     ]
 
 
-def follow_up_table(con: Engine, *, code: int) -> ReportTable:
+def follow_up_table(con: Engine, *, viewer: Actor, code: int) -> ReportTable:
     """Open safety-walk follow-ups, oldest walk first."""
-    frame = open_follow_ups(con, municipality_code=code)
+    frame = open_follow_ups(con, viewer=viewer, municipality_code=code)
     rows: list[list[Cell]] = [
         [
             pd.Timestamp(r.walk_date).date(),
@@ -96,13 +96,13 @@ def follow_up_table(con: Engine, *, code: int) -> ReportTable:
 
 
 def municipality_part(
-    con: Engine, *, code: int, name: str, today: date, since: date
+    con: Engine, *, viewer: Actor, code: int, name: str, today: date, since: date
 ) -> MunicipalityPart:
     """One municipality's goals, action plan and open follow-ups."""
-    goals = [s for build in GOAL_SECTION_BUILDERS if (s := build(con, code)) is not None]
-    exists = has_plan(con, municipality_code=code)
-    rows = _plan_rows(plan_items(con, municipality_code=code)) if exists else []
-    summary = plan_summary(con, municipality_code=code, today=today)
+    goals = [s for build in GOAL_SECTION_BUILDERS if (s := build(con, code, viewer)) is not None]
+    exists = has_plan(con, viewer=viewer, municipality_code=code)
+    rows = _plan_rows(plan_items(con, viewer=viewer, municipality_code=code)) if exists else []
+    summary = plan_summary(con, viewer=viewer, municipality_code=code, today=today)
     counts: dict[str, int | float | None] = (
         {}
         if summary is None
@@ -121,7 +121,7 @@ def municipality_part(
         has_plan=exists,
         plan=plan_buckets(rows, today=today, since=since),
         plan_counts=counts,
-        follow_ups=follow_up_table(con, code=code),
+        follow_ups=follow_up_table(con, viewer=viewer, code=code),
     )
 
 
@@ -170,7 +170,7 @@ def municipality_report(
     require_read(con, viewer=viewer, municipality_code=code)
     name, district = str(match["name"].iloc[0]), str(match["police_district"].iloc[0])
     start = since or default_since(today)
-    part = municipality_part(con, code=code, name=name, today=today, since=start)
+    part = municipality_part(con, viewer=viewer, code=code, name=name, today=today, since=start)
     return _assemble(
         title=f"Mødepakke: {name}",
         partnership=f"Bo trygt-partnerskabet i {name}: {name} Kommune og {district}",
@@ -204,7 +204,7 @@ def police_district_report(
         require_read(con, viewer=viewer, municipality_code=int(code))
     start = since or default_since(today)
     parts = [
-        municipality_part(con, code=int(c), name=str(n), today=today, since=start)
+        municipality_part(con, viewer=viewer, code=int(c), name=str(n), today=today, since=start)
         for c, n in zip(members["code"], members["name"], strict=True)
     ]
     return _assemble(

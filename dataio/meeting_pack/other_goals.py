@@ -13,10 +13,9 @@ from dataio.meeting_pack.charts import helper_chart, insecurity_chart
 from dataio.store.neighbour_help import HelperOverview, helper_overview, helper_sources
 from dataio.store.surveys import InsecurityOverview, insecurity_overview
 from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
+from models.permissions import Actor
 from models.report import Cell, GoalSection, ReportTable, SourceLine
-from models.trends import status_label_da
-
-NO_DATA = "Ingen data endnu"
+from models.vocabulary import NO_DATA_LABEL, status_label
 
 
 def _sources(frame: pd.DataFrame) -> list[SourceLine]:
@@ -67,13 +66,13 @@ def helper_figures(overview: HelperOverview) -> list[tuple[str, Cell]]:
         ("Pr. 100 husstande", None if density is None else round(density, 2)),
         ("Mål (nabohjælpere)", None if result.target is None else round(result.target)),
         ("Målår", result.target_year),
-        ("Status", status_label_da(result.status)),
+        ("Status", status_label(result.status)),
     ]
 
 
-def helpers_section(con: Engine, code: int) -> GoalSection:
+def helpers_section(con: Engine, code: int, viewer: Actor) -> GoalSection:
     """Neighbour-helpers against the recruitment target."""
-    overview = helper_overview(con, code=code)
+    overview = helper_overview(con, viewer=viewer, code=code)
     result, counts = overview.assessment, overview.counts
     has_data = result.latest is not None
     rows: list[list[Cell]] = [
@@ -93,7 +92,7 @@ def helpers_section(con: Engine, code: int) -> GoalSection:
         key="helpers",
         title="Nabohjælpere mod rekrutteringsmålet",
         status=result.status.value if has_data else None,
-        status_label=status_label_da(result.status) if has_data else NO_DATA,
+        status_label=status_label(result.status) if has_data else NO_DATA_LABEL,
         lines=helper_lines(overview),
         table=ReportTable(
             title=f"Nabohjælpere, {overview.name}",
@@ -102,7 +101,7 @@ def helpers_section(con: Engine, code: int) -> GoalSection:
         ),
         figures=helper_figures(overview),
         demo=overview.demo,
-        sources=_sources(helper_sources(con, codes=[code])),
+        sources=_sources(helper_sources(con, viewer=viewer, codes=[code])),
         notes=notes,
         chart=partial(helper_chart, overview) if has_data else None,
     )
@@ -150,13 +149,13 @@ def insecurity_figures(overview: InsecurityOverview) -> list[tuple[str, Cell]]:
         ("95 %-interval til", None if estimate is None else round(estimate.high, 4)),
         ("Svar", None if estimate is None else estimate.n),
         ("Mål", None if goal is None else goal.target),
-        ("Status", status_label_da(result.status)),
+        ("Status", status_label(result.status)),
     ]
 
 
-def insecurity_section(con: Engine, code: int) -> GoalSection:
+def insecurity_section(con: Engine, code: int, viewer: Actor) -> GoalSection:
     """The share insecure about burglary, with its interval, against the 10 % goal."""
-    overview = insecurity_overview(con, code=code)
+    overview = insecurity_overview(con, viewer=viewer, code=code)
     has_data = overview.assessment.estimate is not None
     rows: list[list[Cell]] = [
         [
@@ -175,7 +174,7 @@ def insecurity_section(con: Engine, code: int) -> GoalSection:
         key="insecurity",
         title="Utryghed for indbrud mod 10 %-målet",
         status=overview.assessment.status.value if has_data else None,
-        status_label=status_label_da(overview.assessment.status) if has_data else NO_DATA,
+        status_label=status_label(overview.assessment.status) if has_data else NO_DATA_LABEL,
         lines=insecurity_lines(overview),
         table=ReportTable(
             title=f"Tryghedsmålinger, {overview.name}",

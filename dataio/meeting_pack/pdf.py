@@ -16,19 +16,11 @@ from fpdf.enums import TableCellFillMode, XPos, YPos
 from dataio.meeting_pack.charts import figure_png
 from models.formatting import MISSING, fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_percent
 from models.report import DEMO_MARK, Cell, GoalSection, MeetingReport, MunicipalityPart, PlanRow
+from models.vocabulary import DEMO_ORANGE, SERIES_BLUE, status_colour, status_mark
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = "DejaVu"
 PDF_MIME = "application/pdf"
-# The dashboard's status colours (ui/text.py STATUS_COLOURS; a test holds them equal)
-STATUS_COLOURS: dict[str, tuple[int, int, int]] = {
-    "on_track": (26, 150, 65),
-    "needs_acceleration": (235, 160, 0),
-    "off_track": (200, 40, 40),
-    "insufficient_evidence": (150, 150, 150),
-}
-DEMO_ORANGE = (230, 120, 20)
-BLUE = (31, 95, 139)
 ROW_FILL = (244, 246, 249)
 HEADINGS = FontFace(emphasis="BOLD", fill_color=(232, 238, 244))
 PLAN_BUCKETS = (
@@ -105,7 +97,7 @@ class ReportPdf(FPDF):
             self.add_page()
         self.ln(space)
         self.set_font(FONT, "B", size)
-        self.set_text_color(*BLUE)
+        self.set_text_color(*SERIES_BLUE)
         self.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
         self.set_text_color(0, 0, 0)
         self.ln(1.5)
@@ -115,11 +107,10 @@ class ReportPdf(FPDF):
         self.multi_cell(0, size * 0.5, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
     def status_chip(self, section: GoalSection) -> None:
-        colour = STATUS_COLOURS.get(section.status or "", STATUS_COLOURS["insufficient_evidence"])
-        self.set_fill_color(*colour)
+        self.set_fill_color(*status_colour(section.status))
         self.set_text_color(255, 255, 255)
         self.set_font(FONT, "B", 10)
-        label = f"  Status: {section.status_label}  "
+        label = f"  Status: {status_mark(section.status, section.status_label)}  "
         self.cell(
             self.get_string_width(label) + 2,
             7,
@@ -184,7 +175,7 @@ def _cover(pdf: ReportPdf, report: MeetingReport) -> None:
     pdf.add_page()
     pdf.ln(8)
     pdf.set_font(FONT, "B", 24)
-    pdf.set_text_color(*BLUE)
+    pdf.set_text_color(*SERIES_BLUE)
     pdf.multi_cell(0, 11, report.title, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
     pdf.set_text_color(0, 0, 0)
     pdf.ln(2)
@@ -212,7 +203,12 @@ def _cover(pdf: ReportPdf, report: MeetingReport) -> None:
         )
     pdf.heading("Målene på ét blik", size=13, space=6)
     rows: list[list[Cell]] = [
-        [part.name, goal.title, goal.status_label, goal.lines[0] if goal.lines else ""]
+        [
+            part.name,
+            goal.title,
+            status_mark(goal.status, goal.status_label),
+            goal.lines[0] if goal.lines else "",
+        ]
         for part in report.parts
         for goal in part.goals
     ]

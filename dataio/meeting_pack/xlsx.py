@@ -10,17 +10,15 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from dataio.files.spreadsheet import XLSX_MIME, write_text  # noqa: F401  (XLSX_MIME: ui imports it here)
 from dataio.meeting_pack.pdf import PLAN_BUCKETS
 from models.formatting import fmt_datetime
 from models.report import DEMO_MARK, Cell, MeetingReport, PlanRow, ReportTable
 
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "DD.MM.YYYY"
 BOLD = Font(bold=True)
 DEMO_FONT = Font(bold=True, color="FFFFFF")
@@ -33,12 +31,7 @@ def put(sheet: Worksheet, row: int, column: int, value: Cell | datetime) -> None
     """Write one value: numbers as numbers, dates as dates, text always as inert text."""
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        clean = ILLEGAL_CHARACTERS_RE.sub("", value)
-        cell.value = clean or None
-        if clean:
-            cell.data_type = "s"  # openpyxl would make "=..." a formula on assignment
-            if clean.startswith(FORMULA_START):
-                cell.quotePrefix = True  # and Excel would on a later edit
+        write_text(cell, value)
         return
     if isinstance(value, datetime):
         value = value.replace(tzinfo=None)

@@ -7,7 +7,7 @@ import pandas as pd
 from sqlalchemy import delete, insert
 from sqlmodel import Session, col, func, select
 
-from dataio.db.queries import household_table, partnership_table
+from dataio.store.areas import latest_households, partnership_table
 from models.domain import SourceKind
 from models.periods import latest_full_quarter, parse_period, period_of
 from models.tables import BurglaryQuarter, DataSource, Municipality, NationalBurglaryYear
@@ -157,7 +157,7 @@ def demo_municipalities(session: Session) -> pd.DataFrame:
     frame = pd.DataFrame(
         [{"code": m.code, "police_district_number": m.police_district_number} for m in rows]
     )
-    households = household_table(session).groupby("code")["households"].last()
+    households = latest_households(session)["households"]
     starts = partnership_table(session).set_index("code")["start_year"]
     frame["households"] = frame["code"].map(households).fillna(1000)
     frame["partner_start_year"] = frame["code"].map(starts)

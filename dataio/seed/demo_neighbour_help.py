@@ -1,14 +1,16 @@
 """Demo helper counts, recruitment activities, survey rounds and a national insecurity series.
 
 All of it is generated ("Eksempeldata"), flagged is_demo and cited by a demo data source.
-Real imported rows are never touched; demo rows are only written where none exist yet.
+Real imported rows are never touched: `ensure_demo_helpers` writes demo rows only where none
+exist yet, `replace_demo_helpers` (botrygt demo) regenerates them beside the real ones.
 """
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import insert
+from sqlalchemy import delete, insert
 from sqlmodel import Session, col, func, select
 
 from dataio.seed.reference import DEFAULT_TARGET_YEAR
@@ -147,39 +149,85 @@ def build_survey_answers(*, municipalities: pd.DataFrame, today: date) -> pd.Dat
     return pd.DataFrame(rows, columns=["code", "year", "measure", "category", "count"])
 
 
+def _write_counts(
+    session: Session, *, municipalities: pd.DataFrame, today: date, now: datetime
+) -> int:
+    counts = build_helper_counts(municipalities=municipalities, today=today)
+    if counts.empty:
+        return 0
+    source = _source(
+        session, dataset="helper_count", description="nabohjælpere", rows=len(counts), now=now
+    )
+    session.execute(
+        insert(HelperCount),
+        counts.assign(
+            source="Eksempeldata",
+            source_id=source,
+            is_demo=True,
+            changed_by="botrygt demo",
+            changed_at=now,
+        ).to_dict("records"),
+    )
+    _ensure_demo_helper_goals(session, municipalities=municipalities, now=now)
+    return len(counts)
+
+
+def _write_activities(
+    session: Session, *, municipalities: pd.DataFrame, today: date, now: datetime
+) -> int:
+    frame = build_activities(municipalities=municipalities, today=today)
+    if frame.empty:
+        return 0
+    session.execute(
+        insert(RecruitmentActivity),
+        frame.assign(is_demo=True, changed_by="botrygt demo", changed_at=now).to_dict("records"),
+    )
+    return len(frame)
+
+
+def _is_empty(session: Session, table: type) -> bool:
+    return not session.exec(select(func.count()).select_from(table)).one()
+
+
 def ensure_demo_helpers(session: Session, *, municipalities: pd.DataFrame, today: date) -> int:
     """Write demo helpers, activities, goals and surveys where none exist; return rows written."""
     now = datetime.now(UTC)
     written = 0
-    if not session.exec(select(func.count()).select_from(HelperCount)).one():
-        counts = build_helper_counts(municipalities=municipalities, today=today)
-        source = _source(
-            session, dataset="helper_count", description="nabohjælpere", rows=len(counts), now=now
-        )
-        session.execute(
-            insert(HelperCount),
-            counts.assign(
-                source="Eksempeldata",
-                source_id=source,
-                is_demo=True,
-                changed_by="botrygt demo",
-                changed_at=now,
-            ).to_dict("records"),
-        )
-        written += len(counts)
-        _ensure_demo_helper_goals(session, municipalities=municipalities, now=now)
-    if not session.exec(select(func.count()).select_from(RecruitmentActivity)).one():
-        frame = build_activities(municipalities=municipalities, today=today)
-        session.execute(
-            insert(RecruitmentActivity),
-            frame.assign(is_demo=True, changed_by="botrygt demo", changed_at=now).to_dict(
-                "records"
-            ),
-        )
-        written += len(frame)
-    if not session.exec(select(func.count()).select_from(SurveyRound)).one():
+    if _is_empty(session, HelperCount):
+        written += _write_counts(session, municipalities=municipalities, today=today, now=now)
+    if _is_empty(session, RecruitmentActivity):
+        written += _write_activities(session, municipalities=municipalities, today=today, now=now)
+    if _is_empty(session, SurveyRound):
         written += _write_surveys(session, municipalities=municipalities, today=today, now=now)
     return written
+
+
+def _without_real_rows(session: Session, municipalities: pd.DataFrame, column: Any) -> pd.DataFrame:
+    """The municipalities that have no imported or recorded (non-demo) row in the column's table."""
+    real = set(session.exec(select(column).distinct()).all())
+    return municipalities[~municipalities["code"].isin(real)]
+
+
+def replace_demo_helpers(session: Session, *, municipalities: pd.DataFrame, today: date) -> int:
+    """Regenerate the demo helper counts, activities and surveys; real rows are kept, and a
+    municipality with real rows of a kind gets no demo rows of that kind."""
+    now = datetime.now(UTC)
+    demo_rounds = select(SurveyRound.id).where(col(SurveyRound.is_demo))
+    session.execute(delete(SurveyAnswer).where(col(SurveyAnswer.round_id).in_(demo_rounds)))
+    session.execute(delete(SurveyRound).where(col(SurveyRound.is_demo)))
+    session.execute(delete(HelperCount).where(col(HelperCount.is_demo)))
+    session.execute(delete(RecruitmentActivity).where(col(RecruitmentActivity.is_demo)))
+    session.execute(
+        delete(NationalSurveyYear).where(col(NationalSurveyYear.quality) == Quality.DEMO)
+    )
+    counts = _without_real_rows(session, municipalities, HelperCount.municipality_code)
+    activities = _without_real_rows(session, municipalities, RecruitmentActivity.municipality_code)
+    surveys = _without_real_rows(session, municipalities, SurveyRound.municipality_code)
+    return (
+        _write_counts(session, municipalities=counts, today=today, now=now)
+        + _write_activities(session, municipalities=activities, today=today, now=now)
+        + _write_surveys(session, municipalities=surveys, today=today, now=now)
+    )
 
 
 def _ensure_demo_helper_goals(

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 from dataio.db.engine import transaction
 from dataio.db.migrate import upgrade_schema
 from dataio.seed.demo_burglaries import demo_municipalities, has_burglary_data, write_demo
-from dataio.seed.demo_neighbour_help import ensure_demo_helpers
+from dataio.seed.demo_neighbour_help import ensure_demo_helpers, replace_demo_helpers
 from dataio.seed.demo_plan import ensure_demo_plan
 from dataio.seed.demo_users import ensure_demo_users
 from dataio.seed.reference import load_reference
@@ -47,11 +47,16 @@ def initialise(engine: Engine, *, demo: bool, today: date | None = None) -> Init
 
 
 def regenerate_demo(engine: Engine, *, today: date | None = None) -> int:
-    """Replace the demo burglaries (real imported rows are kept)."""
+    """`botrygt demo`: every kind of demo data made anew (burglaries, helpers, activities, surveys),
+    and Ishøj's demo plan and walks where it has no plan; real imported rows are kept. Returns
+    the number of rows written."""
+    day = today or date.today()
     with transaction(engine) as session:
-        return write_demo(
-            session, municipalities=demo_municipalities(session), today=today or date.today()
-        )
+        municipalities = demo_municipalities(session)
+        rows = write_demo(session, municipalities=municipalities, today=day)
+        rows += replace_demo_helpers(session, municipalities=municipalities, today=day)
+        ensure_demo_plan(session, today=day)
+    return rows
 
 
 def ensure_reference(engine: Engine) -> None:

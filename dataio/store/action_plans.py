@@ -10,9 +10,10 @@ from sqlmodel import Session, col, select
 
 from dataio.db import audit
 from dataio.db.engine import transaction
-from dataio.db.queries import Connectable, read_frame
+from dataio.db.frames import Connectable, read_frame
 from dataio.errors import NotFound, PermissionDenied, ValidationFailed
 from dataio.seed.reference import read_reference
+from dataio.store.access import municipality_target, require_read
 from models.actionplan import (
     GOAL_CHOICES,
     ItemFacts,
@@ -25,7 +26,7 @@ from models.actionplan import (
     summarise,
 )
 from models.permissions import Action, Actor, Target, allows, require
-from models.tables import ActionItem, ActionPlan, Municipality, WalkObservation
+from models.tables import ActionItem, ActionPlan, WalkObservation
 
 EDITABLE = (
     "track",
@@ -90,14 +91,6 @@ def template() -> pd.DataFrame:
     return read_reference("action_plan_template.csv")
 
 
-def municipality_target(session: Session, municipality_code: int) -> tuple[Target, str]:
-    """The rule book's target for a municipality (with its police district), and its name."""
-    municipality = session.get(Municipality, municipality_code)
-    if municipality is None:
-        raise NotFound(f"Ukendt kommunekode: {municipality_code}")
-    return Target(municipality_code, municipality.police_district_number), municipality.name
-
-
 def create_plan(
     engine: Engine, *, actor: Actor, municipality_code: int, template_rows: list[int]
 ) -> int:
@@ -145,21 +138,18 @@ def create_plan(
     return len(rows)
 
 
-def require_read(con: Engine, *, viewer: Actor, municipality_code: int) -> None:
-    """Partnership data is read within the viewer's scope, like it is written."""
-    with Session(con) as session:
-        target, name = municipality_target(session, municipality_code)
-    require(viewer, Action.VIEW_MUNICIPALITY, target, where=name)
-
-
-def has_plan(con: Engine, *, municipality_code: int) -> bool:
+def has_plan(con: Connectable, *, viewer: Actor, municipality_code: int) -> bool:
     """Whether the municipality has a plan."""
+    require_read(con, viewer=viewer, municipality_code=municipality_code)
+    if isinstance(con, Session):
+        return con.get(ActionPlan, municipality_code) is not None
     with Session(con) as session:
         return session.get(ActionPlan, municipality_code) is not None
 
 
-def plan_items(con: Connectable, *, municipality_code: int) -> pd.DataFrame:
+def plan_items(con: Connectable, *, viewer: Actor, municipality_code: int) -> pd.DataFrame:
     """The plan's items in plan order (empty with the right columns when there is none)."""
+    require_read(con, viewer=viewer, municipality_code=municipality_code)
     statement = (
         select(ActionItem)
         .where(ActionItem.municipality_code == municipality_code)
@@ -168,11 +158,15 @@ def plan_items(con: Connectable, *, municipality_code: int) -> pd.DataFrame:
     return read_frame(con, statement)
 
 
-def plan_summary(con: Connectable, *, municipality_code: int, today: date) -> PlanSummary | None:
+def plan_summary(
+    con: Connectable, *, viewer: Actor, municipality_code: int, today: date
+) -> PlanSummary | None:
     """The plan's summary, or None where no plan exists."""
-    if isinstance(con, Engine) and not has_plan(con, municipality_code=municipality_code):
+    require_read(con, viewer=viewer, municipality_code=municipality_code)
+    if not has_plan(con, viewer=viewer, municipality_code=municipality_code):
         return None
-    return summarise(facts(plan_items(con, municipality_code=municipality_code)), today=today)
+    items = plan_items(con, viewer=viewer, municipality_code=municipality_code)
+    return summarise(facts(items), today=today)
 
 
 def facts(items: pd.DataFrame) -> list[ItemFacts]:
@@ -189,7 +183,7 @@ def facts(items: pd.DataFrame) -> list[ItemFacts]:
     ]
 
 
-def _clean(values: dict[str, Any], *, label: str) -> dict[str, Any]:
+def clean_item(values: dict[str, Any], *, label: str) -> dict[str, Any]:
     """Validate and normalise one row's values; ValidationFailed names the row and the column."""
 
     def fail(column: str, why: str) -> ValidationFailed:
@@ -275,7 +269,7 @@ def save_changes(
             values = (
                 None
                 if edit.values is None
-                else _clean(edit.values, label=edit.label or str(edit.id or "ny"))
+                else clean_item(edit.values, label=edit.label or str(edit.id or "ny"))
             )
             item = None if edit.id is None else session.get(ActionItem, edit.id)
             if edit.id is not None and (

@@ -4,10 +4,14 @@ from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
+from sqlalchemy import func, select
+from sqlmodel import col
 
-from dataio.db import queries
-from dataio.db.queries import Connectable
+from dataio.db.frames import Connectable, any_true, read_frame
 from dataio.errors import UnknownMunicipality
+from dataio.store.areas import household_table, latest_households, municipality_table
+from dataio.store.goals import find_goal
+from dataio.store.sources import source_by_dataset, sources_of_burglaries
 from models.breaks import SeriesBreak, series_breaks
 from models.burglaries import (
     BurglaryAssessment,
@@ -17,6 +21,10 @@ from models.burglaries import (
 )
 from models.domain import Indicator, ScopeKind
 from models.rates import annual_totals, rate_per_1000
+from models.tables import (
+    BurglaryQuarter,
+    NationalBurglaryYear,
+)
 
 
 @dataclass(frozen=True)
@@ -76,24 +84,21 @@ def _households_for(households: pd.DataFrame, *, year: int | None) -> tuple[floa
 def national_overview(con: Connectable) -> BurglaryOverview:
     """Denmark as a whole: recorded national figures, filled with municipal sums."""
     annual = combine_national_series(
-        recorded=queries.national_reference_years(con), sums=queries.national_annual_sums(con)
+        recorded=national_reference_years(con), sums=national_annual_sums(con)
     )
     counts = dict(zip(annual["year"].astype(int), annual["count"].astype(int), strict=True))
     goal = resolve_burglary_goal(
-        own=queries.find_goal(con, indicator=Indicator.BURGLARIES, code=None),
+        own=find_goal(con, indicator=Indicator.BURGLARIES, code=None),
         national=None,
         counts_by_year=counts,
     )
     assessment = assess_burglaries(counts_by_year=counts, goal=goal)
-    household_rows = queries.household_table(con)
-    latest_households = household_rows.sort_values("year").groupby("code").last()
-    total_households = (
-        float(latest_households["households"].sum()) if len(latest_households) else None
-    )
-    quarters = queries.national_quarters(con)
+    latest = latest_households(con)
+    total_households = float(latest["households"].sum()) if len(latest) else None
+    quarters = national_quarters(con)
     latest_demo = bool(annual["demo"].iloc[-1]) if len(annual) else False
-    sources = _sources(queries.source_by_dataset(con, dataset="national_burglaries.csv"))
-    sources += _sources(queries.sources_of_burglaries(con, code=None))
+    sources = _sources(source_by_dataset(con, dataset="national_burglaries.csv"))
+    sources += _sources(sources_of_burglaries(con, code=None))
     return BurglaryOverview(
         scope_kind=ScopeKind.NATIONAL,
         code=None,
@@ -102,9 +107,7 @@ def national_overview(con: Connectable) -> BurglaryOverview:
         quarters=quarters,
         assessment=assessment,
         households=total_households,
-        households_approximate=bool(latest_households["approximate"].any())
-        if len(latest_households)
-        else False,
+        households_approximate=bool(latest["approximate"].any()),
         per_1000_households=rate_per_1000(
             count=assessment.latest_count or 0, households=total_households
         )
@@ -118,11 +121,11 @@ def national_overview(con: Connectable) -> BurglaryOverview:
 
 def municipality_overview(con: Connectable, *, code: int) -> BurglaryOverview:
     """One municipality: its quarters, complete years, goal (own or inherited) and rate."""
-    areas = queries.municipality_table(con)
+    areas = municipality_table(con)
     match = areas[areas["code"] == code]
     if match.empty:
         raise UnknownMunicipality(code)
-    quarters = queries.municipality_quarters(con, code=code)
+    quarters = municipality_quarters(con, code=code)
     counts = annual_totals(
         dict(zip(quarters["period"], quarters["count"].astype(int), strict=True))
     )
@@ -138,12 +141,12 @@ def municipality_overview(con: Connectable, *, code: int) -> BurglaryOverview:
         }
     )
     goal = resolve_burglary_goal(
-        own=queries.find_goal(con, indicator=Indicator.BURGLARIES, code=code),
-        national=queries.find_goal(con, indicator=Indicator.BURGLARIES, code=None),
+        own=find_goal(con, indicator=Indicator.BURGLARIES, code=code),
+        national=find_goal(con, indicator=Indicator.BURGLARIES, code=None),
         counts_by_year=counts,
     )
     assessment = assess_burglaries(counts_by_year=counts, goal=goal)
-    household_rows = queries.household_table(con)
+    household_rows = household_table(con)
     households, approximate = _households_for(
         household_rows[household_rows["code"] == code], year=assessment.latest_year
     )
@@ -160,6 +163,78 @@ def municipality_overview(con: Connectable, *, code: int) -> BurglaryOverview:
         if assessment.latest_count is not None
         else None,
         demo=bool(quarters["is_demo"].astype(bool).any()),
-        sources=_sources(queries.sources_of_burglaries(con, code=code)),
+        sources=_sources(sources_of_burglaries(con, code=code)),
         breaks=_breaks(quarters),
     )
+
+
+def municipality_quarters(con: Connectable, *, code: int) -> pd.DataFrame:
+    """One municipality's quarterly burglaries in period order."""
+    statement = (
+        select(
+            col(BurglaryQuarter.period),
+            col(BurglaryQuarter.year),
+            col(BurglaryQuarter.quarter),
+            col(BurglaryQuarter.count),
+            col(BurglaryQuarter.provisional),
+            col(BurglaryQuarter.is_demo),
+        )
+        .where(col(BurglaryQuarter.municipality_code) == code)
+        .order_by(col(BurglaryQuarter.year), col(BurglaryQuarter.quarter))
+    )
+    return read_frame(con, statement)
+
+
+def national_quarters(con: Connectable) -> pd.DataFrame:
+    """The sum over municipalities per quarter."""
+    statement = (
+        select(
+            col(BurglaryQuarter.period),
+            col(BurglaryQuarter.year),
+            col(BurglaryQuarter.quarter),
+            func.sum(col(BurglaryQuarter.count)).label("count"),
+            any_true(col(BurglaryQuarter.provisional)).label("provisional"),
+            any_true(col(BurglaryQuarter.is_demo)).label("is_demo"),
+        )
+        .group_by(
+            col(BurglaryQuarter.period), col(BurglaryQuarter.year), col(BurglaryQuarter.quarter)
+        )
+        .order_by(col(BurglaryQuarter.year), col(BurglaryQuarter.quarter))
+    )
+    return read_frame(con, statement)
+
+
+def annual_by_municipality(con: Connectable) -> pd.DataFrame:
+    """Per municipality and year: the count, how many quarters it covers, and whether any is demo."""
+    statement = select(
+        col(BurglaryQuarter.municipality_code).label("code"),
+        col(BurglaryQuarter.year),
+        func.sum(col(BurglaryQuarter.count)).label("count"),
+        func.count().label("quarters"),
+        any_true(col(BurglaryQuarter.is_demo)).label("is_demo"),
+        any_true(col(BurglaryQuarter.provisional)).label("provisional"),
+    ).group_by(col(BurglaryQuarter.municipality_code), col(BurglaryQuarter.year))
+    return read_frame(con, statement)
+
+
+def national_reference_years(con: Connectable) -> pd.DataFrame:
+    """The national annual series as recorded (reference or imported), with quality flags."""
+    statement = select(
+        col(NationalBurglaryYear.year),
+        col(NationalBurglaryYear.count),
+        col(NationalBurglaryYear.quality),
+        col(NationalBurglaryYear.note),
+    ).order_by(col(NationalBurglaryYear.year))
+    return read_frame(con, statement)
+
+
+def national_annual_sums(con: Connectable) -> pd.DataFrame:
+    """Sum over municipalities per year, with how many distinct quarters the year covers."""
+    statement = select(
+        col(BurglaryQuarter.year),
+        func.sum(col(BurglaryQuarter.count)).label("count"),
+        func.count(col(BurglaryQuarter.period).distinct()).label("quarters"),
+        any_true(col(BurglaryQuarter.is_demo)).label("is_demo"),
+        any_true(col(BurglaryQuarter.provisional)).label("provisional"),
+    ).group_by(col(BurglaryQuarter.year))
+    return read_frame(con, statement).sort_values("year", ignore_index=True)

@@ -4,8 +4,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from dataio.db import queries
-from dataio.db.queries import Connectable
+from dataio.db.frames import Connectable
+from dataio.store.areas import latest_households, municipality_table
+from dataio.store.burglaries import annual_by_municipality
+from dataio.store.goals import find_goal, municipal_goals
 from models.burglaries import assess_burglaries, resolve_burglary_goal
 from models.domain import Indicator
 from models.rates import group_rate_per_1000, peer_group, rate_per_1000
@@ -27,19 +29,14 @@ def _complete_years(annual: pd.DataFrame) -> pd.DataFrame:
     return annual[annual["quarters"] == 4]
 
 
-def _latest_households(con: Connectable) -> pd.DataFrame:
-    rows = queries.household_table(con)
-    return rows.sort_values("year").groupby("code").last()
-
-
 def municipality_statuses(con: Connectable) -> pd.DataFrame:
     """One row per municipality: latest complete year, count, rate, goal target and status."""
-    areas = queries.municipality_table(con)
+    areas = municipality_table(con)
     areas = areas[areas["is_municipality"].astype(bool)]
-    annual = _complete_years(queries.annual_by_municipality(con))
-    goals = queries.municipal_goals(con, indicator=Indicator.BURGLARIES)
-    national = queries.find_goal(con, indicator=Indicator.BURGLARIES, code=None)
-    households = _latest_households(con)
+    annual = _complete_years(annual_by_municipality(con))
+    goals = municipal_goals(con, indicator=Indicator.BURGLARIES)
+    national = find_goal(con, indicator=Indicator.BURGLARIES, code=None)
+    households = latest_households(con)
     demo_codes = set(annual.loc[annual["is_demo"].astype(bool), "code"])
     rows = []
     for area in areas.itertuples():
@@ -73,12 +70,12 @@ def municipality_statuses(con: Connectable) -> pd.DataFrame:
 
 def rate_comparison(con: Connectable, *, code: int, year: int) -> RateComparison:
     """The municipality's rate in a year against the national rate and its ten nearest-sized peers."""
-    annual = _complete_years(queries.annual_by_municipality(con))
+    annual = _complete_years(annual_by_municipality(con))
     in_year = annual[annual["year"] == year].set_index("code")["count"]
-    households = _latest_households(con)
+    households = latest_households(con)
     by_code = households["households"].astype(float).to_dict()
     peers = peer_group(code=code, households_by_code=by_code, size=10)
-    names = queries.municipality_table(con).set_index("code")["name"]
+    names = municipality_table(con).set_index("code")["name"]
     counts = in_year.astype(float).to_dict()
     return RateComparison(
         year=year,

@@ -4,15 +4,20 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+import pandas as pd
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from dataio.db import audit
 from dataio.db.engine import transaction
+from dataio.db.frames import Connectable, read_frame
 from dataio.errors import NotFound, ValidationFailed
 from models.domain import INDICATOR_LABELS, Indicator, ScopeKind
 from models.permissions import Action, Actor, Target, allows, require
-from models.tables import Goal, Municipality
+from models.tables import (
+    Goal,
+    Municipality,
+)
 
 
 @dataclass(frozen=True)
@@ -168,3 +173,36 @@ def create_local_goal(
             police_district_number=municipality.police_district_number,
         )
         return goal
+
+
+def goal_table(con: Connectable) -> pd.DataFrame:
+    """All goals as stored."""
+    return read_frame(con, select(Goal))
+
+
+def find_goal(con: Connectable, *, indicator: str, code: int | None) -> Goal | None:
+    """The goal for a scope (national when code is None), as a detached Goal object."""
+    query = select(Goal).where(col(Goal.indicator) == indicator)
+    query = (
+        query.where(col(Goal.scope_code) == code)
+        if code is not None
+        else query.where(col(Goal.scope_code).is_(None))
+    )
+    if isinstance(con, Session):
+        return con.execute(query).scalars().first()
+    with Session(con) as session:
+        row = session.execute(query).scalars().first()
+        if row is not None:
+            session.expunge(row)
+        return row
+
+
+def municipal_goals(con: Connectable, *, indicator: str) -> dict[int, Goal]:
+    """Every municipality's own goal for an indicator, by municipality code (detached objects)."""
+    query = select(Goal).where(col(Goal.indicator) == indicator, col(Goal.scope_code).is_not(None))
+    if isinstance(con, Session):
+        return {g.scope_code: g for g in con.execute(query).scalars()}
+    with Session(con) as session:
+        goals = list(session.execute(query).scalars())
+        session.expunge_all()
+    return {g.scope_code: g for g in goals}

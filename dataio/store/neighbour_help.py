@@ -10,13 +10,16 @@ from sqlalchemy import select as select_columns
 from sqlalchemy.sql import Select
 from sqlmodel import col, select
 
-from dataio.db import audit, queries
+from dataio.db import audit
 from dataio.db.engine import transaction
-from dataio.db.queries import Connectable, read_frame
+from dataio.db.frames import Connectable, read_frame
 from dataio.errors import UnknownMunicipality, ValidationFailed
-from dataio.store.action_plans import municipality_target
+from dataio.store.access import municipality_target, readable, require_read, require_read_all
+from dataio.store.areas import latest_households, municipality_table
+from dataio.store.goals import find_goal, municipal_goals
 from models.domain import Indicator
 from models.neighbour_help import ActivityKind, HelperAssessment, assess_helpers
+from models.numbers import NumberRefused, check_count
 from models.permissions import Action, Actor, require
 from models.tables import DataSource, HelperCount, Municipality, RecruitmentActivity
 
@@ -37,8 +40,13 @@ class HelperOverview:
     demo: bool
 
 
-def helper_counts(con: Connectable, *, codes: list[int]) -> pd.DataFrame:
+def helper_counts(con: Connectable, *, viewer: Actor, codes: list[int]) -> pd.DataFrame:
     """Every count of the given municipalities, oldest first."""
+    require_read_all(con, viewer=viewer, codes=codes)
+    return _counts(con, codes=codes)
+
+
+def _counts(con: Connectable, *, codes: list[int]) -> pd.DataFrame:
     statement: Select[*tuple[Any, ...]] = (
         select_columns(
             col(HelperCount.municipality_code).label("code"),
@@ -56,12 +64,6 @@ def helper_counts(con: Connectable, *, codes: list[int]) -> pd.DataFrame:
     return frame
 
 
-def _latest_households(con: Connectable) -> dict[int, tuple[float, bool]]:
-    households = queries.household_table(con)
-    latest = households.sort_values("year").groupby("code").tail(1)
-    return {int(r.code): (float(r.households), bool(r.approximate)) for r in latest.itertuples()}
-
-
 def _assess(frame: pd.DataFrame, *, households: float | None, goal: Any) -> HelperAssessment:
     counts = [(d, int(h)) for d, h in zip(frame["count_date"], frame["helpers"], strict=True)]
     nabovenner = frame["nabovenner"].dropna()
@@ -77,14 +79,17 @@ def _assess(frame: pd.DataFrame, *, households: float | None, goal: Any) -> Help
     )
 
 
-def helper_overview(con: Connectable, *, code: int) -> HelperOverview:
+def helper_overview(con: Connectable, *, viewer: Actor, code: int) -> HelperOverview:
     """The helper card of one municipality."""
-    names = queries.municipality_table(con).set_index("code")["name"]
+    names = municipality_table(con).set_index("code")["name"]
     if code not in names.index:
         raise UnknownMunicipality(f"Ukendt kommunekode: {code}")
-    frame = helper_counts(con, codes=[code])
-    households, approximate = _latest_households(con).get(code, (None, False))
-    goal = queries.find_goal(con, indicator=Indicator.HELPERS, code=code)
+    require_read(con, viewer=viewer, municipality_code=code)
+    frame = _counts(con, codes=[code])
+    latest = latest_households(con)
+    households = float(latest.at[code, "households"]) if code in latest.index else None
+    approximate = bool(latest.at[code, "approximate"]) if code in latest.index else False
+    goal = find_goal(con, indicator=Indicator.HELPERS, code=code)
     return HelperOverview(
         code=code,
         name=str(names[code]),
@@ -99,22 +104,22 @@ def helper_overview(con: Connectable, *, code: int) -> HelperOverview:
     )
 
 
-def district_table(con: Connectable, *, district: int | None) -> pd.DataFrame:
+def district_table(con: Connectable, *, viewer: Actor, district: int | None) -> pd.DataFrame:
     """One row per municipality of the district (all when None): level, density, goal, status."""
-    municipalities = queries.municipality_table(con)
+    municipalities = municipality_table(con)
     municipalities = municipalities[municipalities["is_municipality"].astype(bool)]
     if district is not None:
         municipalities = municipalities[municipalities["police_district_number"] == district]
     codes = [int(c) for c in municipalities["code"]]
-    counts = helper_counts(con, codes=codes)
-    households = _latest_households(con)
-    goals = queries.municipal_goals(con, indicator=Indicator.HELPERS)
+    counts = _counts(con, codes=codes)
+    households = latest_households(con)["households"]
+    goals = municipal_goals(con, indicator=Indicator.HELPERS)
     rows = []
     for m in municipalities.itertuples():
         own = counts[counts["code"] == m.code]
         result = _assess(
             own,
-            households=households.get(int(m.code), (None, False))[0],
+            households=households.get(int(m.code)),
             goal=goals.get(int(m.code)),
         )
         rows.append(
@@ -139,11 +144,12 @@ def district_table(con: Connectable, *, district: int | None) -> pd.DataFrame:
                 "demo": bool(own["is_demo"].any()),
             }
         )
-    return pd.DataFrame(rows)
+    return readable(pd.DataFrame(rows), viewer=viewer)
 
 
-def activities(con: Connectable, *, codes: list[int]) -> pd.DataFrame:
+def activities(con: Connectable, *, viewer: Actor, codes: list[int]) -> pd.DataFrame:
     """Recruitment activities of the municipalities, newest first."""
+    require_read_all(con, viewer=viewer, codes=codes)
     statement: Select[*tuple[Any, ...]] = (
         select_columns(
             col(RecruitmentActivity.id),
@@ -163,8 +169,9 @@ def activities(con: Connectable, *, codes: list[int]) -> pd.DataFrame:
     return read_frame(con, statement)
 
 
-def sign_ups_by_kind(con: Connectable, *, codes: list[int]) -> pd.DataFrame:
+def sign_ups_by_kind(con: Connectable, *, viewer: Actor, codes: list[int]) -> pd.DataFrame:
     """Per activity type: activities, sign-ups and sign-ups per activity (aggregated in SQL)."""
+    require_read_all(con, viewer=viewer, codes=codes)
     statement: Select[*tuple[Any, ...]] = (
         select_columns(
             col(RecruitmentActivity.kind),
@@ -180,8 +187,9 @@ def sign_ups_by_kind(con: Connectable, *, codes: list[int]) -> pd.DataFrame:
     return frame.sort_values("per_activity", ascending=False, ignore_index=True)
 
 
-def helper_sources(con: Connectable, *, codes: list[int]) -> pd.DataFrame:
+def helper_sources(con: Connectable, *, viewer: Actor, codes: list[int]) -> pd.DataFrame:
     """The data sources behind the municipalities' counts (name, as_of, is_demo)."""
+    require_read_all(con, viewer=viewer, codes=codes)
     statement: Select[*tuple[Any, ...]] = (
         select_columns(col(DataSource.name), col(DataSource.as_of), col(DataSource.is_demo))
         .join(HelperCount, col(HelperCount.source_id) == col(DataSource.id))
@@ -189,6 +197,14 @@ def helper_sources(con: Connectable, *, codes: list[int]) -> pd.DataFrame:
         .distinct()
     )
     return read_frame(con, statement)
+
+
+def _check_count(label: str, number: int) -> None:
+    """A count from 0 to the plausible maximum (models.numbers), or a Danish refusal naming it."""
+    try:
+        check_count(number)
+    except NumberRefused as refused:
+        raise ValidationFailed(f"{label}: {refused}") from refused
 
 
 def add_helper_count(
@@ -203,8 +219,9 @@ def add_helper_count(
     today: date | None = None,
 ) -> None:
     """Record a count (replacing one of the same date); police of the district or admin."""
-    if helpers < 0 or (nabovenner is not None and nabovenner < 0):
-        raise ValidationFailed("Antallet af nabohjælpere og nabovenner kan ikke være negativt")
+    for label, number in (("Nabohjælpere", helpers), ("Nabovenner", nabovenner)):
+        if number is not None:
+            _check_count(label, number)
     if count_date > (today or date.today()):
         raise ValidationFailed(f"Datoen {count_date.isoformat()} ligger i fremtiden")
     now = datetime.now(UTC)
@@ -264,8 +281,7 @@ def add_activity(
         raise ValidationFailed(
             f"Ukendt aktivitetstype «{kind}»: brug {', '.join(k.value for k in ActivityKind)}"
         )
-    if sign_ups < 0:
-        raise ValidationFailed("Antal tilmeldte kan ikke være negativt")
+    _check_count("Tilmeldte", sign_ups)
     if not place.strip():
         raise ValidationFailed("Angiv stedet for aktiviteten")
     now = datetime.now(UTC)

@@ -9,10 +9,13 @@ from sqlalchemy import select as select_columns
 from sqlalchemy.sql import Select
 from sqlmodel import col
 
-from dataio.db import queries
-from dataio.db.queries import Connectable, read_frame
+from dataio.db.frames import Connectable, read_frame
 from dataio.errors import UnknownMunicipality
+from dataio.store.access import require_read, require_read_all
+from dataio.store.areas import municipality_table
+from dataio.store.goals import find_goal
 from models.insecurity import InsecurityAssessment, InsecurityGoal, RoundShare, assess_insecurity
+from models.permissions import Actor
 from models.proportions import SMALL_SAMPLE, wilson_interval
 from models.tables import (
     DataSource,
@@ -72,8 +75,11 @@ def measure(con: Connectable, code: str) -> Measure:
     )
 
 
-def survey_rounds(con: Connectable, *, codes: list[int], measure_code: str) -> pd.DataFrame:
+def survey_rounds(
+    con: Connectable, *, viewer: Actor, codes: list[int], measure_code: str
+) -> pd.DataFrame:
     """Rounds of a measure with the answers in its share summed in SQL, and Wilson intervals."""
+    require_read_all(con, viewer=viewer, codes=codes)
     in_share = func.sum(case((col(SurveyCategory.in_share), col(SurveyAnswer.count)), else_=0))
     statement: Select[*tuple[Any, ...]] = (
         select_columns(
@@ -139,9 +145,9 @@ def _goal(
     """The goal this measure is judged against: the municipality's own, else the national one."""
     if measure_.goal_indicator is None:
         return None, f"«{measure_.label}» har intet mål: det sammenlignes ikke med 10 %-målet."
-    goal = queries.find_goal(
-        con, indicator=measure_.goal_indicator, code=code
-    ) or queries.find_goal(con, indicator=measure_.goal_indicator, code=None)
+    goal = find_goal(con, indicator=measure_.goal_indicator, code=code) or find_goal(
+        con, indicator=measure_.goal_indicator, code=None
+    )
     if goal is None or goal.target is None or goal.target_year <= goal.baseline_year:
         return None, "Intet gyldigt mål for utryghed."
     baseline = goal.baseline
@@ -162,13 +168,14 @@ def _goal(
     )
 
 
-def insecurity_overview(con: Connectable, *, code: int) -> InsecurityOverview:
+def insecurity_overview(con: Connectable, *, viewer: Actor, code: int) -> InsecurityOverview:
     """The Tryghed page and `botrygt status` for one municipality."""
-    names = queries.municipality_table(con).set_index("code")["name"]
+    names = municipality_table(con).set_index("code")["name"]
     if code not in names.index:
         raise UnknownMunicipality(f"Ukendt kommunekode: {code}")
     measure_ = measure(con, INSECURITY)
-    rounds = survey_rounds(con, codes=[code], measure_code=INSECURITY)
+    require_read(con, viewer=viewer, municipality_code=code)
+    rounds = survey_rounds(con, viewer=viewer, codes=[code], measure_code=INSECURITY)
     goal, note = _goal(con, measure_=measure_, code=code, rounds=rounds)
     assessment = assess_insecurity(
         [RoundShare(int(r.year), int(r.in_share), int(r.respondents)) for r in rounds.itertuples()],
@@ -186,7 +193,7 @@ def insecurity_overview(con: Connectable, *, code: int) -> InsecurityOverview:
         name=str(names[code]),
         measure=measure_,
         rounds=rounds,
-        protection=survey_rounds(con, codes=[code], measure_code=PROTECTION),
+        protection=survey_rounds(con, viewer=viewer, codes=[code], measure_code=PROTECTION),
         national=national_series(con, measure_code=INSECURITY),
         assessment=assessment,
         goal_note=note,

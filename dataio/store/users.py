@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 
 from dataio.db import audit
 from dataio.db.engine import transaction
-from dataio.db.queries import Connectable, read_frame
+from dataio.db.frames import Connectable, read_frame
 from dataio.errors import NotFound, ValidationFailed
 from models.permissions import Action, Actor, Role, require, validate_scope
 from models.tables import AppUser, Municipality, PoliceDistrict

@@ -10,9 +10,9 @@ from sqlmodel import Session, col, select
 
 from dataio.db import audit
 from dataio.db.engine import transaction
-from dataio.db.queries import Connectable, read_frame
+from dataio.db.frames import Connectable, read_frame
 from dataio.errors import NotFound, ValidationFailed
-from dataio.store.action_plans import municipality_target
+from dataio.store.access import municipality_target, require_read
 from models.actionplan import ItemStatus, Organisation, Track
 from models.permissions import Action, Actor, require
 from models.tables import ActionItem, ActionPlan, SafetyWalk, WalkObservation
@@ -198,8 +198,9 @@ def follow_up_to_item(engine: Engine, *, actor: Actor, observation_id: int) -> i
         return item.id or 0
 
 
-def open_follow_ups(con: Connectable, *, municipality_code: int) -> pd.DataFrame:
+def open_follow_ups(con: Connectable, *, viewer: Actor, municipality_code: int) -> pd.DataFrame:
     """Every follow-up not yet closed, oldest walk first."""
+    require_read(con, viewer=viewer, municipality_code=municipality_code)
     statement = (
         select_columns(
             col(WalkObservation.id),
@@ -223,8 +224,9 @@ def open_follow_ups(con: Connectable, *, municipality_code: int) -> pd.DataFrame
     return read_frame(con, statement)
 
 
-def walk_table(con: Connectable, *, municipality_code: int) -> pd.DataFrame:
+def walk_table(con: Connectable, *, viewer: Actor, municipality_code: int) -> pd.DataFrame:
     """The municipality's walks with their number of open follow-ups (for the map and list)."""
+    require_read(con, viewer=viewer, municipality_code=municipality_code)
     open_count = func.sum(case((col(WalkObservation.status) != "lukket", 1), else_=0))
     statement = (
         select_columns(

@@ -4,6 +4,7 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -11,7 +12,7 @@ from cli import main
 
 
 @pytest.fixture
-def cli_db(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+def cli_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.setenv("BOTRYGT_DEMO", "1")  # demo mode is only ever what is asked for
@@ -19,7 +20,7 @@ def cli_db(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
     return url
 
 
-def test_status_json_national(cli_db, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_status_json_national(cli_db: str, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
     assert main(["status", "--national", "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
@@ -35,7 +36,9 @@ def test_status_json_national(cli_db, capsys) -> None:  # type: ignore[no-untype
     assert document["scope"]["kind"] == "national"
 
 
-def test_status_json_has_the_helper_and_insecurity_goals(cli_db, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_status_json_has_the_helper_and_insecurity_goals(
+    cli_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     assert main(["status", "--municipality", "269", "--json"]) == 0  # Solrød: a helper target
     document = json.loads(capsys.readouterr().out)
@@ -58,7 +61,7 @@ def test_status_json_has_the_helper_and_insecurity_goals(cli_db, capsys) -> None
     assert national["insecurity"]["ci_low"] is None  # quoted national shares have no sample size
 
 
-def test_status_text_is_danish(cli_db, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_status_text_is_danish(cli_db: str, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
     assert main(["status", "--municipality", "183"]) == 0
     out = capsys.readouterr().out
@@ -66,7 +69,9 @@ def test_status_text_is_danish(cli_db, capsys) -> None:  # type: ignore[no-untyp
     assert "Indbrud i beboelser" in out and "Status:" in out
 
 
-def test_unknown_municipality_exits_2_with_one_line(cli_db, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_municipality_exits_2_with_one_line(
+    cli_db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     assert main(["status", "--municipality", "999", "--json"]) == 2
     captured = capsys.readouterr()
@@ -75,7 +80,7 @@ def test_unknown_municipality_exits_2_with_one_line(cli_db, capsys) -> None:  # 
     assert "Ukendt kommunekode: 999" in captured.err
 
 
-def test_console_script_runs_as_installed(cli_db) -> None:  # type: ignore[no-untyped-def]
+def test_console_script_runs_as_installed(cli_db: str) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "cli", "status", "--municipality", "183", "--json"],
         capture_output=True,
@@ -87,7 +92,9 @@ def test_console_script_runs_as_installed(cli_db) -> None:  # type: ignore[no-un
     assert json.loads(result.stdout)["scope"]["name"] == "Ishøj"
 
 
-def test_unusable_database_is_one_line(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_unusable_database_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv(
         "DATABASE_URL", f"sqlite:///{tmp_path}/missing-dir/../../../../../../proc/nope.sqlite"
     )
@@ -103,7 +110,9 @@ def users_in(url: str) -> list[str]:
     return sorted(user_table(make_engine(url))["username"])
 
 
-def test_users_add_list_disable_and_set_password(cli_db, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_users_add_list_disable_and_set_password(
+    cli_db: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO("en-lang-kode-123\n"))
     assert (
         main(
@@ -150,8 +159,12 @@ def test_users_add_list_disable_and_set_password(cli_db, capsys, monkeypatch) ->
     ],
 )
 def test_users_add_refuses_with_one_line_and_writes_nothing(
-    cli_db, capsys, monkeypatch, arguments, reason
-) -> None:  # type: ignore[no-untyped-def]
+    cli_db: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    arguments: list[str],
+    reason: str,
+) -> None:
     before = users_in(cli_db)
     monkeypatch.setattr("sys.stdin", io.StringIO("en-lang-kode-123\n"))
     capsys.readouterr()
@@ -161,7 +174,7 @@ def test_users_add_refuses_with_one_line_and_writes_nothing(
     assert users_in(cli_db) == before
 
 
-def test_status_includes_the_action_plan(cli_db, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_status_includes_the_action_plan(cli_db: str, capsys: pytest.CaptureFixture[str]) -> None:
     capsys.readouterr()
     assert main(["status", "--municipality", "183", "--json"]) == 0
     plan = json.loads(capsys.readouterr().out)["action_plan"]
@@ -170,7 +183,9 @@ def test_status_includes_the_action_plan(cli_db, capsys) -> None:  # type: ignor
     assert json.loads(capsys.readouterr().out)["action_plan"] is None  # København has no plan
 
 
-def test_import_dst_changes_status_and_bad_file_exits_2(cli_db, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_import_dst_changes_status_and_bad_file_exits_2(
+    cli_db: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     good = tmp_path / "straf11.csv"
     good.write_bytes(
         "OMRÅDE;OVERTRÆD;TID;INDHOLD\n".encode()
@@ -202,13 +217,15 @@ def test_import_dst_changes_status_and_bad_file_exits_2(cli_db, capsys, tmp_path
 
 
 @pytest.fixture
-def demo_cli(demo_db_url, monkeypatch):  # type: ignore[no-untyped-def]
+def demo_cli(demo_db_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
     """The session's demo database: `status` and `report` only read, so it can be shared."""
     monkeypatch.setenv("DATABASE_URL", demo_db_url)
     return demo_db_url
 
 
-def test_report_writes_pdf_and_xlsx(demo_cli, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_report_writes_pdf_and_xlsx(
+    demo_cli: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     import io
 
     import openpyxl
@@ -247,8 +264,12 @@ def test_report_writes_pdf_and_xlsx(demo_cli, tmp_path, capsys) -> None:  # type
     ],
 )
 def test_report_errors_are_danish_with_exit_2(
-    demo_cli, tmp_path, capsys, arguments, message
-) -> None:  # type: ignore[no-untyped-def]
+    demo_cli: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    arguments: list[str],
+    message: str,
+) -> None:
     output = tmp_path / "pakke.pdf"
     capsys.readouterr()
     assert main(["report", *arguments, "-o", str(output)]) == 2
@@ -257,7 +278,9 @@ def test_report_errors_are_danish_with_exit_2(
     assert not output.exists()
 
 
-def test_report_needs_a_known_format(demo_cli, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_report_needs_a_known_format(
+    demo_cli: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     capsys.readouterr()
     assert main(["report", "--municipality", "183", "-o", str(tmp_path / "pakke.txt")]) == 2
     assert "Angiv --format pdf eller --format xlsx" in capsys.readouterr().err

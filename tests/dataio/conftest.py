@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from dataio.db.engine import make_engine, transaction
 from dataio.seed.demo_users import ensure_demo_users
 from dataio.seed.init import initialise
+from tests.support.postgres import PostgresServer
 
 
 def _seed(url: str) -> None:
@@ -36,7 +37,7 @@ def seeded_template(
         path = tmp_path_factory.mktemp("seeded") / "seeded.sqlite"
         _seed(f"sqlite:///{path}")
         return ("sqlite", str(path))
-    server = request.getfixturevalue("pg_server")
+    server: PostgresServer = request.getfixturevalue("pg_server")
     name = f"seeded_{uuid.uuid4().hex[:8]}"
     _seed(server.create_named_database(name))
     return ("postgres", name)
@@ -55,9 +56,9 @@ def seeded_engine(
         yield engine
         engine.dispose()
         return
-    server = request.getfixturevalue("pg_server")
+    server: PostgresServer = request.getfixturevalue("pg_server")
     name = f"copy_{uuid.uuid4().hex[:10]}"
-    server._admin(f"CREATE DATABASE {{}} TEMPLATE {source}", name)  # type: ignore[arg-type]
+    server._admin(f"CREATE DATABASE {{}} TEMPLATE {source}", name)
     engine = make_engine(server.url_for(name))
     yield engine
     engine.dispose()

@@ -7,28 +7,17 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, text
 
-from dataio.db.queries import find_goal
 from dataio.seed.demo_users import DEMO_USERS
-from dataio.store.goals import GoalChange, create_local_goal, update_goal
+from dataio.store.goals import create_local_goal, find_goal, update_goal
 from dataio.store.users import add_user, change_own_password, rescope_user, set_active, set_password
 from models.errors import PermissionDenied
-from models.permissions import Actor, Role
+from models.permissions import Actor
+from tests.factories import ADMIN, COLLEAGUE, COUNCIL, LEADER, POLICE, goal_change
 
-ACTORS = {
-    "admin": Actor("admin", Role.ADMIN),
-    "projektleder": Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183),
-    "politi": Actor("politi", Role.POLICE, police_district_number=10),
-    "byraad": Actor("byraad", Role.COUNCIL, municipality_code=183),
-}
+ACTORS = {actor.username: actor for actor in (ADMIN, LEADER, POLICE, COUNCIL)}
 PASSWORDS = {u.username: u.password for u in DEMO_USERS}
-OPERATOR = Actor("setup", Role.ADMIN)
-CHANGE = GoalChange(
-    baseline=30000,
-    baseline_year=2017,
-    target=None,
-    target_reduction=0.5,
-    target_year=2029,
-    source_note="test",
+CHANGE = goal_change(
+    baseline=30000, target=None, target_reduction=0.5, target_year=2029, source_note="test"
 )
 OWN, OTHER = (
     183,
@@ -41,7 +30,7 @@ def _goal_for(code: int) -> Callable[[Engine], None]:
 
     def setup(engine: Engine) -> None:
         if find_goal(engine, indicator="burglaries", code=code) is None:
-            create_local_goal(engine, actor=OPERATOR, municipality_code=code)
+            create_local_goal(engine, actor=COLLEAGUE, municipality_code=code)
 
     return setup
 

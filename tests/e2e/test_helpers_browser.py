@@ -1,7 +1,7 @@
 """Chromium: the police record a recruitment activity and a new helper count; the district table changes."""
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.journeys import login, settle
 from tests.support.browser import screenshot
@@ -11,7 +11,7 @@ pytestmark = pytest.mark.e2e
 HELPERS_COLUMN = 2  # "Nabohjælpere", after "Kommune" and "Status"
 
 
-def helpers_cell(page: Page, row: int):  # type: ignore[no-untyped-def]
+def helpers_cell(page: Page, row: int) -> Locator:
     """The accessible cell glide keeps in sync with the district table's canvas."""
     table = page.locator("[data-testid='stDataFrame']").first
     return table.locator(f"td#glide-cell-{HELPERS_COLUMN}-{row}")
@@ -39,7 +39,7 @@ def test_police_record_an_activity_and_a_count_and_see_the_district_table_change
     )
     settle(page)
 
-    page.get_by_label("Aktive nabohjælpere").fill(wanted.replace(".", ""))
+    page.get_by_label("Aktive nabohjælpere").fill(wanted)  # "7.777": as a Dane types it
     page.get_by_label("Aktive nabovenner (valgfrit)").fill("99")
     page.get_by_role("button", name="Gem nabohjælpertal").click()
     expect(page.get_by_text(f"Gemt: {wanted} nabohjælpere i Albertslund")).to_be_visible(

@@ -1,7 +1,7 @@
 """Chromium: the project leader changes an item's status, reloads, and finds it saved and logged."""
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.journeys import login, settle
 from tests.support.browser import screenshot
@@ -12,7 +12,7 @@ HEADER_PX, ROW_PX = 35, 35  # the data editor's header and row heights
 ROW, STATUS_COLUMN = 5, 9  # "Planlægningsmøde" in the demo plan; Status is the ninth column
 
 
-def status_cell(page: Page):  # type: ignore[no-untyped-def]
+def status_cell(page: Page) -> Locator:
     """The accessible (hidden) cell glide keeps in sync with what the canvas draws."""
     return page.locator(f"[data-testid='stDataFrame'] td#glide-cell-{STATUS_COLUMN}-{ROW}")
 

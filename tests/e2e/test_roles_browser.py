@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 
 from dataio.db.engine import make_engine
 from dataio.store.users import add_user, find_user, is_locked, set_active
-from models.permissions import Actor, Role
+from models.permissions import Role
 from tests.e2e.journeys import (
     APP_TIMEOUT,
     COOKIE_TIMEOUT,
@@ -36,13 +36,12 @@ from tests.e2e.journeys import (
     submit_login,
     wait_for_run_end,
 )
+from tests.factories import ADMIN, ISHOJ
 from tests.support.browser import screenshot
 
 pytestmark = pytest.mark.e2e
 
-TEST_ADMIN = Actor(username="test", role=Role.ADMIN)
 DISABLED = "Din bruger er deaktiveret eller findes ikke længere."
-ISHOJ = 183
 
 # role -> (sidebar caption, the menu it must show, in the app's order)
 ROLES = {
@@ -116,7 +115,7 @@ def throwaway_user(db_engine: Engine) -> ThrowawayUser:
     display_name = f"Testbruger {username}"
     add_user(
         db_engine,
-        actor=TEST_ADMIN,
+        actor=ADMIN,
         username=username,
         display_name=display_name,
         role=Role.COUNCIL,
@@ -412,7 +411,7 @@ def test_disabled_user_is_logged_out(
     )
 
     settle(page)  # no rerun may come between the disabling and the click below
-    set_active(db_engine, actor=TEST_ADMIN, username=throwaway_user.username, active=False)
+    set_active(db_engine, actor=ADMIN, username=throwaway_user.username, active=False)
 
     # the same session moves on: the guard reads the user afresh and refuses
     open_from_menu(page, "Ændringslog")

@@ -5,6 +5,8 @@ from datetime import UTC, date, datetime
 import pytest
 
 from models.actionplan import (
+    GOAL_CHOICES,
+    GOAL_LABELS,
     ItemFacts,
     effective_progress,
     is_overdue,
@@ -94,3 +96,13 @@ def test_summary_by_hand() -> None:
 def test_empty_plan() -> None:
     summary = summarise([], today=TODAY)
     assert (summary.items, summary.progress) == (0, None)
+
+
+def test_every_goal_choice_has_its_danish_label() -> None:
+    assert GOAL_LABELS == {
+        "burglaries": "Indbrud",
+        "helpers": "Nabohjælpere",
+        "insecurity": "Tryghed",
+        "none": "Intet",
+    }
+    assert tuple(GOAL_LABELS) == GOAL_CHOICES  # the workbook's drop-down keeps the page's order

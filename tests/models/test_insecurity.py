@@ -32,7 +32,8 @@ def test_ahead_of_the_path_is_on_track() -> None:
     # Path in 2024: 0.25 - 0.15 * 7/13 = 0.169231. 52 of 400 = 13 %: Wilson high 16,7 % < 16,9 %
     result = assess_insecurity([RoundShare(2024, 52, 400)], goal=GOAL)
     assert result.required == pytest.approx(0.169231, abs=1e-6)
-    assert result.estimate is not None and result.estimate.high < result.required
+    assert result.required is not None and result.estimate is not None
+    assert result.estimate.high < result.required
     assert result.status is Status.ON_TRACK
 
 

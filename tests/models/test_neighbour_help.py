@@ -6,6 +6,7 @@ import pytest
 
 from models.domain import Status
 from models.neighbour_help import (
+    LevelProjection,
     assess_helpers,
     baseline_count,
     classify_helpers,
@@ -105,9 +106,7 @@ def test_projection_needs_three_recent_counts() -> None:
     assert project_level(old_and_new, to_date=date(2030, 1, 1)) is None
 
 
-def _projection(low: float, high: float, per_year_low: float):
-    from models.neighbour_help import LevelProjection
-
+def _projection(low: float, high: float, per_year_low: float) -> LevelProjection:
     return LevelProjection(
         date(2030, 12, 31), (low + high) / 2, low, high, 1.0, per_year_low, 2.0, 12
     )
@@ -125,7 +124,9 @@ def _projection(low: float, high: float, per_year_low: float):
         (date(2026, 1, 1), 2000, _projection(2900, 3100, 10), Status.INSUFFICIENT_EVIDENCE),
     ],
 )
-def test_classify_helpers(latest_date: date, latest: int, projection, expected: Status) -> None:
+def test_classify_helpers(
+    latest_date: date, latest: int, projection: LevelProjection | None, expected: Status
+) -> None:
     assert (
         classify_helpers(
             latest_date=latest_date,

@@ -3,12 +3,8 @@
 import pytest
 
 from models.errors import PermissionDenied
-from models.permissions import Action, Actor, Role, Target, allows, require, validate_scope
-
-ADMIN = Actor("a", Role.ADMIN)
-LEADER = Actor("p", Role.PROJECT_LEADER, municipality_code=183)  # Ishøj, district 10
-POLICE = Actor("c", Role.POLICE, police_district_number=10)  # Københavns Vestegns Politi
-COUNCIL = Actor("b", Role.COUNCIL, municipality_code=183)
+from models.permissions import Action, Role, Target, allows, require, validate_scope
+from tests.factories import ADMIN, COUNCIL, LEADER, POLICE
 
 ISHOJ = Target(183, 10)  # own municipality
 ALBERTSLUND = Target(165, 10)  # same police district, other municipality

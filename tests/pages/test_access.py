@@ -1,14 +1,13 @@
 """AppTest: the login guard on every page, each role's menu, refusals, and the forms that write."""
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from dataio.db.engine import make_engine
 from dataio.store.users import find_user, set_active
-from models.permissions import Actor, Role
+from tests.factories import ADMIN
 from tests.pages.apptest import page_text, run_page
 from ui.session import SESSION_KEY
 
@@ -74,23 +73,12 @@ MENUS = {  # written out by hand from the roles issue
 }
 
 
-@pytest.fixture
-def private_db(demo_db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """A copy of the demo database for tests that write, so other tests never see their changes."""
-    copy = tmp_path / "private.sqlite"
-    shutil.copy(demo_db_url.removeprefix("sqlite:///"), copy)
-    url = f"sqlite:///{copy}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("BOTRYGT_DEMO", "1")
-    return url
-
-
-def menu(at) -> list[str]:  # type: ignore[no-untyped-def]
+def menu(at: AppTest) -> list[str]:
     return [link.proto.label for link in at.get("page_link")]
 
 
 @pytest.mark.parametrize("page", list(PAGES))
-def test_without_login_only_the_login_form(app_env, page: str) -> None:  # type: ignore[no-untyped-def]
+def test_without_login_only_the_login_form(app_env: str, page: str) -> None:
     at = run_page(PAGES[page], user=None)
     assert not at.exception
     assert [t.label for t in at.text_input] == ["Brugernavn", "Adgangskode"]
@@ -104,7 +92,7 @@ def test_without_login_only_the_login_form(app_env, page: str) -> None:  # type:
 
 
 @pytest.mark.parametrize("user", list(MENUS))
-def test_menu_shows_only_the_roles_pages(app_env, user: str) -> None:  # type: ignore[no-untyped-def]
+def test_menu_shows_only_the_roles_pages(app_env: str, user: str) -> None:
     at = run_page(user=user)
     assert menu(at) == MENUS[user]
 
@@ -112,7 +100,7 @@ def test_menu_shows_only_the_roles_pages(app_env, user: str) -> None:  # type: i
 @pytest.mark.parametrize(
     ("user", "page"), [(u, p) for u in MENUS for p in PAGES if p not in MENUS[u]]
 )
-def test_forbidden_pages_refuse(app_env, user: str, page: str) -> None:  # type: ignore[no-untyped-def]
+def test_forbidden_pages_refuse(app_env: str, user: str, page: str) -> None:
     at = run_page(PAGES[page], user=user)
     assert [e.value for e in at.error] == [
         "Ingen adgang: din rolle giver ikke adgang til denne side."
@@ -122,19 +110,19 @@ def test_forbidden_pages_refuse(app_env, user: str, page: str) -> None:  # type:
 
 
 @pytest.mark.parametrize(("user", "page"), [(u, p) for u in MENUS for p in MENUS[u]])
-def test_allowed_pages_render_without_errors(app_env, user: str, page: str) -> None:  # type: ignore[no-untyped-def]
+def test_allowed_pages_render_without_errors(app_env: str, user: str, page: str) -> None:
     at = run_page(PAGES[page], user=user)
     assert not at.exception and not at.error
     assert at.title and at.title[0].value.startswith(page)
 
 
-def test_kommune_opens_on_the_users_own_area(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_kommune_opens_on_the_users_own_area(app_env: str) -> None:
     assert run_page(PAGES["Kommune"], user="byraad").title[0].value == "Kommune: Ishøj"
     # police: the first municipality of Københavns Vestegns Politi in name order
     assert run_page(PAGES["Kommune"], user="politi").title[0].value == "Kommune: Albertslund"
 
 
-def test_admin_adds_a_user_through_the_form(private_db) -> None:  # type: ignore[no-untyped-def]
+def test_admin_adds_a_user_through_the_form(private_db: str) -> None:
     at = run_page(PAGES["Administration"], user="admin")
     form_inputs = {t.label: t for t in at.text_input}
     form_inputs["Brugernavn (små bogstaver)"].input("Sofie")
@@ -148,7 +136,7 @@ def test_admin_adds_a_user_through_the_form(private_db) -> None:  # type: ignore
     assert user is not None and (user.role, user.municipality_code) == ("council", 183)
 
 
-def test_admin_form_errors_are_danish_and_write_nothing(private_db) -> None:  # type: ignore[no-untyped-def]
+def test_admin_form_errors_are_danish_and_write_nothing(private_db: str) -> None:
     at = run_page(PAGES["Administration"], user="admin")
     form_inputs = {t.label: t for t in at.text_input}
     form_inputs["Brugernavn (små bogstaver)"].input("kort")
@@ -162,7 +150,7 @@ def test_admin_form_errors_are_danish_and_write_nothing(private_db) -> None:  # 
     assert find_user(make_engine(private_db), username="kort") is None
 
 
-def test_project_leader_creates_and_saves_the_local_goal(private_db) -> None:  # type: ignore[no-untyped-def]
+def test_project_leader_creates_and_saves_the_local_goal(private_db: str) -> None:
     at = run_page(PAGES["Mål"], user="projektleder")
     assert "Ishøj har intet eget indbrudsmål" in at.info[0].value
     next(b for b in at.button if b.label == "Opret eget indbrudsmål").click().run()
@@ -178,7 +166,7 @@ def test_project_leader_creates_and_saves_the_local_goal(private_db) -> None:  #
     assert "Lokalt mål for Ishøj (indbrud) oprettet" in set(frame["Ændring"])
 
 
-def test_change_own_password(private_db) -> None:  # type: ignore[no-untyped-def]
+def test_change_own_password(private_db: str) -> None:
     at = run_page(PAGES["Min konto"], user="politi")
     old, new, repeat = at.text_input
     old.input("demo-politi-1234")
@@ -198,10 +186,8 @@ def test_change_own_password(private_db) -> None:  # type: ignore[no-untyped-def
     assert at.title[0].value == "Min konto" and not at.error
 
 
-def test_a_disabled_user_is_logged_out_at_once(private_db) -> None:  # type: ignore[no-untyped-def]
-    set_active(
-        make_engine(private_db), actor=Actor("admin", Role.ADMIN), username="byraad", active=False
-    )
+def test_a_disabled_user_is_logged_out_at_once(private_db: str) -> None:
+    set_active(make_engine(private_db), actor=ADMIN, username="byraad", active=False)
     at = run_page(user="byraad")
     assert not at.title and not at.get("plotly_chart")
     assert [e.value for e in at.error] == [
@@ -211,7 +197,9 @@ def test_a_disabled_user_is_logged_out_at_once(private_db) -> None:  # type: ign
     assert [t.label for t in at.text_input] == ["Brugernavn", "Adgangskode"]
 
 
-def test_refuses_to_start_unsafely_outside_demo_mode(private_db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_refuses_to_start_unsafely_outside_demo_mode(
+    private_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("BOTRYGT_DEMO", "0")
     monkeypatch.delenv("BOTRYGT_COOKIE_KEY", raising=False)
     at = run_page(user="admin")
@@ -221,7 +209,7 @@ def test_refuses_to_start_unsafely_outside_demo_mode(private_db, monkeypatch) ->
     assert not at.title and not at.text_input
 
 
-def test_a_helper_goal_reads_as_new_helpers_and_offers_no_reduction(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_a_helper_goal_reads_as_new_helpers_and_offers_no_reduction(app_env: str) -> None:
     at = run_page(PAGES["Mål"], user="admin")
     picker = at.selectbox[0]
     picker.set_value(next(v for v in picker.options if v == "Nabohjælpere · Solrød")).run()

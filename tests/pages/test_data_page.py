@@ -1,14 +1,9 @@
 """AppTest: the Data page lists imports with provenance and undoes the newest one."""
 
-import shutil
-from pathlib import Path
-
-import pytest
-
 from dataio.db.engine import make_engine
 from dataio.files.statistikbanken.importer import import_dst
 from dataio.store.burglaries import municipality_overview
-from models.permissions import Actor, Role
+from tests.factories import ADMIN
 from tests.pages.apptest import run_page
 
 PAGE = "pages/5_Data.py"
@@ -17,21 +12,9 @@ FILE = "OMRÅDE;OVERTRÆD;TID;INDHOLD\n" + "".join(
 )
 
 
-@pytest.fixture
-def private_db(demo_db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    copy = tmp_path / "data.sqlite"
-    shutil.copy(demo_db_url.removeprefix("sqlite:///"), copy)
-    url = f"sqlite:///{copy}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("BOTRYGT_DEMO", "1")
-    return url
-
-
 def test_imports_are_listed_and_the_newest_can_be_undone(private_db: str) -> None:
     engine = make_engine(private_db)
-    import_dst(
-        engine, actor=Actor("admin", Role.ADMIN), data=FILE.encode(), file_name="straf11-ishoj.csv"
-    )
+    import_dst(engine, actor=ADMIN, data=FILE.encode(), file_name="straf11-ishoj.csv")
     assert municipality_overview(engine, code=183).demo is False
     at = run_page(PAGE, user="admin")
     assert not at.exception and not at.error
@@ -53,6 +36,6 @@ def test_imports_are_listed_and_the_newest_can_be_undone(private_db: str) -> Non
     assert municipality_overview(engine, code=183).demo is True  # the demo series is back
 
 
-def test_project_leader_sees_the_page_police_do_not(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_project_leader_sees_the_page_police_do_not(app_env: str) -> None:
     assert run_page(PAGE, user="projektleder").title[0].value == "Data"
     assert run_page(PAGE, user="politi").error[0].value.startswith("Ingen adgang")

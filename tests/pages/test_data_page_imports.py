@@ -8,13 +8,12 @@ from sqlalchemy import Engine, text
 from streamlit.testing.v1 import AppTest
 
 from dataio.db.engine import data_version, make_engine
-from models.permissions import Actor, Role
+from tests.factories import ADMIN, COUNCIL, LEADER, POLICE
 from tests.pages.apptest import run_page
 from ui.data_view import HELPERS, SURVEY, TableImport, build_preview, may_import
 
 PAGE = "pages/5_Data.py"
 FILES = Path(__file__).resolve().parents[1] / "data" / "imports"
-ADMIN = Actor("admin", Role.ADMIN)
 
 
 def uploader_labels(at: AppTest) -> list[str]:
@@ -40,16 +39,13 @@ def test_project_leader_gets_surveys_only(app_env: str) -> None:
 
 
 def test_who_may_import_what() -> None:
-    police = Actor("politi", Role.POLICE, police_district_number=10)
-    leader = Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183)
-    council = Actor("byraad", Role.COUNCIL, municipality_code=183)
-    assert [may_import(a, HELPERS.action) for a in (ADMIN, police, leader, council)] == [
+    assert [may_import(a, HELPERS.action) for a in (ADMIN, POLICE, LEADER, COUNCIL)] == [
         True,
         True,
         False,
         False,
     ]
-    assert [may_import(a, SURVEY.action) for a in (ADMIN, police, leader, council)] == [
+    assert [may_import(a, SURVEY.action) for a in (ADMIN, POLICE, LEADER, COUNCIL)] == [
         True,
         False,
         True,
@@ -134,7 +130,6 @@ def test_a_refused_file_says_why_and_that_nothing_was_imported(
 
 
 def test_a_refusal_by_role_is_a_message_too(engine: Engine) -> None:
-    leader = Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183)
     data = "kommune;år;måling;kategori;antal\n101;2025;utryg_indbrud;tryg;5\n".encode()
-    preview = build_preview(SURVEY, engine, actor=leader, data=data, file_name="k.csv")
+    preview = build_preview(SURVEY, engine, actor=LEADER, data=data, file_name="k.csv")
     assert not preview.ok and "Række 2: Ingen adgang" in preview.message

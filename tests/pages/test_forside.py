@@ -1,26 +1,28 @@
 """AppTest: the Forside shows the national series against the goal, the cards and the map."""
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
+from models.vocabulary import STATUS_COLOURS
 from tests.pages.apptest import deck_specs, page_text, plotly_specs, run_page
 
 
 @pytest.fixture
-def forside(app_env):  # type: ignore[no-untyped-def]
+def forside(app_env: str) -> AppTest:
     return run_page()
 
 
-def test_renders_without_errors(forside) -> None:  # type: ignore[no-untyped-def]
+def test_renders_without_errors(forside: AppTest) -> None:
     assert not forside.exception
     assert not forside.error
     assert forside.title[0].value == "Forside: status for måltal"
 
 
-def test_demo_data_is_labelled(forside) -> None:  # type: ignore[no-untyped-def]
+def test_demo_data_is_labelled(forside: AppTest) -> None:
     assert any("Eksempeldata" in w.value for w in forside.warning)
 
 
-def test_national_chart_has_series_goal_path_and_projection(forside) -> None:  # type: ignore[no-untyped-def]
+def test_national_chart_has_series_goal_path_and_projection(forside: AppTest) -> None:
     spec = plotly_specs(forside)[0]
     names = [trace.get("name") for trace in spec["data"]]
     assert "Danmark Statistik (citeret)" not in names  # guard against a misspelt label
@@ -36,7 +38,7 @@ def test_national_chart_has_series_goal_path_and_projection(forside) -> None:  #
     assert "§ 276 a" in annotations and "COVID-19" in annotations
 
 
-def test_cards_show_danish_numbers_and_honest_insecurity(forside) -> None:  # type: ignore[no-untyped-def]
+def test_cards_show_danish_numbers_and_honest_insecurity(forside: AppTest) -> None:
     text = page_text(forside)
     assert "Ingen data endnu" not in text
     assert "Seneste landstal (2026) 17,0 %" in text  # the demo national share of the survey year
@@ -45,21 +47,16 @@ def test_cards_show_danish_numbers_and_honest_insecurity(forside) -> None:  # ty
     assert "fra 29.000 (2017) til 10.000 i 2030" in text
 
 
-def test_map_has_every_municipality_coloured_by_status(forside) -> None:  # type: ignore[no-untyped-def]
+def test_map_has_every_municipality_coloured_by_status(forside: AppTest) -> None:
     deck = deck_specs(forside)[0]
     points = deck["layers"][0]["data"]
     assert len(points) == 98
-    assert {tuple(p["colour"][:3]) for p in points} <= {
-        (26, 150, 65),
-        (235, 160, 0),
-        (200, 40, 40),
-        (150, 150, 150),
-    }
+    assert {tuple(p["colour"][:3]) for p in points} <= set(STATUS_COLOURS.values())
     assert all(p["demo_da"] == "Eksempeldata" for p in points)
     counts = page_text(forside)
     assert "På rette vej" in counts and "Utilstrækkeligt grundlag" in counts
 
 
-def test_sources_are_cited_with_dates(forside) -> None:  # type: ignore[no-untyped-def]
+def test_sources_are_cited_with_dates(forside: AppTest) -> None:
     caption = next(c.value for c in forside.caption if c.value.startswith("Kilder:"))
     assert "Eksempeldata (botrygt demo)" in caption and "pr. " in caption

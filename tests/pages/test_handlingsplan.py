@@ -1,30 +1,16 @@
 """AppTest: the action plan is edited in the table, saved once, and survives a rerun; conflicts kept."""
 
-import shutil
-from pathlib import Path
-
-import pytest
+from streamlit.testing.v1 import AppTest
 
 from dataio.db.engine import make_engine
 from dataio.store.action_plans import ItemEdit, plan_items, save_changes
-from models.permissions import Actor, Role
+from tests.factories import COLLEAGUE, READER
 from tests.pages.apptest import page_text, run_page
 
 PAGE = "pages/4_Handlingsplan.py"
 
 
-@pytest.fixture
-def private_db(demo_db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    """A copy of the demo database (with Ishøj's demo plan) for tests that write."""
-    copy = tmp_path / "plan.sqlite"
-    shutil.copy(demo_db_url.removeprefix("sqlite:///"), copy)
-    url = f"sqlite:///{copy}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("BOTRYGT_DEMO", "1")
-    return url
-
-
-def edit_and_save(at, changes: dict) -> None:  # type: ignore[no-untyped-def]
+def edit_and_save(at: AppTest, changes: dict) -> None:
     generation = at.session_state["plan_generation"] if "plan_generation" in at.session_state else 0  # noqa: SIM401 (AppTest state has no .get)
     at.session_state[f"plan_editor_{generation}"] = {
         "edited_rows": changes,
@@ -34,7 +20,7 @@ def edit_and_save(at, changes: dict) -> None:  # type: ignore[no-untyped-def]
     next(b for b in at.button if b.label == "Gem ændringer").click().run()
 
 
-def test_demo_plan_shows_summary_charts_and_follow_ups(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_demo_plan_shows_summary_charts_and_follow_ups(app_env: str) -> None:
     at = run_page(PAGE, user="projektleder")
     assert not at.exception and not at.error
     assert at.title[0].value == "Handlingsplan: Ishøj"
@@ -45,14 +31,14 @@ def test_demo_plan_shows_summary_charts_and_follow_ups(app_env) -> None:  # type
     assert at.get("deck_gl_json_chart")
 
 
-def test_project_leader_edits_saves_and_sees_it_after_a_rerun(private_db) -> None:  # type: ignore[no-untyped-def]
+def test_project_leader_edits_saves_and_sees_it_after_a_rerun(private_db: str) -> None:
     at = run_page(PAGE, user="projektleder")
-    items = plan_items(make_engine(private_db), municipality_code=183)
+    items = plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
     row = int(items.index[items["title"] == "Planlægningsmøde"][0])
     edit_and_save(at, {row: {"status": "færdig", "progress": 100, "owner_name": "Ole"}})
     assert [s.value for s in at.success] == ["1 ændring gemt og skrevet i ændringsloggen."]
     again = run_page(PAGE, user="byraad")  # a new session: what is in the database
-    saved = plan_items(make_engine(private_db), municipality_code=183)
+    saved = plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
     assert saved.set_index("title").loc[
         "Planlægningsmøde", ["status", "progress", "owner_name"]
     ].tolist() == ["færdig", 100, "Ole"]
@@ -60,15 +46,15 @@ def test_project_leader_edits_saves_and_sees_it_after_a_rerun(private_db) -> Non
     assert "Aktivitet «Planlægningsmøde» ændret" in set(log["Ændring"])  # "changed since" shows it
 
 
-def test_concurrent_edit_is_refused_for_that_row_and_both_values_shown(private_db) -> None:  # type: ignore[no-untyped-def]
+def test_concurrent_edit_is_refused_for_that_row_and_both_values_shown(private_db: str) -> None:
     at = run_page(PAGE, user="projektleder")  # loads version 1 of every row
     engine = make_engine(private_db)
-    items = plan_items(engine, municipality_code=183)
+    items = plan_items(engine, viewer=READER, municipality_code=183)
     target = items[items["title"] == "Sende invitationer ud"].iloc[0]
     # meanwhile a colleague saves the same row first
     save_changes(
         engine,
-        actor=Actor("kollega", Role.ADMIN),
+        actor=COLLEAGUE,
         municipality_code=183,
         edits=[
             ItemEdit(
@@ -86,35 +72,35 @@ def test_concurrent_edit_is_refused_for_that_row_and_both_values_shown(private_d
     shown = " ".join(str(v) for v in conflict.to_dict("records")[0].values())
     assert "sendes i morgen" in shown and "sendt i går" in shown and "kollega" in shown
     assert (
-        plan_items(engine, municipality_code=183)
+        plan_items(engine, viewer=READER, municipality_code=183)
         .set_index("title")
         .loc["Sende invitationer ud", "notes"]
         == "sendt i går"
     )
 
 
-def test_council_reads_without_an_editor(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_council_reads_without_an_editor(app_env: str) -> None:
     at = run_page(PAGE, user="byraad")
     assert not at.error
     assert "Gem ændringer" not in [b.label for b in at.button]
     assert "Registrér vandring" not in [b.label for b in at.button]
 
 
-def test_police_save_of_a_municipality_item_is_refused_in_danish(private_db) -> None:  # type: ignore[no-untyped-def]
+def test_police_save_of_a_municipality_item_is_refused_in_danish(private_db: str) -> None:
     at = run_page(PAGE, user="politi", query={"kommune": "183"})
     assert at.title[0].value == "Handlingsplan: Ishøj"
-    items = plan_items(make_engine(private_db), municipality_code=183)
+    items = plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
     row = int(items.index[items["title"] == "Planlægningsmøde"][0])
     edit_and_save(at, {row: {"status": "aflyst"}})
     assert at.error and "politiet ændrer kun politiets punkter" in at.error[0].value
     assert (
-        plan_items(make_engine(private_db), municipality_code=183)
+        plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
         .set_index("title")
         .loc["Planlægningsmøde", "status"]
         != "aflyst"
     )
 
 
-def test_police_cannot_open_a_plan_outside_the_district(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_police_cannot_open_a_plan_outside_the_district(app_env: str) -> None:
     at = run_page(PAGE, user="politi", query={"kommune": "751"})
     assert at.title[0].value != "Handlingsplan: Aarhus"  # the picker offers only the district

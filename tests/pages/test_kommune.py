@@ -5,14 +5,14 @@ from tests.pages.apptest import page_text, plotly_specs, run_page
 PAGE = "pages/1_Kommune.py"
 
 
-def test_defaults_to_ishoj_and_renders(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_defaults_to_ishoj_and_renders(app_env: str) -> None:
     at = run_page(PAGE)
     assert not at.exception and not at.error
     assert at.title[0].value == "Kommune: Ishøj"
     assert any("Eksempeldata" in w.value for w in at.warning)
 
 
-def test_three_charts_with_breaks_and_provisional_quarter(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_three_charts_with_breaks_and_provisional_quarter(app_env: str) -> None:
     at = run_page(PAGE)
     rate, quarters, goal = plotly_specs(at)
     assert [bar["y"] for bar in rate["data"]] == [
@@ -24,12 +24,12 @@ def test_three_charts_with_breaks_and_provisional_quarter(app_env) -> None:  # t
     assert any(t.get("name") == "Krævet forløb (lige linje)" for t in goal["data"])
 
 
-def test_inherited_goal_is_explained(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_inherited_goal_is_explained(app_env: str) -> None:
     at = run_page(PAGE)
     assert "den nationale målsætning omregnet til kommunen" in page_text(at)
 
 
-def test_switching_municipality_in_the_picker(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_switching_municipality_in_the_picker(app_env: str) -> None:
     at = run_page(PAGE)
     at.selectbox[0].select(223).run()
     assert at.title[0].value == "Kommune: Hørsholm"
@@ -37,12 +37,12 @@ def test_switching_municipality_in_the_picker(app_env) -> None:  # type: ignore[
     assert at.query_params["kommune"] == "223"  # the link to share names the chosen municipality
 
 
-def test_deep_link_with_municipality(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_deep_link_with_municipality(app_env: str) -> None:
     at = run_page(PAGE, query={"kommune": "751"})
     assert at.title[0].value == "Kommune: Aarhus"
 
 
-def test_bad_link_falls_back_to_a_known_municipality(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_bad_link_falls_back_to_a_known_municipality(app_env: str) -> None:
     at = run_page(PAGE, query={"kommune": "abc"})
     assert not at.exception and not at.error
     assert at.title[0].value == "Kommune: Ishøj"

@@ -1,37 +1,29 @@
 """AppTest: the Nabohjælp page for each role; police record counts and activities in the form."""
 
-import shutil
-from pathlib import Path
-
+import pandas as pd
 import pytest
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import TextInput
 
 from dataio.db.engine import make_engine
 from dataio.store.neighbour_help import district_table
+from models.formatting import fmt_int
+from tests.factories import READER
 from tests.pages.apptest import deck_specs, page_text, plotly_specs, run_page
 
 PAGE = "pages/6_Nabohjaelp.py"
 
 
-@pytest.fixture
-def private_db(demo_db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
-    copy = tmp_path / "helpers.sqlite"
-    shutil.copy(demo_db_url.removeprefix("sqlite:///"), copy)
-    url = f"sqlite:///{copy}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("BOTRYGT_DEMO", "1")
-    return url
-
-
-def _table(at):  # type: ignore[no-untyped-def]
+def _table(at: AppTest) -> pd.DataFrame:
     return next(d.value for d in at.dataframe if "Nabohjælpere" in d.value.columns)
 
 
-def test_police_see_their_district_with_map_charts_and_forms(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_police_see_their_district_with_map_charts_and_forms(app_env: str) -> None:
     at = run_page(PAGE, user="politi")
     assert not at.exception and not at.error
     assert at.title[0].value == "Nabohjælp: Københavns Vestegns Politi"
     table = _table(at)
-    expected = district_table(make_engine(app_env), district=10)
+    expected = district_table(make_engine(app_env), viewer=READER, district=10)
     assert list(table["Kommune"]) == list(expected["name"])
     assert "Aarhus" not in set(table["Kommune"])
     assert "Eksempeldata" in page_text(at)  # demo data labelled
@@ -46,15 +38,19 @@ def test_police_see_their_district_with_map_charts_and_forms(app_env) -> None:  
     assert "Indlæs mange optællinger fra en fil (CSV eller Excel)" in [e.label for e in at.expander]
 
 
-def test_density_and_coverage_are_shown_as_computed(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_density_and_coverage_are_shown_as_computed(app_env: str) -> None:
     at = run_page(PAGE, user="politi")
     row = _table(at).set_index("Kommune").loc["Ishøj"]
-    expected = district_table(make_engine(app_env), district=10).set_index("name").loc["Ishøj"]
+    expected = (
+        district_table(make_engine(app_env), viewer=READER, district=10)
+        .set_index("name")
+        .loc["Ishøj"]
+    )
     assert row["Pr. 100 husstande"] == f"{expected['per_100_households']:.1f}".replace(".", ",")
     assert row["Nabovenner (aktive/behov)"].endswith(f"/ {int(expected['nabovenner_needed'])}")
 
 
-def test_council_sees_only_its_own_municipality_and_no_forms(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_council_sees_only_its_own_municipality_and_no_forms(app_env: str) -> None:
     at = run_page(PAGE, user="byraad")
     assert not at.exception and not at.error
     assert list(_table(at)["Kommune"]) == ["Ishøj"]
@@ -62,13 +58,13 @@ def test_council_sees_only_its_own_municipality_and_no_forms(app_env) -> None:  
     assert not [e.label for e in at.expander if "Indlæs" in e.label]
 
 
-def test_project_leader_reads_but_does_not_record_helpers(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_project_leader_reads_but_does_not_record_helpers(app_env: str) -> None:
     at = run_page(PAGE, user="projektleder")
     assert not at.exception and not at.error
     assert "Gem aktivitet" not in {b.label for b in at.button}
 
 
-def test_admin_chooses_a_district(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_admin_chooses_a_district(app_env: str) -> None:
     at = run_page(PAGE, user="admin", query={"kreds": "2"})
     assert not at.exception and not at.error
     assert at.title[0].value == "Nabohjælp: Østjyllands Politi"
@@ -78,31 +74,70 @@ def test_admin_chooses_a_district(app_env) -> None:  # type: ignore[no-untyped-d
     assert "Aarhus" not in set(_table(at)["Kommune"])
 
 
-def test_police_record_a_count_and_an_activity(private_db) -> None:  # type: ignore[no-untyped-def]
+def _field(at: AppTest, label: str) -> TextInput:
+    return next(t for t in at.text_input if t.label == label)
+
+
+def test_police_record_a_count_and_an_activity(private_db: str) -> None:
     at = run_page(PAGE, user="politi")
     at.selectbox(key="count_code").set_value(187)  # Vallensbæk
-    at.number_input[0].set_value(4321)
-    at.number_input[1].set_value(55)
+    _field(at, "Aktive nabohjælpere").set_value("4.321")  # as a Dane writes it
+    _field(at, "Aktive nabovenner (valgfrit)").set_value("55")
     next(b for b in at.button if b.label == "Gem nabohjælpertal").click().run()
     assert not at.exception and not at.error
     assert any("4.321 nabohjælpere i Vallensbæk" in s.value for s in at.success)
     assert _table(at).set_index("Kommune").loc["Vallensbæk", "Nabohjælpere"] == "4.321"
     at.selectbox(key="activity_code").set_value(187)
-    at.text_input[1].set_value("Vallensbæk Station")
-    at.number_input[2].set_value(17)
+    _field(at, "Sted").set_value("Vallensbæk Station")
+    _field(at, "Tilmeldte nabohjælpere").set_value("17")
     next(b for b in at.button if b.label == "Gem aktivitet").click().run()
     assert not at.exception and not at.error
     assert any("17 tilmeldte" in s.value for s in at.success)
 
 
-def test_a_count_without_helpers_is_refused_in_danish(private_db) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("typed", "stored"), [("1.450", 1450), ("1450", 1450), ("1 450", 1450), ("1\u00a0450", 1450)]
+)
+def test_a_count_is_read_the_danish_way(private_db: str, typed: str, stored: int) -> None:
+    at = run_page(PAGE, user="politi")
+    at.selectbox(key="count_code").set_value(187)
+    _field(at, "Aktive nabohjælpere").set_value(typed)
+    next(b for b in at.button if b.label == "Gem nabohjælpertal").click().run()
+    assert not at.exception and not at.error
+    assert _table(at).set_index("Kommune").loc["Vallensbæk", "Nabohjælpere"] == fmt_int(stored)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("1,5", "«1,5» er ikke et helt tal"),
+        ("mange", "«mange» er ikke et helt tal"),
+        ("-3", "-3 er negativ"),
+        ("3000000000", "er for stort et antal (højst 1.000.000)"),
+        ("1" + "0" * 5000, "er for stort et antal"),
+    ],
+)
+def test_an_impossible_count_is_refused_and_nothing_is_saved(
+    private_db: str, typed: str, message: str
+) -> None:
+    at = run_page(PAGE, user="politi")
+    before = _table(at).set_index("Kommune").loc["Vallensbæk", "Nabohjælpere"]
+    at.selectbox(key="count_code").set_value(187)
+    _field(at, "Aktive nabohjælpere").set_value(typed)
+    next(b for b in at.button if b.label == "Gem nabohjælpertal").click().run()
+    assert not at.exception
+    assert any(message in e.value.replace("\\", "") for e in at.error), [e.value for e in at.error]
+    assert _table(at).set_index("Kommune").loc["Vallensbæk", "Nabohjælpere"] == before
+
+
+def test_a_count_without_helpers_is_refused_in_danish(private_db: str) -> None:
     at = run_page(PAGE, user="politi")
     next(b for b in at.button if b.label == "Gem nabohjælpertal").click().run()
     assert not at.exception
     assert [e.value for e in at.error] == ["Angiv antallet af aktive nabohjælpere."]
 
 
-def test_an_activity_without_a_place_is_refused_in_danish(private_db) -> None:  # type: ignore[no-untyped-def]
+def test_an_activity_without_a_place_is_refused_in_danish(private_db: str) -> None:
     at = run_page(PAGE, user="politi")
     next(b for b in at.button if b.label == "Gem aktivitet").click().run()
     assert not at.exception

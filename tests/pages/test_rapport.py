@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from streamlit.testing.v1 import AppTest
 
 from dataio.db.engine import make_engine
 from dataio.meeting_pack.pack import build_report
-from models.permissions import Actor, Role
+from tests.factories import ADMIN
 from tests.pages.apptest import page_text, run_page
 
 PAGE = "pages/10_Rapport.py"
@@ -23,7 +24,7 @@ OPENS_ON = {
 }
 
 
-def shown_snapshot(at) -> str:  # type: ignore[no-untyped-def]
+def shown_snapshot(at: AppTest) -> str:
     match = re.search(r"Snapshot-id: `([0-9a-f]{12})`", page_text(at))
     assert match, page_text(at)
     return match.group(1)
@@ -32,7 +33,7 @@ def shown_snapshot(at) -> str:  # type: ignore[no-untyped-def]
 def expected_snapshot(url: str, *, code: int | None, district: int | None, since: date) -> str:
     report = build_report(
         make_engine(url),
-        viewer=Actor("test", Role.ADMIN),
+        viewer=ADMIN,
         municipality_code=code,
         police_district=district,
         since=since,
@@ -42,21 +43,22 @@ def expected_snapshot(url: str, *, code: int | None, district: int | None, since
 
 
 @pytest.mark.parametrize("user", list(OPENS_ON))
-def test_each_role_gets_the_pack_of_its_municipality(app_env, user: str) -> None:  # type: ignore[no-untyped-def]
+def test_each_role_gets_the_pack_of_its_municipality(app_env: str, user: str) -> None:
     at = run_page(PAGE, user=user)
     assert not at.exception and not at.error
     assert at.title[0].value == "Rapport: mødepakken"
     code, name = OPENS_ON[user]
     assert f"Bo trygt-partnerskabet i {name}" in page_text(at)
     assert any("Eksempeldata" in w.value for w in at.warning)
+    # AppTest types what get() finds as Element | Block, and a Block has no label
     buttons = at.get("download_button")
-    assert [b.label for b in buttons] == ["Hent PDF", "Hent Excel"]
+    assert [b.label for b in buttons] == ["Hent PDF", "Hent Excel"]  # type: ignore[union-attr]
     assert len(at.get("image")) == 1  # the first page as a picture
     since = date.today() - timedelta(days=30)
     assert shown_snapshot(at) == expected_snapshot(app_env, code=code, district=None, since=since)
 
 
-def test_a_later_meeting_date_changes_the_pack(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_a_later_meeting_date_changes_the_pack(app_env: str) -> None:
     at = run_page(PAGE, user="projektleder")
     before = shown_snapshot(at)
     since = date.today() - timedelta(days=7)
@@ -67,7 +69,7 @@ def test_a_later_meeting_date_changes_the_pack(app_env) -> None:  # type: ignore
     assert after == expected_snapshot(app_env, code=183, district=None, since=since)
 
 
-def test_police_take_their_whole_district(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_police_take_their_whole_district(app_env: str) -> None:
     at = run_page(PAGE, user="politi")
     at.sidebar.radio[0].set_value("Politikreds").run()
     assert not at.exception and not at.error
@@ -76,7 +78,7 @@ def test_police_take_their_whole_district(app_env) -> None:  # type: ignore[no-u
     assert shown_snapshot(at) == expected_snapshot(app_env, code=None, district=10, since=since)
 
 
-def test_council_and_project_leader_have_no_district_choice(app_env) -> None:  # type: ignore[no-untyped-def]
+def test_council_and_project_leader_have_no_district_choice(app_env: str) -> None:
     for user in ("byraad", "projektleder"):
         at = run_page(PAGE, user=user)
         assert not at.sidebar.radio
@@ -100,7 +102,7 @@ def unbound_council(demo_db_url: str, tmp_path: Path, monkeypatch: pytest.Monkey
     return url
 
 
-def test_a_user_without_the_right_is_refused(unbound_council) -> None:  # type: ignore[no-untyped-def]
+def test_a_user_without_the_right_is_refused(unbound_council: str) -> None:
     at = run_page(PAGE, user="byraad")
     assert not at.exception
     assert [e.value for e in at.error] == [

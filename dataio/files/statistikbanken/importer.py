@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 from dataio.db import audit
 from dataio.db.engine import transaction
 from dataio.errors import ValidationFailed
+from dataio.files.imports import finish, preview_of, remove_demo_rows, source_row
 from dataio.files.statistikbanken.reader import DstFile, DstTable, read_dst
 from dataio.files.undo import remember
 from models.domain import Quality, SourceKind
@@ -21,14 +22,6 @@ from models.tables import (
     Municipality,
     NationalBurglaryYear,
 )
-
-
-class _DryRun(Exception):
-    """Raised inside the transaction of a preview so that everything is rolled back."""
-
-    def __init__(self, report: "ImportReport") -> None:
-        super().__init__("dry run")
-        self.report = report
 
 
 @dataclass(frozen=True)
@@ -92,36 +85,22 @@ def _periods(frame: pd.DataFrame) -> str:
 
 
 def _source(
-    session: Session,
-    *,
-    actor: Actor,
-    file: DstFile,
-    file_name: str,
-    kind: str,
-    rows: int,
-    changed: int,
-    periods: str,
-    today: date,
+    session: Session, *, actor: Actor, file: DstFile, file_name: str, kind: str, today: date
 ) -> int:
-    source = DataSource(
+    source = source_row(
+        session,
+        actor=actor,
         name=f"Danmarks Statistik {file.table.value}",
-        kind=kind,
         dataset=file.table.value,
-        description=f"{'Statistikbankens API' if kind == SourceKind.API else 'Fil'}: {file_name}",
-        periods=periods,
-        rows=rows,
+        file_name=file_name,
+        kind=kind,
+        rows=0,  # set after writing
         rows_read=len(file.rows)
         + file.skipped_offences
         + file.skipped_anmsigt
         + file.skipped_breakdown,
-        rows_changed=changed,
-        file_name=file_name,
         as_of=today,
-        loaded_at=datetime.now(UTC),
-        loaded_by=actor.username,
     )
-    session.add(source)
-    session.flush()
     return source.id or 0
 
 
@@ -138,13 +117,8 @@ def _write_quarters(session: Session, frame: pd.DataFrame, *, source_id: int) ->
         existing.get((int(c), p), (None, True)) != (int(v), False)
         for c, p, v in frame.itertuples(index=False)
     )
-    demo_removed = sum(1 for (_, _), (_, demo) in existing.items() if demo)
     # When real data covers a municipality, its demo series is gone entirely (never a silent mix).
-    session.execute(
-        delete(BurglaryQuarter).where(
-            col(BurglaryQuarter.municipality_code).in_(codes), col(BurglaryQuarter.is_demo)
-        )
-    )
+    demo_removed = remove_demo_rows(session, BurglaryQuarter, codes)
     keys = {(int(c), p) for c, p in zip(frame["code"], frame["period"], strict=True)}
     for code in codes:
         periods = [p for c, p in keys if c == code]
@@ -242,22 +216,6 @@ def _undo_scope(file: DstFile, frame: pd.DataFrame) -> list[int]:
     return sorted(set(frame["code"].astype(int))) if len(frame) else []
 
 
-def preview_dst(
-    engine: Engine,
-    *,
-    actor: Actor,
-    data: bytes,
-    file_name: str,
-    table: DstTable | str | None = None,
-) -> ImportReport:
-    """What importing the file would do, found by doing it and rolling it all back."""
-    try:
-        import_dst(engine, actor=actor, data=data, file_name=file_name, table=table, dry_run=True)
-    except _DryRun as done:
-        return done.report
-    raise AssertionError("a dry run always rolls back")  # pragma: no cover
-
-
 def import_dst(
     engine: Engine,
     *,
@@ -290,9 +248,6 @@ def import_dst(
             file=file,
             file_name=file_name,
             kind=kind,
-            rows=len(frame),
-            changed=0,
-            periods=periods,
             today=today or date.today(),
         )
         demo_removed = 0
@@ -317,7 +272,7 @@ def import_dst(
             if file.table is not DstTable.STRAF22
             else sum(r.area_kind == "country" for r in file.rows)
         )
-        source.rows_changed, source.rows = changed, written
+        source.rows_changed, source.rows, source.periods = changed, written, periods
         session.add(source)
         report = ImportReport(
             file.table.value,
@@ -341,6 +296,7 @@ def import_dst(
             municipality_code=target.municipality_code,
             police_district_number=target.police_district_number,
         )
-        if dry_run:
-            raise _DryRun(report)
-    return report
+        return finish(report, dry_run=dry_run)
+
+
+preview_dst = preview_of(import_dst)

@@ -31,7 +31,9 @@ import numpy as np
 import pandas as pd
 
 from dataio.errors import ValidationFailed
+from dataio.files.cells import UTF8_BOM, NotText, control_line, decode
 from dataio.seed.reference import read_reference
+from models.numbers import MAX_COUNT, MAX_NATIONAL_COUNT, NumberRefused, parse_count
 
 __all__ = [
     "BURGLARY",
@@ -60,12 +62,9 @@ EXTRA_AREA_LABELS = {
     "uoplyst område": UNKNOWN,
 }
 
-_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _QUARTER = re.compile(r"([0-9]{4})K([0-9])")
 _YEAR = re.compile(r"[0-9]{4}")
 _BOTH = re.compile(r"([0-9]{1,4}) (\S.*)")
-_NUMBER = re.compile(r"(-?)([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?")
 _CODE_TOKEN = re.compile(r"[0-9]+|[A-ZÆØÅ0-9]+")
 
 
@@ -281,21 +280,15 @@ def _parse_period(raw: str) -> _Period:
     return _Period(text, None, 0)
 
 
-def _parse_value(raw: str) -> tuple[int | None, str | None]:
+def _parse_value(raw: str, maximum: int) -> tuple[int | None, str | None]:
     """(value, None) or (None, why); `..` and empty are missing values."""
     text = _clean(raw)
     if text in ("", ".."):
         return None, None
-    match = _NUMBER.fullmatch(text)
-    if match is None:
-        return None, "er ikke et tal"
-    sign, whole, decimals = match.groups()
-    if decimals and decimals.strip("0"):
-        return None, "er ikke et helt tal"
-    number = int(whole.replace(".", ""))
-    if sign and number:
-        return None, "er negativ"
-    return number, None
+    try:
+        return parse_count(text, maximum=maximum), None
+    except NumberRefused as refused:
+        return None, "er ikke et tal" if refused.refusal == "not a number" else refused.why
 
 
 _TOTAL_EXACT = {"tot", "ialt", "i alt", "total", "alle"}
@@ -315,13 +308,29 @@ def _total_level(values: Sequence[str]) -> str | tuple[str, ...] | None:
     return None
 
 
-def _by_value(
-    series: pd.Series, parse: Callable[[str], Any]
-) -> tuple[np.ndarray, list[Any], np.ndarray]:
-    """Parse each distinct value once: (codes per row, results per distinct value, distinct raw)."""
+@dataclass(frozen=True)
+class _Column:
+    """One column's cells, each distinct value parsed once."""
+
+    codes: np.ndarray  # per row: which distinct value it holds
+    results: list[Any]  # per distinct value: what it parsed to
+    raw: np.ndarray  # the distinct values as written
+
+    def per_row(
+        self, pick: Callable[[Any], Any] = lambda result: result, dtype: Any = object
+    ) -> np.ndarray:
+        """`pick` of each row's result, as an array over the rows."""
+        return _per_row(self.codes, [pick(result) for result in self.results], dtype)
+
+    def written(self) -> np.ndarray:
+        """Each row's value as written."""
+        return self.raw[self.codes]
+
+
+def _by_value(series: pd.Series, parse: Callable[[str], Any]) -> _Column:
     codes, uniques = pd.factorize(series, use_na_sentinel=False)
     raw = np.asarray(uniques, dtype=object)
-    return codes, [parse(value) for value in raw], raw
+    return _Column(codes, [parse(value) for value in raw], raw)
 
 
 def _per_row(codes: np.ndarray, results: Sequence[Any], dtype: Any = object) -> np.ndarray:
@@ -337,36 +346,32 @@ def _check_container(data: bytes, max_bytes: int) -> None:
     if len(data) > max_bytes:
         limit = f"{max_bytes // 1_000_000} MB" if max_bytes >= 1_000_000 else f"{max_bytes} byte"
         raise _reject(f"Filen er for stor (over {limit})")
-    if not data.strip().removeprefix(b"\xef\xbb\xbf").strip():
+    if not data.strip().removeprefix(UTF8_BOM).strip():
         raise _reject("Filen er tom")
     if data.startswith(b"PK\x03\x04"):
         raise _reject("Filen er et regneark (xlsx); hent CSV fra Statistikbanken")
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise _reject("Filen er et regneark (xls); hent CSV fra Statistikbanken")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _reject("Filen er gemt som UTF-16; hent CSV fra Statistikbanken (UTF-8)")
-    if b"\x00" in data:
-        raise _reject("Filen er ikke en tekstfil (binære data); hent CSV fra Statistikbanken")
+
+
+_NOT_TEXT = {
+    "utf-16": "Filen er gemt som UTF-16; hent CSV fra Statistikbanken (UTF-8)",
+    "binary": "Filen er ikke en tekstfil (binære data); hent CSV fra Statistikbanken",
+    "unknown encoding": (
+        "Filen er hverken UTF-8 eller Windows-1252 (binære data?); hent CSV fra Statistikbanken"
+    ),
+}
 
 
 def _decode(data: bytes) -> tuple[str, str]:
-    if data.startswith(b"\xef\xbb\xbf"):
-        try:
-            return data.decode("utf-8-sig"), "utf-8-sig"
-        except UnicodeDecodeError as error:
+    try:
+        return decode(data)
+    except NotText as error:
+        if error.refusal == "broken utf-8":
             raise _reject(
-                f"Filen begynder som UTF-8, men byte {error.start + 1} er ikke gyldig UTF-8"
+                f"Filen begynder som UTF-8, men byte {error.byte} er ikke gyldig UTF-8"
             ) from None
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        raise _reject(
-            "Filen er hverken UTF-8 eller Windows-1252 (binære data?); hent CSV fra Statistikbanken"
-        ) from None
+        raise _reject(_NOT_TEXT[error.refusal]) from None
 
 
 def _not_csv(data: bytes, text: str) -> None:
@@ -383,11 +388,8 @@ def _not_csv(data: bytes, text: str) -> None:
         if isinstance(parsed, dict) and isinstance(parsed.get("message"), str):
             message = f": {_shown(parsed['message'], 200)}"
         raise _reject(f"Filen er JSON, ikke CSV (fx et fejlsvar fra Statistikbanken){message}")
-    if len(data.translate(None, _CONTROL_BYTES)) == len(data):
-        return
-    found = _CONTROL.search(data)
-    if found:
-        line = data.count(b"\n", 0, found.start()) + 1
+    line = control_line(data)
+    if line is not None:
         raise _reject(
             "Filen indeholder styretegn (binære data); hent CSV fra Statistikbanken", line=line
         )
@@ -610,7 +612,86 @@ def read_dst(
     Periods must lie in `first_year`..`last_year` (default: next year).
     """
     chosen = _as_table(table)
-    raw = bytes(data)
+    body = _body(*_utf8(bytes(data), max_bytes))
+    periods = body.parse(body.layout.period, _parse_period)  # they tell quarters from years
+    resolved = _resolve(body, chosen, periods)
+    top_year = last_year if last_year is not None else date.today().year + 1
+    bad_period = _check_periods(body, periods, resolved, years=(first_year, top_year))
+    areas = body.parse(body.layout.area, _parse_area)
+    bad_area = _check_areas(body, areas)
+    offences = _keep_offence(body, offence)
+    anmsigts = _keep_anmsigt(body, anmsigt)
+    _check_unnamed(body)
+    _keep_totals(body, resolved)
+    kept = np.flatnonzero(body.keep)
+    keys = _Keys.of(kept, areas=areas, periods=periods, offences=offences, anmsigts=anmsigts)
+    values = _check_values(body, kept, areas)
+    _check_repeats(body, kept, keys, checkable=~(bad_area | bad_period)[kept])
+    body.found.raise_if_any()
+    if not len(kept):
+        raise _nothing_kept(resolved, offence, anmsigt, skipped_anmsigt=body.skipped["anmsigt"])
+    rows = _rows(keys, values, lines=body.lines[kept], crime=resolved in CRIME_TABLES)
+    return _file(body, resolved, rows, cell_kind=_cell_kind(areas))
+
+
+# --- the steps of read_dst --------------------------------------------------------------------
+
+
+@dataclass
+class _Body:
+    """The data lines being checked: cells, line numbers, the rows kept so far, the problems."""
+
+    frame: pd.DataFrame
+    lines: np.ndarray  # each row's line in the file
+    layout: _Layout
+    found: _Collector
+    encoding: str
+    keep: np.ndarray  # rows of the offence, ANMSIGT and totals asked for
+    skipped: dict[str, int] = field(  # rows left out, by the step that left them out
+        default_factory=lambda: {"offences": 0, "anmsigt": 0, "breakdown": 0}
+    )
+
+    def column(self, index: int) -> pd.Series:
+        return self.frame[f"c{index}"]
+
+    def parse(self, index: int, parse: Callable[[str], Any]) -> _Column:
+        return _by_value(self.column(index), parse)
+
+    def name(self, index: int) -> str:
+        return self.layout.names[index]
+
+
+@dataclass(frozen=True)
+class _Keys:
+    """What identifies each kept row (None where the table has no such column)."""
+
+    area: np.ndarray
+    period: np.ndarray
+    offence: np.ndarray
+    anmsigt: np.ndarray
+
+    @classmethod
+    def of(
+        cls,
+        kept: np.ndarray,
+        *,
+        areas: _Column,
+        periods: _Column,
+        offences: np.ndarray | None,
+        anmsigts: np.ndarray | None,
+    ) -> "_Keys":
+        """The keys of the kept rows."""
+        none = np.full(len(kept), None)
+        return cls(
+            area=areas.per_row(lambda a: a.code)[kept],
+            period=periods.per_row(lambda p: p.text)[kept],
+            offence=offences[kept] if offences is not None else none,
+            anmsigt=anmsigts[kept] if anmsigts is not None else none,
+        )
+
+
+def _utf8(raw: bytes, max_bytes: int) -> tuple[bytes, str]:
+    """The file as UTF-8 bytes with LF line ends, and the encoding it came in."""
     _check_container(raw, max_bytes)
     # pandas and the line count below both end lines at LF (CRLF included); a lone CR (old Mac
     # files) becomes LF. CR and LF are single bytes in UTF-8 and Windows-1252 alike.
@@ -620,54 +701,63 @@ def read_dst(
     text, encoding = _decode(raw)
     _not_csv(raw, text)
     # pandas reads UTF-8 bytes; a UTF-8 file is passed on as it is, without a second copy
-    payload = text.encode("utf-8") if encoding == "cp1252" else raw.removeprefix(b"\xef\xbb\xbf")
-    del text
-    header_bytes, _, body = payload.partition(b"\n")
-    header = header_bytes.decode("utf-8")
-    layout = _layout(header)
+    return text.encode("utf-8") if encoding == "cp1252" else raw.removeprefix(UTF8_BOM), encoding
+
+
+def _body(payload: bytes, encoding: str) -> _Body:
+    """The header understood and the data lines read (lines of the wrong width reported)."""
+    header, _, body = payload.partition(b"\n")
+    layout = _layout(header.decode("utf-8"))
     found = _Collector()
     frame, lines = _body_frame(body, layout, found)
-    names = layout.names
     if not len(frame):
         found.raise_if_any()
         raise _reject("Filen har en overskrift, men ingen datarækker")
+    return _Body(frame, lines, layout, found, encoding, keep=np.ones(len(frame), dtype=bool))
 
-    def column(index: int) -> pd.Series:
-        return frame[f"c{index}"]
 
-    # Periods first: they tell quarterly from yearly tables.
-    period_codes, periods, period_raw = _by_value(column(layout.period), _parse_period)
-    counts = np.bincount(period_codes, minlength=len(periods))
-    quarters = sum(int(n) for n, p in zip(counts, periods, strict=True) if p.quarterly is True)
-    years = sum(int(n) for n, p in zip(counts, periods, strict=True) if p.quarterly is False)
-    quarterly = None if quarters == years == 0 else quarters >= years
+def _resolve(body: _Body, chosen: DstTable | None, periods: _Column) -> DstTable:
+    """The table the file is from: as asked, or recognised from its columns and periods."""
+    counts = np.bincount(periods.codes, minlength=len(periods.results))
+    quarters = sum(int(n) for n, p in zip(counts, periods.results, strict=True) if p.quarterly)
+    years = sum(
+        int(n) for n, p in zip(counts, periods.results, strict=True) if p.quarterly is False
+    )
+    layout = body.layout
     detected, why_unknown = _detect(
         has_offence=layout.offence is not None,
         has_anmsigt=layout.anmsigt is not None,
-        quarterly=quarterly,
+        quarterly=None if quarters == years == 0 else quarters >= years,
     )
     if chosen is not None and detected is not None and chosen != detected:
         raise _reject(f"Filen ligner {detected}, ikke {chosen}")
     resolved = chosen or detected
     if resolved is None:
-        found.add(
-            Problem(
-                0, "", "", f"Kan ikke se, hvilken tabel filen er fra: {why_unknown}; angiv tabellen"
-            )
-        )
+        why = f"Kan ikke se, hvilken tabel filen er fra: {why_unknown}; angiv tabellen"
+        body.found.add(Problem(0, "", "", why))
         resolved = DstTable.STRAF11 if layout.offence is not None else DstTable.FOLK1A
-    crime = resolved in CRIME_TABLES
+    _check_columns(resolved, layout)
+    return resolved
+
+
+def _check_columns(table: DstTable, layout: _Layout) -> None:
+    crime = table in CRIME_TABLES
     if crime and layout.offence is None:
-        raise _reject(f"{resolved}-filen mangler kolonnen OVERTRÆD", line=1, column="OVERTRÆD")
+        raise _reject(f"{table}-filen mangler kolonnen OVERTRÆD", line=1, column="OVERTRÆD")
     if not crime and layout.offence is not None:
-        raise _reject(f"{resolved} har ingen kolonne OVERTRÆD; er det en STRAF-tabel?", line=1)
-    if layout.anmsigt is not None and resolved != DstTable.STRAF22:
-        raise _reject(f"{resolved} har ingen kolonne ANMSIGT", line=1)
+        raise _reject(f"{table} har ingen kolonne OVERTRÆD; er det en STRAF-tabel?", line=1)
+    if layout.anmsigt is not None and table != DstTable.STRAF22:
+        raise _reject(f"{table} har ingen kolonne ANMSIGT", line=1)
 
-    wanted_quarterly = resolved in QUARTERLY_TABLES
-    top_year = last_year if last_year is not None else date.today().year + 1
 
-    def period_problem(period: _Period) -> str | None:
+def _check_periods(
+    body: _Body, periods: _Column, table: DstTable, *, years: tuple[int, int]
+) -> np.ndarray:
+    """Report periods of the wrong kind or outside the years; which rows have one."""
+    wanted_quarterly = table in QUARTERLY_TABLES
+    first_year, top_year = years
+
+    def problem(period: _Period) -> str | None:
         if period.quarterly is None:
             return "er ikke en periode"
         if period.quarterly != wanted_quarterly:
@@ -678,151 +768,189 @@ def read_dst(
             return f"ligger uden for {first_year}-{top_year}"
         return None
 
-    period_why = [period_problem(p) for p in periods]
-    found.rows(
-        _per_row(period_codes, [w is not None for w in period_why], bool),
-        lines=lines,
-        column=names[layout.period],
-        values=period_raw[period_codes],
-        why=lambda i: str(period_why[period_codes[i]]),
+    why = [problem(p) for p in periods.results]
+    bad = _per_row(periods.codes, [w is not None for w in why], bool)
+    body.found.rows(
+        bad,
+        lines=body.lines,
+        column=body.name(body.layout.period),
+        values=periods.written(),
+        why=lambda i: str(why[periods.codes[i]]),
     )
+    return bad
 
-    area_codes, areas, area_raw = _by_value(column(layout.area), _parse_area)
-    found.rows(
-        _per_row(area_codes, [a.code is None for a in areas], bool),
-        lines=lines,
-        column=names[layout.area],
-        values=area_raw[area_codes],
+
+def _check_areas(body: _Body, areas: _Column) -> np.ndarray:
+    """Report areas that are not known; which rows have one."""
+    bad = areas.per_row(lambda a: a.code is None, bool)
+    body.found.rows(
+        bad,
+        lines=body.lines,
+        column=body.name(body.layout.area),
+        values=areas.written(),
         why=lambda i: (
             "er ikke et kendt område (kommune, region, Hele landet, Christiansø, Uoplyst)"
         ),
     )
-    kind_counts: dict[str, int] = {}
-    for area in areas:
-        kind_counts[area.kind] = kind_counts.get(area.kind, 0) + 1
-    cell_kind = max(kind_counts, key=lambda kind: kind_counts[kind])
+    return bad
 
-    keep = np.ones(len(frame), dtype=bool)
-    skipped_offences = skipped_anmsigt = skipped_breakdown = 0
-    offence_per_row: np.ndarray | None = None
-    if layout.offence is not None:
-        offence_codes, offences, _ = _by_value(column(layout.offence), _parse_offence)
-        if offence != BURGLARY and offences and all(o.kind == "labels" for o in offences):
-            raise _reject(
-                f"Overtrædelserne står som tekst; kun «Indbrud i beboelser» ({BURGLARY}) kan "
-                f"genkendes, ikke {offence}. Hent filen med koder",
-                line=1,
-                column=names[layout.offence],
-            )
-        offence_per_row = _per_row(offence_codes, [o.code for o in offences])
-        match = _per_row(offence_codes, [o.code == offence for o in offences], bool)
-        skipped_offences = int((~match).sum())
-        keep &= match
 
-    anmsigt_per_row: np.ndarray | None = None
-    if layout.anmsigt is not None:
-        anm_codes, anms, anm_raw = _by_value(column(layout.anmsigt), _parse_anmsigt)
-        found.rows(
-            _per_row(anm_codes, [a is None for a in anms], bool) & keep,
-            lines=lines,
-            column=names[layout.anmsigt],
-            values=anm_raw[anm_codes],
-            why=lambda i: "er hverken ANM (anmeldte) eller SIG (sigtede)",
+def _cell_kind(areas: _Column) -> str:
+    """How most distinct areas are written: codes, labels or both."""
+    counts: dict[str, int] = {}
+    for area in areas.results:
+        counts[area.kind] = counts.get(area.kind, 0) + 1
+    return max(counts, key=lambda kind: counts[kind])
+
+
+def _keep_offence(body: _Body, offence: int) -> np.ndarray | None:
+    """Keep the rows of the offence asked for; each row's offence code."""
+    if body.layout.offence is None:
+        return None
+    offences = body.parse(body.layout.offence, _parse_offence)
+    if (
+        offence != BURGLARY
+        and offences.results
+        and all(o.kind == "labels" for o in offences.results)
+    ):
+        raise _reject(
+            f"Overtrædelserne står som tekst; kun «Indbrud i beboelser» ({BURGLARY}) kan "
+            f"genkendes, ikke {offence}. Hent filen med koder",
+            line=1,
+            column=body.name(body.layout.offence),
         )
-        anmsigt_per_row = _per_row(anm_codes, anms)
-        if anmsigt is not None:
-            match = _per_row(anm_codes, [a == anmsigt.upper() for a in anms], bool)
-            skipped_anmsigt = int((keep & ~match).sum())
-            keep &= match
+    match = offences.per_row(lambda o: o.code == offence, bool)
+    body.skipped["offences"] = int((~match).sum())
+    body.keep &= match
+    return offences.per_row(lambda o: o.code)
 
-    for index in layout.empty:
-        found.rows(
-            column(index).map(_clean).to_numpy() != "",
-            lines=lines,
+
+def _keep_anmsigt(body: _Body, anmsigt: str | None) -> np.ndarray | None:
+    """Report unknown ANMSIGT values and keep the one asked for (None: both); each row's."""
+    if body.layout.anmsigt is None:
+        return None
+    anms = body.parse(body.layout.anmsigt, _parse_anmsigt)
+    body.found.rows(
+        anms.per_row(lambda a: a is None, bool) & body.keep,
+        lines=body.lines,
+        column=body.name(body.layout.anmsigt),
+        values=anms.written(),
+        why=lambda i: "er hverken ANM (anmeldte) eller SIG (sigtede)",
+    )
+    if anmsigt is not None:
+        match = anms.per_row(lambda a: a == anmsigt.upper(), bool)
+        body.skipped["anmsigt"] = int((body.keep & ~match).sum())
+        body.keep &= match
+    return anms.per_row()
+
+
+def _check_unnamed(body: _Body) -> None:
+    """Report values in columns without a heading (a trailing `;` is fine when empty)."""
+    for index in body.layout.empty:
+        body.found.rows(
+            body.column(index).map(_clean).to_numpy() != "",
+            lines=body.lines,
             column=f"nr. {index + 1} (uden navn)",
-            values=column(index).to_numpy(dtype=object),
+            values=body.column(index).to_numpy(dtype=object),
             why=lambda i: "står i en kolonne uden overskrift",
         )
 
-    breakdown_names = tuple(names[index] for index in layout.breakdown)
+
+def _keep_totals(body: _Body, table: DstTable) -> None:
+    """Keep the total of each breakdown column (KØN, ALDER, ...).
+
+    Without one clear total per column the rows cannot be checked further: refused at once."""
     structural: list[Problem] = []
-    for index in layout.breakdown:
-        codes, _, raw_values = _by_value(column(index), _clean)
-        total = _total_level([str(v) for v in raw_values])
+    for index in body.layout.breakdown:
+        name = body.name(index)
+        levels = body.parse(index, _clean)
+        total = _total_level([str(v) for v in levels.raw])
         if total is None or isinstance(total, tuple):
             why = (
-                f"har ingen «I alt»/TOT-række; hent {resolved} med totaler "
-                f"(udelad {names[index]} i udtrækket)"
+                f"har ingen «I alt»/TOT-række; hent {table} med totaler (udelad {name} i udtrækket)"
                 if total is None
                 else f"har flere mulige totaler ({', '.join(_shown(t) for t in total)})"
             )
-            structural.append(Problem(1, names[index], "", why))
+            structural.append(Problem(1, name, "", why))
             continue
-        match = _per_row(codes, [v == total for v in raw_values], bool)
-        skipped_breakdown += int((keep & ~match).sum())
-        keep &= match
-    if structural:  # rows cannot be checked further without knowing which are totals
-        ordered = sorted(structural + found.problems, key=lambda p: p.line)
-        raise DstRejected(ordered[:MAX_PROBLEMS], total=len(structural) + found.total)
+        match = _per_row(levels.codes, [v == total for v in levels.raw], bool)
+        body.skipped["breakdown"] += int((body.keep & ~match).sum())
+        body.keep &= match
+    if structural:
+        ordered = sorted(structural + body.found.problems, key=lambda p: p.line)
+        raise DstRejected(ordered[:MAX_PROBLEMS], total=len(structural) + body.found.total)
 
-    kept = np.flatnonzero(keep)
-    value_codes, parsed_values, value_raw = _by_value(column(layout.value).iloc[kept], _parse_value)
-    found.rows(
-        _per_row(value_codes, [why is not None for _, why in parsed_values], bool),
-        lines=lines[kept],
-        column=names[layout.value],
-        values=value_raw[value_codes],
-        why=lambda i: str(parsed_values[value_codes[i]][1]),
-    )
 
-    area_per_row = _per_row(area_codes, [a.code for a in areas])[kept]
-    period_per_row = _per_row(period_codes, [p.text for p in periods])[kept]
-    offence_kept = (
-        offence_per_row[kept] if offence_per_row is not None else np.full(len(kept), None)
-    )
-    anm_kept = anmsigt_per_row[kept] if anmsigt_per_row is not None else np.full(len(kept), None)
-    keys = pd.DataFrame(
-        {"area": area_per_row, "period": period_per_row, "offence": offence_kept, "anm": anm_kept}
-    )
-    # rows whose area or period is already reported take no part in the duplicate check
-    checkable = ~(
-        _per_row(area_codes, [a.code is None for a in areas], bool)
-        | _per_row(period_codes, [w is not None for w in period_why], bool)
-    )[kept]
-    repeated = keys.duplicated(keep="first").to_numpy() & checkable
-    if repeated.any():
-        key_of = list(zip(area_per_row, period_per_row, offence_kept, anm_kept, strict=True))
-        first_line: dict[Hashable, int] = {}
-        for i in np.flatnonzero(keys.duplicated(keep=False).to_numpy() & checkable):
-            first_line.setdefault(key_of[i], int(lines[kept[i]]))
-        key_columns = [layout.area, layout.offence, layout.anmsigt, layout.period]
-        key_names = "/".join(names[i] for i in sorted(i for i in key_columns if i is not None))
-        same = ["område", "periode"]
-        same += ["overtrædelse"] if crime else []
-        same += ["anmeldt/sigtet"] if layout.anmsigt is not None else []
-        found.rows(
-            repeated,
-            lines=lines[kept],
-            column=key_names,
-            values=np.full(len(kept), "", dtype=object),
-            empty="",
-            why=lambda i: (
-                f"gentager linje {first_line[key_of[i]]} "
-                f"(samme {', '.join(same[:-1])} og {same[-1]})"
-            ),
-        )
-
-    found.raise_if_any()
-    if not len(kept):
-        what = f"overtrædelse {offence}" if crime else "totaler"
-        if resolved == DstTable.STRAF22 and anmsigt is not None and skipped_anmsigt:
-            what += f" med ANMSIGT={anmsigt.upper()}"
-        raise _reject(f"Filen har ingen rækker for {what}")
-
+def _check_values(body: _Body, kept: np.ndarray, areas: _Column) -> np.ndarray:
+    """Each kept row's value (None: missing), problems reported. A count above MAX_COUNT cannot be
+    one municipality's in one period; the whole country and the regions may reach
+    MAX_NATIONAL_COUNT (FOLK1A: about 6 million people)."""
     kinds, _ = _areas()
-    value_per_row = _per_row(value_codes, [value for value, _ in parsed_values])
-    kept_lines = lines[kept]
-    rows = [
+    wide = areas.per_row(lambda a: kinds.get(a.code) in ("country", "region"), bool)[kept]
+    values = _by_value(body.column(body.layout.value).iloc[kept], str)
+    by_limit = [
+        [_parse_value(v, limit) for v in values.raw] for limit in (MAX_COUNT, MAX_NATIONAL_COUNT)
+    ]
+
+    def per_row(part: int) -> np.ndarray:
+        municipal, national = (
+            _per_row(values.codes, [p[part] for p in parsed]) for parsed in by_limit
+        )
+        return np.where(wide, national, municipal)
+
+    numbers, why = per_row(0), per_row(1)
+    body.found.rows(
+        pd.notna(why),
+        lines=body.lines[kept],
+        column=body.name(body.layout.value),
+        values=values.written(),
+        why=lambda i: str(why[i]),
+    )
+    return numbers
+
+
+def _check_repeats(body: _Body, kept: np.ndarray, keys: _Keys, *, checkable: np.ndarray) -> None:
+    """Report kept rows that repeat an earlier one (same area, period, offence and ANMSIGT);
+    rows whose area or period is already reported take no part."""
+    frame = pd.DataFrame(
+        {"area": keys.area, "period": keys.period, "offence": keys.offence, "anm": keys.anmsigt}
+    )
+    repeated = frame.duplicated(keep="first").to_numpy() & checkable
+    if not repeated.any():
+        return
+    key_of = list(zip(keys.area, keys.period, keys.offence, keys.anmsigt, strict=True))
+    first_line: dict[Hashable, int] = {}
+    for i in np.flatnonzero(frame.duplicated(keep=False).to_numpy() & checkable):
+        first_line.setdefault(key_of[i], int(body.lines[kept[i]]))
+    layout = body.layout
+    key_columns = [layout.area, layout.offence, layout.anmsigt, layout.period]
+    same = ["område", "periode"]
+    same += ["overtrædelse"] if layout.offence is not None else []
+    same += ["anmeldt/sigtet"] if layout.anmsigt is not None else []
+    body.found.rows(
+        repeated,
+        lines=body.lines[kept],
+        column="/".join(body.name(i) for i in sorted(i for i in key_columns if i is not None)),
+        values=np.full(len(kept), "", dtype=object),
+        empty="",
+        why=lambda i: (
+            f"gentager linje {first_line[key_of[i]]} (samme {', '.join(same[:-1])} og {same[-1]})"
+        ),
+    )
+
+
+def _nothing_kept(
+    table: DstTable, offence: int, anmsigt: str | None, *, skipped_anmsigt: int
+) -> DstRejected:
+    what = f"overtrædelse {offence}" if table in CRIME_TABLES else "totaler"
+    if table == DstTable.STRAF22 and anmsigt is not None and skipped_anmsigt:
+        what += f" med ANMSIGT={anmsigt.upper()}"
+    return _reject(f"Filen har ingen rækker for {what}")
+
+
+def _rows(keys: _Keys, values: np.ndarray, *, lines: np.ndarray, crime: bool) -> list[DstRow]:
+    kinds, _ = _areas()
+    return [
         DstRow(
             area_code=int(area),
             area_kind=kinds[int(area)],
@@ -834,23 +962,20 @@ def read_dst(
             maybe_suppressed=crime and value == 0,
         )
         for area, period, value, offence_code, anm, line in zip(
-            area_per_row,
-            period_per_row,
-            value_per_row,
-            offence_kept,
-            anm_kept,
-            kept_lines,
-            strict=True,
+            keys.area, keys.period, values, keys.offence, keys.anmsigt, lines, strict=True
         )
     ]
+
+
+def _file(body: _Body, table: DstTable, rows: list[DstRow], *, cell_kind: str) -> DstFile:
     return DstFile(
-        table=resolved,
+        table=table,
         rows=rows,
-        encoding=encoding,
-        header_kind=layout.header_kind,
+        encoding=body.encoding,
+        header_kind=body.layout.header_kind,
         cell_kind=cell_kind,
-        skipped_offences=skipped_offences,
-        skipped_anmsigt=skipped_anmsigt,
-        skipped_breakdown=skipped_breakdown,
-        breakdown_columns=breakdown_names,
+        skipped_offences=body.skipped["offences"],
+        skipped_anmsigt=body.skipped["anmsigt"],
+        skipped_breakdown=body.skipped["breakdown"],
+        breakdown_columns=tuple(body.name(index) for index in body.layout.breakdown),
     )

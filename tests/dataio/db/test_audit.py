@@ -1,6 +1,7 @@
 """The audit trail: written or rolled back with its change, append-only, read within scope."""
 
 import json
+from typing import Any, NoReturn
 
 import pytest
 from sqlalchemy import Engine, text
@@ -8,31 +9,26 @@ from sqlalchemy.exc import DatabaseError
 
 from dataio.db import audit
 from dataio.db.audit import audit_entries
-from dataio.db.queries import find_goal
-from dataio.store.goals import GoalChange, create_local_goal, update_goal
+from dataio.store.goals import create_local_goal, find_goal, update_goal
 from dataio.store.users import add_user
-from models.permissions import Actor, Role
-
-ADMIN = Actor("admin", Role.ADMIN)
-CHANGE = GoalChange(
-    baseline=29000,
-    baseline_year=2017,
-    target=8000,
-    target_reduction=None,
-    target_year=2031,
-    source_note="ny",
+from models.permissions import Actor
+from tests.factories import (
+    ADMIN,
+    COUNCIL,
+    OTHER_LEADER,
+    OTHER_POLICE,
+    POLICE,
+    goal_change,
+    row_count,
 )
+
+CHANGE = goal_change(target=8000, target_year=2031, source_note="ny")
 
 
 def national_goal_id(engine: Engine) -> int:
     goal = find_goal(engine, indicator="burglaries", code=None)
     assert goal is not None and goal.id is not None
     return goal.id
-
-
-def count(engine: Engine, table: str) -> int:
-    with engine.connect() as connection:
-        return int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
 
 
 def test_change_and_its_audit_row_are_one_write(seeded_engine: Engine) -> None:
@@ -54,29 +50,29 @@ def test_failure_after_the_audit_row_rolls_back_both(
 ) -> None:
     real_record = audit.record
 
-    def record_then_fail(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def record_then_fail(*args: Any, **kwargs: Any) -> NoReturn:
         real_record(*args, **kwargs)
         raise RuntimeError("the disk is full, mid-write")
 
     monkeypatch.setattr("dataio.store.goals.audit.record", record_then_fail)
-    audit_rows = count(seeded_engine, "audit_entry")
+    audit_rows = row_count(seeded_engine, "audit_entry")
     with pytest.raises(RuntimeError, match="mid-write"):
         update_goal(
             seeded_engine, actor=ADMIN, goal_id=national_goal_id(seeded_engine), change=CHANGE
         )
     goal = find_goal(seeded_engine, indicator="burglaries", code=None)
     assert goal is not None and (goal.target, goal.target_year) == (10000.0, 2030)
-    assert count(seeded_engine, "audit_entry") == audit_rows
+    assert row_count(seeded_engine, "audit_entry") == audit_rows
 
 
 def test_failing_audit_write_leaves_the_change_unmade(
     seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken_record(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+    def broken_record(*_args: object, **_kwargs: object) -> NoReturn:
         raise RuntimeError("audit table unavailable")
 
     monkeypatch.setattr("dataio.store.users.audit.record", broken_record)
-    users = count(seeded_engine, "app_user")
+    users = row_count(seeded_engine, "app_user")
     with pytest.raises(RuntimeError):
         add_user(
             seeded_engine,
@@ -86,7 +82,7 @@ def test_failing_audit_write_leaves_the_change_unmade(
             role="admin",
             password="en-lang-kode-123",
         )
-    assert count(seeded_engine, "app_user") == users
+    assert row_count(seeded_engine, "app_user") == users
 
 
 @pytest.mark.parametrize(
@@ -96,7 +92,7 @@ def test_audit_trail_is_append_only_in_the_database(seeded_engine: Engine, state
     update_goal(seeded_engine, actor=ADMIN, goal_id=national_goal_id(seeded_engine), change=CHANGE)
     with pytest.raises(DatabaseError, match="append-only"), seeded_engine.begin() as connection:
         connection.execute(text(statement))
-    assert count(seeded_engine, "audit_entry") >= 1
+    assert row_count(seeded_engine, "audit_entry") >= 1
 
 
 def test_passwords_never_reach_the_log(seeded_engine: Engine) -> None:
@@ -137,7 +133,7 @@ def test_each_role_sees_only_its_scope(seeded_engine: Engine) -> None:
     )
     user = "Bruger ny oprettet (admin)"
     assert {national, ishoj, kobenhavn, user} <= seen(ADMIN)
-    assert seen(Actor("b", Role.COUNCIL, municipality_code=183)) == {national, ishoj}
-    assert seen(Actor("p", Role.PROJECT_LEADER, municipality_code=101)) == {national, kobenhavn}
-    assert seen(Actor("c", Role.POLICE, police_district_number=10)) == {national, ishoj}
-    assert seen(Actor("c", Role.POLICE, police_district_number=2)) == {national}
+    assert seen(COUNCIL) == {national, ishoj}
+    assert seen(OTHER_LEADER) == {national, kobenhavn}
+    assert seen(POLICE) == {national, ishoj}
+    assert seen(OTHER_POLICE) == {national}

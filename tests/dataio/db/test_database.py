@@ -1,26 +1,29 @@
 """Initialisation, reference data, demo data and status, on SQLite and PostgreSQL alike."""
 
 from datetime import date
+from typing import NoReturn
 
 import pytest
-from sqlmodel import Session, func, select
+from sqlalchemy import Engine
+from sqlmodel import Session, SQLModel, col, func, select
 
-from dataio.db.queries import goal_table, municipality_table, national_annual_sums
 from dataio.errors import UnknownMunicipality
 from dataio.seed.init import initialise, regenerate_demo
 from dataio.status_document import status_document
-from dataio.store.burglaries import municipality_overview, national_overview
+from dataio.store.areas import municipality_table
+from dataio.store.burglaries import municipality_overview, national_annual_sums, national_overview
+from dataio.store.goals import goal_table
 from models.tables import BurglaryQuarter, DataSource, Goal, HouseholdYear, Municipality
 
 TODAY = date(2026, 11, 23)
 
 
-def count_rows(engine, table) -> int:  # type: ignore[no-untyped-def]
+def count_rows(engine: Engine, table: type[SQLModel]) -> int:
     with Session(engine) as session:
         return session.exec(select(func.count()).select_from(table)).one()
 
 
-def test_initialise_loads_reference_data_idempotently(engine) -> None:  # type: ignore[no-untyped-def]
+def test_initialise_loads_reference_data_idempotently(engine: Engine) -> None:
     initialise(engine, demo=False, today=TODAY)
     initialise(engine, demo=False, today=TODAY)
     areas = municipality_table(engine)
@@ -35,12 +38,12 @@ def test_initialise_loads_reference_data_idempotently(engine) -> None:  # type: 
     assert count_rows(engine, Goal) == len(goals)
 
 
-def test_administrator_goal_edits_survive_a_new_init(engine) -> None:  # type: ignore[no-untyped-def]
+def test_administrator_goal_edits_survive_a_new_init(engine: Engine) -> None:
     initialise(engine, demo=False, today=TODAY)
     with Session(engine) as session:
         goal = session.exec(
-            select(Goal).where(Goal.scope_code.is_(None), Goal.indicator == "burglaries")
-        ).one()  # type: ignore[union-attr]
+            select(Goal).where(col(Goal.scope_code).is_(None), col(Goal.indicator) == "burglaries")
+        ).one()
         goal.target_year, goal.target_year_is_default = 2035, False
         session.add(goal)
         session.commit()
@@ -50,7 +53,7 @@ def test_administrator_goal_edits_survive_a_new_init(engine) -> None:  # type: i
     assert overview.assessment.goal.target_year == 2035
 
 
-def test_demo_fills_an_empty_database_once(engine) -> None:  # type: ignore[no-untyped-def]
+def test_demo_fills_an_empty_database_once(engine: Engine) -> None:
     first = initialise(engine, demo=True, today=TODAY)
     second = initialise(engine, demo=True, today=TODAY)
     assert first.demo_rows == 98 * (19 * 4 + 3)  # 2007K1..2025K4 and 2026K1-K3
@@ -71,14 +74,14 @@ def test_demo_fills_an_empty_database_once(engine) -> None:  # type: ignore[no-u
         }
 
 
-def test_regenerating_demo_replaces_rather_than_adds(engine) -> None:  # type: ignore[no-untyped-def]
+def test_regenerating_demo_replaces_rather_than_adds(engine: Engine) -> None:
     initialise(engine, demo=True, today=TODAY)
     before = count_rows(engine, BurglaryQuarter)
     regenerate_demo(engine, today=TODAY)
     assert count_rows(engine, BurglaryQuarter) == before
 
 
-def test_national_status_document(engine) -> None:  # type: ignore[no-untyped-def]
+def test_national_status_document(engine: Engine) -> None:
     initialise(engine, demo=True, today=TODAY)
     document = status_document(national_overview(engine))
     assert document["scope"] == {"kind": "national", "code": None, "name": "Danmark"}
@@ -98,7 +101,7 @@ def test_national_status_document(engine) -> None:  # type: ignore[no-untyped-de
     assert any(s["name"].startswith("Eksempeldata") for s in document["data"]["sources"])
 
 
-def test_municipality_status_matches_its_quarters(engine) -> None:  # type: ignore[no-untyped-def]
+def test_municipality_status_matches_its_quarters(engine: Engine) -> None:
     initialise(engine, demo=True, today=TODAY)
     with Session(engine) as session:
         quarters = session.exec(
@@ -115,7 +118,7 @@ def test_municipality_status_matches_its_quarters(engine) -> None:  # type: igno
     assert document["burglaries"]["per_1000_households"] > 0
 
 
-def test_partnership_goal_from_announcement(engine) -> None:  # type: ignore[no-untyped-def]
+def test_partnership_goal_from_announcement(engine: Engine) -> None:
     initialise(engine, demo=True, today=TODAY)
     overview = municipality_overview(engine, code=223)  # Hørsholm: "under 85 per year" from 2021-01
     goal = overview.assessment.goal
@@ -123,14 +126,14 @@ def test_partnership_goal_from_announcement(engine) -> None:  # type: ignore[no-
     assert (goal.target, goal.baseline_year, goal.inherited_from_national) == (85.0, 2020, False)
 
 
-def test_unknown_municipality_is_a_domain_error(engine) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_municipality_is_a_domain_error(engine: Engine) -> None:
     initialise(engine, demo=False, today=TODAY)
     with pytest.raises(UnknownMunicipality, match="Ukendt kommunekode: 999"):
         municipality_overview(engine, code=999)
 
 
-def test_failed_initialise_writes_nothing(engine, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+def test_failed_initialise_writes_nothing(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_args: object, **_kwargs: object) -> NoReturn:
         raise RuntimeError("midway failure")
 
     monkeypatch.setattr("dataio.seed.init.write_demo", broken)
@@ -139,7 +142,7 @@ def test_failed_initialise_writes_nothing(engine, monkeypatch) -> None:  # type:
     assert count_rows(engine, Municipality) == 0  # reference rows rolled back with the failed demo
 
 
-def test_a_year_ending_in_a_provisional_quarter_says_so(engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_year_ending_in_a_provisional_quarter_says_so(engine: Engine) -> None:
     initialise(engine, demo=True, today=date(2027, 2, 10))  # the latest full quarter is 2026K4
     for overview in (national_overview(engine), municipality_overview(engine, code=183)):
         document = status_document(overview)
@@ -147,7 +150,7 @@ def test_a_year_ending_in_a_provisional_quarter_says_so(engine) -> None:  # type
         assert document["burglaries"]["latest_year_provisional"] is True
 
 
-def test_a_settled_year_is_not_provisional(engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_settled_year_is_not_provisional(engine: Engine) -> None:
     initialise(engine, demo=True, today=TODAY)  # latest quarter 2026K3: 2025 is settled
     assert (
         status_document(municipality_overview(engine, code=183))["burglaries"][

@@ -23,32 +23,32 @@ from sqlalchemy import Engine, text
 from cli import main
 from dataio.db.engine import make_engine
 from dataio.errors import PermissionDenied, ValidationFailed
-from dataio.files.action_plan_workbook import (
-    GOAL_LABELS,
-    MAX_BYTES,
-    MAX_ITEMS,
-    PlanRow,
-    export_plan,
-    import_plan,
-    read_plan,
-)
+from dataio.files.action_plan_import import import_plan
+from dataio.files.action_plan_reading import MAX_ITEMS, PlanRow, read_plan
+from dataio.files.action_plan_workbook import GOAL_LABELS, MAX_BYTES, export_plan
 from dataio.seed.init import initialise
 from dataio.store.action_plans import (
     EDITABLE,
-    ItemEdit,
-    create_plan,
     plan_items,
     save_changes,
     template,
 )
-from dataio.store.walks import NewObservation, add_walk, follow_up_to_item
+from dataio.store.walks import NewObservation, follow_up_to_item
 from models.actionplan import GOAL_CHOICES
-from models.permissions import Actor, Role
-
-LEADER = Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183)
-COPENHAGEN_LEADER = Actor("kbh", Role.PROJECT_LEADER, municipality_code=101)
-POLICE = Actor("politi", Role.POLICE, police_district_number=10)
-COUNCIL = Actor("byraad", Role.COUNCIL, municipality_code=183)
+from models.permissions import Actor
+from tests.factories import (
+    COLLEAGUE,
+    COUNCIL,
+    LEADER,
+    OTHER_LEADER,
+    POLICE,
+    READER,
+    item_edit,
+    make_plan,
+    make_walk,
+    row_count,
+)
+from tests.support.workbooks import sheet_bomb
 
 OWNER_FORMULA = '=HYPERLINK("http://x")'
 NOTE_PHONE = "+45 12345678"
@@ -59,6 +59,7 @@ FORMULA_LIKE = (OWNER_FORMULA, NOTE_PHONE, TITLE_AT, "-1 dag før")
 def export(engine: Engine, code: int = 183) -> bytes:
     return export_plan(
         engine,
+        viewer=READER,
         municipality_code=code,
         municipality_name="Ishøj",
         police_district_name="Københavns Vestegns Politi",
@@ -71,7 +72,7 @@ def _date(value: object) -> date | None:
 
 def editable(engine: Engine, code: int = 183) -> list[dict[str, Any]]:
     """The plan's items on the columns people edit, in plan order, dates as dates."""
-    items = plan_items(engine, municipality_code=code)
+    items = plan_items(engine, viewer=READER, municipality_code=code)
     rows = []
     for record in items[list(EDITABLE)].to_dict("records"):
         record["start_date"] = _date(record["start_date"])
@@ -82,39 +83,27 @@ def editable(engine: Engine, code: int = 183) -> list[dict[str, Any]]:
 
 
 def counts(engine: Engine) -> dict[str, int]:
-    with engine.connect() as connection:
-        return {
-            table: int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())
-            for table in ("action_plan", "action_item", "audit_entry", "walk_observation")
-        }
+    return {
+        table: row_count(engine, table)
+        for table in ("action_plan", "action_item", "audit_entry", "walk_observation")
+    }
 
 
 def state(engine: Engine) -> tuple[dict[str, int], list[dict[str, Any]]]:
     return counts(engine), editable(engine)
 
 
-def edit(engine: Engine, which: str, **values: object) -> ItemEdit:
-    items = plan_items(engine, municipality_code=183)
-    row = items[items["title"] == which].iloc[0]
-    return ItemEdit(int(row["id"]), int(row["row_version"]), dict(values), label=which)
-
-
 @pytest.fixture
 def plan(seeded_engine: Engine) -> Engine:
     """Ishøj's plan from the full template, with dates, statuses, progress and formula-like text."""
-    create_plan(
-        seeded_engine,
-        actor=LEADER,
-        municipality_code=183,
-        template_rows=list(range(len(template()))),
-    )
+    make_plan(seeded_engine)
     rows = template()
     save_changes(
         seeded_engine,
         actor=LEADER,
         municipality_code=183,
         edits=[
-            edit(
+            item_edit(
                 seeded_engine,
                 rows.title[0],
                 start_date=date(2026, 1, 5),
@@ -123,10 +112,12 @@ def plan(seeded_engine: Engine) -> Engine:
                 progress=40,
                 owner_name=OWNER_FORMULA,
             ),
-            edit(seeded_engine, rows.title[1], status="færdig", progress=100, notes=NOTE_PHONE),
-            edit(seeded_engine, rows.title[4], title=TITLE_AT, due_date=date(2026, 12, 31)),
-            edit(seeded_engine, rows.title[8], status="udskudt", notes="-1 dag før"),
-            edit(
+            item_edit(
+                seeded_engine, rows.title[1], status="færdig", progress=100, notes=NOTE_PHONE
+            ),
+            item_edit(seeded_engine, rows.title[4], title=TITLE_AT, due_date=date(2026, 12, 31)),
+            item_edit(seeded_engine, rows.title[8], status="udskudt", notes="-1 dag før"),
+            item_edit(
                 seeded_engine,
                 rows.title[27],
                 status="aflyst",
@@ -164,9 +155,9 @@ def test_import_is_audited_once(plan: Engine) -> None:
 
 
 def test_unchanged_rows_keep_who_changed_them_and_when(plan: Engine) -> None:
-    items = plan_items(plan, municipality_code=183).set_index("title")
-    import_plan(plan, actor=Actor("en anden", Role.ADMIN), municipality_code=183, data=export(plan))
-    after = plan_items(plan, municipality_code=183).set_index("title")
+    items = plan_items(plan, viewer=READER, municipality_code=183).set_index("title")
+    import_plan(plan, actor=COLLEAGUE, municipality_code=183, data=export(plan))
+    after = plan_items(plan, viewer=READER, municipality_code=183).set_index("title")
     assert (after["changed_by"] == items["changed_by"]).all()
     assert [pd.Timestamp(t) for t in after["changed_at"]] == [
         pd.Timestamp(t) for t in items["changed_at"]
@@ -180,29 +171,26 @@ def test_changed_rows_are_stamped_with_the_importer(plan: Engine) -> None:
     sheet["G4"] = "færdig"
     buffer = io.BytesIO()
     book.save(buffer)
-    import_plan(
-        plan, actor=Actor("en anden", Role.ADMIN), municipality_code=183, data=buffer.getvalue()
-    )
-    items = plan_items(plan, municipality_code=183)
-    assert items["changed_by"].iloc[0] == "en anden" and items["status"].iloc[0] == "færdig"
+    import_plan(plan, actor=COLLEAGUE, municipality_code=183, data=buffer.getvalue())
+    items = plan_items(plan, viewer=READER, municipality_code=183)
+    assert items["changed_by"].iloc[0] == COLLEAGUE.username and items["status"].iloc[0] == "færdig"
     assert (items["changed_by"].iloc[1:] == "projektleder").all()
 
 
 def test_import_creates_a_missing_plan(plan: Engine) -> None:
     data = export(plan, 183)
     assert counts(plan)["action_plan"] == 1
-    assert import_plan(plan, actor=COPENHAGEN_LEADER, municipality_code=101, data=data) == 28
+    assert import_plan(plan, actor=OTHER_LEADER, municipality_code=101, data=data) == 28
     assert counts(plan)["action_plan"] == 2
     assert editable(plan, 101) == editable(plan, 183)
 
 
 def test_import_unlinks_walk_follow_ups_of_replaced_items(plan: Engine) -> None:
-    add_walk(
+    make_walk(
         plan,
-        actor=LEADER,
-        municipality_code=183,
         walk_date=date(2026, 4, 1),
-        area="Vejleåparken",
+        lat=None,
+        lon=None,
         observations=[NewObservation("Mørk sti", "Vej og Park", "Lys")],
     )
     with plan.connect() as connection:
@@ -444,6 +432,54 @@ def test_merged_headings_and_month_marks_are_understood() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("owner", "organisation"),
+    [
+        ("Politi", "politi"),
+        ("politiet", "politi"),
+        ("POLITIET", "politi"),
+        ("Kommune", "kommune"),
+        ("kommunen", "kommune"),
+        (" Kommunen ", "kommune"),
+        ("Fælles", "fælles"),
+        ("faelles", "fælles"),
+        ("Mette", "fælles"),  # a person: the organisation is not known, so fælles as before
+        ("Københavns Politi", "fælles"),
+        (None, "fælles"),
+    ],
+)
+def test_the_guides_ansvarlig_politi_or_kommune_is_the_organisation(
+    owner: str | None, organisation: str
+) -> None:
+    rows: list[list[object]] = [["Aktivitet", "Ansvarlig"], ["Spor 1"], ["Møde", owner]]
+    [row] = read_plan(workbook(rows))
+    assert row == plan_row(
+        track="Spor 1", title="Møde", owner_name=(owner or "").strip(), organisation=organisation
+    )
+
+
+def test_an_organisation_column_wins_over_ansvarlig() -> None:
+    rows: list[list[object]] = [
+        ["Aktivitet", "Ansvarlig", "Organisation"],
+        ["Spor 1"],
+        ["Møde", "Politi", "Kommunen"],
+        ["Vandring", "Politi", None],
+    ]
+    assert [row.organisation for row in read_plan(workbook(rows))] == ["kommune", "politi"]
+
+
+def test_an_import_in_the_guides_layout_keeps_who_is_responsible(plan: Engine) -> None:
+    data = with_rows(
+        ["Patrulje", "", "Politiet"], ["Borgermøde", "", "Kommune"], ["Møde", "", "Mette"]
+    )
+    assert import_plan(plan, actor=LEADER, municipality_code=183, data=data) == 3
+    assert [(item["title"], item["organisation"]) for item in editable(plan)] == [
+        ("Patrulje", "politi"),
+        ("Borgermøde", "kommune"),
+        ("Møde", "fælles"),
+    ]
+
+
 def test_the_plan_sheet_is_found_after_other_sheets() -> None:
     book = openpyxl.Workbook()
     first = book.active
@@ -488,6 +524,10 @@ BAD_FILES: dict[str, tuple[Any, tuple[str, ...]]] = {
     ),
     "over 5 MB": (lambda: b"PK" + b"x" * MAX_BYTES, ("for stor", "5 MB")),
     "unpacks to too much": (zip_bomb, ("for stor",)),
+    "a sheet that unpacks to more than 5 MB": (
+        lambda: sheet_bomb(HEADER, ["Møde"], unpacked=6 * 1024 * 1024),
+        ("Excel-filen er for stor udpakket: et ark fylder", "højst 5 MB pr. ark"),
+    ),
     "no header row": (
         lambda: workbook([["Handleplan"], ["Titel", "Status"], ["Organisering"], ["Møde"]]),
         ("overskriftsrække", "Aktivitet"),
@@ -579,7 +619,7 @@ def test_a_bad_file_is_refused_with_where_and_nothing_is_written(plan: Engine, n
 # ------------------------------------------------------------------------------ permissions
 
 
-@pytest.mark.parametrize("actor", [COUNCIL, POLICE, COPENHAGEN_LEADER], ids=lambda a: a.username)
+@pytest.mark.parametrize("actor", [COUNCIL, POLICE, OTHER_LEADER], ids=lambda a: a.username)
 def test_only_who_may_edit_the_whole_plan_may_import(plan: Engine, actor: Actor) -> None:
     data = export(plan)
     before = state(plan)

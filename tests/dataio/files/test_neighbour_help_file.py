@@ -11,10 +11,9 @@ from cli import main
 from dataio.db.engine import data_version, transaction
 from dataio.errors import PermissionDenied, ValidationFailed
 from dataio.files.neighbour_help import import_helpers, preview_helpers
-from models.permissions import Actor, Role
 from models.tables import HelperCount
+from tests.factories import ADMIN, COUNCIL, LEADER, POLICE
 
-ADMIN = Actor("admin", Role.ADMIN)
 TODAY = date(2026, 12, 1)
 FILES = Path(__file__).resolve().parents[2] / "data" / "imports"
 HEADER = "kommune;dato;nabohjælpere;nabovenner;kilde\n"
@@ -185,18 +184,14 @@ def test_in_file_problems_name_row_and_column(
 def test_rights_follow_the_roles_table(seeded_engine: Engine) -> None:
     ishoj = (HEADER + "183;2026-11-01;1275;;\n").encode()
     both = (HEADER + "183;2026-11-01;1275;;\n101;2026-11-01;5000;;\n").encode()
-    police = Actor(
-        "politi", Role.POLICE, police_district_number=10
-    )  # Ishøj's district, not København's
-    import_helpers(seeded_engine, actor=police, data=ishoj, file_name="own.csv", today=TODAY)
+    # the police of Ishøj's district, not København's
+    import_helpers(seeded_engine, actor=POLICE, data=ishoj, file_name="own.csv", today=TODAY)
     before = counts(seeded_engine)
     with pytest.raises(PermissionDenied, match=r"Række 3: Ingen adgang.*København \(101\)"):
-        import_helpers(seeded_engine, actor=police, data=both, file_name="two.csv", today=TODAY)
+        import_helpers(seeded_engine, actor=POLICE, data=both, file_name="two.csv", today=TODAY)
     for actor in (
-        Actor(
-            "projektleder", Role.PROJECT_LEADER, municipality_code=183
-        ),  # helpers are the police's
-        Actor("byraad", Role.COUNCIL, municipality_code=183),
+        LEADER,  # helpers are the police's
+        COUNCIL,
     ):
         with pytest.raises(PermissionDenied, match=r"Række 2: .*Ishøj \(183\)"):
             import_helpers(seeded_engine, actor=actor, data=ishoj, file_name="x.csv", today=TODAY)
@@ -204,9 +199,8 @@ def test_rights_follow_the_roles_table(seeded_engine: Engine) -> None:
 
 
 def test_one_audit_entry_per_import(seeded_engine: Engine) -> None:
-    police = Actor("politi", Role.POLICE, police_district_number=10)
     data = (HEADER + "183;2026-11-01;1275;;\n183;2026-10-01;1200;;\n").encode()
-    import_helpers(seeded_engine, actor=police, data=data, file_name="h.csv", today=TODAY)
+    import_helpers(seeded_engine, actor=POLICE, data=data, file_name="h.csv", today=TODAY)
     [(summary, municipality, district)] = rows(
         seeded_engine,
         "SELECT summary, municipality_code, police_district_number FROM audit_entry "

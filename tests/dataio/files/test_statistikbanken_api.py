@@ -13,10 +13,9 @@ from sqlalchemy import Engine, text
 from dataio.files.statistikbanken.api import StatbankUnavailable, fetch_dst
 from dataio.files.statistikbanken.reader import DstTable
 from dataio.store.burglaries import municipality_overview
-from models.permissions import Actor, Role
+from tests.factories import ADMIN
 
 RECORDED = Path(__file__).resolve().parents[2] / "data" / "statbank"
-ADMIN = Actor("cli:test", Role.ADMIN)
 
 
 class Recorded(BaseHTTPRequestHandler):

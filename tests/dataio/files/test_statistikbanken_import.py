@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, text
 
+from cli import main
 from dataio.errors import PermissionDenied
 from dataio.files.statistikbanken.importer import import_dst
 from dataio.files.statistikbanken.reader import DstRejected
@@ -15,9 +16,8 @@ from dataio.seed.init import regenerate_demo
 from dataio.status_document import status_document
 from dataio.store.burglaries import municipality_overview, national_overview
 from models.periods import quarter_range
-from models.permissions import Actor, Role
+from tests.factories import ADMIN, COUNCIL, LEADER, POLICE
 
-ADMIN = Actor("admin", Role.ADMIN)
 TODAY = date(2026, 11, 23)
 QUARTERS = quarter_range(first="2007K1", last="2026K3")
 
@@ -109,15 +109,14 @@ def test_a_bad_row_writes_nothing(seeded_engine: Engine) -> None:
 
 
 def test_rights(seeded_engine: Engine) -> None:
-    leader = Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183)
     import_dst(
-        seeded_engine, actor=leader, data=straf11(ishoj_counts()), file_name="own.csv", today=TODAY
+        seeded_engine, actor=LEADER, data=straf11(ishoj_counts()), file_name="own.csv", today=TODAY
     )
     two = ishoj_counts() | {(101, "2026K3"): 5}
     for actor in (
-        leader,
-        Actor("byraad", Role.COUNCIL, municipality_code=183),
-        Actor("politi", Role.POLICE, police_district_number=10),
+        LEADER,
+        COUNCIL,
+        POLICE,
     ):
         with pytest.raises(PermissionDenied):
             import_dst(
@@ -221,17 +220,16 @@ def test_undo_of_households_and_rights(seeded_engine: Engine) -> None:
 
     households = "SELECT municipality_code, year, households, approximate FROM household_year WHERE municipality_code = 183"
     before = table_rows(seeded_engine, households)
-    leader = Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183)
     import_dst(
         seeded_engine,
-        actor=leader,
+        actor=LEADER,
         data="OMRÅDE;TID;INDHOLD\n183;2025;9800\n".encode(),
         file_name="fam55n.csv",
         today=TODAY,
     )
     with pytest.raises(PermissionDenied):
-        undo_last_import(seeded_engine, actor=Actor("byraad", Role.COUNCIL, municipality_code=183))
-    undo_last_import(seeded_engine, actor=leader)
+        undo_last_import(seeded_engine, actor=COUNCIL)
+    undo_last_import(seeded_engine, actor=LEADER)
     assert table_rows(seeded_engine, households) == before
 
 
@@ -285,7 +283,7 @@ def test_bad_files_are_refused_and_write_nothing(seeded_engine: Engine, data: by
 def test_what_goes_in_comes_out_of_the_queries(
     seeded_engine: Engine, counts: dict[str, int]
 ) -> None:
-    from dataio.db.queries import municipality_quarters
+    from dataio.store.burglaries import municipality_quarters
 
     import_dst(
         seeded_engine,
@@ -296,3 +294,27 @@ def test_what_goes_in_comes_out_of_the_queries(
     )
     stored = municipality_quarters(seeded_engine, code=183).set_index("period")["count"]
     assert {p: int(stored[p]) for p in counts} == counts
+
+
+@pytest.mark.parametrize(
+    "count", ["3000000000", "9" * 100_000], ids=["3 billion", "100,000 digits"]
+)
+def test_cli_refuses_a_count_no_municipality_can_have_in_danish_with_exit_2(
+    seeded_engine: Engine,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    count: str,
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", seeded_engine.url.render_as_string(hide_password=False))
+    path = tmp_path / "straf11.csv"
+    path.write_text(f"OMRÅDE;OVERTRÆD;TID;INDHOLD\n183;1320;2025K1;40\n183;1320;2025K2;{count}\n")
+    before = table_rows(seeded_engine, "SELECT count(*) FROM data_source")
+    capsys.readouterr()
+    assert main(["import", "dst", str(path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.startswith("botrygt: Filen blev ikke indlæst")
+    assert "Linje 3, kolonne INDHOLD: «" in captured.err
+    assert "er for stort et antal (højst 1.000.000)" in captured.err
+    assert len(captured.err) < 300 and "Traceback" not in captured.err
+    assert table_rows(seeded_engine, "SELECT count(*) FROM data_source") == before

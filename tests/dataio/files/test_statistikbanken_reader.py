@@ -21,6 +21,7 @@ from dataio.files.statistikbanken.reader import (
     read_dst,
 )
 from dataio.seed.reference import read_reference
+from models.numbers import MAX_COUNT
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "dst"
 
@@ -416,6 +417,40 @@ def test_bad_rows_name_line_and_column(bad_row: str, column: str, text: str) -> 
     assert f"Linje 4, kolonne {column}: {text}" in str(problem)
 
 
+@pytest.mark.parametrize(
+    ("bad_row", "text"),
+    [
+        ("101;1320;2023K1;3000000000", "«3000000000» er for stort et antal (højst 1.000.000)"),
+        (
+            "101;1320;2023K1;3.000.000.000",
+            "«3.000.000.000» er for stort et antal (højst 1.000.000)",
+        ),
+        ("101;1320;2023K1;1000001", "«1000001» er for stort et antal"),
+        ("000;1320;2023K1;100000001", "«100000001» er for stort et antal (højst 100.000.000)"),
+        (
+            "101;1320;2023K1;" + "9" * 100_000,
+            "«" + "9" * 39 + "…» er for stort",
+        ),
+    ],
+)
+def test_counts_no_municipality_can_have_are_refused_with_line_and_column(
+    bad_row: str, text: str
+) -> None:
+    data = (HEADER + GOOD_ROW + "183;1320;2023K2;40\n" + bad_row + "\n").encode()
+    problem = rejected(data)
+    assert [(p.line, p.column) for p in problem.problems] == [(4, "INDHOLD")]
+    assert f"Linje 4, kolonne INDHOLD: {text}" in str(problem)
+
+
+def test_the_whole_country_and_the_regions_may_count_millions() -> None:
+    data = b"OMR\xc3\x85DE;TID;INDHOLD\n000;2024K1;5932000\n084;2024K1;1906000\n101;2024K1;660000\n"
+    assert {(r.area_code, r.value) for r in read_dst(data).rows} == {
+        (0, 5_932_000),
+        (84, 1_906_000),
+        (101, 660_000),
+    }
+
+
 def test_duplicate_reports_both_lines() -> None:
     data = (HEADER + GOOD_ROW + "101;1320;2023K1;7\n" + "183 Ishøj;1320;2023K1;41\n").encode()
     found = rejected(data).problems
@@ -589,7 +624,7 @@ def dst_files(draw: st.DrawFn) -> tuple[DstTable, bytes, set[tuple[int, str, int
         st.sampled_from(YEARS),
         st.integers(1, 4),
     )
-    value = st.one_of(st.none(), st.integers(0, 3_000_000))
+    value = st.one_of(st.none(), st.integers(0, MAX_COUNT))
     keys = draw(
         st.lists(
             st.tuples(st.sampled_from(ALL_AREAS), period),

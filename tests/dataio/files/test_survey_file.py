@@ -11,10 +11,9 @@ from cli import main
 from dataio.db.engine import data_version, transaction
 from dataio.errors import PermissionDenied, ValidationFailed
 from dataio.files.surveys import import_survey, preview_survey
-from models.permissions import Actor, Role
 from models.tables import SurveyAnswer, SurveyCategory, SurveyRound
+from tests.factories import ADMIN, COUNCIL, LEADER, POLICE
 
-ADMIN = Actor("admin", Role.ADMIN)
 TODAY = date(2026, 12, 1)
 FILES = Path(__file__).resolve().parents[2] / "data" / "imports"
 HEADER = "kommune;år;måling;kategori;antal\n"
@@ -201,14 +200,13 @@ def test_rights_follow_the_roles_table(engine: Engine) -> None:
     both = (
         HEADER + "183;2025;utryg_indbrud;tryg;5\nKøbenhavn;2025;utryg_indbrud;tryg;5\n"
     ).encode()
-    leader = Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183)
-    import_survey(engine, actor=leader, data=own, file_name="own.csv", today=TODAY)
+    import_survey(engine, actor=LEADER, data=own, file_name="own.csv", today=TODAY)
     before = counts(engine)
     with pytest.raises(PermissionDenied, match=r"Række 3: Ingen adgang.*København \(101\)"):
-        import_survey(engine, actor=leader, data=both, file_name="two.csv", today=TODAY)
+        import_survey(engine, actor=LEADER, data=both, file_name="two.csv", today=TODAY)
     for actor in (
-        Actor("politi", Role.POLICE, police_district_number=10),
-        Actor("byraad", Role.COUNCIL, municipality_code=183),
+        POLICE,
+        COUNCIL,
     ):
         with pytest.raises(PermissionDenied, match=r"Række 2: .*Ishøj \(183\)"):
             import_survey(engine, actor=actor, data=own, file_name="x.csv", today=TODAY)

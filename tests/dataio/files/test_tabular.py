@@ -23,7 +23,9 @@ from dataio.files.tabular import (
     read_rows,
 )
 from dataio.seed.reference import read_reference
+from models.numbers import MAX_COUNT
 from models.tables import Municipality
+from tests.support.workbooks import sheet_bomb
 
 TODAY = date(2026, 12, 1)
 COUNT = Column("n", "antal")
@@ -82,6 +84,32 @@ def test_bad_counts(value: object, message: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("1.000.001", "«1.000.001»"),
+        ("3 000 000 000", "«3 000 000 000»"),
+        (3_000_000_000, "«3000000000»"),
+        (3e9, "«3000000000»"),
+        ("9" * 100_000, "«9999999999999999999…»"),  # refused before int() is asked
+    ],
+)
+def test_counts_above_the_maximum_are_refused_naming_row_column_and_limit(
+    value: object, shown: str
+) -> None:
+    with pytest.raises(ValidationFailed) as refused:
+        parse_count(value, row=7, column=COUNT)
+    assert str(refused.value) == (
+        f"Række 7, kolonne «antal»: {shown} er for stort et antal (højst 1.000.000)"
+    )
+
+
+def test_an_excel_sheet_that_unpacks_to_more_than_5_mb_is_refused() -> None:
+    bomb = sheet_bomb(["kommune", "antal"], [183, 5], unpacked=21 * 1024 * 1024)
+    with pytest.raises(ValidationFailed, match=r"for stor udpakket.*\(højst 5 MB pr\. ark\)"):
+        read_rows(bomb, [Column("m", "kommune"), COUNT])
+
+
+@pytest.mark.parametrize(
     "value",
     [
         "2026-11-01",
@@ -89,6 +117,8 @@ def test_bad_counts(value: object, message: str) -> None:
         "1.11.2026",
         "1/11/2026",
         "2026-11-01 00:00:00",
+        "1. november 2026",
+        "1.11.26",
         datetime(2026, 11, 1),
     ],
 )
@@ -145,7 +175,7 @@ HELPER_ROWS = st.lists(
     st.tuples(
         st.sampled_from([m.code for m in MUNICIPALITIES]),
         st.dates(min_value=date(2000, 1, 1), max_value=TODAY),
-        st.integers(min_value=0, max_value=2_000_000),
+        st.integers(min_value=0, max_value=MAX_COUNT),
         st.none() | st.integers(min_value=0, max_value=5000),
         st.text(alphabet="abcæøå ÆØÅ-.,;\"'", max_size=20).map(str.strip),
         st.sampled_from(["code", "name", "NAME"]),

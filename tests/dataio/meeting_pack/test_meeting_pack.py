@@ -3,6 +3,7 @@
 import io
 import json
 import subprocess
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,17 +20,17 @@ from dataio.meeting_pack.pack import MeetingPack, build_pack, first_page_png
 from dataio.seed.init import initialise
 from dataio.store.action_plans import ItemEdit, plan_items, save_changes
 from dataio.store.walks import NewObservation, add_walk
-from models.domain import Status
 from models.formatting import fmt_int
-from models.permissions import Actor, Role
-from models.trends import status_label_da
+from models.permissions import Actor
+from models.vocabulary import NO_DATA_LABEL, STATUS_SHAPES, status_label, status_mark
+from tests.factories import ADMIN, COUNCIL, ISHOJ, POLICE, READER
 
-ADMIN = Actor("test", Role.ADMIN)
-ISHOJ = 183
 TODAY = date.today()
 
 
-def status_json(url: str, code: int, monkeypatch: pytest.MonkeyPatch, capsys: Any) -> dict:
+def status_json(
+    url: str, code: int, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> dict[str, Any]:
     """What `botrygt status --municipality CODE --json` prints for the database at url."""
     monkeypatch.setenv("DATABASE_URL", url)
     capsys.readouterr()
@@ -54,7 +55,7 @@ def pack_for(engine: Engine, code: int = ISHOJ, **kwargs: Any) -> MeetingPack:
     )
 
 
-def expected_pdf_phrases(document: dict) -> list[str]:
+def expected_pdf_phrases(document: dict[str, Any]) -> list[str]:
     """The key figures of the JSON, written as the report writes them."""
     b = document["burglaries"]
     plan = document["action_plan"]
@@ -66,20 +67,25 @@ def expected_pdf_phrases(document: dict) -> list[str]:
         f"fra {fmt_int(b['goal']['baseline'])} ({b['goal']['baseline_year']})",
         f"Fremskrevet til {projection['year']}: {fmt_int(projection['expected'])} "
         f"(95 %-interval {fmt_int(projection['low'])}–{fmt_int(projection['high'])})",
-        f"Status: {status_label_da(Status(b['status']))}",
+        f"Status: {status_mark(b['status'])}",
         f"{plan['items']} aktiviteter, {plan['done']} færdige, {plan['overdue']} forsinkede, "
         f"{plan['stale']} ikke rørt i 90 dage",
     ]
 
 
 @pytest.fixture(scope="module")
-def demo_pack(demo_db_url: str) -> MeetingPack:
+def demo_pack(demo_db_url: str) -> Iterator[MeetingPack]:
     engine = make_engine(demo_db_url)
     yield pack_for(engine)
     engine.dispose()
 
 
-def test_pdf_key_numbers_match_status_json(demo_db_url, demo_pack, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_key_numbers_match_status_json(
+    demo_db_url: str,
+    demo_pack: MeetingPack,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     document = status_json(demo_db_url, ISHOJ, monkeypatch, capsys)
     text = " ".join(pdf_pages(demo_pack.pdf))
     for phrase in expected_pdf_phrases(document):
@@ -87,7 +93,7 @@ def test_pdf_key_numbers_match_status_json(demo_db_url, demo_pack, monkeypatch, 
     assert demo_pack.report.snapshot_id in text
 
 
-def test_every_pdf_page_says_eksempeldata_and_the_snapshot(demo_pack) -> None:  # type: ignore[no-untyped-def]
+def test_every_pdf_page_says_eksempeldata_and_the_snapshot(demo_pack: MeetingPack) -> None:
     pages = pdf_pages(demo_pack.pdf)
     assert len(pages) >= 3
     for page in pages:
@@ -106,7 +112,12 @@ def figures_of(workbook: openpyxl.Workbook, code: int) -> dict[str, Any]:
     return {r[3]: r[4] for r in rows[header + 1 :] if r[0] == code and r[2] == burglaries}
 
 
-def test_workbook_cells_match_status_json(demo_db_url, demo_pack, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_workbook_cells_match_status_json(
+    demo_db_url: str,
+    demo_pack: MeetingPack,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     b = status_json(demo_db_url, ISHOJ, monkeypatch, capsys)["burglaries"]
     workbook = openpyxl.load_workbook(io.BytesIO(demo_pack.xlsx))
     figures = figures_of(workbook, ISHOJ)
@@ -124,12 +135,17 @@ def test_workbook_cells_match_status_json(demo_db_url, demo_pack, monkeypatch, c
         figures["Fremskrevet, 95 %-interval fra"],
         figures["Fremskrevet, 95 %-interval til"],
     ] == [b["projection"]["expected"], b["projection"]["low"], b["projection"]["high"]]
-    assert figures["Status"] == status_label_da(Status(b["status"]))
+    assert figures["Status"] == status_label(b["status"])
     annual = {r[0]: r[1] for r in workbook[f"Indbrud {ISHOJ}"].iter_rows(values_only=True)}
     assert annual[b["latest_year"]] == b["count"]
 
 
-def test_workbook_plan_and_every_sheet_marked(demo_db_url, demo_pack, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_workbook_plan_and_every_sheet_marked(
+    demo_db_url: str,
+    demo_pack: MeetingPack,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     plan = status_json(demo_db_url, ISHOJ, monkeypatch, capsys)["action_plan"]
     workbook = openpyxl.load_workbook(io.BytesIO(demo_pack.xlsx))
     assert workbook.sheetnames == [
@@ -153,7 +169,7 @@ def test_workbook_plan_and_every_sheet_marked(demo_db_url, demo_pack, monkeypatc
     assert len(follow_ups) == 4  # the demo walks' open follow-ups (one of five is closed)
 
 
-def test_snapshot_id_is_stable_and_on_the_cover(demo_db_url, demo_pack) -> None:  # type: ignore[no-untyped-def]
+def test_snapshot_id_is_stable_and_on_the_cover(demo_db_url: str, demo_pack: MeetingPack) -> None:
     again = pack_for(make_engine(demo_db_url))
     assert again.report.snapshot_id == demo_pack.report.snapshot_id
     assert again.report.generated_at != demo_pack.report.generated_at
@@ -162,11 +178,11 @@ def test_snapshot_id_is_stable_and_on_the_cover(demo_db_url, demo_pack) -> None:
     assert facts["Snapshot-id"] == demo_pack.report.snapshot_id
 
 
-def test_district_report_covers_its_municipalities(demo_db_url) -> None:  # type: ignore[no-untyped-def]
+def test_district_report_covers_its_municipalities(demo_db_url: str) -> None:
     engine = make_engine(demo_db_url)
     pack = build_pack(
         engine,
-        viewer=Actor("politi", Role.POLICE, police_district_number=10),
+        viewer=POLICE,
         municipality_code=None,
         police_district=10,
         since=TODAY - timedelta(days=14),
@@ -183,13 +199,15 @@ def test_district_report_covers_its_municipalities(demo_db_url) -> None:  # type
 @pytest.mark.parametrize(
     ("viewer", "code", "district"),
     [
-        (Actor("byraad", Role.COUNCIL, municipality_code=ISHOJ), 101, None),
-        (Actor("byraad", Role.COUNCIL, municipality_code=ISHOJ), None, 10),
-        (Actor("politi", Role.POLICE, police_district_number=10), 101, None),
-        (Actor("politi", Role.POLICE, police_district_number=10), None, 1),
+        (COUNCIL, 101, None),
+        (COUNCIL, None, 10),
+        (POLICE, 101, None),
+        (POLICE, None, 1),
     ],
 )
-def test_report_is_refused_outside_the_viewers_scope(demo_db_url, viewer, code, district) -> None:  # type: ignore[no-untyped-def]
+def test_report_is_refused_outside_the_viewers_scope(
+    demo_db_url: str, viewer: Actor, code: int | None, district: int | None
+) -> None:
     with pytest.raises(PermissionDenied, match=r"^Ingen adgang: du er "):
         build_pack(
             make_engine(demo_db_url),
@@ -201,7 +219,7 @@ def test_report_is_refused_outside_the_viewers_scope(demo_db_url, viewer, code, 
         )
 
 
-def test_unknown_scope_and_future_meeting_are_danish_errors(demo_db_url) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_scope_and_future_meeting_are_danish_errors(demo_db_url: str) -> None:
     engine = make_engine(demo_db_url)
     with pytest.raises(UnknownMunicipality):
         pack_for(engine, 999)
@@ -219,7 +237,7 @@ HOSTILE = ['=HYPERLINK("http://x","klik")', "+1+2", "-3+4", "@SUM(A1)", "=cmd|' 
 def test_formula_injection_is_neutralised(seeded_engine: Engine) -> None:
     """Text typed into the plan and the walks stays text in the workbook (SQLite and PostgreSQL)."""
     initialise(seeded_engine, demo=True)  # burglaries, Ishøj's demo plan and walks
-    items = plan_items(seeded_engine, municipality_code=ISHOJ)
+    items = plan_items(seeded_engine, viewer=READER, municipality_code=ISHOJ)
     edits = [
         ItemEdit(int(r.id), int(r.row_version), {"title": text, "owner_name": text,
                  "status": "i gang", "due_date": TODAY - timedelta(days=2)}, str(r.title))
@@ -245,12 +263,14 @@ def test_municipality_without_burglary_data_still_makes_a_pack(seeded_engine: En
     assert sheet["A1"].value == "Mødepakke: København"
 
 
-def test_preview_png_of_the_first_page(demo_pack) -> None:  # type: ignore[no-untyped-def]
+def test_preview_png_of_the_first_page(demo_pack: MeetingPack) -> None:
     png = first_page_png(demo_pack.pdf, width_px=400)
     assert png.startswith(b"\x89PNG")
 
 
-def test_pdf_pages_render_with_pdftoppm(demo_pack, pdftoppm: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_pages_render_with_pdftoppm(
+    demo_pack: MeetingPack, pdftoppm: str, tmp_path: Path
+) -> None:
     source = tmp_path / "pack.pdf"
     source.write_bytes(demo_pack.pdf)
     subprocess.run([pdftoppm, "-r", "50", "-png", str(source), str(tmp_path / "page")], check=True)
@@ -259,19 +279,22 @@ def test_pdf_pages_render_with_pdftoppm(demo_pack, pdftoppm: str, tmp_path: Path
     assert all(p.read_bytes().startswith(b"\x89PNG") for p in pages)
 
 
-def test_chart_and_status_colours_are_the_dashboards() -> None:
-    from dataio.meeting_pack.charts import QUALITY_COLOURS, QUALITY_LABELS
-    from dataio.meeting_pack.pdf import STATUS_COLOURS
-    from ui import charts, text
+def test_the_pdf_font_draws_every_status_shape() -> None:
+    from fontTools.ttLib import TTFont
 
-    assert QUALITY_COLOURS == charts.QUALITY_COLOURS
-    assert QUALITY_LABELS == text.QUALITY_LABELS
-    assert {str(k): v for k, v in text.STATUS_COLOURS.items()} == STATUS_COLOURS
+    from dataio.meeting_pack.pdf import FONT_DIR
+
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):  # the chip is bold, the tables not
+        characters = TTFont(FONT_DIR / name).getBestCmap()
+        assert all(ord(shape) in characters for shape in STATUS_SHAPES.values()), name
 
 
 def test_helper_and_insecurity_sections_match_status_json(
-    demo_db_url, demo_pack, monkeypatch, capsys
-) -> None:  # type: ignore[no-untyped-def]
+    demo_db_url: str,
+    demo_pack: MeetingPack,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     from models.formatting import fmt_date, fmt_decimal, fmt_percent
 
     documents = status_json(demo_db_url, ISHOJ, monkeypatch, capsys)
@@ -287,7 +310,7 @@ def test_helper_and_insecurity_sections_match_status_json(
         f"{fmt_int(insecurity['respondents'])} svar)"
     ) in text
     assert f"Mål: {fmt_percent(insecurity['goal'], digits=0)} i " in text
-    assert f"Status: {status_label_da(Status(insecurity['status']))}" in text
+    assert f"Status: {status_mark(insecurity['status'])}" in text
     workbook = openpyxl.load_workbook(io.BytesIO(demo_pack.xlsx))
     rows = [r[:5] for r in workbook["Mål"].iter_rows(values_only=True)]
     by_goal: dict[str, dict[str, Any]] = {}
@@ -299,7 +322,7 @@ def test_helper_and_insecurity_sections_match_status_json(
     assert helper_cells["Seneste optælling"].date() == as_of
     assert helper_cells["Pr. 100 husstande"] == pytest.approx(helpers["per_100_households"])
     assert helper_cells["Mål (nabohjælpere)"] == helpers["target"]
-    assert helper_cells["Status"] == status_label_da(Status(helpers["status"]))
+    assert helper_cells["Status"] == status_label(helpers["status"])
     survey_cells = by_goal["Utryghed for indbrud mod 10 %-målet"]
     assert [
         survey_cells[k]
@@ -309,7 +332,7 @@ def test_helper_and_insecurity_sections_match_status_json(
         insecurity["respondents"],
         insecurity["goal"],
     )
-    assert survey_cells["Status"] == status_label_da(Status(insecurity["status"]))
+    assert survey_cells["Status"] == status_label(insecurity["status"])
 
 
 def test_goals_without_data_say_so(seeded_engine: Engine) -> None:
@@ -317,4 +340,4 @@ def test_goals_without_data_say_so(seeded_engine: Engine) -> None:
     text = " ".join(pdf_pages(pack.pdf))
     assert "Der er endnu ingen optællinger af nabohjælpere for København." in text
     assert "Der er endnu ingen tryghedsmålinger for København." in text
-    assert text.count("Status: Ingen data endnu") == 2
+    assert text.count(f"Status: {status_mark(None, NO_DATA_LABEL)}") == 2

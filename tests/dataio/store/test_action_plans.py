@@ -1,7 +1,7 @@
 """The action plan on SQLite and PostgreSQL: template, saves, conflicts, rights, all-or-nothing."""
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from dataio.errors import PermissionDenied, ValidationFailed
 from dataio.store.action_plans import (
@@ -12,45 +12,30 @@ from dataio.store.action_plans import (
     save_changes,
     template,
 )
-from models.permissions import Actor, Role
-
-LEADER = Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183)
-OTHER_LEADER = Actor("anden", Role.PROJECT_LEADER, municipality_code=101)
-POLICE = Actor("politi", Role.POLICE, police_district_number=10)
-COUNCIL = Actor("byraad", Role.COUNCIL, municipality_code=183)
+from models.permissions import Actor
+from tests.factories import (
+    COLLEAGUE,
+    COUNCIL,
+    LEADER,
+    OTHER_LEADER,
+    POLICE,
+    READER,
+    item_edit,
+    make_plan,
+    row_count,
+)
 
 
 @pytest.fixture
 def plan(seeded_engine: Engine) -> Engine:
     """Ishøj's plan with the guide's full template."""
-    create_plan(
-        seeded_engine,
-        actor=LEADER,
-        municipality_code=183,
-        template_rows=list(range(len(template()))),
-    )
+    make_plan(seeded_engine)
     return seeded_engine
 
 
 def row(engine: Engine, title: str) -> dict:
-    items = plan_items(engine, municipality_code=183)
+    items = plan_items(engine, viewer=READER, municipality_code=183)
     return items[items["title"] == title].iloc[0].to_dict()
-
-
-def edit(engine: Engine, which: str, **values: object) -> ItemEdit:
-    """An edit of the row titled `which`, as loaded now."""
-    current = row(engine, which)
-    return ItemEdit(
-        id=int(current["id"]),
-        loaded_version=int(current["row_version"]),
-        values=values,
-        label=which,
-    )
-
-
-def audit_count(engine: Engine) -> int:
-    with engine.connect() as connection:
-        return int(connection.execute(text("SELECT count(*) FROM audit_entry")).scalar_one())
 
 
 def test_template_has_the_guides_four_parts() -> None:
@@ -64,7 +49,7 @@ def test_create_plan_from_chosen_template_rows(seeded_engine: Engine) -> None:
         create_plan(seeded_engine, actor=LEADER, municipality_code=183, template_rows=[0, 2, 8])
         == 3
     )
-    items = plan_items(seeded_engine, municipality_code=183)
+    items = plan_items(seeded_engine, viewer=READER, municipality_code=183)
     assert list(items["title"]) == [template().title[i] for i in (0, 2, 8)]
     assert set(items["status"]) == {"ikke startet"}
     with pytest.raises(ValidationFailed, match="har allerede en handlingsplan"):
@@ -77,17 +62,17 @@ def test_only_the_project_leader_or_admin_creates_the_plan(
 ) -> None:
     with pytest.raises(PermissionDenied):
         create_plan(seeded_engine, actor=actor, municipality_code=183, template_rows=[0])
-    assert plan_items(seeded_engine, municipality_code=183).empty
+    assert plan_items(seeded_engine, viewer=READER, municipality_code=183).empty
 
 
 def test_save_updates_adds_and_deletes_in_one_go(plan: Engine) -> None:
-    before = audit_count(plan)
+    before = row_count(plan, "audit_entry")
     result = save_changes(
         plan,
         actor=LEADER,
         municipality_code=183,
         edits=[
-            edit(
+            item_edit(
                 plan,
                 "Planlægningsmøde",
                 status="i gang",
@@ -121,20 +106,18 @@ def test_save_updates_adds_and_deletes_in_one_go(plan: Engine) -> None:
         changed["owner_name"],
         changed["row_version"],
     ) == ("i gang", 30, "Mette", 2)
-    titles = set(plan_items(plan, municipality_code=183)["title"])
+    titles = set(plan_items(plan, viewer=READER, municipality_code=183)["title"])
     assert "Naboværn på Strandvejen" in titles and "Mobil politistation" not in titles
-    assert audit_count(plan) == before + 3
+    assert row_count(plan, "audit_entry") == before + 3
 
 
 def test_two_people_edit_the_same_row(plan: Engine) -> None:
     # both load version 1 of the row; the first save wins, the second is refused for that row only
-    mine = edit(plan, "Planlægningsmøde", status="færdig", progress=100)
-    theirs = edit(plan, "Planlægningsmøde", status="udskudt", notes="venter på lokale")
-    other_row = edit(plan, "Sende invitationer ud", progress=10)
+    mine = item_edit(plan, "Planlægningsmøde", status="færdig", progress=100)
+    theirs = item_edit(plan, "Planlægningsmøde", status="udskudt", notes="venter på lokale")
+    other_row = item_edit(plan, "Sende invitationer ud", progress=10)
     assert save_changes(plan, actor=LEADER, municipality_code=183, edits=[mine]).saved == 1
-    result = save_changes(
-        plan, actor=Actor("kollega", Role.ADMIN), municipality_code=183, edits=[theirs, other_row]
-    )
+    result = save_changes(plan, actor=COLLEAGUE, municipality_code=183, edits=[theirs, other_row])
     assert result.saved == 1  # the other row still saves
     [conflict] = result.conflicts
     assert conflict.yours == {
@@ -146,17 +129,17 @@ def test_two_people_edit_the_same_row(plan: Engine) -> None:
 
 
 def test_police_edit_only_police_items(plan: Engine) -> None:
-    police_item = edit(plan, "Mobil politistation", status="i gang")
+    police_item = item_edit(plan, "Mobil politistation", status="i gang")
     assert save_changes(plan, actor=POLICE, municipality_code=183, edits=[police_item]).saved == 1
-    before = plan_items(plan, municipality_code=183)
+    before = plan_items(plan, viewer=READER, municipality_code=183)
     with pytest.raises(PermissionDenied, match="politiet ændrer kun politiets punkter"):
         save_changes(
             plan,
             actor=POLICE,
             municipality_code=183,
             edits=[
-                edit(plan, "Mobil politistation", progress=50),
-                edit(plan, "Planlægningsmøde", status="i gang"),
+                item_edit(plan, "Mobil politistation", progress=50),
+                item_edit(plan, "Planlægningsmøde", status="i gang"),
             ],
         )
     with pytest.raises(PermissionDenied):  # nor hand a police item to the municipality
@@ -164,21 +147,21 @@ def test_police_edit_only_police_items(plan: Engine) -> None:
             plan,
             actor=POLICE,
             municipality_code=183,
-            edits=[edit(plan, "Mobil politistation", organisation="kommune")],
+            edits=[item_edit(plan, "Mobil politistation", organisation="kommune")],
         )
-    assert plan_items(plan, municipality_code=183).equals(before)  # all or nothing
+    assert plan_items(plan, viewer=READER, municipality_code=183).equals(before)  # all or nothing
 
 
 def test_council_cannot_save(plan: Engine) -> None:
-    before = audit_count(plan)
+    before = row_count(plan, "audit_entry")
     with pytest.raises(PermissionDenied):
         save_changes(
             plan,
             actor=COUNCIL,
             municipality_code=183,
-            edits=[edit(plan, "Planlægningsmøde", status="i gang")],
+            edits=[item_edit(plan, "Planlægningsmøde", status="i gang")],
         )
-    assert audit_count(plan) == before
+    assert row_count(plan, "audit_entry") == before
 
 
 @pytest.mark.parametrize(
@@ -200,15 +183,15 @@ def test_council_cannot_save(plan: Engine) -> None:
 def test_invalid_values_name_row_and_column_and_write_nothing(
     plan: Engine, values: dict, message: str
 ) -> None:
-    good = edit(plan, "Sende invitationer ud", progress=10)
-    bad = edit(plan, "Planlægningsmøde", **values)
-    before = plan_items(plan, municipality_code=183)
+    good = item_edit(plan, "Sende invitationer ud", progress=10)
+    bad = item_edit(plan, "Planlægningsmøde", **values)
+    before = plan_items(plan, viewer=READER, municipality_code=183)
     with pytest.raises(
         ValidationFailed,
         match="Række «Planlægningsmøde», " + message.replace("(", r"\(").replace(")", r"\)"),
     ):
         save_changes(plan, actor=LEADER, municipality_code=183, edits=[good, bad])
-    assert plan_items(plan, municipality_code=183).equals(before)
+    assert plan_items(plan, viewer=READER, municipality_code=183).equals(before)
 
 
 def test_summary_counts(plan: Engine) -> None:
@@ -219,15 +202,17 @@ def test_summary_counts(plan: Engine) -> None:
         actor=LEADER,
         municipality_code=183,
         edits=[
-            edit(plan, "Planlægningsmøde", status="færdig"),
-            edit(plan, "Sende invitationer ud", due_date="2026-01-01"),
+            item_edit(plan, "Planlægningsmøde", status="færdig"),
+            item_edit(plan, "Sende invitationer ud", due_date="2026-01-01"),
         ],
     )
-    summary = plan_summary(plan, municipality_code=183, today=date(2026, 11, 23))
+    summary = plan_summary(plan, viewer=READER, municipality_code=183, today=date(2026, 11, 23))
     assert summary is not None
     assert (summary.items, summary.done, summary.overdue) == (28, 1, 1)
     assert summary.progress == pytest.approx(1 / 28)
-    assert plan_summary(plan, municipality_code=101, today=date(2026, 11, 23)) is None
+    assert (
+        plan_summary(plan, viewer=READER, municipality_code=101, today=date(2026, 11, 23)) is None
+    )
 
 
 def test_police_cannot_add_a_non_police_item(plan: Engine) -> None:

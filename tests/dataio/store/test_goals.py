@@ -4,15 +4,7 @@ import pytest
 
 from dataio.errors import ValidationFailed
 from dataio.store.goals import GoalChange, validate_goal
-
-GOOD = {
-    "baseline": 29000.0,
-    "baseline_year": 2017,
-    "target": 10000.0,
-    "target_reduction": None,
-    "target_year": 2030,
-    "source_note": "",
-}
+from tests.factories import goal_change
 
 
 @pytest.mark.parametrize(
@@ -43,7 +35,7 @@ def test_invalid_goals_are_refused(
     changes: dict, indicator: str, national: bool, message: str
 ) -> None:
     with pytest.raises(ValidationFailed, match=message.replace("(", r"\(").replace(")", r"\)")):
-        validate_goal(GoalChange(**{**GOOD, **changes}), indicator=indicator, national=national)
+        validate_goal(goal_change(**changes), indicator=indicator, national=national)
 
 
 @pytest.mark.parametrize(
@@ -51,7 +43,7 @@ def test_invalid_goals_are_refused(
     [({}, True), ({"baseline": None}, False), ({"target": None, "target_reduction": 0.66}, False)],
 )
 def test_valid_goals_pass(changes: dict, national: bool) -> None:
-    validate_goal(GoalChange(**{**GOOD, **changes}), indicator="burglaries", national=national)
+    validate_goal(goal_change(**changes), indicator="burglaries", national=national)
 
 
 def test_a_helper_goal_cannot_be_a_reduction() -> None:

@@ -4,49 +4,20 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from dataio.db.engine import transaction
 from dataio.status_document import insecurity_document
 from dataio.store.surveys import insecurity_overview, measure, national_series, survey_rounds
-from models.tables import DataSource, SurveyAnswer, SurveyMeasure, SurveyRound
-
-
-def _round(
-    engine: Engine, *, code: int, year: int, measure_code: str, answers: dict[str, int]
-) -> None:
-    from datetime import UTC, date, datetime
-
-    with transaction(engine) as session:
-        source = DataSource(
-            name="test", kind="file", as_of=date(2026, 1, 1), loaded_at=datetime.now(UTC)
-        )
-        session.add(source)
-        session.flush()
-        survey = SurveyRound(
-            municipality_code=code,
-            year=year,
-            measure_code=measure_code,
-            respondents=sum(answers.values()),
-            source_id=source.id or 0,
-        )
-        session.add(survey)
-        session.flush()
-        for category, count in answers.items():
-            session.add(SurveyAnswer(round_id=survey.id or 0, category=category, count=count))
-
-
-def _insecurity(utryg: int, meget_utryg: int, rest: int) -> dict[str, int]:
-    return {"tryg": rest - 10, "ved_ikke": 10, "utryg": utryg, "meget_utryg": meget_utryg}
+from models.tables import SurveyMeasure
+from tests.factories import READER, add_survey_round, insecurity_answers
 
 
 def test_share_counts_only_the_insecure_categories(seeded_engine: Engine) -> None:
-    _round(
+    add_survey_round(
         seeded_engine,
-        code=183,
         year=2024,
         measure_code="utryg_indbrud",
-        answers=_insecurity(50, 18, 332),
+        answers=insecurity_answers(utryg=50, meget_utryg=18, rest=332),
     )
-    frame = survey_rounds(seeded_engine, codes=[183], measure_code="utryg_indbrud")
+    frame = survey_rounds(seeded_engine, viewer=READER, codes=[183], measure_code="utryg_indbrud")
     row = frame.iloc[0]
     assert (row["in_share"], row["respondents"]) == (68, 400)
     assert row["share"] == pytest.approx(0.17)
@@ -55,21 +26,19 @@ def test_share_counts_only_the_insecure_categories(seeded_engine: Engine) -> Non
 
 
 def test_insecurity_status_document(seeded_engine: Engine) -> None:
-    _round(
+    add_survey_round(
         seeded_engine,
-        code=183,
         year=2022,
         measure_code="utryg_indbrud",
-        answers=_insecurity(110, 40, 350),
+        answers=insecurity_answers(utryg=110, meget_utryg=40, rest=350),
     )
-    _round(
+    add_survey_round(
         seeded_engine,
-        code=183,
         year=2024,
         measure_code="utryg_indbrud",
-        answers=_insecurity(80, 30, 390),
+        answers=insecurity_answers(utryg=80, meget_utryg=30, rest=390),
     )
-    document = insecurity_document(seeded_engine, code=183)
+    document = insecurity_document(seeded_engine, viewer=READER, code=183)
     assert document == {
         "year": 2024,
         "share": 0.22,
@@ -80,18 +49,17 @@ def test_insecurity_status_document(seeded_engine: Engine) -> None:
         "status": "needs_acceleration",  # 30 % -> 22 % is a real fall, still above the path
         "demo": False,
     }
-    assert insecurity_document(seeded_engine, code=101) is None
+    assert insecurity_document(seeded_engine, viewer=READER, code=101) is None
 
 
 def test_small_samples_are_flagged(seeded_engine: Engine) -> None:
-    _round(
+    add_survey_round(
         seeded_engine,
-        code=183,
         year=2024,
         measure_code="utryg_indbrud",
-        answers=_insecurity(5, 2, 50),
+        answers=insecurity_answers(utryg=5, meget_utryg=2, rest=50),
     )
-    frame = survey_rounds(seeded_engine, codes=[183], measure_code="utryg_indbrud")
+    frame = survey_rounds(seeded_engine, viewer=READER, codes=[183], measure_code="utryg_indbrud")
     assert bool(frame["small_sample"].iloc[0])
 
 
@@ -118,7 +86,7 @@ def test_national_series_carries_its_quality(seeded_engine: Engine) -> None:
 
 
 def test_overview_without_rounds_is_insufficient_evidence(seeded_engine: Engine) -> None:
-    overview = insecurity_overview(seeded_engine, code=183)
+    overview = insecurity_overview(seeded_engine, viewer=READER, code=183)
     assert (
         overview.rounds.empty and overview.estimate_missing
         if hasattr(overview, "estimate_missing")

@@ -21,8 +21,8 @@ from dataio.store.users import (
     set_password,
 )
 from models.permissions import Actor, Role
+from tests.factories import ADMIN, COUNCIL
 
-ADMIN = Actor("admin", Role.ADMIN)
 POLICY = LockoutPolicy(max_failures=3, minutes=10)
 
 
@@ -71,21 +71,20 @@ def test_reset_password_lifts_the_lock(seeded_engine: Engine) -> None:
 
 
 def test_change_own_password_needs_the_old_one(seeded_engine: Engine) -> None:
-    council = Actor("byraad", Role.COUNCIL, municipality_code=183)
     with pytest.raises(ValidationFailed, match="nuværende adgangskode er forkert"):
         change_own_password(
             seeded_engine,
-            actor=council,
+            actor=COUNCIL,
             old_password="gæt-en-kode-1",
             new_password="en-helt-ny-kode-9",
         )
     with pytest.raises(ValidationFailed, match="mindst 10 tegn"):
         change_own_password(
-            seeded_engine, actor=council, old_password="demo-byraad-1234", new_password="kort"
+            seeded_engine, actor=COUNCIL, old_password="demo-byraad-1234", new_password="kort"
         )
     change_own_password(
         seeded_engine,
-        actor=council,
+        actor=COUNCIL,
         old_password="demo-byraad-1234",
         new_password="en-helt-ny-kode-9",
     )

@@ -6,44 +6,20 @@ import pytest
 from sqlalchemy import Engine
 
 from dataio.errors import PermissionDenied, ValidationFailed
-from dataio.store.action_plans import create_plan, plan_items
+from dataio.store.action_plans import plan_items
 from dataio.store.walks import (
-    NewObservation,
     add_walk,
     follow_up_to_item,
     open_follow_ups,
     set_observation_status,
     walk_table,
 )
-from models.permissions import Actor, Role
-
-LEADER = Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183)
-POLICE = Actor("politi", Role.POLICE, police_district_number=10)
-
-
-def walk(engine: Engine, **extra: object) -> int:
-    values: dict = {
-        "municipality_code": 183,
-        "walk_date": date(2026, 10, 1),
-        "area": "Vejleåparken",
-        "lat": 55.61,
-        "lon": 12.35,
-    }
-    values.update(extra)
-    return add_walk(
-        engine,
-        actor=LEADER,
-        observations=[
-            NewObservation("Mørk sti", "Kommunen", "Lys"),
-            NewObservation("Høj hæk", "Boligselskabet"),
-        ],
-        **values,
-    )
+from tests.factories import LEADER, POLICE, READER, make_plan, make_walk
 
 
 def test_walk_with_observations_and_open_follow_ups(seeded_engine: Engine) -> None:
-    walk(seeded_engine)
-    follow_ups = open_follow_ups(seeded_engine, municipality_code=183)
+    make_walk(seeded_engine)
+    follow_ups = open_follow_ups(seeded_engine, viewer=READER, municipality_code=183)
     assert list(follow_ups["number"]) == [1, 2] and set(follow_ups["status"]) == {"åben"}
     first = follow_ups.iloc[0]
     set_observation_status(
@@ -53,34 +29,36 @@ def test_walk_with_observations_and_open_follow_ups(seeded_engine: Engine) -> No
         loaded_version=int(first["row_version"]),
         status="lukket",
     )
-    assert list(open_follow_ups(seeded_engine, municipality_code=183)["description"]) == ["Høj hæk"]
-    walks = walk_table(seeded_engine, municipality_code=183)
+    assert list(
+        open_follow_ups(seeded_engine, viewer=READER, municipality_code=183)["description"]
+    ) == ["Høj hæk"]
+    walks = walk_table(seeded_engine, viewer=READER, municipality_code=183)
     assert (int(walks.iloc[0]["observations"]), int(walks.iloc[0]["open"])) == (2, 1)
 
 
 def test_a_follow_up_becomes_a_plan_item(seeded_engine: Engine) -> None:
-    walk(seeded_engine)
-    observation = open_follow_ups(seeded_engine, municipality_code=183).iloc[0]
+    make_walk(seeded_engine)
+    observation = open_follow_ups(seeded_engine, viewer=READER, municipality_code=183).iloc[0]
     with pytest.raises(ValidationFailed, match="ingen handlingsplan"):
         follow_up_to_item(seeded_engine, actor=LEADER, observation_id=int(observation["id"]))
-    create_plan(seeded_engine, actor=LEADER, municipality_code=183, template_rows=[0])
+    make_plan(seeded_engine, template_rows=[0])
     item_id = follow_up_to_item(seeded_engine, actor=LEADER, observation_id=int(observation["id"]))
-    items = plan_items(seeded_engine, municipality_code=183)
+    items = plan_items(seeded_engine, viewer=READER, municipality_code=183)
     added = items[items["id"] == item_id].iloc[0]
     assert (added["track"], added["title"], added["owner_name"]) == (
         "Spor 1",
         "Opfølgning (Vejleåparken): Mørk sti",
         "Kommunen",
     )
-    linked = open_follow_ups(seeded_engine, municipality_code=183).iloc[0]
+    linked = open_follow_ups(seeded_engine, viewer=READER, municipality_code=183).iloc[0]
     assert (linked["action_item_id"], linked["status"]) == (item_id, "i gang")
     with pytest.raises(ValidationFailed, match="allerede i handlingsplanen"):
         follow_up_to_item(seeded_engine, actor=LEADER, observation_id=int(observation["id"]))
 
 
 def test_stale_status_change_is_refused(seeded_engine: Engine) -> None:
-    walk(seeded_engine)
-    observation = open_follow_ups(seeded_engine, municipality_code=183).iloc[0]
+    make_walk(seeded_engine)
+    observation = open_follow_ups(seeded_engine, viewer=READER, municipality_code=183).iloc[0]
     set_observation_status(
         seeded_engine,
         actor=LEADER,
@@ -104,8 +82,8 @@ def test_stale_status_change_is_refused(seeded_engine: Engine) -> None:
 )
 def test_bad_walks_are_refused(seeded_engine: Engine, extra: dict, message: str) -> None:
     with pytest.raises(ValidationFailed, match=message):
-        walk(seeded_engine, **extra)
-    assert walk_table(seeded_engine, municipality_code=183).empty
+        make_walk(seeded_engine, **extra)
+    assert walk_table(seeded_engine, viewer=READER, municipality_code=183).empty
 
 
 def test_police_cannot_register_walks(seeded_engine: Engine) -> None:

@@ -1,0 +1,146 @@
+"""The dashboard's words, colours and shapes: one copy for the pages, the meeting pack and the CLI.
+
+Pure data and pure functions. `ui/` draws them with Streamlit, plotly and pydeck,
+`dataio/meeting_pack/` with fpdf2 and matplotlib, and `botrygt status` prints them; none of them
+keeps a copy of its own. A status is never told by colour alone: every status has a word and a
+shape as well, and the shapes are plain geometric characters (no emoji) that DejaVu Sans, the
+meeting pack's font, and the browsers' fonts draw.
+"""
+
+from typing import NamedTuple
+
+from models.actionplan import ItemStatus
+from models.domain import Quality, Status
+
+
+class Colour(NamedTuple):
+    """An sRGB colour. A tuple, so fpdf2 (`*colour`) and pydeck (`[*colour, alpha]`) take it as is."""
+
+    red: int
+    green: int
+    blue: int
+
+    @property
+    def hex(self) -> str:
+        """'#rrggbb', for plotly, matplotlib and CSS."""
+        return f"#{self.red:02x}{self.green:02x}{self.blue:02x}"
+
+    def rgba(self, alpha: float) -> str:
+        """CSS 'rgba(r,g,b,a)', for plotly fills: Colour(230, 120, 20).rgba(0.15) -> 'rgba(230,120,20,0.15)'."""
+        return f"rgba({self.red},{self.green},{self.blue},{alpha:g})"
+
+
+# -- Chart colours ----------------------------------------------------------------------------
+
+SERIES_BLUE = Colour(31, 95, 139)  # a measured series, official figures, the report's headings
+MID_BLUE = Colour(74, 127, 168)  # sums of quarters
+PALE_BLUE = Colour(157, 187, 211)  # approximate figures, the comparison bars
+GOAL_GREEN = Colour(26, 150, 65)  # the target, the required path
+PROJECTION_ORANGE = Colour(230, 120, 20)  # the projection and provisional figures
+DEMO_ORANGE = PROJECTION_ORANGE  # the "EKSEMPELDATA" band and marks
+LIGHT_GREY = Colour(181, 181, 181)  # demo series, items not started
+MID_GREY = Colour(127, 127, 127)  # a demo series drawn with error bars
+ALERT_RED = Colour(200, 40, 40)  # off track, today's line in the plan
+BREAK_GREY = Colour(102, 102, 102)  # the 2018 law change
+PERIOD_GREY = Colour(136, 136, 136)  # shaded periods (COVID-19)
+BAND_ALPHA = 0.15  # the projection band's fill over PROJECTION_ORANGE
+
+DEMO_LABEL = "Eksempeldata"
+QUALITY_LABELS: dict[str, str] = {
+    Quality.OFFICIAL: "Danmarks Statistik",
+    Quality.REPORTED: "Danmarks Statistik (citeret)",
+    Quality.SUM_OF_QUARTERS: "Sum af kvartaler",
+    Quality.APPROXIMATE: "Omtrentligt tal",
+    Quality.DEMO: DEMO_LABEL,
+}
+QUALITY_COLOURS: dict[str, Colour] = {
+    Quality.OFFICIAL: SERIES_BLUE,
+    Quality.REPORTED: SERIES_BLUE,
+    Quality.SUM_OF_QUARTERS: MID_BLUE,
+    Quality.APPROXIMATE: PALE_BLUE,
+    Quality.DEMO: LIGHT_GREY,
+}
+
+
+def quality_label(quality: str) -> str:
+    """The Danish name of a figure's quality (an unknown code as it is)."""
+    return QUALITY_LABELS.get(quality, quality)
+
+
+def quality_colour(quality: str) -> Colour:
+    """The bar or marker colour of a figure's quality (official blue for an unknown code)."""
+    return QUALITY_COLOURS.get(quality, SERIES_BLUE)
+
+
+# The legend's words, the same on the pages and in the meeting pack
+LINEAR_PATH_LABEL = "Krævet forløb (lige linje)"
+CONSTANT_RATE_PATH_LABEL = "Krævet forløb (fast procentvis fald)"
+TARGET_LABEL = "Mål"
+BAND_LABEL = "Fremskrivning, 95 %-interval"
+TREND_LABEL = "Fremskrivning (nuværende tendens)"
+PROVISIONAL_LABEL = "foreløbigt"
+
+ITEM_STATUS_COLOURS: dict[str, Colour] = {
+    ItemStatus.NOT_STARTED: LIGHT_GREY,
+    ItemStatus.IN_PROGRESS: SERIES_BLUE,
+    ItemStatus.DONE: GOAL_GREEN,
+    ItemStatus.POSTPONED: Colour(230, 160, 20),
+    ItemStatus.CANCELLED: Colour(122, 122, 122),
+}
+
+# -- Goal status ------------------------------------------------------------------------------
+
+STATUS_LABELS: dict[str, str] = {
+    Status.ON_TRACK: "På rette vej",
+    Status.NEEDS_ACCELERATION: "Kræver ekstra indsats",
+    Status.OFF_TRACK: "Ikke på rette vej",
+    Status.INSUFFICIENT_EVIDENCE: "Utilstrækkeligt grundlag",
+}
+STATUS_COLOURS: dict[str, Colour] = {
+    Status.ON_TRACK: GOAL_GREEN,
+    Status.NEEDS_ACCELERATION: Colour(235, 160, 0),
+    Status.OFF_TRACK: ALERT_RED,
+    Status.INSUFFICIENT_EVIDENCE: Colour(150, 150, 150),
+}
+STATUS_SHAPES: dict[str, str] = {
+    Status.ON_TRACK: "●",  # U+25CF black circle
+    Status.NEEDS_ACCELERATION: "▲",  # U+25B2 black up-pointing triangle
+    Status.OFF_TRACK: "■",  # U+25A0 black square
+    Status.INSUFFICIENT_EVIDENCE: "◆",  # U+25C6 black diamond
+}
+NO_DATA_LABEL = "Ingen data endnu"
+# How a status is decided (models.trends.classify), in Danish, for anyone who asks in the meeting
+STATUS_RULES: tuple[str, ...] = (
+    "Når målåret er nået, afgør det seneste års tal (med statistisk usikkerhed) status.",
+    f"Under tre brugbare år: {STATUS_LABELS[Status.INSUFFICIENT_EVIDENCE].lower()}.",
+    f"{STATUS_LABELS[Status.ON_TRACK]}: selv den pessimistiske ende af fremskrivningen når målet.",
+    f"{STATUS_LABELS[Status.NEEDS_ACCELERATION]}: tallet falder klart, men ikke hurtigt nok til at nå målet.",
+    f"{STATUS_LABELS[Status.OFF_TRACK]}: selv den optimistiske ende af fremskrivningen misser målet.",
+    f"{STATUS_LABELS[Status.INSUFFICIENT_EVIDENCE]}: usikkerheden dækker både at nå og at misse målet.",
+)
+
+
+def _status(status: str | None) -> Status:
+    """A status value as the enum; None (no data, no goal) counts as insufficient evidence."""
+    return Status.INSUFFICIENT_EVIDENCE if status is None else Status(status)
+
+
+def status_label(status: str | None) -> str:
+    """The Danish word for a status: 'on_track' -> 'På rette vej' (None: insufficient evidence)."""
+    return STATUS_LABELS[_status(status)]
+
+
+def status_colour(status: str | None) -> Colour:
+    """A status's colour (None, no data: the colour of insufficient evidence)."""
+    return STATUS_COLOURS[_status(status)]
+
+
+def status_shape(status: str | None) -> str:
+    """A status's shape (None, no data: the shape of insufficient evidence)."""
+    return STATUS_SHAPES[_status(status)]
+
+
+def status_mark(status: str | None, label: str | None = None) -> str:
+    """Shape and word, readable without colour: '● På rette vej'. `label` replaces the word
+    (e.g. NO_DATA_LABEL); the shape stays the status's."""
+    return f"{status_shape(status)} {status_label(status) if label is None else label}"

@@ -1,0 +1,185 @@
+"""Every read of partnership data is refused out of the viewer's scope, as every write is.
+
+The table below calls each such read for Ishøj (183, Københavns Vestegns Politi, district 10) as
+viewers bound elsewhere. The completeness test then walks dataio's public functions: any function
+that takes `viewer` must be in the table, and any function that takes a municipality but neither
+`viewer` nor `actor` must be named a public statistic here, so a new unguarded read fails.
+"""
+
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine
+
+import dataio
+from dataio.errors import PermissionDenied
+from dataio.files.action_plan_workbook import export_plan
+from dataio.meeting_pack.content import municipality_report, police_district_report
+from dataio.meeting_pack.pack import build_pack, build_report
+from dataio.status_document import (
+    helpers_document,
+    insecurity_document,
+    other_goals,
+    scope_status_document,
+)
+from dataio.store.action_plans import has_plan, plan_items, plan_summary
+from dataio.store.neighbour_help import (
+    activities,
+    district_table,
+    helper_counts,
+    helper_overview,
+    helper_sources,
+    sign_ups_by_kind,
+)
+from dataio.store.surveys import insecurity_overview, survey_rounds
+from dataio.store.walks import open_follow_ups, walk_table
+from models.permissions import Actor, Role
+
+ISHOJ = 183
+TODAY = date(2026, 12, 2)
+OUTSIDERS = [
+    Actor("pl-kbh", Role.PROJECT_LEADER, municipality_code=101),
+    Actor("byraad-kbh", Role.COUNCIL, municipality_code=101),
+    Actor("politi-nord", Role.POLICE, police_district_number=1),
+]
+
+Read = Callable[[Engine, Actor], Any]
+
+
+def _refuse_if_empty(table: Any) -> Any:
+    """The district table filters instead of refusing: an outsider's table must hold no Ishøj row."""
+    if ISHOJ not in set(table["code"]) if len(table) else True:
+        raise PermissionDenied("Ingen adgang: Ishøj er ikke i tabellen")
+    return table
+
+
+READS: dict[str, Read] = {
+    "plan_items": lambda e, v: plan_items(e, viewer=v, municipality_code=ISHOJ),
+    "has_plan": lambda e, v: has_plan(e, viewer=v, municipality_code=ISHOJ),
+    "plan_summary": lambda e, v: plan_summary(e, viewer=v, municipality_code=ISHOJ, today=TODAY),
+    "open_follow_ups": lambda e, v: open_follow_ups(e, viewer=v, municipality_code=ISHOJ),
+    "walk_table": lambda e, v: walk_table(e, viewer=v, municipality_code=ISHOJ),
+    "helper_counts": lambda e, v: helper_counts(e, viewer=v, codes=[ISHOJ]),
+    "district_table": lambda e, v: _refuse_if_empty(district_table(e, viewer=v, district=10)),
+    "helper_overview": lambda e, v: helper_overview(e, viewer=v, code=ISHOJ),
+    "activities": lambda e, v: activities(e, viewer=v, codes=[ISHOJ]),
+    "sign_ups_by_kind": lambda e, v: sign_ups_by_kind(e, viewer=v, codes=[ISHOJ]),
+    "helper_sources": lambda e, v: helper_sources(e, viewer=v, codes=[ISHOJ]),
+    "survey_rounds": lambda e, v: survey_rounds(
+        e, viewer=v, codes=[ISHOJ], measure_code="utryg_indbrud"
+    ),
+    "insecurity_overview": lambda e, v: insecurity_overview(e, viewer=v, code=ISHOJ),
+    "helpers_document": lambda e, v: helpers_document(e, viewer=v, code=ISHOJ),
+    "insecurity_document": lambda e, v: insecurity_document(e, viewer=v, code=ISHOJ),
+    "other_goals": lambda e, v: other_goals(e, viewer=v, code=ISHOJ),
+    "scope_status_document": lambda e, v: scope_status_document(
+        e, viewer=v, code=ISHOJ, today=TODAY
+    ),
+    "export_plan": lambda e, v: export_plan(
+        e,
+        viewer=v,
+        municipality_code=ISHOJ,
+        municipality_name="Ishøj",
+        police_district_name="Københavns Vestegns Politi",
+    ),
+    "municipality_report": lambda e, v: municipality_report(e, viewer=v, code=ISHOJ, today=TODAY),
+    "police_district_report": lambda e, v: police_district_report(
+        e, viewer=v, district=10, today=TODAY
+    ),
+    "build_report": lambda e, v: build_report(
+        e, viewer=v, municipality_code=ISHOJ, police_district=None, since=None, today=TODAY
+    ),
+    "build_pack": lambda e, v: build_pack(
+        e,
+        viewer=v,
+        municipality_code=ISHOJ,
+        police_district=None,
+        since=None,
+        today=TODAY,
+        formats=("pdf",),
+    ),
+}
+# Functions that take `viewer` only to pass it on to a read above (checked through those reads).
+PASS_THROUGH = {
+    "municipality_part",
+    "follow_up_table",
+    "burglary_section",
+    "helpers_section",
+    "insecurity_section",
+    "require_read",
+    "require_read_all",
+    "readable",
+    "audit_entries",  # scoped by the change-log tests (tests/dataio/db/test_audit.py)
+}
+# They take a municipality but read no partnership data: public statistics, names, helpers.
+PUBLIC = {
+    "audit_scope",
+    "municipality_overview",
+    "municipality_quarters",
+    "rate_comparison",
+    "sources_of_burglaries",
+    "find_goal",
+    "municipality_names",
+    "municipality_target",
+    "parse_helpers",
+    "national_insecurity_document",
+    "measure",
+    "remove_demo_rows",  # a write step inside an import's transaction, after its rights check
+}
+
+
+@pytest.mark.parametrize("name", sorted(READS))
+@pytest.mark.parametrize("viewer", OUTSIDERS, ids=lambda a: a.username)
+def test_a_read_out_of_scope_is_refused(seeded_engine: Engine, name: str, viewer: Actor) -> None:
+    with pytest.raises(PermissionDenied) as refused:
+        READS[name](seeded_engine, viewer)
+    assert "Ingen adgang" in str(refused.value)
+    assert ("Ishøj" if name != "police_district_report" else "må ikke se") in str(refused.value)
+
+
+@pytest.mark.parametrize("name", sorted(READS))
+def test_the_same_read_in_scope_is_allowed(seeded_engine: Engine, name: str) -> None:
+    if name == "police_district_report":
+        viewer = Actor("politi-kv", Role.POLICE, police_district_number=10)
+    else:
+        viewer = Actor("pl-ishoj", Role.PROJECT_LEADER, municipality_code=ISHOJ)
+    READS[name](seeded_engine, viewer)
+
+
+def test_the_district_table_shows_only_what_the_viewer_may_read(seeded_engine: Engine) -> None:
+    leader = Actor("pl-ishoj", Role.PROJECT_LEADER, municipality_code=ISHOJ)
+    assert list(district_table(seeded_engine, viewer=leader, district=10)["code"]) == [ISHOJ]
+    assert district_table(seeded_engine, viewer=OUTSIDERS[0], district=10).empty
+    police = Actor("politi-kv", Role.POLICE, police_district_number=10)
+    assert len(district_table(seeded_engine, viewer=police, district=10)) > 1
+
+
+def _public_functions() -> dict[str, inspect.Signature]:
+    found: dict[str, inspect.Signature] = {}
+    for module_info in pkgutil.walk_packages(dataio.__path__, "dataio."):
+        if ".migrations" in module_info.name:
+            continue
+        module = importlib.import_module(module_info.name)
+        for name, function in inspect.getmembers(module, inspect.isfunction):
+            if function.__module__ == module.__name__:
+                found[name] = inspect.signature(function)
+    return found
+
+
+def test_every_read_of_a_municipality_takes_a_viewer_or_is_named_public() -> None:
+    functions = _public_functions()
+    takes_viewer = {n for n, s in functions.items() if "viewer" in s.parameters}
+    assert takes_viewer - PASS_THROUGH == set(READS)
+    municipal = {
+        n
+        for n, s in functions.items()
+        if not n.startswith("_")
+        and {"code", "codes", "municipality_code"} & set(s.parameters)
+        and not {"viewer", "actor"} & set(s.parameters)
+    }
+    assert municipal <= PUBLIC, f"a read of a municipality without viewer=: {municipal - PUBLIC}"
