@@ -251,5 +251,6 @@ def test_disabling_and_enabling_again_end_every_session(seeded_engine: Engine) -
     assert session_ended(session, user) == "disabled"
     set_active(seeded_engine, actor=ADMIN, username="byraad", active=True)
     user = find_user(seeded_engine, username="byraad")
+    assert user is not None
     assert session_ended(session, user) == "revoked"  # a cookie from before stays dead
     assert session_ended(new_session(user, hours=1), user) is None  # a new login holds
