@@ -13,9 +13,11 @@ DATABASE_URL ?=
 	bash .ci/venv.sh dev
 	touch .venv/.runtime $@
 
+# A plain-http demo on this machine: demo mode (the demo users are listed on the login page), and
+# the login cookie without Secure so that every browser keeps it over http (README, "Login").
 run: .venv/.runtime
-	.venv/bin/botrygt init --demo-if-empty
-	.venv/bin/streamlit run app.py
+	export BOTRYGT_DEMO=$${BOTRYGT_DEMO:-1} BOTRYGT_COOKIE_SECURE=$${BOTRYGT_COOKIE_SECURE:-0}; \
+	.venv/bin/botrygt init --demo-if-empty && .venv/bin/streamlit run serve.py
 
 test: .venv/.dev
 	bash .ci/system-deps.sh

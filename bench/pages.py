@@ -31,13 +31,14 @@ def _median(values: list[float]) -> float:
 
 
 def _app_test(user: str) -> Any:
-    """An AppTest of app.py, logged in as `user` the way streamlit-authenticator leaves it."""
+    """An AppTest of app.py, logged in as `user` the way the login form leaves it."""
     from streamlit.testing.v1 import AppTest
 
+    from tests.pages.apptest import logged_in_session
+    from ui.session import SESSION_KEY
+
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.session_state["authentication_status"] = True
-    at.session_state["username"] = user
-    at.session_state["name"] = user
+    at.session_state[SESSION_KEY] = logged_in_session(user)
     at.query_params["kommune"] = MUNICIPALITY
     return at
 

@@ -39,7 +39,7 @@ _RENDERED = """([old]) => {
   const titles = [...document.querySelectorAll("[data-testid='stMain'] h1")].map(h => h.textContent.trim());
   return state === "notRunning" && titles.length > 0 && titles.every(t => t !== old);
 }"""
-# no script run has started for `quiet` ms (the login cookie component reruns after a page opens)
+# no script run has started for `quiet` ms (a page is settled)
 _IDLE_FOR = """([quiet]) => {
   const state = document.querySelector("[data-testid='stApp']")?.getAttribute("data-test-script-state");
   const now = performance.now();

@@ -1,13 +1,23 @@
-"""One typed settings object, read from the environment; unsafe values are refused outside demo mode."""
+"""One typed settings object, read from the environment; unsafe values are refused outside demo mode.
+
+Demo mode is only ever what `BOTRYGT_DEMO=1` asks for (never inferred from the database URL): it
+lists the demo users and their published passwords on the login page.
+"""
 
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-# Only ever accepted in demo mode: a known key signs cookies anyone could forge.
+# The key earlier versions published for demo mode: refused outside demo mode wherever it turns up.
 DEMO_COOKIE_KEY = "demo-tilstand-ikke-hemmelig-cookie-noegle-0000"
 MIN_COOKIE_KEY_BYTES = 32
+MIN_COOKIE_KEY_DISTINCT = 12  # a random hex key has 16 possible; a typed phrase often fewer
+# Demo mode without a key signs cookies with a random key of this process: nobody can forge one,
+# and a restart logs everybody out (several demo servers then each keep their own logins).
+_DEMO_PROCESS_KEY = secrets.token_urlsafe(48)
+DEFAULT_SESSION_HOURS = 8.0
 
 
 def default_database_url() -> str:
@@ -25,6 +35,44 @@ def _int(name: str, default: int) -> int:
     return int(value) if value.isdigit() else default
 
 
+def _hours(name: str, default: float) -> float:
+    """Hours between one minute and 30 days; anything else (or nothing) gives the default."""
+    try:
+        value = float(os.environ.get(name, "").strip().replace(",", "."))
+    except ValueError:
+        return default
+    return value if 1 / 60 <= value <= 24 * 30 else default
+
+
+def cookie_key_problem(key: str) -> str | None:
+    """Why a key cannot sign login cookies (None when it can): too short, too few different
+    characters, or one short pattern repeated (what a person types instead of a random key)."""
+    if not key:
+        return "BOTRYGT_COOKIE_KEY er ikke sat"
+    if not key.strip():
+        return "BOTRYGT_COOKIE_KEY består kun af mellemrum"
+    if key == DEMO_COOKIE_KEY:
+        return "BOTRYGT_COOKIE_KEY er den offentlige demo-nøgle"
+    if len(key.encode()) < MIN_COOKIE_KEY_BYTES:
+        return f"BOTRYGT_COOKIE_KEY er for kort: mindst {MIN_COOKIE_KEY_BYTES} bytes"
+    if len(set(key)) < MIN_COOKIE_KEY_DISTINCT or _is_repetition(key):
+        return (
+            "BOTRYGT_COOKIE_KEY er ikke tilfældig nok: mindst "
+            f"{MIN_COOKIE_KEY_DISTINCT} forskellige tegn og intet gentaget mønster (lav en med "
+            '`python3 -c "import secrets; print(secrets.token_urlsafe(48))"`)'
+        )
+    return None
+
+
+def _is_repetition(key: str) -> bool:
+    """Whether the key is a shorter piece repeated (a partial last piece counts too)."""
+    for size in range(1, len(key) // 2 + 1):
+        piece = key[:size]
+        if (piece * (len(key) // size + 1))[: len(key)] == key:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything configurable, from environment variables."""
@@ -33,7 +81,8 @@ class Settings:
     demo_mode: bool
     cookie_key: str
     cookie_name: str = "botrygt_login"
-    cookie_expiry_days: float = 1.0
+    cookie_secure: bool = True  # only plain-http demo servers may switch it off
+    session_hours: float = DEFAULT_SESSION_HOURS
     lockout_max_failures: int = 5
     lockout_minutes: int = 15
 
@@ -41,31 +90,49 @@ class Settings:
     def from_env(cls, *, secret_cookie_key: str | None = None) -> "Settings":
         """Read the environment (the UI passes st.secrets' cookie key as a fallback)."""
         url = os.environ.get("DATABASE_URL") or default_database_url()
-        demo = _flag("BOTRYGT_DEMO", "1" if url.startswith("sqlite") else "0")
+        demo = _flag("BOTRYGT_DEMO", "0")
         key = (
             os.environ.get("BOTRYGT_COOKIE_KEY")
             or secret_cookie_key
-            or (DEMO_COOKIE_KEY if demo else "")
+            or (_DEMO_PROCESS_KEY if demo else "")
         )
         return cls(
             database_url=url,
             demo_mode=demo,
             cookie_key=key,
+            cookie_secure=_flag("BOTRYGT_COOKIE_SECURE", "1"),
+            session_hours=_hours("BOTRYGT_SESSION_HOURS", DEFAULT_SESSION_HOURS),
             lockout_max_failures=max(1, _int("BOTRYGT_LOCKOUT_FAILURES", 5)),
             lockout_minutes=max(1, _int("BOTRYGT_LOCKOUT_MINUTES", 15)),
         )
 
     def security_problems(
-        self, *, has_active_admin: bool, demo_accounts: list[str] | None = None
+        self,
+        *,
+        has_active_admin: bool,
+        demo_accounts: list[str] | None = None,
+        server_routes: bool = True,
     ) -> list[str]:
-        """Why the app must refuse to start (empty when it may); demo mode is exempt."""
+        """Why the app must refuse to start (empty when it may); demo mode is exempt.
+
+        server_routes: whether the app runs under `serve.py`, whose own routes set the HttpOnly
+        login cookie and refuse /media/ files to requests without a valid login."""
         if self.demo_mode:
             return []
         problems = []
-        if not self.cookie_key or self.cookie_key == DEMO_COOKIE_KEY:
-            problems.append("BOTRYGT_COOKIE_KEY er ikke sat (eller er demo-nøglen)")
-        elif len(self.cookie_key.encode()) < MIN_COOKIE_KEY_BYTES:
-            problems.append(f"BOTRYGT_COOKIE_KEY er for kort: mindst {MIN_COOKIE_KEY_BYTES} bytes")
+        key_problem = cookie_key_problem(self.cookie_key)
+        if key_problem:
+            problems.append(key_problem)
+        if not self.cookie_secure:
+            problems.append(
+                "BOTRYGT_COOKIE_SECURE=0 er kun tilladt i demo-tilstand (uden https kan "
+                "login-cookien aflures)"
+            )
+        if not server_routes:
+            problems.append(
+                "appen er startet uden sine egne serverruter: start den med "
+                "`streamlit run serve.py` (ikke app.py)"
+            )
         if demo_accounts:
             names = ", ".join(demo_accounts)
             problems.append(

@@ -145,7 +145,7 @@ class AppUser(SQLModel, table=True):
     role: str  # models.permissions.Role
     municipality_code: int | None = Field(default=None, foreign_key="municipality.code")
     police_district_number: int | None = Field(default=None, foreign_key="police_district.number")
-    password_hash: str  # bcrypt, via streamlit-authenticator's Hasher
+    password_hash: str  # bcrypt (dataio.store.users.hash_password)
     active: bool = True
     failed_logins: int = 0
     locked_until: datetime | None = None

@@ -7,6 +7,7 @@ from models.safe_text import for_markdown
 from ui import loaders
 from ui.auth import Guarded, require
 from ui.page import guarded
+from ui.session import renew_after_password_change
 
 
 def render(guard: Guarded) -> None:
@@ -29,7 +30,9 @@ def render(guard: Guarded) -> None:
                 loaders.engine(), actor=guard.actor, old_password=old, new_password=new
             )
             loaders.after_write()
-            st.success("Adgangskoden er skiftet.")
+            # every other session of this user has just ended; this one goes on
+            renew_after_password_change(loaders.engine(), username=guard.actor.username)
+            st.success("Adgangskoden er skiftet. Du er logget ud alle andre steder.")
 
 
 guard = require("konto", title="Min konto")

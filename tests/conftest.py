@@ -186,7 +186,10 @@ def browser_db_url(demo_db_url: str, tmp_path_factory: pytest.TempPathFactory) -
 @pytest.fixture(scope="session")
 def app_url(browser_db_url: str) -> Iterator[str]:
     """Base URL of `streamlit run app.py` on the browser tests' database (started once per session)."""
-    with running_app(database_url=browser_db_url, extra_env={"BOTRYGT_DEMO": "1"}) as url:
+    from tests.support.appserver import BROWSER_COOKIE_KEY
+
+    env = {"BOTRYGT_DEMO": "1", "BOTRYGT_COOKIE_KEY": BROWSER_COOKIE_KEY}
+    with running_app(database_url=browser_db_url, extra_env=env) as url:
         yield url
 
 

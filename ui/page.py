@@ -1,12 +1,14 @@
 """The frame every page starts with: config, the role-aware menu, demo banner, a friendly error edge."""
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
 
+from dataio.db.engine import database_unavailable
 from dataio.errors import DomainError
 from models.permissions import Action, Actor, Role, Target, allows
 from models.safe_text import for_markdown
@@ -174,16 +176,38 @@ def demo_notice(demo: bool, *, text: str = DEMO_BANNER) -> None:
         st.warning(text, icon=":material/science:")
 
 
+DATABASE_DOWN = "Databasen svarer ikke lige nu; prøv igen om lidt."
+UNEXPECTED = "Der opstod en uventet fejl. Den er logget; prøv igen, eller kontakt administratoren."
+
+
+def explain_failure(error: Exception) -> None:
+    """Show an exception the Danish way: a domain error's own words, the database being down or
+    locked as such (with a button to try again), anything else as a logged plain message."""
+    if isinstance(error, DomainError):
+        st.error(str(error), icon=":material/error:")
+    elif database_unavailable(error):
+        logging.getLogger("botrygt").warning("Databasen svarer ikke: %s", error.__class__.__name__)
+        st.error(DATABASE_DOWN, icon=":material/cloud_off:")
+        st.button("Prøv igen", key="botrygt_retry", icon=":material/refresh:")
+    else:
+        # Logged in full for the operator; the person at the screen gets a plain Danish message.
+        logging.getLogger("botrygt").exception("Uventet fejl på siden")
+        st.error(UNEXPECTED, icon=":material/error:")
+
+
+@contextmanager
+def fenced() -> Iterator[None]:
+    """Everything before the page body (the login guard): any failure is explained, then stop."""
+    try:
+        yield
+    except Exception as error:
+        explain_failure(error)
+        st.stop()
+
+
 def guarded(render: Callable[[], None]) -> None:
     """Run a page body; a domain error becomes a Danish message, never a traceback."""
     try:
         render()
-    except DomainError as error:
-        st.error(str(error), icon=":material/error:")
-    except Exception:
-        # Logged in full for the operator; the person at the screen gets a plain Danish message.
-        logging.getLogger("botrygt").exception("Uventet fejl på siden")
-        st.error(
-            "Der opstod en uventet fejl. Den er logget; prøv igen, eller kontakt administratoren.",
-            icon=":material/error:",
-        )
+    except Exception as error:
+        explain_failure(error)

@@ -1,5 +1,7 @@
 """Users: create, scope, disable, passwords and lockout; every write checked and audited."""
 
+import functools
+import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -28,8 +30,8 @@ class LockoutPolicy:
     minutes: int = 15
 
 
-# bcrypt directly, in the exact format streamlit-authenticator's Hasher writes and checks (a test
-# pins that), so that dataio and the CLI need not import Streamlit.
+# bcrypt directly (12 rounds, $2b$), the format streamlit-authenticator's Hasher wrote for earlier
+# versions (a test pins that their hashes still check), so dataio and the CLI need no Streamlit.
 def hash_password(password: str) -> str:
     """A bcrypt hash of the password."""
     return bcrypt.hashpw(password.encode(), bcrypt.gensalt()).decode()
@@ -211,10 +213,9 @@ def set_active(engine: Engine, *, actor: Actor, username: str, active: bool) -> 
             _keep_an_admin(session, losing=user.username)
         before = _snapshot(user)
         user.active = active
-        if active:
-            user.password_changed_at = datetime.now(
-                UTC
-            )  # cookies from before the disabling stay dead
+        # both ways every open session and cookie dies: disabling at the user's next click,
+        # and re-enabling does not bring back a cookie issued before the disabling
+        user.sessions_valid_from = datetime.now(UTC)
         session.add(user)
         audit.record(
             session,
@@ -317,6 +318,36 @@ def _write_password(
         )
 
 
+@functools.cache
+def _stand_in_hash() -> str:
+    """A hash no typed password matches, checked when the account cannot log in (unknown,
+    disabled, locked): the answer then takes as long as for a real account."""
+    return hash_password(secrets.token_urlsafe(32))
+
+
+def attempt_login(
+    engine: Engine,
+    *,
+    username: str,
+    password: str,
+    policy: LockoutPolicy,
+    now: datetime | None = None,
+) -> AppUser | None:
+    """One attempt at the login form: the user when the password is right and the account may
+    log in, else None. Every attempt costs the same (one bcrypt check, one short transaction),
+    whether the name exists or not, so neither the answer nor its timing tells which names exist;
+    a failure counts towards the lockout of an existing account."""
+    name = username.strip().lower()
+    user = find_user(engine, username=name) if name else None
+    may_log_in = user is not None and user.active and not is_locked(user, now=now)
+    stored = user.password_hash if user is not None and may_log_in else _stand_in_hash()
+    if check_password(password.strip(), stored) and user is not None and may_log_in:
+        record_login_success(engine, username=user.username)
+        return user
+    record_login_failure(engine, username=name, policy=policy, now=now)
+    return None
+
+
 def record_login_failure(
     engine: Engine, *, username: str, policy: LockoutPolicy, now: datetime | None = None
 ) -> bool:
@@ -402,7 +433,7 @@ def has_active_admin(con: Engine) -> bool:
 
 
 def end_sessions(engine: Engine, *, username: str) -> None:
-    """Logout: every login cookie issued until now is refused from now on (all devices)."""
+    """Logout: every open session and login cookie of the user ends now (all devices)."""
     with transaction(engine, bump_version=False) as session:
         user = session.exec(select(AppUser).where(AppUser.username == username)).first()
         if user is not None:

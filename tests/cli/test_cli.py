@@ -16,6 +16,7 @@ from cli import main
 def cli_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     url = f"sqlite:///{tmp_path / 'cli.sqlite'}"
     monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("BOTRYGT_DEMO", "1")  # demo mode is only ever what is asked for
     assert main(["init", "--demo-if-empty"]) == 0
     return url
 

@@ -22,7 +22,7 @@ def login(page: Page, base_url: str, username: str, *, path: str = "/") -> None:
 # --- more shared steps: the login form, the menu, the end of a script run -----------------
 
 APP_TIMEOUT = 30_000  # a page's first render on a busy machine
-COOKIE_TIMEOUT = 10_000  # the cookie component answers 1-2 s after the page
+COOKIE_TIMEOUT = 10_000  # the page trades its ticket for the login cookie after it has drawn
 MENU_LABELS = (
     "Forside",
     "Kommune",
@@ -64,7 +64,11 @@ PAGE_HEADINGS = {
     "Min konto": re.compile(r"^Min konto$"),
 }
 NO_ACCESS = "Ingen adgang: din rolle giver ikke adgang til denne side."
-WRONG_LOGIN = "Forkert brugernavn eller adgangskode."
+# the one answer to every failed login: wrong password, unknown name and locked account alike
+WRONG_LOGIN = (
+    "Forkert brugernavn eller adgangskode. Efter 5 forkerte forsøg i træk låses kontoen i "
+    "15 minutter."
+)
 
 
 def submit_login(
@@ -73,7 +77,7 @@ def submit_login(
     """Open a page, let it settle, and submit the login form; waits for nothing after the click."""
     page.goto(base_url + path)
     expect(page.get_by_label("Brugernavn")).to_be_visible(timeout=LOGIN_TIMEOUT)
-    settle(page)  # the submission must not be lost to the cookie component's rerun
+    settle(page)  # the submission must not be lost to a run still in progress
     page.get_by_label("Brugernavn").fill(username)
     page.get_by_label("Adgangskode").fill(password)
     page.get_by_role("button", name="Log ind").click()
@@ -140,9 +144,10 @@ _IDLE_FOR = """([quiet]) => {
 def settle(page: Page, *, quiet_ms: int = 1500, timeout: float = APP_TIMEOUT) -> None:
     """Wait until no script run has started for quiet_ms (returns as soon as that holds).
 
-    After a page opens, the login cookie component answers with a rerun of its own; a click that
-    lands just before that rerun can be dropped by Streamlit (it replaces the click's pending run),
-    so tests let the page settle before they press a button that must take effect.
+    A click that lands while a run is still in progress can be replaced by the next run Streamlit
+    starts (before the app drew its login cookie from the server, a cookie component answered every
+    page with a rerun of its own), so tests let the page settle before they press a button that
+    must take effect.
     """
     page.evaluate("window.__botrygtIdleSince = undefined")
     page.wait_for_function(_IDLE_FOR, arg=[quiet_ms], polling=50, timeout=timeout)

@@ -28,7 +28,7 @@ def test_forside_shows_chart_and_map(app_url: str, page: Page) -> None:
 
 def test_kommune_page_by_deep_link(app_url: str, page: Page) -> None:
     login(page, app_url, "politi", path="/Kommune?kommune=223")
-    # .first: while the cookie component's rerun replaces the page, the heading stands twice
+    # .first: while a rerun replaces the page, the heading can stand twice
     expect(page.get_by_role("heading", name="Kommune: Hørsholm").first).to_be_visible(
         timeout=30_000
     )

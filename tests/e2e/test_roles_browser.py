@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from sqlalchemy import Engine
 
 from dataio.db.engine import make_engine
-from dataio.store.users import add_user, set_active
+from dataio.store.users import add_user, find_user, is_locked, set_active
 from models.permissions import Role
 from tests.e2e.journeys import (
     APP_TIMEOUT,
@@ -41,7 +41,6 @@ from tests.support.browser import screenshot
 
 pytestmark = pytest.mark.e2e
 
-LOCKED = "Kontoen er låst i 15 minutter efter for mange forkerte forsøg."
 DISABLED = "Din bruger er deaktiveret eller findes ikke længere."
 
 # role -> (sidebar caption, the menu it must show, in the app's order)
@@ -269,7 +268,7 @@ def test_project_leader_edits_goal_and_sees_audit_entry(app_url: str, page: Page
     create = page.get_by_role("button", name="Opret eget indbrudsmål")
     save = page.get_by_role("button", name="Gem mål")
     expect(create.or_(save)).to_be_visible(timeout=APP_TIMEOUT)
-    settle(page)  # a click just before the cookie component's rerun can be dropped
+    settle(page)  # a click just before another run starts can be dropped
     created_goal = create.is_visible()  # first run on this database: Ishøj has no goal of its own
     if created_goal:
         create.click()
@@ -311,7 +310,7 @@ def test_project_leader_edits_goal_and_sees_audit_entry(app_url: str, page: Page
 
 
 def wait_for_login_cookie(page: Page, *, timeout_s: float = 20.0) -> None:
-    """The cookie component writes the login cookie after the page has drawn; a reload before
+    """The server writes the login cookie after the page has drawn; a reload before
     that (milliseconds after the login on a busy machine) would rightly find no cookie."""
     deadline = time.monotonic() + timeout_s
     while not any(c["name"] == "botrygt_login" for c in page.context.cookies()):
@@ -327,14 +326,14 @@ def test_logout_survives_a_reload(app_url: str, page: Page) -> None:
     expect(page.get_by_role("heading", name=PAGE_HEADINGS["Forside"]).first).to_be_visible(
         timeout=APP_TIMEOUT
     )
-    settle(page)  # the click must not be lost to the cookie component's rerun
+    settle(page)  # the click must not be lost to a run still in progress
 
     page.get_by_role("button", name="Log ud").click()
     expect(page.get_by_text("Du er logget ud.")).to_be_visible(timeout=APP_TIMEOUT)
 
     page.reload()
     expect_login_form(page, timeout=APP_TIMEOUT)
-    # the cookie component answers 1-2 s after the page: it must not log the user in again
+    # the old cookie is refused on the server: nothing a moment later may log the user in again
     expect(page.get_by_role("button", name="Log ud")).to_have_count(0, timeout=COOKIE_TIMEOUT)
     expect(page.get_by_text("Demo-tilstand.", exact=False)).to_be_visible()
     wait_for_run_end(page, timeout=COOKIE_TIMEOUT)
@@ -345,24 +344,44 @@ def test_logout_survives_a_reload(app_url: str, page: Page) -> None:
 # --- 6. lockout ----------------------------------------------------------------------------------
 
 
-def test_five_wrong_passwords_lock_the_account(
-    app_url: str, page: Page, throwaway_user: ThrowawayUser
-) -> None:
-    for attempt in range(1, 6):
-        submit_login(page, app_url, throwaway_user.username, "not-the-password")
-        message = LOCKED if attempt == 5 else WRONG_LOGIN
-        expect(page.get_by_text(message), f"attempt {attempt}").to_be_visible(timeout=APP_TIMEOUT)
+def _failed_login_answers(page: Page, app_url: str, username: str, passwords: list[str]) -> list:
+    """The messages the login form gives for each password in turn (and that nobody got in)."""
+    answers = []
+    for password in passwords:
+        submit_login(page, app_url, username, password)
+        expect(page.get_by_text("Forkert brugernavn")).to_be_visible(timeout=APP_TIMEOUT)
+        wait_for_run_end(page)
         expect(page.get_by_role("button", name="Log ud")).to_have_count(0)
+        alerts = [t.strip() for t in page.get_by_test_id("stAlert").all_inner_texts()]
+        answers.append([text for text in alerts if "Demo-tilstand" not in text])
+    return answers
 
-    # locked: even the right password is refused
+
+def test_five_wrong_passwords_lock_the_account(
+    app_url: str, page: Page, db_engine: Engine, throwaway_user: ThrowawayUser
+) -> None:
+    wrong = [f"not-the-password-{attempt}" for attempt in range(1, 6)]
+    answers = _failed_login_answers(page, app_url, throwaway_user.username, wrong)
+    assert answers == [[WRONG_LOGIN]] * 5
+    user = find_user(db_engine, username=throwaway_user.username)
+    assert user is not None and is_locked(user)
+
+    # locked: even the right password is refused, with the very same answer
     submit_login(page, app_url, throwaway_user.username, throwaway_user.password)
-    refusal = page.get_by_text(LOCKED).or_(page.get_by_text(WRONG_LOGIN))
-    expect(refusal).to_be_visible(timeout=APP_TIMEOUT)
+    expect(page.get_by_text(WRONG_LOGIN)).to_be_visible(timeout=APP_TIMEOUT)
     wait_for_run_end(page)
     expect(page.get_by_role("button", name="Log ud")).to_have_count(0, timeout=COOKIE_TIMEOUT)
     expect_login_form(page)
     expect_no_data(page)
     screenshot(page, "lockout-right-password-refused")
+
+
+def test_an_unknown_name_gets_the_answers_a_real_one_gets(app_url: str, page: Page) -> None:
+    """Six wrong passwords for a name nobody has: the same six answers as for a real account
+    that locks on the fifth (the lockout does not tell which names exist)."""
+    unknown = f"nobody-{uuid.uuid4().hex[:8]}"
+    answers = _failed_login_answers(page, app_url, unknown, [f"guess-{n}" for n in range(6)])
+    assert answers == [[WRONG_LOGIN]] * 6
 
 
 # --- 7. wrong password -------------------------------------------------------------------------
@@ -396,8 +415,8 @@ def test_disabled_user_is_logged_out(
 
     # the same session moves on: the guard reads the user afresh and refuses
     open_from_menu(page, "Ændringslog")
-    refused = page.get_by_text(DISABLED).or_(page.get_by_role("button", name="Log ind"))
-    expect(refused).to_be_visible(timeout=APP_TIMEOUT)
+    expect(page.get_by_text(DISABLED)).to_be_visible(timeout=APP_TIMEOUT)
+    expect_login_form(page)
     wait_for_run_end(page)
     expect(page.get_by_role("heading", name="Ændringslog")).to_have_count(0)
     expect_no_data(page)

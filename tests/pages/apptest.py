@@ -1,10 +1,16 @@
 """Helpers for AppTest: run a page the way the app does, and read its charts."""
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
+
+from dataio.db.engine import make_engine
+from dataio.sessions import LoginSession, new_session
+from dataio.store.users import find_user
+from ui.session import SESSION_KEY
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 TIMEOUT = 60  # two cores; the first run imports plotly, pandas and scipy
@@ -16,10 +22,7 @@ def run_page(
     """Start from app.py (so page links resolve) logged in as `user`, then switch to the page."""
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     if user is not None:
-        # what streamlit-authenticator leaves in the session after a successful login
-        at.session_state["authentication_status"] = True
-        at.session_state["username"] = user
-        at.session_state["name"] = user
+        at.session_state[SESSION_KEY] = logged_in_session(user)
     if query:
         at.query_params.update(query)
     at.run()
@@ -27,6 +30,17 @@ def run_page(
         at.switch_page(page)
         at.run()
     return at
+
+
+def logged_in_session(username: str) -> LoginSession:
+    """What the login form leaves in the session, for a user of the app's database (DATABASE_URL)."""
+    engine = make_engine(os.environ["DATABASE_URL"])
+    try:
+        user = find_user(engine, username=username)
+    finally:
+        engine.dispose()
+    assert user is not None, f"no user {username} in {os.environ['DATABASE_URL']}"
+    return new_session(user, hours=1)
 
 
 def plotly_specs(at: AppTest) -> list[dict[str, Any]]:

@@ -9,6 +9,7 @@ from dataio.db.engine import make_engine
 from dataio.store.users import find_user, set_active
 from tests.factories import ADMIN
 from tests.pages.apptest import page_text, run_page
+from ui.session import SESSION_KEY
 
 PAGES = {
     "Forside": None,
@@ -178,7 +179,11 @@ def test_change_own_password(private_db: str) -> None:
     new.input("en-helt-ny-kode-9")
     repeat.input("en-helt-ny-kode-9")
     at.button[0].click().run()
-    assert [s.value for s in at.success] == ["Adgangskoden er skiftet."]
+    assert [s.value for s in at.success] == [
+        "Adgangskoden er skiftet. Du er logget ud alle andre steder."
+    ]
+    at.run()  # this session goes on: it was renewed with the new sessions_valid_from
+    assert at.title[0].value == "Min konto" and not at.error
 
 
 def test_a_disabled_user_is_logged_out_at_once(private_db: str) -> None:
@@ -188,7 +193,8 @@ def test_a_disabled_user_is_logged_out_at_once(private_db: str) -> None:
     assert [e.value for e in at.error] == [
         "Din bruger er deaktiveret eller findes ikke længere. Kontakt administratoren."
     ]
-    assert at.session_state["authentication_status"] is None  # logged out, cookie deleted
+    assert SESSION_KEY not in at.session_state  # logged out here (and the cookie deleted)
+    assert [t.label for t in at.text_input] == ["Brugernavn", "Adgangskode"]
 
 
 def test_refuses_to_start_unsafely_outside_demo_mode(

@@ -1,4 +1,5 @@
-"""Run the app the way `make run` does, for browser tests: init the database, then streamlit."""
+"""Run the app the way `make run` does, for browser tests: init the database, then
+`streamlit run serve.py` (st.App: app.py and pages/ plus the server's own cookie and /media/ routes)."""
 
 import os
 import signal
@@ -17,6 +18,9 @@ from .postgres import free_port
 REPO_ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 _NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+# The browser tests' server signs cookies with this key, so that tests can forge the cookies an
+# attacker (or an old browser) would send.
+BROWSER_COOKIE_KEY = "tk7Qw2-Vb9Lz0xNc4Mr8Jh1Fp6Dy3Gs5TaEu_KoWiBn"
 
 
 class AppServerError(RuntimeError):
@@ -34,12 +38,12 @@ def running_app(
     *,
     database_url: str,
     extra_env: dict[str, str] | None = None,
-    script: str = "app.py",
+    script: str = "serve.py",
     cwd: Path = REPO_ROOT,
     run_init: bool = True,
     startup_timeout: float = 60.0,
 ) -> Iterator[str]:
-    """Init the database, start `streamlit run app.py` on a free port, yield its base URL."""
+    """Init the database, start `streamlit run serve.py` on a free port, yield its base URL."""
     ARTIFACTS.mkdir(exist_ok=True)
     port = free_port()
     log_path = ARTIFACTS / f"appserver-{time.strftime('%Y%m%d-%H%M%S')}-{port}.log"

@@ -56,6 +56,7 @@ class PostgresServer:
     port: int
     run_as: list[str]
     url: str = ""
+    options: str = ""  # the server options it was started with (halt/resume keep them)
     _stopped: bool = field(default=False, repr=False)
 
     def url_for(self, database: str) -> str:
@@ -86,6 +87,22 @@ class PostgresServer:
         conninfo = f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres"
         with psycopg.connect(conninfo, autocommit=True, connect_timeout=10) as connection:
             connection.execute(statement)
+
+    def halt(self) -> None:
+        """Stop the server but keep its files: the database "goes down" (see `resume`)."""
+        pg_ctl = [str(self.bin_dir / "pg_ctl"), "-D", str(self.base_dir / "data")]
+        done = _run([*self.run_as, *pg_ctl, "-m", "fast", "-w", "stop"], self.base_dir)
+        if done.returncode != 0:
+            raise RuntimeError(f"pg_ctl stop failed: {_tail(done.stdout + done.stderr)}")
+
+    def resume(self) -> None:
+        """Start a halted server again, on the same port with the same options."""
+        log = self.base_dir / "server.log"
+        pg_ctl = [str(self.bin_dir / "pg_ctl"), "-D", str(self.base_dir / "data"), "-l", str(log)]
+        command = [*self.run_as, *pg_ctl, "-w", "-t", "30", "-o", self.options, "start"]
+        done = _run(command, self.base_dir)
+        if done.returncode != 0:
+            raise RuntimeError(f"pg_ctl start failed: {_tail(done.stdout + done.stderr)}")
 
     def stop(self) -> None:
         """Stop the server at once and delete its files (safe to call twice)."""
@@ -160,7 +177,9 @@ def _initialise_and_start(bin_dir: Path, base_dir: Path, run_as: list[str]) -> P
         pg_ctl = [str(bin_dir / "pg_ctl"), "-D", str(base_dir / "data"), "-l", str(log)]
         done = _run([*run_as, *pg_ctl, "-w", "-t", "30", "-o", options, "start"], base_dir)
         if done.returncode == 0:
-            return PostgresServer(bin_dir=bin_dir, base_dir=base_dir, port=port, run_as=run_as)
+            return PostgresServer(
+                bin_dir=bin_dir, base_dir=base_dir, port=port, run_as=run_as, options=options
+            )
         server_log = log.read_text(errors="replace") if log.exists() else ""
         last_error = _tail(done.stdout + done.stderr + server_log)
         if "already in use" not in server_log and "could not bind" not in server_log:

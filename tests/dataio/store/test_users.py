@@ -1,15 +1,15 @@
-"""Users: passwords, lockout, compatibility with streamlit-authenticator, and start-up safety."""
+"""Users: passwords, lockout, the login attempt, sessions ending, and start-up safety."""
 
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine
-from streamlit_authenticator.utilities.hasher import Hasher
 
 from dataio.errors import ValidationFailed
-from dataio.settings import DEMO_COOKIE_KEY, Settings
+from dataio.settings import Settings
 from dataio.store.users import (
     LockoutPolicy,
+    attempt_login,
     change_own_password,
     check_password,
     find_user,
@@ -17,6 +17,7 @@ from dataio.store.users import (
     is_locked,
     record_login_failure,
     record_login_success,
+    set_active,
     set_password,
 )
 from models.permissions import Actor, Role
@@ -25,10 +26,15 @@ from tests.factories import ADMIN, COUNCIL
 POLICY = LockoutPolicy(max_failures=3, minutes=10)
 
 
-def test_our_hashes_and_the_libraries_are_interchangeable() -> None:
+# made by streamlit-authenticator 0.4.2's Hasher, which hashed the passwords of earlier versions
+LIBRARY_HASH = "$2b$12$hAcNLC9tr49Ni.LWPFfkg.0uiD8/1/ATc8aHkTUJPwitg1MP878UO"
+
+
+def test_hashes_of_earlier_versions_still_check() -> None:
     ours = hash_password("en-lang-kode-123")
-    assert Hasher.check_pw("en-lang-kode-123", ours)
-    assert check_password("en-lang-kode-123", Hasher.hash("en-lang-kode-123"))
+    assert ours.startswith("$2b$12$") and check_password("en-lang-kode-123", ours)
+    assert check_password("en-lang-kode-123", LIBRARY_HASH)
+    assert not check_password("forkert-kode-123", LIBRARY_HASH)
     assert not check_password("forkert-kode-123", ours)
     assert not check_password("hvad-som-helst", "not a bcrypt hash")
 
@@ -90,50 +96,10 @@ def settings(**fields: object) -> Settings:
     values: dict[str, object] = {
         "database_url": "postgresql+psycopg://x/y",
         "demo_mode": False,
-        "cookie_key": "k" * 40,
+        "cookie_key": "3q8Zr1-LxT0vWm4NpC7yKd2hFs9GbJ6uAe5oRi_E",
     }
     values.update(fields)
     return Settings(**values)  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize(
-    ("fields", "has_admin", "problems"),
-    [
-        ({}, True, []),
-        ({"cookie_key": ""}, True, ["BOTRYGT_COOKIE_KEY er ikke sat (eller er demo-nøglen)"]),
-        (
-            {"cookie_key": DEMO_COOKIE_KEY},
-            True,
-            ["BOTRYGT_COOKIE_KEY er ikke sat (eller er demo-nøglen)"],
-        ),
-        ({"cookie_key": "kort"}, True, ["BOTRYGT_COOKIE_KEY er for kort: mindst 32 bytes"]),
-        (
-            {},
-            False,
-            ["der er ingen aktiv administrator (opret en med `botrygt users add --role admin`)"],
-        ),
-        ({"demo_mode": True, "cookie_key": DEMO_COOKIE_KEY}, False, []),  # demo mode is exempt
-    ],
-)
-def test_security_problems(fields: dict, has_admin: bool, problems: list[str]) -> None:
-    assert settings(**fields).security_problems(has_active_admin=has_admin) == problems
-
-
-def test_settings_from_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://u@h/d")
-    monkeypatch.delenv("BOTRYGT_DEMO", raising=False)
-    monkeypatch.delenv("BOTRYGT_COOKIE_KEY", raising=False)
-    monkeypatch.setenv("BOTRYGT_LOCKOUT_FAILURES", "7")
-    read = Settings.from_env()
-    assert (read.demo_mode, read.cookie_key, read.lockout_max_failures, read.lockout_minutes) == (
-        False,
-        "",
-        7,
-        15,
-    )
-    monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/x.sqlite")
-    assert Settings.from_env().demo_mode is True
-    assert Settings.from_env().cookie_key == DEMO_COOKIE_KEY
 
 
 def test_demo_accounts_with_public_passwords_are_found(seeded_engine: Engine) -> None:
@@ -225,3 +191,66 @@ def test_login_bookkeeping_leaves_cached_pages_alone(seeded_engine: Engine) -> N
     record_login_failure(seeded_engine, username="byraad", policy=POLICY)
     record_login_success(seeded_engine, username="byraad")
     assert data_version(seeded_engine) == before
+
+
+# --- the login form's attempt: same answer and same work for every kind of failure --------------
+
+
+def _bcrypt_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every bcrypt check attempt_login makes (the hash it checked against)."""
+    import dataio.store.users as users
+
+    checked: list[str] = []
+    original = users.check_password
+
+    def counting(password: str, password_hash: str) -> bool:
+        checked.append(password_hash)
+        return original(password, password_hash)
+
+    monkeypatch.setattr(users, "check_password", counting)
+    return checked
+
+
+def test_the_right_password_logs_in(seeded_engine: Engine) -> None:
+    user = attempt_login(
+        seeded_engine, username=" Byraad ", password="demo-byraad-1234", policy=POLICY
+    )
+    assert user is not None and user.username == "byraad"
+
+
+@pytest.mark.parametrize("case", ["wrong password", "unknown name", "disabled", "locked"])
+def test_every_failure_costs_one_bcrypt_check_and_counts(
+    seeded_engine: Engine, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    username, password = "byraad", "demo-byraad-1234"
+    if case == "wrong password":
+        password = "forkert-kode-123"
+    elif case == "unknown name":
+        username = "findes-ikke"
+    elif case == "disabled":
+        set_active(seeded_engine, actor=ADMIN, username="byraad", active=False)
+    else:
+        for _ in range(POLICY.max_failures):
+            record_login_failure(seeded_engine, username="byraad", policy=POLICY)
+    checked = _bcrypt_checks(monkeypatch)
+    assert attempt_login(seeded_engine, username=username, password=password, policy=POLICY) is None
+    assert len(checked) == 1  # the answer takes as long whether the name exists or not
+    if case == "wrong password":
+        user = find_user(seeded_engine, username="byraad")
+        assert user is not None and user.failed_logins == 1
+
+
+def test_disabling_and_enabling_again_end_every_session(seeded_engine: Engine) -> None:
+    from dataio.sessions import new_session, session_ended
+
+    user = find_user(seeded_engine, username="byraad")
+    assert user is not None
+    session = new_session(user, hours=1)
+    set_active(seeded_engine, actor=ADMIN, username="byraad", active=False)
+    user = find_user(seeded_engine, username="byraad")
+    assert session_ended(session, user) == "disabled"
+    set_active(seeded_engine, actor=ADMIN, username="byraad", active=True)
+    user = find_user(seeded_engine, username="byraad")
+    assert user is not None
+    assert session_ended(session, user) == "revoked"  # a cookie from before stays dead
+    assert session_ended(new_session(user, hours=1), user) is None  # a new login holds

@@ -1,0 +1,150 @@
+"""The server's own HTTP side, mounted by serve.py (st.App): the login cookie and /media/ files.
+
+- POST /api/session with a ticket (`dataio.sessions.encode_ticket`) answers with the login cookie:
+  HttpOnly (no script can read it), Secure (unless BOTRYGT_COOKIE_SECURE=0 on a plain-http demo),
+  SameSite=Strict, Path=/, expiring with the session. POST /api/session/end deletes it. A cookie
+  written by the page's JavaScript (a Streamlit component) could never be HttpOnly.
+- Every /media/ request (the Rapport page's PDF, Excel file and preview: Streamlit keeps
+  downloads and images there under unguessable but unprotected URLs) must carry a login cookie
+  that holds against the users table right now; otherwise 403.
+- An exception no page caught is shown as a Danish message, never Streamlit's English error page.
+"""
+
+import logging
+import threading
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from dataio.db.engine import database_unavailable, make_engine
+from dataio.sessions import Purpose, check_session, decode_cookie, encode_cookie, redeem_ticket
+from dataio.settings import Settings
+from ui.session import COOKIE_ROUTE, base_path, current_settings
+
+_LOG = logging.getLogger("botrygt")
+_MOUNTED = threading.Event()
+_ENGINE: dict[str, Engine] = {}
+_ENGINE_LOCK = threading.Lock()
+MAX_TICKET_BYTES = 4096
+
+
+def routes_mounted() -> bool:
+    """Whether this process serves our routes (started by `streamlit run serve.py`)."""
+    return _MOUNTED.is_set()
+
+
+@asynccontextmanager
+async def lifespan(_app: Any) -> AsyncIterator[None]:
+    """st.App's startup hook: from now on the cookie and /media/ are ours."""
+    _MOUNTED.set()
+    yield None
+
+
+def _engine(settings: Settings) -> Engine:
+    """This side's own small pool (the script side's lives in st.cache_resource)."""
+    with _ENGINE_LOCK:
+        if settings.database_url not in _ENGINE:
+            _ENGINE[settings.database_url] = make_engine(settings.database_url)
+        return _ENGINE[settings.database_url]
+
+
+def _holds(settings: Settings, token: object) -> bool:
+    session = decode_cookie(token, key=settings.cookie_key)
+    if session is None:
+        return False
+    _user, ended = check_session(_engine(settings), session)
+    return ended is None
+
+
+def _cookie_options(settings: Settings) -> dict[str, Any]:
+    return {"path": "/", "secure": settings.cookie_secure, "httponly": True, "samesite": "strict"}
+
+
+async def _ticket(request: Request, settings: Settings, purpose: Purpose) -> Any:
+    body = await request.body()
+    if len(body) > MAX_TICKET_BYTES:
+        return None
+    return redeem_ticket(body.decode(errors="replace"), key=settings.cookie_key, purpose=purpose)
+
+
+async def set_cookie(request: Request) -> Response:
+    """Trade a set-cookie ticket for the login cookie, if the session still holds."""
+    settings = current_settings()
+    session = await _ticket(request, settings, "set-cookie")
+    if session is None:
+        return PlainTextResponse("Ugyldig billet.", status_code=403)
+    try:
+        _user, ended = await run_in_threadpool(check_session, _engine(settings), session)
+    except Exception as error:
+        if not database_unavailable(error):
+            raise
+        return PlainTextResponse("Databasen svarer ikke lige nu.", status_code=503)
+    if ended is not None:
+        return PlainTextResponse("Login er ikke længere gyldig.", status_code=403)
+    response = Response(status_code=204, headers={"Cache-Control": "no-store"})
+    max_age = max(0, int(session.expires_at - time.time()))
+    token = encode_cookie(session, key=settings.cookie_key)
+    response.set_cookie(settings.cookie_name, token, max_age=max_age, **_cookie_options(settings))
+    return response
+
+
+async def end_cookie(request: Request) -> Response:
+    """Trade an end-cookie ticket for the deletion of the login cookie."""
+    settings = current_settings()
+    if await _ticket(request, settings, "end-cookie") is None:
+        return PlainTextResponse("Ugyldig billet.", status_code=403)
+    response = Response(status_code=204, headers={"Cache-Control": "no-store"})
+    response.delete_cookie(settings.cookie_name, **_cookie_options(settings))
+    return response
+
+
+class MediaGuard:
+    """ASGI middleware: /media/ only for a request whose login cookie holds right now."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        media = f"{base_path()}media/"  # Streamlit's own static files live under /static/media/
+        if scope["type"] == "http" and str(scope.get("path", "")).startswith(media):
+            settings = current_settings()
+            token = Request(scope).cookies.get(settings.cookie_name)
+            try:
+                allowed = await run_in_threadpool(_holds, settings, token)
+            except Exception as error:
+                if not database_unavailable(error):
+                    raise
+                await PlainTextResponse("Databasen svarer ikke lige nu.", status_code=503)(
+                    scope, receive, send
+                )
+                return
+            if not allowed:
+                await PlainTextResponse("Log ind for at hente filen.", status_code=403)(
+                    scope, receive, send
+                )
+                return
+        await self.app(scope, receive, send)
+
+
+def on_script_error(error: Exception) -> bool:
+    """An exception no page caught: the Danish message instead of Streamlit's English page."""
+    from ui.page import explain_failure  # not at import: serve.py loads this before the runtime
+
+    explain_failure(error)
+    return True
+
+
+ROUTES = [
+    Route(f"{base_path()}{COOKIE_ROUTE}", set_cookie, methods=["POST"]),
+    Route(f"{base_path()}{COOKIE_ROUTE}/end", end_cookie, methods=["POST"]),
+]
+MIDDLEWARE = [Middleware(MediaGuard)]
