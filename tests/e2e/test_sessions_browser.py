@@ -7,6 +7,7 @@ or an administrator does (reset it, disable the user) ends the other's session a
 
 import time
 from collections.abc import Iterator
+from typing import Any
 
 import jwt
 import pytest
@@ -32,6 +33,9 @@ from tests.e2e.test_roles_browser import (  # noqa: F401 (fixtures)
 )
 from tests.support.appserver import BROWSER_COOKIE_KEY
 from tests.support.browser import screenshot
+
+# PyJWT's types want a key even for alg none (typed Any: the key types come from cryptography)
+NO_KEY: Any = None
 
 pytestmark = pytest.mark.e2e
 
@@ -202,7 +206,7 @@ def claims(username: str, *, exp: float, mark: str = "") -> dict:
     "token",
     [
         pytest.param(
-            jwt.encode(claims("admin", exp=time.time() + 3600), None, algorithm="none"),
+            jwt.encode(claims("admin", exp=time.time() + 3600), NO_KEY, algorithm="none"),
             id="alg-none",
         ),
         pytest.param(
@@ -295,7 +299,7 @@ def test_media_files_need_a_valid_login(app_url: str, page: Page, browser: Brows
     stranger = browser.new_context()
     try:
         assert stranger.request.get(url).status == 403  # the same URL, without it
-        forged = jwt.encode(claims("admin", exp=time.time() + 3600), None, algorithm="none")
+        forged = jwt.encode(claims("admin", exp=time.time() + 3600), NO_KEY, algorithm="none")
         stranger.add_cookies([{"name": COOKIE, "value": forged, "url": app_url}])
         assert stranger.request.get(url).status == 403
     finally:
