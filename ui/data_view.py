@@ -18,6 +18,7 @@ from models.formatting import fmt_date, fmt_datetime, fmt_int
 from models.permissions import Action, Actor, Target, allows
 from models.safe_text import for_markdown
 from ui import loaders
+from ui.uploads import read_once
 
 TABLE_CHOICES = {"": "Genkend ud fra indholdet", **{t.value: t.value for t in DstTable}}
 MAX_UPLOAD_MB = 100
@@ -47,12 +48,17 @@ def upload_section(actor: Actor) -> None:
     data = uploaded.getvalue()
     try:
         with st.spinner("Læser og kontrollerer filen …"):
-            report = preview_dst(
-                loaders.engine(),
-                actor=actor,
-                data=data,
-                file_name=uploaded.name,
-                table=table or None,
+            report = read_once(
+                uploaded,
+                purpose=f"statistikbanken_{table}",
+                version=loaders.current_version(),
+                read=lambda: preview_dst(
+                    loaders.engine(),
+                    actor=actor,
+                    data=data,
+                    file_name=uploaded.name,
+                    table=table or None,
+                ),
             )
     except DstRejected as rejected:
         st.error(str(rejected).splitlines()[0] + " Intet er indlæst.")
@@ -236,13 +242,18 @@ def table_upload_section(actor: Actor, kind: TableImport) -> None:
         return
     data = uploaded.getvalue()
     with st.spinner("Læser og kontrollerer filen …"):
-        preview = build_preview(
-            kind, loaders.engine(), actor=actor, data=data, file_name=uploaded.name
+        preview = read_once(
+            uploaded,
+            purpose=kind.key,
+            version=loaders.current_version(),
+            read=lambda: build_preview(
+                kind, loaders.engine(), actor=actor, data=data, file_name=uploaded.name
+            ),
         )
     if not preview.ok:
-        st.error(preview.message)
+        st.error(for_markdown(preview.message))
         return
-    st.info(preview.message)
+    st.info(for_markdown(preview.message))
     st.dataframe(preview.table, hide_index=True, key=f"{kind.key}_preview")
     if st.button("Indlæs filen", type="primary", key=f"{kind.key}_import"):
         report = kind.run(loaders.engine(), actor=actor, data=data, file_name=uploaded.name)

@@ -13,7 +13,9 @@ from dataio.files.spreadsheet import XLSX_MIME
 from models.actionplan import GOAL_LABELS
 from models.formatting import fmt_date
 from models.permissions import Actor
+from models.safe_text import for_markdown
 from ui import loaders
+from ui.uploads import read_once
 
 PREVIEW_COLUMNS = {"track": "Spor"} | {key: heading for key, heading, _ in COLUMNS}
 
@@ -72,12 +74,12 @@ def excel_section(
         return
     data = upload.getvalue()
     try:
-        rows = read_plan(data)
+        rows = read_once(upload, purpose="plan_workbook", read=lambda: read_plan(data))
     except DomainError as error:
         st.error(str(error), icon=":material/error:")
         return
     st.caption(
-        f"{upload.name}: {len(rows)} aktiviteter. Indlæsningen erstatter alle aktiviteter i {name}s plan med filens og skrives i ændringsloggen."
+        f"{for_markdown(upload.name)}: {len(rows)} aktiviteter. Indlæsningen erstatter alle aktiviteter i {name}s plan med filens og skrives i ændringsloggen."
     )
     st.dataframe(preview_frame(rows), hide_index=True, key="plan_excel_preview")
     if st.button("Erstat planen med filens aktiviteter", type="primary", key="plan_excel_import"):
@@ -86,7 +88,7 @@ def excel_section(
         # a fresh uploader (the file is used), and the message shown after the rerun
         st.session_state["plan_excel_generation"] = generation + 1
         st.session_state["plan_excel_result"] = (
-            f"Handlingsplanen er erstattet med {count} aktiviteter fra {upload.name}."
+            f"Handlingsplanen er erstattet med {count} aktiviteter fra {for_markdown(upload.name)}."
         )
         st.success(st.session_state["plan_excel_result"])
         st.rerun()
