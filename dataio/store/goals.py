@@ -16,6 +16,7 @@ from dataio.db.versioned import write_if_unchanged
 from dataio.errors import DomainError, NotFound, ValidationFailed
 from models.domain import INDICATOR_LABELS, Indicator, ScopeKind
 from models.formatting import fmt_datetime, fmt_int, fmt_percent
+from models.numbers import MAX_COUNT
 from models.permissions import Action, Actor, Target, allows, require
 from models.tables import (
     Goal,
@@ -54,6 +55,9 @@ def validate_goal(change: GoalChange, *, indicator: str, national: bool) -> None
         raise ValidationFailed("Udgangspunktet skal være større end 0")
     if change.target is not None and change.target < 0:
         raise ValidationFailed("Målniveauet kan ikke være negativt")
+    for label, value in (("Udgangspunktet", change.baseline), ("Målniveauet", change.target)):
+        if value is not None and value > MAX_COUNT:
+            raise ValidationFailed(f"{label} er for stort (højst {fmt_int(MAX_COUNT)})")
     if indicator == Indicator.HELPERS and change.target_reduction is not None:
         raise ValidationFailed(
             "Et mål for nabohjælpere er et antal eller en andel af husstandene, ikke en reduktion"

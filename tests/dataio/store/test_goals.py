@@ -27,6 +27,8 @@ from tests.factories import goal_change
         ({"target": None, "target_reduction": 1.2}, "burglaries", False, "mellem 0 og 100 %"),
         ({"baseline": 0.0}, "burglaries", False, "større end 0"),
         ({"target": -1.0}, "burglaries", False, "negativt"),
+        ({"target": 1e23}, "burglaries", False, "Målniveauet er for stort (højst 1.000.000)"),
+        ({"baseline": 3e9}, "helpers", False, "Udgangspunktet er for stort"),
         ({"baseline": 0.25, "target": 10.0}, "insecurity", True, "andel mellem 0 og 1"),
         ({"baseline": None}, "burglaries", True, "nationalt mål skal have et udgangspunkt"),
     ],
