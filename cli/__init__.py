@@ -5,32 +5,45 @@ turns a domain error or an unusable database into one Danish line and exit statu
 """
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from sqlalchemy.exc import OperationalError
 
-from cli import audit, files, report, setup, status, users
-from cli.common import Context
+from cli.common import Commands, Context
 from dataio.errors import DomainError
 from dataio.settings import Settings
 
-GROUPS = (setup, status, report, users, files, audit)
+# Each group's module and its top-level commands. Only the named command's module is imported
+# (`botrygt init`, run by every `make run`, need not import the meeting pack and the importers);
+# help, or an unknown command, imports them all.
+GROUPS = {
+    "cli.setup": ("init", "demo"),
+    "cli.status": ("status",),
+    "cli.report": ("report",),
+    "cli.users": ("users",),
+    "cli.files": ("import", "export", "fetch"),
+    "cli.audit": ("audit",),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="botrygt", description="Bo trygt-dashboardets kommandolinje"
     )
-    commands = parser.add_subparsers(dest="command", required=True)
-    for group in GROUPS:
-        group.register(commands)
+    commands: Commands = parser.add_subparsers(dest="command", required=True)
+    words = list(sys.argv[1:] if argv is None else argv)
+    wanted = words[0] if words else None
+    owners = [module for module, names in GROUPS.items() if wanted in names] or list(GROUPS)
+    for module in owners:
+        importlib.import_module(module).register(commands)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     try:
         args.run(args, Context.from_settings(Settings.from_env()))
     except DomainError as error:

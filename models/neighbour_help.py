@@ -18,7 +18,7 @@ from datetime import date
 from enum import StrEnum
 
 import numpy as np
-from scipy.stats import t as student_t
+from scipy.special import stdtrit
 
 from models.domain import Status
 
@@ -133,7 +133,7 @@ def project_level(
     dof = len(x) - 2
     sigma = math.sqrt(float(residual @ residual) / dof) if dof > 0 else 0.0
     sxx = float(((x - x.mean()) ** 2).sum())
-    q = float(student_t.ppf(0.975, dof)) if dof > 0 else math.inf
+    q = float(stdtrit(dof, 0.975)) if dof > 0 else math.inf
     at = (to_date - last).days / 365.25
     expected = float(intercept + slope * at)
     se_level = sigma * math.sqrt(1 / len(x) + (at - x.mean()) ** 2 / sxx)

@@ -138,17 +138,15 @@ def municipality_picker(actor: Actor, version: int) -> tuple[int, str, int]:
     index = (
         codes.index(int(wanted)) if wanted.isdigit() and int(wanted) in codes else codes.index(own)
     )
+    names = dict(zip(codes, table["name"], strict=True))
+    districts = dict(zip(codes, table["police_district_number"], strict=True))
     code = int(
         st.sidebar.selectbox(
-            "Kommune",
-            codes,
-            index=index,
-            format_func=lambda c: f"{table.set_index('code').loc[c, 'name']} ({c})",
+            "Kommune", codes, index=index, format_func=lambda c: f"{names[c]} ({c})"
         )
     )
     st.query_params["kommune"] = str(code)
-    row = table.set_index("code").loc[code]
-    return code, str(row["name"]), int(row["police_district_number"])
+    return code, str(names[code]), int(districts[code])
 
 
 def start_page(title: str) -> None:

@@ -10,7 +10,9 @@
 - An exception no page caught is shown as a Danish message, never Streamlit's English error page.
 """
 
+import importlib
 import logging
+import pkgutil
 import threading
 import time
 from collections.abc import AsyncIterator
@@ -46,7 +48,27 @@ def routes_mounted() -> bool:
 async def lifespan(_app: Any) -> AsyncIterator[None]:
     """st.App's startup hook: from now on the cookie and /media/ are ours."""
     _MOUNTED.set()
+    # after the server answers: the first page need not wait for the imports
+    threading.Thread(target=warm_up, name="botrygt-warm-up", daemon=True).start()
     yield None
+
+
+def warm_up() -> None:
+    """Import what the pages import (every ui module: plotly, pydeck, the models) and build one
+    figure (plotly loads its validators on first use), so that the first page after a start does
+    not pay for them. Runs in a thread of its own while the server already answers."""
+    import ui
+
+    try:
+        for module in pkgutil.iter_modules(ui.__path__):
+            importlib.import_module(f"ui.{module.name}")
+        import plotly.graph_objects as go
+
+        from ui.figures import danish_layout
+
+        danish_layout(go.Figure(go.Scatter(x=[1], y=[1])), y_title="").to_plotly_json()
+    except Exception:  # a page importing the same module will show the error the Danish way
+        _LOG.exception("Opvarmningen efter start fejlede")
 
 
 def _engine(settings: Settings) -> Engine:

@@ -4,7 +4,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from models.proportions import SMALL_SAMPLE, compare_shares, estimate_share, wilson_interval
+from models.proportions import (
+    SMALL_SAMPLE,
+    compare_shares,
+    estimate_share,
+    fisher_two_sided,
+    wilson_interval,
+)
 
 
 @pytest.mark.parametrize(
@@ -86,6 +92,16 @@ def test_tiny_samples_use_fishers_exact_test() -> None:
     assert change.test == "fisher"
     assert change.p_value == pytest.approx(0.057276, abs=1e-6)
     assert not change.significant
+
+
+def test_fisher_two_sided_hand_computed() -> None:
+    # [[3, 1], [1, 3]]: with 4 successes among 4 + 4 the weights C(4, k) * C(4, 4 - k) are
+    # 1, 16, 36, 16, 1 (of 70); the tables no likelier than the observed 16 sum to 34.
+    assert fisher_two_sided(3, 4, 1, 4) == pytest.approx(34 / 70, rel=1e-12)
+    # the most likely table counts everything: p = 1
+    assert fisher_two_sided(2, 4, 2, 4) == pytest.approx(1.0)
+    # [[0, 5], [5, 0]]: only the two extreme tables, 1 + 1 of C(10, 5) = 252
+    assert fisher_two_sided(0, 5, 5, 5) == pytest.approx(2 / 252, rel=1e-12)
 
 
 def test_zero_shares_on_both_rounds_is_no_change() -> None:
