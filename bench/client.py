@@ -19,6 +19,7 @@ caused, the bytes received, and the time from the click to the end of the last r
 """
 
 import asyncio
+import contextlib
 import json
 import re
 import time
@@ -175,10 +176,8 @@ class StreamlitSession:
             await self.ws.close()
         if self.reader is not None:
             self.reader.cancel()
-            try:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
                 await self.reader
-            except (asyncio.CancelledError, Exception):
-                pass
 
     async def _read(self) -> None:
         assert self.ws is not None
@@ -307,10 +306,8 @@ class StreamlitSession:
                 raise ClientError(f"no end of the script run within {TIMEOUT_S:.0f} s")
             self._changed.clear()
             wait = quiet - (now - self._last_change) if done else deadline - now
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._changed.wait(), timeout=max(0.01, wait))
-            except TimeoutError:
-                pass
 
     async def click(self, label: str, *, quiet: float | None = None) -> View:
         """Click the sidebar link `label` (st.page_link): the frontend's page change. The view is

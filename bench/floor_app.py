@@ -13,7 +13,7 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.floor import replay  # noqa: E402
+from bench.floor import replay
 
 
 @st.cache_resource
