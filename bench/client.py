@@ -118,6 +118,16 @@ def post_ticket(base_url: str, route: str, ticket: str, cookies: dict[str, str])
     return found
 
 
+def get_page(url: str, cookies: dict[str, str]) -> dict[str, str]:
+    """The browser loading the page (index.html) before it opens the websocket: the cookies the
+    answer sets (Streamlit's XSRF cookie; a load balancer's affinity cookie, bench.scale)."""
+    request = urllib.request.Request(url, headers={"Cookie": cookie_header(cookies)})
+    with _NO_PROXY.open(request, timeout=TIMEOUT_S) as response:
+        response.read()
+        headers = response.headers.get_all("Set-Cookie") or []
+    return {h.partition("=")[0].strip(): h.partition("=")[2].split(";", 1)[0] for h in headers}
+
+
 def cookie_header(cookies: dict[str, str]) -> str:
     return "; ".join(f"{k}={v}" for k, v in cookies.items() if v)
 
@@ -154,6 +164,8 @@ class StreamlitSession:
     async def open(self, path: str = "/", query: str = "") -> View:
         """Connect as a new tab on `path` and wait for its first page to be drawn."""
         self.path, self.query = path, query
+        page = f"{self.base_url}{path}" + (f"?{query}" if query else "")
+        self.cookies |= await asyncio.to_thread(get_page, page, self.cookies)
         split = urlsplit(self.base_url)
         scheme = "wss" if split.scheme == "https" else "ws"
         headers = {"Origin": self.base_url}

@@ -17,7 +17,6 @@ import math
 import os
 import random
 import re
-import shutil
 import statistics
 import subprocess
 import tempfile
@@ -284,6 +283,9 @@ async def _open_tabs(base_url: str, count: int) -> list[StreamlitSession]:
     return tabs
 
 
+_POSITIONS: dict[int, int] = {}  # where each tab is in its menu, kept from level to level
+
+
 async def _click_loop(
     tab: StreamlitSession,
     *,
@@ -293,16 +295,18 @@ async def _click_loop(
     errors: list[str],
     rng: random.Random,
 ) -> int:
-    """Click through the menu until `until`, pausing `think_s` (±50 %) between views."""
+    """Click through the menu until `until`, pausing `think_s` (±50 %) between views. Each tab
+    starts at a random page of its menu and goes on from there, level after level, so that
+    every page is sampled even when a level allows each session only a few views."""
     order = list(tab.menu)
-    order = order[1:] + order[:1]
+    position = _POSITIONS.setdefault(id(tab), rng.randrange(len(order)))
     views = 0
     if think_s:
         await asyncio.sleep(rng.uniform(0, think_s))  # the sessions do not click in step
-    position = 0
     while time.monotonic() < until:
         label = order[position % len(order)]
         position += 1
+        _POSITIONS[id(tab)] = position
         try:
             view = await tab.click(label, quiet=0.0)  # runs per view: measured by per_page
         except ClientError as error:
@@ -350,13 +354,14 @@ def load_curve(
     think_s: float = THINK_S,
     level_s: float = LEVEL_S,
     no_think_s: float = NO_THINK_S,
+    no_think_levels: list[int] | None = None,
     pid: int | None = None,
 ) -> dict[str, Any]:
     """Every level with think time, then every level without; the tabs are logged in once."""
 
     async def go() -> dict[str, Any]:
         started = time.perf_counter()
-        tabs = await _open_tabs(base_url, max(levels))
+        tabs = await _open_tabs(base_url, max(levels + (no_think_levels or [])))
         print(f"  {len(tabs)} sessions logged in in {time.perf_counter() - started:.0f} s")
         load, no_think = {}, {}
         cpu: dict[str, float] = {}
@@ -367,7 +372,7 @@ def load_curve(
                 if pid:
                     cpu[str(n)] = round(cpu_seconds(pid) - before, 1)
                 print(f"  {n} sessions, {think_s:.0f} s think time: {_summary(load[str(n)])}")
-            for n in levels:
+            for n in levels if no_think_levels is None else no_think_levels:
                 no_think[str(n)] = await _level(tabs[:n], labels, think_s=0.0, seconds=no_think_s)
                 print(f"  {n} sessions, no think time: {_summary(no_think[str(n)])}")
         finally:
@@ -385,20 +390,21 @@ def _summary(level: dict[str, Any]) -> str:
 # --- Ændringslog with few and many rows -------------------------------------------------------
 
 
-def trimmed_audit_copy(database_path: Path, folder: Path, keep: int = 100) -> Path:
-    """A copy of the SQLite database with only the newest `keep` audit rows."""
-    import sqlite3
+def few_audit_rows_database(folder: Path, rows: int = 100) -> Path:
+    """The demo database (`botrygt init --demo`) with exactly `rows` audit rows, written through
+    dataio.db.audit (the log is append-only: the full dataset cannot be trimmed)."""
+    from bench.dataset import fill_audit_rows
+    from dataio.db.engine import make_engine
+    from dataio.seed.init import initialise
 
-    copy = folder / f"audit-{keep}.sqlite"
-    shutil.copyfile(database_path, copy)
-    with sqlite3.connect(copy) as connection:
-        cutoff = connection.execute(
-            "SELECT id FROM audit_entry ORDER BY id DESC LIMIT 1 OFFSET ?", (keep - 1,)
-        ).fetchone()
-        if cutoff is not None:
-            connection.execute("DELETE FROM audit_scope WHERE audit_entry_id < ?", cutoff)
-            connection.execute("DELETE FROM audit_entry WHERE id < ?", cutoff)
-    return copy
+    path = folder / f"audit-{rows}.sqlite"
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        initialise(engine, demo=True)
+        fill_audit_rows(engine, max(0, rows - audit_rows(path)))
+    finally:
+        engine.dispose()
+    return path
 
 
 def audit_rows(database_path: Path) -> int:
@@ -408,20 +414,25 @@ def audit_rows(database_path: Path) -> int:
         return int(connection.execute("SELECT count(*) FROM audit_entry").fetchone()[0])
 
 
-def aendringslog_ratio(database_path: Path, labels: dict[str, str]) -> dict[str, Any]:
-    """The Ændringslog view's server CPU with 100 audit rows and with all of the dataset's."""
+def aendringslog_ratio(
+    database_path: Path, labels: dict[str, str], *, many: dict[str, float] | None = None
+) -> dict[str, Any]:
+    """The Ændringslog view's server CPU with 100 audit rows and with all of the dataset's
+    (`many`: that view already measured on the full dataset)."""
     only = {"aendringslog": labels["aendringslog"], "konto": labels["konto"]}
     figures: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="botrygt-audit-") as folder:
         for name, path in (
-            ("few", trimmed_audit_copy(database_path, Path(folder))),
+            ("few", few_audit_rows_database(Path(folder))),
             ("many", database_path),
         ):
             rows = audit_rows(path)
+            if name == "many" and many is not None:
+                figures[name] = {"audit_rows": rows, **many}
+                continue
             with running_server(f"sqlite:///{path}") as server:
-                page = per_page(server, only)["aendringslog"]
-                rss = peak_rss_mb(server.pid)
-            figures[name] = {"audit_rows": rows, **page, "peak_rss_mb": rss}
+                page = per_page(server, only, rounds=2)["aendringslog"]
+            figures[name] = {"audit_rows": rows, **page}
     few, many = figures["few"]["cpu"], figures["many"]["cpu"]
     return {
         "aendringslog_audit": figures,
