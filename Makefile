@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 DATABASE_URL ?=
 
-.PHONY: run test lint bench demo clean
+.PHONY: run test lint bench bench-scale demo clean
 
 .venv/.runtime: requirements/runtime.lock pyproject.toml
 	bash .ci/venv.sh runtime
@@ -28,8 +28,14 @@ lint: .venv/.dev
 	.venv/bin/ruff format --check .
 	.venv/bin/mypy models dataio cli tests
 
+# The server measured by a browserless client (README, "Ydeevne"); BENCH_QUICK=1 for a short run.
 bench: .venv/.dev
 	$(PY) -m bench.run
+
+# nginx with sticky sessions in front of 1 and 2 processes on one PostgreSQL (README, "Flere servere").
+bench-scale: .venv/.dev
+	bash .ci/system-deps.sh bench
+	$(PY) -m bench.scale
 
 clean:
 	rm -rf .venv var/*.sqlite *.egg-info

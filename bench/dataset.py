@@ -37,6 +37,7 @@ SURVEY_ROUNDS = 10
 BENCH_ACTOR = Actor("bench", Role.ADMIN)
 SESSION_USERS = 20  # project leaders of different municipalities, for the concurrent sessions
 SESSION_PASSWORD = "bench-projekt-1234"
+AUDIT_ROWS = 100_000  # the change log's window holds this many rows (issue 14: Ændringslog)
 STATUSES = list(ItemStatus)
 
 
@@ -53,6 +54,7 @@ def build_full_dataset(url: str, *, straf11: bytes, today: date | None = None) -
         counts["helper_counts"] = fill_helper_counts(engine, today=today)
         counts["survey_rounds"] = fill_survey_rounds(engine, today=today)
         counts["session_users"] = len(add_session_users(engine))
+        counts["audit_rows_added"] = fill_audit_rows(engine, AUDIT_ROWS)
     finally:
         engine.dispose()
     return counts
@@ -265,3 +267,29 @@ def add_session_users(engine: Engine) -> dict[str, int]:
             municipality_code=code,
         )
     return users
+
+
+def fill_audit_rows(engine: Engine, rows: int, *, batch: int = 10_000) -> int:
+    """`rows` more audit rows of the last days (goal edits in the plan municipalities), written
+    through dataio.db.audit like every change, so that the hash chain holds."""
+    codes = partnership_codes(engine)
+    written = 0
+    while written < rows:
+        with transaction(engine) as session:
+            districts = {code: _district(session, code) for code in codes}
+            for _ in range(min(batch, rows - written)):
+                code = codes[written % len(codes)]
+                audit.record(
+                    session,
+                    actor=BENCH_ACTOR,
+                    action="goal.update",
+                    entity="goal",
+                    entity_key=f"{code}-burglary",
+                    summary=f"Mål for indbrud ændret ({written})",
+                    before={"target": written % 90},
+                    after={"target": written % 90 + 1},
+                    municipality_code=code,
+                    police_district_number=districts[code],
+                )
+                written += 1
+    return written
