@@ -21,6 +21,7 @@ run: .venv/.runtime
 
 test: .venv/.dev
 	bash .ci/system-deps.sh
+	bash .ci/axe.sh
 	$(PY) -m pytest
 
 lint: .venv/.dev

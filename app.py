@@ -9,8 +9,9 @@ from ui import loaders
 from ui.auth import require
 from ui.cards import burglary_card, sources_caption, status_rules
 from ui.charts import goal_chart
+from ui.described import chart
 from ui.goal_views import national_insecurity_card
-from ui.maps import status_map
+from ui.maps import show_map, status_map
 from ui.page import demo_notice, guarded
 from ui.text import status_badge
 
@@ -39,9 +40,9 @@ def render() -> None:
             st.markdown(f"{status_badge(status)}: **{fmt_int(count)}**")
     status_rules()
     st.subheader("Indbrud i beboelser mod målet")
-    st.plotly_chart(goal_chart(national), key="national_chart")
+    chart(goal_chart(national), key="national_chart")
     st.subheader("Kommunerne på kortet")
-    st.pydeck_chart(status_map(statuses), height=520, key="status_map")
+    show_map(status_map(statuses), height=520, key="status_map")
     st.caption(
         "Farve = status mod kommunens indbrudsmål (eget mål, ellers det nationale omregnet). Hold musen over en kommune for tal."
     )

@@ -144,3 +144,10 @@ def status_mark(status: str | None, label: str | None = None) -> str:
     """Shape and word, readable without colour: '● På rette vej'. `label` replaces the word
     (e.g. NO_DATA_LABEL); the shape stays the status's."""
     return f"{status_shape(status)} {status_label(status) if label is None else label}"
+
+
+# A municipality on the helper map without a helper goal: its own word, shape and colour, not
+# "insufficient evidence"'s
+NO_GOAL_LABEL = "Intet mål"
+NO_GOAL_SHAPE = "○"  # U+25CB white circle
+NO_GOAL_COLOUR = Colour(222, 222, 222)

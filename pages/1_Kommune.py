@@ -10,6 +10,7 @@ from ui import loaders
 from ui.auth import require
 from ui.cards import burglary_card, sources_caption, status_rules
 from ui.charts import goal_chart, quarter_chart, rate_chart
+from ui.described import chart
 from ui.page import demo_notice, guarded, home_municipality
 
 
@@ -64,16 +65,16 @@ def render(actor: Actor) -> None:
         year = overview.assessment.latest_year
         if year is not None:
             comparison = loaders.load_rate_comparison(version, code, year)
-            st.plotly_chart(rate_chart(comparison, name=overview.name), key="rate_chart")
+            chart(rate_chart(comparison, name=overview.name), key="rate_chart")
             st.caption(
                 "Sammenlignelige kommuner: de ti nærmeste i antal husstande: "
                 + ", ".join(comparison.peer_names)
                 + "."
             )
     st.subheader("Indbrud pr. kvartal")
-    st.plotly_chart(quarter_chart(overview), key="quarter_chart")
+    chart(quarter_chart(overview), key="quarter_chart")
     st.subheader("Indbrud pr. år mod målet")
-    st.plotly_chart(goal_chart(overview), key="goal_chart")
+    chart(goal_chart(overview), key="goal_chart")
     st.caption(
         f"Pr. 1.000 husstande {year}: {fmt_decimal(overview.per_1000_households, digits=1)}"
         + (" (husstande tilnærmet)" if overview.households_approximate else "")

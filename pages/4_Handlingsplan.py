@@ -9,7 +9,9 @@ from models.permissions import Action, Target, allows
 from ui import loaders
 from ui.auth import Guarded, require
 from ui.charts import gantt_chart, track_progress_chart
+from ui.described import chart
 from ui.editing import filter_items, filter_options
+from ui.maps import show_map, walks_map
 from ui.page import guarded, municipality_picker
 from ui.plan_excel import excel_section
 from ui.plan_view import (
@@ -19,7 +21,6 @@ from ui.plan_view import (
     plan_table,
     summary_metrics,
     walk_form,
-    walks_map,
 )
 from ui.tables import audit_for_display, plan_changes
 
@@ -60,8 +61,10 @@ def render(guard: Guarded) -> None:
     )
     plan_table(shown, editable=may_edit_plan(actor, target), actor=actor, code=code)
     left, right = st.columns([1, 2])
-    left.plotly_chart(track_progress_chart(by_track), key="track_progress")
-    right.plotly_chart(gantt_chart(shown, today=today), key="gantt")
+    with left:
+        chart(track_progress_chart(by_track), key="track_progress")
+    with right:
+        chart(gantt_chart(shown, today=today), key="gantt")
     since_day = st.date_input(
         "Ændret siden (fx sidste møde)", value=today - timedelta(days=30), format="DD.MM.YYYY"
     )
@@ -76,9 +79,9 @@ def render(guard: Guarded) -> None:
         st.dataframe(audit_for_display(changes), hide_index=True, key="plan_changes")
     walks, follow_ups = loaders.load_walks(version, actor, code)
     follow_ups_section(follow_ups, actor=actor, target=target)
-    deck = walks_map(walks)
-    if deck is not None:
-        st.pydeck_chart(deck, height=320, key="walks_map")
+    walk_figure = walks_map(walks, code=code)
+    if walk_figure is not None:
+        show_map(walk_figure, height=320, key="walks_map")
     if allows(actor, Action.EDIT_SAFETY_WALKS, target):
         walk_form(actor, code)
 

@@ -8,6 +8,7 @@ from models.permissions import Action, Actor, Role, Target, allows
 from ui import loaders
 from ui.auth import require
 from ui.data_view import HELPERS, may_import, table_upload_section
+from ui.described import chart
 from ui.downloads import table_download
 from ui.goal_charts import helper_chart, sign_ups_chart
 from ui.goal_views import (
@@ -19,7 +20,7 @@ from ui.goal_views import (
     helper_table_for_display,
     saved_message,
 )
-from ui.maps import helper_map
+from ui.maps import helper_map, show_map
 from ui.page import demo_notice, guarded, home_municipality
 from ui.text import DEMO_HELPERS_BANNER
 
@@ -82,17 +83,17 @@ def render(actor: Actor) -> None:
             )
         )
         overview = loaders.load_helper_overview(version, actor, code)
-        st.plotly_chart(helper_chart(overview), key="helper_chart")
+        chart(helper_chart(overview), key="helper_chart")
     with right:
         helper_card(overview)
-        st.pydeck_chart(helper_map(table), key="helper_map", height=320)
+        show_map(helper_map(table), key="helper_map", height=320, legend_beside=False)
     codes = tuple(int(c) for c in table["code"])
     recent, by_kind = loaders.load_recruitment(version, actor, codes)
     st.subheader("Hvilken rekruttering virker?")
     if by_kind.empty:
         st.info("Der er endnu ingen rekrutteringsaktiviteter registreret i kredsen.")
     else:
-        st.plotly_chart(sign_ups_chart(by_kind), key="sign_ups_chart")
+        chart(sign_ups_chart(by_kind), key="sign_ups_chart")
         with st.expander("Seneste aktiviteter"):
             st.dataframe(activities_for_display(recent.head(50)), hide_index=True)
     editable = {

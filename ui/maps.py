@@ -1,106 +1,405 @@
-"""pydeck maps built from DataFrames: data in, Deck out (no Streamlit calls)."""
+"""The maps: real boundaries (DAGI, shipped in dataio/seed/reference/geo/) coloured by status,
+with a legend, a Danish tooltip, a text alternative and no basemap from anywhere.
+
+- No basemap: `map_provider=None` leaves pydeck's style sentinel in the JSON, which Streamlit's
+  frontend reads as "no map style" (with `map_style=None` it fetches a style from an outside
+  tile host). The sea is a pale rectangle drawn by us.
+- Status is told by colour, by a shape drawn at each municipality's centroid (TextLayer, with
+  its character set given: deck.gl draws only the characters in it) and by the word in the
+  tooltip and the legend.
+- Fixed layer ids and compact JSON with sorted keys (`CompactDeck`): the same data gives the
+  same bytes, so Streamlit's message cache sends an unchanged map as a reference to what the
+  browser already holds instead of sending it again.
+
+Builders return a `MapFigure` (no Streamlit calls); `show_map` draws it.
+"""
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 import pydeck as pdk
+import streamlit as st
+from pydeck.bindings.json_tools import default_serialize
 
-from models.formatting import fmt_decimal, fmt_int
-from models.safe_text import for_html
-from models.vocabulary import DEMO_LABEL, status_colour, status_mark
+from dataio.seed.geo import BOUNDARY_SOURCE, municipality_shapes, police_district_shapes
+from models.domain import Status
+from models.formatting import fmt_count, fmt_date, fmt_decimal, fmt_int
+from models.geo import Bounds, bounds, fit_view
+from models.safe_text import for_html, for_markdown
+from models.vocabulary import (
+    DEMO_LABEL,
+    MID_GREY,
+    NO_GOAL_COLOUR,
+    NO_GOAL_LABEL,
+    NO_GOAL_SHAPE,
+    PROJECTION_ORANGE,
+    Colour,
+    status_colour,
+    status_label,
+    status_shape,
+)
+
+SEA = [236, 242, 247, 255]
+OUTLINE = [255, 255, 255, 255]  # between municipalities
+DISTRICT_LINE = [40, 40, 40, 255]  # police districts
+MARK_COLOUR = [20, 20, 20, 255]  # the status shapes on the fills
+FONT = "DejaVu Sans, Arial, Helvetica, sans-serif"
+STATUS_ORDER = (
+    Status.ON_TRACK,
+    Status.NEEDS_ACCELERATION,
+    Status.OFF_TRACK,
+    Status.INSUFFICIENT_EVIDENCE,
+)
 
 
-def status_map(statuses: pd.DataFrame) -> pdk.Deck:
-    """Municipalities as dots at their centroids, coloured by burglary goal status."""
-    frame = statuses.copy()
-    frame["name"] = [for_html(n) for n in frame["name"]]  # the tooltip renders HTML
-    frame["colour"] = [[*status_colour(s), 210] for s in frame["status"]]
-    frame["status_da"] = [status_mark(s) for s in frame["status"]]
-    frame["count_da"] = [fmt_int(c) for c in frame["count"]]
-    frame["rate_da"] = [fmt_decimal(r, digits=1) for r in frame["per_1000_households"]]
-    frame["demo_da"] = [DEMO_LABEL if d else "" for d in frame["demo"]]
-    layer = pdk.Layer(
-        "ScatterplotLayer",
-        data=frame[
-            [
-                "name",
-                "lat",
-                "lon",
-                "colour",
-                "status_da",
-                "count_da",
-                "rate_da",
-                "latest_year",
-                "demo_da",
-            ]
-        ],
-        get_position=["lon", "lat"],
-        get_fill_color="colour",
-        get_radius=3500,  # metres; the pixel bounds keep dots readable at every zoom
-        radius_min_pixels=5,
-        radius_max_pixels=14,
-        get_line_color=[255, 255, 255],
-        line_width_min_pixels=1,
+class CompactDeck(pdk.Deck):
+    """pydeck's Deck with deterministic, compact JSON (pydeck indents by two spaces, which
+    about triples the size of a boundary map)."""
+
+    def to_json(self) -> str:
+        """Sorted keys, no whitespace."""
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    """One line of a map's legend: the shape, its colour, the word and how many areas."""
+
+    shape: str
+    colour: Colour
+    word: str
+    count: int
+
+
+@dataclass(frozen=True)
+class MapFigure:
+    """A map ready to draw: the deck, its legend, a one-sentence text alternative and the
+    table of the numbers it shows (behind an expander)."""
+
+    deck: pdk.Deck
+    legend: tuple[LegendEntry, ...]
+    alt: str
+    table: pd.DataFrame
+    source: str = BOUNDARY_SOURCE
+    notes: tuple[str, ...] = field(default=())
+
+
+def _fill(colour: Colour, alpha: int = 235) -> list[int]:
+    return [colour.red, colour.green, colour.blue, alpha]
+
+
+def _sea(box: Bounds | None) -> pdk.Layer:
+    west, south, east, north = box if box is not None else Bounds(7.5, 54.4, 15.3, 57.9)
+    pad_x, pad_y = (east - west) * 0.6 + 0.05, (north - south) * 0.6 + 0.05
+    ring = [
+        [west - pad_x, south - pad_y],
+        [east + pad_x, south - pad_y],
+        [east + pad_x, north + pad_y],
+        [west - pad_x, north + pad_y],
+    ]
+    return pdk.Layer(
+        "PolygonLayer",
+        id="hav",
+        data=[{"polygon": ring}],
+        get_polygon="polygon",
+        get_fill_color=SEA,
+        stroked=False,
+        pickable=False,
+    )
+
+
+def _areas(features: list[dict[str, Any]], *, layer_id: str) -> pdk.Layer:
+    return pdk.Layer(
+        "GeoJsonLayer",
+        id=layer_id,
+        data={"type": "FeatureCollection", "features": features},
+        filled=True,
         stroked=True,
+        get_fill_color="properties.fill",
+        get_line_color=OUTLINE,
+        line_width_min_pixels=0.5,
         pickable=True,
+        auto_highlight=True,
+        highlight_color=[255, 255, 255, 90],
     )
-    tooltip = {
-        "html": "<b>{name}</b><br/>{status_da}<br/>{count_da} indbrud ({latest_year})<br/>{rate_da} pr. 1.000 husstande<br/><i>{demo_da}</i>"
-    }
-    view = pdk.ViewState(latitude=56.1, longitude=10.9, zoom=5.7)
-    return pdk.Deck(layers=[layer], initial_view_state=view, map_style=None, tooltip=tooltip)  # type: ignore[arg-type]
 
 
-def helper_map(table: pd.DataFrame) -> pdk.Deck:
-    """The district's municipalities coloured by helper-goal status (grey: no goal), sized by density."""
-    frame = table.copy()
-    frame["name"] = [for_html(n) for n in frame["name"]]  # the tooltip renders HTML
-    frame["colour"] = [
-        [*status_colour(s if isinstance(s, str) else None), 210] for s in frame["status"]
+def _districts(numbers: list[int]) -> pdk.Layer:
+    shapes = police_district_shapes()
+    features = [
+        {"type": "Feature", "properties": {}, "geometry": shapes[n]} for n in numbers if n in shapes
     ]
-    frame["status_da"] = [
-        status_mark(s) if isinstance(s, str) else "Intet mål" for s in frame["status"]
-    ]
-    frame["latest_da"] = [fmt_int(v) for v in frame["latest"]]
-    frame["density_da"] = [fmt_decimal(v, digits=1) for v in frame["per_100_households"]]
-    frame["radius"] = [
-        600 + 80 * (v if isinstance(v, float) and v == v else 0)
-        for v in frame["per_100_households"]
-    ]
-    frame["demo_da"] = [DEMO_LABEL if d else "" for d in frame["demo"]]
-    layer = pdk.Layer(
-        "ScatterplotLayer",
-        data=frame[
-            [
-                "name",
-                "lat",
-                "lon",
-                "colour",
-                "radius",
-                "status_da",
-                "latest_da",
-                "density_da",
-                "demo_da",
-            ]
-        ],
-        get_position=["lon", "lat"],
-        get_fill_color="colour",
-        get_radius="radius",
-        radius_min_pixels=6,
-        radius_max_pixels=18,
-        get_line_color=[255, 255, 255],
-        line_width_min_pixels=1,
+    return pdk.Layer(
+        "GeoJsonLayer",
+        id="politikredse",
+        data={"type": "FeatureCollection", "features": features},
+        filled=False,
         stroked=True,
-        pickable=True,
+        get_line_color=DISTRICT_LINE,
+        line_width_min_pixels=1.5,
+        pickable=False,
     )
+
+
+def character_set(texts: list[str]) -> str:
+    """Every character the TextLayer will draw, sorted (deck.gl leaves out the others, and a
+    sorted set keeps the map's JSON the same from run to run)."""
+    return "".join(sorted({c for text in texts for c in text} | {" "}))
+
+
+def _text_layer(layer_id: str, rows: list[dict[str, Any]], **props: Any) -> pdk.Layer:
+    """A TextLayer whose font and character set reach deck.gl as plain strings (pydeck turns a
+    string argument into an expression, "@@=...", so they are set after construction)."""
+    layer = pdk.Layer(
+        "TextLayer",
+        id=layer_id,
+        data=rows,
+        get_position=["lon", "lat"],
+        get_text="text",
+        get_color=MARK_COLOUR,
+        pickable=False,
+        **props,
+    )
+    layer.fontFamily = FONT
+    layer.characterSet = character_set([str(r["text"]) for r in rows])
+    return layer
+
+
+def _marks(rows: list[dict[str, Any]], *, layer_id: str, size: int = 13) -> pdk.Layer:
+    return _text_layer(layer_id, rows, get_size=size)
+
+
+def _deck(
+    layers: list[pdk.Layer],
+    box: Bounds | None,
+    tooltip: dict[str, Any],
+    *,
+    height: int,
+    width: int = 650,
+) -> pdk.Deck:
+    view = fit_view(box, width_px=width, height_px=height)
+    return CompactDeck(
+        layers=[_sea(box), *layers],
+        initial_view_state=pdk.ViewState(
+            latitude=view.latitude, longitude=view.longitude, zoom=view.zoom
+        ),
+        map_provider=None,  # no basemap: nothing is fetched from a tile host
+        tooltip=tooltip,
+    )
+
+
+def _status_legend(statuses: list[str | None]) -> tuple[LegendEntry, ...]:
+    counts = pd.Series([s if s is not None else Status.INSUFFICIENT_EVIDENCE for s in statuses])
+    return tuple(
+        LegendEntry(status_shape(s), status_colour(s), status_label(s), int((counts == s).sum()))
+        for s in STATUS_ORDER
+    )
+
+
+def status_map(statuses: pd.DataFrame) -> MapFigure:
+    """Denmark's municipalities coloured by their burglary goal status, police districts outlined."""
+    shapes = municipality_shapes()
+    rows = statuses[statuses["code"].isin(list(shapes))].sort_values("code")
+    features, marks = [], []
+    for r in rows.itertuples():
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": shapes[int(r.code)],
+                "properties": {
+                    "name": for_html(str(r.name)),  # the tooltip renders HTML
+                    "fill": _fill(status_colour(r.status)),
+                    "status_da": f"{status_shape(r.status)} {status_label(r.status)}",
+                    "count_da": fmt_int(r.count),
+                    "rate_da": fmt_decimal(r.per_1000_households, digits=1),
+                    "year": int(r.latest_year),
+                    "demo_da": DEMO_LABEL if r.demo else "",
+                },
+            }
+        )
+        marks.append({"lon": float(r.lon), "lat": float(r.lat), "text": status_shape(r.status)})
+    box = bounds(shapes[int(c)] for c in rows["code"] if int(c) != 411)  # Christiansø: a dot
+    layers = [
+        _areas(features, layer_id="kommuner"),
+        _districts(sorted(police_district_shapes())),
+        _marks(marks, layer_id="statusmaerker", size=11),
+    ]
     tooltip = {
-        "html": "<b>{name}</b><br/>{status_da}<br/>{latest_da} nabohjælpere<br/>{density_da} pr. 100 husstande<br/><i>{demo_da}</i>"
+        "html": "<b>{name}</b><br/>{status_da}<br/>{count_da} indbrud ({year})<br/>"
+        "{rate_da} pr. 1.000 husstande<br/><i>{demo_da}</i>",
+        "style": {"backgroundColor": "#222", "color": "#fff", "fontSize": "14px"},
     }
-    view = pdk.ViewState(
-        latitude=float(frame["lat"].mean()) if len(frame) else 56.1,
-        longitude=float(frame["lon"].mean()) if len(frame) else 10.9,
-        zoom=9.5
-        if len(frame) and frame["lat"].max() - frame["lat"].min() < 0.5
-        else 7.5
-        if len(frame) and frame["lat"].max() - frame["lat"].min() < 1.5
-        else 6.0,
+    legend = _status_legend(list(rows["status"]))
+    parts = ", ".join(f"{fmt_int(e.count)} {e.word.lower()}" for e in legend)
+    alt = (
+        f"Danmarkskort over {fmt_int(len(rows))} kommuner farvet efter status mod "
+        f"indbrudsmålet: {parts}. Tallene pr. kommune står i tabellen under kortet."
     )
-    return pdk.Deck(layers=[layer], initial_view_state=view, map_style=None, tooltip=tooltip)  # type: ignore[arg-type]
+    table = pd.DataFrame(
+        {
+            "Kommune": rows["name"],
+            "Politikreds": rows["police_district"],
+            "Status": [status_label(s) for s in rows["status"]],
+            f"Indbrud ({int(rows['latest_year'].max()) if len(rows) else ''})": [
+                fmt_int(c) for c in rows["count"]
+            ],
+            "Pr. 1.000 husstande": [fmt_decimal(v, digits=1) for v in rows["per_1000_households"]],
+        }
+    ).sort_values("Kommune")
+    return MapFigure(_deck(layers, box, tooltip, height=520), legend, alt, table)
+
+
+def helper_map(table: pd.DataFrame) -> MapFigure:
+    """The district's municipalities coloured by helper-goal status (pale: no goal), the district
+    outlined; helpers per 100 households in the tooltip."""
+    shapes = municipality_shapes()
+    rows = table[table["code"].isin(list(shapes))].sort_values("code")
+    features, marks, kinds = [], [], []
+    for r in rows.itertuples():
+        status = r.status if isinstance(r.status, str) else None
+        shape = status_shape(status) if status else NO_GOAL_SHAPE
+        kinds.append(status)
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": shapes[int(r.code)],
+                "properties": {
+                    "name": for_html(str(r.name)),
+                    "fill": _fill(status_colour(status) if status else NO_GOAL_COLOUR),
+                    "status_da": f"{shape} {status_label(status) if status else NO_GOAL_LABEL}",
+                    "latest_da": fmt_int(r.latest),
+                    "density_da": fmt_decimal(r.per_100_households, digits=1),
+                    "demo_da": DEMO_LABEL if r.demo else "",
+                },
+            }
+        )
+        marks.append({"lon": float(r.lon), "lat": float(r.lat), "text": shape})
+    districts = sorted({int(n) for n in rows["police_district_number"]})
+    box = bounds([shapes[int(c)] for c in rows["code"]])
+    layers = [
+        _areas(features, layer_id="kommuner"),
+        _districts(districts),
+        _marks(marks, layer_id="statusmaerker"),
+    ]
+    tooltip = {
+        "html": "<b>{name}</b><br/>{status_da}<br/>{latest_da} nabohjælpere<br/>"
+        "{density_da} pr. 100 husstande<br/><i>{demo_da}</i>",
+        "style": {"backgroundColor": "#222", "color": "#fff", "fontSize": "14px"},
+    }
+    legend = (
+        *(e for e in _status_legend([k for k in kinds if k is not None]) if e.count),
+        # the pale fill's shape in the legend in a grey that reads on white
+        LegendEntry(NO_GOAL_SHAPE, MID_GREY, NO_GOAL_LABEL, sum(k is None for k in kinds)),
+    )
+    parts = ", ".join(f"{fmt_int(e.count)} {e.word.lower()}" for e in legend if e.count)
+    alt = (
+        f"Kort over politikredsens {fmt_int(len(rows))} kommuner farvet efter status mod "
+        f"rekrutteringsmålet: {parts}. Tallene står i tabellen under kortet."
+    )
+    numbers = pd.DataFrame(
+        {
+            "Kommune": rows["name"],
+            "Status": [status_label(k) if k is not None else NO_GOAL_LABEL for k in kinds],
+            "Nabohjælpere": [fmt_int(v) for v in rows["latest"]],
+            "Pr. 100 husstande": [fmt_decimal(v, digits=1) for v in rows["per_100_households"]],
+        }
+    ).sort_values("Kommune")
+    # drawn in the right-hand column of the page, about 320 px wide at 1280
+    return MapFigure(_deck(layers, box, tooltip, height=320, width=320), legend, alt, numbers)
+
+
+def walks_map(walks: pd.DataFrame, *, code: int) -> MapFigure | None:
+    """The municipality's outline and its walks with open follow-ups, where a position is known."""
+    placed = walks[walks["lat"].notna() & (walks["open"] > 0)].sort_values("id")
+    if placed.empty:
+        return None
+    shapes = municipality_shapes()
+    outline = [shapes[code]] if code in shapes else []
+    dates = [fmt_date(pd.Timestamp(d).date()) for d in placed["walk_date"]]
+    points: list[dict[str, Any]] = [
+        {
+            "lon": float(r.lon),
+            "lat": float(r.lat),
+            "label": f"{r.area} ({day}): {fmt_count(int(r.open), one='åben opfølgning', many='åbne opfølgninger')}",
+        }
+        for r, day in zip(placed.itertuples(), dates, strict=True)
+    ]
+    labels: list[dict[str, Any]] = [
+        {"lon": float(r.lon), "lat": float(r.lat), "text": str(r.area)} for r in placed.itertuples()
+    ]
+    orange = _fill(PROJECTION_ORANGE, 230)
+    layers = [
+        pdk.Layer(
+            "GeoJsonLayer",
+            id="kommune",
+            data={
+                "type": "FeatureCollection",
+                "features": [{"type": "Feature", "properties": {}, "geometry": g} for g in outline],
+            },
+            filled=True,
+            stroked=True,
+            get_fill_color=[250, 250, 248, 255],
+            get_line_color=DISTRICT_LINE,
+            line_width_min_pixels=1.5,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "ScatterplotLayer",
+            id="vandringer",
+            data=points,
+            get_position=["lon", "lat"],
+            get_fill_color=orange,
+            get_line_color=[255, 255, 255, 255],
+            stroked=True,
+            line_width_min_pixels=1,
+            get_radius=150,
+            radius_min_pixels=7,
+            pickable=True,
+        ),
+        _text_layer("vandringsnavne", labels, get_size=14, get_pixel_offset=[0, -18]),
+    ]
+    box = bounds(outline, points=[(p["lon"], p["lat"]) for p in points])
+    legend = (
+        LegendEntry("●", PROJECTION_ORANGE, "Tryghedsvandring med åbne opfølgninger", len(points)),
+    )
+    alt = (
+        f"Kort over kommunen med {fmt_count(len(points), one='tryghedsvandring', many='tryghedsvandringer')} "
+        f"med åbne opfølgninger: {'; '.join(p['label'] for p in points)}."
+    )
+    table = pd.DataFrame(
+        {
+            "Område": [str(a) for a in placed["area"]],
+            "Dato": dates,
+            "Åbne opfølgninger": [fmt_int(v) for v in placed["open"]],
+        }
+    )
+    tooltip = {"text": "{label}"}
+    return MapFigure(_deck(layers, box, tooltip, height=320), legend, alt, table)
+
+
+def legend_markdown(entries: tuple[LegendEntry, ...]) -> str:
+    """The legend as markdown lines: the shape in its colour, the word, the count."""
+    lines = []
+    for e in entries:
+        mark = f':color[{e.shape}]{{foreground="{e.colour.hex}"}}'
+        lines.append(f"{mark} {e.word}: **{fmt_int(e.count)}**")
+    return "  \n".join(lines)
+
+
+def show_map(figure: MapFigure, *, key: str, height: int, legend_beside: bool = True) -> None:
+    """The map with its legend beside it (or below, in a narrow column), the source of the
+    boundaries, and its numbers as a table behind an expander."""
+    if legend_beside:
+        left, right = st.columns([4, 1])
+    else:
+        left = right = st.container()
+    with left:
+        st.pydeck_chart(figure.deck, height=height, key=key, alt=figure.alt)
+    with right:
+        st.markdown("**Signatur**  \n" + legend_markdown(figure.legend))
+        st.caption(figure.source)
+    with st.expander("Kortets tal som tekst"):
+        st.markdown(for_markdown(figure.alt))
+        st.dataframe(figure.table, hide_index=True)

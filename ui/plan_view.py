@@ -3,7 +3,6 @@
 from datetime import date
 
 import pandas as pd
-import pydeck as pdk
 import streamlit as st
 
 from dataio.store.action_plans import (
@@ -218,42 +217,6 @@ def follow_ups_section(follow_ups: pd.DataFrame, *, actor: Actor, target: Target
                 follow_up_to_item(loaders.engine(), actor=actor, observation_id=int(chosen))
                 loaders.after_write()
                 st.success("Opfølgningen er nu en aktivitet i handlingsplanen.")
-
-
-def walks_map(walks: pd.DataFrame) -> pdk.Deck | None:
-    """Walks with open follow-ups, where a position is known."""
-    placed = walks[walks["lat"].notna() & (walks["open"] > 0)]
-    if placed.empty:
-        return None
-    data = placed.assign(
-        label=[
-            f"{a} ({fmt_date(pd.Timestamp(d).date())}): {int(o)} åbne"
-            for a, d, o in zip(placed["area"], placed["walk_date"], placed["open"], strict=True)
-        ]
-    )
-    layer = pdk.Layer(
-        "ScatterplotLayer",
-        data=data[["lat", "lon", "label"]],
-        get_position=["lon", "lat"],
-        get_fill_color=[230, 120, 20, 200],
-        get_radius=150,
-        radius_min_pixels=6,
-        pickable=True,
-    )
-    names = pdk.Layer(
-        "TextLayer",
-        data=data[["lat", "lon", "area"]],
-        get_position=["lon", "lat"],
-        get_text="area",
-        get_size=14,
-        get_pixel_offset=[0, -18],
-    )
-    view = pdk.ViewState(
-        latitude=float(placed["lat"].mean()), longitude=float(placed["lon"].mean()), zoom=11.5
-    )
-    return pdk.Deck(
-        layers=[layer, names], initial_view_state=view, map_style=None, tooltip={"text": "{label}"}
-    )  # type: ignore[arg-type]
 
 
 def walk_form(actor: Actor, code: int) -> None:

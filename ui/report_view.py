@@ -80,4 +80,9 @@ def show_pack(pack: MeetingPack) -> None:
         "Hent Excel", data=pack.xlsx, file_name=f"{slug}.xlsx", mime=XLSX_MIME, key="report_xlsx"
     )
     if pack.preview_png is not None:
-        st.image(pack.preview_png, caption="PDF'ens forside", width=520)
+        st.image(
+            pack.preview_png,
+            caption="PDF'ens forside",
+            width=520,
+            alt="Forhåndsvisning af forsiden af mødepakkens PDF; hent PDF'en for at læse den.",
+        )
