@@ -49,10 +49,11 @@ def test_cards_show_danish_numbers_and_honest_insecurity(forside: AppTest) -> No
 
 def test_map_has_every_municipality_coloured_by_status(forside: AppTest) -> None:
     deck = deck_specs(forside)[0]
-    points = deck["layers"][0]["data"]
-    assert len(points) == 98
-    assert {tuple(p["colour"][:3]) for p in points} <= set(STATUS_COLOURS.values())
-    assert all(p["demo_da"] == "Eksempeldata" for p in points)
+    areas = next(layer for layer in deck["layers"] if layer["id"] == "kommuner")
+    shown = [f["properties"] for f in areas["data"]["features"]]
+    assert len(shown) == 98
+    assert {tuple(p["fill"][:3]) for p in shown} <= set(STATUS_COLOURS.values())
+    assert all(p["demo_da"] == "Eksempeldata" for p in shown)
     counts = page_text(forside)
     assert "På rette vej" in counts and "Utilstrækkeligt grundlag" in counts
 
