@@ -39,7 +39,9 @@ def test_police_record_an_activity_and_a_count_and_see_the_district_table_change
     )
     settle(page)
 
-    page.get_by_role("textbox", name="Aktive nabohjælpere").fill(wanted)  # "7.777": as a Dane types it
+    page.get_by_role("textbox", name="Aktive nabohjælpere").fill(
+        wanted
+    )  # "7.777": as a Dane types it
     page.get_by_label("Aktive nabovenner (valgfrit)").fill("99")
     page.get_by_role("button", name="Gem nabohjælpertal").click()
     expect(page.get_by_text(f"Gemt: {wanted} nabohjælpere i Albertslund")).to_be_visible(
