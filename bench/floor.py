@@ -20,34 +20,7 @@ HERE = Path(__file__).resolve().parent
 APP = HERE.parent / "app.py"
 FLOOR_APP = HERE / "floor_app.py"
 MUNICIPALITY = "183"
-ELEMENTS = [
-    "plotly_chart",
-    "pydeck_chart",
-    "dataframe",
-    "data_editor",
-    "table",
-    "metric",
-    "markdown",
-    "caption",
-    "title",
-    "header",
-    "subheader",
-    "info",
-    "success",
-    "warning",
-    "error",
-    "selectbox",
-    "multiselect",
-    "radio",
-    "text_input",
-    "text_area",
-    "date_input",
-    "number_input",
-    "button",
-    "download_button",
-    "image",
-    "page_link",
-]
+# the element functions whose calls are recorded; widgets among them get their key back on replay
 WIDGETS = {
     "selectbox",
     "multiselect",
@@ -60,6 +33,25 @@ WIDGETS = {
     "download_button",
     "data_editor",
 }
+ELEMENTS = [
+    "plotly_chart",
+    "pydeck_chart",
+    "dataframe",
+    "table",
+    "metric",
+    "markdown",
+    "caption",
+    "title",
+    "header",
+    "subheader",
+    "info",
+    "success",
+    "warning",
+    "error",
+    "image",
+    "page_link",
+    *sorted(WIDGETS),
+]
 DROPPED = {"on_change", "on_click", "format_func", "args", "kwargs", "key", "help"}
 
 Call = tuple[str, bool, tuple[Any, ...], dict[str, Any]]  # name, in sidebar, args, kwargs
