@@ -4,14 +4,13 @@ from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 
 from dataio.store.burglaries import BurglaryOverview
 from dataio.store.comparison import RateComparison
 from models.bands import burglary_band
 from models.domain import Quality
-from models.formatting import fmt_decimal, fmt_int
+from models.formatting import fmt_date, fmt_decimal, fmt_int
 from models.periods import quarter_end, quarter_start
 from models.safe_text import for_html
 from models.vocabulary import (
@@ -19,6 +18,7 @@ from models.vocabulary import (
     BREAK_GREY,
     CONSTANT_RATE_PATH_LABEL,
     ITEM_STATUS_COLOURS,
+    LIGHT_GREY,
     LINEAR_PATH_LABEL,
     PALE_BLUE,
     PERIOD_GREY,
@@ -28,7 +28,17 @@ from models.vocabulary import (
     quality_colour,
     quality_label,
 )
-from ui.figures import add_band, add_path, add_target, danish_layout, top_label, vline, vrect
+from ui.figures import (
+    add_band,
+    add_path,
+    add_target,
+    danish_date_axis,
+    danish_layout,
+    number_axis,
+    top_label,
+    vline,
+    vrect,
+)
 
 
 def _annual_bars(figure: go.Figure, overview: BurglaryOverview) -> None:
@@ -145,6 +155,8 @@ def quarter_chart(overview: BurglaryOverview) -> go.Figure:
             labels.append(
                 top_label(start, "Foreløbigt" if provisional else "COVID-19", side="right")
             )
+    if x:
+        danish_date_axis(figure, first=min(x), last=max(x))
     return danish_layout(
         figure,
         y_title="Indbrud i beboelser pr. kvartal",
@@ -173,26 +185,69 @@ def rate_chart(comparison: RateComparison, *, name: str) -> go.Figure:
         " (husstande tilnærmet)" if comparison.approximate_households else ""
     )
     figure.update_yaxes(autorange="reversed")
+    number_axis(figure)
     return danish_layout(figure, y_title="", height=260, title=title)
+
+
+def _distinct(labels: list[str]) -> list[str]:
+    """Labels on a category axis must differ, or two items share one row: number repeats."""
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out
+
+
+def _timeline_bars(figure: go.Figure, dated: pd.DataFrame) -> None:
+    """One horizontal bar per item from its start to its due date, a trace per status (the
+    legend); what px.timeline draws, at a fraction of its cost, with Danish dates on hover."""
+    starts = pd.to_datetime(dated["start_date"])
+    lengths = (pd.to_datetime(dated["due_date"]) - starts).dt.total_seconds() * 1000
+    spans = [
+        f"{fmt_date(a.date())} – {fmt_date(b.date())}"
+        for a, b in zip(starts, pd.to_datetime(dated["due_date"]), strict=True)
+    ]
+    dated = dated.assign(_start=starts.dt.strftime("%Y-%m-%d"), _length=lengths, _span=spans)
+    for status, rows in dated.groupby("status", sort=False):
+        figure.add_bar(
+            base=list(rows["_start"]),
+            x=list(rows["_length"]),
+            y=list(rows["label"]),
+            orientation="h",
+            name=str(status),
+            marker={"color": ITEM_STATUS_COLOURS.get(str(status), LIGHT_GREY).hex},
+            customdata=rows[["_span", "owner_name", "track", "full_title"]].to_numpy().tolist(),
+            hovertemplate=(
+                "%{customdata[3]}<br>%{customdata[0]}<br>Ansvarlig: %{customdata[1]}<br>"
+                "Spor: %{customdata[2]}<extra>" + for_html(str(status)) + "</extra>"
+            ),
+        )
 
 
 def gantt_chart(items: pd.DataFrame, *, today: date) -> go.Figure:
     """The plan on a timeline, coloured by status, with a line for today."""
     dated = items.dropna(subset=["start_date", "due_date"]).copy()
     # plotly renders HTML in labels and hover text: user text is escaped (models.safe_text)
-    dated["label"] = [for_html(t if len(t) <= 60 else t[:57] + "…") for t in dated["title"]]
-    dated["owner_name"] = [for_html(o) for o in dated["owner_name"]]
-    figure = px.timeline(
-        dated,
-        x_start="start_date",
-        x_end="due_date",
-        y="label",
-        color="status",
-        color_discrete_map={str(s): c.hex for s, c in ITEM_STATUS_COLOURS.items()},
-        hover_data={"owner_name": True, "track": True, "label": False},
-        labels={"status": "Status", "owner_name": "Ansvarlig", "track": "Spor"},
+    # short labels leave the bars room in the page's narrow column; the hover has the whole title
+    dated["label"] = _distinct(
+        [for_html(t if len(t) <= 34 else t[:32] + "…") for t in dated["title"]]
     )
-    figure.update_yaxes(autorange="reversed", title="")
+    dated["full_title"] = [for_html(t) for t in dated["title"]]
+    dated["owner_name"] = [for_html(o) for o in dated["owner_name"]]
+    dated["track"] = [for_html(str(t)) for t in dated["track"]]
+    figure = go.Figure()
+    _timeline_bars(figure, dated)
+    figure.update_xaxes(type="date")
+    figure.update_yaxes(autorange="reversed", title="", type="category")
+    figure.update_layout(barmode="overlay", legend_title_text="Status")
+    days = [
+        *pd.to_datetime(dated["start_date"]).dt.date,
+        *pd.to_datetime(dated["due_date"]).dt.date,
+    ]
+    if days:
+        # a narrow column beside long titles: few ticks, or plotly turns them on their side
+        danish_date_axis(figure, first=min([*days, today]), last=max([*days, today]), most=4)
     midnight = datetime.combine(today, datetime.min.time())
     today_label = top_label(midnight, "I dag", side="right") | {"font": {"color": ALERT_RED.hex}}
     return danish_layout(
@@ -201,6 +256,7 @@ def gantt_chart(items: pd.DataFrame, *, today: date) -> go.Figure:
         height=max(320, 22 * len(dated) + 120),
         shapes=[vline(midnight, colour=ALERT_RED.hex, dash="dash")],
         annotations=[today_label],
+        hovermode="closest",
     )
 
 
@@ -218,6 +274,6 @@ def track_progress_chart(progress: dict[str, float | None]) -> go.Figure:
             textposition="auto",
         )
     )
-    figure.update_xaxes(range=[0, 100], title="Fremdrift (%)")
+    figure.update_xaxes(range=[0, 104], tickvals=[0, 25, 50, 75, 100], title="Fremdrift (%)")
     figure.update_yaxes(autorange="reversed")
     return danish_layout(figure, y_title="", height=240)

@@ -99,7 +99,8 @@ def chart(figure: go.Figure, *, key: str, **options: Any) -> None:
     """`st.plotly_chart` with the figure's numbers as its alt text and in a table below it."""
     numbers = figure_numbers(figure)
     sentence = figure_sentence(figure, numbers)
-    st.plotly_chart(figure, key=key, alt=sentence, **options)
+    # theme=None: our template's colours, not Streamlit's grey tick labels (ui.figures)
+    st.plotly_chart(figure, key=key, alt=sentence, theme=None, **options)
     with st.expander("Diagrammets tal som tekst"):
         st.markdown(for_markdown(sentence))
         if not numbers.empty:

@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 from dataio.store.neighbour_help import HelperOverview
 from dataio.store.surveys import InsecurityOverview
 from models.bands import helper_band
+from models.formatting import fmt_date
 from models.vocabulary import (
     GOAL_GREEN,
     LIGHT_GREY,
@@ -18,7 +19,14 @@ from models.vocabulary import (
     quality_colour,
     quality_label,
 )
-from ui.figures import add_band, add_path, add_target, danish_layout
+from ui.figures import (
+    add_band,
+    add_path,
+    add_target,
+    danish_date_axis,
+    danish_layout,
+    number_axis,
+)
 
 
 def helper_chart(overview: HelperOverview) -> go.Figure:
@@ -32,7 +40,8 @@ def helper_chart(overview: HelperOverview) -> go.Figure:
         mode="lines",
         name="Nabohjælpere" + (" (eksempeldata)" if overview.demo else ""),
         line={"color": (LIGHT_GREY if overview.demo else SERIES_BLUE).hex, "width": 2},
-        hovertemplate="%{x|%d.%m.%Y}: %{y:,.0f}<extra></extra>",
+        customdata=[fmt_date(pd.Timestamp(d).date()) for d in counts["count_date"]],
+        hovertemplate="%{customdata}: %{y:,.0f}<extra></extra>",
     )
     if (
         result.target is not None
@@ -50,9 +59,23 @@ def helper_chart(overview: HelperOverview) -> go.Figure:
             dash="dash",
         )
         add_target(figure, end, result.target)
-    add_band(figure, helper_band(result))
+    band = helper_band(result)
+    add_band(figure, band)
     figure.update_yaxes(rangemode="tozero")
+    _helper_dates(figure, overview, band_end=band.x[-1] if band is not None and band.x else None)
     return danish_layout(figure, y_title="Aktive nabohjælpere")
+
+
+def _helper_dates(figure: go.Figure, overview: HelperOverview, *, band_end: object) -> None:
+    """Danish month or year ticks from the first count to the target or the projection's end."""
+    days = [pd.Timestamp(d).date() for d in overview.counts["count_date"]]
+    target_year = overview.assessment.target_year
+    if target_year is not None:
+        days.append(date(target_year, 12, 31))
+    if band_end is not None:
+        days.append(pd.Timestamp(band_end).date())
+    if days:
+        danish_date_axis(figure, first=min(days), last=max(days))
 
 
 def sign_ups_chart(by_kind: pd.DataFrame) -> go.Figure:
@@ -69,6 +92,7 @@ def sign_ups_chart(by_kind: pd.DataFrame) -> go.Figure:
         showlegend=False,
     )
     figure.update_yaxes(autorange="reversed")
+    number_axis(figure)
     figure = danish_layout(figure, y_title="", height=320)
     figure.update_layout(xaxis_title="Tilmeldte nabohjælpere pr. aktivitet", hovermode="closest")
     return figure

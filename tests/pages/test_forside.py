@@ -33,7 +33,10 @@ def test_national_chart_has_series_goal_path_and_projection(forside: AppTest) ->
     star = next(t for t in spec["data"] if t.get("name") == "Mål")
     assert star["x"] == [2030] and star["y"] == [10000.0]
     assert "standardmålår" in star["text"][0]
-    assert spec["layout"]["separators"] == ",."
+    # our template, not Streamlit's theme (its grey tick labels fail WCAG AA contrast)
+    assert all(element.proto.theme == "" for element in forside.get("plotly_chart"))
+    danish = spec["layout"]["template"]["layout"]
+    assert danish["separators"] == ",." and danish["yaxis"]["tickformat"] == ",~f"
     annotations = " ".join(a.get("text", "") for a in spec["layout"].get("annotations", []))
     assert "§ 276 a" in annotations and "COVID-19" in annotations
 
