@@ -162,8 +162,23 @@ def _streamlit_pid(leader: int) -> int:
     return leader
 
 
+QUIET_RATE = 0.05  # CPU-s per s: below this the server is no longer warming up
+
+
+def settle(server: Server, *, timeout: float = 60.0) -> None:
+    """Wait until the server is quiet: the warm-up imports run in a thread after start (ui.web),
+    and an idle rate measured while they run would be subtracted from every view."""
+    deadline = time.perf_counter() + timeout
+    quiet = 0
+    while quiet < 2 and time.perf_counter() < deadline:
+        before = server.cpu()
+        time.sleep(0.5)
+        quiet = quiet + 1 if (server.cpu() - before) / 0.5 < QUIET_RATE else 0
+
+
 def idle_rate(server: Server, seconds: float = 3.0) -> float:
-    """The server's CPU-seconds per second while nobody clicks."""
+    """The server's CPU-seconds per second while nobody clicks (once it has settled)."""
+    settle(server)
     before = server.cpu()
     time.sleep(seconds)
     return (server.cpu() - before) / seconds
