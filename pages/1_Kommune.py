@@ -10,7 +10,7 @@ from ui import loaders
 from ui.auth import require
 from ui.cards import burglary_card, sources_caption, status_rules
 from ui.charts import goal_chart, quarter_chart, rate_chart
-from ui.described import chart
+from ui.described import cached_chart
 from ui.page import demo_notice, guarded, home_municipality
 
 
@@ -65,16 +65,20 @@ def render(actor: Actor) -> None:
         year = overview.assessment.latest_year
         if year is not None:
             comparison = loaders.load_rate_comparison(version, code, year)
-            chart(rate_chart(comparison, name=overview.name), key="rate_chart")
+            cached_chart(
+                lambda: rate_chart(comparison, name=overview.name),
+                key="rate_chart",
+                cache_key=(version, code, year),
+            )
             st.caption(
                 "Sammenlignelige kommuner: de ti nærmeste i antal husstande: "
                 + ", ".join(comparison.peer_names)
                 + "."
             )
     st.subheader("Indbrud pr. kvartal")
-    chart(quarter_chart(overview), key="quarter_chart")
+    cached_chart(lambda: quarter_chart(overview), key="quarter_chart", cache_key=(version, code))
     st.subheader("Indbrud pr. år mod målet")
-    chart(goal_chart(overview), key="goal_chart")
+    cached_chart(lambda: goal_chart(overview), key="goal_chart", cache_key=(version, code))
     st.caption(
         f"Pr. 1.000 husstande {year}: {fmt_decimal(overview.per_1000_households, digits=1)}"
         + (" (husstande tilnærmet)" if overview.households_approximate else "")

@@ -10,7 +10,7 @@ from models.safe_text import for_markdown
 from ui import loaders
 from ui.auth import require
 from ui.data_view import SURVEY, may_import, table_upload_section
-from ui.described import chart as described_chart
+from ui.described import cached_chart
 from ui.downloads import table_download
 from ui.goal_charts import insecurity_chart, protection_chart
 from ui.goal_views import insecurity_card, rounds_for_display
@@ -43,7 +43,11 @@ def render(actor: Actor) -> None:
     with chart:
         if overview.rounds.empty:
             st.info(f"Der er endnu ingen tryghedsmåling for {name}.")
-        described_chart(insecurity_chart(overview), key="insecurity_chart")
+        cached_chart(
+            lambda: insecurity_chart(overview),
+            key="insecurity_chart",
+            cache_key=(version, actor, code),
+        )
     if not overview.rounds.empty:
         st.subheader("Målingerne")
         rounds = rounds_for_display(overview.rounds)
@@ -57,7 +61,11 @@ def render(actor: Actor) -> None:
     if overview.protection.empty:
         st.info("Ingen målinger af sikring endnu.")
     else:
-        described_chart(protection_chart(overview), key="protection_chart")
+        cached_chart(
+            lambda: protection_chart(overview),
+            key="protection_chart",
+            cache_key=(version, actor, code),
+        )
         st.dataframe(
             rounds_for_display(overview.protection), hide_index=True, key="protection_table"
         )

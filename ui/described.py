@@ -5,6 +5,7 @@
 read from the figure's own traces, so a chart cannot show one thing and describe another.
 """
 
+from collections.abc import Callable, Hashable
 from datetime import date, datetime
 from typing import Any
 
@@ -14,6 +15,7 @@ import streamlit as st
 
 from models.formatting import fmt_date, fmt_decimal, fmt_int
 from models.safe_text import for_markdown
+from ui.built_once import built_once
 
 MAX_SENTENCE_SERIES = 6
 
@@ -61,10 +63,10 @@ def figure_numbers(figure: go.Figure) -> pd.DataFrame:
         ys = list(trace.y) if trace.y is not None else []
         name = str(trace.name or "")
         horizontal = getattr(trace, "orientation", None) == "h"
-        base = getattr(trace, "base", None)
+        base: Any = getattr(trace, "base", None)
         categories, values = (ys, xs) if horizontal else (xs, ys)
         sequence = base is not None and not isinstance(base, str | int | float)
-        bases = list(base) if sequence else [base] * len(values)
+        bases: list[Any] = list(base) if sequence else [base] * len(values)
         for i, (category, value) in enumerate(zip(categories, values, strict=False)):
             if base is not None and bases[i] is not None:
                 shown = _span(bases[i], value)  # a timeline bar: from base, for value ms
@@ -95,10 +97,32 @@ def figure_sentence(figure: go.Figure, numbers: pd.DataFrame) -> str:
     return f"{head} {'; '.join(parts)}." if parts else f"{head} Ingen tal at vise."
 
 
+def _describe(build: Callable[[], go.Figure]) -> tuple[go.Figure, pd.DataFrame, str]:
+    figure = build()
+    numbers = figure_numbers(figure)
+    return figure, numbers, figure_sentence(figure, numbers)
+
+
+def cached_chart(
+    build: Callable[[], go.Figure], *, key: str, cache_key: Hashable, **options: Any
+) -> None:
+    """`chart(build())`, building the figure and its text alternative only the first time any
+    session asks for this `cache_key` (ui.built_once): the loader arguments its data came from."""
+    figure, numbers, sentence = built_once(
+        lambda: _describe(build), key=key, cache_key=cache_key, site=build
+    )
+    _draw(figure, numbers, sentence, key=key, **options)
+
+
 def chart(figure: go.Figure, *, key: str, **options: Any) -> None:
     """`st.plotly_chart` with the figure's numbers as its alt text and in a table below it."""
     numbers = figure_numbers(figure)
-    sentence = figure_sentence(figure, numbers)
+    _draw(figure, numbers, figure_sentence(figure, numbers), key=key, **options)
+
+
+def _draw(
+    figure: go.Figure, numbers: pd.DataFrame, sentence: str, *, key: str, **options: Any
+) -> None:
     # theme=None: our template's colours, not Streamlit's grey tick labels (ui.figures)
     st.plotly_chart(figure, key=key, alt=sentence, theme=None, **options)
     with st.expander("Diagrammets tal som tekst"):

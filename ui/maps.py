@@ -15,6 +15,7 @@ Builders return a `MapFigure` (no Streamlit calls); `show_map` draws it.
 """
 
 import json
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +41,7 @@ from models.vocabulary import (
     status_label,
     status_shape,
 )
+from ui.built_once import built_once
 
 SEA = [236, 242, 247, 255]
 OUTLINE = [255, 255, 255, 255]  # between municipalities
@@ -59,8 +61,15 @@ class CompactDeck(pdk.Deck):
     about triples the size of a boundary map)."""
 
     def to_json(self) -> str:
-        """Sorted keys, no whitespace."""
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        """Sorted keys, no whitespace; written once (a deck is not changed after it is built,
+        and a cached map is drawn for many sessions: `cached_map`)."""
+        written: str | None = self.__dict__.get("_written_json")
+        if written is None:
+            written = json.dumps(
+                self, sort_keys=True, default=default_serialize, separators=(",", ":")
+            )
+            self.__dict__["_written_json"] = written
+        return written
 
 
 @dataclass(frozen=True)
@@ -386,6 +395,20 @@ def legend_markdown(entries: tuple[LegendEntry, ...]) -> str:
         mark = f':color[{e.shape}]{{foreground="{e.colour.hex}"}}'
         lines.append(f"{mark} {e.word}: **{fmt_int(e.count)}**")
     return "  \n".join(lines)
+
+
+def cached_map(
+    build: Callable[[], MapFigure],
+    *,
+    key: str,
+    cache_key: Hashable,
+    height: int,
+    legend_beside: bool = True,
+) -> None:
+    """`show_map(build())`, building the map (boundaries, marks, its JSON) only the first time
+    any session asks for this `cache_key`: the loader arguments its data came from."""
+    figure = built_once(build, key=key, cache_key=cache_key)
+    show_map(figure, key=key, height=height, legend_beside=legend_beside)
 
 
 def show_map(figure: MapFigure, *, key: str, height: int, legend_beside: bool = True) -> None:
