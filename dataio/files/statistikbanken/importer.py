@@ -167,7 +167,7 @@ def _write_quarters(
     for municipality in diff.municipalities:
         session.execute(
             delete(BurglaryQuarter).where(
-                BurglaryQuarter.municipality_code == municipality.code,
+                col(BurglaryQuarter.municipality_code) == municipality.code,
                 col(BurglaryQuarter.period).in_(municipality.replaced + municipality.unchanged),
             )
         )
