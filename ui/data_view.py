@@ -86,7 +86,10 @@ def upload_section(actor: Actor) -> None:
         return
     st.info(for_markdown(f"Forhåndsvisning: {report.text(planned=True)}."))
     confirmed = diff_section(report.diff, generation=generation)
-    if st.button("Importér", type="primary", disabled=not confirmed, key="dst_import"):
+    clicked = st.button("Importér", type="primary", disabled=not confirmed, key="dst_import")
+    # a click counts only with the tick of this run: a preview recomputed since (new data) may
+    # name other quarters, and its new tick box starts empty
+    if clicked and confirmed:
         try:
             with st.spinner("Indlæser …"):
                 done_report = import_dst(

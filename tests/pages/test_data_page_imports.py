@@ -10,6 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from dataio.db.engine import data_version, make_engine
 from dataio.files.statistikbanken.importer import import_dst
+from dataio.files.undo import undo_last_import
+from models.periods import quarter_range
 from tests.factories import ADMIN, COUNCIL, LEADER, POLICE
 from tests.pages.apptest import plotly_specs, run_page
 from ui.data_view import HELPERS, SURVEY, TableImport, build_preview, may_import
@@ -209,3 +211,28 @@ def test_a_file_that_removes_nothing_needs_no_tick(private_db: str) -> None:
         "–",
     )
     assert not at.checkbox and not import_button(at).disabled
+
+
+def test_a_click_on_a_preview_gone_stale_removes_nothing_unticked(private_db: str) -> None:
+    """The preview showed no removal; before the click the demo series came back (an undo
+    elsewhere): the click is not taken, and the new preview asks for the tick."""
+    engine = make_engine(private_db)
+    whole = "OMRÅDE;OVERTRÆD;TID;INDHOLD\n" + "".join(
+        f"183;1320;{p};30\n" for p in quarter_range(first="2007K1", last="2025K1")
+    )
+    import_dst(engine, actor=ADMIN, data=whole.encode(), file_name="whole.csv")
+    at = run_page(PAGE, user="admin")
+    at.file_uploader(key="dst_upload_0").upload("five.csv", FIVE_QUARTERS.encode(), "text/csv")
+    at.run()
+    assert not at.checkbox and not import_button(at).disabled
+    undo_last_import(engine, actor=ADMIN)  # the demo series is back
+    with engine.connect() as connection:
+        before = list(connection.execute(text(ISHOJ_SERIES)))
+    assert all(demo for _, _, demo in before)
+    import_button(at).click().run()
+    assert not at.exception and not at.error and not at.success
+    assert [c.label for c in at.checkbox] == [
+        f"Jeg har set, at {len(before) - 5} kvartaler fjernes"
+    ]
+    with engine.connect() as connection:
+        assert list(connection.execute(text(ISHOJ_SERIES))) == before
