@@ -1,7 +1,9 @@
 """A STRAF11 file replaces only the quarters it covers; demo quarters it removes must be confirmed."""
 
 import pytest
-from sqlalchemy import Engine
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Engine, text
 
 from dataio.errors import ValidationFailed
 from dataio.files.statistikbanken.importer import import_dst, preview_dst
@@ -76,3 +78,68 @@ def test_a_later_short_file_keeps_the_imported_history(seeded_engine: Engine) ->
         ("2026K2", 40, False),
         ("2026K3", 40, False),
     ]
+
+
+RECENT = quarter_range(first="2024K1", last="2026K3")
+
+
+def add_demo(engine: Engine, periods: set[str]) -> None:
+    """Demo rows for Ishøj's quarters among `periods` that have no row (any state must hold)."""
+    with engine.begin() as connection:
+        stored = {
+            p
+            for (p,) in connection.execute(
+                text("SELECT period FROM burglary_quarter WHERE municipality_code = 183")
+            )
+        }
+        for period in sorted(periods - stored):
+            connection.execute(
+                text(
+                    "INSERT INTO burglary_quarter (municipality_code, period, year, quarter, count,"
+                    " provisional, is_demo, source_id, imported_at) VALUES (183, :p, :y, :q, 7, false,"
+                    " true, (SELECT min(id) FROM data_source), CURRENT_TIMESTAMP)"
+                ),
+                {"p": period, "y": int(period[:4]), "q": int(period[5])},
+            )
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    steps=st.lists(
+        st.tuples(
+            st.sets(st.sampled_from(RECENT), max_size=6),
+            st.dictionaries(
+                st.sampled_from(RECENT),
+                st.integers(min_value=0, max_value=3),
+                min_size=1,
+                max_size=8,
+            ),
+        ),
+        min_size=1,
+        max_size=3,
+    )
+)
+def test_the_database_ends_as_the_preview_said(
+    seeded_engine: Engine, steps: list[tuple[set[str], dict[str, int]]]
+) -> None:
+    """Import after import: the stored series is the preview's "after", and every quarter gone
+    is one the confirmation named."""
+    for demo, counts in steps:
+        add_demo(seeded_engine, demo)
+        data = straf11({(183, p): v for p, v in counts.items()})
+        report = preview_dst(seeded_engine, actor=ADMIN, data=data, file_name="p.csv")
+        assert report.diff is not None
+        before = {p for p, _, _ in table_rows(seeded_engine, SERIES)}
+        import_dst(
+            seeded_engine,
+            actor=ADMIN,
+            data=data,
+            file_name="p.csv",
+            today=TODAY,
+            confirmed_removals=report.diff.removed,
+        )
+        after = {p: c for p, c, _ in table_rows(seeded_engine, SERIES)}
+        assert after == report.diff.of(183).after
+        assert {(183, p) for p in before - set(after)} == report.diff.removed
