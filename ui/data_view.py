@@ -1,5 +1,6 @@
 """The Data page's parts: uploads with a preview (Statistikbanken, helper counts, surveys), the list of imports."""
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -15,9 +16,17 @@ from dataio.files.statistikbanken.reader import DstRejected, DstTable
 from dataio.files.surveys import SurveyImportReport, import_survey, preview_survey
 from dataio.files.undo import last_import, undo_last_import
 from models.formatting import fmt_date, fmt_datetime, fmt_int
+from models.import_diff import (
+    SUMMARY_COLUMNS,
+    ImportDiff,
+    quarter_spans,
+    removal_confirmation,
+    summary_rows,
+)
 from models.permissions import Action, Actor, Target, allows
 from models.safe_text import for_markdown
 from ui import loaders
+from ui.import_charts import before_after_chart
 from ui.uploads import read_once
 
 TABLE_CHOICES = {"": "Genkend ud fra indholdet", **{t.value: t.value for t in DstTable}}
@@ -35,14 +44,22 @@ def problems_table(rejected: DstRejected) -> pd.DataFrame:
 
 
 def upload_section(actor: Actor) -> None:
-    """Upload a Statistikbanken CSV, see what would change, then import it."""
+    """Upload a Statistikbanken CSV, see per municipality what would change, then import it."""
+    done = st.session_state.pop("dst_result", None)
+    if done is not None:
+        st.success(for_markdown(done))
+    generation = st.session_state.get("dst_generation", 0)
     uploaded = st.file_uploader(
-        "Statistikbanken-fil (CSV, semikolonsepareret)", type=["csv", "txt"]
+        "Statistikbanken-fil (CSV, semikolonsepareret)",
+        type=["csv", "txt"],
+        key=f"dst_upload_{generation}",
     )
     table = st.selectbox("Tabel", list(TABLE_CHOICES), format_func=lambda t: TABLE_CHOICES[t])
     if uploaded is None:
         st.caption(
-            "Hent fx STRAF11 (indbrud pr. kommune og kvartal) fra statistikbanken.dk som CSV med koder."
+            "Hent fx STRAF11 (indbrud pr. kommune og kvartal) fra statistikbanken.dk som CSV med koder. "
+            "En fil erstatter de kvartaler, den dækker; tidligere indlæste kvartaler bevares, "
+            "og en kommunes eksempeldata fjernes helt, når rigtige tal kommer."
         )
         return
     data = uploaded.getvalue()
@@ -64,18 +81,81 @@ def upload_section(actor: Actor) -> None:
         st.error(str(rejected).splitlines()[0] + " Intet er indlæst.")
         st.dataframe(problems_table(rejected), hide_index=True, key="problems")
         return
-    st.info(for_markdown(f"Forhåndsvisning: {report.text()}."))
-    if st.button("Indlæs filen", type="primary"):
-        with st.spinner("Indlæser …"):
-            done = import_dst(
-                loaders.engine(),
-                actor=actor,
-                data=data,
-                file_name=uploaded.name,
-                table=table or None,
-            )
+    except DomainError as refused:  # e.g. a project leader's file with another municipality
+        st.error(for_markdown(f"{refused} Intet er indlæst."))
+        return
+    st.info(for_markdown(f"Forhåndsvisning: {report.text(planned=True)}."))
+    confirmed = diff_section(report.diff, generation=generation)
+    clicked = st.button("Importér", type="primary", disabled=not confirmed, key="dst_import")
+    # a click counts only with the tick of this run: a preview recomputed since (new data) may
+    # name other quarters, and its new tick box starts empty
+    if clicked and confirmed:
+        try:
+            with st.spinner("Indlæser …"):
+                done_report = import_dst(
+                    loaders.engine(),
+                    actor=actor,
+                    data=data,
+                    file_name=uploaded.name,
+                    table=table or None,
+                    # exactly what the person saw and ticked; dataio refuses any other removal
+                    confirmed_removals=report.diff.removed if report.diff else None,
+                )
+        except DomainError as refused:
+            st.error(for_markdown(f"{refused}"))
+            return
         loaders.after_write()
-        st.success(for_markdown(f"Indlæst: {done.text()}."))
+        st.session_state["dst_generation"] = generation + 1
+        st.session_state["dst_result"] = f"Indlæst: {done_report.text()}."
+        st.rerun()
+
+
+def diff_section(diff: ImportDiff | None, *, generation: int) -> bool:
+    """Per municipality what the import adds, replaces and removes, a before/after chart, and
+    the tick box when quarters would be removed; whether the import may go ahead."""
+    if diff is None or not diff.municipalities:
+        return True
+    names = dict(zip(*_names(), strict=True))
+    st.dataframe(
+        pd.DataFrame(summary_rows(diff, names=names), columns=list(SUMMARY_COLUMNS)),
+        hide_index=True,
+        key="dst_diff",
+    )
+    codes = [m.code for m in diff.municipalities]
+    removing = [c for c in codes if diff.of(c).removed_demo]
+    chosen = st.selectbox(
+        "Vis før og efter for",
+        codes,
+        index=codes.index(removing[0]) if removing else 0,
+        format_func=lambda c: names.get(c, str(c)),
+        key="dst_diff_municipality",
+    )
+    st.plotly_chart(
+        before_after_chart(diff.of(chosen), name=names.get(chosen, str(chosen))),
+        key="dst_diff_chart",
+    )
+    sentence = removal_confirmation(diff)
+    if sentence is None:
+        return True
+    st.warning(
+        for_markdown(
+            "Indlæsningen fjerner kvartaler uden nyt tal i stedet: "
+            + "; ".join(
+                f"{names.get(c, str(c))} {quarter_spans(diff.of(c).removed_demo)} (eksempeldata)"
+                for c in removing
+            )
+            + "."
+        )
+    )
+    # the key follows exactly what is removed: a changed preview needs a new tick
+    digest = hashlib.sha256(repr(sorted(diff.removed)).encode()).hexdigest()[:12]
+    return st.checkbox(sentence, key=f"dst_confirm_{generation}_{digest}")
+
+
+def _names() -> tuple[list[int], list[str]]:
+    """Municipality codes and names for the preview's table."""
+    table = loaders.load_municipalities(loaders.current_version())
+    return [int(c) for c in table["code"]], [str(n) for n in table["name"]]
 
 
 def imports_table(sources: pd.DataFrame) -> pd.DataFrame:

@@ -2,14 +2,18 @@
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
 from streamlit.testing.v1 import AppTest
 
 from dataio.db.engine import data_version, make_engine
+from dataio.files.statistikbanken.importer import import_dst
+from dataio.files.undo import undo_last_import
+from models.periods import quarter_range
 from tests.factories import ADMIN, COUNCIL, LEADER, POLICE
-from tests.pages.apptest import run_page
+from tests.pages.apptest import plotly_specs, run_page
 from ui.data_view import HELPERS, SURVEY, TableImport, build_preview, may_import
 
 PAGE = "pages/5_Data.py"
@@ -133,3 +137,102 @@ def test_a_refusal_by_role_is_a_message_too(engine: Engine) -> None:
     data = "kommune;år;måling;kategori;antal\n101;2025;utryg_indbrud;tryg;5\n".encode()
     preview = build_preview(SURVEY, engine, actor=LEADER, data=data, file_name="k.csv")
     assert not preview.ok and "Række 2: Ingen adgang" in preview.message
+
+
+# ------------------------------------------------------------- Statistikbanken: the honest preview
+
+FIVE_QUARTERS = "OMRÅDE;OVERTRÆD;TID;INDHOLD\n" + "".join(
+    f"183;1320;{p};{50 + i}\n"
+    for i, p in enumerate(["2025K2", "2025K3", "2025K4", "2026K1", "2026K2"])
+)
+ISHOJ_SERIES = "SELECT period, count, is_demo FROM burglary_quarter WHERE municipality_code = 183 ORDER BY period"
+
+
+def import_button(at: AppTest) -> Any:
+    return next(b for b in at.button if b.label == "Importér")
+
+
+def test_statistikbanken_preview_names_the_removed_quarters_and_needs_the_tick(
+    private_db: str,
+) -> None:
+    engine = make_engine(private_db)
+    with engine.connect() as connection:
+        before = list(connection.execute(text(ISHOJ_SERIES)))
+    assert before and all(demo for _, _, demo in before)
+    removed = len(before) - 5  # the demo quarters outside 2025K2-2026K2
+    at = run_page(PAGE, user="admin")
+    at.file_uploader(key="dst_upload_0").upload("five.csv", FIVE_QUARTERS.encode(), "text/csv")
+    at.run()
+    assert not at.exception and not at.error
+    assert at.info[0].value.startswith("Forhåndsvisning: STRAF11: 5 rækker for 1 kommune")
+    assert f"{removed} kvartaler eksempeldata uden for filen fjernes" in at.info[0].value
+    [summary] = [d.value for d in at.dataframe if "Erstatter eksempeldata" in d.value.columns]
+    row = summary.to_dict("records")[0]
+    assert (row["Kommune"], row["Erstatter eksempeldata"], row["Tilføjes"]) == (
+        "Ishøj (183)",
+        "5 (2025K2–2026K2)",
+        "–",
+    )
+    assert row["Fjernes: eksempeldata"].startswith(f"{removed} (2007K1–2025K1")
+    assert "2007K1–2025K1" in at.warning[0].value
+    [figure] = plotly_specs(at)
+    names = [trace["name"] for trace in figure["data"]]
+    assert names == ["Før: eksempeldata", "Efter indlæsningen", "Fjernes"]
+    assert figure["data"][1]["x"] == ["2025K2", "2025K3", "2025K4", "2026K1", "2026K2"]
+    [tick] = at.checkbox
+    assert tick.label == f"Jeg har set, at {removed} kvartaler fjernes"
+    assert import_button(at).disabled
+    tick.check().run()
+    assert not import_button(at).disabled
+    import_button(at).click().run()
+    assert not at.exception and not at.error
+    assert at.success[0].value.startswith("Indlæst: STRAF11: 5 rækker")
+    with engine.connect() as connection:
+        after = list(connection.execute(text(ISHOJ_SERIES)))
+    assert [(p, c, d) for p, c, d in after] == [
+        (p, 50 + i, False) for i, p in enumerate(["2025K2", "2025K3", "2025K4", "2026K1", "2026K2"])
+    ]
+
+
+def test_a_file_that_removes_nothing_needs_no_tick(private_db: str) -> None:
+    engine = make_engine(private_db)
+    import_dst(engine, actor=ADMIN, data=FIVE_QUARTERS.encode(), file_name="first.csv")
+    newer = FIVE_QUARTERS.replace("2026K2;54", "2026K2;60") + "183;1320;2026K3;61\n"
+    at = run_page(PAGE, user="admin")
+    at.file_uploader(key="dst_upload_0").upload("newer.csv", newer.encode(), "text/csv")
+    at.run()
+    assert not at.exception and not at.error
+    [summary] = [d.value for d in at.dataframe if "Erstatter eksempeldata" in d.value.columns]
+    row = summary.to_dict("records")[0]
+    assert (row["Tilføjes"], row["Ny værdi"], row["Uændret"], row["Fjernes: eksempeldata"]) == (
+        "1 (2026K3)",
+        "1 (2026K2)",
+        "4 (2025K2–2026K1)",
+        "–",
+    )
+    assert not at.checkbox and not import_button(at).disabled
+
+
+def test_a_click_on_a_preview_gone_stale_removes_nothing_unticked(private_db: str) -> None:
+    """The preview showed no removal; before the click the demo series came back (an undo
+    elsewhere): the click is not taken, and the new preview asks for the tick."""
+    engine = make_engine(private_db)
+    whole = "OMRÅDE;OVERTRÆD;TID;INDHOLD\n" + "".join(
+        f"183;1320;{p};30\n" for p in quarter_range(first="2007K1", last="2025K1")
+    )
+    import_dst(engine, actor=ADMIN, data=whole.encode(), file_name="whole.csv")
+    at = run_page(PAGE, user="admin")
+    at.file_uploader(key="dst_upload_0").upload("five.csv", FIVE_QUARTERS.encode(), "text/csv")
+    at.run()
+    assert not at.checkbox and not import_button(at).disabled
+    undo_last_import(engine, actor=ADMIN)  # the demo series is back
+    with engine.connect() as connection:
+        before = list(connection.execute(text(ISHOJ_SERIES)))
+    assert all(demo for _, _, demo in before)
+    import_button(at).click().run()
+    assert not at.exception and not at.error and not at.success
+    assert [c.label for c in at.checkbox] == [
+        f"Jeg har set, at {len(before) - 5} kvartaler fjernes"
+    ]
+    with engine.connect() as connection:
+        assert list(connection.execute(text(ISHOJ_SERIES))) == before

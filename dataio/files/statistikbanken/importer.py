@@ -1,5 +1,6 @@
 """Statistikbanken data into the database: validated first, then written all or nothing, with provenance."""
 
+from collections.abc import Set
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
@@ -14,6 +15,8 @@ from dataio.files.imports import finish, preview_of, remove_demo_rows, source_ro
 from dataio.files.statistikbanken.reader import DstFile, DstTable, read_dst
 from dataio.files.undo import remember
 from models.domain import Quality, SourceKind
+from models.formatting import fmt_count
+from models.import_diff import ImportDiff, QuarterKey, quarter_diff, quarter_spans, unconfirmed
 from models.permissions import Action, Actor, Target, require
 from models.tables import (
     BurglaryQuarter,
@@ -36,15 +39,27 @@ class ImportReport:
     periods: str
     demo_rows_removed: int
     source_id: int | None = None
+    diff: ImportDiff | None = None  # STRAF11: per municipality, what happens to each quarter
 
     def _municipality_word(self) -> str:
         return "kommune" if self.municipalities == 1 else "kommuner"
 
-    def text(self) -> str:
-        """One Danish line for the CLI and the page."""
-        return (
-            f"{self.table}: {self.rows_written} rækker for {self.municipalities} {self._municipality_word()} ({self.periods}); "
-            f"{self.rows_changed} nye eller ændrede; {self.demo_rows_removed} rækker eksempeldata fjernet"
+    def text(self, *, planned: bool = False) -> str:
+        """One Danish line for the CLI and the page (planned: a preview's, in the future tense)."""
+        head = f"{self.table}: {self.rows_written} rækker for {self.municipalities} {self._municipality_word()} ({self.periods}); "
+        if self.diff is None:
+            return head + (
+                f"{self.rows_changed} nye eller ændrede; {self.demo_rows_removed} rækker eksempeldata fjernet"
+            )
+        parts = self.diff.municipalities
+        removed = sum(len(m.removed_demo) for m in parts)
+        kept = sum(len(m.kept) for m in parts)
+        return head + (
+            f"{self.rows_changed} nye eller ændrede; "
+            f"{fmt_count(removed, one='kvartal', many='kvartaler')} eksempeldata uden for filen "
+            f"{'fjernes' if planned else 'fjernet'}; "
+            f"{fmt_count(kept, one='tidligere indlæst kvartal', many='tidligere indlæste kvartaler')} "
+            f"{'bevares' if planned else 'bevaret'}"
         )
 
 
@@ -104,27 +119,56 @@ def _source(
     return source.id or 0
 
 
-def _write_quarters(session: Session, frame: pd.DataFrame, *, source_id: int) -> tuple[int, int]:
+def _stored_quarters(session: Session, codes: list[int]) -> dict[int, dict[str, tuple[int, bool]]]:
+    """What is stored now for these municipalities: code -> period -> (count, is_demo)."""
+    stored: dict[int, dict[str, tuple[int, bool]]] = {}
+    for row in session.exec(
+        select(BurglaryQuarter).where(col(BurglaryQuarter.municipality_code).in_(codes))
+    ).all():
+        stored.setdefault(row.municipality_code, {})[row.period] = (row.count, row.is_demo)
+    return stored
+
+
+def _diff(session: Session, frame: pd.DataFrame) -> ImportDiff:
+    """Per municipality, what the file does to the stored quarters (models.import_diff's rule)."""
+    file: dict[int, dict[str, int]] = {}
+    for code, period, value in frame.itertuples(index=False):
+        file.setdefault(int(code), {})[str(period)] = int(value)
+    return quarter_diff(stored=_stored_quarters(session, sorted(file)), file=file)
+
+
+def _refuse_unconfirmed(diff: ImportDiff, confirmed: Set[QuarterKey] | None) -> None:
+    """A person who confirmed removals from a preview gets exactly those, or nothing at all."""
+    if confirmed is None:
+        return
+    missing = unconfirmed(diff, confirmed)
+    if missing:
+        by_code: dict[int, list[str]] = {}
+        for code, period in missing:
+            by_code.setdefault(code, []).append(period)
+        where = "; ".join(f"{code}: {quarter_spans(p)}" for code, p in sorted(by_code.items()))
+        raise ValidationFailed(
+            f"Indlæsningen ville fjerne {fmt_count(len(missing), one='kvartal', many='kvartaler')}, "
+            f"som ikke er bekræftet ({where}). Se forhåndsvisningen igen; intet er indlæst"
+        )
+
+
+def _write_quarters(
+    session: Session, frame: pd.DataFrame, *, source_id: int, diff: ImportDiff
+) -> tuple[int, int]:
     """Replace the periods the file covers for its municipalities; drop their demo rows. (changed, demo removed)"""
-    codes = sorted(set(frame["code"].astype(int)))
-    existing = {
-        (r.municipality_code, r.period): (r.count, r.is_demo)
-        for r in session.exec(
-            select(BurglaryQuarter).where(col(BurglaryQuarter.municipality_code).in_(codes))
-        ).all()
-    }
+    codes = [m.code for m in diff.municipalities]
     changed = sum(
-        existing.get((int(c), p), (None, True)) != (int(v), False)
-        for c, p, v in frame.itertuples(index=False)
+        len(m.added) + len(m.replaced_demo) + len(m.replaced) for m in diff.municipalities
     )
-    # When real data covers a municipality, its demo series is gone entirely (never a silent mix).
+    # When real data covers a municipality, its demo series is gone entirely (never a silent mix);
+    # the diff named those quarters, and the preview showed them.
     demo_removed = remove_demo_rows(session, BurglaryQuarter, codes)
-    keys = {(int(c), p) for c, p in zip(frame["code"], frame["period"], strict=True)}
-    for code in codes:
-        periods = [p for c, p in keys if c == code]
+    for municipality in diff.municipalities:
         session.execute(
             delete(BurglaryQuarter).where(
-                BurglaryQuarter.municipality_code == code, col(BurglaryQuarter.period).in_(periods)
+                col(BurglaryQuarter.municipality_code) == municipality.code,
+                col(BurglaryQuarter.period).in_(municipality.replaced + municipality.unchanged),
             )
         )
     latest = frame["period"].max()
@@ -227,10 +271,14 @@ def import_dst(
     today: date | None = None,
     dry_run: bool = False,
     since_year: int | None = None,
+    confirmed_removals: Set[QuarterKey] | None = None,
 ) -> ImportReport:
     """Read, validate and write one Statistikbanken file; on any error nothing is written.
 
-    since_year (for API fetches of whole tables): rows before that year are skipped, not refused."""
+    since_year (for API fetches of whole tables): rows before that year are skipped, not refused.
+    confirmed_removals (from a person who read the preview): the (municipality, quarter) pairs they
+    saw would be removed; an import that would remove any other is refused. None (scripts, the CLI)
+    checks nothing, and the report still names every removed quarter."""
     file = read_dst(data, table=table, first_year=1900 if since_year else 2007)
     if since_year:
         file = replace(file, rows=[r for r in file.rows if int(r.period[:4]) >= since_year])
@@ -251,14 +299,17 @@ def import_dst(
             today=today or date.today(),
         )
         demo_removed = 0
+        diff = _diff(session, frame) if file.table is DstTable.STRAF11 else None
+        if diff is not None:
+            _refuse_unconfirmed(diff, confirmed_removals)
         remember(
             session,
             source_id=source_id,
             table=_undo_table(file.table),
             scope=_undo_scope(file, frame),
         )
-        if file.table is DstTable.STRAF11:
-            changed, demo_removed = _write_quarters(session, frame, source_id=source_id)
+        if diff is not None:
+            changed, demo_removed = _write_quarters(session, frame, source_id=source_id, diff=diff)
         elif file.table is DstTable.STRAF22:
             changed = _write_national_years(session, file, source_id=source_id)
         else:
@@ -283,6 +334,7 @@ def import_dst(
             periods,
             demo_removed,
             source_id,
+            diff,
         )
         audit.record(
             session,
