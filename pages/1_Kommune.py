@@ -68,7 +68,8 @@ def render(actor: Actor) -> None:
             cached_chart(
                 lambda: rate_chart(comparison, name=overview.name),
                 key="rate_chart",
-                cache_key=(version, code, year),
+                version=version,
+                cache_key=(code, year),
             )
             st.caption(
                 "Sammenlignelige kommuner: de ti nærmeste i antal husstande: "
@@ -76,9 +77,11 @@ def render(actor: Actor) -> None:
                 + "."
             )
     st.subheader("Indbrud pr. kvartal")
-    cached_chart(lambda: quarter_chart(overview), key="quarter_chart", cache_key=(version, code))
+    cached_chart(
+        lambda: quarter_chart(overview), key="quarter_chart", version=version, cache_key=code
+    )
     st.subheader("Indbrud pr. år mod målet")
-    cached_chart(lambda: goal_chart(overview), key="goal_chart", cache_key=(version, code))
+    cached_chart(lambda: goal_chart(overview), key="goal_chart", version=version, cache_key=code)
     st.caption(
         f"Pr. 1.000 husstande {year}: {fmt_decimal(overview.per_1000_households, digits=1)}"
         + (" (husstande tilnærmet)" if overview.households_approximate else "")

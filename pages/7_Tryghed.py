@@ -46,7 +46,8 @@ def render(actor: Actor) -> None:
         cached_chart(
             lambda: insecurity_chart(overview),
             key="insecurity_chart",
-            cache_key=(version, actor, code),
+            version=version,
+            cache_key=(actor, code),
         )
     if not overview.rounds.empty:
         st.subheader("Målingerne")
@@ -64,7 +65,8 @@ def render(actor: Actor) -> None:
         cached_chart(
             lambda: protection_chart(overview),
             key="protection_chart",
-            cache_key=(version, actor, code),
+            version=version,
+            cache_key=(actor, code),
         )
         st.dataframe(
             rounds_for_display(overview.protection), hide_index=True, key="protection_table"

@@ -2,8 +2,8 @@
 
 Building a plotly figure and its text alternative, or a boundary map and its JSON, is most of a
 page's CPU (a goal chart 26 ms, its description 8 ms, the status map 30 ms), and the pages of a
-meeting repeat. The cache key is what the page's data came from (the loaders' arguments: data
-version, municipality, viewer...), so the key determines the result; the call site is part of it,
+meeting repeat. The data version and the cache key are what the page's data came from (the
+loaders' arguments: municipality, viewer...), so together they determine the result; the call site is part of it,
 so two charts with the same data never share an entry. st.plotly_chart and st.pydeck_chart only
 read what they draw, so one object can serve many sessions.
 """
@@ -20,7 +20,9 @@ TTL_SECONDS = 600  # the loaders' own TTL: nothing outlives the data it was draw
 
 
 @st.cache_resource(max_entries=KEPT, ttl=TTL_SECONDS, show_spinner=False)
-def _built(site: str, cache_key: Hashable, day: date, _build: Callable[[], Any]) -> Any:
+def _built(
+    version: int, site: str, cache_key: Hashable, day: date, _build: Callable[[], Any]
+) -> Any:
     return _build()
 
 
@@ -31,8 +33,14 @@ def call_site(key: str, builder: Callable[..., Any]) -> str:
 
 
 def built_once(
-    build: Callable[[], T], *, key: str, cache_key: Hashable, site: Callable[..., Any] | None = None
+    build: Callable[[], T],
+    *,
+    key: str,
+    version: int,
+    cache_key: Hashable,
+    site: Callable[..., Any] | None = None,
 ) -> T:
-    """`build()`, or what it returned for the same call site, cache key and day."""
-    result: T = _built(call_site(key, site or build), cache_key, date.today(), build)
+    """`build()`, or what it returned for the same data version, call site, cache key and day.
+    `version` first, as for every cached loader: a write on another server reaches this cache."""
+    result: T = _built(version, call_site(key, site or build), cache_key, date.today(), build)
     return result

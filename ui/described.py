@@ -104,12 +104,18 @@ def _describe(build: Callable[[], go.Figure]) -> tuple[go.Figure, pd.DataFrame, 
 
 
 def cached_chart(
-    build: Callable[[], go.Figure], *, key: str, cache_key: Hashable, **options: Any
+    build: Callable[[], go.Figure],
+    *,
+    key: str,
+    version: int,
+    cache_key: Hashable,
+    **options: Any,
 ) -> None:
     """`chart(build())`, building the figure and its text alternative only the first time any
-    session asks for this `cache_key` (ui.built_once): the loader arguments its data came from."""
+    session asks for this `version` and `cache_key` (ui.built_once): the loader arguments its
+    data came from."""
     figure, numbers, sentence = built_once(
-        lambda: _describe(build), key=key, cache_key=cache_key, site=build
+        lambda: _describe(build), key=key, version=version, cache_key=cache_key, site=build
     )
     _draw(figure, numbers, sentence, key=key, **options)
 

@@ -401,13 +401,14 @@ def cached_map(
     build: Callable[[], MapFigure],
     *,
     key: str,
+    version: int,
     cache_key: Hashable,
     height: int,
     legend_beside: bool = True,
 ) -> None:
     """`show_map(build())`, building the map (boundaries, marks, its JSON) only the first time
-    any session asks for this `cache_key`: the loader arguments its data came from."""
-    figure = built_once(build, key=key, cache_key=cache_key)
+    any session asks for this `version` and `cache_key`: the loader arguments its data came from."""
+    figure = built_once(build, key=key, version=version, cache_key=cache_key)
     show_map(figure, key=key, height=height, legend_beside=legend_beside)
 
 

@@ -26,8 +26,12 @@ def _builder(calls: list[float], value: float) -> Any:
 def test_the_same_key_builds_once_and_shares_the_figure_and_its_description() -> None:
     calls: list[float] = []
     build = _builder(calls, 1450)
-    first = cache.built_once(lambda: _describe(build), key="goal", cache_key=(7, 183), site=build)
-    again = cache.built_once(lambda: _describe(build), key="goal", cache_key=(7, 183), site=build)
+    first = cache.built_once(
+        lambda: _describe(build), key="goal", version=7, cache_key=183, site=build
+    )
+    again = cache.built_once(
+        lambda: _describe(build), key="goal", version=7, cache_key=183, site=build
+    )
     assert calls == [1450] and again is first
     _figure, numbers, sentence = first
     assert numbers.to_dict("records") == [{"Serie": "Indbrud", "Punkt": "2026", "Værdi": "1.450"}]
@@ -37,20 +41,20 @@ def test_the_same_key_builds_once_and_shares_the_figure_and_its_description() ->
 def test_a_new_version_municipality_or_call_site_builds_again() -> None:
     calls: list[float] = []
     first = _builder(calls, 1)
-    cache.built_once(first, key="goal", cache_key=(7, 183))
-    cache.built_once(first, key="goal", cache_key=(8, 183))  # after a write: a new version
-    cache.built_once(first, key="goal", cache_key=(8, 101))  # another municipality
-    cache.built_once(first, key="rate", cache_key=(8, 101))  # another chart key
+    cache.built_once(first, key="goal", version=7, cache_key=183)
+    cache.built_once(first, key="goal", version=8, cache_key=183)  # after a write: a new version
+    cache.built_once(first, key="goal", version=8, cache_key=101)  # another municipality
+    cache.built_once(first, key="rate", version=8, cache_key=101)  # another chart key
     assert calls == [1, 1, 1, 1]
     # the same key and data from another line of code is another figure, never the first one's
-    figure = cache.built_once(lambda: _builder(calls, 2)(), key="goal", cache_key=(8, 101))
+    figure = cache.built_once(lambda: _builder(calls, 2)(), key="goal", version=8, cache_key=101)
     assert calls == [1, 1, 1, 1, 2] and list(figure.data[0].y) == [2]
 
 
 def test_the_next_day_builds_again(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[float] = []
     build = _builder(calls, 1)
-    cache.built_once(build, key="goal", cache_key=(7, 183))
+    cache.built_once(build, key="goal", version=7, cache_key=183)
 
     class Tomorrow(date):
         @classmethod
@@ -58,7 +62,7 @@ def test_the_next_day_builds_again(monkeypatch: pytest.MonkeyPatch) -> None:
             return cls(2099, 1, 1)
 
     monkeypatch.setattr(cache, "date", Tomorrow)
-    cache.built_once(build, key="goal", cache_key=(7, 183))
+    cache.built_once(build, key="goal", version=7, cache_key=183)
     assert calls == [1, 1]
 
 

@@ -57,16 +57,24 @@ def test_the_check_catches_a_loader_without_the_version() -> None:
     assert _first_argument(function) == ("code", "int")
 
 
-def test_resources_cached_per_process_hold_no_data() -> None:
-    """st.cache_resource is never invalidated by the version: only the engine and constants."""
-    allowed = {("loaders.py", "engine"), ("auth.py", "_unusable_hash")}
-    found = {
-        (module.name, node.name)
+def _cached_resources() -> dict[tuple[str, str], ast.FunctionDef]:
+    return {
+        (module.name, node.name): node
         for module in UI.glob("*.py")
         for node in ast.walk(ast.parse(module.read_text()))
         if isinstance(node, ast.FunctionDef)
         and any(_decorator_name(d).endswith("cache_resource") for d in node.decorator_list)
     }
-    assert found <= allowed, (
-        f"new st.cache_resource: {found - allowed}; is it keyed by the version?"
-    )
+
+
+def test_resources_cached_per_process_hold_no_data_or_take_the_version_first() -> None:
+    """st.cache_resource holds the engine and constants, or what was drawn from data (figures and
+    maps: ui.built_once), then keyed by the data version like every loader."""
+    constants = {("loaders.py", "engine"), ("auth.py", "_unusable_hash")}
+    found = _cached_resources()
+    drawn = {name for name, function in found.items() if name not in constants}
+    assert drawn == {("built_once.py", "_built")}, f"new st.cache_resource: {drawn}"
+    for name in drawn:
+        assert _first_argument(found[name]) == ("version", "int"), (
+            f"{name} is cached per process but not keyed by `version: int` first"
+        )
