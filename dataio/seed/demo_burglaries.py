@@ -127,9 +127,19 @@ def write_demo(session: Session, *, municipalities: pd.DataFrame, today: date) -
         for row in session.exec(select(NationalBurglaryYear)).all()
         if row.quality != "demo"
     }
+    # a municipality with imported quarters gets no demo quarters: real and made-up numbers are
+    # never mixed in one series (and would collide on the same quarters)
+    real = set(
+        session.exec(
+            select(BurglaryQuarter.municipality_code)
+            .where(~col(BurglaryQuarter.is_demo))
+            .distinct()
+        ).all()
+    )
     frame = build_demo_burglaries(
         municipalities=municipalities, known=known, last_period=last_period
     )
+    frame = frame[~frame["municipality_code"].isin(real)]
     now = datetime.now(UTC)
     source = DataSource(
         name="Eksempeldata (botrygt demo)",

@@ -1,17 +1,26 @@
 """`botrygt demo` makes every kind of demo data anew and keeps what people recorded or imported."""
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from sqlalchemy import ColumnExpressionArgument, Engine, func
+from sqlalchemy import ColumnExpressionArgument, Engine, delete, func
 from sqlmodel import Session, col, select
 
 from cli import main
+from dataio.db.engine import transaction
 from dataio.seed.init import initialise, regenerate_demo
 from dataio.store.neighbour_help import add_helper_count
-from models.tables import ActionPlan, BurglaryQuarter, HelperCount, RecruitmentActivity, SurveyRound
+from models.domain import SourceKind
+from models.tables import (
+    ActionPlan,
+    BurglaryQuarter,
+    DataSource,
+    HelperCount,
+    RecruitmentActivity,
+    SurveyRound,
+)
 from tests.factories import POLICE
 
 TODAY = date(2026, 12, 2)
@@ -71,3 +80,41 @@ def test_demo_keeps_recorded_counts_and_writes_no_demo_rows_beside_them(engine: 
         assert _count(session, HelperCount, ishoj, col(HelperCount.is_demo)) == 0
         assert _count(session, HelperCount, col(HelperCount.is_demo)) > 0  # the others get demo
         assert _count(session, BurglaryQuarter, ~col(BurglaryQuarter.is_demo)) == real_quarters
+
+
+def test_demo_writes_no_demo_quarters_for_a_municipality_with_imported_ones(engine: Engine) -> None:
+    initialise(engine, demo=False, today=TODAY)
+    regenerate_demo(engine, today=TODAY)
+    with transaction(engine) as session:
+        source = DataSource(
+            name="STRAF11 (test)",
+            kind=SourceKind.FILE,
+            dataset="burglary_quarter",
+            rows=1,
+            as_of=TODAY,
+            loaded_at=datetime.now(UTC),
+            loaded_by="test",
+        )
+        session.add(source)
+        session.flush()
+        # a real quarter where the demo series has one too: the two used to collide
+        session.execute(
+            delete(BurglaryQuarter).where(col(BurglaryQuarter.municipality_code) == 183)
+        )
+        session.add(
+            BurglaryQuarter(
+                municipality_code=183,
+                period="2020K1",
+                year=2020,
+                quarter=1,
+                count=17,
+                source_id=source.id,
+                imported_at=datetime.now(UTC),
+            )
+        )
+    regenerate_demo(engine, today=TODAY)
+    with Session(engine) as session:
+        ishoj = col(BurglaryQuarter.municipality_code) == 183
+        assert _count(session, BurglaryQuarter, ishoj) == 1  # the real one, no demo beside it
+        assert _count(session, BurglaryQuarter, ishoj, col(BurglaryQuarter.is_demo)) == 0
+        assert _count(session, BurglaryQuarter, col(BurglaryQuarter.is_demo)) > 0  # the others
