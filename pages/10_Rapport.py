@@ -10,6 +10,9 @@ from ui.auth import Guarded, require
 from ui.page import guarded
 from ui.report_view import choose_scope, load_pack, show_pack
 
+PACK_BUTTON = "make_pack"
+PACK_WANTED = "meeting_pack_wanted"  # the session asked for a pack: keep it current
+
 
 def render(guard: Guarded) -> None:
     """The page body."""
@@ -19,6 +22,16 @@ def render(guard: Guarded) -> None:
     since = st.date_input(
         "Sidste møde", value=default_since(today), max_value=today, format="DD.MM.YYYY"
     )
+    # made on request: a pack costs seconds of the server's CPU (a PDF and its preview), which
+    # every visit to the page paid for; once asked for, it follows the choices above
+    if st.button("Dan mødepakken", type="primary", key=PACK_BUTTON):
+        st.session_state[PACK_WANTED] = True
+    if not st.session_state.get(PACK_WANTED):
+        st.info(
+            "Mødepakken er en PDF og en Excel-fil med tallene fra dashboardet for den valgte "
+            "kommune og perioden siden sidste møde. Tryk «Dan mødepakken»."
+        )
+        return
     with st.status("Danner mødepakken …") as progress:
         pack = load_pack(version, actor, code, district, since, today)
         progress.update(label=f"{pack.report.title} er klar", state="complete", expanded=False)

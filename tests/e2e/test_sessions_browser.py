@@ -290,6 +290,7 @@ def test_the_cookie_is_httponly_secure_strict_and_a_view_is_one_run(
 
 def test_media_files_need_a_valid_login(app_url: str, page: Page, browser: Browser) -> None:
     login(page, app_url, "projektleder", path="/Rapport")
+    page.get_by_role("button", name="Dan mødepakken").click()
     preview = page.get_by_test_id("stImage").locator("img")
     expect(preview).to_be_visible(timeout=120_000)  # the meeting pack takes a while to make
     source = preview.get_attribute("src")

@@ -24,6 +24,14 @@ OPENS_ON = {
 }
 
 
+def pack_page(user: str) -> AppTest:
+    """The page with the pack asked for."""
+    at = run_page(PAGE, user=user)
+    assert not at.get("download_button")  # nothing is made before it is asked for
+    at.button(key="make_pack").click().run()
+    return at
+
+
 def shown_snapshot(at: AppTest) -> str:
     match = re.search(r"Snapshot-id: `([0-9a-f]{12})`", page_text(at))
     assert match, page_text(at)
@@ -44,7 +52,7 @@ def expected_snapshot(url: str, *, code: int | None, district: int | None, since
 
 @pytest.mark.parametrize("user", list(OPENS_ON))
 def test_each_role_gets_the_pack_of_its_municipality(app_env: str, user: str) -> None:
-    at = run_page(PAGE, user=user)
+    at = pack_page(user)
     assert not at.exception and not at.error
     assert at.title[0].value == "Rapport: mødepakken"
     code, name = OPENS_ON[user]
@@ -58,8 +66,15 @@ def test_each_role_gets_the_pack_of_its_municipality(app_env: str, user: str) ->
     assert shown_snapshot(at) == expected_snapshot(app_env, code=code, district=None, since=since)
 
 
-def test_a_later_meeting_date_changes_the_pack(app_env: str) -> None:
+def test_the_pack_is_made_only_when_asked_for(app_env: str) -> None:
     at = run_page(PAGE, user="projektleder")
+    assert not at.exception and not at.error
+    assert not at.get("download_button") and not at.get("image")
+    assert "Tryk «Dan mødepakken»" in at.info[0].value
+
+
+def test_a_later_meeting_date_changes_the_pack(app_env: str) -> None:
+    at = pack_page("projektleder")
     before = shown_snapshot(at)
     since = date.today() - timedelta(days=7)
     at.date_input[0].set_value(since).run()
@@ -70,7 +85,7 @@ def test_a_later_meeting_date_changes_the_pack(app_env: str) -> None:
 
 
 def test_police_take_their_whole_district(app_env: str) -> None:
-    at = run_page(PAGE, user="politi")
+    at = pack_page("politi")
     at.sidebar.radio[0].set_value("Politikreds").run()
     assert not at.exception and not at.error
     assert "Bo trygt i Københavns Vestegns Politi og dens 11 kommuner" in page_text(at)
