@@ -17,7 +17,7 @@ def render(actor: Actor) -> None:
     version, today = loaders.current_version(), date.today()
     code, name, _district = municipality_picker(actor, version)
     compact_top()
-    st.header(f"Min kommune: {name}")
+    st.title(f"Min kommune: {name}")
     notice = st.empty()  # the demo mark, once the cards know whether they show demo data
     demo = goal_cards(actor, version, code)
     attention_row(actor, version, code, today=today)

@@ -24,6 +24,7 @@ def login(page: Page, base_url: str, username: str, *, path: str = "/") -> None:
 APP_TIMEOUT = 30_000  # a page's first render on a busy machine
 COOKIE_TIMEOUT = 10_000  # the page trades its ticket for the login cookie after it has drawn
 MENU_LABELS = (
+    "Min kommune",
     "Forside",
     "Kommune",
     "Handlingsplan",
@@ -37,6 +38,7 @@ MENU_LABELS = (
     "Min konto",
 )
 PAGE_PATHS = {
+    "Min kommune": "/Min_kommune",
     "Forside": "/",
     "Kommune": "/Kommune",
     "Handlingsplan": "/Handlingsplan",
@@ -51,6 +53,7 @@ PAGE_PATHS = {
 }
 # the heading each page shows once it is allowed to render ("Kommune: <name>" and the like)
 PAGE_HEADINGS = {
+    "Min kommune": re.compile(r"^Min kommune: "),
     "Forside": re.compile(r"^Forside: status for måltal$"),
     "Kommune": re.compile(r"^Kommune: "),
     "Handlingsplan": re.compile(r"^Handlingsplan: "),
@@ -63,6 +66,14 @@ PAGE_HEADINGS = {
     "Administration": re.compile(r"^Administration$"),
     "Min konto": re.compile(r"^Min konto$"),
 }
+# where logging in at the front page lands: the roles bound to one municipality on Min kommune
+LANDING = {
+    "admin": "Forside",
+    "politi": "Forside",
+    "projektleder": "Min kommune",
+    "byraad": "Min kommune",
+}
+COUNCIL_LANDING = "Min kommune"  # the throwaway users are council members
 NO_ACCESS = "Ingen adgang: din rolle giver ikke adgang til denne side."
 # the one answer to every failed login: wrong password, unknown name and locked account alike
 WRONG_LOGIN = (

@@ -30,7 +30,7 @@ def _links(at: AppTest) -> dict[str, str]:
 def test_council_sees_its_municipality_on_one_page(app_env: str) -> None:
     at = run_page(PAGE, user="byraad")
     assert not at.exception and not at.error
-    assert at.header[0].value == "Min kommune: Ishøj"
+    assert at.title[0].value == "Min kommune: Ishøj"
     text = page_text(at)
     engine = make_engine(app_env)
     burglaries = municipality_overview(engine, code=183)
@@ -65,24 +65,24 @@ def test_council_sees_its_municipality_on_one_page(app_env: str) -> None:
 def test_council_cannot_switch_to_another_municipality(app_env: str) -> None:
     at = run_page(PAGE, user="byraad", query={"kommune": "751"})
     assert not at.exception and not at.error
-    assert at.header[0].value == "Min kommune: Ishøj"
+    assert at.title[0].value == "Min kommune: Ishøj"
     assert at.sidebar.selectbox[0].options == ["Ishøj (183)"]
 
 
 def test_administrator_picks_any_municipality(app_env: str) -> None:
     at = run_page(PAGE, user="admin", query={"kommune": "101"})
     assert not at.exception and not at.error
-    assert at.header[0].value == "Min kommune: København"
+    assert at.title[0].value == "Min kommune: København"
     assert "Aarhus (751)" in at.sidebar.selectbox[0].options
     at.sidebar.selectbox[0].select(183).run()
-    assert at.header[0].value == "Min kommune: Ishøj"
+    assert at.title[0].value == "Min kommune: Ishøj"
     assert at.query_params["kommune"] == "183"
 
 
 def test_police_pick_within_their_district(app_env: str) -> None:
     at = run_page(PAGE, user="politi", query={"kommune": "751"})
     assert not at.exception and not at.error
-    assert at.header[0].value == "Min kommune: Albertslund"  # the district's first, not Aarhus
+    assert at.title[0].value == "Min kommune: Albertslund"  # the district's first, not Aarhus
     assert "Aarhus (751)" not in at.sidebar.selectbox[0].options
     assert "Ishøj (183)" in at.sidebar.selectbox[0].options
 
@@ -107,8 +107,7 @@ def _login_at(path: str, username: str) -> AppTest:
 def test_municipal_roles_land_on_min_kommune(private_db: str, username: str) -> None:
     at = _login_at("app.py", username)
     assert not at.exception and not at.error
-    assert [h.value for h in at.header] == ["Min kommune: Ishøj"]
-    assert not at.title  # not the Forside
+    assert [h.value for h in at.title] == ["Min kommune: Ishøj"]
 
 
 @pytest.mark.parametrize("username", ["admin", "politi"])
