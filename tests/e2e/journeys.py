@@ -74,6 +74,17 @@ LANDING = {
     "byraad": "Min kommune",
 }
 COUNCIL_LANDING = "Min kommune"  # the throwaway users are council members
+# Streamlit's own English words that a Danish reader must never meet (its file uploader's
+# "Drag and drop file here" and "Limit ... per file" cannot be changed, so they are not here)
+STREAMLIT_ENGLISH = (
+    "Choose an option",
+    "Choose options",
+    "Press Enter",
+    "No results",
+    "No options to select",
+    "Select all",
+    "This app has encountered an error",
+)
 NO_ACCESS = "Ingen adgang: din rolle giver ikke adgang til denne side."
 # the one answer to every failed login: wrong password, unknown name and locked account alike
 WRONG_LOGIN = (
