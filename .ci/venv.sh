@@ -18,11 +18,13 @@ if [ ! -x .venv/bin/python ]; then
     fi
   fi
 fi
-# pip's own lines (what it downloads and installs), without the noise of what is already there;
+# pip's own lines (what it downloads and installs), without the noise of what is already there,
+# and a line of ours as pip starts its long silent step;
 # a failure stops here with pip's own message above it.
 pip_install() {
   if ! .venv/bin/python -m pip install --disable-pip-version-check --progress-bar on "$@" 2>&1 \
-    | { grep --line-buffered -v -e '^Requirement already satisfied' -e '^WARNING: Location' || true; }; then
+    | sed -u -e '/^Requirement already satisfied/d' -e '/^WARNING: Location/d' \
+      -e '/^Installing collected packages/a ==> pip pakker nu ud og installerer (ingen linjer undervejs; op til et par minutter)'; then
     say "pip kunne ikke installere pakkerne (se ovenfor)"
     exit 1
   fi
