@@ -134,6 +134,16 @@ def attention_line(item: AttentionItem, *, limit: int = 60, owner: bool = True) 
     return f"{shorten(item.title, limit=limit)}{who}: {when}"
 
 
+def follow_up_sentence(count: int) -> str:
+    """How many safety-walk follow-ups are still open, in words."""
+    if count == 0:
+        return "Ingen åbne opfølgninger fra tryghedsvandringer."
+    return (
+        fmt_count(count, one="opfølgning", many="opfølgninger")
+        + " fra tryghedsvandringer er ikke lukket."
+    )
+
+
 # What a status means, in one sentence per goal (fewer burglaries and less insecurity are
 # better; more helpers are better), following models.vocabulary.STATUS_RULES.
 _DIRECTION = {

@@ -15,6 +15,7 @@ from models.home import (
     attention_line,
     change_sentence,
     change_summary,
+    follow_up_sentence,
     last_meeting,
     plan_attention,
     shorten,
@@ -159,10 +160,7 @@ def follow_ups_box(actor: Actor, version: int, code: int) -> None:
     """The safety walks' follow-ups not yet closed, oldest walk first."""
     _walks, follow_ups = loaders.load_walks(version, actor, code)
     with _box("Åbne opfølgninger", "handlingsplan", code):
-        st.caption(
-            fmt_count(len(follow_ups), one="opfølgning", many="opfølgninger")
-            + " fra tryghedsvandringer er ikke lukket."
-        )
+        st.caption(follow_up_sentence(len(follow_ups)))
         lines = [
             f"{shorten(str(r.description), limit=LINE_LIMIT)} ({r.area}, "
             f"{fmt_date(pd.Timestamp(r.walk_date).date())})"

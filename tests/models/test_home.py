@@ -13,6 +13,7 @@ from models.home import (
     attention_line,
     change_sentence,
     change_summary,
+    follow_up_sentence,
     last_meeting,
     plan_attention,
     shorten,
@@ -191,3 +192,15 @@ def test_attention_line_cuts_a_long_title() -> None:
     assert attention_line(item, limit=20) == "Gennemgå egen…: frist i dag"
     late = AttentionItem("Lys", "Kommunen", date(2026, 11, 1), -31)
     assert attention_line(late, owner=False) == "Lys: 31 dage over fristen"
+
+
+@pytest.mark.parametrize(
+    ("count", "sentence"),
+    [
+        (0, "Ingen åbne opfølgninger fra tryghedsvandringer."),
+        (1, "1 opfølgning fra tryghedsvandringer er ikke lukket."),
+        (1234, "1.234 opfølgninger fra tryghedsvandringer er ikke lukket."),
+    ],
+)
+def test_follow_up_sentence(count: int, sentence: str) -> None:
+    assert follow_up_sentence(count) == sentence

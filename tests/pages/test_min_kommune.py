@@ -13,7 +13,7 @@ from dataio.store.burglaries import municipality_overview
 from dataio.store.walks import open_follow_ups
 from models.domain import Indicator
 from models.formatting import fmt_count
-from models.home import plan_attention, status_sentence
+from models.home import follow_up_sentence, plan_attention, status_sentence
 from models.vocabulary import status_label
 from tests.factories import READER
 from tests.pages.apptest import APP, TIMEOUT, page_text, run_page
@@ -44,7 +44,7 @@ def test_council_sees_its_municipality_on_one_page(app_env: str) -> None:
     )
     assert fmt_count(len(attention.overdue), one="punkt", many="punkter") + " over fristen" in text
     follow_ups = open_follow_ups(engine, viewer=READER, municipality_code=183)
-    assert fmt_count(len(follow_ups), one="opfølgning", many="opfølgninger") in text
+    assert follow_up_sentence(len(follow_ups)) in text
     links = _links(at)
     assert set(links) == {
         "Indbrud",
