@@ -16,8 +16,11 @@ DATABASE_URL ?=
 # A plain-http demo on this machine: demo mode (the demo users are listed on the login page), and
 # the login cookie without Secure so that every browser keeps it over http (README, "Login").
 run: .venv/.runtime
-	export BOTRYGT_DEMO=$${BOTRYGT_DEMO:-1} BOTRYGT_COOKIE_SECURE=$${BOTRYGT_COOKIE_SECURE:-0}; \
-	.venv/bin/botrygt init --demo-if-empty && .venv/bin/streamlit run serve.py
+	@export BOTRYGT_DEMO=$${BOTRYGT_DEMO:-1} BOTRYGT_COOKIE_SECURE=$${BOTRYGT_COOKIE_SECURE:-0}; \
+	echo "==> Gør databasen klar (første gang: demodata, et halvt minut)"; \
+	.venv/bin/botrygt init --demo-if-empty && \
+	echo "==> Starter appen; åbn adressen herunder (Ctrl+C stopper den)" && \
+	.venv/bin/streamlit run serve.py
 
 test: .venv/.dev
 	bash .ci/system-deps.sh

@@ -133,10 +133,10 @@ def validate_scope(
     """Why a role/scope combination is invalid, or None when it is fine."""
     if role in (Role.PROJECT_LEADER, Role.COUNCIL):
         if municipality_code is None or police_district_number is not None:
-            return f"Rollen {ROLE_LABELS[role]} skal bindes til netop én kommune (--municipality)"
+            return f"Rollen {ROLE_LABELS[role]} skal bindes til netop én kommune"
     elif role is Role.POLICE:
         if police_district_number is None or municipality_code is not None:
-            return "Rollen politi skal bindes til netop én politikreds (--police-district)"
+            return "Rollen politi skal bindes til netop én politikreds"
     elif municipality_code is not None or police_district_number is not None:
         return "Rollen administrator bindes ikke til en kommune eller politikreds"
     return None

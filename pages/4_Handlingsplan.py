@@ -50,11 +50,15 @@ def render(guard: Guarded) -> None:
     summary_metrics(summary)
     options = filter_options(items)
     filters = st.columns(4)
-    tracks = filters[0].multiselect("Spor", options["track"], placeholder="Alle")
-    statuses = filters[1].multiselect("Status", options["status"], placeholder="Alle")
-    owners = filters[2].multiselect("Ansvarlig", options["owner_name"], placeholder="Alle")
+    tracks = filters[0].multiselect("Spor", options["track"], placeholder="Alle", select_all=False)
+    statuses = filters[1].multiselect(
+        "Status", options["status"], placeholder="Alle", select_all=False
+    )
+    owners = filters[2].multiselect(
+        "Ansvarlig", options["owner_name"], placeholder="Alle", select_all=False
+    )
     organisations = filters[3].multiselect(
-        "Organisation", options["organisation"], placeholder="Alle"
+        "Organisation", options["organisation"], placeholder="Alle", select_all=False
     )
     shown = filter_items(
         items, tracks=tracks, statuses=statuses, owners=owners, organisations=organisations

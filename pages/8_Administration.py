@@ -49,7 +49,7 @@ def render(actor: Actor) -> None:
     add, activity, scope, password = st.tabs(
         ["Opret bruger", "Deaktivér/aktivér", "Rolle og område", "Nulstil adgangskode"]
     )
-    with add, st.form("add_user", clear_on_submit=True):
+    with add, st.form("add_user", clear_on_submit=True, enter_to_submit=False):
         username = st.text_input("Brugernavn (små bogstaver)")
         display_name = st.text_input("Navn")
         role, municipality, district = scope_inputs("add", municipalities, districts)
@@ -94,7 +94,7 @@ def render(actor: Actor) -> None:
             )
             loaders.after_write()
             st.success(f"{who} har fået ny rolle/område.")
-    with password, st.form("reset_password", clear_on_submit=True):
+    with password, st.form("reset_password", clear_on_submit=True, enter_to_submit=False):
         who = st.selectbox("Bruger", names, key="password_user")
         new = st.text_input(f"Ny adgangskode (mindst {MIN_PASSWORD_LENGTH} tegn)", type="password")
         if st.form_submit_button("Nulstil adgangskode"):

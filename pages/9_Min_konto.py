@@ -17,7 +17,7 @@ def render(guard: Guarded) -> None:
         f"**{for_markdown(guard.display_name)}** ({for_markdown(guard.actor.username)}), "
         f"{guard.actor.describe()}."
     )
-    with st.form("change_password", clear_on_submit=True):
+    with st.form("change_password", clear_on_submit=True, enter_to_submit=False):
         st.subheader("Skift adgangskode")
         old = st.text_input("Nuværende adgangskode", type="password")
         new = st.text_input(f"Ny adgangskode (mindst {MIN_PASSWORD_LENGTH} tegn)", type="password")

@@ -16,7 +16,7 @@ from streamlit.delta_generator import DeltaGenerator
 from dataio.seed.demo_users import DEMO_USERS, demo_passwords_in_use
 from dataio.settings import Settings
 from dataio.store.users import LockoutPolicy, actor_of, attempt_login, has_active_admin
-from models.permissions import ROLE_LABELS, Actor
+from models.permissions import ROLE_LABELS, Actor, Role
 from models.tables import AppUser
 from ui import loaders, session, web
 from ui.page import PAGES, draw_menu, fenced, start_page
@@ -64,7 +64,7 @@ def _login_form(settings: Settings, engine: Engine, top: DeltaGenerator) -> AppU
         if reason is not None:
             text, tone = reason
             {"success": st.success, "warning": st.warning, "error": st.error}[tone](text)
-        with st.form("login_form"):
+        with st.form("login_form", enter_to_submit=False):
             st.subheader("Log ind")
             username = st.text_input("Brugernavn", autocomplete="username")
             password = st.text_input(
@@ -92,6 +92,12 @@ def _login_form(settings: Settings, engine: Engine, top: DeltaGenerator) -> AppU
     return user
 
 
+def lands_on_own_municipality(actor: Actor) -> bool:
+    """Roles bound to one municipality start on Min kommune after logging in at the front page
+    (a deep link keeps its page); the others start on the national Forside."""
+    return actor.role in (Role.PROJECT_LEADER, Role.COUNCIL) and actor.municipality_code is not None
+
+
 def require(page: str, *, title: str) -> Guarded:
     """Start a page: login, the user's current rights from the database, menu; stop if not allowed."""
     start_page(title)
@@ -103,9 +109,15 @@ def require(page: str, *, title: str) -> Guarded:
         engine = loaders.engine()
         _refuse_unsafe_start(settings, engine)
         session.logout_if_requested(settings, engine)
-        user = session.current_user(settings, engine) or _login_form(settings, engine, top)
-        session.send_pending(top)
+        user = session.current_user(settings, engine)
+        just_logged_in = user is None
+        if user is None:
+            user = _login_form(settings, engine, top)
         actor = actor_of(user)
+        if just_logged_in and page == "forside" and lands_on_own_municipality(actor):
+            # the cookie's ticket stays queued for the landing page's run (send_pending)
+            st.switch_page(PAGES["min_kommune"].path)
+        session.send_pending(top)
         draw_menu(
             actor=actor,
             display_name=user.display_name,

@@ -51,7 +51,7 @@ def goal_form(current: Goal, scope_name: str, actor: Actor) -> None:
     _show_outcome(current.id)
     goal = _shown_goal(current)
     share = goal.indicator == "insecurity" or goal.target_unit == "household_share"
-    with st.form(f"goal_{goal.id}"):
+    with st.form(f"goal_{goal.id}", enter_to_submit=False):
         st.subheader(goal_label(indicator=goal.indicator, scope_name=scope_name))
         st.caption(
             "Nu: "

@@ -153,7 +153,7 @@ def activities_for_display(frame: pd.DataFrame) -> pd.DataFrame:
 
 def count_form(actor: Actor, municipalities: dict[int, str], *, today: date) -> None:
     """Record a new helper count (police of the district and the administrator)."""
-    with st.form("helper_count_form", clear_on_submit=True):
+    with st.form("helper_count_form", clear_on_submit=True, enter_to_submit=False):
         st.markdown("**Registrér nyt nabohjælpertal**")
         code = st.selectbox(
             "Kommune",
@@ -196,7 +196,7 @@ def count_form(actor: Actor, municipalities: dict[int, str], *, today: date) -> 
 
 def activity_form(actor: Actor, municipalities: dict[int, str], *, today: date) -> None:
     """Record a recruitment activity and its sign-ups."""
-    with st.form("activity_form", clear_on_submit=True):
+    with st.form("activity_form", clear_on_submit=True, enter_to_submit=False):
         st.markdown("**Registrér rekrutteringsaktivitet**")
         code = st.selectbox(
             "Kommune",

@@ -44,6 +44,13 @@ class MenuItem:
 
 
 PAGES = {
+    # first in the menu: where the roles bound to one municipality land after logging in
+    "min_kommune": MenuItem(
+        "pages/0_Min_kommune.py",
+        "Min kommune",
+        ":material/house:",
+        reads_some_municipality,
+    ),
     "forside": MenuItem(
         "app.py", "Forside", ":material/home:", lambda a: allows(a, Action.VIEW_NATIONAL)
     ),

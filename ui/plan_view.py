@@ -42,6 +42,8 @@ def creation_form(actor: Actor, code: int, name: str) -> None:
             list(rows.index),
             default=list(rows.index),
             format_func=lambda i: f"{rows.track[i]} · {rows.title[i]}",
+            placeholder="Vælg aktiviteter",
+            select_all=False,  # its "Select all" cannot be said in Danish
         )
         if st.form_submit_button("Opret handlingsplan"):
             count = create_plan(
@@ -221,7 +223,10 @@ def follow_ups_section(follow_ups: pd.DataFrame, *, actor: Actor, target: Target
 
 def walk_form(actor: Actor, code: int) -> None:
     """Register a walk with its observations (the guide's registration table)."""
-    with st.expander("Registrér en tryghedsvandring"), st.form("walk_form", clear_on_submit=True):
+    with (
+        st.expander("Registrér en tryghedsvandring"),
+        st.form("walk_form", clear_on_submit=True, enter_to_submit=False),
+    ):
         walk_date = st.date_input("Dato", value=date.today(), format="DD.MM.YYYY")
         area = st.text_input("Område")
         participants = st.text_input("Deltagere")

@@ -24,6 +24,7 @@ def login(page: Page, base_url: str, username: str, *, path: str = "/") -> None:
 APP_TIMEOUT = 30_000  # a page's first render on a busy machine
 COOKIE_TIMEOUT = 10_000  # the page trades its ticket for the login cookie after it has drawn
 MENU_LABELS = (
+    "Min kommune",
     "Forside",
     "Kommune",
     "Handlingsplan",
@@ -37,6 +38,7 @@ MENU_LABELS = (
     "Min konto",
 )
 PAGE_PATHS = {
+    "Min kommune": "/Min_kommune",
     "Forside": "/",
     "Kommune": "/Kommune",
     "Handlingsplan": "/Handlingsplan",
@@ -51,6 +53,7 @@ PAGE_PATHS = {
 }
 # the heading each page shows once it is allowed to render ("Kommune: <name>" and the like)
 PAGE_HEADINGS = {
+    "Min kommune": re.compile(r"^Min kommune: "),
     "Forside": re.compile(r"^Forside: status for måltal$"),
     "Kommune": re.compile(r"^Kommune: "),
     "Handlingsplan": re.compile(r"^Handlingsplan: "),
@@ -63,6 +66,25 @@ PAGE_HEADINGS = {
     "Administration": re.compile(r"^Administration$"),
     "Min konto": re.compile(r"^Min konto$"),
 }
+# where logging in at the front page lands: the roles bound to one municipality on Min kommune
+LANDING = {
+    "admin": "Forside",
+    "politi": "Forside",
+    "projektleder": "Min kommune",
+    "byraad": "Min kommune",
+}
+COUNCIL_LANDING = "Min kommune"  # the throwaway users are council members
+# Streamlit's own English words that a Danish reader must never meet (its file uploader's
+# "Drag and drop file here" and "Limit ... per file" cannot be changed, so they are not here)
+STREAMLIT_ENGLISH = (
+    "Choose an option",
+    "Choose options",
+    "Press Enter",
+    "No results",
+    "No options to select",
+    "Select all",
+    "This app has encountered an error",
+)
 NO_ACCESS = "Ingen adgang: din rolle giver ikke adgang til denne side."
 # the one answer to every failed login: wrong password, unknown name and locked account alike
 WRONG_LOGIN = (

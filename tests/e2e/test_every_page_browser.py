@@ -1,6 +1,7 @@
 """Chromium: every page of every role's menu, loaded as a person loads it, with nothing fetched
-from outside this machine, `<html lang="da">`, no serious or critical axe-core violation, and
-maps that draw their Danish letters. And an unchanged map is not sent twice.
+from outside this machine, `<html lang="da">`, none of Streamlit's English words, no serious or
+critical axe-core violation, and maps that draw their Danish letters. And an unchanged map is
+not sent twice.
 
 axe-core is the npm package pinned in tests/support/axe/ (`make test` runs `npm ci` there).
 """
@@ -16,6 +17,7 @@ from tests.e2e.journeys import (
     APP_TIMEOUT,
     PAGE_HEADINGS,
     PAGE_PATHS,
+    STREAMLIT_ENGLISH,
     login,
     menu_labels,
     open_from_menu,
@@ -102,6 +104,8 @@ def test_every_page_stays_on_the_server_in_danish_and_accessible(
 def _check(page: Page, label: str, requests: list[str]) -> list[str]:
     problems = [f"{label}: request off the machine: {u}" for u in requests if leaves_the_machine(u)]
     requests.clear()
+    text = page.locator("body").inner_text()
+    problems += [f"{label}: Streamlit's English '{w}'" for w in STREAMLIT_ENGLISH if w in text]
     lang = page.evaluate("document.documentElement.lang")
     if lang != "da":
         problems.append(f'{label}: <html lang="{lang}">, not "da"')

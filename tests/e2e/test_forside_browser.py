@@ -10,7 +10,7 @@ pytestmark = pytest.mark.e2e
 
 
 def test_forside_shows_chart_and_map(app_url: str, page: Page) -> None:
-    login(page, app_url, "byraad")
+    login(page, app_url, "politi")  # lands on the Forside (a council member on Min kommune)
     expect(page.get_by_role("heading", name="Forside: status for måltal")).to_be_visible(
         timeout=30_000
     )

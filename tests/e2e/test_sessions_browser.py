@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from dataio.store.users import find_user
 from tests.e2e.journeys import (
     APP_TIMEOUT,
+    COUNCIL_LANDING,
     PAGE_HEADINGS,
     expect_login_form,
     expect_no_data,
@@ -75,7 +76,7 @@ def new_page(browser: Browser, contexts: list[BrowserContext]) -> Page:
 def logged_in(page: Page, app_url: str, username: str, password: str) -> None:
     submit_login(page, app_url, username, password)
     expect(page.get_by_role("button", name="Log ud")).to_be_visible(timeout=APP_TIMEOUT)
-    expect(page.get_by_role("heading", name=PAGE_HEADINGS["Forside"]).first).to_be_visible(
+    expect(page.get_by_role("heading", name=PAGE_HEADINGS[COUNCIL_LANDING]).first).to_be_visible(
         timeout=APP_TIMEOUT
     )
     wait_for_login_cookie(page)

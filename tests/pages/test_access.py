@@ -12,6 +12,7 @@ from tests.pages.apptest import page_text, run_page
 from ui.session import SESSION_KEY
 
 PAGES = {
+    "Min kommune": "pages/0_Min_kommune.py",
     "Forside": None,
     "Kommune": "pages/1_Kommune.py",
     "Handlingsplan": "pages/4_Handlingsplan.py",
@@ -26,6 +27,7 @@ PAGES = {
 }
 MENUS = {  # written out by hand from the roles issue
     "admin": [
+        "Min kommune",
         "Forside",
         "Kommune",
         "Handlingsplan",
@@ -39,6 +41,7 @@ MENUS = {  # written out by hand from the roles issue
         "Min konto",
     ],
     "projektleder": [
+        "Min kommune",
         "Forside",
         "Kommune",
         "Handlingsplan",
@@ -51,6 +54,7 @@ MENUS = {  # written out by hand from the roles issue
         "Min konto",
     ],
     "politi": [
+        "Min kommune",
         "Forside",
         "Kommune",
         "Handlingsplan",
@@ -61,6 +65,7 @@ MENUS = {  # written out by hand from the roles issue
         "Min konto",
     ],
     "byraad": [
+        "Min kommune",
         "Forside",
         "Kommune",
         "Handlingsplan",
@@ -143,9 +148,7 @@ def test_admin_form_errors_are_danish_and_write_nothing(private_db: str) -> None
     at.selectbox(key="add_role").select("police")
     form_inputs["Adgangskode (mindst 10 tegn)"].input("en-lang-kode-123")
     next(b for b in at.button if b.label == "Opret bruger").click().run()
-    assert [e.value for e in at.error] == [
-        "Rollen politi skal bindes til netop én politikreds (--police-district)"
-    ]
+    assert [e.value for e in at.error] == ["Rollen politi skal bindes til netop én politikreds"]
     assert not at.exception
     assert find_user(make_engine(private_db), username="kort") is None
 

@@ -1,0 +1,173 @@
+"""Min kommune (pure): since when "what changed" counts, the changes by topic, the plan items that
+need attention, and each goal card's one sentence on what its status means."""
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+
+from models.actionplan import CLOSED, is_overdue
+from models.domain import Indicator, Status
+from models.formatting import fmt_count, fmt_date
+from models.report import DEFAULT_SINCE_DAYS, DUE_SOON_DAYS
+
+# The topic an audit row's table belongs to, in the order Min kommune lists them.
+CHANGE_TOPICS: dict[str, str] = {
+    "action_plan": "handlingsplanen",
+    "action_item": "handlingsplanen",
+    "safety_walk": "tryghedsvandringer",
+    "walk_observation": "tryghedsvandringer",
+    "goal": "mål",
+    "helper_count": "nabohjælp",
+    "recruitment_activity": "nabohjælp",
+    "survey_round": "tryghedsmålinger",
+    "data_source": "data",
+}
+OTHER_TOPIC = "andet"
+
+
+def last_meeting(*, today: date, known: date | None = None) -> date:
+    """The day "since the last meeting" counts from: the known meeting day, else 30 days ago."""
+    if known is not None and known <= today:
+        return known
+    return today - timedelta(days=DEFAULT_SINCE_DAYS)
+
+
+@dataclass(frozen=True)
+class ChangeSummary:
+    """What changed in one municipality since a day: the count, per topic, and the newest lines."""
+
+    since: date
+    total: int
+    by_topic: dict[str, int]
+    latest: list[str]
+
+
+def change_summary(
+    entries: pd.DataFrame, *, municipality_code: int, since: datetime, latest: int = 3
+) -> ChangeSummary:
+    """Count the audit rows about the municipality at or after `since` (entries: newest first)."""
+    if entries.empty:
+        mine = entries
+    else:
+        at = pd.to_datetime(entries["at"], utc=True)
+        cutoff = pd.Timestamp(since)
+        cutoff = cutoff.tz_localize("UTC") if cutoff.tzinfo is None else cutoff.tz_convert("UTC")
+        mask = (entries["municipality_code"] == municipality_code) & (at >= cutoff)
+        mine = entries[mask]
+    topics = [CHANGE_TOPICS.get(str(e), OTHER_TOPIC) for e in mine["entity"]] if len(mine) else []
+    order = [*dict.fromkeys(CHANGE_TOPICS.values()), OTHER_TOPIC]
+    counts = {t: topics.count(t) for t in order if t in topics}
+    lines = [str(s) for s in mine["summary"][:latest]] if len(mine) else []
+    return ChangeSummary(since=since.date(), total=len(mine), by_topic=counts, latest=lines)
+
+
+def change_sentence(summary: ChangeSummary) -> str:
+    """'3 ændringer siden 2. nov. 2026: 2 i handlingsplanen, 1 i mål.' (or 'Ingen ændringer ...')."""
+    if summary.total == 0:
+        return f"Ingen ændringer siden {fmt_date(summary.since)}."
+    parts = ", ".join(f"{n} i {topic}" for topic, n in summary.by_topic.items())
+    head = fmt_count(summary.total, one="ændring", many="ændringer")
+    return f"{head} siden {fmt_date(summary.since)}: {parts}."
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    """A plan item that needs attention: what, who, when due, and days late (<0) or left."""
+
+    title: str
+    owner: str
+    due_date: date
+    days_left: int
+
+
+@dataclass(frozen=True)
+class PlanAttention:
+    """The plan's overdue items (latest first due) and those due within 30 days."""
+
+    overdue: list[AttentionItem]
+    due_soon: list[AttentionItem]
+
+
+def plan_attention(items: pd.DataFrame, *, today: date) -> PlanAttention:
+    """Overdue (past due, not done or cancelled) and due-soon (open, due in 0-30 days) items."""
+    overdue: list[AttentionItem] = []
+    due_soon: list[AttentionItem] = []
+    soon = today + timedelta(days=DUE_SOON_DAYS)
+    for row in items.itertuples():
+        if pd.isna(row.due_date):
+            continue
+        due = pd.Timestamp(row.due_date).date()
+        item = AttentionItem(
+            title=str(row.title),
+            owner="" if pd.isna(row.owner_name) else str(row.owner_name),
+            due_date=due,
+            days_left=(due - today).days,
+        )
+        if is_overdue(status=str(row.status), due_date=due, today=today):
+            overdue.append(item)
+        elif str(row.status) not in CLOSED and today <= due <= soon:
+            due_soon.append(item)
+    return PlanAttention(
+        overdue=sorted(overdue, key=lambda i: (i.due_date, i.title)),
+        due_soon=sorted(due_soon, key=lambda i: (i.due_date, i.title)),
+    )
+
+
+def shorten(text: str, *, limit: int) -> str:
+    """The text cut at a word to at most `limit` characters, with "…" when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] if " " in text[: limit - 1] else text[: limit - 1]
+    return cut.rstrip(" ,.;:") + "…"
+
+
+def attention_line(item: AttentionItem, *, limit: int = 60, owner: bool = True) -> str:
+    """'Titel (Ansvarlig): 3 dage over fristen' and the like (the title cut to `limit`)."""
+    who = f" ({item.owner})" if owner and item.owner else ""
+    if item.days_left < 0:
+        when = fmt_count(-item.days_left, one="dag", many="dage") + " over fristen"
+    elif item.days_left == 0:
+        when = "frist i dag"
+    else:
+        when = "frist om " + fmt_count(item.days_left, one="dag", many="dage")
+    return f"{shorten(item.title, limit=limit)}{who}: {when}"
+
+
+def follow_up_sentence(count: int) -> str:
+    """How many safety-walk follow-ups are still open, in words."""
+    if count == 0:
+        return "Ingen åbne opfølgninger fra tryghedsvandringer."
+    return (
+        fmt_count(count, one="opfølgning", many="opfølgninger")
+        + " fra tryghedsvandringer er ikke lukket."
+    )
+
+
+# What a status means, in one sentence per goal (fewer burglaries and less insecurity are
+# better; more helpers are better), following models.vocabulary.STATUS_RULES.
+_DIRECTION = {
+    Indicator.BURGLARIES: "Indbruddene falder",
+    Indicator.HELPERS: "Antallet af nabohjælpere stiger",
+    Indicator.INSECURITY: "Utrygheden falder",
+}
+
+
+def status_sentence(indicator: Indicator, status: str | None) -> str:
+    """The one sentence under a goal's status on Min kommune."""
+    if status is None:
+        return "Uden mål eller tal vurderes der ikke endnu."
+    survey = indicator is Indicator.INSECURITY  # judged on the latest round, not a projection
+    match Status(status):
+        case Status.ON_TRACK if survey:
+            return "Hele usikkerhedsintervallet for seneste måling ligger på eller under målet eller målforløbet."
+        case Status.ON_TRACK:
+            return "Selv den pessimistiske ende af fremskrivningen når målet."
+        case Status.NEEDS_ACCELERATION:
+            return f"{_DIRECTION[indicator]} klart, men ikke hurtigt nok til at nå målet."
+        case Status.OFF_TRACK if survey:
+            return "Seneste måling ligger over målforløbet, og utrygheden falder ikke klart."
+        case Status.OFF_TRACK:
+            return "Selv den optimistiske ende af fremskrivningen misser målet."
+        case _:
+            return "Usikkerheden dækker både at nå og at misse målet, eller der er for få tal."

@@ -1,0 +1,28 @@
+"""Min kommune: the municipality's three goals, what changed since the last meeting, the plan
+items that need attention and the open follow-ups, on one screen, each linking to its page."""
+
+from datetime import date
+
+import streamlit as st
+
+from models.permissions import Actor
+from ui import loaders
+from ui.auth import require
+from ui.home_view import attention_row, compact_top, demo_line, goal_cards
+from ui.page import guarded, municipality_picker
+
+
+def render(actor: Actor) -> None:
+    """The page body."""
+    version, today = loaders.current_version(), date.today()
+    code, name, _district = municipality_picker(actor, version)
+    compact_top()
+    st.title(f"Min kommune: {name}")
+    notice = st.empty()  # the demo mark, once the cards know whether they show demo data
+    demo = goal_cards(actor, version, code)
+    attention_row(actor, version, code, today=today)
+    demo_line(notice, demo=demo)
+
+
+guard = require("min_kommune", title="Min kommune")
+guarded(lambda: render(guard.actor))

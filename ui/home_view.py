@@ -1,0 +1,189 @@
+"""Min kommune: the three goals' cards, the changes since the last meeting, the plan items that
+need attention and the open follow-ups, each a compact box with a link to its page, so that the
+whole of it fits one 1280x720 screen."""
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from models.domain import Indicator
+from models.formatting import danish_midnight, fmt_count, fmt_date
+from models.goal_text import burglary_count_line, helper_lines, insecurity_lines
+from models.home import (
+    attention_line,
+    change_sentence,
+    change_summary,
+    follow_up_sentence,
+    last_meeting,
+    plan_attention,
+    shorten,
+    status_sentence,
+)
+from models.permissions import Actor
+from models.safe_text import for_markdown
+from models.vocabulary import NO_DATA_LABEL, NO_GOAL_LABEL
+from ui import loaders
+from ui.page import PAGES
+from ui.text import status_badge
+
+SHOWN = 3  # lines per box: the screen holds three of each
+LINE_LIMIT = 40  # characters of a title or a follow-up, so that an entry stays within two lines
+# Streamlit's top padding (6rem) would push the second row off a 720-pixel screen.
+COMPACT = "<style>[data-testid='stMainBlockContainer']{padding-top:1rem}</style>"
+
+
+def compact_top() -> None:
+    """Less space above the heading, on this page only."""
+    st.html(COMPACT)
+
+
+def _link(page: str, label: str, code: int) -> None:
+    """A link to the page, for the same municipality."""
+    item = PAGES[page]
+    st.page_link(
+        item.path, label=f"**{label}**", icon=item.icon, query_params={"kommune": str(code)}
+    )
+
+
+def _goal_card(
+    *,
+    title: str,
+    status: str | None,
+    no_status: str,
+    indicator: Indicator,
+    fact: str,
+    page: str,
+    code: int,
+) -> None:
+    with st.container(border=True):
+        _link(page, title, code)
+        st.markdown(status_badge(status, no_status if status is None else None))
+        st.caption(for_markdown(fact) + " " + status_sentence(indicator, status))
+
+
+def goal_cards(actor: Actor, version: int, code: int) -> bool:
+    """The three goals' status cards (the same assessments as their own pages); whether demo."""
+    burglaries = loaders.load_municipality_overview(version, code)
+    helpers = loaders.load_helper_overview(version, actor, code)
+    insecurity = loaders.load_insecurity(version, actor, code)
+    left, middle, right = st.columns(3)
+    with left:
+        _goal_card(
+            title="Indbrud",
+            status=burglaries.assessment.status,
+            indicator=Indicator.BURGLARIES,
+            no_status=NO_DATA_LABEL,
+            fact=burglary_count_line(burglaries.assessment) + ".",
+            page="kommune",
+            code=code,
+        )
+    with middle:
+        assessment = helpers.assessment
+        _goal_card(
+            title="Nabohjælp",
+            status=None if assessment.target is None else assessment.status,
+            no_status="Intet rekrutteringsmål",
+            indicator=Indicator.HELPERS,
+            fact=helper_lines(assessment)[0],
+            page="nabohjaelp",
+            code=code,
+        )
+    with right:
+        _goal_card(
+            title="Tryghed",
+            status=insecurity.assessment.status if insecurity.assessment.goal else None,
+            no_status=NO_GOAL_LABEL,
+            indicator=Indicator.INSECURITY,
+            fact=insecurity_lines(insecurity.assessment)[0],
+            page="tryghed",
+            code=code,
+        )
+    return burglaries.demo or helpers.demo or insecurity.demo
+
+
+def _box(title: str, page: str, code: int) -> DeltaGenerator:
+    """A bordered box whose heading is the link to its page."""
+    box = st.container(border=True)
+    with box:
+        _link(page, title, code)
+    return box
+
+
+def _lines(lines: list[str], *, more: int) -> None:
+    """Up to SHOWN short lines, in the caption's small type, and how many more there are."""
+    text = "\n".join(f"- {for_markdown(line)}" for line in lines)
+    if more > 0:
+        text += f"\n- … og {fmt_count(more, one='mere', many='flere')}"
+    if text:
+        st.caption(text)
+
+
+def since_meeting(actor: Actor, version: int, code: int, *, today: date) -> None:
+    """What changed in the municipality since the last meeting (the change log, scoped)."""
+    since = last_meeting(today=today)
+    entries = loaders.load_audit(version, actor, danish_midnight(since))
+    summary = change_summary(entries, municipality_code=code, since=danish_midnight(since))
+    with _box("Siden sidste møde", "aendringslog", code):
+        st.caption(change_sentence(summary) + " (Sidste møde regnes som 30 dage siden.)")
+        _lines(
+            [shorten(line, limit=LINE_LIMIT) for line in summary.latest],
+            more=summary.total - len(summary.latest),
+        )
+
+
+def plan_box(actor: Actor, version: int, code: int, *, today: date) -> None:
+    """The plan's overdue items and those due within 30 days."""
+    items, summary, _tracks = loaders.load_plan(version, actor, code, today)
+    with _box("Handlingsplanen", "handlingsplan", code):
+        if summary is None:
+            st.caption("Kommunen har ingen handlingsplan endnu.")
+        else:
+            attention = plan_attention(items, today=today)
+            st.caption(
+                f"{fmt_count(len(attention.overdue), one='punkt', many='punkter')} over fristen, "
+                f"{fmt_count(len(attention.due_soon), one='punkt', many='punkter')} med frist inden 30 dage."
+            )
+            # the most overdue first, and the next deadline, so both kinds show
+            shown = [*attention.overdue[: SHOWN - 1], *attention.due_soon][:SHOWN]
+            shown = (
+                shown if len(shown) == SHOWN else [*attention.overdue, *attention.due_soon][:SHOWN]
+            )
+            _lines(
+                [attention_line(i, limit=LINE_LIMIT, owner=False) for i in shown],
+                more=len(attention.overdue) + len(attention.due_soon) - len(shown),
+            )
+
+
+def follow_ups_box(actor: Actor, version: int, code: int) -> None:
+    """The safety walks' follow-ups not yet closed, oldest walk first."""
+    _walks, follow_ups = loaders.load_walks(version, actor, code)
+    with _box("Åbne opfølgninger", "handlingsplan", code):
+        st.caption(follow_up_sentence(len(follow_ups)))
+        lines = [
+            f"{shorten(str(r.description), limit=LINE_LIMIT)} ({r.area}, "
+            f"{fmt_date(pd.Timestamp(r.walk_date).date())})"
+            for r in follow_ups.head(SHOWN).itertuples()
+        ]
+        _lines(lines, more=len(follow_ups) - len(lines))
+
+
+def attention_row(actor: Actor, version: int, code: int, *, today: date) -> None:
+    """The second row: changes, plan items, follow-ups."""
+    left, middle, right = st.columns(3)
+    with left:
+        since_meeting(actor, version, code, today=today)
+    with middle:
+        plan_box(actor, version, code, today=today)
+    with right:
+        follow_ups_box(actor, version, code)
+
+
+DEMO_LINE = ":orange[**Eksempeldata.** Tallene er genererede eksempler og må ikke citeres.]"
+
+
+def demo_line(where: DeltaGenerator, *, demo: bool) -> None:
+    """The demo warning as one line under the heading (the banner's full box would not fit)."""
+    if demo:
+        where.markdown(f":material/science: {DEMO_LINE}")
