@@ -64,7 +64,7 @@ def _login_form(settings: Settings, engine: Engine, top: DeltaGenerator) -> AppU
         if reason is not None:
             text, tone = reason
             {"success": st.success, "warning": st.warning, "error": st.error}[tone](text)
-        with st.form("login_form", enter_to_submit=False):
+        with st.form("login_form"):  # Enter logs in; its English hint is hidden (ui.web)
             st.subheader("Log ind")
             username = st.text_input("Brugernavn", autocomplete="username")
             password = st.text_input(

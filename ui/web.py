@@ -164,7 +164,12 @@ class MediaGuard:
 # Captions: Streamlit draws them at 60 % opacity (3.9:1 on white, and 2.8:1 for coloured words in
 # them); WCAG AA asks 4.5:1. Opaque, in a grey of 6.2:1 on white (5.5:1 on the sidebar's grey).
 CAPTION_GREY = "#63615d"
-PAGE_CSS = f'html body [data-testid="stCaptionContainer"] {{ opacity: 1; color: {CAPTION_GREY}; }}'
+# Streamlit writes "Press Enter to submit form" under a text field in English and lets nobody
+# translate it; the login form keeps Enter (people press it), so the hint is hidden instead.
+PAGE_CSS = (
+    f'html body [data-testid="stCaptionContainer"] {{ opacity: 1; color: {CAPTION_GREY}; }}'
+    ' html body [data-testid="InputInstructions"] { display: none; }'
+)
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
 _TITLE = re.compile(r"<title>.*?</title>", re.IGNORECASE | re.DOTALL)
 # Paths that are never the page: Streamlit's assets and endpoints, our routes, /media/

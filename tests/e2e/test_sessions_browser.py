@@ -18,6 +18,7 @@ from tests.e2e.journeys import (
     APP_TIMEOUT,
     COUNCIL_LANDING,
     PAGE_HEADINGS,
+    PASSWORDS,
     expect_login_form,
     expect_no_data,
     login,
@@ -311,3 +312,13 @@ def test_media_files_need_a_valid_login(app_url: str, page: Page, browser: Brows
     expect(page.get_by_text("Du er logget ud.")).to_be_visible(timeout=APP_TIMEOUT)
     time.sleep(1)  # the page trades its ticket for the deletion of the cookie
     assert page.request.get(url).status == 403  # logged out: the cookie is gone, and dead
+
+
+def test_enter_logs_in_without_an_english_hint(app_url: str, page: Page) -> None:
+    page.goto(app_url + "/")
+    page.get_by_label("Brugernavn").fill("byraad", timeout=APP_TIMEOUT)
+    password = page.get_by_label("Adgangskode")
+    password.fill(PASSWORDS["byraad"])
+    expect(page.get_by_text("Press Enter")).to_be_hidden()  # Streamlit's hint, in English
+    password.press("Enter")
+    expect(page.get_by_role("button", name="Log ud")).to_be_visible(timeout=APP_TIMEOUT)
