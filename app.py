@@ -9,9 +9,9 @@ from ui import loaders
 from ui.auth import require
 from ui.cards import burglary_card, sources_caption, status_rules
 from ui.charts import goal_chart
-from ui.described import chart
+from ui.described import cached_chart
 from ui.goal_views import national_insecurity_card
-from ui.maps import show_map, status_map
+from ui.maps import cached_map, status_map
 from ui.page import demo_notice, guarded
 from ui.text import status_badge
 
@@ -40,9 +40,11 @@ def render() -> None:
             st.markdown(f"{status_badge(status)}: **{fmt_int(count)}**")
     status_rules()
     st.subheader("Indbrud i beboelser mod målet")
-    chart(goal_chart(national), key="national_chart")
+    cached_chart(lambda: goal_chart(national), key="national_chart", version=version, cache_key=0)
     st.subheader("Kommunerne på kortet")
-    show_map(status_map(statuses), height=520, key="status_map")
+    cached_map(
+        lambda: status_map(statuses), key="status_map", version=version, cache_key=0, height=520
+    )
     st.caption(
         "Farve = status mod kommunens indbrudsmål (eget mål, ellers det nationale omregnet). Hold musen over en kommune for tal."
     )
