@@ -40,22 +40,22 @@ the rows queued inside it.)
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, event, or_, text
+from sqlalchemy import Engine, event, func, or_, text
 from sqlalchemy.orm import Session as OrmSession
-from sqlalchemy.orm import SessionTransaction
+from sqlalchemy.orm import SessionTransaction, aliased
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from dataio.db.frames import Connectable, read_frame
 from models.formatting import fmt_datetime
 from models.permissions import Actor, Role
-from models.tables import AuditEntry, AuditScope, Municipality
+from models.tables import AppUser, AuditEntry, AuditScope, Municipality
 
 # Never in the log: a password hash is a secret even when hashed.
 REDACTED_FIELDS = {"password_hash"}
@@ -299,3 +299,161 @@ def audit_entries(
     if visible is not None:
         statement = statement.where(visible)
     return read_frame(con, statement)
+
+
+# --- the change log's pages -----------------------------------------------------------------
+
+PAGE_SIZE = 200  # rows on one page of the change log
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the change log shows: since when, and optionally one kind of change (an action),
+    one municipality and one person (a username)."""
+
+    since: datetime | None = None
+    action: str | None = None
+    municipality_code: int | None = None
+    username: str | None = None
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    """One page of the filtered log (newest first) and how many rows the whole selection has."""
+
+    rows: pd.DataFrame  # the columns of audit_entry, and display_name (None: no such user)
+    total: int
+    page: int  # 1-based, clamped to the pages there are
+    pages: int  # at least 1
+
+
+@dataclass(frozen=True)
+class AuditChoices:
+    """The filters' choices: what occurs in the viewer's log since the date."""
+
+    actions: list[str]
+    municipality_codes: list[int]
+    usernames: dict[str, str]  # username -> display name (the username where none is known)
+
+
+def _where(viewer: Actor, filters: AuditFilter) -> list[ColumnElement[bool]]:
+    """The viewer's scope and the filters, as conditions on audit_entry (all in SQL)."""
+    conditions: list[ColumnElement[bool]] = []
+    visible = visible_to(viewer)
+    if visible is not None:
+        conditions.append(visible)
+    if filters.since is not None:
+        conditions.append(col(AuditEntry.at) >= filters.since)
+    if filters.action is not None:
+        conditions.append(col(AuditEntry.action) == filters.action)
+    if filters.username is not None:
+        conditions.append(col(AuditEntry.username) == filters.username)
+    if filters.municipality_code is not None:
+        # its own row, or one of the municipalities of an import that touched several
+        in_scope = (
+            select(col(AuditScope.audit_entry_id))
+            .where(col(AuditScope.audit_entry_id) == col(AuditEntry.id))
+            .where(col(AuditScope.municipality_code) == filters.municipality_code)
+            .exists()
+        )
+        conditions.append(
+            or_(col(AuditEntry.municipality_code) == filters.municipality_code, in_scope)
+        )
+    return conditions
+
+
+def _selection(viewer: Actor, filters: AuditFilter) -> Any:
+    """The rows of the selection with the writer's display name, newest first."""
+    return (
+        select(
+            col(AuditEntry.id),
+            col(AuditEntry.at),
+            col(AuditEntry.username),
+            col(AppUser.display_name),
+            col(AuditEntry.action),
+            col(AuditEntry.entity),
+            col(AuditEntry.entity_key),
+            col(AuditEntry.municipality_code),
+            col(AuditEntry.police_district_number),
+            col(AuditEntry.summary),
+            col(AuditEntry.before),
+            col(AuditEntry.after),
+        )
+        .outerjoin(AppUser, col(AppUser.username) == col(AuditEntry.username))
+        .where(*_where(viewer, filters))
+        .order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
+    )
+
+
+def audit_page(
+    con: Connectable,
+    *,
+    viewer: Actor,
+    filters: AuditFilter,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+) -> AuditPage:
+    """One page of the log as the viewer may see it, filtered in SQL, and the selection's size."""
+    count = select(func.count()).select_from(AuditEntry).where(*_where(viewer, filters))
+    if isinstance(con, Session):
+        total = int(con.exec(count).one())
+    else:
+        with Session(con) as session:
+            total = int(session.exec(count).one())
+    pages = max(1, -(-total // page_size))
+    page = min(max(1, page), pages)
+    rows = read_frame(
+        con, _selection(viewer, filters).limit(page_size).offset((page - 1) * page_size)
+    )
+    return AuditPage(rows=rows, total=total, page=page, pages=pages)
+
+
+def audit_chunks(
+    con: Engine, *, viewer: Actor, filters: AuditFilter, chunk: int = 2000
+) -> Iterator[pd.DataFrame]:
+    """The whole selection, newest first, a chunk of rows at a time (for the export)."""
+    with con.connect() as connection:
+        result = connection.execution_options(yield_per=chunk).execute(
+            _selection(viewer, filters)
+        )
+        for part in result.partitions(chunk):
+            yield pd.DataFrame(part, columns=list(result.keys()))
+
+
+def audit_choices(con: Connectable, *, viewer: Actor, since: datetime | None) -> AuditChoices:
+    """The kinds of change, municipalities and people in the viewer's log since the date."""
+    where = _where(viewer, AuditFilter(since=since))
+
+    def distinct(column: Any) -> Any:
+        return select(column).where(*where).distinct()
+
+    # an alias: the scope condition's own subqueries on audit_scope must not correlate with it
+    scope = aliased(AuditScope)
+    shared = (
+        select(scope.municipality_code)
+        .join(AuditEntry, col(AuditEntry.id) == scope.audit_entry_id)
+        .where(*where)
+        .distinct()
+    )
+    people = (
+        select(col(AuditEntry.username), func.max(col(AppUser.display_name)))
+        .outerjoin(AppUser, col(AppUser.username) == col(AuditEntry.username))
+        .where(*where)
+        .group_by(col(AuditEntry.username))
+    )
+
+    def read(session: Session) -> AuditChoices:
+        actions = sorted(str(a) for a in session.exec(distinct(col(AuditEntry.action))).all())
+        codes = {
+            int(c)
+            for c in session.exec(distinct(col(AuditEntry.municipality_code))).all()
+            if c is not None
+        }
+        codes |= {int(c) for c in session.exec(shared).all()}
+        names = {str(u): str(n or u) for u, n in session.exec(people).all()}
+        return AuditChoices(actions, sorted(codes), dict(sorted(names.items())))
+
+    if isinstance(con, Session):
+        return read(con)
+    with Session(con) as session:
+        return read(session)
