@@ -259,12 +259,15 @@ def field_changes(before: object, after: object, names: Names = NO_NAMES) -> lis
     ]
 
 
-def change_lines(before: object, after: object, names: Names = NO_NAMES) -> tuple[str, str]:
-    """The Før and Efter texts: one 'Felt: værdi' line per changed field."""
+def change_lines(
+    before: object, after: object, names: Names = NO_NAMES, *, sep: str = "\n"
+) -> tuple[str, str]:
+    """The Før and Efter texts: a 'Felt: værdi' part per changed field, joined by `sep` (a table
+    cell in the browser collapses line breaks, so the page joins with '; ')."""
     changes = field_changes(before, after, names)
     return (
-        "\n".join(f"{c.field}: {c.before}" for c in changes if c.before is not None),
-        "\n".join(f"{c.field}: {c.after}" for c in changes if c.after is not None),
+        sep.join(f"{c.field}: {c.before}" for c in changes if c.before is not None),
+        sep.join(f"{c.field}: {c.after}" for c in changes if c.after is not None),
     )
 
 
@@ -277,7 +280,9 @@ def summary_text(summary: str) -> str:
 
 def _count(match: re.Match[str]) -> str:
     number = int(match.group(1))
-    return match.group(1) if len(match.group(1)) == 4 and 1900 <= number <= 2100 else fmt_int(number)
+    return (
+        match.group(1) if len(match.group(1)) == 4 and 1900 <= number <= 2100 else fmt_int(number)
+    )
 
 
 def change_sentence(

@@ -413,9 +413,7 @@ def audit_chunks(
 ) -> Iterator[pd.DataFrame]:
     """The whole selection, newest first, a chunk of rows at a time (for the export)."""
     with con.connect() as connection:
-        result = connection.execution_options(yield_per=chunk).execute(
-            _selection(viewer, filters)
-        )
+        result = connection.execution_options(yield_per=chunk).execute(_selection(viewer, filters))
         for part in result.partitions(chunk):
             yield pd.DataFrame(part, columns=list(result.keys()))
 

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import Engine, event
 
 from dataio.db import audit
-from dataio.db.audit import AuditFilter, audit_chunks, audit_choices, audit_page
+from dataio.db.audit import AuditFilter, audit_choices, audit_chunks, audit_page
 from dataio.db.engine import transaction
 from models.permissions import Actor, Role
 
@@ -109,7 +109,9 @@ def test_filter_choices_are_what_the_viewer_may_see(log: Engine) -> None:
     assert all(name for name in council.usernames.values())
     admin = audit_choices(log, viewer=ADMIN, since=None)
     assert "user.disable" in admin.actions and "projektleder" in admin.usernames
-    assert audit_choices(log, viewer=ADMIN, since=datetime.now(UTC) + timedelta(days=1)).actions == []
+    assert (
+        audit_choices(log, viewer=ADMIN, since=datetime.now(UTC) + timedelta(days=1)).actions == []
+    )
 
 
 def test_one_page_reads_only_its_rows(log: Engine) -> None:
