@@ -45,7 +45,7 @@ def render(actor: Actor) -> None:
     everything = "Alle"
     action = kind.selectbox("Slags ændring", [None, *choices.actions], on_change=_first_page,
                             format_func=lambda a: everything if a is None else action_name(a))  # fmt: skip
-    code = where.selectbox("Kommune", [None, *choices.municipality_codes], on_change=_first_page,
+    code = where.selectbox("Kommune", [None, *sorted(choices.municipality_codes, key=lambda c: names.municipalities.get(c, str(c)))], on_change=_first_page,
                            format_func=lambda c: everything if c is None else names.municipalities.get(c, str(c)))  # fmt: skip
     username = who.selectbox("Person", [None, *choices.usernames], on_change=_first_page,
                              format_func=lambda u: everything if u is None else choices.usernames[u])  # fmt: skip
