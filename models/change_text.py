@@ -115,6 +115,9 @@ ACTION_NAMES: dict[str, str] = {
     "user.reset_password": "Adgangskode nulstillet",
 }
 
+# the tables of a municipality's plan: its items, safety walks and their follow-ups
+PLAN_ENTITIES = ("action_plan", "action_item", "safety_walk", "walk_observation")
+
 _YEAR_FIELDS = frozenset({"baseline_year", "target_year"})
 _DATE_FIELDS = frozenset({"start_date", "due_date", "walk_date"})
 _SHARE_FIELDS = frozenset({"target_reduction"})

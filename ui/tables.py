@@ -2,7 +2,15 @@
 
 import pandas as pd
 
-from models.change_text import NO_NAMES, Names, action_name, change_lines, person_name, summary_text
+from models.change_text import (
+    NO_NAMES,
+    PLAN_ENTITIES,
+    Names,
+    action_name,
+    change_lines,
+    person_name,
+    summary_text,
+)
 from models.formatting import fmt_datetime, fmt_int, fmt_percent
 from models.permissions import ROLE_LABELS, Role
 
@@ -98,12 +106,9 @@ def goal_target_text(
     return "" if target is None else f"højst {target:,.0f}".replace(",", ".")
 
 
-PLAN_ENTITIES = {"action_plan", "action_item", "safety_walk", "walk_observation"}
-
-
 def plan_changes(entries: pd.DataFrame, *, municipality_code: int) -> pd.DataFrame:
     """The log entries about one municipality's plan, walks and follow-ups."""
     mask = (entries["municipality_code"] == municipality_code) & entries["entity"].isin(
-        PLAN_ENTITIES
+        list(PLAN_ENTITIES)
     )
     return entries[mask].reset_index(drop=True)

@@ -315,6 +315,7 @@ class AuditFilter:
     action: str | None = None
     municipality_code: int | None = None
     username: str | None = None
+    entities: tuple[str, ...] = ()  # the tables written (empty: all); the meeting pack's plan part
 
 
 @dataclass(frozen=True)
@@ -348,6 +349,8 @@ def _where(viewer: Actor, filters: AuditFilter) -> list[ColumnElement[bool]]:
         conditions.append(col(AuditEntry.action) == filters.action)
     if filters.username is not None:
         conditions.append(col(AuditEntry.username) == filters.username)
+    if filters.entities:
+        conditions.append(col(AuditEntry.entity).in_(filters.entities))
     if filters.municipality_code is not None:
         # its own row, or one of the municipalities of an import that touched several
         in_scope = (
