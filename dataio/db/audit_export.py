@@ -11,6 +11,7 @@ from datetime import datetime
 
 import openpyxl
 import pandas as pd
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -35,7 +36,7 @@ WIDTHS = (18, 24, 16, 28, 16, 60, 50, 50)
 
 
 def _text(sheet: WriteOnlyWorksheet, value: str, *, bold: bool = False) -> Cell:
-    cell = Cell(sheet)
+    cell = WriteOnlyCell(sheet)
     write_text(cell, value)
     if bold:
         cell.font = Font(bold=True)
@@ -60,7 +61,7 @@ def audit_workbook(engine: Engine, *, viewer: Actor, filters: AuditFilter, names
     sheet.append([_text(sheet, heading, bold=True) for heading in HEADINGS])
     for chunk in audit_chunks(engine, viewer=viewer, filters=filters):
         for row in chunk.itertuples():
-            at = Cell(sheet, value=_local(row.at))
+            at = WriteOnlyCell(sheet, value=_local(row.at))
             at.number_format = DATETIME_FORMAT
             before, after = change_lines(row.before, row.after, names, sep="; ")
             code = row.municipality_code
