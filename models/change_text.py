@@ -156,9 +156,18 @@ def field_name(field: str) -> str:
     return FIELD_NAMES.get(field, field.replace("_", " ").capitalize())
 
 
+# writers that are no person: the demo data's seeding (dataio.seed.demo_plan.DEMO_ACTOR)
+SYSTEM_NAMES = {"botrygt demo": "Eksempeldata (automatisk)"}
+
+
 def person_name(username: str, names: Names = NO_NAMES) -> str:
     """A person's display name, or the username where none is known."""
-    return names.people.get(username) or username
+    known = names.people.get(username) or SYSTEM_NAMES.get(username)
+    if known:
+        return known
+    if username.startswith("cli:"):  # cli.common.cli_actor: an administrator at the server
+        return f"Kommandolinjen ({username.removeprefix('cli:')})"
+    return username
 
 
 def _as_date(value: str) -> date | datetime | None:

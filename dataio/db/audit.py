@@ -53,6 +53,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from dataio.db.frames import Connectable, read_frame
+from models.change_text import person_name
 from models.formatting import fmt_datetime
 from models.permissions import Actor, Role
 from models.tables import AppUser, AuditEntry, AuditScope, Municipality
@@ -451,7 +452,7 @@ def audit_choices(con: Connectable, *, viewer: Actor, since: datetime | None) ->
             if c is not None
         }
         codes |= {int(c) for c in session.exec(shared).all()}
-        names = {str(u): str(n or u) for u, n in session.exec(people).all()}
+        names = {str(u): n or person_name(str(u)) for u, n in session.exec(people).all()}
         return AuditChoices(actions, sorted(codes), dict(sorted(names.items())))
 
     if isinstance(con, Session):

@@ -151,6 +151,8 @@ def test_a_sentence_for_the_meeting_pack() -> None:
 def test_people_and_kinds_of_change() -> None:
     assert person_name("projektleder", NAMES) == "Pia Projektleder"
     assert person_name("ukendt", NAMES) == "ukendt"
+    assert person_name("botrygt demo") == "Eksempeldata (automatisk)"
+    assert person_name("cli:root") == "Kommandolinjen (root)"
     assert action_name("helpers.count") == "Nabohjælpertal registreret"
     assert action_name("something.new") == "Ændring"
 
