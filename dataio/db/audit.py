@@ -47,6 +47,7 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import Engine, event, func, or_, text
+from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import SessionTransaction, aliased
 from sqlalchemy.sql.elements import ColumnElement
@@ -369,7 +370,7 @@ def _where(viewer: Actor, filters: AuditFilter) -> list[ColumnElement[bool]]:
 def _selection(viewer: Actor, filters: AuditFilter) -> Any:
     """The rows of the selection with the writer's display name, newest first."""
     return (
-        select(
+        sa_select(  # sqlalchemy's: sqlmodel's select is typed for at most four columns
             col(AuditEntry.id),
             col(AuditEntry.at),
             col(AuditEntry.username),

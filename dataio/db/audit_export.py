@@ -45,7 +45,7 @@ def _text(sheet: WriteOnlyWorksheet, value: str, *, bold: bool = False) -> Cell:
 
 def _local(value: object) -> datetime:
     """A stored time in Danish time without a zone (Excel has none); a naive one is UTC."""
-    moment = pd.Timestamp(value)  # type: ignore[arg-type]
+    moment = pd.Timestamp(value)
     if moment.tzinfo is None:
         moment = moment.tz_localize("UTC")
     return moment.tz_convert("Europe/Copenhagen").tz_localize(None).to_pydatetime()
