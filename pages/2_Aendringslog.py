@@ -16,6 +16,7 @@ from ui.page import guarded
 from ui.tables import audit_for_display
 
 PAGE_KEY = "audit_page"
+ALL = "Alle"  # no filter
 
 
 def _first_page() -> None:
@@ -42,13 +43,24 @@ def render(actor: Actor) -> None:
         districts=loaders.load_police_districts(version),
         people=choices.usernames,
     )
-    everything = "Alle"
-    action = kind.selectbox("Slags ændring", [None, *choices.actions], on_change=_first_page,
-                            format_func=lambda a: everything if a is None else action_name(a))  # fmt: skip
-    code = where.selectbox("Kommune", [None, *sorted(choices.municipality_codes, key=lambda c: names.municipalities.get(c, str(c)))], on_change=_first_page,
-                           format_func=lambda c: everything if c is None else names.municipalities.get(c, str(c)))  # fmt: skip
-    username = who.selectbox("Person", [None, *choices.usernames], on_change=_first_page,
-                             format_func=lambda u: everything if u is None else choices.usernames[u])  # fmt: skip
+
+    def place(code: int | None) -> str:
+        return ALL if code is None else names.municipalities.get(code, str(code))
+
+    codes = sorted(choices.municipality_codes, key=place)
+    action = kind.selectbox(
+        "Slags ændring",
+        [None, *choices.actions],
+        format_func=lambda a: ALL if a is None else action_name(a),
+        on_change=_first_page,
+    )
+    code = where.selectbox("Kommune", [None, *codes], format_func=place, on_change=_first_page)
+    username = who.selectbox(
+        "Person",
+        [None, *choices.usernames],
+        format_func=lambda u: ALL if u is None else choices.usernames[u],
+        on_change=_first_page,
+    )
     filters = AuditFilter(since=since, action=action, municipality_code=code, username=username)
     page = loaders.load_audit_page(version, actor, filters, int(st.session_state.get(PAGE_KEY, 1)))
     st.caption(

@@ -40,13 +40,13 @@ the rows queued inside it.)
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, event, func, or_, text
+from sqlalchemy import Engine, Row, event, func, or_, text
 from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import SessionTransaction, aliased
@@ -415,12 +415,12 @@ def audit_page(
 
 def audit_chunks(
     con: Engine, *, viewer: Actor, filters: AuditFilter, chunk: int = 2000
-) -> Iterator[pd.DataFrame]:
-    """The whole selection, newest first, a chunk of rows at a time (for the export)."""
+) -> Iterator[Sequence[Row[Any]]]:
+    """The whole selection, newest first, a chunk of rows at a time (for the export): rows as the
+    driver gives them (a DataFrame per chunk would cost more than the rows themselves)."""
     with con.connect() as connection:
         result = connection.execution_options(yield_per=chunk).execute(_selection(viewer, filters))
-        for part in result.partitions(chunk):
-            yield pd.DataFrame(part, columns=list(result.keys()))
+        yield from result.partitions(chunk)
 
 
 def audit_choices(con: Connectable, *, viewer: Actor, since: datetime | None) -> AuditChoices:

@@ -2,17 +2,19 @@
 
 The page shows 200 rows; the export has every row the filters select (100.000 rows or more), so
 it never holds them as one DataFrame: rows come from the database in chunks (`audit_chunks`) and
-go into a write-only workbook, which openpyxl streams to a temporary file. Text stays text
-(`write_text`): a summary or a title typed as "=HYPERLINK(...)" is no formula in Excel.
+go into a write-only workbook, which openpyxl streams to a temporary file. Text stays text: a
+value that starts like a formula ("=HYPERLINK(...)") is written as an inline string with the
+quote prefix (`write_text`); any other text goes in as a plain string, which openpyxl writes as
+text (a cell object per value would double the time of a large export).
 """
 
 import io
-from datetime import datetime
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
 
 import openpyxl
-import pandas as pd
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Font
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import Engine
@@ -21,6 +23,7 @@ from dataio.db.audit import AuditFilter, audit_chunks
 from dataio.files.spreadsheet import DATETIME_FORMAT, write_text
 from models.change_text import Names, action_name, change_lines, person_name, summary_text
 from models.permissions import Actor
+from models.safe_text import FORMULA_START
 
 HEADINGS = (
     "Tidspunkt",
@@ -33,22 +36,25 @@ HEADINGS = (
     "Efter",
 )
 WIDTHS = (18, 24, 16, 28, 16, 60, 50, 50)
+DANISH_TIME = ZoneInfo("Europe/Copenhagen")
 
 
-def _text(sheet: WriteOnlyWorksheet, value: str, *, bold: bool = False) -> Cell:
-    cell = WriteOnlyCell(sheet)
-    write_text(cell, value)
-    if bold:
-        cell.font = Font(bold=True)
-    return cell
+def _text(sheet: WriteOnlyWorksheet, value: str) -> str | Cell | None:
+    """A plain string where openpyxl keeps it text; a quote-prefixed cell where it would not."""
+    clean = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if not clean:
+        return None
+    if clean.startswith(FORMULA_START):
+        cell = WriteOnlyCell(sheet)
+        write_text(cell, clean)
+        return cell
+    return clean
 
 
-def _local(value: object) -> datetime:
+def _local(value: datetime) -> datetime:
     """A stored time in Danish time without a zone (Excel has none); a naive one is UTC."""
-    moment = pd.Timestamp(value)
-    if moment.tzinfo is None:
-        moment = moment.tz_localize("UTC")
-    return moment.tz_convert("Europe/Copenhagen").tz_localize(None).to_pydatetime()
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return aware.astimezone(DANISH_TIME).replace(tzinfo=None)
 
 
 def audit_workbook(engine: Engine, *, viewer: Actor, filters: AuditFilter, names: Names) -> bytes:
@@ -58,21 +64,24 @@ def audit_workbook(engine: Engine, *, viewer: Actor, filters: AuditFilter, names
     for index, width in enumerate(WIDTHS):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     sheet.freeze_panes = "A2"
-    sheet.append([_text(sheet, heading, bold=True) for heading in HEADINGS])
+    headings = []
+    for heading in HEADINGS:
+        cell = WriteOnlyCell(sheet, heading)
+        cell.font = Font(bold=True)
+        headings.append(cell)
+    sheet.append(headings)
     for chunk in audit_chunks(engine, viewer=viewer, filters=filters):
-        for row in chunk.itertuples():
-            at = WriteOnlyCell(sheet, value=_local(row.at))
+        for row in chunk:
+            at = WriteOnlyCell(sheet, _local(row.at))
             at.number_format = DATETIME_FORMAT
             before, after = change_lines(row.before, row.after, names, sep="; ")
             code = row.municipality_code
-            municipality = "" if pd.isna(code) else names.municipalities.get(int(code), str(code))
-            person = row.display_name if isinstance(row.display_name, str) else None
             texts = (
-                person or person_name(str(row.username), names),
-                str(row.username),
-                action_name(str(row.action)),
-                municipality,
-                summary_text(str(row.summary or "")),
+                row.display_name or person_name(row.username, names),
+                row.username,
+                action_name(row.action),
+                "" if code is None else names.municipalities.get(code, str(code)),
+                summary_text(row.summary or ""),
                 before,
                 after,
             )
