@@ -19,7 +19,7 @@ from dataio.meeting_pack.other_goals import helpers_section, insecurity_section
 from dataio.store.action_plans import has_plan, plan_items, plan_summary, require_read
 from dataio.store.areas import municipality_table
 from dataio.store.walks import open_follow_ups
-from models.change_text import PLAN_ENTITIES, change_sentence
+from models.change_text import PLAN_ENTITIES, change_sentence, person_name
 from models.formatting import danish_midnight, fmt_count, fmt_date
 from models.permissions import Actor
 from models.report import (
@@ -110,7 +110,9 @@ def plan_changes(con: Engine, *, viewer: Actor, code: int, since: date) -> list[
     page = audit_page(con, viewer=viewer, filters=filters, page_size=CHANGES_SHOWN)
     lines = []
     for row in page.rows.itertuples():
-        person = row.display_name if isinstance(row.display_name, str) else str(row.username)
+        person = (
+            row.display_name if isinstance(row.display_name, str) else person_name(row.username)
+        )
         sentence = change_sentence(
             action=str(row.action), summary=str(row.summary or ""), before=row.before,
             after=row.after,

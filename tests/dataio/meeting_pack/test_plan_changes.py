@@ -35,6 +35,7 @@ def test_the_plan_section_lists_the_changes_since_the_meeting(seeded_engine: Eng
              area="Vejleåparken", observations=[NewObservation("Mørk sti")])  # fmt: skip
     lines = plan_changes(seeded_engine, viewer=COUNCIL, code=ISHOJ, since=TODAY)
     assert len(lines) == 3  # the walk, the item and the demo plan's creation
+    assert lines[2].startswith(f"{TODAY.day}. ") and ", Eksempeldata (automatisk): " in lines[2]
     assert (
         lines[0].startswith(f"{TODAY.day}. ") and "Demo Administrator: Tryghedsvandring" in lines[0]
     )
