@@ -95,6 +95,8 @@ class MunicipalityPart:
     plan: PlanBuckets
     plan_counts: dict[str, int | float | None]  # items, done, overdue, stale, progress
     follow_ups: ReportTable
+    # what changed in the plan since the last meeting, one Danish sentence each, newest first
+    changes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -186,6 +188,7 @@ def canonical_content(report: MeetingReport) -> dict[str, Any]:
             },
             "plan_counts": part.plan_counts,
             "follow_ups": _table(part.follow_ups),
+            "changes": part.changes,
         }
         for part in report.parts
     ]

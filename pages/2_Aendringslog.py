@@ -1,34 +1,81 @@
-"""Ændringslog: every change, who made it and the values before and after, within the viewer's scope."""
+"""Ændringslog: every change, who made it and the values before and after, within the viewer's
+scope; filtered and paged in the database (200 rows a page), the whole selection as Excel."""
 
 from datetime import date, timedelta
 
 import streamlit as st
 
-from models.formatting import danish_midnight, fmt_count, fmt_date
+from dataio.db.audit import AuditFilter
+from models.change_text import Names, action_name
+from models.formatting import danish_midnight, fmt_count, fmt_date, fmt_int
 from models.permissions import Actor
 from ui import loaders
 from ui.auth import require
+from ui.downloads import audit_download
 from ui.page import guarded
 from ui.tables import audit_for_display
+
+PAGE_KEY = "audit_page"
+ALL = "Alle"  # no filter
+
+
+def _first_page() -> None:
+    """A new filter starts on page 1."""
+    st.session_state[PAGE_KEY] = 1
 
 
 def render(actor: Actor) -> None:
     """The page body."""
     st.title("Ændringslog")
-    since_day = st.date_input(
+    version = loaders.current_version()
+    municipalities = loaders.load_municipalities(version)
+    when, kind, where, who = st.columns(4)
+    since_day = when.date_input(
         "Ændringer siden (fx sidste møde)",
         value=date.today() - timedelta(days=30),
         format="DD.MM.YYYY",
+        on_change=_first_page,
     )
     since = danish_midnight(since_day)
-    entries = loaders.load_audit(loaders.current_version(), actor, since)
-    st.caption(
-        f"{fmt_count(len(entries), one='ændring', many='ændringer')} siden {fmt_date(since_day)}, som din rolle må se."
+    choices = loaders.load_audit_choices(version, actor, since)
+    names = Names(
+        municipalities=dict(zip(municipalities["code"], municipalities["name"], strict=True)),
+        districts=loaders.load_police_districts(version),
+        people=choices.usernames,
     )
-    if entries.empty:
-        st.info("Ingen ændringer i perioden.")
+
+    def place(code: int | None) -> str:
+        return ALL if code is None else names.municipalities.get(code, str(code))
+
+    codes = sorted(choices.municipality_codes, key=place)
+    action = kind.selectbox(
+        "Slags ændring",
+        [None, *choices.actions],
+        format_func=lambda a: ALL if a is None else action_name(a),
+        on_change=_first_page,
+    )
+    code = where.selectbox("Kommune", [None, *codes], format_func=place, on_change=_first_page)
+    username = who.selectbox(
+        "Person",
+        [None, *choices.usernames],
+        format_func=lambda u: ALL if u is None else choices.usernames[u],
+        on_change=_first_page,
+    )
+    filters = AuditFilter(since=since, action=action, municipality_code=code, username=username)
+    page = loaders.load_audit_page(version, actor, filters, int(st.session_state.get(PAGE_KEY, 1)))
+    st.caption(
+        f"{fmt_count(page.total, one='ændring', many='ændringer')} siden {fmt_date(since_day)}, som din rolle må se."
+    )
+    if page.total == 0:
+        st.info("Ingen ændringer i perioden med de valgte filtre.")
         return
-    st.dataframe(audit_for_display(entries), hide_index=True, key="audit_table")
+    st.session_state[PAGE_KEY] = page.page  # clamped: the selection may have shrunk
+    paging, of, download = st.columns([1, 2, 2], vertical_alignment="bottom")
+    paging.number_input("Side", min_value=1, max_value=page.pages, step=1, key=PAGE_KEY)
+    of.markdown(f"Side {fmt_int(page.page)} af {fmt_int(page.pages)}")
+    with download:
+        audit_download(actor=actor, filters=filters, names=names, key="audit_download")
+    st.table(audit_for_display(page.rows, names=names))
 
 
 guard = require("aendringslog", title="Ændringslog")

@@ -10,7 +10,12 @@ import re
 import pandas as pd
 import streamlit as st
 
+from dataio.db.audit import AuditFilter
+from dataio.db.audit_export import audit_workbook
 from dataio.files.spreadsheet import XLSX_MIME, table_xlsx
+from models.change_text import Names
+from models.permissions import Actor
+from ui.loaders import engine
 
 
 def _file_name(title: str) -> str:
@@ -24,6 +29,19 @@ def table_download(frame: pd.DataFrame, *, title: str, key: str) -> None:
         "Hent som Excel",
         data=lambda: table_xlsx(frame, title=title),
         file_name=_file_name(title),
+        mime=XLSX_MIME,
+        key=key,
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+
+def audit_download(*, actor: Actor, filters: AuditFilter, names: Names, key: str) -> None:
+    """ "Hent hele udvalget som Excel": every row the filters select, built when clicked."""
+    st.download_button(
+        "Hent hele udvalget som Excel",
+        data=lambda: audit_workbook(engine(), viewer=actor, filters=filters, names=names),
+        file_name="aendringslog.xlsx",
         mime=XLSX_MIME,
         key=key,
         on_click="ignore",

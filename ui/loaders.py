@@ -7,7 +7,14 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Engine
 
-from dataio.db.audit import audit_entries
+from dataio.db.audit import (
+    AuditChoices,
+    AuditFilter,
+    AuditPage,
+    audit_choices,
+    audit_entries,
+    audit_page,
+)
 from dataio.db.engine import data_version, make_engine
 from dataio.settings import Settings
 from dataio.status_document import national_insecurity_document
@@ -86,6 +93,18 @@ def load_national_goal(version: int, indicator: str) -> Goal | None:
 def load_audit(version: int, viewer: Actor, since: datetime | None) -> pd.DataFrame:
     """The audit log as the viewer may see it (the viewer is part of the key: scope)."""
     return audit_entries(engine(), viewer=viewer, since=since)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_audit_page(version: int, viewer: Actor, filters: AuditFilter, page: int) -> AuditPage:
+    """One page of the change log (filtered and paged in SQL) and the selection's size."""
+    return audit_page(engine(), viewer=viewer, filters=filters, page=page)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_audit_choices(version: int, viewer: Actor, since: datetime | None) -> AuditChoices:
+    """The change log's filter choices (kinds of change, municipalities, people) since the date."""
+    return audit_choices(engine(), viewer=viewer, since=since)
 
 
 def load_users(version: int) -> pd.DataFrame:

@@ -1,71 +1,55 @@
 """Tables as people read them: Danish headings and formats (pure pandas, no Streamlit calls)."""
 
-import json
-
 import pandas as pd
 
-from dataio.store.action_plans import COLUMN_LABELS
+from models.change_text import (
+    NO_NAMES,
+    PLAN_ENTITIES,
+    Names,
+    action_name,
+    change_lines,
+    person_name,
+    summary_text,
+)
 from models.formatting import fmt_datetime, fmt_int, fmt_percent
 from models.permissions import ROLE_LABELS, Role
 
-IGNORED_IN_DIFF = {
-    "updated_at",
-    "updated_by",
-    "password_changed_at",
-    "row_version",
-    "changed_by",
-    "changed_at",
-}
-FIELD_LABELS = {
-    **COLUMN_LABELS,
-    "baseline": "Udgangspunkt",
-    "baseline_year": "Udgangsår",
-    "target": "Målniveau",
-    "target_reduction": "Reduktion",
-    "target_year": "Målår",
-    "target_year_is_default": "Standardmålår",
-    "source_note": "Kilde",
-    "role": "Rolle",
-    "active": "Aktiv",
-    "display_name": "Navn",
-    "municipality_code": "Kommune",
-    "police_district_number": "Politikreds",
-    "follow_up": "Opfølgning",
-    "items": "Aktiviteter",
-}
+
+def changed_fields(before: object, after: object, names: Names = NO_NAMES) -> tuple[str, str]:
+    """Only what changed, as 'Felt: værdi' parts (Danish names and values) for Før and Efter."""
+    return change_lines(before, after, names, sep="; ")
 
 
-def _values(value: object) -> dict[str, object]:
-    """A stored JSON snapshot as a dict (a missing one, None or NaN in a frame, as empty)."""
-    return json.loads(value) if isinstance(value, str) and value else {}
+def _person(row: object, names: Names) -> str:
+    display = getattr(row, "display_name", None)
+    username = str(getattr(row, "username", ""))
+    return str(display) if isinstance(display, str) and display else person_name(username, names)
 
 
-def changed_fields(before: object, after: object) -> tuple[str, str]:
-    """Only what changed, as 'field: value' lines for the Før and Efter columns."""
-    old, new = _values(before), _values(after)
-    keys = [
-        k
-        for k in dict.fromkeys([*old, *new])
-        if k not in IGNORED_IN_DIFF and old.get(k) != new.get(k)
-    ]
-    return (
-        ", ".join(f"{FIELD_LABELS.get(k, k)}: {old[k]}" for k in keys if k in old),
-        ", ".join(f"{FIELD_LABELS.get(k, k)}: {new[k]}" for k in keys if k in new),
-    )
-
-
-def audit_for_display(entries: pd.DataFrame) -> pd.DataFrame:
-    """The audit log with Danish headings and times, and only the fields each change touched."""
-    diffs = [changed_fields(b, a) for b, a in zip(entries["before"], entries["after"], strict=True)]
+def audit_for_display(entries: pd.DataFrame, *, names: Names = NO_NAMES) -> pd.DataFrame:
+    """The audit log in Danish: time, person's name, the change in words and only the fields it
+    touched, before and after."""
+    rows = list(entries.itertuples())
+    diffs = [change_lines(r.before, r.after, names, sep="; ") for r in rows]
     return pd.DataFrame(
         {
-            "Tidspunkt": [fmt_datetime(pd.Timestamp(t).to_pydatetime()) for t in entries["at"]],
-            "Bruger": entries["username"],
-            "Ændring": entries["summary"],
+            "Tidspunkt": [fmt_datetime(pd.Timestamp(r.at).to_pydatetime()) for r in rows],
+            "Person": [_person(r, names) for r in rows],
+            "Ændring": [_change(r) for r in rows],
             "Før": [d[0] for d in diffs],
             "Efter": [d[1] for d in diffs],
-        }
+        },
+        columns=["Tidspunkt", "Person", "Ændring", "Før", "Efter"],
     )
+
+
+def _change(row: object) -> str:
+    """The stored summary in Danish words; the kind of change where there is none."""
+    summary = getattr(row, "summary", "")
+    if isinstance(summary, str) and summary:
+        return summary_text(summary)
+    action = getattr(row, "action", "")
+    return action_name(str(action))
 
 
 def users_for_display(
@@ -122,12 +106,9 @@ def goal_target_text(
     return "" if target is None else f"højst {target:,.0f}".replace(",", ".")
 
 
-PLAN_ENTITIES = {"action_plan", "action_item", "safety_walk", "walk_observation"}
-
-
 def plan_changes(entries: pd.DataFrame, *, municipality_code: int) -> pd.DataFrame:
     """The log entries about one municipality's plan, walks and follow-ups."""
     mask = (entries["municipality_code"] == municipality_code) & entries["entity"].isin(
-        PLAN_ENTITIES
+        list(PLAN_ENTITIES)
     )
     return entries[mask].reset_index(drop=True)

@@ -40,22 +40,24 @@ the rows queued inside it.)
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, event, or_, text
+from sqlalchemy import Engine, Row, event, func, or_, text
+from sqlalchemy import select as sa_select
 from sqlalchemy.orm import Session as OrmSession
-from sqlalchemy.orm import SessionTransaction
+from sqlalchemy.orm import SessionTransaction, aliased
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
 from dataio.db.frames import Connectable, read_frame
+from models.change_text import person_name
 from models.formatting import fmt_datetime
 from models.permissions import Actor, Role
-from models.tables import AuditEntry, AuditScope, Municipality
+from models.tables import AppUser, AuditEntry, AuditScope, Municipality
 
 # Never in the log: a password hash is a secret even when hashed.
 REDACTED_FIELDS = {"password_hash"}
@@ -299,3 +301,167 @@ def audit_entries(
     if visible is not None:
         statement = statement.where(visible)
     return read_frame(con, statement)
+
+
+# --- the change log's pages -----------------------------------------------------------------
+
+PAGE_SIZE = 200  # rows on one page of the change log
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the change log shows: since when, and optionally one kind of change (an action),
+    one municipality and one person (a username)."""
+
+    since: datetime | None = None
+    action: str | None = None
+    municipality_code: int | None = None
+    username: str | None = None
+    entities: tuple[str, ...] = ()  # the tables written (empty: all); the meeting pack's plan part
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    """One page of the filtered log (newest first) and how many rows the whole selection has."""
+
+    rows: pd.DataFrame  # the columns of audit_entry, and display_name (None: no such user)
+    total: int
+    page: int  # 1-based, clamped to the pages there are
+    pages: int  # at least 1
+
+
+@dataclass(frozen=True)
+class AuditChoices:
+    """The filters' choices: what occurs in the viewer's log since the date."""
+
+    actions: list[str]
+    municipality_codes: list[int]
+    usernames: dict[str, str]  # username -> display name (the username where none is known)
+
+
+def _where(viewer: Actor, filters: AuditFilter) -> list[ColumnElement[bool]]:
+    """The viewer's scope and the filters, as conditions on audit_entry (all in SQL)."""
+    conditions: list[ColumnElement[bool]] = []
+    visible = visible_to(viewer)
+    if visible is not None:
+        conditions.append(visible)
+    if filters.since is not None:
+        conditions.append(col(AuditEntry.at) >= filters.since)
+    if filters.action is not None:
+        conditions.append(col(AuditEntry.action) == filters.action)
+    if filters.username is not None:
+        conditions.append(col(AuditEntry.username) == filters.username)
+    if filters.entities:
+        conditions.append(col(AuditEntry.entity).in_(filters.entities))
+    if filters.municipality_code is not None:
+        # its own row, or one of the municipalities of an import that touched several
+        in_scope = (
+            select(col(AuditScope.audit_entry_id))
+            .where(col(AuditScope.audit_entry_id) == col(AuditEntry.id))
+            .where(col(AuditScope.municipality_code) == filters.municipality_code)
+            .exists()
+        )
+        conditions.append(
+            or_(col(AuditEntry.municipality_code) == filters.municipality_code, in_scope)
+        )
+    return conditions
+
+
+def _selection(viewer: Actor, filters: AuditFilter) -> Any:
+    """The rows of the selection with the writer's display name, newest first."""
+    return (
+        sa_select(  # sqlalchemy's: sqlmodel's select is typed for at most four columns
+            col(AuditEntry.id),
+            col(AuditEntry.at),
+            col(AuditEntry.username),
+            col(AppUser.display_name),
+            col(AuditEntry.action),
+            col(AuditEntry.entity),
+            col(AuditEntry.entity_key),
+            col(AuditEntry.municipality_code),
+            col(AuditEntry.police_district_number),
+            col(AuditEntry.summary),
+            col(AuditEntry.before),
+            col(AuditEntry.after),
+        )
+        .outerjoin(AppUser, col(AppUser.username) == col(AuditEntry.username))
+        .where(*_where(viewer, filters))
+        .order_by(col(AuditEntry.at).desc(), col(AuditEntry.id).desc())
+    )
+
+
+def audit_page(
+    con: Connectable,
+    *,
+    viewer: Actor,
+    filters: AuditFilter,
+    page: int = 1,
+    page_size: int = PAGE_SIZE,
+) -> AuditPage:
+    """One page of the log as the viewer may see it, filtered in SQL, and the selection's size."""
+    count = select(func.count()).select_from(AuditEntry).where(*_where(viewer, filters))
+    if isinstance(con, Session):
+        total = int(con.exec(count).one())
+    else:
+        with Session(con) as session:
+            total = int(session.exec(count).one())
+    pages = max(1, -(-total // page_size))
+    page = min(max(1, page), pages)
+    rows = read_frame(
+        con, _selection(viewer, filters).limit(page_size).offset((page - 1) * page_size)
+    )
+    return AuditPage(rows=rows, total=total, page=page, pages=pages)
+
+
+def audit_chunks(
+    con: Engine, *, viewer: Actor, filters: AuditFilter, chunk: int = 2000
+) -> Iterator[Sequence[Row[Any]]]:
+    """The whole selection, newest first, a chunk of rows at a time (for the export): rows as the
+    driver gives them (a DataFrame per chunk would cost more than the rows themselves)."""
+    with con.connect() as connection:
+        result = connection.execution_options(yield_per=chunk).execute(_selection(viewer, filters))
+        yield from result.partitions(chunk)
+
+
+def audit_choices(con: Connectable, *, viewer: Actor, since: datetime | None) -> AuditChoices:
+    """The kinds of change, municipalities and people in the viewer's log since the date."""
+    where = _where(viewer, AuditFilter(since=since))
+    # one scan of the log for all three filters (a DISTINCT per column would scan it three times,
+    # and the one on municipality_code walks its index into random reads of every row)
+    groups = (
+        sa_select(
+            col(AuditEntry.action), col(AuditEntry.municipality_code), col(AuditEntry.username)
+        )
+        .where(*where)
+        .group_by(
+            col(AuditEntry.action), col(AuditEntry.municipality_code), col(AuditEntry.username)
+        )
+    )
+    # an alias: the scope condition's own subqueries on audit_scope must not correlate with it
+    scope = aliased(AuditScope)
+    shared = (
+        select(scope.municipality_code)
+        .join(AuditEntry, col(AuditEntry.id) == scope.audit_entry_id)
+        .where(*where)
+        .distinct()
+    )
+
+    def read(session: Session) -> AuditChoices:
+        rows = session.execute(groups).all()
+        codes = {int(code) for _, code, _ in rows if code is not None}
+        codes |= {int(c) for c in session.exec(shared).all()}
+        usernames = sorted({str(username) for _, _, username in rows})
+        known = dict(
+            session.exec(
+                select(col(AppUser.username), col(AppUser.display_name)).where(
+                    col(AppUser.username).in_(usernames)
+                )
+            ).all()
+        )
+        names = {u: known.get(u) or person_name(u) for u in usernames}
+        return AuditChoices(sorted({str(a) for a, _, _ in rows}), sorted(codes), names)
+
+    if isinstance(con, Session):
+        return read(con)
+    with Session(con) as session:
+        return read(session)

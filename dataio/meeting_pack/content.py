@@ -12,12 +12,15 @@ import pandas as pd
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from dataio.db.audit import AuditFilter, audit_page
 from dataio.errors import NotFound, UnknownMunicipality
 from dataio.meeting_pack.burglaries import burglary_section
 from dataio.meeting_pack.other_goals import helpers_section, insecurity_section
 from dataio.store.action_plans import has_plan, plan_items, plan_summary, require_read
 from dataio.store.areas import municipality_table
 from dataio.store.walks import open_follow_ups
+from models.change_text import PLAN_ENTITIES, change_sentence, person_name
+from models.formatting import danish_midnight, fmt_count, fmt_date
 from models.permissions import Actor
 from models.report import (
     Cell,
@@ -95,6 +98,32 @@ def follow_up_table(con: Engine, *, viewer: Actor, code: int) -> ReportTable:
     )
 
 
+CHANGES_SHOWN = 40  # the newest changes in the pack; the change log has the rest
+
+
+def plan_changes(con: Engine, *, viewer: Actor, code: int, since: date) -> list[str]:
+    """What changed in the plan, walks and follow-ups since the last meeting, newest first: one
+    Danish sentence each (time, person, what from what to what), as the change log says it."""
+    filters = AuditFilter(
+        since=danish_midnight(since), municipality_code=code, entities=PLAN_ENTITIES
+    )
+    page = audit_page(con, viewer=viewer, filters=filters, page_size=CHANGES_SHOWN)
+    lines = []
+    for row in page.rows.itertuples():
+        person = (
+            row.display_name if isinstance(row.display_name, str) else person_name(row.username)
+        )
+        sentence = change_sentence(
+            action=str(row.action), summary=str(row.summary or ""), before=row.before,
+            after=row.after,
+        )  # fmt: skip
+        lines.append(f"{fmt_date(pd.Timestamp(row.at).date())}, {person}: {sentence}")
+    if page.total > len(lines):
+        rest = page.total - len(lines)
+        lines.append(f"… og {fmt_count(rest, one='ændring', many='ændringer')} mere i Ændringslog.")
+    return lines
+
+
 def municipality_part(
     con: Engine, *, viewer: Actor, code: int, name: str, today: date, since: date
 ) -> MunicipalityPart:
@@ -122,6 +151,7 @@ def municipality_part(
         plan=plan_buckets(rows, today=today, since=since),
         plan_counts=counts,
         follow_ups=follow_up_table(con, viewer=viewer, code=code),
+        changes=plan_changes(con, viewer=viewer, code=code, since=since),
     )
 
 

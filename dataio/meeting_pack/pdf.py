@@ -238,6 +238,14 @@ def _plan(pdf: ReportPdf, part: MunicipalityPart) -> None:
             [[r.title, r.track, r.owner, r.status, r.due_date] for r in rows],
             widths=(62, 24, 40, 22, 26),
         )
+    if pdf.will_page_break(30):
+        pdf.add_page()
+    pdf.ln(1.5)
+    pdf.text(f"Ændret siden sidste møde ({len(part.changes)})", bold=True, size=9.5)
+    if not part.changes:
+        pdf.text("Ingen ændringer i planen, vandringerne eller opfølgningerne.", size=8.5)
+    for line in part.changes:
+        pdf.text(f"• {line}", size=8.5)
 
 
 def _part(pdf: ReportPdf, part: MunicipalityPart) -> None:

@@ -164,7 +164,7 @@ def test_project_leader_creates_and_saves_the_local_goal(private_db: str) -> Non
     log = run_page(PAGES["Ændringslog"], user="byraad")
     assert re.search(r"\d+ ændring(er)? siden", page_text(log))
     assert not log.error
-    frame = log.dataframe[0].value
+    frame = log.table[0].value  # the change log is an st.table (wrapped text)
     assert "Mål for Ishøj (indbrud) ændret" in set(frame["Ændring"])
     assert "Lokalt mål for Ishøj (indbrud) oprettet" in set(frame["Ændring"])
 

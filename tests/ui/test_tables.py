@@ -7,24 +7,29 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from models.change_text import Names
 from ui.tables import audit_for_display, changed_fields, goal_target_text
 
 
 @pytest.mark.parametrize(
     ("before", "after", "expected"),
     [
-        (None, json.dumps({"a": 1}), ("", "a: 1")),
-        (np.nan, json.dumps({"a": 1}), ("", "a: 1")),  # a None in a DataFrame column arrives as NaN
-        (json.dumps({"a": 1, "b": 2}), json.dumps({"a": 1, "b": 3}), ("b: 2", "b: 3")),
+        (None, json.dumps({"helpers": 1450}), ("", "Nabohjælpere: 1.450")),
+        (np.nan, json.dumps({"sign_ups": 1}), ("", "Tilmeldte: 1")),  # None in a frame is NaN
         (
-            json.dumps({"status": "udskudt"}),
-            json.dumps({"status": "færdig"}),
-            ("Status: udskudt", "Status: færdig"),
+            json.dumps({"kind": "messe", "place": "Torvet"}),
+            json.dumps({"kind": "messe", "place": "Biblioteket"}),
+            ("Sted: Torvet", "Sted: Biblioteket"),
         ),
         (
-            json.dumps({"a": 1, "updated_at": "x"}),
-            json.dumps({"a": 2, "updated_at": "y"}),
-            ("a: 1", "a: 2"),
+            json.dumps({"status": "udskudt", "due_date": "2026-12-02"}),
+            json.dumps({"status": "færdig", "due_date": "2027-01-15"}),
+            ("Status: Udskudt; Frist: 2. dec. 2026", "Status: Færdig; Frist: 15. jan. 2027"),
+        ),
+        (
+            json.dumps({"target_year": 2030, "updated_at": "x"}),
+            json.dumps({"target_year": 2029, "updated_at": "y"}),
+            ("Målår: 2030", "Målår: 2029"),
         ),
         (None, None, ("", "")),
     ],
@@ -36,23 +41,44 @@ def test_changed_fields(before: object, after: object, expected: tuple[str, str]
 def test_audit_for_display() -> None:
     entries = pd.DataFrame(
         {
-            "at": [datetime(2026, 11, 23, 16, 20, tzinfo=UTC)],
-            "username": ["projektleder"],
-            "summary": ["Mål for Ishøj (indbrud) ændret"],
-            "before": [json.dumps({"target_year": 2030})],
-            "after": [json.dumps({"target_year": 2029})],
+            "at": [datetime(2026, 11, 23, 16, 20, tzinfo=UTC)] * 3,
+            "username": ["projektleder", "ukendt", "admin"],
+            "display_name": ["Pia Projektleder", None, None],
+            "action": ["goal.update", "walk_observation.update", "helpers.count"],
+            "summary": [
+                "Mål for Ishøj (indbrud) ændret",
+                "",
+                "Nabohjælpere i Ishøj pr. 2026-12-02: 1450",
+            ],
+            "before": [json.dumps({"target_year": 2030}), None, None],
+            "after": [json.dumps({"target_year": 2029}), None, json.dumps({"helpers": 1450})],
         }
     )
-    shown = audit_for_display(entries)
+    shown = audit_for_display(entries, names=Names({}, {}, {"admin": "Anne Admin"}))
     assert shown.to_dict("records") == [
         {
             "Tidspunkt": "23. nov. 2026 kl. 17.20",
-            "Bruger": "projektleder",
+            "Person": "Pia Projektleder",
             "Ændring": "Mål for Ishøj (indbrud) ændret",
             "Før": "Målår: 2030",
             "Efter": "Målår: 2029",
-        }
+        },
+        {
+            "Tidspunkt": "23. nov. 2026 kl. 17.20",
+            "Person": "ukendt",
+            "Ændring": "Opfølgning ændret",
+            "Før": "",
+            "Efter": "",
+        },
+        {
+            "Tidspunkt": "23. nov. 2026 kl. 17.20",
+            "Person": "Anne Admin",
+            "Ændring": "Nabohjælpere i Ishøj pr. 2. dec. 2026: 1.450",
+            "Før": "",
+            "Efter": "Nabohjælpere: 1.450",
+        },
     ]
+    assert list(audit_for_display(entries.iloc[:0]).columns) == list(shown.columns)
 
 
 @pytest.mark.parametrize(

@@ -118,6 +118,14 @@ PASS_THROUGH = {
     # the change log's scope as SQL, and the list of imports filtered by it (test_audit_scope.py)
     "visible_to",
     "source_table",
+    # the change log's pages, filters and export: visible_to in SQL (tests/dataio/db/test_audit_pages.py)
+    "_where",
+    "_selection",
+    "audit_page",
+    "audit_chunks",
+    "audit_choices",
+    "audit_workbook",
+    "plan_changes",  # the meeting pack's changes since the last meeting, through audit_page
 }
 # They take a municipality but read no partnership data: public statistics, names, helpers.
 PUBLIC = {

@@ -1,0 +1,171 @@
+"""Every field an audited write stores has a Danish name, and every kind of change a Danish word.
+
+Runs the audited writes on a seeded database and reads the field names back from the log, so a
+new field (or a new write) without a name in models.change_text fails here. The action codes are
+also read from the source: an `audit.record(action="...")` anywhere in dataio without a Danish
+name fails even when no write below calls it.
+"""
+
+import ast
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
+from dataio.files.neighbour_help import import_helpers
+from dataio.files.statistikbanken.importer import import_dst
+from dataio.files.surveys import import_survey
+from dataio.files.undo import undo_last_import
+from dataio.store.action_plans import ItemEdit, create_plan, plan_items, save_changes
+from dataio.store.goals import GoalChange, create_local_goal, update_goal
+from dataio.store.neighbour_help import add_activity, add_helper_count
+from dataio.store.users import add_user, rescope_user, set_active, set_password
+from dataio.store.walks import (
+    NewObservation,
+    add_walk,
+    follow_up_to_item,
+    set_observation_status,
+    walk_table,
+)
+from models.change_text import ACTION_NAMES, FIELD_NAMES, IGNORED_FIELDS
+from models.permissions import Actor, Role
+from models.tables import AuditEntry, WalkObservation
+
+ROOT = Path(__file__).resolve().parents[2]
+ADMIN = Actor("admin", Role.ADMIN)
+TODAY = date(2026, 12, 2)
+HELPERS = ROOT / "tests" / "data" / "imports" / "helpers_good_semicolon_utf8bom.csv"
+
+
+def run_every_write(engine: Engine) -> None:
+    create_plan(engine, actor=ADMIN, municipality_code=183, template_rows=[0, 1])
+    items = plan_items(engine, viewer=ADMIN, municipality_code=183)
+    row, second = list(items.itertuples())[:2]
+    save_changes(
+        engine,
+        actor=ADMIN,
+        municipality_code=183,
+        edits=[
+            ItemEdit(int(row.id), int(row.row_version), {"status": "i gang", "progress": 40}),
+            ItemEdit(int(second.id), int(second.row_version), None),
+            ItemEdit(None, None, {"title": "Ny", "track": "Spor 1", "status": "ikke startet"}),
+        ],
+    )
+    add_walk(
+        engine,
+        actor=ADMIN,
+        municipality_code=183,
+        walk_date=TODAY,
+        area="Vejleåparken",
+        observations=[NewObservation("Mørk sti", "Vej og Park", "Lys")],
+    )
+    with Session(engine) as session:
+        observation = session.exec(select(WalkObservation)).first()
+        assert observation is not None and observation.id is not None
+        observation_id, version = observation.id, observation.row_version
+    assert not walk_table(engine, viewer=ADMIN, municipality_code=183).empty
+    set_observation_status(
+        engine,
+        actor=ADMIN,
+        observation_id=observation_id,
+        loaded_version=version,
+        status="i gang",
+        follow_up="Lys sat op",
+    )
+    follow_up_to_item(engine, actor=ADMIN, observation_id=observation_id)
+    goal = create_local_goal(engine, actor=ADMIN, municipality_code=183)
+    update_goal(
+        engine,
+        actor=ADMIN,
+        goal_id=goal.id or 0,
+        change=GoalChange(
+            baseline=300,
+            baseline_year=2023,
+            target=None,
+            target_reduction=0.25,
+            target_year=2030,
+            source_note="Byrådet",
+        ),
+        loaded_version=goal.row_version,
+    )
+    add_helper_count(
+        engine, actor=ADMIN, municipality_code=183, count_date=TODAY, helpers=1450, today=TODAY
+    )
+    add_activity(
+        engine,
+        actor=ADMIN,
+        municipality_code=183,
+        activity_date=TODAY,
+        kind="messe",
+        place="Torvet",
+        sign_ups=12,
+    )
+    add_user(
+        engine,
+        actor=ADMIN,
+        username="ny",
+        display_name="Ny Bruger",
+        role="council",
+        password="en lang nok adgangskode 7",
+        municipality_code=183,
+    )
+    set_active(engine, actor=ADMIN, username="ny", active=False)
+    rescope_user(
+        engine,
+        actor=ADMIN,
+        username="ny",
+        role="project_leader",
+        municipality_code=183,
+        police_district_number=None,
+    )
+    set_password(engine, actor=ADMIN, username="ny", password="en anden lang adgangskode 8")
+    import_helpers(engine, actor=ADMIN, data=HELPERS.read_bytes(), file_name="h.csv", today=TODAY)
+    survey = (
+        "kommune;år;måling;kategori;antal\n183;2025;utryg_indbrud;tryg;250\n"
+        "183;2025;utryg_indbrud;utryg;40\n"
+    ).encode()
+    import_survey(engine, actor=ADMIN, data=survey, file_name="s.csv", today=TODAY)
+    lines = ["OMRÅDE;OVERTRÆD;TID;INDHOLD"] + [f"183;1320;2026K{q};{10 + q}" for q in (1, 2)]
+    import_dst(
+        engine,
+        actor=ADMIN,
+        data=("\r\n".join(lines) + "\r\n").encode(),
+        file_name="straf11.csv",
+        today=TODAY,
+    )
+    undo_last_import(engine, actor=ADMIN)
+
+
+def audited_actions_in_source() -> set[str]:
+    """The action codes of every audit.record call in dataio and cli (literal or conditional)."""
+    found: set[str] = set()
+    for path in [*ROOT.glob("dataio/**/*.py"), *ROOT.glob("cli/**/*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.keyword) and node.arg in {"action", "audit_action"}:
+                found |= {
+                    c.value
+                    for c in ast.walk(node.value)
+                    if isinstance(c, ast.Constant) and isinstance(c.value, str)
+                }
+    return {a for a in found if re.fullmatch(r"[a-z_]+\.[a-z_]+", a)}
+
+
+def test_every_audited_field_and_action_has_a_danish_name(seeded_engine: Engine) -> None:
+    run_every_write(seeded_engine)
+    with Session(seeded_engine) as session:
+        entries = session.exec(select(AuditEntry)).all()
+    fields = {
+        key
+        for entry in entries
+        for stored in (entry.before, entry.after)
+        if stored
+        for key in json.loads(stored)
+    }
+    actions = {entry.action for entry in entries}
+    assert len(actions) >= 17, actions  # the writes above really ran
+    assert not fields - IGNORED_FIELDS - FIELD_NAMES.keys()
+    assert not actions - ACTION_NAMES.keys()
+    assert not audited_actions_in_source() - ACTION_NAMES.keys()
