@@ -92,7 +92,7 @@ def test_police_save_of_a_municipality_item_is_refused_in_danish(private_db: str
     items = plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
     row = int(items.index[items["title"] == "Planlægningsmøde"][0])
     edit_and_save(at, {row: {"status": "aflyst"}})
-    assert at.error and "politiet ændrer kun politiets punkter" in at.error[0].value
+    assert at.error and "politiet ændrer kun politiets og de fælles punkter" in at.error[0].value
     assert (
         plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
         .set_index("title")
