@@ -35,7 +35,9 @@ class GoalChange:
     target_reduction: float | None
     target_year: int
     source_note: str
-    target_unit: str = "level"  # helpers: level, increase or household_share (models.neighbour_help)
+    target_unit: str = (
+        "level"  # helpers: level, increase or household_share (models.neighbour_help)
+    )
 
 
 def validate_goal(change: GoalChange, *, indicator: str, national: bool) -> None:
@@ -67,15 +69,15 @@ def validate_goal(change: GoalChange, *, indicator: str, national: bool) -> None
     if indicator == Indicator.INSECURITY and change.target is not None and change.target > 1:
         raise ValidationFailed("Et mål for utryghed er en andel mellem 0 og 1 (fx 0,10 for 10 %)")
     if indicator != Indicator.HELPERS and change.target_unit != TargetUnit.LEVEL:
-        raise ValidationFailed("Kun et mål for nabohjælpere kan angives som nye hjælpere eller andel")
+        raise ValidationFailed(
+            "Kun et mål for nabohjælpere kan angives som nye hjælpere eller andel"
+        )
     if change.target_unit not in set(TargetUnit):
         raise ValidationFailed(f"Ukendt måltype «{change.target_unit}»")
     if change.target_unit == TargetUnit.HOUSEHOLD_SHARE and (
         change.target is None or not 0 < change.target <= 1
     ):
-        raise ValidationFailed(
-            "En andel af husstandene er et tal mellem 0 og 1 (fx 0,10 for 10 %)"
-        )
+        raise ValidationFailed("En andel af husstandene er et tal mellem 0 og 1 (fx 0,10 for 10 %)")
 
 
 def _target_of(session: Session, goal: Goal) -> tuple[Action, Target, str]:
@@ -85,7 +87,9 @@ def _target_of(session: Session, goal: Goal) -> tuple[Action, Target, str]:
     district = municipality.police_district_number if municipality else None
     name = municipality.name if municipality else str(goal.scope_code)
     # the police may edit their district's helper goals: the helper goal has its own right
-    action = Action.EDIT_HELPER_GOALS if goal.indicator == Indicator.HELPERS else Action.EDIT_LOCAL_GOALS
+    action = (
+        Action.EDIT_HELPER_GOALS if goal.indicator == Indicator.HELPERS else Action.EDIT_LOCAL_GOALS
+    )
     return action, Target(goal.scope_code, district), name
 
 

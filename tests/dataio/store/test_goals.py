@@ -1,7 +1,6 @@
 """Goal validation: every rule names what is wrong, in Danish."""
 
 import pytest
-
 from sqlalchemy import Engine
 
 from dataio.errors import ValidationFailed
