@@ -119,12 +119,16 @@ def goal_form(current: Goal, scope_name: str, actor: Actor) -> None:
             if helpers
             else "level"
         )
-        kind = right.radio(
-            "Måltype" if not helpers else "Mål",
-            # a helper target is a number or a share of households, never a reduction
-            ["Niveau"] if helpers else ["Niveau", "Reduktion i %"],
-            index=1 if goal.target_reduction is not None and not helpers else 0,
-            horizontal=True,
+        # a helper target is a number or a share of households (the unit), never a reduction
+        kind = (
+            "Niveau"
+            if helpers
+            else right.radio(
+                "Måltype",
+                ["Niveau", "Reduktion i %"],
+                index=1 if goal.target_reduction is not None else 0,
+                horizontal=True,
+            )
         )
         share = base_share or goal.target_unit == "household_share"
         target_text = right.text_input(
@@ -132,9 +136,12 @@ def goal_form(current: Goal, scope_name: str, actor: Actor) -> None:
             + (" (andel, fx 0,10)" if share else unit_hint(goal.indicator, goal.target_unit)),
             value=_number_text(goal.target, share=share),
         )
-        reduction_text = right.text_input(
-            "Reduktion i %",
-            value=fmt_decimal((goal.target_reduction or 0) * 100, digits=1),
+        reduction_text = (
+            ""
+            if helpers
+            else right.text_input(
+                "Reduktion i %", value=fmt_decimal((goal.target_reduction or 0) * 100, digits=1)
+            )
         )
         target_year = right.number_input("Målår", 1990, 2100, goal.target_year, step=1)
         note = st.text_area("Kilde og begrundelse", value=goal.source_note)
@@ -183,7 +190,7 @@ def helper_goal_form(actor: Actor, municipalities: dict[int, str], *, year: int)
         )
         left, right = st.columns(2)
         unit = left.selectbox(
-            "Måltype",
+            "Hvad måles",
             UNIT_CHOICES,
             format_func=lambda u: TARGET_UNIT_LABELS[TargetUnit(u)],
             key="helper_goal_unit",
@@ -192,8 +199,11 @@ def helper_goal_form(actor: Actor, municipalities: dict[int, str], *, year: int)
             "Mål (antal, nye hjælpere eller andel, fx 1.500 eller 0,10)",
             key="helper_goal_target",
         )
-        baseline_year = right.number_input("Udgangsår", 1990, 2100, year - 1, step=1)
-        target_year = right.number_input("Målår", 1990, 2100, year + 4, step=1)
+        # labels of their own: the goal form below has "Udgangsår" and "Målår" too
+        baseline_year = right.number_input(
+            "Udgangsår (tallet dette år er udgangspunktet)", 1990, 2100, year - 1, step=1
+        )
+        target_year = right.number_input("Målår for nabohjælpere", 1990, 2100, year + 4, step=1)
         note = st.text_input("Kilde og begrundelse", key="helper_goal_note")
         if st.form_submit_button("Opret mål for nabohjælpere", type="primary"):
             try:

@@ -68,28 +68,49 @@ def summary_metrics(summary: PlanSummary) -> None:
     columns[4].metric("Fremdrift", fmt_percent(summary.progress, digits=0))
 
 
+# Pixels of the columns a project leader works in: together with the row marker they fit the
+# page's 820 px at a 1280 px window, so nothing of them is behind a horizontal scroll
+WIDTHS = {"title": 210, "owner_name": 120, "due_date": 88, "status": 92, "progress": 110,
+          "advarsel": 150}  # fmt: skip
+
+
 def _column_config() -> dict[str, object]:
     return {
         "track": st.column_config.SelectboxColumn(
             COLUMN_LABELS["track"], options=[t.value for t in Track], required=True
         ),
         "activity_group": st.column_config.TextColumn(COLUMN_LABELS["activity_group"]),
-        "title": st.column_config.TextColumn(COLUMN_LABELS["title"], required=True, width="large"),
-        "owner_name": st.column_config.TextColumn(COLUMN_LABELS["owner_name"]),
+        "title": st.column_config.TextColumn(
+            COLUMN_LABELS["title"], required=True, width=WIDTHS["title"]
+        ),
+        "owner_name": st.column_config.TextColumn(
+            COLUMN_LABELS["owner_name"], width=WIDTHS["owner_name"]
+        ),
         "organisation": st.column_config.SelectboxColumn(
             COLUMN_LABELS["organisation"], options=[o.value for o in Organisation], required=True
         ),
         "start_date": st.column_config.DateColumn(COLUMN_LABELS["start_date"], format="DD.MM.YYYY"),
-        "due_date": st.column_config.DateColumn(COLUMN_LABELS["due_date"], format="DD.MM.YYYY"),
+        "due_date": st.column_config.DateColumn(
+            COLUMN_LABELS["due_date"], format="DD.MM.YYYY", width=WIDTHS["due_date"]
+        ),
         "status": st.column_config.SelectboxColumn(
-            COLUMN_LABELS["status"], options=[s.value for s in ItemStatus], required=True
+            COLUMN_LABELS["status"],
+            options=[s.value for s in ItemStatus],
+            required=True,
+            width=WIDTHS["status"],
         ),
         "progress": st.column_config.NumberColumn(
-            COLUMN_LABELS["progress"], min_value=0, max_value=100, step=5
+            COLUMN_LABELS["progress"],
+            min_value=0,
+            max_value=100,
+            step=5,
+            width=WIDTHS["progress"],
         ),
         "goal": st.column_config.SelectboxColumn(COLUMN_LABELS["goal"], options=list(GOAL_CHOICES)),
         "notes": st.column_config.TextColumn(COLUMN_LABELS["notes"]),
-        "advarsel": st.column_config.TextColumn("Advarsel", disabled=True, width="medium"),
+        "advarsel": st.column_config.TextColumn(
+            "Advarsel", disabled=True, width=WIDTHS["advarsel"]
+        ),
     }
 
 
@@ -164,15 +185,16 @@ def plan_table(shown: pd.DataFrame, *, editable: bool, actor: Actor, code: int) 
     st.session_state[EDITOR_KEY] = key
     if draft.restored:
         unsaved_banner(draft, actor=actor, code=code)
-    st.data_editor(
-        draft.data,
-        column_order=order,
-        column_config=_column_config(),
-        hide_index=True,
-        num_rows="dynamic",
-        height=520,
-        key=key,
-    )  # type: ignore[arg-type]
+    with st.container(key="plan_table"):  # a fixed handle for the browser tests
+        st.data_editor(
+            draft.data,
+            column_order=order,
+            column_config=_column_config(),
+            hide_index=True,
+            num_rows="dynamic",
+            height=520,
+            key=key,
+        )  # type: ignore[arg-type]
     draft.state = dict(st.session_state.get(key) or {})
     save, discard, _ = st.columns([1, 1, 3])
     if save.button("Gem ændringer", type="primary", key="plan_save"):
@@ -289,7 +311,8 @@ def follow_ups_section(
             in_plan=["ja" if pd.notna(i) else "nej" for i in follow_ups["action_item_id"]],
         )
         follow_up_frame = shown[list(FOLLOW_UP_HEADINGS)].rename(columns=FOLLOW_UP_HEADINGS)
-        st.dataframe(follow_up_frame, hide_index=True, key="follow_ups")
+        with st.container(key="follow_ups_table"):
+            st.dataframe(follow_up_frame, hide_index=True, key="follow_ups")
         table_download(follow_up_frame, title="Åbne opfølgninger", key="follow_ups_download")
     candidates = follow_ups[follow_ups["action_item_id"].isna()]
     if allows(actor, Action.EDIT_ACTION_PLAN, target) and not candidates.empty:
@@ -306,7 +329,10 @@ def to_plan_form(candidates: pd.DataFrame, *, actor: Actor) -> None:
     with st.form("to_plan"):
         labels = {int(r.id): _follow_up_label(r) for r in candidates.itertuples()}
         chosen = st.selectbox(
-            "Sæt en opfølgning i handlingsplanen", list(labels), format_func=labels.__getitem__
+            "Sæt en opfølgning i handlingsplanen",
+            list(labels),
+            format_func=labels.__getitem__,
+            key="to_plan_choice",
         )
         if st.form_submit_button("Sæt i handlingsplanen"):
             follow_up_to_item(loaders.engine(), actor=actor, observation_id=int(chosen))

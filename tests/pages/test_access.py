@@ -57,6 +57,7 @@ MENUS = {  # written out by hand from the roles issue
         "Nabohjælp",
         "Tryghed",
         "Rapport",
+        "Mål",  # the district's helper goals
         "Ændringslog",
         "Min konto",
     ],

@@ -83,7 +83,7 @@ def test_project_leader_creates_a_helper_goal_and_sees_its_status(private_db: st
     at = run_page(PAGE, user="projektleder")
     assert not at.exception
     assert "Opret mål for nabohjælpere" in [b.label for b in at.button]
-    next(s for s in at.selectbox if s.label == "Måltype").set_value("level")
+    at.selectbox(key="helper_goal_unit").set_value("level")
     next(t for t in at.text_input if t.key == "helper_goal_target").set_value("1.450")
     at = next(b for b in at.button if b.label == "Opret mål for nabohjælpere").click().run()
     assert not at.exception and not at.error
