@@ -24,6 +24,7 @@ from dataio.store.walks import (
 )
 from models.actionplan import GOAL_CHOICES, ItemStatus, Organisation, PlanSummary, Track
 from models.formatting import fmt_count, fmt_date, fmt_int, fmt_percent
+from models.numbers import NumberRefused, parse_decimal
 from models.permissions import Action, Actor, Target, allows
 from models.safe_text import for_markdown
 from ui import flash, loaders
@@ -405,8 +406,9 @@ def walk_form(actor: Actor, code: int) -> None:
         walk_date = st.date_input("Dato", value=date.today(), format="DD.MM.YYYY")
         area = st.text_input("Område")
         participants = st.text_input("Deltagere")
-        lat = st.number_input("Breddegrad (valgfri)", value=None, format="%.4f")
-        lon = st.number_input("Længdegrad (valgfri)", value=None, format="%.4f")
+        # text read the Danish way ("55,6123"), not a browser number field
+        lat_text = st.text_input("Breddegrad (valgfri)", placeholder="fx 55,6123")
+        lon_text = st.text_input("Længdegrad (valgfri)", placeholder="fx 12,3512")
         observations = st.data_editor(
             pd.DataFrame({"Beskrivelse": [""], "Ansvarlig": [""], "Opfølgning": [""]}),
             num_rows="dynamic",
@@ -414,6 +416,12 @@ def walk_form(actor: Actor, code: int) -> None:
             key="observations_editor",
         )
         if st.form_submit_button("Registrér vandring"):
+            try:
+                lat = parse_decimal(lat_text) if lat_text.strip() else None
+                lon = parse_decimal(lon_text) if lon_text.strip() else None
+            except NumberRefused as refused:
+                st.error(f"Vandringen er ikke registreret: {for_markdown(str(refused))}.")
+                return
             rows = [
                 NewObservation(str(r.Beskrivelse), str(r.Ansvarlig or ""), str(r.Opfølgning or ""))
                 for r in observations.itertuples()

@@ -199,3 +199,24 @@ def test_unsaved_edits_can_be_discarded(private_db: str) -> None:
     assert any("kasseret" in i.value for i in at.info)
     saved = plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
     assert "Ulla" not in set(saved["owner_name"])
+
+
+def test_a_walk_position_is_read_the_danish_way(private_db: str) -> None:
+    at = run_page(PAGE, user="projektleder")
+    next(t for t in at.text_input if t.label == "Område").set_value("Strandparken")
+    next(t for t in at.text_input if t.label == "Breddegrad (valgfri)").set_value("55,6123")
+    next(t for t in at.text_input if t.label == "Længdegrad (valgfri)").set_value("12.35")
+    at = next(b for b in at.button if b.label == "Registrér vandring").click().run()
+    assert [e.value for e in at.error] == [
+        "Vandringen er ikke registreret: «12.35» er ikke et tal (skriv decimaler med komma, fx 17,3)."
+    ]
+    next(t for t in at.text_input if t.label == "Område").set_value("Strandparken")
+    next(t for t in at.text_input if t.label == "Breddegrad (valgfri)").set_value("55,6123")
+    next(t for t in at.text_input if t.label == "Længdegrad (valgfri)").set_value("12,3512")
+    at = next(b for b in at.button if b.label == "Registrér vandring").click().run()
+    assert not at.error and any("Strandparken er registreret" in s.value for s in at.success)
+    with make_engine(private_db).connect() as connection:
+        walks = connection.exec_driver_sql(
+            "SELECT lat, lon FROM safety_walk WHERE area = 'Strandparken'"
+        ).all()
+    assert [tuple(r) for r in walks] == [(55.6123, 12.3512)]
