@@ -33,6 +33,7 @@ class Action(StrEnum):
     MANAGE_USERS = "manage_users"
     EDIT_NATIONAL_GOALS = "edit_national_goals"
     EDIT_LOCAL_GOALS = "edit_local_goals"
+    EDIT_HELPER_GOALS = "edit_helper_goals"
     IMPORT_DATA = "import_data"
     EDIT_ACTION_PLAN = "edit_action_plan"
     EDIT_POLICE_ACTION_ITEMS = "edit_police_action_items"
@@ -49,9 +50,10 @@ ACTION_LABELS = {
     Action.MANAGE_USERS: "administrere brugere",
     Action.EDIT_NATIONAL_GOALS: "ændre de nationale mål",
     Action.EDIT_LOCAL_GOALS: "ændre kommunens mål",
+    Action.EDIT_HELPER_GOALS: "ændre kommunens mål for nabohjælpere",
     Action.IMPORT_DATA: "importere data",
     Action.EDIT_ACTION_PLAN: "ændre handlingsplanen",
-    Action.EDIT_POLICE_ACTION_ITEMS: "ændre politiets punkter i handlingsplanen",
+    Action.EDIT_POLICE_ACTION_ITEMS: "ændre politiets og de fælles punkter i handlingsplanen",
     Action.EDIT_SAFETY_WALKS: "ændre tryghedsvandringer",
     Action.EDIT_HELPERS: "ændre nabohjælpertal og rekrutteringsmål",
     Action.EDIT_SURVEYS: "ændre tryghedsmålinger",
@@ -63,14 +65,23 @@ _EVERYONE = {Action.VIEW_NATIONAL, Action.VIEW_AUDIT, Action.CHANGE_OWN_PASSWORD
 _PROJECT_LEADER = {
     Action.VIEW_MUNICIPALITY,
     Action.EDIT_LOCAL_GOALS,
+    Action.EDIT_HELPER_GOALS,
     Action.IMPORT_DATA,
     Action.EDIT_ACTION_PLAN,
     Action.EDIT_POLICE_ACTION_ITEMS,
     Action.EDIT_SAFETY_WALKS,
     Action.EDIT_SURVEYS,
 }
-# Municipal actions the police may take in the municipalities of their own district.
-_POLICE = {Action.VIEW_MUNICIPALITY, Action.EDIT_POLICE_ACTION_ITEMS, Action.EDIT_HELPERS}
+# Municipal actions the police may take in the municipalities of their own district. The guide has
+# police and municipality make the plan together: the police also register safety walks (and close
+# their follow-ups) and edit the joint ("fælles") items besides their own.
+_POLICE = {
+    Action.VIEW_MUNICIPALITY,
+    Action.EDIT_POLICE_ACTION_ITEMS,
+    Action.EDIT_SAFETY_WALKS,
+    Action.EDIT_HELPERS,
+    Action.EDIT_HELPER_GOALS,
+}
 _COUNCIL = {Action.VIEW_MUNICIPALITY}
 
 

@@ -244,6 +244,7 @@ class WalkObservation(SQLModel, table=True):
     responsible: str = ""
     follow_up: str = ""
     status: str = "åben"  # åben, i gang, lukket
+    status_note: str = ""  # why it was last closed or reopened (changed_by/at say who and when)
     action_item_id: int | None = Field(default=None, foreign_key="action_item.id")
     row_version: int = 1
     changed_by: str

@@ -1,12 +1,16 @@
-"""Mål: the goals this user may change (administrators: all; project leaders: their municipality's)."""
+"""Mål: the goals this user may change (administrators: all; project leaders: their municipality's;
+police: their district's helper goals), and new helper goals."""
+
+from datetime import date
 
 import streamlit as st
 
 from dataio.store.goals import create_local_goal, goals_for_editing
 from models.permissions import Actor, Role
-from ui import loaders
+from ui import flash, loaders
 from ui.auth import require
-from ui.goal_form import goal_form
+from ui.goal_form import CHOSEN_KEY, goal_form, helper_goal_candidates, helper_goal_form
+from ui.goal_views import helper_card
 from ui.page import guarded
 from ui.tables import goal_label
 
@@ -14,17 +18,17 @@ from ui.tables import goal_label
 def render(actor: Actor) -> None:
     """The page body."""
     st.title("Mål")
-    names = dict(
-        zip(
-            *loaders.load_municipalities(loaders.current_version())[["code", "name"]].T.values,
-            strict=True,
-        )
-    )
+    flash.show()
+    version = loaders.current_version()
+    municipalities = loaders.load_municipalities(version)
+    names = dict(zip(*municipalities[["code", "name"]].T.values, strict=True))
     goals = goals_for_editing(loaders.engine(), actor=actor)
     if (
         actor.role is Role.PROJECT_LEADER
         and actor.municipality_code is not None
-        and not any(g.scope_code == actor.municipality_code for g in goals)
+        and not any(
+            g.scope_code == actor.municipality_code and g.indicator == "burglaries" for g in goals
+        )
     ):
         st.info(
             f"{names[actor.municipality_code]} har intet eget indbrudsmål og følger det nationale mål omregnet."
@@ -35,6 +39,10 @@ def render(actor: Actor) -> None:
             )
             loaders.after_write()
             st.rerun()
+    candidates = helper_goal_candidates(actor, municipalities)
+    if candidates:
+        with st.expander("Opret mål for nabohjælpere", expanded=actor.role is not Role.ADMIN):
+            helper_goal_form(actor, candidates, year=date.today().year)
     if not goals:
         return
     labels = {
@@ -44,11 +52,15 @@ def render(actor: Actor) -> None:
         )
         for g in goals
     }
-    chosen = st.selectbox("Mål", list(labels), format_func=lambda i: labels[i])
+    if st.session_state.get(CHOSEN_KEY) not in labels:
+        st.session_state.pop(CHOSEN_KEY, None)
+    chosen = st.selectbox("Mål", list(labels), format_func=lambda i: labels[i], key=CHOSEN_KEY)
     goal = next(g for g in goals if g.id == chosen)
     goal_form(
         goal, names.get(goal.scope_code, "hele landet") if goal.scope_code else "hele landet", actor
     )
+    if goal.indicator == "helpers" and goal.scope_code is not None:
+        helper_card(loaders.load_helper_overview(version, actor, goal.scope_code))
 
 
 guard = require("maal", title="Mål")

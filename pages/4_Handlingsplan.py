@@ -6,7 +6,7 @@ import streamlit as st
 
 from models.formatting import danish_midnight, fmt_count, fmt_date
 from models.permissions import Action, Target, allows
-from ui import loaders
+from ui import flash, loaders
 from ui.auth import Guarded, require
 from ui.charts import gantt_chart, track_progress_chart
 from ui.described import chart
@@ -31,6 +31,7 @@ def render(guard: Guarded) -> None:
     code, name, district = municipality_picker(actor, version)
     target = Target(code, district)
     st.title(f"Handlingsplan: {name}")
+    flash.show()
     items, summary, by_track = loaders.load_plan(version, actor, code, today)
     district_name = loaders.load_police_districts(version)[district]
     with st.expander("Handlingsplanen i Excel: hent eller indlæs"):
@@ -81,8 +82,8 @@ def render(guard: Guarded) -> None:
     )
     if not changes.empty:
         st.dataframe(audit_for_display(changes), hide_index=True, key="plan_changes")
-    walks, follow_ups = loaders.load_walks(version, actor, code)
-    follow_ups_section(follow_ups, actor=actor, target=target)
+    walks, follow_ups, closed = loaders.load_walks(version, actor, code)
+    follow_ups_section(follow_ups, closed, actor=actor, target=target)
     walk_figure = walks_map(walks, code=code)
     if walk_figure is not None:
         show_map(walk_figure, height=320, key="walks_map")

@@ -18,6 +18,7 @@ from ui.goal_views import (
     first_shown,
     helper_card,
     helper_table_for_display,
+    latest_counts,
     saved_message,
 )
 from ui.maps import helper_map, show_map
@@ -103,7 +104,7 @@ def render(actor: Actor) -> None:
         st.subheader("Registrér")
         count_column, activity_column = st.columns(2)
         with count_column:
-            count_form(actor, editable, today=today)
+            count_form(actor, editable, today=today, latest=latest_counts(table))
         with activity_column:
             activity_form(actor, editable, today=today)
     if may_import(actor, HELPERS.action):

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dataio.store.users import MIN_PASSWORD_LENGTH, add_user, rescope_user, set_active, set_password
 from models.permissions import ROLE_LABELS, Actor, Role
-from ui import loaders
+from ui import flash, loaders
 from ui.auth import require
 from ui.downloads import table_download
 from ui.page import guarded
@@ -36,6 +36,7 @@ def scope_inputs(
 def render(actor: Actor) -> None:
     """The page body."""
     st.title("Administration")
+    flash.show()  # after a write the table, the pickers and the message show the new state
     version = loaders.current_version()
     municipalities = dict(
         zip(*loaders.load_municipalities(version)[["code", "name"]].T.values, strict=True)
@@ -67,19 +68,16 @@ def render(actor: Actor) -> None:
                 municipality_code=municipality,
                 police_district_number=district,
             )
-            loaders.after_write()
-            st.success(f"Brugeren {username.strip().lower()} er oprettet.")
+            flash.done(f"Brugeren {username.strip().lower()} er oprettet.")
     with activity, st.form("activity"):
         who = st.selectbox("Bruger", names, key="activity_user")
         disable, enable = st.columns(2)
         if disable.form_submit_button("Deaktivér"):
             set_active(engine, actor=actor, username=who, active=False)
-            loaders.after_write()
-            st.success(f"{who} er deaktiveret og kan ikke logge ind.")
+            flash.done(f"{who} er deaktiveret og kan ikke logge ind.")
         if enable.form_submit_button("Aktivér"):
             set_active(engine, actor=actor, username=who, active=True)
-            loaders.after_write()
-            st.success(f"{who} er aktiveret.")
+            flash.done(f"{who} er aktiveret.")
     with scope, st.form("rescope"):
         who = st.selectbox("Bruger", names, key="rescope_user")
         role, municipality, district = scope_inputs("rescope", municipalities, districts)
@@ -92,15 +90,13 @@ def render(actor: Actor) -> None:
                 municipality_code=municipality,
                 police_district_number=district,
             )
-            loaders.after_write()
-            st.success(f"{who} har fået ny rolle/område.")
+            flash.done(f"{who} har fået ny rolle/område.")
     with password, st.form("reset_password", clear_on_submit=True, enter_to_submit=False):
         who = st.selectbox("Bruger", names, key="password_user")
         new = st.text_input(f"Ny adgangskode (mindst {MIN_PASSWORD_LENGTH} tegn)", type="password")
         if st.form_submit_button("Nulstil adgangskode"):
             set_password(engine, actor=actor, username=who, password=new)
-            loaders.after_write()
-            st.success(f"Adgangskoden for {who} er nulstillet, og en eventuel spærring er ophævet.")
+            flash.done(f"Adgangskoden for {who} er nulstillet, og en eventuel spærring er ophævet.")
 
 
 guard = require("administration", title="Administration")

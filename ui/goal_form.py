@@ -8,13 +8,25 @@ overwriting, or silently saving nothing. The outcome is shown on the next run, a
 which is then drawn from the goal as stored.
 """
 
+import pandas as pd
 import streamlit as st
 
-from dataio.store.goals import GoalChange, GoalConflict, update_goal
-from models.permissions import Actor
+from dataio.errors import ValidationFailed
+from dataio.store.goals import (
+    GoalChange,
+    GoalConflict,
+    create_helper_goal,
+    municipal_goals,
+    update_goal,
+)
+from models.formatting import fmt_decimal, fmt_int
+from models.neighbour_help import TARGET_UNIT_LABELS, TargetUnit
+from models.numbers import NumberRefused, parse_decimal
+from models.permissions import Action, Actor, Target, allows
 from models.safe_text import for_markdown
 from models.tables import Goal
-from ui import loaders
+from models.vocabulary import status_mark
+from ui import flash, loaders
 from ui.tables import goal_label, goal_target_text
 
 SAVED = "Målet er gemt og skrevet i ændringsloggen."
@@ -46,11 +58,32 @@ def _show_outcome(goal_id: int | None) -> None:
     {"success": st.success, "info": st.info, "error": st.error}[kind](for_markdown(message))
 
 
+def _number_text(value: float | None, *, share: bool) -> str:
+    """A stored number as the person types it back: "10.000", "0,25"."""
+    if value is None:
+        return ""
+    return fmt_decimal(value, digits=2) if share else fmt_int(value)
+
+
+def _parse(label: str, text: str) -> float | None:
+    """A typed decimal the Danish way ("10.000", "0,25", "17,3"); empty: None."""
+    if not text.strip():
+        return None
+    try:
+        return parse_decimal(text)
+    except NumberRefused as refused:
+        raise ValidationFailed(f"{label}: {refused}") from refused
+
+
+UNIT_CHOICES = [u.value for u in TargetUnit]
+CHOSEN_KEY = "goal_choice"  # the Mål page's goal picker
+
+
 def goal_form(current: Goal, scope_name: str, actor: Actor) -> None:
     """Edit one goal: baseline, target (a level or a reduction), years, source note."""
     _show_outcome(current.id)
     goal = _shown_goal(current)
-    share = goal.indicator == "insecurity" or goal.target_unit == "household_share"
+    helpers = goal.indicator == "helpers"
     with st.form(f"goal_{goal.id}", enter_to_submit=False):
         st.subheader(goal_label(indicator=goal.indicator, scope_name=scope_name))
         st.caption(
@@ -69,45 +102,63 @@ def goal_form(current: Goal, scope_name: str, actor: Actor) -> None:
         from_data = left.checkbox(
             "Udgangspunkt fra data (udgangsårets tal)", value=goal.baseline is None
         )
-        baseline = left.number_input(
-            "Udgangspunkt" + (" (andel, fx 0,25)" if share else " (antal)"),
-            value=float(goal.baseline or 0),
-            min_value=0.0,
-            format="%.2f" if share else "%.0f",
+        base_share = goal.indicator == "insecurity"
+        # text, not st.number_input: a browser's number field reads "1.450" as 1,45
+        baseline_text = left.text_input(
+            "Udgangspunkt" + (" (andel, fx 0,25)" if base_share else " (antal)"),
+            value=_number_text(goal.baseline, share=base_share),
         )
-        kind = right.radio(
-            "Måltype",
-            # a helper target is a number or a share of households, never a reduction
-            ["Niveau"] if goal.indicator == "helpers" else ["Niveau", "Reduktion i %"],
-            index=1 if goal.target_reduction is not None and goal.indicator != "helpers" else 0,
-            horizontal=True,
+        unit = (
+            right.selectbox(
+                "Måltype",
+                UNIT_CHOICES,
+                index=UNIT_CHOICES.index(goal.target_unit),
+                format_func=lambda u: TARGET_UNIT_LABELS[TargetUnit(u)],
+                key=f"goal_unit_{goal.id}",
+            )
+            if helpers
+            else "level"
         )
-        target = right.number_input(
+        # a helper target is a number or a share of households (the unit), never a reduction
+        kind = (
+            "Niveau"
+            if helpers
+            else right.radio(
+                "Måltype",
+                ["Niveau", "Reduktion i %"],
+                index=1 if goal.target_reduction is not None else 0,
+                horizontal=True,
+            )
+        )
+        share = base_share or goal.target_unit == "household_share"
+        target_text = right.text_input(
             "Målniveau"
             + (" (andel, fx 0,10)" if share else unit_hint(goal.indicator, goal.target_unit)),
-            value=float(goal.target or 0),
-            min_value=0.0,
-            format="%.2f" if share else "%.0f",
+            value=_number_text(goal.target, share=share),
         )
-        reduction = right.number_input(
-            "Reduktion i %",
-            value=float((goal.target_reduction or 0) * 100),
-            min_value=0.0,
-            max_value=99.9,
-            format="%.1f",
+        reduction_text = (
+            ""
+            if helpers
+            else right.text_input(
+                "Reduktion i %", value=fmt_decimal((goal.target_reduction or 0) * 100, digits=1)
+            )
         )
         target_year = right.number_input("Målår", 1990, 2100, goal.target_year, step=1)
         note = st.text_area("Kilde og begrundelse", value=goal.source_note)
         if st.form_submit_button("Gem mål", key=f"goal_save_{goal.id}"):
-            change = GoalChange(
-                baseline=None if from_data else baseline,
-                baseline_year=int(baseline_year),
-                target=target if kind == "Niveau" else None,
-                target_reduction=reduction / 100 if kind != "Niveau" else None,
-                target_year=int(target_year),
-                source_note=note,
-            )
             try:
+                baseline = _parse("Udgangspunktet", baseline_text)
+                target = _parse("Målniveauet", target_text)
+                reduction = _parse("Reduktionen", reduction_text)
+                change = GoalChange(
+                    baseline=None if from_data else baseline,
+                    baseline_year=int(baseline_year),
+                    target=target if kind == "Niveau" else None,
+                    target_reduction=(reduction or 0) / 100 if kind != "Niveau" else None,
+                    target_year=int(target_year),
+                    source_note=note,
+                    target_unit=str(unit),
+                )
                 saved = update_goal(
                     loaders.engine(),
                     actor=actor,
@@ -115,8 +166,8 @@ def goal_form(current: Goal, scope_name: str, actor: Actor) -> None:
                     change=change,
                     loaded_version=goal.row_version,
                 )
-            except GoalConflict as conflict:
-                outcome = ("error", str(conflict))
+            except (GoalConflict, ValidationFailed) as refused:
+                outcome = ("error", str(refused))
             else:
                 outcome = ("success", SAVED) if saved.changed else ("info", UNCHANGED)
                 if saved.changed:
@@ -124,3 +175,72 @@ def goal_form(current: Goal, scope_name: str, actor: Actor) -> None:
             st.session_state[f"goal_outcome_{goal.id}"] = outcome
             st.session_state.pop(f"goal_seen_{goal.id}", None)
             st.rerun()  # the form is drawn again from the goal as stored now
+
+
+def helper_goal_form(actor: Actor, municipalities: dict[int, str], *, year: int) -> None:
+    """Create a neighbour-helper goal for a municipality that has none (a level, new helpers or
+    a share of the households), then show its status on the next run."""
+    with st.form("new_helper_goal", clear_on_submit=True):
+        st.markdown("**Opret mål for nabohjælpere**")
+        code = st.selectbox(
+            "Kommune",
+            list(municipalities),
+            format_func=lambda c: municipalities[c],
+            key="helper_goal_code",
+        )
+        left, right = st.columns(2)
+        unit = left.selectbox(
+            "Hvad måles",
+            UNIT_CHOICES,
+            format_func=lambda u: TARGET_UNIT_LABELS[TargetUnit(u)],
+            key="helper_goal_unit",
+        )
+        target_text = left.text_input(
+            "Mål (antal, nye hjælpere eller andel, fx 1.500 eller 0,10)",
+            key="helper_goal_target",
+        )
+        # labels of their own: the goal form below has "Udgangsår" and "Målår" too
+        baseline_year = right.number_input(
+            "Udgangsår (tallet dette år er udgangspunktet)", 1990, 2100, year - 1, step=1
+        )
+        target_year = right.number_input("Målår for nabohjælpere", 1990, 2100, year + 4, step=1)
+        note = st.text_input("Kilde og begrundelse", key="helper_goal_note")
+        if st.form_submit_button("Opret mål for nabohjælpere", type="primary"):
+            try:
+                target = _parse("Målet", target_text)
+                created = create_helper_goal(
+                    loaders.engine(),
+                    actor=actor,
+                    municipality_code=int(code),
+                    change=GoalChange(
+                        baseline=None,  # from the data: the baseline year's count
+                        baseline_year=int(baseline_year),
+                        target=target,
+                        target_reduction=None,
+                        target_year=int(target_year),
+                        source_note=note.strip() or f"Mål oprettet af {actor.username}",
+                        target_unit=str(unit),
+                    ),
+                )
+            except ValidationFailed as refused:
+                st.error(f"Målet er ikke oprettet: {for_markdown(str(refused))}")
+                return
+            st.session_state[CHOSEN_KEY] = created.id  # the new goal is shown, with its status
+            overview = loaders.load_helper_overview(loaders.current_version(), actor, int(code))
+            flash.done(
+                f"Målet for nabohjælpere i {municipalities[int(code)]} er oprettet. Status nu: "
+                f"{status_mark(overview.assessment.status)}."
+            )
+
+
+def helper_goal_candidates(actor: Actor, municipalities: pd.DataFrame) -> dict[int, str]:
+    """The municipalities the actor may give a helper goal and that have none yet (code: name)."""
+    have = set(municipal_goals(loaders.engine(), indicator="helpers"))
+    return {
+        int(m.code): str(m.name)
+        for m in municipalities.itertuples()
+        if int(m.code) not in have
+        and allows(
+            actor, Action.EDIT_HELPER_GOALS, Target(int(m.code), int(m.police_district_number))
+        )
+    }

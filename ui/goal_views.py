@@ -1,5 +1,6 @@
 """Cards, tables and forms of the Nabohjælp and Tryghed pages."""
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -14,6 +15,7 @@ from models.goal_text import helper_lines, insecurity_lines
 from models.neighbour_help import TARGET_UNIT_LABELS, ActivityKind, TargetUnit
 from models.numbers import NumberRefused, parse_count
 from models.permissions import Actor
+from models.plausibility import Doubt, count_doubt
 from models.safe_text import for_markdown
 from models.vocabulary import quality_label, status_mark
 from ui import loaders
@@ -151,8 +153,42 @@ def activities_for_display(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def count_form(actor: Actor, municipalities: dict[int, str], *, today: date) -> None:
-    """Record a new helper count (police of the district and the administrator)."""
+PENDING_KEY = "helpers_pending_count"
+
+
+def latest_counts(table: pd.DataFrame) -> dict[int, int | None]:
+    """Each municipality's latest helper count in the district table (what a new one is held to)."""
+    return {
+        int(c): None if pd.isna(v) else int(v)
+        for c, v in zip(table["code"], table["latest"], strict=True)
+    }
+
+
+@dataclass(frozen=True)
+class PendingCount:
+    """A typed count waiting for "Er du sikker?" (implausible against the last one)."""
+
+    code: int
+    count_date: date
+    helpers: int
+    nabovenner: int | None
+    source: str
+    doubt: Doubt
+
+
+def count_form(
+    actor: Actor,
+    municipalities: dict[int, str],
+    *,
+    today: date,
+    latest: dict[int, int | None] | None = None,
+) -> None:
+    """Record a new helper count (police of the district and the administrator); a count below
+    half or above double the municipality's latest asks for confirmation first."""
+    pending = st.session_state.get(PENDING_KEY)
+    if isinstance(pending, PendingCount):
+        _confirm_count(actor, municipalities, pending, today=today)
+        return
     with st.form("helper_count_form", clear_on_submit=True, enter_to_submit=False):
         st.markdown("**Registrér nyt nabohjælpertal**")
         code = st.selectbox(
@@ -176,22 +212,63 @@ def count_form(actor: Actor, municipalities: dict[int, str], *, today: date) -> 
             except NumberRefused as refused:
                 st.error(f"Nabohjælpertallet er ikke gemt: {for_markdown(str(refused))}.")
                 return
-            add_helper_count(
-                loaders.engine(),
-                actor=actor,
-                municipality_code=int(code),
-                count_date=count_date,
-                helpers=helpers,
-                nabovenner=nabovenner,
-                source=source,
+            doubt = count_doubt(previous=(latest or {}).get(int(code)), new=helpers)
+            if doubt is not None:
+                st.session_state[PENDING_KEY] = PendingCount(
+                    int(code), count_date, helpers, nabovenner, source, doubt
+                )
+                st.rerun()
+            _save_count(
+                actor,
+                municipalities,
+                PendingCount(int(code), count_date, helpers, nabovenner, source, NO_DOUBT),
                 today=today,
             )
-            loaders.after_write()
-            # shown after the rerun, above the freshly read table
-            st.session_state[MESSAGE_KEY] = (
-                f"Gemt: {fmt_int(helpers)} nabohjælpere i {municipalities[code]} pr. {fmt_date(count_date)}."
-            )
+
+
+NO_DOUBT = Doubt(previous=0, new=0, question="")
+
+
+def _confirm_count(
+    actor: Actor, municipalities: dict[int, str], pending: PendingCount, *, today: date
+) -> None:
+    """'Er du sikker?' with the previous and the new value: save it, or go back and correct it."""
+    with st.container(border=True):
+        st.markdown("**Registrér nyt nabohjælpertal**")
+        st.warning(
+            f"{pending.doubt.question} ({municipalities[pending.code]}, pr. "
+            f"{fmt_date(pending.count_date)})",
+            icon=":material/help:",
+        )
+        yes, no = st.columns(2)
+        if yes.button(f"Ja, gem {fmt_int(pending.helpers)}", type="primary", key="count_confirm"):
+            st.session_state.pop(PENDING_KEY, None)
+            _save_count(actor, municipalities, pending, today=today)
+        if no.button("Nej, ret tallet", key="count_cancel"):
+            st.session_state.pop(PENDING_KEY, None)
             st.rerun()
+
+
+def _save_count(
+    actor: Actor, municipalities: dict[int, str], pending: PendingCount, *, today: date
+) -> None:
+    add_helper_count(
+        loaders.engine(),
+        actor=actor,
+        municipality_code=pending.code,
+        count_date=pending.count_date,
+        helpers=pending.helpers,
+        nabovenner=pending.nabovenner,
+        source=pending.source,
+        today=today,
+    )
+    loaders.after_write()
+    # shown after the rerun, above the freshly read table
+    st.session_state[MESSAGE_KEY] = (
+        f"Gemt: {fmt_int(pending.helpers)} nabohjælpere i {municipalities[pending.code]} pr. "
+        f"{fmt_date(pending.count_date)}."
+    )
+    st.rerun()
 
 
 def activity_form(actor: Actor, municipalities: dict[int, str], *, today: date) -> None:

@@ -33,7 +33,7 @@ from dataio.store.neighbour_help import (
 from dataio.store.sources import source_table
 from dataio.store.surveys import InsecurityOverview, insecurity_overview
 from dataio.store.users import user_table
-from dataio.store.walks import open_follow_ups, walk_table
+from dataio.store.walks import closed_follow_ups, open_follow_ups, walk_table
 from models.actionplan import PlanSummary, progress_by_track, summarise
 from models.permissions import Actor
 from models.tables import Goal
@@ -143,10 +143,14 @@ def load_plan(
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
-def load_walks(version: int, viewer: Actor, code: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The municipality's walks and its open follow-ups."""
-    return walk_table(engine(), viewer=viewer, municipality_code=code), open_follow_ups(
-        engine(), viewer=viewer, municipality_code=code
+def load_walks(
+    version: int, viewer: Actor, code: int
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The municipality's walks, its open follow-ups and those closed lately."""
+    return (
+        walk_table(engine(), viewer=viewer, municipality_code=code),
+        open_follow_ups(engine(), viewer=viewer, municipality_code=code),
+        closed_follow_ups(engine(), viewer=viewer, municipality_code=code),
     )
 
 

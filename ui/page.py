@@ -18,8 +18,14 @@ from ui.text import DEMO_BANNER
 
 def _may_edit_some_goal(actor: Actor) -> bool:
     own = Target(actor.municipality_code, actor.police_district_number)
-    return allows(actor, Action.EDIT_NATIONAL_GOALS) or (
-        actor.municipality_code is not None and allows(actor, Action.EDIT_LOCAL_GOALS, own)
+    return (
+        allows(actor, Action.EDIT_NATIONAL_GOALS)
+        or (actor.municipality_code is not None and allows(actor, Action.EDIT_LOCAL_GOALS, own))
+        or allows(
+            actor,
+            Action.EDIT_HELPER_GOALS,
+            Target(actor.municipality_code or 0, own.police_district_number),
+        )
     )
 
 

@@ -1,6 +1,8 @@
 """The Handlingsplan page's sections: creation, the editable table, conflicts, follow-ups and walks."""
 
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -8,19 +10,26 @@ import streamlit as st
 from dataio.store.action_plans import (
     COLUMN_LABELS,
     EDITABLE,
+    ItemEdit,
     SaveResult,
     create_plan,
     save_changes,
     template,
 )
-from dataio.store.walks import NewObservation, add_walk, follow_up_to_item
+from dataio.store.walks import (
+    NewObservation,
+    add_walk,
+    follow_up_to_item,
+    set_observation_status,
+)
 from models.actionplan import GOAL_CHOICES, ItemStatus, Organisation, PlanSummary, Track
 from models.formatting import fmt_count, fmt_date, fmt_int, fmt_percent
+from models.numbers import NumberRefused, parse_decimal
 from models.permissions import Action, Actor, Target, allows
 from models.safe_text import for_markdown
-from ui import loaders
+from ui import flash, loaders
 from ui.downloads import table_download
-from ui.editing import edits_from_editor
+from ui.editing import apply_editor_state, edits_between, same_rows
 
 
 def may_edit_plan(actor: Actor, target: Target) -> bool:
@@ -49,9 +58,7 @@ def creation_form(actor: Actor, code: int, name: str) -> None:
             count = create_plan(
                 loaders.engine(), actor=actor, municipality_code=code, template_rows=chosen
             )
-            loaders.after_write()
-            st.success(f"Handlingsplanen er oprettet med {count} aktiviteter.")
-            st.rerun()
+            flash.done(f"Handlingsplanen er oprettet med {count} aktiviteter.")
 
 
 def summary_metrics(summary: PlanSummary) -> None:
@@ -64,84 +71,188 @@ def summary_metrics(summary: PlanSummary) -> None:
     columns[4].metric("Fremdrift", fmt_percent(summary.progress, digits=0))
 
 
+# Pixels of the columns a project leader works in: together with the row marker they fit the
+# page's 820 px at a 1280 px window, so nothing of them is behind a horizontal scroll
+WIDTHS = {"title": 210, "owner_name": 120, "due_date": 88, "status": 92, "progress": 110,
+          "advarsel": 150}  # fmt: skip
+
+
 def _column_config() -> dict[str, object]:
     return {
         "track": st.column_config.SelectboxColumn(
             COLUMN_LABELS["track"], options=[t.value for t in Track], required=True
         ),
         "activity_group": st.column_config.TextColumn(COLUMN_LABELS["activity_group"]),
-        "title": st.column_config.TextColumn(COLUMN_LABELS["title"], required=True, width="large"),
-        "owner_name": st.column_config.TextColumn(COLUMN_LABELS["owner_name"]),
+        "title": st.column_config.TextColumn(
+            COLUMN_LABELS["title"], required=True, width=WIDTHS["title"]
+        ),
+        "owner_name": st.column_config.TextColumn(
+            COLUMN_LABELS["owner_name"], width=WIDTHS["owner_name"]
+        ),
         "organisation": st.column_config.SelectboxColumn(
             COLUMN_LABELS["organisation"], options=[o.value for o in Organisation], required=True
         ),
         "start_date": st.column_config.DateColumn(COLUMN_LABELS["start_date"], format="DD.MM.YYYY"),
-        "due_date": st.column_config.DateColumn(COLUMN_LABELS["due_date"], format="DD.MM.YYYY"),
+        "due_date": st.column_config.DateColumn(
+            COLUMN_LABELS["due_date"], format="DD.MM.YYYY", width=WIDTHS["due_date"]
+        ),
         "status": st.column_config.SelectboxColumn(
-            COLUMN_LABELS["status"], options=[s.value for s in ItemStatus], required=True
+            COLUMN_LABELS["status"],
+            options=[s.value for s in ItemStatus],
+            required=True,
+            width=WIDTHS["status"],
         ),
         "progress": st.column_config.NumberColumn(
-            COLUMN_LABELS["progress"], min_value=0, max_value=100, step=5
+            COLUMN_LABELS["progress"],
+            min_value=0,
+            max_value=100,
+            step=5,
+            width=WIDTHS["progress"],
         ),
         "goal": st.column_config.SelectboxColumn(COLUMN_LABELS["goal"], options=list(GOAL_CHOICES)),
         "notes": st.column_config.TextColumn(COLUMN_LABELS["notes"]),
-        "advarsel": st.column_config.TextColumn("Advarsel", disabled=True, width="medium"),
+        "advarsel": st.column_config.TextColumn(
+            "Advarsel", disabled=True, width=WIDTHS["advarsel"]
+        ),
     }
 
 
 COLUMNS = ["advarsel", *EDITABLE]  # the warning first, then what a person edits
+# What a project leader works in, visible at 1280 px without scrolling; the rest behind a toggle
+COMPACT = ["title", "owner_name", "due_date", "status", "progress", "advarsel"]
+MORE = ["title", "owner_name", "due_date", "status", "progress", "advarsel", "track",
+        "activity_group", "organisation", "start_date", "goal", "notes"]  # fmt: skip
+DRAFTS = "plan_drafts"  # municipality code -> Draft: unsaved edits, kept when the person leaves
+GENERATION = "plan_generation"  # bumped whenever the editor must start over from new rows
+EDITOR_KEY = "plan_editor_key"  # the live editor's key (the page tests write its state)
+
+
+@dataclass
+class Draft:
+    """The editor's rows as loaded (ids, versions), the rows it was drawn from, and its edits."""
+
+    base: pd.DataFrame
+    data: pd.DataFrame
+    state: dict[str, Any] = field(default_factory=dict)
+    restored: bool = False  # carried over from an earlier visit: say so in a banner
+
+    def seen(self) -> pd.DataFrame:
+        """The rows as the person sees them now."""
+        return apply_editor_state(self.data, self.state)
+
+    def edits(self) -> list[ItemEdit]:
+        """What saving would write."""
+        return edits_between(self.base, self.seen())
+
+
+def _draft(code: int, shown: pd.DataFrame, key: str) -> tuple[Draft, str]:
+    """This run's draft and editor key: carry unsaved edits over to a fresh editor (back from
+    another page, columns toggled), or start over from the rows as stored when nothing is unsaved."""
+    state = st.session_state
+    drafts: dict[int, Draft] = state.setdefault(DRAFTS, {})
+    draft, live = drafts.get(code), state.get(key)
+    if draft is not None and live is not None:
+        draft.state = dict(live)
+    if draft is not None and live is None and draft.edits():
+        draft = Draft(base=draft.base, data=draft.seen(), restored=True)
+    elif draft is None or (not draft.edits() and not same_rows(draft.base, shown)):
+        if draft is not None:  # new rows: a new editor (old positions must not be replayed)
+            state[GENERATION] = state.get(GENERATION, 0) + 1
+            key = editor_key_now(more=key.endswith("more"))
+        draft = Draft(base=shown, data=shown)
+    drafts[code] = draft
+    return draft, key
 
 
 def plan_table(shown: pd.DataFrame, *, editable: bool, actor: Actor, code: int) -> None:
     """The plan as an editable table with one Save (read-only for those who may not edit)."""
     visible = [c for c in COLUMNS if c in shown.columns]
-    table_download(
-        shown[visible].rename(columns=COLUMN_LABELS), title="Handlingsplan", key="plan_download"
-    )
+    top = st.columns([3, 1])
+    more = top[1].toggle("Flere kolonner", key="plan_more_columns")
+    with top[0]:
+        table_download(
+            shown[visible].rename(columns=COLUMN_LABELS), title="Handlingsplan", key="plan_download"
+        )
+    order = MORE if more else COMPACT
     if not editable:
         st.dataframe(
             shown,
-            column_order=COLUMNS,
+            column_order=order,
             column_config=_column_config(),
             hide_index=True,
             height=520,
             key="plan_view",
         )  # type: ignore[arg-type]
         return
-    # On the Save run the page has already reloaded the plan; the edits refer to the rows (and
-    # versions) the person was looking at, so map them against that frame, kept in the session.
-    saving = bool(st.session_state.get("plan_save"))
-    base = st.session_state.get("plan_base", shown) if saving else shown
-    st.session_state["plan_base"] = base
-    editor_key = editor_key_now()
-    with st.form("plan_form"):
+    draft, key = _draft(code, shown, editor_key_now(more=more))
+    st.session_state[EDITOR_KEY] = key
+    if draft.restored:
+        unsaved_banner(draft, actor=actor, code=code)
+    with st.container(key="plan_table"):  # a fixed handle for the browser tests
         st.data_editor(
-            base,
-            column_order=COLUMNS,
+            draft.data,
+            column_order=order,
             column_config=_column_config(),
             hide_index=True,
             num_rows="dynamic",
             height=520,
-            key=editor_key,
+            key=key,
         )  # type: ignore[arg-type]
-        saved = st.form_submit_button("Gem ændringer", type="primary", key="plan_save")
-    if saved:
-        edits = edits_from_editor(st.session_state.get(editor_key, {}), base)
-        result = save_changes(loaders.engine(), actor=actor, municipality_code=code, edits=edits)
-        loaders.after_write()
-        # a fresh editor for the fresh data (old edits must not be replayed onto it); the
-        # result, conflicts included, is shown on the next run so nothing the person typed is lost
-        st.session_state["plan_generation"] = st.session_state.get("plan_generation", 0) + 1
-        st.session_state["plan_result"] = result
-        st.rerun()
+    draft.state = dict(st.session_state.get(key) or {})
+    save, discard, _ = st.columns([1, 1, 3])
+    if save.button("Gem ændringer", type="primary", key="plan_save"):
+        save_draft(draft, actor=actor, code=code)
+    if draft.edits() and discard.button("Kassér ændringer", key="plan_discard"):
+        discard_draft(code)
+    flash.show("plan")
     result = st.session_state.pop("plan_result", None)
     if result is not None:
-        report_save(result)
+        report_save(result)  # below the table: the table itself does not move
 
 
-def editor_key_now() -> str:
-    """The editor's key; it changes after every save."""
-    return f"plan_editor_{st.session_state.get('plan_generation', 0)}"
+def unsaved_banner(draft: Draft, *, actor: Actor, code: int) -> None:
+    """Back on the page with edits that were never saved: say so, and offer Gem and Kassér."""
+    count = len(draft.edits())
+    with st.container(border=True):
+        st.warning(
+            f"Du har ændringer, der ikke er gemt ({fmt_count(count, one='række', many='rækker')}). "
+            "De står i tabellen herunder.",
+            icon=":material/edit_note:",
+        )
+        left, right, _ = st.columns([1, 1, 3])
+        if left.button("Gem", type="primary", key="plan_banner_save"):
+            save_draft(draft, actor=actor, code=code)
+        if right.button("Kassér", key="plan_banner_discard"):
+            discard_draft(code)
+
+
+def save_draft(draft: Draft, *, actor: Actor, code: int) -> None:
+    """Save the edits; the result (conflicts included) is shown on the next run, which draws a
+    fresh editor from the stored rows, so nothing the person typed is replayed onto new data."""
+    result = save_changes(
+        loaders.engine(), actor=actor, municipality_code=code, edits=draft.edits()
+    )
+    st.session_state[DRAFTS].pop(code, None)
+    st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
+    st.session_state["plan_result"] = result
+    loaders.after_write()
+    st.rerun()
+
+
+def discard_draft(code: int) -> None:
+    """Drop the unsaved edits and show the plan as stored."""
+    st.session_state[DRAFTS].pop(code, None)
+    st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
+    flash.done(
+        "Dine ændringer er kasseret; tabellen viser planen, som den er gemt.",
+        kind="info",
+        area="plan",
+    )
+
+
+def editor_key_now(*, more: bool = False) -> str:
+    """The editor's key; it changes after every save, and with the columns shown."""
+    return f"plan_editor_{st.session_state.get(GENERATION, 0)}_{'more' if more else 'few'}"
 
 
 def report_save(result: SaveResult) -> None:
@@ -171,54 +282,124 @@ def report_save(result: SaveResult) -> None:
     st.dataframe(pd.DataFrame(rows), hide_index=True, key="conflicts")
 
 
-def follow_ups_section(follow_ups: pd.DataFrame, *, actor: Actor, target: Target) -> None:
-    """Open follow-ups from safety walks, and turning one into a plan item."""
+FOLLOW_UP_HEADINGS = {
+    "walk_date": "Dato",
+    "area": "Område",
+    "number": "Nr.",
+    "description": "Beskrivelse",
+    "responsible": "Ansvarlig",
+    "follow_up": "Opfølgning",
+    "status": "Status",
+    "in_plan": "I planen",
+}
+
+
+def _follow_up_label(row: Any) -> str:
+    """'Vejleåparken 1. okt. 2026, nr. 2: Mørk sti' (options are plain text)."""
+    day = fmt_date(pd.Timestamp(row.walk_date).date())
+    return f"{row.area} {day}, nr. {row.number}: {row.description}"
+
+
+def follow_ups_section(
+    follow_ups: pd.DataFrame, closed: pd.DataFrame, *, actor: Actor, target: Target
+) -> None:
+    """Open follow-ups from safety walks: turn one into a plan item, close one, reopen one."""
     st.subheader("Åbne opfølgninger fra tryghedsvandringer")
+    flash.show("follow_ups")
     if follow_ups.empty:
         st.caption("Ingen åbne opfølgninger.")
-        return
-    shown = follow_ups.assign(
-        walk_date=[fmt_date(pd.Timestamp(d).date()) for d in follow_ups["walk_date"]],
-        in_plan=["ja" if pd.notna(i) else "nej" for i in follow_ups["action_item_id"]],
-    )
-    follow_up_frame = shown[
-        [
-            "walk_date",
-            "area",
-            "number",
-            "description",
-            "responsible",
-            "follow_up",
-            "status",
-            "in_plan",
-        ]
-    ].rename(
-        columns={
-            "walk_date": "Dato",
-            "area": "Område",
-            "number": "Nr.",
-            "description": "Beskrivelse",
-            "responsible": "Ansvarlig",
-            "follow_up": "Opfølgning",
-            "status": "Status",
-            "in_plan": "I planen",
-        }
-    )
-    st.dataframe(follow_up_frame, hide_index=True, key="follow_ups")
-    table_download(follow_up_frame, title="Åbne opfølgninger", key="follow_ups_download")
+    else:
+        shown = follow_ups.assign(
+            walk_date=[fmt_date(pd.Timestamp(d).date()) for d in follow_ups["walk_date"]],
+            in_plan=["ja" if pd.notna(i) else "nej" for i in follow_ups["action_item_id"]],
+        )
+        follow_up_frame = shown[list(FOLLOW_UP_HEADINGS)].rename(columns=FOLLOW_UP_HEADINGS)
+        with st.container(key="follow_ups_table"):
+            st.dataframe(follow_up_frame, hide_index=True, key="follow_ups")
+        table_download(follow_up_frame, title="Åbne opfølgninger", key="follow_ups_download")
     candidates = follow_ups[follow_ups["action_item_id"].isna()]
     if allows(actor, Action.EDIT_ACTION_PLAN, target) and not candidates.empty:
-        with st.form("to_plan"):
-            descriptions = dict(zip(candidates["id"], candidates["description"], strict=True))
-            chosen = st.selectbox(
-                "Sæt en opfølgning i handlingsplanen",
-                list(candidates["id"]),
-                format_func=lambda i: str(descriptions[i]),  # options are plain text
+        to_plan_form(candidates, actor=actor)
+    if allows(actor, Action.EDIT_SAFETY_WALKS, target):
+        if not follow_ups.empty:
+            close_form(follow_ups, actor=actor)
+        if not closed.empty:
+            reopen_form(closed, actor=actor)
+
+
+def to_plan_form(candidates: pd.DataFrame, *, actor: Actor) -> None:
+    """Turn an open follow-up into a plan item (the counters above change at once)."""
+    with st.form("to_plan"):
+        labels = {int(r.id): _follow_up_label(r) for r in candidates.itertuples()}
+        chosen = st.selectbox(
+            "Sæt en opfølgning i handlingsplanen",
+            list(labels),
+            format_func=labels.__getitem__,
+            key="to_plan_choice",
+        )
+        if st.form_submit_button("Sæt i handlingsplanen"):
+            follow_up_to_item(loaders.engine(), actor=actor, observation_id=int(chosen))
+            flash.done("Opfølgningen er nu en aktivitet i handlingsplanen.", area="follow_ups")
+
+
+def close_form(follow_ups: pd.DataFrame, *, actor: Actor) -> None:
+    """Close an open follow-up, with a note saying why (audited: who and when are recorded)."""
+    with st.form("close_follow_up", clear_on_submit=True):
+        labels = {int(r.id): _follow_up_label(r) for r in follow_ups.itertuples()}
+        versions = dict(zip(follow_ups["id"].astype(int), follow_ups["row_version"], strict=True))
+        chosen = st.selectbox(
+            "Luk en opfølgning", list(labels), format_func=labels.__getitem__, key="close_choice"
+        )
+        note = st.text_input("Note (hvad er gjort?)", key="close_note")
+        if st.form_submit_button("Luk opfølgning"):
+            set_observation_status(
+                loaders.engine(),
+                actor=actor,
+                observation_id=int(chosen),
+                loaded_version=int(versions[int(chosen)]),
+                status="lukket",
+                note=note,
             )
-            if st.form_submit_button("Sæt i handlingsplanen"):
-                follow_up_to_item(loaders.engine(), actor=actor, observation_id=int(chosen))
-                loaders.after_write()
-                st.success("Opfølgningen er nu en aktivitet i handlingsplanen.")
+            flash.done(
+                f"Opfølgningen er lukket: {for_markdown(labels[int(chosen)])}.", area="follow_ups"
+            )
+
+
+def reopen_form(closed: pd.DataFrame, *, actor: Actor) -> None:
+    """The follow-ups closed lately, with note, who and when; reopen one with a note."""
+    with st.expander(f"Lukkede opfølgninger ({fmt_int(len(closed))} senest lukkede)"):
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    "Opfølgning": [_follow_up_label(r) for r in closed.itertuples()],
+                    "Note": closed["status_note"],
+                    "Lukket af": closed["changed_by"],
+                    "Lukket": [fmt_date(pd.Timestamp(d).date()) for d in closed["changed_at"]],
+                }
+            ),
+            hide_index=True,
+            key="closed_follow_ups",
+        )
+        with st.form("reopen_follow_up", clear_on_submit=True):
+            labels = {int(r.id): _follow_up_label(r) for r in closed.itertuples()}
+            versions = dict(zip(closed["id"].astype(int), closed["row_version"], strict=True))
+            chosen = st.selectbox(
+                "Genåbn en opfølgning", list(labels), format_func=labels.__getitem__
+            )
+            note = st.text_input("Note (hvorfor genåbnes den?)", key="reopen_note")
+            if st.form_submit_button("Genåbn opfølgning"):
+                set_observation_status(
+                    loaders.engine(),
+                    actor=actor,
+                    observation_id=int(chosen),
+                    loaded_version=int(versions[int(chosen)]),
+                    status="åben",
+                    note=note,
+                )
+                flash.done(
+                    f"Opfølgningen er genåbnet: {for_markdown(labels[int(chosen)])}.",
+                    area="follow_ups",
+                )
 
 
 def walk_form(actor: Actor, code: int) -> None:
@@ -230,8 +411,9 @@ def walk_form(actor: Actor, code: int) -> None:
         walk_date = st.date_input("Dato", value=date.today(), format="DD.MM.YYYY")
         area = st.text_input("Område")
         participants = st.text_input("Deltagere")
-        lat = st.number_input("Breddegrad (valgfri)", value=None, format="%.4f")
-        lon = st.number_input("Længdegrad (valgfri)", value=None, format="%.4f")
+        # text read the Danish way ("55,6123"), not a browser number field
+        lat_text = st.text_input("Breddegrad (valgfri)", placeholder="fx 55,6123")
+        lon_text = st.text_input("Længdegrad (valgfri)", placeholder="fx 12,3512")
         observations = st.data_editor(
             pd.DataFrame({"Beskrivelse": [""], "Ansvarlig": [""], "Opfølgning": [""]}),
             num_rows="dynamic",
@@ -239,6 +421,12 @@ def walk_form(actor: Actor, code: int) -> None:
             key="observations_editor",
         )
         if st.form_submit_button("Registrér vandring"):
+            try:
+                lat = parse_decimal(lat_text) if lat_text.strip() else None
+                lon = parse_decimal(lon_text) if lon_text.strip() else None
+            except NumberRefused as refused:
+                st.error(f"Vandringen er ikke registreret: {for_markdown(str(refused))}.")
+                return
             rows = [
                 NewObservation(str(r.Beskrivelse), str(r.Ansvarlig or ""), str(r.Opfølgning or ""))
                 for r in observations.itertuples()
@@ -255,7 +443,8 @@ def walk_form(actor: Actor, code: int) -> None:
                 lon=lon,
                 observations=rows,
             )
-            loaders.after_write()
-            st.success(
-                f"Vandringen i {for_markdown(area)} er registreret med {len(rows)} observationer."
+            flash.done(
+                f"Vandringen i {for_markdown(area)} er registreret med "
+                f"{fmt_count(len(rows), one='observation', many='observationer')}.",
+                area="follow_ups",
             )

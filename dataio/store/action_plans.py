@@ -236,13 +236,14 @@ def clean_item(values: dict[str, Any], *, label: str) -> dict[str, Any]:
 def _may_edit(
     actor: Actor, target: Target, *, organisation_before: str | None, organisation_after: str | None
 ) -> bool:
-    """The project leader edits the whole plan; the police only police-owned items (and keep them so)."""
+    """The project leader edits the whole plan; the police their own and the joint ("fælles")
+    items, which the guide has police and municipality make together (and keep them so)."""
     if allows(actor, Action.EDIT_ACTION_PLAN, target):
         return True
     police_owned = {
         organisation_before or Organisation.POLICE,
         organisation_after or Organisation.POLICE,
-    } == {Organisation.POLICE}
+    } <= {Organisation.POLICE, Organisation.JOINT}
     return police_owned and allows(actor, Action.EDIT_POLICE_ACTION_ITEMS, target)
 
 
@@ -284,7 +285,7 @@ def save_changes(
                 actor, target, organisation_before=before_org, organisation_after=after_org
             ):
                 raise PermissionDenied(
-                    f"Ingen adgang: du er {actor.describe()} og må ikke ændre «{edit.label}» i {name}s handlingsplan (politiet ændrer kun politiets punkter)."
+                    f"Ingen adgang: du er {actor.describe()} og må ikke ændre «{edit.label}» i {name}s handlingsplan (politiet ændrer kun politiets og de fælles punkter)."
                 )
             if item is None:
                 assert values is not None
@@ -399,7 +400,40 @@ def _change(
         return False
     session.refresh(item)
     _record(session, actor=actor, item=item, before=before, after=_snapshot(item), target=target)
+    if item.status == ItemStatus.DONE and before["status"] != ItemStatus.DONE:
+        _close_follow_ups(session, actor=actor, item=item, target=target, now=now)
     return True
+
+
+def _close_follow_ups(
+    session: Session, *, actor: Actor, item: ActionItem, target: Target, now: datetime
+) -> None:
+    """Finishing the item made from a follow-up closes the follow-up (the loop closes), audited."""
+    linked = session.exec(
+        select(WalkObservation).where(
+            col(WalkObservation.action_item_id) == item.id, col(WalkObservation.status) != "lukket"
+        )
+    ).all()
+    note = f"Lukket, da aktiviteten «{item.title}» blev færdig"
+    for observation in linked:
+        before = {"status": observation.status, "status_note": observation.status_note}
+        observation.status, observation.status_note = "lukket", note
+        observation.changed_by, observation.changed_at = actor.username, now
+        observation.row_version += 1
+        session.add(observation)
+        session.flush()
+        audit.record(
+            session,
+            actor=actor,
+            action="walk_observation.update",
+            entity="walk_observation",
+            entity_key=str(observation.id),
+            summary=f"Opfølgning {observation.number}: lukket ({note})",
+            before=before,
+            after={"status": "lukket", "status_note": note},
+            municipality_code=item.municipality_code,
+            police_district_number=target.police_district_number,
+        )
 
 
 def _record(

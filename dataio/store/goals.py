@@ -16,6 +16,7 @@ from dataio.db.versioned import write_if_unchanged
 from dataio.errors import DomainError, NotFound, ValidationFailed
 from models.domain import INDICATOR_LABELS, Indicator, ScopeKind
 from models.formatting import fmt_datetime, fmt_int, fmt_percent
+from models.neighbour_help import TARGET_UNIT_LABELS, TargetUnit
 from models.numbers import MAX_COUNT
 from models.permissions import Action, Actor, Target, allows, require
 from models.tables import (
@@ -34,6 +35,9 @@ class GoalChange:
     target_reduction: float | None
     target_year: int
     source_note: str
+    target_unit: str = (
+        "level"  # helpers: level, increase or household_share (models.neighbour_help)
+    )
 
 
 def validate_goal(change: GoalChange, *, indicator: str, national: bool) -> None:
@@ -64,6 +68,16 @@ def validate_goal(change: GoalChange, *, indicator: str, national: bool) -> None
         )
     if indicator == Indicator.INSECURITY and change.target is not None and change.target > 1:
         raise ValidationFailed("Et mål for utryghed er en andel mellem 0 og 1 (fx 0,10 for 10 %)")
+    if indicator != Indicator.HELPERS and change.target_unit != TargetUnit.LEVEL:
+        raise ValidationFailed(
+            "Kun et mål for nabohjælpere kan angives som nye hjælpere eller andel"
+        )
+    if change.target_unit not in set(TargetUnit):
+        raise ValidationFailed(f"Ukendt måltype «{change.target_unit}»")
+    if change.target_unit == TargetUnit.HOUSEHOLD_SHARE and (
+        change.target is None or not 0 < change.target <= 1
+    ):
+        raise ValidationFailed("En andel af husstandene er et tal mellem 0 og 1 (fx 0,10 for 10 %)")
 
 
 def _target_of(session: Session, goal: Goal) -> tuple[Action, Target, str]:
@@ -72,7 +86,11 @@ def _target_of(session: Session, goal: Goal) -> tuple[Action, Target, str]:
     municipality = session.get(Municipality, goal.scope_code)
     district = municipality.police_district_number if municipality else None
     name = municipality.name if municipality else str(goal.scope_code)
-    return Action.EDIT_LOCAL_GOALS, Target(goal.scope_code, district), name
+    # the police may edit their district's helper goals: the helper goal has its own right
+    action = (
+        Action.EDIT_HELPER_GOALS if goal.indicator == Indicator.HELPERS else Action.EDIT_LOCAL_GOALS
+    )
+    return action, Target(goal.scope_code, district), name
 
 
 GOAL_FIELD_LABELS = {
@@ -82,6 +100,7 @@ GOAL_FIELD_LABELS = {
     "target_reduction": "reduktion",
     "target_year": "målår",
     "source_note": "kilde og begrundelse",
+    "target_unit": "måltype",
 }
 
 
@@ -127,6 +146,8 @@ def _shown(key: str, value: Any, share: bool) -> str:
         return fmt_percent(number, digits=1) if share else fmt_int(number)
     if key == "source_note":
         return f"«{value}»"
+    if key == "target_unit":
+        return TARGET_UNIT_LABELS.get(TargetUnit(str(value)), str(value))
     return str(value)
 
 
@@ -266,6 +287,52 @@ def create_local_goal(
             entity="goal",
             entity_key=str(goal.id),
             summary=f"Lokalt mål for {municipality.name} ({INDICATOR_LABELS[Indicator(indicator)]}) oprettet",
+            before=None,
+            after=goal.model_dump(),
+            municipality_code=municipality_code,
+            police_district_number=municipality.police_district_number,
+        )
+        return goal
+
+
+def create_helper_goal(
+    engine: Engine, *, actor: Actor, municipality_code: int, change: GoalChange
+) -> Goal:
+    """A municipality's neighbour-helper goal (a level, new helpers or a share of households);
+    the project leader's and the district police's, validated and audited."""
+    with transaction(engine) as session:
+        municipality = session.get(Municipality, municipality_code)
+        if municipality is None:
+            raise NotFound(f"Ukendt kommunekode: {municipality_code}")
+        target = Target(municipality_code, municipality.police_district_number)
+        require(actor, Action.EDIT_HELPER_GOALS, target, where=municipality.name)
+        validate_goal(change, indicator=Indicator.HELPERS, national=False)
+        if change.target is None:
+            raise ValidationFailed("Angiv målet for nabohjælpere")
+        exists = session.exec(
+            select(Goal).where(
+                Goal.scope_code == municipality_code, Goal.indicator == Indicator.HELPERS
+            )
+        ).first()
+        if exists is not None:
+            raise ValidationFailed(f"{municipality.name} har allerede et mål for nabohjælpere")
+        goal = Goal(
+            scope_kind=ScopeKind.MUNICIPALITY,
+            scope_code=municipality_code,
+            indicator=Indicator.HELPERS,
+            **vars(change),
+            updated_at=datetime.now(UTC),
+            updated_by=actor.username,
+        )
+        session.add(goal)
+        session.flush()
+        audit.record(
+            session,
+            actor=actor,
+            action="goal.create",
+            entity="goal",
+            entity_key=str(goal.id),
+            summary=f"Mål for nabohjælpere i {municipality.name} oprettet",
             before=None,
             after=goal.model_dump(),
             municipality_code=municipality_code,

@@ -19,6 +19,7 @@ from models.permissions import Action, Actor, require
 from models.tables import ActionItem, ActionPlan, SafetyWalk, WalkObservation
 
 OBSERVATION_STATUSES = ("åben", "i gang", "lukket")
+CLOSED = "lukket"
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,10 @@ def set_observation_status(
     loaded_version: int,
     status: str,
     follow_up: str | None = None,
+    note: str = "",
 ) -> None:
-    """Move a follow-up along; refused if someone else changed it since it was loaded."""
+    """Move a follow-up along (close it, reopen it: with a note saying why); refused if someone
+    else changed it since it was loaded."""
     if status not in OBSERVATION_STATUSES:
         raise ValidationFailed(
             f"Status skal være {', '.join(OBSERVATION_STATUSES)} (fik {status!r})"
@@ -114,10 +117,26 @@ def set_observation_status(
         observation, walk = _observation(session, observation_id)
         target, name = municipality_target(session, walk.municipality_code)
         require(actor, Action.EDIT_SAFETY_WALKS, target, where=name)
-        before = {"status": observation.status, "follow_up": observation.follow_up}
+        closing, reopening = (
+            status == CLOSED and observation.status != CLOSED,
+            status != CLOSED and observation.status == CLOSED,
+        )
+        if (
+            (closing or reopening)
+            and not note.strip()
+            and observation.row_version == loaded_version
+        ):
+            verb = "lukkes" if closing else "genåbnes"
+            raise ValidationFailed(f"Skriv en note om, hvorfor opfølgningen {verb}")
+        before = {
+            "status": observation.status,
+            "follow_up": observation.follow_up,
+            "status_note": observation.status_note,
+        }
         values = {
             "status": status,
             "follow_up": observation.follow_up if follow_up is None else follow_up,
+            "status_note": note.strip() or observation.status_note,
             "changed_by": actor.username,
             "changed_at": datetime.now(UTC),
         }
@@ -139,9 +158,15 @@ def set_observation_status(
             action="walk_observation.update",
             entity="walk_observation",
             entity_key=str(observation_id),
-            summary=f"Opfølgning {observation.number} fra {walk.area}: {status}",
+            summary=f"Opfølgning {observation.number} fra {walk.area}: "
+            + ("lukket" if closing else "genåbnet" if reopening else status)
+            + (f" ({note.strip()})" if note.strip() else ""),
             before=before,
-            after={"status": status, "follow_up": observation.follow_up},
+            after={
+                "status": status,
+                "follow_up": observation.follow_up,
+                "status_note": observation.status_note,
+            },
             municipality_code=walk.municipality_code,
             police_district_number=target.police_district_number,
         )
@@ -242,6 +267,34 @@ def open_follow_ups(con: Connectable, *, viewer: Actor, municipality_code: int) 
             col(WalkObservation.status) != "lukket",
         )
         .order_by(col(SafetyWalk.walk_date), col(WalkObservation.number))
+    )
+    return read_frame(con, statement)
+
+
+def closed_follow_ups(
+    con: Connectable, *, viewer: Actor, municipality_code: int, limit: int = 50
+) -> pd.DataFrame:
+    """The follow-ups closed most recently (to reopen one), with the note, who and when."""
+    require_read(con, viewer=viewer, municipality_code=municipality_code)
+    statement = (
+        select_columns(
+            col(WalkObservation.id),
+            col(WalkObservation.number),
+            col(WalkObservation.description),
+            col(WalkObservation.status_note),
+            col(WalkObservation.changed_by),
+            col(WalkObservation.changed_at),
+            col(WalkObservation.row_version),
+            col(SafetyWalk.walk_date),
+            col(SafetyWalk.area),
+        )
+        .join(SafetyWalk, col(SafetyWalk.id) == col(WalkObservation.walk_id))
+        .where(
+            col(SafetyWalk.municipality_code) == municipality_code,
+            col(WalkObservation.status) == CLOSED,
+        )
+        .order_by(col(WalkObservation.changed_at).desc(), col(WalkObservation.id).desc())
+        .limit(limit)
     )
     return read_frame(con, statement)
 

@@ -8,7 +8,13 @@ import pytest
 from sqlalchemy import Engine, text
 
 from dataio.seed.demo_users import DEMO_USERS
-from dataio.store.goals import create_local_goal, find_goal, update_goal
+from dataio.store.goals import (
+    GoalChange,
+    create_helper_goal,
+    create_local_goal,
+    find_goal,
+    update_goal,
+)
 from dataio.store.users import add_user, change_own_password, rescope_user, set_active, set_password
 from models.errors import PermissionDenied
 from models.permissions import Actor
@@ -19,6 +25,7 @@ PASSWORDS = {u.username: u.password for u in DEMO_USERS}
 CHANGE = goal_change(
     baseline=30000, target=None, target_reduction=0.5, target_year=2029, source_note="test"
 )
+HELPER_GOAL = GoalChange(None, 2024, 500.0, None, 2030, "test", target_unit="increase")
 OWN, OTHER = (
     183,
     101,
@@ -105,6 +112,16 @@ WRITES: dict[str, Write] = {
     ),
     "create_local_goal_other": write(
         lambda e, a: create_local_goal(e, actor=a, municipality_code=OTHER), "admin"
+    ),
+    "create_helper_goal_own": write(
+        lambda e, a: create_helper_goal(e, actor=a, municipality_code=OWN, change=HELPER_GOAL),
+        "admin",
+        "projektleder",
+        "politi",  # the police of the district set helper goals with the municipality
+    ),
+    "create_helper_goal_other": write(
+        lambda e, a: create_helper_goal(e, actor=a, municipality_code=OTHER, change=HELPER_GOAL),
+        "admin",
     ),
     "change_own_password": write(
         lambda e, a: change_own_password(

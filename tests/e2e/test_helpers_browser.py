@@ -44,6 +44,12 @@ def test_police_record_an_activity_and_a_count_and_see_the_district_table_change
     )  # "7.777": as a Dane types it
     page.get_by_label("Aktive nabovenner (valgfrit)").fill("99")
     page.get_by_role("button", name="Gem nabohjælpertal").click()
+    previous = int((before or "0").replace(".", ""))
+    if not previous / 2 <= int(wanted.replace(".", "")) <= previous * 2:
+        # far from the latest count: "Er du sikker?" with both values first
+        expect(page.get_by_text("Er du sikker?")).to_be_visible(timeout=30_000)
+        settle(page)
+        page.get_by_role("button", name=f"Ja, gem {wanted}").click()
     expect(page.get_by_text(f"Gemt: {wanted} nabohjælpere i Albertslund")).to_be_visible(
         timeout=30_000
     )

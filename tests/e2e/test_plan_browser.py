@@ -9,7 +9,9 @@ from tests.support.browser import screenshot
 pytestmark = pytest.mark.e2e
 
 HEADER_PX, ROW_PX = 35, 35  # the data editor's header and row heights
-ROW, STATUS_COLUMN = 5, 9  # "Planlægningsmøde" in the demo plan; Status is the ninth column
+# "Planlægningsmøde" in the demo plan; Titel is the first column, Status the fourth (the
+# columns a project leader works in come first: Titel, Ansvarlig, Frist, Status, ...)
+ROW, TITLE_COLUMN, STATUS_COLUMN = 5, 1, 4
 
 
 def status_cell(page: Page) -> Locator:
@@ -37,9 +39,9 @@ def test_project_leader_changes_a_status_and_it_is_saved_and_logged(
 ) -> None:
     login(page, app_url, "projektleder", path="/Handlingsplan?kommune=183")
     expect(page.get_by_role("heading", name="Handlingsplan: Ishøj")).to_be_visible(timeout=30_000)
-    expect(page.locator("[data-testid='stDataFrame'] td#glide-cell-4-5")).to_have_text(
-        "Planlægningsmøde", timeout=30_000
-    )
+    expect(
+        page.locator(f"[data-testid='stDataFrame'] td#glide-cell-{TITLE_COLUMN}-{ROW}")
+    ).to_have_text("Planlægningsmøde", timeout=30_000)
     before = go_to_status_cell(page)
     wanted = "færdig" if before != "færdig" else "i gang"  # idempotent on a shared database
     page.keyboard.press("Enter")
@@ -53,9 +55,9 @@ def test_project_leader_changes_a_status_and_it_is_saved_and_logged(
     )
     page.reload()
     expect(page.get_by_role("heading", name="Handlingsplan: Ishøj")).to_be_visible(timeout=30_000)
-    expect(page.locator("[data-testid='stDataFrame'] td#glide-cell-4-5")).to_have_text(
-        "Planlægningsmøde", timeout=30_000
-    )
+    expect(
+        page.locator(f"[data-testid='stDataFrame'] td#glide-cell-{TITLE_COLUMN}-{ROW}")
+    ).to_have_text("Planlægningsmøde", timeout=30_000)
     assert go_to_status_cell(page) == wanted
     screenshot(page, "handlingsplan-gemt")
     page.goto(f"{app_url}/Aendringslog")

@@ -74,6 +74,7 @@ ROLES = {
             "Nabohjælp",
             "Tryghed",
             "Rapport",
+            "Mål",  # the district's helper goals
             "Ændringslog",
             "Min konto",
         ),

@@ -53,7 +53,7 @@ def open_plan(browser: Browser, base_url: str) -> Page:
 def wait_for_plan(page: Page) -> None:
     """The plan's table is drawn and no script run is pending."""
     expect(page.get_by_role("heading", name=HEADING).first).to_be_visible(timeout=30_000)
-    expect(page.locator("[data-testid='stDataFrame'] td#glide-cell-4-5")).to_have_text(
+    expect(page.locator("[data-testid='stDataFrame'] td#glide-cell-1-5")).to_have_text(
         "Planlægningsmøde", timeout=30_000
     )
     settle(page)

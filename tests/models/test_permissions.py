@@ -26,10 +26,11 @@ EXPECTED_ALLOWED: dict[Action, set[tuple[str, str]]] = {
     A.MANAGE_USERS: set(),
     A.EDIT_NATIONAL_GOALS: set(),
     A.EDIT_LOCAL_GOALS: {("P", "ishoj")},
+    A.EDIT_HELPER_GOALS: {("P", "ishoj"), ("c", "ishoj"), ("c", "albertslund")},
     A.IMPORT_DATA: {("P", "ishoj")},
     A.EDIT_ACTION_PLAN: {("P", "ishoj")},
     A.EDIT_POLICE_ACTION_ITEMS: {("P", "ishoj"), ("c", "ishoj"), ("c", "albertslund")},
-    A.EDIT_SAFETY_WALKS: {("P", "ishoj")},
+    A.EDIT_SAFETY_WALKS: {("P", "ishoj"), ("c", "ishoj"), ("c", "albertslund")},
     A.EDIT_HELPERS: {("c", "ishoj"), ("c", "albertslund")},
     A.EDIT_SURVEYS: {("P", "ishoj")},
 }

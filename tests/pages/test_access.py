@@ -61,6 +61,7 @@ MENUS = {  # written out by hand from the roles issue
         "Nabohjælp",
         "Tryghed",
         "Rapport",
+        "Mål",  # the district's helper goals
         "Ændringslog",
         "Min konto",
     ],
@@ -157,7 +158,7 @@ def test_project_leader_creates_and_saves_the_local_goal(private_db: str) -> Non
     at = run_page(PAGES["Mål"], user="projektleder")
     assert "Ishøj har intet eget indbrudsmål" in at.info[0].value
     next(b for b in at.button if b.label == "Opret eget indbrudsmål").click().run()
-    assert at.selectbox[0].options == ["Indbrud · Ishøj"]
+    assert next(s for s in at.selectbox if s.label == "Mål").options == ["Indbrud · Ishøj"]
     next(n for n in at.number_input if n.label == "Målår").set_value(2029)
     next(b for b in at.button if b.label == "Gem mål").click().run()
     assert [s.value for s in at.success] == ["Målet er gemt og skrevet i ændringsloggen."]
@@ -214,9 +215,12 @@ def test_refuses_to_start_unsafely_outside_demo_mode(
 
 def test_a_helper_goal_reads_as_new_helpers_and_offers_no_reduction(app_env: str) -> None:
     at = run_page(PAGES["Mål"], user="admin")
-    picker = at.selectbox[0]
-    picker.set_value(next(v for v in picker.options if v == "Nabohjælpere · Solrød")).run()
+    picker = next(s for s in at.selectbox if s.label == "Mål")
+    picker.select_index(picker.options.index("Nabohjælpere · Solrød")).run()
     assert not at.exception and not at.error
     assert any("Nu: 1.275 nye nabohjælpere i 2030" in c.value for c in at.caption)
-    assert at.radio[0].options == ["Niveau"]
-    assert any(n.label == "Målniveau (nye nabohjælpere)" for n in at.number_input)
+    # a level, new helpers or a share of the households: never a reduction
+    [unit] = [s for s in at.selectbox if s.label == "Måltype"]
+    assert unit.value == "increase" and not at.radio
+    assert any(n.label == "Målniveau (nye nabohjælpere)" for n in at.text_input)
+    assert not any(n.label == "Reduktion i %" for n in at.text_input)

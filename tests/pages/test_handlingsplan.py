@@ -11,8 +11,7 @@ PAGE = "pages/4_Handlingsplan.py"
 
 
 def edit_and_save(at: AppTest, changes: dict) -> None:
-    generation = at.session_state["plan_generation"] if "plan_generation" in at.session_state else 0  # noqa: SIM401 (AppTest state has no .get)
-    at.session_state[f"plan_editor_{generation}"] = {
+    at.session_state[at.session_state["plan_editor_key"]] = {
         "edited_rows": changes,
         "added_rows": [],
         "deleted_rows": [],
@@ -92,7 +91,7 @@ def test_police_save_of_a_municipality_item_is_refused_in_danish(private_db: str
     items = plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
     row = int(items.index[items["title"] == "Planlægningsmøde"][0])
     edit_and_save(at, {row: {"status": "aflyst"}})
-    assert at.error and "politiet ændrer kun politiets punkter" in at.error[0].value
+    assert at.error and "politiet ændrer kun politiets og de fælles punkter" in at.error[0].value
     assert (
         plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
         .set_index("title")
@@ -104,3 +103,120 @@ def test_police_save_of_a_municipality_item_is_refused_in_danish(private_db: str
 def test_police_cannot_open_a_plan_outside_the_district(app_env: str) -> None:
     at = run_page(PAGE, user="politi", query={"kommune": "751"})
     assert at.title[0].value != "Handlingsplan: Aarhus"  # the picker offers only the district
+
+
+def _metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def _follow_up_descriptions(at: AppTest) -> list[str]:
+    [table] = [d.value for d in at.dataframe if "I planen" in d.value.columns]
+    return list(table["Beskrivelse"])
+
+
+def test_a_follow_up_closed_and_another_put_in_the_plan_show_at_once(private_db: str) -> None:
+    at = run_page(PAGE, user="projektleder")
+    assert _metrics(at)["Aktiviteter"] == "28"
+    before = _follow_up_descriptions(at)
+    assert "Hæk skjuler indgange" in before and "Få naboer i Nabohjælp" in before
+    # close one, with a note
+    choice = at.selectbox(key="close_choice")
+    choice.select_index(
+        next(i for i, o in enumerate(choice.options) if o.endswith("Hæk skjuler indgange"))
+    )
+    at.text_input(key="close_note").set_value("Hækken er klippet")
+    at = next(b for b in at.button if b.label == "Luk opfølgning").click().run()
+    assert not at.exception and not at.error
+    assert any("Opfølgningen er lukket" in s.value for s in at.success)
+    assert "Hæk skjuler indgange" not in _follow_up_descriptions(at)  # at once, no reload
+    [closed] = [d.value for d in at.dataframe if "Lukket af" in d.value.columns]
+    row = closed[closed["Opfølgning"].str.endswith("Hæk skjuler indgange")].iloc[0]
+    assert (row["Note"], row["Lukket af"]) == ("Hækken er klippet", "projektleder")
+    # put another in the plan: the counters say 29 on the same run
+    to_plan = next(s for s in at.selectbox if s.label == "Sæt en opfølgning i handlingsplanen")
+    to_plan.select_index(
+        next(i for i, o in enumerate(to_plan.options) if o.endswith("Få naboer i Nabohjælp"))
+    )
+    at = next(b for b in at.button if b.label == "Sæt i handlingsplanen").click().run()
+    assert not at.exception and not at.error
+    assert _metrics(at)["Aktiviteter"] == "29"
+    assert any("Opfølgningen er nu en aktivitet" in s.value for s in at.success)
+    # and reopen the closed one, with a note
+    at.text_input(key="reopen_note").set_value("Hækken er vokset igen")
+    at = next(b for b in at.button if b.label == "Genåbn opfølgning").click().run()
+    assert not at.exception and not at.error
+    assert "Hæk skjuler indgange" in _follow_up_descriptions(at)
+
+
+def test_a_registered_walk_shows_its_follow_up_at_once(private_db: str) -> None:
+    at = run_page(PAGE, user="politi", query={"kommune": "183"})  # the police register walks too
+    next(t for t in at.text_input if t.label == "Område").set_value("Strandparken")
+    at.session_state["observations_editor"] = {
+        "edited_rows": {0: {"Beskrivelse": "Væltet lygtepæl", "Ansvarlig": "Kommunen"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at = next(b for b in at.button if b.label == "Registrér vandring").click().run()
+    assert not at.exception and not at.error
+    assert any("Strandparken er registreret med 1 observation" in s.value for s in at.success)
+    assert "Væltet lygtepæl" in _follow_up_descriptions(at)
+
+
+def test_unsaved_edits_are_kept_when_the_person_leaves_and_can_be_saved(private_db: str) -> None:
+    at = run_page(PAGE, user="projektleder")
+    items = plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
+    row = int(items.index[items["title"] == "Planlægningsmøde"][0])
+    at.session_state[at.session_state["plan_editor_key"]] = {
+        "edited_rows": {row: {"owner_name": "Ulla"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    at.switch_page("pages/6_Nabohjaelp.py").run()  # away without saving
+    at.switch_page("pages/4_Handlingsplan.py").run()  # and back
+    assert not at.exception
+    [banner] = [w.value for w in at.warning if "ikke er gemt" in w.value]
+    assert banner.startswith("Du har ændringer, der ikke er gemt (1 række)")
+    at = next(b for b in at.button if b.label == "Gem").click().run()
+    assert [s.value for s in at.success] == ["1 ændring gemt og skrevet i ændringsloggen."]
+    assert not [w for w in at.warning if "ikke er gemt" in w.value]
+    saved = plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
+    assert saved.set_index("title").loc["Planlægningsmøde", "owner_name"] == "Ulla"
+
+
+def test_unsaved_edits_can_be_discarded(private_db: str) -> None:
+    at = run_page(PAGE, user="projektleder")
+    at.session_state[at.session_state["plan_editor_key"]] = {
+        "edited_rows": {0: {"owner_name": "Ulla"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    at.switch_page("pages/6_Nabohjaelp.py").run()
+    at.switch_page("pages/4_Handlingsplan.py").run()
+    at = next(b for b in at.button if b.label == "Kassér").click().run()
+    assert not [w for w in at.warning if "ikke er gemt" in w.value]
+    assert any("kasseret" in i.value for i in at.info)
+    saved = plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
+    assert "Ulla" not in set(saved["owner_name"])
+
+
+def test_a_walk_position_is_read_the_danish_way(private_db: str) -> None:
+    at = run_page(PAGE, user="projektleder")
+    next(t for t in at.text_input if t.label == "Område").set_value("Strandparken")
+    next(t for t in at.text_input if t.label == "Breddegrad (valgfri)").set_value("55,6123")
+    next(t for t in at.text_input if t.label == "Længdegrad (valgfri)").set_value("12.35")
+    at = next(b for b in at.button if b.label == "Registrér vandring").click().run()
+    assert [e.value for e in at.error] == [
+        "Vandringen er ikke registreret: «12.35» er ikke et tal (skriv decimaler med komma, fx 17,3)."
+    ]
+    next(t for t in at.text_input if t.label == "Område").set_value("Strandparken")
+    next(t for t in at.text_input if t.label == "Breddegrad (valgfri)").set_value("55,6123")
+    next(t for t in at.text_input if t.label == "Længdegrad (valgfri)").set_value("12,3512")
+    at = next(b for b in at.button if b.label == "Registrér vandring").click().run()
+    assert not at.error and any("Strandparken er registreret" in s.value for s in at.success)
+    with make_engine(private_db).connect() as connection:
+        walks = connection.exec_driver_sql(
+            "SELECT lat, lon FROM safety_walk WHERE area = 'Strandparken'"
+        ).all()
+    assert [tuple(r) for r in walks] == [(55.6123, 12.3512)]

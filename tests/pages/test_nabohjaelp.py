@@ -87,6 +87,10 @@ def test_police_record_a_count_and_an_activity(private_db: str) -> None:
     _field(at, "Aktive nabohjælpere").set_value("4.321")  # as a Dane writes it
     _field(at, "Aktive nabovenner (valgfrit)").set_value("55")
     next(b for b in at.button if b.label == "Gem nabohjælpertal").click().run()
+    # over double the latest count (512): asked first, with both values, then saved
+    [question] = [w.value for w in at.warning if "Er du sikker?" in w.value]
+    assert "4.321 nabohjælpere, er over det dobbelte af det seneste, 512" in question
+    next(b for b in at.button if b.label == "Ja, gem 4.321").click().run()
     assert not at.exception and not at.error
     assert any("4.321 nabohjælpere i Vallensbæk" in s.value for s in at.success)
     assert _table(at).set_index("Kommune").loc["Vallensbæk", "Nabohjælpere"] == "4.321"
@@ -103,11 +107,27 @@ def test_police_record_a_count_and_an_activity(private_db: str) -> None:
 )
 def test_a_count_is_read_the_danish_way(private_db: str, typed: str, stored: int) -> None:
     at = run_page(PAGE, user="politi")
-    at.selectbox(key="count_code").set_value(187)
+    at.selectbox(key="count_code").set_value(183)  # Ishøj, latest 1.388: 1.450 is plausible
     _field(at, "Aktive nabohjælpere").set_value(typed)
     next(b for b in at.button if b.label == "Gem nabohjælpertal").click().run()
     assert not at.exception and not at.error
-    assert _table(at).set_index("Kommune").loc["Vallensbæk", "Nabohjælpere"] == fmt_int(stored)
+    assert not [w for w in at.warning if "Er du sikker?" in w.value]
+    assert _table(at).set_index("Kommune").loc["Ishøj", "Nabohjælpere"] == fmt_int(stored)
+
+
+def test_an_implausible_count_asks_first_and_no_saves_nothing(private_db: str) -> None:
+    at = run_page(PAGE, user="politi")
+    at.selectbox(key="count_code").set_value(183)
+    _field(at, "Aktive nabohjælpere").set_value("1")  # "1.450" cut short: the fall
+    next(b for b in at.button if b.label == "Gem nabohjælpertal").click().run()
+    [question] = [w.value for w in at.warning if "Er du sikker?" in w.value]
+    assert "Det nye tal, 1 nabohjælpere, er under halvdelen af det seneste, 1.388" in question
+    assert _table(at).set_index("Kommune").loc["Ishøj", "Nabohjælpere"] == "1.388"
+    next(b for b in at.button if b.label == "Nej, ret tallet").click().run()
+    assert not at.exception and not at.success
+    assert not [w for w in at.warning if "Er du sikker?" in w.value]
+    assert "Gem nabohjælpertal" in [b.label for b in at.button]  # the form is back
+    assert _table(at).set_index("Kommune").loc["Ishøj", "Nabohjælpere"] == "1.388"
 
 
 @pytest.mark.parametrize(

@@ -128,11 +128,22 @@ def test_two_people_edit_the_same_row(plan: Engine) -> None:
     assert row(plan, "Planlægningsmøde")["status"] == "færdig"  # the first save stands
 
 
-def test_police_edit_only_police_items(plan: Engine) -> None:
+def test_police_edit_only_police_and_joint_items(plan: Engine) -> None:
     police_item = item_edit(plan, "Mobil politistation", status="i gang")
-    assert save_changes(plan, actor=POLICE, municipality_code=183, edits=[police_item]).saved == 1
+    # the guide: police and municipality make the plan together, so the joint items are theirs too
+    joint_item = item_edit(
+        plan, "Kickoff møder for alle relevante medarbejdere i Bo trygt samarbejdet", progress=20
+    )
+    assert (
+        save_changes(
+            plan, actor=POLICE, municipality_code=183, edits=[police_item, joint_item]
+        ).saved
+        == 2
+    )
     before = plan_items(plan, viewer=READER, municipality_code=183)
-    with pytest.raises(PermissionDenied, match="politiet ændrer kun politiets punkter"):
+    with pytest.raises(
+        PermissionDenied, match="politiet ændrer kun politiets og de fælles punkter"
+    ):
         save_changes(
             plan,
             actor=POLICE,
@@ -215,19 +226,33 @@ def test_summary_counts(plan: Engine) -> None:
     )
 
 
-def test_police_cannot_add_a_non_police_item(plan: Engine) -> None:
-    new_joint = ItemEdit(
+def test_police_cannot_add_a_municipality_item(plan: Engine) -> None:
+    new_municipal = ItemEdit(
         id=None,
         loaded_version=None,
-        values={"track": "Spor 1", "title": "Politiet skriver i kommunens punkt"},
+        values={
+            "track": "Spor 1",
+            "title": "Politiet skriver i kommunens punkt",
+            "organisation": "kommune",
+        },
         label="ny",
     )
     with pytest.raises(PermissionDenied):
-        save_changes(plan, actor=POLICE, municipality_code=183, edits=[new_joint])
+        save_changes(plan, actor=POLICE, municipality_code=183, edits=[new_municipal])
     new_police = ItemEdit(
         id=None,
         loaded_version=None,
         values={"track": "Spor 1", "title": "Patrulje i Strandområdet", "organisation": "politi"},
         label="ny",
     )
-    assert save_changes(plan, actor=POLICE, municipality_code=183, edits=[new_police]).saved == 1
+    # without an organisation a new item is joint (fælles), which the police may add too
+    new_joint = ItemEdit(
+        id=None,
+        loaded_version=None,
+        values={"track": "Spor 1", "title": "Fælles borgermøde"},
+        label="ny",
+    )
+    assert (
+        save_changes(plan, actor=POLICE, municipality_code=183, edits=[new_police, new_joint]).saved
+        == 2
+    )

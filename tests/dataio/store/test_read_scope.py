@@ -37,7 +37,7 @@ from dataio.store.neighbour_help import (
     sign_ups_by_kind,
 )
 from dataio.store.surveys import insecurity_overview, survey_rounds
-from dataio.store.walks import open_follow_ups, walk_table
+from dataio.store.walks import closed_follow_ups, open_follow_ups, walk_table
 from models.permissions import Actor, Role
 
 ISHOJ = 183
@@ -63,6 +63,7 @@ READS: dict[str, Read] = {
     "has_plan": lambda e, v: has_plan(e, viewer=v, municipality_code=ISHOJ),
     "plan_summary": lambda e, v: plan_summary(e, viewer=v, municipality_code=ISHOJ, today=TODAY),
     "open_follow_ups": lambda e, v: open_follow_ups(e, viewer=v, municipality_code=ISHOJ),
+    "closed_follow_ups": lambda e, v: closed_follow_ups(e, viewer=v, municipality_code=ISHOJ),
     "walk_table": lambda e, v: walk_table(e, viewer=v, municipality_code=ISHOJ),
     "helper_counts": lambda e, v: helper_counts(e, viewer=v, codes=[ISHOJ]),
     "district_table": lambda e, v: _refuse_if_empty(district_table(e, viewer=v, district=10)),

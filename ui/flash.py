@@ -1,0 +1,30 @@
+"""After a write: say what was saved on the next run, which reads everything fresh.
+
+A write stores its message here, clears the cached reads and reruns the script, so every list,
+counter, picker and table on the page is drawn from the new state; the message is shown once,
+where the person acted (an area of the page), so nothing above it moves.
+"""
+
+from typing import Literal
+
+import streamlit as st
+
+from ui import loaders
+
+Kind = Literal["success", "info", "warning"]
+_KEY = "flash_messages"
+
+
+def done(message: str, *, kind: Kind = "success", area: str = "page") -> None:
+    """The write succeeded: keep its message, drop the cached reads and run the page again."""
+    st.session_state.setdefault(_KEY, []).append((area, kind, message))
+    loaders.after_write()
+    st.rerun()
+
+
+def show(area: str = "page") -> None:
+    """The messages of the writes since the last run in this area, once."""
+    waiting = st.session_state.get(_KEY, [])
+    for kind, message in [(k, m) for a, k, m in waiting if a == area]:
+        {"success": st.success, "info": st.info, "warning": st.warning}[kind](message)
+    st.session_state[_KEY] = [w for w in waiting if w[0] != area]
