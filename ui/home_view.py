@@ -158,7 +158,7 @@ def plan_box(actor: Actor, version: int, code: int, *, today: date) -> None:
 
 def follow_ups_box(actor: Actor, version: int, code: int) -> None:
     """The safety walks' follow-ups not yet closed, oldest walk first."""
-    _walks, follow_ups = loaders.load_walks(version, actor, code)
+    _walks, follow_ups, _closed = loaders.load_walks(version, actor, code)
     with _box("Åbne opfølgninger", "handlingsplan", code):
         st.caption(follow_up_sentence(len(follow_ups)))
         lines = [
