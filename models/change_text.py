@@ -51,6 +51,7 @@ FIELD_NAMES: dict[str, str] = {
     "progress": "Fremdrift",
     "goal": "Mål",
     "notes": "Noter",
+    "status_note": "Note til status",
     "items": "Aktiviteter",
     # goals
     "scope_kind": "Niveau",
