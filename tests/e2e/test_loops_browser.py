@@ -76,7 +76,9 @@ def test_police_record_1450_helpers_and_see_1450_in_the_district_table(
     )
     row = _helpers_row(page, "Ishøj")
     before = _cell(page, HELPERS, 2, row).text_content() or ""
-    assert before != "1.450"  # the demo's latest count (1.388): the journey changes it
+    # the browser tests share one database: the helper test may have stored 1.450 already, so the
+    # save itself is proven by its message ("Gemt: 1.450 ...") and the value after the reload
+    assert before
     settle(page)
 
     _choose(page, "count_code", "Ishøj")
