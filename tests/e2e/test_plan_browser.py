@@ -62,8 +62,6 @@ def test_project_leader_changes_a_status_and_it_is_saved_and_logged(
     screenshot(page, "handlingsplan-gemt")
     page.goto(f"{app_url}/Aendringslog")
     expect(page.get_by_role("heading", name="Ændringslog")).to_be_visible(timeout=30_000)
-    log = page.locator(
-        "[data-testid='stDataFrame'] td", has_text="Aktivitet «Planlægningsmøde» ændret"
-    )
+    log = page.locator("[data-testid='stTable'] td", has_text="Aktivitet «Planlægningsmøde» ændret")
     expect(log.first).to_be_attached(timeout=30_000)
     screenshot(page, "aendringslog-efter-gem")
