@@ -50,19 +50,18 @@ def render(guard: Guarded) -> None:
         return
     summary_metrics(summary)
     options = filter_options(items)
-    filters = st.columns(4)
-    tracks = filters[0].multiselect("Spor", options["track"], placeholder="Alle", select_all=False)
-    statuses = filters[1].multiselect(
-        "Status", options["status"], placeholder="Alle", select_all=False
-    )
-    owners = filters[2].multiselect(
-        "Ansvarlig", options["owner_name"], placeholder="Alle", select_all=False
-    )
-    organisations = filters[3].multiselect(
-        "Organisation", options["organisation"], placeholder="Alle", select_all=False
-    )
+    columns = {"track": "Spor", "status": "Status", "owner_name": "Ansvarlig"}
+    columns["organisation"] = "Organisation"
+    chosen = {
+        column: box.multiselect(label, options[column], placeholder="Alle", select_all=False)
+        for box, (column, label) in zip(st.columns(4), columns.items(), strict=True)
+    }
     shown = filter_items(
-        items, tracks=tracks, statuses=statuses, owners=owners, organisations=organisations
+        items,
+        tracks=chosen["track"],
+        statuses=chosen["status"],
+        owners=chosen["owner_name"],
+        organisations=chosen["organisation"],
     )
     plan_table(shown, editable=may_edit_plan(actor, target), actor=actor, code=code)
     left, right = st.columns([1, 2])
