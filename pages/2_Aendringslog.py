@@ -13,7 +13,7 @@ from ui import loaders
 from ui.auth import require
 from ui.downloads import audit_download
 from ui.page import guarded
-from ui.tables import audit_for_display
+from ui.tables import audit_for_display, markdown_cells
 
 PAGE_KEY = "audit_page"
 ALL = "Alle"  # no filter
@@ -75,7 +75,7 @@ def render(actor: Actor) -> None:
     of.markdown(f"Side {fmt_int(page.page)} af {fmt_int(page.pages)}")
     with download:
         audit_download(actor=actor, filters=filters, names=names, key="audit_download")
-    st.table(audit_for_display(page.rows, names=names))
+    st.table(markdown_cells(audit_for_display(page.rows, names=names)))
 
 
 guard = require("aendringslog", title="Ændringslog")

@@ -13,11 +13,18 @@ from models.change_text import (
 )
 from models.formatting import fmt_datetime, fmt_int, fmt_percent
 from models.permissions import ROLE_LABELS, Role
+from models.safe_text import for_markdown
 
 
 def changed_fields(before: object, after: object, names: Names = NO_NAMES) -> tuple[str, str]:
     """Only what changed, as 'Felt: værdi' parts (Danish names and values) for Før and Efter."""
     return change_lines(before, after, names, sep="; ")
+
+
+def markdown_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame for st.table, which renders every cell and heading as markdown: each is escaped
+    so that it shows as typed (a date "2. dec." is no list item, a typed link no link)."""
+    return frame.rename(columns=for_markdown).map(lambda v: "" if v is None else for_markdown(v))
 
 
 def _person(row: object, names: Names) -> str:

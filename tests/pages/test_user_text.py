@@ -49,6 +49,7 @@ FIELDS = {
 }
 PAGES = [
     None,
+    "pages/0_Min_kommune.py",
     "pages/1_Kommune.py",
     "pages/2_Aendringslog.py",
     "pages/3_Maal.py",
@@ -105,6 +106,10 @@ def _markdown_bodies(at: AppTest) -> list[tuple[str, str]]:
         # options are shown as plain text by the select widgets, not as markdown
     bodies += [("page_link", e.proto.label) for e in at.get("page_link")]
     bodies += [("metric", f"{e.label} {e.value}") for e in at.metric]
+    for table in at.table:  # st.table renders every cell and heading as markdown
+        frame = table.value
+        bodies += [("table heading", str(c)) for c in frame.columns]
+        bodies += [("table cell", str(v)) for v in frame.to_numpy().ravel()]
     return [(kind, str(body)) for kind, body in bodies]
 
 
@@ -164,5 +169,9 @@ def test_the_payload_reaches_the_sinks_it_is_checked_in(payload_env: str) -> Non
     plan = run_page("pages/4_Handlingsplan.py", user="admin")
     charts = json.dumps([e.proto.spec for e in plan.get("plotly_chart")])
     assert "KLIKLINK" in charts  # the Gantt chart's labels
+    log = run_page("pages/2_Aendringslog.py", user="admin")
+    assert any(
+        kind == "table cell" and "KLIKLINK" in body for kind, body in _markdown_bodies(log)
+    )  # the change log's summaries
     goals = run_page("pages/1_Kommune.py", user="admin")
     assert any("KLIKLINK" in body for _, body in _markdown_bodies(goals))  # the goal note

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from models.change_text import Names
-from ui.tables import audit_for_display, changed_fields, goal_target_text
+from ui.tables import audit_for_display, changed_fields, goal_target_text, markdown_cells
 
 
 @pytest.mark.parametrize(
@@ -107,3 +107,20 @@ def test_goal_target_text_for_helpers(unit: str, target: float, expected: str) -
     assert (
         goal_target_text(indicator="helpers", target=target, reduction=None, unit=unit) == expected
     )
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        ("2. dec. 2026 kl. 22.08", "2\\. dec. 2026 kl. 22.08"),  # not an ordered list item
+        ("Mål for Ishøj (indbrud) ændret", "Mål for Ishøj (indbrud) ændret"),
+        ("![x](https://e.example/i.png)", "!\\[x\\](https\\://e.example/i.png)"),
+        ("**fed**", "\\*\\*fed\\*\\*"),
+        ("", ""),
+    ],
+)
+def test_markdown_cells_show_every_cell_as_typed(cell: str, shown: str) -> None:
+    frame = markdown_cells(pd.DataFrame({"Før": [cell], "*Efter*": [None]}))
+    assert frame.iloc[0, 0] == shown
+    assert frame.iloc[0, 1] == ""
+    assert list(frame.columns) == ["Før", "\\*Efter\\*"]
