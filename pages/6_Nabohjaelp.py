@@ -26,6 +26,12 @@ from ui.page import demo_notice, guarded, home_municipality
 from ui.text import DEMO_HELPERS_BANNER
 
 
+def linked_municipality() -> int | None:
+    """The municipality a link asked for (?kommune=, as from Min kommune), if any."""
+    wanted = st.query_params.get("kommune", "")
+    return int(wanted) if wanted.isdigit() else None
+
+
 def choose_district(actor: Actor, version: int) -> int:
     """Police and municipal users see their own district; the administrator picks one."""
     districts = loaders.load_police_districts(version)
@@ -37,6 +43,10 @@ def choose_district(actor: Actor, version: int) -> int:
         return int(table.set_index("code").loc[own, "police_district_number"])
     numbers = list(districts)
     wanted = st.query_params.get("kreds", "")
+    if not wanted and (code := linked_municipality()) is not None:  # a link for one municipality
+        table = loaders.load_municipalities(version).set_index("code")
+        if code in table.index:
+            wanted = str(int(table.loc[code, "police_district_number"]))
     index = numbers.index(int(wanted)) if wanted.isdigit() and int(wanted) in districts else 0
     number = int(
         st.sidebar.selectbox(
@@ -78,7 +88,9 @@ def render(actor: Actor) -> None:
             st.selectbox(
                 "Kommune",
                 list(names),
-                index=list(names).index(first_shown(table, own=actor.municipality_code)),
+                index=list(names).index(
+                    first_shown(table, own=linked_municipality() or actor.municipality_code)
+                ),
                 format_func=lambda c: names[c],
                 key="helper_municipality",
             )

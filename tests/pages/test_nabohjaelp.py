@@ -77,6 +77,16 @@ def test_admin_chooses_a_district(app_env: str) -> None:
     assert "Aarhus" not in set(_table(at)["Kommune"])
 
 
+def test_a_link_for_one_municipality_opens_its_district_with_it_chosen(app_env: str) -> None:
+    """Min kommune links with ?kommune=: the admin lands on that municipality's district."""
+    at = run_page(PAGE, user="admin", query={"kommune": "751"})  # Aarhus, Østjyllands Politi
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Nabohjælp: Østjyllands Politi"
+    assert at.selectbox(key="helper_municipality").value == 751
+    police = run_page(PAGE, user="politi", query={"kommune": "187"})  # Vallensbæk, own district
+    assert police.selectbox(key="helper_municipality").value == 187
+
+
 def _field(at: AppTest, label: str) -> TextInput:
     return next(t for t in at.text_input if t.label == label)
 
