@@ -48,7 +48,9 @@ def render(actor: Actor) -> None:
     table_download(shown, title="Brugere", key="users_download")
     engine, names = loaders.engine(), list(users["username"])
     add, activity, scope, password = st.tabs(
-        ["Opret bruger", "Deaktivér/aktivér", "Rolle og område", "Nulstil adgangskode"]
+        ["Opret bruger", "Deaktivér/aktivér", "Rolle og område", "Nulstil adgangskode"],
+        key="admin_tab",  # tracked, so the rerun after a write stays on the tab the person used
+        on_change="rerun",
     )
     with add, st.form("add_user", clear_on_submit=True, enter_to_submit=False):
         username = st.text_input("Brugernavn (små bogstaver)")
