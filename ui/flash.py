@@ -22,6 +22,12 @@ def done(message: str, *, kind: Kind = "success", area: str = "page") -> None:
     st.rerun()
 
 
+def ask(message: str, *, area: str = "page") -> None:
+    """Nothing was written: run the page again (to show what the person must do) with a warning."""
+    st.session_state.setdefault(_KEY, []).append((area, "warning", message))
+    st.rerun()
+
+
 def show(area: str = "page") -> None:
     """The messages of the writes since the last run in this area, once."""
     waiting = st.session_state.get(_KEY, [])

@@ -124,6 +124,7 @@ MORE = ["title", "owner_name", "due_date", "status", "progress", "advarsel", "tr
         "activity_group", "organisation", "start_date", "goal", "notes"]  # fmt: skip
 DRAFTS = "plan_drafts"  # municipality code -> Draft: unsaved edits, kept when the person leaves
 GENERATION = "plan_generation"  # bumped whenever the editor must start over from new rows
+SHOW_MORE = "plan_show_more"  # set by a run that needs the wider editor on the next run
 EDITOR_KEY = "plan_editor_key"  # the live editor's key (the page tests write its state)
 
 
@@ -168,6 +169,8 @@ def plan_table(shown: pd.DataFrame, *, editable: bool, actor: Actor, code: int) 
     """The plan as an editable table with one Save (read-only for those who may not edit)."""
     visible = [c for c in COLUMNS if c in shown.columns]
     top = st.columns([3, 1])
+    if st.session_state.pop(SHOW_MORE, False):  # asked for by the last run (a new row needs Spor)
+        st.session_state["plan_more_columns"] = True
     more = top[1].toggle("Flere kolonner", key="plan_more_columns")
     with top[0]:
         table_download(
@@ -201,6 +204,8 @@ def plan_table(shown: pd.DataFrame, *, editable: bool, actor: Actor, code: int) 
     draft.state = dict(st.session_state.get(key) or {})
     save, discard, _ = st.columns([1, 1, 3])
     if save.button("Gem ændringer", type="primary", key="plan_save"):
+        if not more and (untracked := new_rows_without_track(draft.edits())):
+            ask_for_track(untracked)
         save_draft(draft, actor=actor, code=code)
     if draft.edits() and discard.button("Kassér ændringer", key="plan_discard"):
         discard_draft(code)
@@ -208,6 +213,20 @@ def plan_table(shown: pd.DataFrame, *, editable: bool, actor: Actor, code: int) 
     result = st.session_state.pop("plan_result", None)
     if result is not None:
         report_save(result)  # below the table: the table itself does not move
+
+
+def new_rows_without_track(edits: list[ItemEdit]) -> list[str]:
+    """The titles of new rows that have no Spor (a column the compact view hides)."""
+    return [e.label for e in edits if e.id is None and "track" not in (e.values or {})]
+
+
+def ask_for_track(titles: list[str]) -> None:
+    """Show the Spor column (the edits carry over to the wider editor) and say what is missing."""
+    st.session_state[SHOW_MORE] = True
+    named = ", ".join(f"«{for_markdown(t)}»" for t in titles)
+    flash.ask(
+        f"Vælg Spor for {named} i kolonnen Spor, og gem igen. Intet er gemt endnu.", area="plan"
+    )
 
 
 def unsaved_banner(draft: Draft, *, actor: Actor, code: int) -> None:

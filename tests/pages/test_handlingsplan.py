@@ -220,3 +220,35 @@ def test_a_walk_position_is_read_the_danish_way(private_db: str) -> None:
             "SELECT lat, lon FROM safety_walk WHERE area = 'Strandparken'"
         ).all()
     assert [tuple(r) for r in walks] == [(55.6123, 12.3512)]
+
+
+def test_a_new_row_without_a_track_shows_the_track_column_and_keeps_the_row(
+    private_db: str,
+) -> None:
+    """In the compact view Spor is hidden, yet a new activity needs one: saving shows the column,
+    says what is missing and keeps the row; once Spor is chosen it is saved."""
+    at = run_page(PAGE, user="projektleder")
+    assert not at.toggle(key="plan_more_columns").value
+    at.session_state[at.session_state["plan_editor_key"]] = {
+        "edited_rows": {},
+        "added_rows": [{"title": "Ny borgermøde-runde", "owner_name": "Ulla"}],
+        "deleted_rows": [],
+    }
+    next(b for b in at.button if b.label == "Gem ændringer").click().run()
+    assert not at.exception and not at.error
+    assert at.toggle(key="plan_more_columns").value  # Spor is shown now
+    assert [w.value for w in at.warning if "Spor" in w.value] == [
+        "Vælg Spor for «Ny borgermøde-runde» i kolonnen Spor, og gem igen. Intet er gemt endnu."
+    ]
+    saved = plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
+    assert "Ny borgermøde-runde" not in set(saved["title"])
+    key = at.session_state["plan_editor_key"]  # the wider editor holds the new row, last
+    at.session_state[key] = {
+        "edited_rows": {len(saved): {"track": "Spor 2"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    next(b for b in at.button if b.label == "Gem ændringer").click().run()
+    assert not at.exception and not at.error
+    saved = plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
+    assert saved.set_index("title").loc["Ny borgermøde-runde", "track"] == "Spor 2"
