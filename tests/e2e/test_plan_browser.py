@@ -12,16 +12,18 @@ HEADER_PX, ROW_PX = 35, 35  # the data editor's header and row heights
 # "Planlægningsmøde" in the demo plan; Titel is the first column, Status the fourth (the
 # columns a project leader works in come first: Titel, Ansvarlig, Frist, Status, ...)
 ROW, TITLE_COLUMN, STATUS_COLUMN = 5, 1, 4
+# the plan editor's own grid: the page also shows other tables (changes since the last meeting)
+GRID = ".st-key-plan_table [data-testid='stDataFrame']"
 
 
 def status_cell(page: Page) -> Locator:
     """The accessible (hidden) cell glide keeps in sync with what the canvas draws."""
-    return page.locator(f"[data-testid='stDataFrame'] td#glide-cell-{STATUS_COLUMN}-{ROW}")
+    return page.locator(f"{GRID} td#glide-cell-{STATUS_COLUMN}-{ROW}")
 
 
 def go_to_status_cell(page: Page) -> str:
     """Select the row's Status cell with the keyboard (it scrolls into view); return its value."""
-    grid = page.locator("[data-testid='stDataFrame']").first
+    grid = page.locator(GRID)
     expect(grid).to_be_visible(timeout=30_000)
     grid.scroll_into_view_if_needed()
     box = grid.bounding_box()
@@ -39,9 +41,9 @@ def test_project_leader_changes_a_status_and_it_is_saved_and_logged(
 ) -> None:
     login(page, app_url, "projektleder", path="/Handlingsplan?kommune=183")
     expect(page.get_by_role("heading", name="Handlingsplan: Ishøj")).to_be_visible(timeout=30_000)
-    expect(
-        page.locator(f"[data-testid='stDataFrame'] td#glide-cell-{TITLE_COLUMN}-{ROW}")
-    ).to_have_text("Planlægningsmøde", timeout=30_000)
+    expect(page.locator(f"{GRID} td#glide-cell-{TITLE_COLUMN}-{ROW}")).to_have_text(
+        "Planlægningsmøde", timeout=30_000
+    )
     before = go_to_status_cell(page)
     wanted = "færdig" if before != "færdig" else "i gang"  # idempotent on a shared database
     page.keyboard.press("Enter")
@@ -55,9 +57,9 @@ def test_project_leader_changes_a_status_and_it_is_saved_and_logged(
     )
     page.reload()
     expect(page.get_by_role("heading", name="Handlingsplan: Ishøj")).to_be_visible(timeout=30_000)
-    expect(
-        page.locator(f"[data-testid='stDataFrame'] td#glide-cell-{TITLE_COLUMN}-{ROW}")
-    ).to_have_text("Planlægningsmøde", timeout=30_000)
+    expect(page.locator(f"{GRID} td#glide-cell-{TITLE_COLUMN}-{ROW}")).to_have_text(
+        "Planlægningsmøde", timeout=30_000
+    )
     assert go_to_status_cell(page) == wanted
     screenshot(page, "handlingsplan-gemt")
     page.goto(f"{app_url}/Aendringslog")

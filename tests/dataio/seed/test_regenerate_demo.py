@@ -97,6 +97,7 @@ def test_demo_writes_no_demo_quarters_for_a_municipality_with_imported_ones(engi
         )
         session.add(source)
         session.flush()
+        assert source.id is not None
         # a real quarter where the demo series has one too: the two used to collide
         session.execute(
             delete(BurglaryQuarter).where(col(BurglaryQuarter.municipality_code) == 183)
