@@ -109,6 +109,10 @@ STATUS_SHAPES: dict[str, str] = {
     Status.INSUFFICIENT_EVIDENCE: "◆",  # U+25C6 black diamond
 }
 NO_DATA_LABEL = "Ingen data endnu"
+# The action plan's warnings (the Advarsel column): a shape and a word, like a status, no emoji
+# (an emoji is an empty box on a machine without an emoji font, and says nothing without colour)
+OVERDUE_FLAG = f"{STATUS_SHAPES[Status.OFF_TRACK]} Forsinket"
+STALE_FLAG = f"{STATUS_SHAPES[Status.NEEDS_ACCELERATION]} Ikke rørt i 90 dage"
 # How a status is decided (models.trends.classify), in Danish, for anyone who asks in the meeting
 STATUS_RULES: tuple[str, ...] = (
     "Når målåret er nået, afgør det seneste års tal (med statistisk usikkerhed) status.",

@@ -28,6 +28,7 @@ from models.actionplan import (
 )
 from models.permissions import Action, Actor, Target, allows, require
 from models.tables import ActionItem, ActionPlan, WalkObservation
+from models.vocabulary import OVERDUE_FLAG, STALE_FLAG
 
 EDITABLE = (
     "track",
@@ -472,8 +473,8 @@ def with_flags(items: pd.DataFrame, *, today: date) -> pd.DataFrame:
     for fact in facts(items):
         parts = []
         if is_overdue(status=fact.status, due_date=fact.due_date, today=today):
-            parts.append("🔴 Forsinket")
+            parts.append(OVERDUE_FLAG)
         if is_stale(status=fact.status, changed_at=fact.changed_at, today=today):
-            parts.append("🟠 Ikke rørt i 90 dage")
+            parts.append(STALE_FLAG)
         flags.append(" · ".join(parts))
     return items.assign(advarsel=flags)

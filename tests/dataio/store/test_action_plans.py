@@ -1,5 +1,8 @@
 """The action plan on SQLite and PostgreSQL: template, saves, conflicts, rights, all-or-nothing."""
 
+from datetime import date, datetime
+
+import pandas as pd
 import pytest
 from sqlalchemy import Engine
 
@@ -11,6 +14,7 @@ from dataio.store.action_plans import (
     plan_summary,
     save_changes,
     template,
+    with_flags,
 )
 from models.permissions import Actor
 from tests.factories import (
@@ -256,3 +260,28 @@ def test_police_cannot_add_a_municipality_item(plan: Engine) -> None:
         save_changes(plan, actor=POLICE, municipality_code=183, edits=[new_police, new_joint]).saved
         == 2
     )
+
+
+@pytest.mark.parametrize(
+    ("status", "due", "changed", "flag"),
+    [
+        ("i gang", date(2026, 12, 1), datetime(2026, 11, 30), "■ Forsinket"),
+        ("i gang", date(2026, 12, 8), datetime(2026, 9, 8), "▲ Ikke rørt i 90 dage"),
+        ("i gang", date(2026, 12, 6), datetime(2026, 9, 1), "■ Forsinket · ▲ Ikke rørt i 90 dage"),
+        ("færdig", date(2026, 1, 1), datetime(2026, 1, 1), ""),  # closed: neither
+        ("i gang", None, datetime(2026, 12, 1), ""),
+    ],
+)
+def test_the_warning_column_is_a_shape_and_a_word(
+    status: str, due: date | None, changed: datetime, flag: str
+) -> None:
+    items = pd.DataFrame(
+        {
+            "track": ["Spor 1"],
+            "status": [status],
+            "progress": [10],
+            "due_date": [due],
+            "changed_at": [changed],
+        }
+    )
+    assert list(with_flags(items, today=date(2026, 12, 7))["advarsel"]) == [flag]
