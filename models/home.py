@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 import pandas as pd
 
 from models.actionplan import CLOSED, is_overdue
+from models.change_text import summary_text
 from models.domain import Indicator, Status
 from models.formatting import fmt_count, fmt_date
 from models.report import DEFAULT_SINCE_DAYS, DUE_SOON_DAYS
@@ -58,7 +59,8 @@ def change_summary(
     topics = [CHANGE_TOPICS.get(str(e), OTHER_TOPIC) for e in mine["entity"]] if len(mine) else []
     order = [*dict.fromkeys(CHANGE_TOPICS.values()), OTHER_TOPIC]
     counts = {t: topics.count(t) for t in order if t in topics}
-    lines = [str(s) for s in mine["summary"][:latest]] if len(mine) else []
+    # as the change log shows them: Danish dates and counts, role codes in words
+    lines = [summary_text(str(s)) for s in mine["summary"][:latest]] if len(mine) else []
     return ChangeSummary(since=since.date(), total=len(mine), by_topic=counts, latest=lines)
 
 

@@ -204,3 +204,28 @@ def test_attention_line_cuts_a_long_title() -> None:
 )
 def test_follow_up_sentence(count: int, sentence: str) -> None:
     assert follow_up_sentence(count) == sentence
+
+
+def test_change_summary_lines_read_as_the_change_log_does() -> None:
+    """Stored summaries carry ISO dates and plain counts; Min kommune shows them in Danish."""
+    log = _entries(
+        [
+            (
+                "2026-12-07T08:00:00+00:00",
+                "helper_count",
+                183,
+                "Nabohjælpere i Ishøj pr. 2026-12-07: 1450",
+            ),
+            (
+                "2026-12-06T08:00:00+00:00",
+                "safety_walk",
+                183,
+                "Tryghedsvandring i Vejleåparken (2026-12-06) registreret med 3 observationer",
+            ),
+        ]
+    )
+    summary = change_summary(log, municipality_code=183, since=danish_midnight(date(2026, 12, 1)))
+    assert summary.latest == [
+        "Nabohjælpere i Ishøj pr. 7. dec. 2026: 1.450",
+        "Tryghedsvandring i Vejleåparken (6. dec. 2026) registreret med 3 observationer",
+    ]
