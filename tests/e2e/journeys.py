@@ -179,3 +179,30 @@ def open_from_menu(page: Page, label: str) -> None:
     """Let the page settle (see `settle`), then click the sidebar link with this label."""
     settle(page)
     menu_links(page).filter(has=page.get_by_text(label, exact=True)).click()
+
+
+GRID_HEADER_PX, GRID_ROW_PX = 35, 35  # the data editor's header and row heights
+
+
+def select_grid_cell(page: Page, grid: Locator, *, row: int, column: int, x: float = 100) -> None:
+    """Select a data editor's cell: a click on its row, Home, then right to the column.
+
+    The grid is a canvas, so the click goes by position; a run that ends between measuring and
+    clicking can move the grid by a row. The accessible cell glide keeps says whether the cell is
+    the selected one: until it is, measure and click again."""
+    cell = grid.locator(f"td#glide-cell-{column}-{row}")
+    for _ in range(3):
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        assert box is not None
+        y = box["y"] + GRID_HEADER_PX + row * GRID_ROW_PX + GRID_ROW_PX / 2
+        page.mouse.click(box["x"] + x, y)
+        page.keyboard.press("Home")
+        for _ in range(column - 1):
+            page.keyboard.press("ArrowRight")
+        try:
+            expect(cell).to_have_attribute("aria-selected", "true", timeout=3_000)
+            return
+        except AssertionError:
+            settle(page)
+    expect(cell).to_have_attribute("aria-selected", "true")

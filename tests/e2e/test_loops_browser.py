@@ -12,7 +12,14 @@ import re
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.journeys import APP_TIMEOUT, login, open_from_menu, settle, wait_for_run_end
+from tests.e2e.journeys import (
+    APP_TIMEOUT,
+    login,
+    open_from_menu,
+    select_grid_cell,
+    settle,
+    wait_for_run_end,
+)
 from tests.support.browser import screenshot
 
 pytestmark = pytest.mark.e2e
@@ -112,15 +119,8 @@ TITLE, OWNER, STATUS, ADVARSEL = 1, 2, 4, 6  # the working columns come first
 
 
 def _go_to(page: Page, column: int) -> None:
-    """Select the plan row's cell in a column with the keyboard (it scrolls into view)."""
-    grid = _grid(page, PLAN)
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    assert box is not None
-    page.mouse.click(box["x"] + 100, box["y"] + 35 + ROW * 35 + 17)
-    page.keyboard.press("Home")
-    for _ in range(column - 1):
-        page.keyboard.press("ArrowRight")
+    """Select the plan row's cell in a column (it scrolls into view)."""
+    select_grid_cell(page, _grid(page, PLAN), row=ROW, column=column)
 
 
 def _document_top(locator: Locator) -> float:

@@ -3,12 +3,11 @@
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.journeys import login, settle
+from tests.e2e.journeys import login, select_grid_cell, settle
 from tests.support.browser import screenshot
 
 pytestmark = pytest.mark.e2e
 
-HEADER_PX, ROW_PX = 35, 35  # the data editor's header and row heights
 # "Planlægningsmøde" in the demo plan; Titel is the first column, Status the fourth (the
 # columns a project leader works in come first: Titel, Ansvarlig, Frist, Status, ...)
 ROW, TITLE_COLUMN, STATUS_COLUMN = 5, 1, 4
@@ -22,17 +21,10 @@ def status_cell(page: Page) -> Locator:
 
 
 def go_to_status_cell(page: Page) -> str:
-    """Select the row's Status cell with the keyboard (it scrolls into view); return its value."""
+    """Select the row's Status cell (it scrolls into view); return its value."""
     grid = page.locator(GRID)
     expect(grid).to_be_visible(timeout=30_000)
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    assert box is not None
-    page.mouse.click(box["x"] + 300, box["y"] + HEADER_PX + ROW * ROW_PX + ROW_PX / 2)
-    page.keyboard.press("Home")
-    for _ in range(STATUS_COLUMN - 1):
-        page.keyboard.press("ArrowRight")
-    expect(status_cell(page)).to_have_count(1, timeout=10_000)
+    select_grid_cell(page, grid, row=ROW, column=STATUS_COLUMN, x=300)
     return status_cell(page).text_content() or ""
 
 
