@@ -7,7 +7,7 @@ partnership (the donors), as in Abadie, Diamond and Hainmueller (2010):
 
 1. Every series is a quarterly rate per 1,000 households divided by the municipality's own mean
    rate in the quarters before the start (an index around 1). Levels differ several-fold between
-   municipalities, and the partners are among the highest, so a weighted average of raw rates
+   municipalities, and some partners are near the top, so a weighted average of raw rates
    often cannot reach them; the index compares courses, not levels. Because the households are one
    figure per municipality, they cancel in the index: they only set the scale of the chart.
 2. Non-negative donor weights summing to 1 bring the weighted donors' index closest (least
