@@ -1,8 +1,9 @@
 """Min kommune (pure): since when "what changed" counts, the changes by topic, the plan items that
 need attention, and each goal card's one sentence on what its status means."""
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -45,23 +46,22 @@ class ChangeSummary:
 
 
 def change_summary(
-    entries: pd.DataFrame, *, municipality_code: int, since: datetime, latest: int = 3
+    by_entity: Mapping[str, int], *, latest: Sequence[str], since: date
 ) -> ChangeSummary:
-    """Count the audit rows about the municipality at or after `since` (entries: newest first)."""
-    if entries.empty:
-        mine = entries
-    else:
-        at = pd.to_datetime(entries["at"], utc=True)
-        cutoff = pd.Timestamp(since)
-        cutoff = cutoff.tz_localize("UTC") if cutoff.tzinfo is None else cutoff.tz_convert("UTC")
-        mask = (entries["municipality_code"] == municipality_code) & (at >= cutoff)
-        mine = entries[mask]
-    topics = [CHANGE_TOPICS.get(str(e), OTHER_TOPIC) for e in mine["entity"]] if len(mine) else []
+    """The changes in a municipality since a day, from the log's count per table (entity) and its
+    newest summaries (newest first): the total, the count per topic in the page's order, and the
+    newest lines as the change log reads them (Danish dates and counts, role codes in words)."""
     order = [*dict.fromkeys(CHANGE_TOPICS.values()), OTHER_TOPIC]
-    counts = {t: topics.count(t) for t in order if t in topics}
-    # as the change log shows them: Danish dates and counts, role codes in words
-    lines = [summary_text(str(s)) for s in mine["summary"][:latest]] if len(mine) else []
-    return ChangeSummary(since=since.date(), total=len(mine), by_topic=counts, latest=lines)
+    counts: dict[str, int] = {}
+    for entity, count in by_entity.items():
+        topic = CHANGE_TOPICS.get(entity, OTHER_TOPIC)
+        counts[topic] = counts.get(topic, 0) + count
+    return ChangeSummary(
+        since=since,
+        total=sum(by_entity.values()),
+        by_topic={t: counts[t] for t in order if counts.get(t)},
+        latest=[summary_text(str(s)) for s in latest],
+    )
 
 
 def change_sentence(summary: ChangeSummary) -> str:

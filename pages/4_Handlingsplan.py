@@ -4,12 +4,11 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from models.formatting import danish_midnight, fmt_count, fmt_date
 from models.permissions import Action, Target, allows
 from ui import flash, loaders
 from ui.auth import Guarded, require
 from ui.charts import gantt_chart, track_progress_chart
-from ui.described import chart
+from ui.described import cached_chart
 from ui.editing import filter_items, filter_options
 from ui.maps import show_map, walks_map
 from ui.page import guarded, municipality_picker
@@ -22,7 +21,7 @@ from ui.plan_view import (
     summary_metrics,
     walk_form,
 )
-from ui.tables import audit_for_display, plan_changes
+from ui.tables import audit_for_display, changes_caption, plan_filter
 
 
 def render(guard: Guarded) -> None:
@@ -65,22 +64,26 @@ def render(guard: Guarded) -> None:
     )
     plan_table(shown, editable=may_edit_plan(actor, target), actor=actor, code=code)
     left, right = st.columns([1, 2])
+    # built once per data version, viewer, municipality and filter choice (ui.built_once)
+    choice = (actor, code, tuple((column, tuple(values)) for column, values in chosen.items()))
     with left:
-        chart(track_progress_chart(by_track), key="track_progress")
+        cached_chart(
+            lambda: track_progress_chart(by_track),
+            key="track_progress",
+            version=version,
+            cache_key=(actor, code),
+        )
     with right:
-        chart(gantt_chart(shown, today=today), key="gantt")
+        cached_chart(
+            lambda: gantt_chart(shown, today=today), key="gantt", version=version, cache_key=choice
+        )
     since_day = st.date_input(
         "Ændret siden (fx sidste møde)", value=today - timedelta(days=30), format="DD.MM.YYYY"
     )
-    changes = plan_changes(
-        loaders.load_audit(version, actor, danish_midnight(since_day)),
-        municipality_code=code,
-    )
-    st.caption(
-        f"{fmt_count(len(changes), one='ændring', many='ændringer')} i planen og opfølgningerne siden {fmt_date(since_day)}."
-    )
-    if not changes.empty:
-        st.dataframe(audit_for_display(changes), hide_index=True, key="plan_changes")
+    changes = loaders.load_audit_page(version, actor, plan_filter(code, since_day), 1)
+    st.caption(changes_caption(changes, since=since_day))
+    if not changes.rows.empty:
+        st.dataframe(audit_for_display(changes.rows), hide_index=True, key="plan_changes")
     walks, follow_ups, closed = loaders.load_walks(version, actor, code)
     follow_ups_section(follow_ups, closed, actor=actor, target=target)
     walk_figure = walks_map(walks, code=code)

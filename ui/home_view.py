@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from dataio.db.audit import AuditFilter
 from models.domain import Indicator
 from models.formatting import danish_midnight, fmt_count, fmt_date
 from models.goal_text import burglary_count_line, helper_lines, insecurity_lines
@@ -123,8 +124,11 @@ def _lines(lines: list[str], *, more: int) -> None:
 def since_meeting(actor: Actor, version: int, code: int, *, today: date) -> None:
     """What changed in the municipality since the last meeting (the change log, scoped)."""
     since = last_meeting(today=today)
-    entries = loaders.load_audit(version, actor, danish_midnight(since))
-    summary = change_summary(entries, municipality_code=code, since=danish_midnight(since))
+    filters = AuditFilter(since=danish_midnight(since), municipality_code=code)
+    newest = loaders.load_audit_page(version, actor, filters, 1).rows["summary"][:SHOWN]
+    summary = change_summary(
+        loaders.load_audit_counts(version, actor, filters), latest=list(newest), since=since
+    )
     with _box("Siden sidste møde", "aendringslog", code):
         st.caption(change_sentence(summary) + " (Sidste møde regnes som 30 dage siden.)")
         _lines(

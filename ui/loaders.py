@@ -12,7 +12,7 @@ from dataio.db.audit import (
     AuditFilter,
     AuditPage,
     audit_choices,
-    audit_entries,
+    audit_counts,
     audit_page,
 )
 from dataio.db.engine import data_version, make_engine
@@ -90,9 +90,9 @@ def load_national_goal(version: int, indicator: str) -> Goal | None:
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
-def load_audit(version: int, viewer: Actor, since: datetime | None) -> pd.DataFrame:
-    """The audit log as the viewer may see it (the viewer is part of the key: scope)."""
-    return audit_entries(engine(), viewer=viewer, since=since)
+def load_audit_counts(version: int, viewer: Actor, filters: AuditFilter) -> dict[str, int]:
+    """The rows of a change-log selection per table, counted in SQL (Min kommune's summary)."""
+    return audit_counts(engine(), viewer=viewer, filters=filters)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

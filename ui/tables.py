@@ -1,7 +1,10 @@
 """Tables as people read them: Danish headings and formats (pure pandas, no Streamlit calls)."""
 
+from datetime import date
+
 import pandas as pd
 
+from dataio.db.audit import AuditFilter, AuditPage
 from models.change_text import (
     NO_NAMES,
     PLAN_ENTITIES,
@@ -11,7 +14,14 @@ from models.change_text import (
     person_name,
     summary_text,
 )
-from models.formatting import fmt_datetime, fmt_int, fmt_percent
+from models.formatting import (
+    danish_midnight,
+    fmt_count,
+    fmt_date,
+    fmt_datetime,
+    fmt_int,
+    fmt_percent,
+)
 from models.permissions import ROLE_LABELS, Role
 from models.safe_text import for_markdown
 
@@ -113,9 +123,17 @@ def goal_target_text(
     return "" if target is None else f"højst {target:,.0f}".replace(",", ".")
 
 
-def plan_changes(entries: pd.DataFrame, *, municipality_code: int) -> pd.DataFrame:
-    """The log entries about one municipality's plan, walks and follow-ups."""
-    mask = (entries["municipality_code"] == municipality_code) & entries["entity"].isin(
-        list(PLAN_ENTITIES)
+def plan_filter(code: int, since: date) -> AuditFilter:
+    """The log entries about one municipality's plan, walks and follow-ups since a day (in SQL)."""
+    return AuditFilter(since=danish_midnight(since), municipality_code=code, entities=PLAN_ENTITIES)
+
+
+def changes_caption(changes: AuditPage, *, since: date) -> str:
+    """'12 ændringer i planen og opfølgningerne siden 2. nov. 2026.', and how many are shown."""
+    text = (
+        f"{fmt_count(changes.total, one='ændring', many='ændringer')} i planen og "
+        f"opfølgningerne siden {fmt_date(since)}."
     )
-    return entries[mask].reset_index(drop=True)
+    if changes.total > len(changes.rows):
+        text += f" De {fmt_int(len(changes.rows))} nyeste vises her; alle står i Ændringslog."
+    return text

@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import Engine, event
 
 from dataio.db import audit
-from dataio.db.audit import AuditFilter, audit_choices, audit_chunks, audit_page
+from dataio.db.audit import AuditFilter, audit_choices, audit_chunks, audit_counts, audit_page
 from dataio.db.engine import transaction
 from models.permissions import Actor, Role
 
@@ -99,6 +99,20 @@ def test_scope_and_filters_in_sql(
     exported = list(audit_chunks(log, viewer=viewer, filters=filters, chunk=2))
     assert sum(len(c) for c in exported) == total
     assert all(len(c) <= 2 for c in exported)
+    counts = audit_counts(log, viewer=viewer, filters=filters)  # Min kommune's summary
+    assert sum(counts.values()) == total and all(counts.values())
+
+
+def test_counts_per_table(log: Engine) -> None:
+    assert audit_counts(log, viewer=ADMIN, filters=AuditFilter(municipality_code=183)) == {
+        "action_item": 7,
+        "helpers": 1,  # the import that touched Ishøj and Albertslund
+    }
+    assert audit_counts(log, viewer=COUNCIL, filters=AuditFilter()) == {
+        "helpers": 3,
+        "goal": 1,
+        "user": 1,
+    }
 
 
 def test_filter_choices_are_what_the_viewer_may_see(log: Engine) -> None:

@@ -125,6 +125,7 @@ PASS_THROUGH = {
     "audit_page",
     "audit_chunks",
     "audit_choices",
+    "audit_counts",  # Min kommune's summary: the same _where, counted per table
     "audit_workbook",
     "plan_changes",  # the meeting pack's changes since the last meeting, through audit_page
 }
