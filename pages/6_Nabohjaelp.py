@@ -8,7 +8,7 @@ from models.permissions import Action, Actor, Role, Target, allows
 from ui import loaders
 from ui.auth import require
 from ui.data_view import HELPERS, may_import, table_upload_section
-from ui.described import chart
+from ui.described import cached_chart
 from ui.downloads import table_download
 from ui.goal_charts import helper_chart, sign_ups_chart
 from ui.goal_views import (
@@ -21,7 +21,7 @@ from ui.goal_views import (
     latest_counts,
     saved_message,
 )
-from ui.maps import helper_map, show_map
+from ui.maps import cached_map, helper_map
 from ui.page import demo_notice, guarded, home_municipality
 from ui.text import DEMO_HELPERS_BANNER
 
@@ -96,17 +96,34 @@ def render(actor: Actor) -> None:
             )
         )
         overview = loaders.load_helper_overview(version, actor, code)
-        chart(helper_chart(overview), key="helper_chart")
+        cached_chart(
+            lambda: helper_chart(overview),
+            key="helper_chart",
+            version=version,
+            cache_key=(actor, code),
+        )
     with right:
         helper_card(overview)
-        show_map(helper_map(table), key="helper_map", height=320, legend_beside=False)
+        cached_map(
+            lambda: helper_map(table),
+            key="helper_map",
+            version=version,
+            cache_key=(actor, district),
+            height=320,
+            legend_beside=False,
+        )
     codes = tuple(int(c) for c in table["code"])
     recent, by_kind = loaders.load_recruitment(version, actor, codes)
     st.subheader("Hvilken rekruttering virker?")
     if by_kind.empty:
         st.info("Der er endnu ingen rekrutteringsaktiviteter registreret i kredsen.")
     else:
-        chart(sign_ups_chart(by_kind), key="sign_ups_chart")
+        cached_chart(
+            lambda: sign_ups_chart(by_kind),
+            key="sign_ups_chart",
+            version=version,
+            cache_key=(actor, codes),
+        )
         with st.expander("Seneste aktiviteter"):
             st.dataframe(activities_for_display(recent.head(50)), hide_index=True)
     editable = {
