@@ -169,7 +169,7 @@ def fill_safety_walks(engine: Engine, *, today: date) -> int:
 def _demo_source_id(session: Session, dataset: str) -> int | None:
     """The demo data source of a dataset, so that the bench rows are cited like demo rows."""
     return session.exec(
-        select(DataSource.id).where(DataSource.dataset == dataset).order_by(DataSource.id)
+        select(DataSource.id).where(DataSource.dataset == dataset).order_by(col(DataSource.id))
     ).first()
 
 
@@ -210,7 +210,7 @@ def fill_survey_rounds(engine: Engine, *, today: date) -> int:
     with transaction(engine) as session:
         source_id = _demo_source_id(session, "survey_round")
         categories: dict[str, list[str]] = {}
-        for category in session.exec(select(SurveyCategory).order_by(SurveyCategory.position)):
+        for category in session.exec(select(SurveyCategory).order_by(col(SurveyCategory.position))):
             categories.setdefault(category.measure_code, []).append(category.code)
         for code in partnership_codes(engine):
             old = select(SurveyRound.id).where(col(SurveyRound.municipality_code) == code)
@@ -251,7 +251,7 @@ def add_session_users(engine: Engine) -> dict[str, int]:
         everyone = session.exec(
             select(Municipality.code)
             .where(Municipality.is_municipality)
-            .order_by(Municipality.code)
+            .order_by(col(Municipality.code))
         ).all()
     planned = partnership_codes(engine)
     codes = [*planned, *(c for c in everyone if c not in planned)][:SESSION_USERS]
