@@ -46,7 +46,7 @@ def placebo_line(result: EffectResult) -> str | None:
     tried = fmt_count(result.placebo_count, one="kommune", many="kommuner")
     return (
         f"Placebotest: {tried} uden partnerskab er prøvet, som om de var startet samme kvartal; "
-        f"{as_far} af dem afveg mindst lige så meget fra deres sammenligning "
+        f"{as_far or 'ingen'} af dem afveg mindst lige så meget fra deres sammenligning "
         f"(p = {fmt_decimal(result.p_value, digits=2)})."
     )
 
@@ -81,3 +81,19 @@ def donor_line(
         parts.append(f"{others} {fmt_percent(rest_weight, digits=0)}")
     listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} og {parts[-1]}"
     return f"Sammenligningsgruppen: {listed}."
+
+
+def no_partnership_line(name: str) -> str:
+    """What the section says for a municipality that is not a partnership."""
+    return (
+        f"{name} er ikke en Bo trygt-partnerskabskommune, så der er intet skøn over, om "
+        "partnerskabet virker."
+    )
+
+
+def no_start_line(name: str) -> str:
+    """What the section says for a partnership whose start date is not known."""
+    return (
+        f"{name} er en Bo trygt-partnerskabskommune, men startdatoen kendes ikke, så der er intet "
+        "før og efter at sammenligne."
+    )

@@ -11,6 +11,8 @@ from models.effect_text import (
     donor_line,
     estimate_line,
     fit_warning,
+    no_partnership_line,
+    no_start_line,
     placebo_line,
 )
 from models.vocabulary import EFFECT_COLOURS, EFFECT_SHAPES, effect_label, effect_mark
@@ -84,6 +86,8 @@ def test_the_placebo_line_counts_the_placebos_as_far_off() -> None:
         "Placebotest: 80 kommuner uden partnerskab er prøvet, som om de var startet samme "
         "kvartal; 2 af dem afveg mindst lige så meget fra deres sammenligning (p = 0,04)."
     )
+    alone = placebo_line(dataclasses.replace(RESULT, p_value=1 / 81))
+    assert alone is not None and "; ingen af dem afveg" in alone and "(p = 0,01)" in alone
 
 
 def test_a_weak_comparison_is_warned_about_with_both_errors() -> None:
@@ -142,3 +146,11 @@ def test_shapes_and_colours_tell_every_verdict_apart() -> None:
     assert len(set(EFFECT_SHAPES.values())) == len(EffectStatus)
     assert len(set(EFFECT_COLOURS.values())) == len(EffectStatus)
     assert all(len(shape) == 1 for shape in EFFECT_SHAPES.values())
+
+
+def test_the_lines_without_an_estimate_name_the_municipality() -> None:
+    assert no_partnership_line("Ishøj") == (
+        "Ishøj er ikke en Bo trygt-partnerskabskommune, så der er intet skøn over, om "
+        "partnerskabet virker."
+    )
+    assert no_start_line("Gentofte").startswith("Gentofte er en Bo trygt-partnerskabskommune, men")
