@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from models.actionplan import ItemStatus
 from models.domain import Quality, Status
+from models.effect import EffectStatus
 
 
 class Colour(NamedTuple):
@@ -155,3 +156,35 @@ def status_mark(status: str | None, label: str | None = None) -> str:
 NO_GOAL_LABEL = "Intet mål"
 NO_GOAL_SHAPE = "○"  # U+25CB white circle
 NO_GOAL_COLOUR = Colour(222, 222, 222)
+
+
+# -- "Virker partnerskabet?" (models.effect) ---------------------------------------------------
+# The words are EffectStatus's own values; the shapes say the direction without colour.
+EFFECT_SHAPES: dict[str, str] = {
+    EffectStatus.FELL: "▼",  # U+25BC black down-pointing triangle: fewer burglaries
+    EffectStatus.SAME: "●",  # U+25CF black circle
+    EffectStatus.ROSE: "▲",  # U+25B2 black up-pointing triangle: more burglaries
+    EffectStatus.WEAK: "◆",  # U+25C6 black diamond
+    EffectStatus.TOO_EARLY: "○",  # U+25CB white circle
+}
+EFFECT_COLOURS: dict[str, Colour] = {
+    EffectStatus.FELL: GOAL_GREEN,
+    EffectStatus.SAME: SERIES_BLUE,
+    EffectStatus.ROSE: ALERT_RED,
+    EffectStatus.WEAK: Colour(235, 160, 0),
+    EffectStatus.TOO_EARLY: Colour(150, 150, 150),
+}
+ACTUAL_LABEL = "Faktiske indbrud"
+COUNTERFACTUAL_LABEL = "Sammenligning: vægtede kommuner uden partnerskab"
+PARTNERSHIP_START_LABEL = "Partnerskabet starter"
+
+
+def effect_label(status: str) -> str:
+    """The verdict as a heading: 'faldet mere end sammenlignelige' -> 'Faldet mere end ...'."""
+    word = EffectStatus(status).value
+    return word[:1].upper() + word[1:]
+
+
+def effect_mark(status: str) -> str:
+    """Shape and word, readable without colour: '▼ Faldet mere end sammenlignelige'."""
+    return f"{EFFECT_SHAPES[EffectStatus(status)]} {effect_label(status)}"

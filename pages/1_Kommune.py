@@ -1,4 +1,5 @@
-"""Kommune: one municipality's quarterly series, rate against peers, goal path and status."""
+"""Kommune: one municipality's quarterly series, rate against peers, goal path and status, and
+for a partnership whether burglaries fell more than in comparable municipalities."""
 
 import streamlit as st
 
@@ -11,6 +12,7 @@ from ui.auth import require
 from ui.cards import burglary_card, sources_caption, status_rules
 from ui.charts import goal_chart, quarter_chart, rate_chart
 from ui.described import cached_chart
+from ui.effect_view import effect_section
 from ui.page import demo_notice, guarded, home_municipality
 
 
@@ -86,6 +88,8 @@ def render(actor: Actor) -> None:
         f"Pr. 1.000 husstande {year}: {fmt_decimal(overview.per_1000_households, digits=1)}"
         + (" (husstande tilnærmet)" if overview.households_approximate else "")
     )
+    st.subheader("Virker partnerskabet?")
+    effect_section(version=version, code=code, name=overview.name)
     sources_caption(overview)
 
 

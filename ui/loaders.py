@@ -21,7 +21,13 @@ from dataio.status_document import national_insecurity_document
 from dataio.store.action_plans import facts, has_plan, plan_items, with_flags
 from dataio.store.areas import municipality_table
 from dataio.store.burglaries import BurglaryOverview, municipality_overview, national_overview
-from dataio.store.comparison import RateComparison, municipality_statuses, rate_comparison
+from dataio.store.comparison import (
+    PartnershipEffect,
+    RateComparison,
+    municipality_statuses,
+    partnership_effect,
+    rate_comparison,
+)
 from dataio.store.goals import find_goal
 from dataio.store.neighbour_help import (
     HelperOverview,
@@ -74,6 +80,13 @@ def load_statuses(version: int) -> pd.DataFrame:
 def load_rate_comparison(version: int, code: int, year: int) -> RateComparison:
     """A municipality's rate against its peers and the nation."""
     return rate_comparison(engine(), code=code, year=year)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_partnership_effect(version: int, code: int) -> PartnershipEffect | None:
+    """A partnership's burglaries against a synthetic control (None: not a partnership); the
+    placebo runs fit some 80 comparisons, so this is computed once per data version."""
+    return partnership_effect(engine(), code=code)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

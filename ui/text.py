@@ -1,7 +1,14 @@
 """UI words: the demo banners, and a status as Streamlit markdown (the words, colours and shapes
 themselves are `models.vocabulary`'s, shared with the meeting pack and the CLI)."""
 
-from models.vocabulary import status_colour, status_label, status_shape
+from models.vocabulary import (
+    EFFECT_COLOURS,
+    EFFECT_SHAPES,
+    effect_label,
+    status_colour,
+    status_label,
+    status_shape,
+)
 
 DEMO_BANNER = (
     "**Eksempeldata.** Kvartalstallene pr. kommune er genererede eksempler, der summer til de kendte "
@@ -22,3 +29,10 @@ def status_badge(status: str | None, label: str | None = None) -> str:
     reads without colour too. `label` replaces the word (e.g. "Ingen data endnu")."""
     word = status_label(status) if label is None else label
     return f':color[{status_shape(status)}]{{foreground="{status_colour(status).hex}"}} {word}'
+
+
+def effect_badge(status: str) -> str:
+    """The effect's verdict as markdown: its shape in its colour, then its word
+    ('▼ Faldet mere end sammenlignelige'), so it reads without colour too."""
+    colour = EFFECT_COLOURS[status].hex
+    return f':color[{EFFECT_SHAPES[status]}]{{foreground="{colour}"}} {effect_label(status)}'

@@ -134,6 +134,9 @@ PUBLIC = {
     "municipality_overview",
     "municipality_quarters",
     "rate_comparison",
+    # a partnership's burglaries against the non-partners': counts, households, partnership list
+    "effect_inputs",
+    "partnership_effect",
     "sources_of_burglaries",
     "find_goal",
     "municipality_names",

@@ -1,0 +1,85 @@
+"""The effect chart: a partnership's burglaries per quarter against its synthetic comparison, data
+in, figure out (no Streamlit calls)."""
+
+from typing import Any
+
+import plotly.graph_objects as go
+
+from dataio.store.comparison import PartnershipEffect
+from models.breaks import series_breaks
+from models.formatting import fmt_period
+from models.periods import quarter_end, quarter_start
+from models.safe_text import for_html
+from models.vocabulary import (
+    ACTUAL_LABEL,
+    BREAK_GREY,
+    COUNTERFACTUAL_LABEL,
+    GOAL_GREEN,
+    PARTNERSHIP_START_LABEL,
+    PERIOD_GREY,
+    PROJECTION_ORANGE,
+    SERIES_BLUE,
+)
+from ui.figures import danish_date_axis, danish_layout, top_label, vline, vrect
+
+
+def _marks(first: str, last: str, start: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The law change and COVID as on the quarter chart, and the start a line below them."""
+    shapes: list[dict[str, Any]] = []
+    labels: list[dict[str, Any]] = []
+    for item in series_breaks(first_period=first, last_period=last, provisional_period=None):
+        begin = quarter_start(item.first_period)
+        if item.kind == "law_change":
+            shapes.append(vline(begin, colour=BREAK_GREY.hex))
+            labels.append(top_label(begin, "§ 276 a", side="right"))
+        else:
+            end = quarter_end(item.last_period)
+            shapes.append(vrect(begin, end, colour=PERIOD_GREY.hex, opacity=0.12))
+            labels.append(top_label(begin, "COVID-19", side="right"))
+    begin = quarter_start(start)
+    shapes.append(vline(begin, colour=GOAL_GREEN.hex, dash="dash"))
+    # a second row: the start is often the law change's or COVID's quarter, or next to it
+    labels.append(top_label(begin, PARTNERSHIP_START_LABEL, side="right") | {"yshift": -20})
+    return shapes, labels
+
+
+def effect_chart(effect: PartnershipEffect, *, name: str) -> go.Figure:
+    """Burglaries per 1,000 households per quarter: the partnership municipality and the weighted
+    municipalities without a partnership (the fit before the start, the comparison after it)."""
+    result = effect.result
+    figure = go.Figure()
+    if result is None or not result.series:
+        return danish_layout(figure, y_title="")
+    demo = " (eksempeldata)" if effect.demo else ""
+    x = [quarter_start(point.period) for point in result.series]
+    when = [fmt_period(point.period) for point in result.series]
+    figure.add_scatter(
+        x=x,
+        y=[point.actual for point in result.series],
+        mode="lines+markers",
+        name=f"{ACTUAL_LABEL}, {for_html(name)}{demo}",
+        line={"color": SERIES_BLUE.hex},
+        marker={"size": 4},
+        customdata=when,
+        hovertemplate="%{customdata}: %{y:,.2f}<extra></extra>",
+    )
+    if any(point.counterfactual is not None for point in result.series):
+        figure.add_scatter(
+            x=x,
+            y=[point.counterfactual for point in result.series],
+            mode="lines",
+            name=COUNTERFACTUAL_LABEL + demo,
+            line={"color": PROJECTION_ORANGE.hex, "dash": "dash"},
+            customdata=when,
+            hovertemplate="%{customdata}: %{y:,.2f}<extra></extra>",
+        )
+    shapes, labels = _marks(result.series[0].period, result.series[-1].period, result.start_period)
+    danish_date_axis(figure, first=min(x), last=max(x))
+    households = " (husstande tilnærmet)" if effect.households_approximate else ""
+    return danish_layout(
+        figure,
+        y_title=f"Indbrud pr. 1.000 husstande pr. kvartal{households}",
+        height=380,
+        shapes=shapes,
+        annotations=labels,
+    )
