@@ -11,6 +11,7 @@ from models.formatting import danish_midnight, fmt_count, fmt_date, fmt_int
 from models.permissions import Actor
 from ui import loaders
 from ui.auth import require
+from ui.built_once import built_once
 from ui.downloads import audit_download
 from ui.page import guarded
 from ui.tables import audit_for_display, markdown_cells
@@ -75,7 +76,13 @@ def render(actor: Actor) -> None:
     of.markdown(f"Side {fmt_int(page.page)} af {fmt_int(page.pages)}")
     with download:
         audit_download(actor=actor, filters=filters, names=names, key="audit_download")
-    st.table(markdown_cells(audit_for_display(page.rows, names=names)))
+    shown = built_once(  # the page's 200 rows in Danish words, once per data version and choice
+        lambda: markdown_cells(audit_for_display(page.rows, names=names)),
+        key="audit_table",
+        version=version,
+        cache_key=(actor, filters, page.page),
+    )
+    st.table(shown)
 
 
 guard = require("aendringslog", title="Ændringslog")

@@ -7,6 +7,7 @@ import streamlit as st
 from models.permissions import Action, Target, allows
 from ui import flash, loaders
 from ui.auth import Guarded, require
+from ui.built_once import built_once
 from ui.charts import gantt_chart, track_progress_chart
 from ui.described import cached_chart
 from ui.editing import filter_items, filter_options
@@ -83,10 +84,21 @@ def render(guard: Guarded) -> None:
     changes = loaders.load_audit_page(version, actor, plan_filter(code, since_day), 1)
     st.caption(changes_caption(changes, since=since_day))
     if not changes.rows.empty:
-        st.dataframe(audit_for_display(changes.rows), hide_index=True, key="plan_changes")
+        shown_changes = built_once(
+            lambda: audit_for_display(changes.rows),
+            key="plan_changes",
+            version=version,
+            cache_key=(actor, code, since_day),
+        )
+        st.dataframe(shown_changes, hide_index=True, key="plan_changes")
     walks, follow_ups, closed = loaders.load_walks(version, actor, code)
     follow_ups_section(follow_ups, closed, actor=actor, target=target)
-    walk_figure = walks_map(walks, code=code)
+    walk_figure = built_once(
+        lambda: walks_map(walks, code=code),
+        key="walks_map",
+        version=version,
+        cache_key=(actor, code),
+    )
     if walk_figure is not None:
         show_map(walk_figure, height=320, key="walks_map")
     if allows(actor, Action.EDIT_SAFETY_WALKS, target):
