@@ -32,9 +32,11 @@ from urllib.parse import urlsplit
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ClientState_pb2 import ContextInfo
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.RootContainer_pb2 import RootContainer
 from websockets.asyncio.client import ClientConnection, connect
 
 STREAM = "_stcore/stream"
+SIDEBAR = RootContainer.SIDEBAR  # the first part of a delta path: the menu lives there
 QUIET_S = 1.0  # no new run for this long after a run ended: the view is over
 TIMEOUT_S = 120.0
 _NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
@@ -233,12 +235,13 @@ class StreamlitSession:
                     self.cache.script_finished(self.max_age)
             self._last_change = now
         elif kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
-            self._element(msg.delta.new_element)
+            path = msg.metadata.delta_path
+            self._element(msg.delta.new_element, sidebar=bool(path) and path[0] == SIDEBAR)
         self._changed.set()
 
-    def _element(self, element: Any) -> None:
+    def _element(self, element: Any, *, sidebar: bool) -> None:
         kind = element.WhichOneof("type")
-        if kind == "page_link":
+        if kind == "page_link" and sidebar:  # the menu; not the links inside a page (Min kommune)
             link = element.page_link
             self.menu[link.label] = link.page_script_hash
         elif kind in ("text_input", "button"):
