@@ -65,6 +65,8 @@ FIELD_NAMES: dict[str, str] = {
     "target_year_is_default": "Målår sat som standard",
     "target_unit": "Målets enhed",
     "source_note": "Kilde",
+    # partnerships (dataio.store.partnerships)
+    "partner_since": "Partnerskab siden",
     # users
     "username": "Brugernavn",
     "display_name": "Navn",
@@ -114,6 +116,8 @@ ACTION_NAMES: dict[str, str] = {
     "user.rescope": "Brugers rolle ændret",
     "user.change_password": "Adgangskode ændret",
     "user.reset_password": "Adgangskode nulstillet",
+    "partnership.create": "Partnerskabskommune tilføjet",
+    "partnership.start": "Partnerskabets startdato ændret",
 }
 
 # the tables of a municipality's plan: its items, safety walks and their follow-ups

@@ -40,6 +40,7 @@ class Action(StrEnum):
     EDIT_SAFETY_WALKS = "edit_safety_walks"
     EDIT_HELPERS = "edit_helpers"
     EDIT_SURVEYS = "edit_surveys"
+    EDIT_PARTNERSHIPS = "edit_partnerships"
 
 
 ACTION_LABELS = {
@@ -57,6 +58,7 @@ ACTION_LABELS = {
     Action.EDIT_SAFETY_WALKS: "ændre tryghedsvandringer",
     Action.EDIT_HELPERS: "ændre nabohjælpertal og rekrutteringsmål",
     Action.EDIT_SURVEYS: "ændre tryghedsmålinger",
+    Action.EDIT_PARTNERSHIPS: "ændre partnerskabernes startdatoer",
 }
 
 # Actions every logged-in user may take, whatever the scope.

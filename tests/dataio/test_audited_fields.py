@@ -22,6 +22,7 @@ from dataio.files.undo import undo_last_import
 from dataio.store.action_plans import ItemEdit, create_plan, plan_items, save_changes
 from dataio.store.goals import GoalChange, create_local_goal, update_goal
 from dataio.store.neighbour_help import add_activity, add_helper_count
+from dataio.store.partnerships import NOT_A_PARTNERSHIP, set_partnership_start
 from dataio.store.users import add_user, rescope_user, set_active, set_password
 from dataio.store.walks import (
     NewObservation,
@@ -137,6 +138,22 @@ def run_every_write(engine: Engine) -> None:
         today=TODAY,
     )
     undo_last_import(engine, actor=ADMIN)
+    set_partnership_start(
+        engine,
+        actor=ADMIN,
+        municipality_code=183,
+        start=date(2025, 1, 1),
+        seen=NOT_A_PARTNERSHIP,
+        today=TODAY,
+    )
+    set_partnership_start(
+        engine,
+        actor=ADMIN,
+        municipality_code=183,
+        start=date(2025, 2, 1),
+        seen="2025-01-01",
+        today=TODAY,
+    )
 
 
 def audited_actions_in_source() -> set[str]:

@@ -33,6 +33,7 @@ EXPECTED_ALLOWED: dict[Action, set[tuple[str, str]]] = {
     A.EDIT_SAFETY_WALKS: {("P", "ishoj"), ("c", "ishoj"), ("c", "albertslund")},
     A.EDIT_HELPERS: {("c", "ishoj"), ("c", "albertslund")},
     A.EDIT_SURVEYS: {("P", "ishoj")},
+    A.EDIT_PARTNERSHIPS: set(),  # the administrator's alone
 }
 ACTORS = {"a": ADMIN, "P": LEADER, "c": POLICE, "b": COUNCIL}
 TARGETS = {"ishoj": ISHOJ, "albertslund": ALBERTSLUND, "aarhus": AARHUS, "national": NATIONAL}
