@@ -4,11 +4,12 @@ weak comparison, and which municipalities the comparison is made of (`models.eff
 import math
 from collections.abc import Mapping
 
-from models.effect import EffectResult
-from models.formatting import fmt_change, fmt_count, fmt_decimal, fmt_percent
+from models.effect import CAVEAT, EffectResult
+from models.formatting import fmt_change, fmt_count, fmt_decimal, fmt_percent, fmt_period
 
 TOP_DONORS = 5
 SMALLEST_SHOWN_WEIGHT = 0.005  # a smaller weight prints as "0 %": counted with the rest
+SMALLEST_TABLE_WEIGHT = 0.0005  # a smaller weight prints as "0,0 %" in the table: left out
 
 # How the comparison is made, for anyone who asks in the meeting (docs/effect.md in full)
 EFFECT_METHOD: tuple[str, ...] = (
@@ -96,4 +97,30 @@ def no_start_line(name: str) -> str:
     return (
         f"{name} er en Bo trygt-partnerskabskommune, men startdatoen kendes ikke, så der er intet "
         "før og efter at sammenligne."
+    )
+
+
+def donor_rows(result: EffectResult, names: Mapping[int, str]) -> list[dict[str, str]]:
+    """The comparison group as a table, largest weight first: the municipality, its code and its
+    weight as Danes write it ('31,2 %'); weights that print as 0,0 % are left out."""
+    return [
+        {
+            "Kommune": names.get(code, str(code)),
+            "Kode": f"{code:03d}",
+            "Vægt": fmt_percent(weight, digits=1),
+        }
+        for code, weight in result.donor_weights
+        if weight >= SMALLEST_TABLE_WEIGHT
+    ]
+
+
+def short_verdict(result: EffectResult) -> str:
+    """The Kommune page's line after the verdict's badge: the estimate with its interval since
+    the start, or, without an estimate (too early), the model's own sentence."""
+    estimate = estimate_line(result)
+    if estimate is None:
+        return result.explanation
+    return (
+        f"Siden {fmt_period(result.start_period)}: {estimate} mod en vægtet gruppe af kommuner "
+        f"uden partnerskab; en {CAVEAT}."
     )

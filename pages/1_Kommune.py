@@ -1,5 +1,6 @@
 """Kommune: one municipality's quarterly series, rate against peers, goal path and status, and
-for a partnership whether burglaries fell more than in comparable municipalities."""
+for a partnership a one-line verdict on whether burglaries fell more than in comparable
+municipalities, linking to the Effekt page where the comparison is shown in full."""
 
 import streamlit as st
 
@@ -12,31 +13,14 @@ from ui.auth import require
 from ui.cards import burglary_card, sources_caption, status_rules
 from ui.charts import goal_chart, quarter_chart, rate_chart
 from ui.described import cached_chart
-from ui.effect_view import effect_section
-from ui.page import demo_notice, guarded, home_municipality
-
-
-def choose_municipality(version: int, actor: Actor) -> int:
-    """The picker, remembering the choice in the URL (?kommune=183) so links can be shared."""
-    table = loaders.load_municipalities(version)
-    names = dict(zip(table["code"], table["name"], strict=True))
-    codes = list(names)
-    own = home_municipality(actor, table)
-    wanted = st.query_params.get("kommune", str(own))
-    index = (
-        codes.index(int(wanted)) if wanted.isdigit() and int(wanted) in names else codes.index(own)
-    )
-    code = st.sidebar.selectbox(
-        "Kommune", codes, index=index, format_func=lambda c: f"{names[c]} ({c})"
-    )
-    st.query_params["kommune"] = str(code)
-    return int(code)
+from ui.effect_view import effect_summary
+from ui.page import any_municipality_picker, demo_notice, guarded
 
 
 def render(actor: Actor) -> None:
     """The page body."""
     version = loaders.current_version()
-    code = choose_municipality(version, actor)
+    code, _ = any_municipality_picker(version=version, actor=actor)
     overview = loaders.load_municipality_overview(version, code)
     st.title(f"Kommune: {overview.name}")
     demo_notice(overview.demo)
@@ -89,7 +73,7 @@ def render(actor: Actor) -> None:
         + (" (husstande tilnærmet)" if overview.households_approximate else "")
     )
     st.subheader("Virker partnerskabet?")
-    effect_section(version=version, code=code, name=overview.name)
+    effect_summary(version=version, code=code, name=overview.name)
     sources_caption(overview)
 
 

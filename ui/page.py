@@ -66,6 +66,12 @@ PAGES = {
         ":material/location_city:",
         lambda a: allows(a, Action.VIEW_NATIONAL),
     ),
+    "effekt": MenuItem(
+        "pages/11_Effekt.py",
+        "Effekt",
+        ":material/compare_arrows:",
+        lambda a: allows(a, Action.VIEW_NATIONAL),
+    ),
     "handlingsplan": MenuItem(
         "pages/4_Handlingsplan.py",
         "Handlingsplan",
@@ -140,6 +146,24 @@ def viewable_municipalities(actor: Actor, municipalities: pd.DataFrame) -> pd.Da
         )
     ]
     return municipalities[mask].reset_index(drop=True)
+
+
+def any_municipality_picker(actor: Actor, version: int) -> tuple[int, str]:
+    """A sidebar picker over all 98 municipalities (public statistics: the Kommune and Effekt
+    pages), starting at the actor's own; remembered in ?kommune= so links can be shared."""
+    table = loaders.load_municipalities(version)
+    names = dict(zip(table["code"], table["name"], strict=True))
+    codes = list(names)
+    own = home_municipality(actor, table)
+    wanted = st.query_params.get("kommune", str(own))
+    index = (
+        codes.index(int(wanted)) if wanted.isdigit() and int(wanted) in names else codes.index(own)
+    )
+    code = st.sidebar.selectbox(
+        "Kommune", codes, index=index, format_func=lambda c: f"{names[c]} ({c})"
+    )
+    st.query_params["kommune"] = str(code)
+    return int(code), str(names[code])
 
 
 def municipality_picker(actor: Actor, version: int) -> tuple[int, str, int]:

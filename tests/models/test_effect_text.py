@@ -9,11 +9,13 @@ from models.effect import EffectResult, EffectStatus
 from models.effect_text import (
     EFFECT_METHOD,
     donor_line,
+    donor_rows,
     estimate_line,
     fit_warning,
     no_partnership_line,
     no_start_line,
     placebo_line,
+    short_verdict,
 )
 from models.vocabulary import EFFECT_COLOURS, EFFECT_SHAPES, effect_label, effect_mark
 
@@ -154,3 +156,23 @@ def test_the_lines_without_an_estimate_name_the_municipality() -> None:
         "partnerskabet virker."
     )
     assert no_start_line("Gentofte").startswith("Gentofte er en Bo trygt-partnerskabskommune, men")
+
+
+def test_the_donor_table_in_danish_formats_largest_first() -> None:
+    tiny = dataclasses.replace(RESULT, donor_weights=(*RESULT.donor_weights, (185, 0.0004)))
+    rows = donor_rows(tiny, NAMES)
+    assert rows[:2] == [
+        {"Kommune": "Gladsaxe", "Kode": "159", "Vægt": "31,0 %"},
+        {"Kommune": "Ballerup", "Kode": "151", "Vægt": "22,0 %"},
+    ]
+    assert rows[-1] == {"Kommune": "175", "Kode": "175", "Vægt": "4,0 %"}  # no name: the code
+    assert len(rows) == 7  # 0,04 % prints as 0,0 %: left out
+
+
+def test_the_short_verdict_for_the_kommune_page() -> None:
+    assert short_verdict(RESULT) == (
+        "Siden 4. kvt. 2019: -23 % (95 %-interval -41 % til -2 %) mod en vægtet gruppe af "
+        "kommuner uden partnerskab; en sammenligning, ikke bevis for årsag."
+    )
+    early = dataclasses.replace(RESULT, status=EffectStatus.TOO_EARLY, estimate=None)
+    assert short_verdict(early) == RESULT.explanation  # the model's sentence, with the caveat

@@ -60,6 +60,7 @@ PAGES = [
     "pages/8_Administration.py",
     "pages/9_Min_konto.py",
     "pages/10_Rapport.py",
+    "pages/11_Effekt.py",
 ]
 
 
