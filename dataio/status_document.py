@@ -1,5 +1,6 @@
 """The status of a scope as one JSON-ready document: `botrygt status --json`, pages and the pack."""
 
+import math
 from datetime import date
 from typing import Any
 
@@ -9,11 +10,14 @@ from dataio.db.frames import Connectable
 from dataio.store.action_plans import plan_summary, require_read
 from dataio.store.areas import latest_households
 from dataio.store.burglaries import BurglaryOverview, municipality_overview, national_overview
+from dataio.store.comparison import PartnershipEffect, partnership_effect
 from dataio.store.goals import find_goal
 from dataio.store.neighbour_help import district_table, helper_overview
 from dataio.store.surveys import INSECURITY, insecurity_overview, national_series
 from models.actionplan import PlanSummary
+from models.announced import parse_partner_since
 from models.domain import Indicator, Status
+from models.effect import EffectStatus
 from models.formatting import fmt_decimal, fmt_int
 from models.neighbour_help import per_100_households
 from models.permissions import Actor
@@ -122,6 +126,52 @@ def plan_document(summary: PlanSummary | None) -> dict[str, Any] | None:
     }
 
 
+EFFECT_METHOD_CODE = "synthetic_control"  # models.effect: a synthetic control with placebo runs
+EFFECT_STATUS_CODES = {
+    EffectStatus.FELL: "fell",
+    EffectStatus.SAME: "same",
+    EffectStatus.ROSE: "rose",
+    EffectStatus.TOO_EARLY: "too_early",
+    EffectStatus.WEAK: "weak",
+}
+
+
+def _finite(value: float | None, digits: int) -> float | None:
+    """Rounded; None for a missing or unbounded end (JSON has no infinity)."""
+    return None if value is None or not math.isfinite(value) else round(value, digits)
+
+
+def effect_document(effect: PartnershipEffect | None) -> dict[str, Any] | None:
+    """`"partnership_effect"`: the estimate (relative difference against the synthetic
+    comparison, -0.42 is 42 % fewer), its 95 % placebo interval, the placebo p-value and the
+    number of donors with weight; null without a partnership or a start date. Too few quarters:
+    `"status": "too_early"` with what is known; data the model refuses: `"no_estimate"`."""
+    if effect is None or effect.partner_since is None:
+        return None
+    start = parse_partner_since(effect.partner_since)
+    document: dict[str, Any] = {
+        "start": None if start is None else start.isoformat(),
+        "method": EFFECT_METHOD_CODE,
+        "demo": effect.demo,
+    }
+    result = effect.result
+    if result is None:
+        return document | {"status": "no_estimate", "problem": effect.problem}
+    return document | {
+        "status": EFFECT_STATUS_CODES[result.status],
+        "start_period": result.start_period,
+        "pre_quarters": result.pre_quarters,
+        "post_quarters": result.post_quarters,
+        "estimate": _finite(result.estimate, 4),
+        "low": _finite(result.low, 4),
+        "high": _finite(result.high, 4),
+        "p_value": _finite(result.p_value, 4),
+        "donors": len(result.donor_weights),
+        "placebos": result.placebo_count,
+        "weak_fit": result.weak_fit,
+    }
+
+
 def status_document(
     overview: BurglaryOverview,
     *,
@@ -214,13 +264,16 @@ def scope_status_document(
     """`botrygt status --json` for a municipality (within the viewer's scope) or the nation."""
     goals = other_goals(engine, viewer=viewer, code=code)
     if code is None:
-        return status_document(
+        national = status_document(
             national_overview(engine), helpers=goals["helpers"], insecurity=goals["insecurity"]
         )
+        return national | {"partnership_effect": None}  # a municipality's partnership only
     require_read(engine, viewer=viewer, municipality_code=code)
-    return status_document(
+    document = status_document(
         municipality_overview(engine, code=code),
         action_plan=plan_summary(engine, viewer=viewer, municipality_code=code, today=today),
         helpers=goals["helpers"],
         insecurity=goals["insecurity"],
     )
+    document["partnership_effect"] = effect_document(partnership_effect(engine, code=code))
+    return document

@@ -295,3 +295,26 @@ def test_report_needs_a_known_format(
     capsys.readouterr()
     assert main(["report", "--municipality", "183", "-o", str(tmp_path / "pakke.txt")]) == 2
     assert "Angiv --format pdf eller --format xlsx" in capsys.readouterr().err
+
+
+def test_status_json_has_the_partnership_effect(
+    demo_cli: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    capsys.readouterr()
+    assert main(["status", "--municipality", "223", "--json"]) == 0  # Hørsholm, since 2021-01
+    document = json.loads(capsys.readouterr().out)
+    effect = document["partnership_effect"]
+    assert set(effect) >= {"start", "estimate", "low", "high", "p_value", "method", "donors"}
+    assert (effect["start"], effect["method"], effect["status"]) == (
+        "2021-01-01",
+        "synthetic_control",
+        "fell",
+    )
+    assert effect["low"] < effect["estimate"] < effect["high"] < 0  # the demo's -13 %
+    assert 0 < effect["p_value"] <= 0.05 and effect["donors"] >= 2 and effect["demo"]
+    assert set(document) >= {"scope", "burglaries", "action_plan", "helpers", "insecurity"}
+    for code in ("183", "157"):  # Ishøj: no partnership; Gentofte: its start is not known
+        assert main(["status", "--municipality", code, "--json"]) == 0
+        assert json.loads(capsys.readouterr().out)["partnership_effect"] is None
+    assert main(["status", "--national", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["partnership_effect"] is None
