@@ -497,3 +497,23 @@ def estimate_effect(
             )
         ),
     )
+
+
+def no_effect_band(result: EffectResult) -> tuple[tuple[str, float, float], ...]:
+    """The placebo band for the chart: for each quarter from the start, (period, low, high) around
+    the comparison where the partner's rate would lie with no effect at all, by the same placebo
+    test as the 95 % interval (the comparison times exp(-h) .. exp(h), h the interval's half width
+    in logs: low = (1 + estimate) exp(-h) - 1). The test is on the total after the start, so the
+    band is that total's, drawn at each quarter's level; empty without a finite interval."""
+    estimate, low, high = result.estimate, result.low, result.high
+    if estimate is None or low is None or high is None or not math.isfinite(high):
+        return ()
+    if estimate <= -1 or high <= -1:
+        return ()
+    half_width = math.log((1 + high) / (1 + estimate))
+    factor = math.exp(half_width)
+    return tuple(
+        (point.period, point.counterfactual / factor, point.counterfactual * factor)
+        for point in result.series
+        if point.after_start and point.counterfactual is not None
+    )

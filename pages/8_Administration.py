@@ -1,4 +1,5 @@
-"""Administration: add, disable, re-scope users and reset passwords (administrators only)."""
+"""Administration: add, disable, re-scope users and reset passwords, and set the partnership
+municipalities' start dates (administrators only)."""
 
 import streamlit as st
 
@@ -8,6 +9,7 @@ from ui import flash, loaders
 from ui.auth import require
 from ui.downloads import table_download
 from ui.page import guarded
+from ui.partnership_form import partnership_tab
 from ui.tables import users_for_display
 
 
@@ -47,8 +49,14 @@ def render(actor: Actor) -> None:
     st.dataframe(shown, hide_index=True, key="users_table")
     table_download(shown, title="Brugere", key="users_download")
     engine, names = loaders.engine(), list(users["username"])
-    add, activity, scope, password = st.tabs(
-        ["Opret bruger", "Deaktivér/aktivér", "Rolle og område", "Nulstil adgangskode"],
+    add, activity, scope, password, partnerships = st.tabs(
+        [
+            "Opret bruger",
+            "Deaktivér/aktivér",
+            "Rolle og område",
+            "Nulstil adgangskode",
+            "Partnerskaber",
+        ],
         key="admin_tab",  # tracked, so the rerun after a write stays on the tab the person used
         on_change="rerun",
     )
@@ -99,6 +107,8 @@ def render(actor: Actor) -> None:
         if st.form_submit_button("Nulstil adgangskode"):
             set_password(engine, actor=actor, username=who, password=new)
             flash.done(f"Adgangskoden for {who} er nulstillet, og en eventuel spærring er ophævet.")
+    with partnerships:
+        partnership_tab(actor, version, municipalities)
 
 
 guard = require("administration", title="Administration")

@@ -7,6 +7,7 @@ import plotly.graph_objects as go
 
 from dataio.store.comparison import PartnershipEffect
 from models.breaks import series_breaks
+from models.effect import no_effect_band
 from models.formatting import fmt_period
 from models.periods import quarter_end, quarter_start
 from models.safe_text import for_html
@@ -22,6 +23,9 @@ from models.vocabulary import (
 )
 from ui.figures import danish_date_axis, danish_layout, top_label, vline, vrect
 
+# the placebo band: where 95 % of the placebo runs' gaps would put the rate with no effect
+NO_EFFECT_BAND_LABEL = "Uden virkning (95 %-placebobånd)"
+
 
 def _marks(first: str, last: str, start: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The law change and COVID as on the quarter chart, and the start a line below them."""
@@ -31,7 +35,8 @@ def _marks(first: str, last: str, start: str) -> tuple[list[dict[str, Any]], lis
         begin = quarter_start(item.first_period)
         if item.kind == "law_change":
             shapes.append(vline(begin, colour=BREAK_GREY.hex))
-            labels.append(top_label(begin, "§ 276 a", side="right"))
+            # left of its line: COVID-19 begins two years later, and its label right of its own
+            labels.append(top_label(begin, "§ 276 a", side="left"))
         else:
             end = quarter_end(item.last_period)
             shapes.append(vrect(begin, end, colour=PERIOD_GREY.hex, opacity=0.12))
@@ -43,9 +48,10 @@ def _marks(first: str, last: str, start: str) -> tuple[list[dict[str, Any]], lis
     return shapes, labels
 
 
-def effect_chart(effect: PartnershipEffect, *, name: str) -> go.Figure:
+def effect_chart(effect: PartnershipEffect, *, name: str, height: int = 420) -> go.Figure:
     """Burglaries per 1,000 households per quarter: the partnership municipality and the weighted
-    municipalities without a partnership (the fit before the start, the comparison after it)."""
+    municipalities without a partnership (the fit before the start, the comparison after it),
+    and after the start the placebo band around the comparison (`models.effect.no_effect_band`)."""
     result = effect.result
     figure = go.Figure()
     if result is None or not result.series:
@@ -53,6 +59,31 @@ def effect_chart(effect: PartnershipEffect, *, name: str) -> go.Figure:
     demo = " (eksempeldata)" if effect.demo else ""
     x = [quarter_start(point.period) for point in result.series]
     when = [fmt_period(point.period) for point in result.series]
+    band = no_effect_band(result)
+    if band:  # drawn first, behind the lines: where the rate would lie with no effect at all
+        band_x = [quarter_start(period) for period, _, _ in band]
+        band_when = [fmt_period(period) for period, _, _ in band]
+        figure.add_scatter(
+            x=band_x,
+            y=[low for _, low, _ in band],
+            mode="lines",
+            name=f"{NO_EFFECT_BAND_LABEL}, nedre grænse",
+            line={"width": 0},
+            showlegend=False,
+            customdata=band_when,
+            hovertemplate="%{customdata}: %{y:,.2f}<extra></extra>",
+        )
+        figure.add_scatter(
+            x=band_x,
+            y=[high for _, _, high in band],
+            mode="lines",
+            name=NO_EFFECT_BAND_LABEL,
+            line={"width": 0},
+            fill="tonexty",
+            fillcolor=PROJECTION_ORANGE.rgba(0.18),
+            customdata=band_when,
+            hovertemplate="%{customdata}: %{y:,.2f}<extra></extra>",
+        )
     figure.add_scatter(
         x=x,
         y=[point.actual for point in result.series],
@@ -75,11 +106,10 @@ def effect_chart(effect: PartnershipEffect, *, name: str) -> go.Figure:
         )
     shapes, labels = _marks(result.series[0].period, result.series[-1].period, result.start_period)
     danish_date_axis(figure, first=min(x), last=max(x))
-    households = " (husstande tilnærmet)" if effect.households_approximate else ""
     return danish_layout(
         figure,
-        y_title=f"Indbrud pr. 1.000 husstande pr. kvartal{households}",
-        height=380,
+        y_title="Indbrud pr. 1.000 husstande pr. kvartal",  # "tilnærmet": the caption below
+        height=height,
         shapes=shapes,
         annotations=labels,
     )

@@ -51,6 +51,18 @@ def effect_card(effect: PartnershipEffect) -> None:
             st.caption(DEMO_CAPTION)
 
 
+def chart_caption(effect: PartnershipEffect) -> str:
+    """What the chart's band means, and whether the households are approximate."""
+    households = " Husstandstallet er tilnærmet." if effect.households_approximate else ""
+    if effect.result is None or effect.result.low is None:
+        return f"Før starten viser kurverne, hvor godt sammenligningen passer.{households}"
+    return (
+        "Før starten viser kurverne, hvor godt sammenligningen passer. Båndet efter starten viser, "
+        "hvor kommunens tal ville ligge uden nogen virkning, efter placebotesten; det gælder "
+        f"summen efter starten, ikke det enkelte kvartal.{households}"
+    )
+
+
 def effect_section(*, version: int, code: int, name: str) -> None:
     """The section's body for one municipality (computed once per data version by the loader)."""
     effect = loaders.load_partnership_effect(version, code)
@@ -73,6 +85,7 @@ def effect_section(*, version: int, code: int, name: str) -> None:
             version=version,
             cache_key=code,
         )
+        st.caption(for_markdown(chart_caption(effect)))
     with st.expander("Sådan laves sammenligningen"):
         st.markdown("\n".join(f"- {for_markdown(line)}" for line in EFFECT_METHOD))
 

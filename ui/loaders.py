@@ -19,7 +19,7 @@ from dataio.db.engine import data_version, make_engine
 from dataio.settings import Settings
 from dataio.status_document import national_insecurity_document
 from dataio.store.action_plans import facts, has_plan, plan_items, with_flags
-from dataio.store.areas import municipality_table
+from dataio.store.areas import municipality_table, partnership_table
 from dataio.store.burglaries import BurglaryOverview, municipality_overview, national_overview
 from dataio.store.comparison import (
     PartnershipEffect,
@@ -125,6 +125,12 @@ def load_users(version: int) -> pd.DataFrame:
     written without bumping the data version (login bookkeeping must not clear every server's
     caches), so a cached table would show a stale "Låst til" here and on every other server."""
     return user_table(engine())
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_partnerships(version: int) -> pd.DataFrame:
+    """The partnership municipalities with their start as announced (or set by the administrator)."""
+    return partnership_table(engine())
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

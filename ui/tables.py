@@ -100,6 +100,26 @@ def users_for_display(
     )
 
 
+def partnerships_for_display(partnerships: pd.DataFrame, *, names: dict[int, str]) -> pd.DataFrame:
+    """The partnership municipalities in the order of `names` (the database's): code, the start as stored ('2019-10' as announced,
+    a full date when the administrator set it) and its first day as Danes write it."""
+    rows = []
+    for row in partnerships.itertuples():
+        since = row.partner_since if isinstance(row.partner_since, str) else None
+        start = pd.to_datetime(row.start_date) if since else None
+        rows.append(
+            {
+                "Kommune": names.get(int(row.code), str(row.code)),
+                "Kode": f"{int(row.code):03d}",
+                "Partnerskab siden": since or "ukendt",
+                "Første dag": "–" if start is None or pd.isna(start) else fmt_date(start.date()),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["Kommune", "Kode", "Partnerskab siden", "Første dag"])
+    order = {name: position for position, name in enumerate(names.values())}  # as `names` lists
+    return frame.sort_values("Kommune", key=lambda c: c.map(order)).reset_index(drop=True)
+
+
 def goal_label(*, indicator: str, scope_name: str) -> str:
     """'Indbrud · Ishøj' and the like, for pickers."""
     names = {"burglaries": "Indbrud", "insecurity": "Utryghed", "helpers": "Nabohjælpere"}

@@ -1,6 +1,8 @@
 """The synthetic control: hand-computed cases, common shocks, placebo intervals and a simulation."""
 
+import math
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import cast
 
 import numpy as np
@@ -18,6 +20,7 @@ from models.effect import (
     EffectStatus,
     QuarterPoint,
     estimate_effect,
+    no_effect_band,
     partnership_start_period,
     synthetic_weights,
 )
@@ -560,3 +563,42 @@ def test_partnership_start_period(partner_since: str | None, period: str | None)
 def test_partnership_start_period_rejects(partner_since: str) -> None:
     with pytest.raises(ValueError, match="Ugyldig startdato"):
         partnership_start_period(partner_since)
+
+
+def test_the_no_effect_band_is_the_interval_around_the_comparison() -> None:
+    series = tuple(QuarterPoint(f"2020K{q}", 1.0, 2.0, after_start=q >= 3) for q in (1, 2, 3, 4))
+    result = EffectResult(
+        status=EffectStatus.FELL,
+        explanation=CAVEAT,
+        start_period="2020K3",
+        pre_quarters=2,
+        post_quarters=2,
+        estimate=-0.5,
+        low=-0.6,
+        high=-0.375,  # (1 + high) / (1 + estimate) = 1,25: the band is 2 / 1,25 .. 2 * 1,25
+        p_value=0.01,
+        placebo_rank=1,
+        placebo_count=80,
+        pre_rmspe=0.05,
+        typical_pre_rmspe=0.05,
+        weak_fit=False,
+        donor_weights=((101, 1.0),),
+        series=series,
+    )
+    assert no_effect_band(result) == (
+        ("2020K3", pytest.approx(1.6), pytest.approx(2.5)),
+        ("2020K4", pytest.approx(1.6), pytest.approx(2.5)),
+    )
+    # no finite interval: no band
+    assert no_effect_band(replace(result, high=math.inf)) == ()
+    assert no_effect_band(replace(result, low=None, high=None)) == ()
+
+
+def test_the_band_excludes_the_actual_total_when_the_interval_excludes_zero() -> None:
+    frame, households, donors = twenty_donors(107, post_factor=0.7)
+    result = run(frame, households, "2019K1", donors)
+    band = no_effect_band(result)
+    assert len(band) == result.post_quarters
+    actual = sum(p.actual for p in result.series if p.after_start)
+    assert result.high is not None and result.high < 0
+    assert actual < sum(low for _, low, _ in band)

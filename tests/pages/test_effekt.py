@@ -37,10 +37,16 @@ def test_a_partnership_shows_the_comparison_its_fit_and_the_comparison_group(
     assert "Eksempeldata" in text  # the demo banner and the card's caption
     [chart] = plotly_specs(at)  # actual against the comparison, before and after the start
     assert [trace["name"] for trace in chart["data"]] == [
+        "Uden virkning (95 %-placebobånd), nedre grænse",  # the placebo band, from the start
+        "Uden virkning (95 %-placebobånd)",
         "Faktiske indbrud, Hørsholm (eksempeldata)",
         "Sammenligning: vægtede kommuner uden partnerskab (eksempeldata)",
     ]
     assert "Partnerskabet starter" in [a.get("text") for a in chart["layout"]["annotations"]]
+    band, actual = chart["data"][1], chart["data"][2]
+    assert band["fill"] == "tonexty" and len(band["x"]) == 22  # 2021K1-2026K2
+    assert len(actual["x"]) == 56 + 22  # the fit before the start, and after it
+    assert "Båndet efter starten viser, hvor kommunens tal ville ligge uden nogen virkning" in text
     [donors] = [d.value for d in at.dataframe if "Vægt" in d.value.columns]
     assert list(donors.columns) == ["Kommune", "Kode", "Vægt"]
     assert len(donors) >= 2 and "Hørsholm" not in set(donors["Kommune"])
