@@ -4,6 +4,8 @@ from a stale page, and the Effekt page follows the new date."""
 
 from datetime import date, timedelta
 
+from streamlit.testing.v1 import AppTest
+
 from dataio.db.engine import make_engine
 from dataio.store.partnerships import set_partnership_start
 from tests.factories import COLLEAGUE
@@ -30,17 +32,17 @@ def test_a_new_user_is_in_the_table_and_the_pickers_without_a_reload(private_db:
     assert "ny.leder" in at.selectbox(key="activity_user").options
 
 
-def partnerships(at: object) -> dict[str, str]:
-    [table] = [d.value for d in at.dataframe if "Partnerskab siden" in d.value.columns]  # type: ignore[attr-defined]
+def partnerships(at: AppTest) -> dict[str, str]:
+    [table] = [d.value for d in at.dataframe if "Partnerskab siden" in d.value.columns]
     return dict(zip(table["Kommune"], table["Partnerskab siden"], strict=True))
 
 
-def save_start(at: object, code: int, start: date | None, *, clear: bool = False) -> object:
-    at.selectbox(key="partnership_code").set_value(code)  # type: ignore[attr-defined]
-    at.date_input(key="partnership_date").set_value(start)  # type: ignore[attr-defined]
-    box = next(c for c in at.checkbox if c.label.startswith("Ryd startdatoen"))  # type: ignore[attr-defined]
+def save_start(at: AppTest, code: int, start: date | None, *, clear: bool = False) -> AppTest:
+    at.selectbox(key="partnership_code").set_value(code)
+    at.date_input(key="partnership_date").set_value(start)
+    box = next(c for c in at.checkbox if c.label.startswith("Ryd startdatoen"))
     box.set_value(clear)
-    button = next(b for b in at.button if b.label == "Gem startdato")  # type: ignore[attr-defined]
+    button = next(b for b in at.button if b.label == "Gem startdato")
     return button.click().run()
 
 
