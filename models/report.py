@@ -47,9 +47,11 @@ class GoalSection:
     snapshot, which hashes the numbers the chart is drawn from (`table` and `lines`) instead.
     """
 
-    key: str  # "burglaries", "helpers", "insecurity"
+    key: str  # "burglaries", "effect", "helpers", "insecurity"
     title: str
-    status: str | None  # a models.domain.Status value, or None where there is no data yet
+    # a models.domain.Status value, or None where there is no data yet ("effect": an EffectStatus
+    # value, or None without an estimate)
+    status: str | None
     status_label: str
     lines: list[str]  # key figures, Danish, one sentence each
     table: ReportTable

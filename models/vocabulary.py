@@ -177,6 +177,8 @@ EFFECT_COLOURS: dict[str, Colour] = {
 ACTUAL_LABEL = "Faktiske indbrud"
 COUNTERFACTUAL_LABEL = "Sammenligning: vægtede kommuner uden partnerskab"
 PARTNERSHIP_START_LABEL = "Partnerskabet starter"
+# the placebo band after the start: where the rate would lie with no effect (models.effect)
+NO_EFFECT_BAND_LABEL = "Uden virkning (95 %-placebobånd)"
 
 
 def effect_label(status: str) -> str:

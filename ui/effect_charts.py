@@ -16,15 +16,13 @@ from models.vocabulary import (
     BREAK_GREY,
     COUNTERFACTUAL_LABEL,
     GOAL_GREEN,
+    NO_EFFECT_BAND_LABEL,
     PARTNERSHIP_START_LABEL,
     PERIOD_GREY,
     PROJECTION_ORANGE,
     SERIES_BLUE,
 )
 from ui.figures import danish_date_axis, danish_layout, top_label, vline, vrect
-
-# the placebo band: where 95 % of the placebo runs' gaps would put the rate with no effect
-NO_EFFECT_BAND_LABEL = "Uden virkning (95 %-placebobånd)"
 
 
 def _marks(first: str, last: str, start: str) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

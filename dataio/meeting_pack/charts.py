@@ -6,6 +6,7 @@ the legend's words and the projection band's points are the dashboard's own, fro
 """
 
 import io
+import math
 from datetime import date
 
 # Figure objects without pyplot: no global figure registry and no GUI backend to pick, so
@@ -17,19 +18,26 @@ from matplotlib.patheffects import withStroke
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from dataio.store.burglaries import BurglaryOverview
+from dataio.store.comparison import PartnershipEffect
 from dataio.store.neighbour_help import HelperOverview
 from dataio.store.surveys import InsecurityOverview
 from models.bands import ProjectionBand, burglary_band, helper_band
 from models.domain import Quality
-from models.formatting import fmt_int, fmt_percent
+from models.effect import no_effect_band
+from models.formatting import fmt_decimal, fmt_int, fmt_percent
+from models.periods import quarter_start
 from models.vocabulary import (
+    ACTUAL_LABEL,
     BAND_ALPHA,
     BAND_LABEL,
     BREAK_GREY,
     CONSTANT_RATE_PATH_LABEL,
+    COUNTERFACTUAL_LABEL,
     GOAL_GREEN,
     LINEAR_PATH_LABEL,
     MID_GREY,
+    NO_EFFECT_BAND_LABEL,
+    PARTNERSHIP_START_LABEL,
     PERIOD_GREY,
     PROJECTION_ORANGE,
     PROVISIONAL_LABEL,
@@ -279,4 +287,54 @@ def insecurity_chart(overview: InsecurityOverview) -> Figure:
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{fmt_int(value)} %"))
     axes.set_ylim(bottom=0)
     _legend(figure, axes)
+    return figure
+
+
+def effect_chart(effect: PartnershipEffect, *, name: str) -> Figure:
+    """The partner's burglaries per 1,000 households per quarter against its synthetic comparison,
+    with the start and, after it, the placebo band (as the Effekt page's chart)."""
+    figure, axes = _figure()
+    result = effect.result
+    if result is None or not result.series:
+        return figure
+    demo = " (eksempeldata)" if effect.demo else ""
+    x = list(date2num([quarter_start(p.period) for p in result.series]))
+    band = no_effect_band(result)
+    if band:
+        band_x = list(date2num([quarter_start(period) for period, _, _ in band]))
+        axes.fill_between(
+            band_x,
+            [low for _, low, _ in band],
+            [high for _, _, high in band],
+            color=PROJECTION_ORANGE.hex,
+            alpha=BAND_ALPHA,
+            linewidth=0,
+            label=NO_EFFECT_BAND_LABEL,
+        )
+    axes.plot(
+        x,
+        [p.actual for p in result.series],
+        color=SERIES_BLUE.hex,
+        linewidth=1.3,
+        label=f"{ACTUAL_LABEL}, {name}{demo}",
+    )
+    if any(p.counterfactual is not None for p in result.series):
+        axes.plot(
+            x,
+            [math.nan if p.counterfactual is None else p.counterfactual for p in result.series],
+            "--",
+            color=PROJECTION_ORANGE.hex,
+            linewidth=1.2,
+            label=COUNTERFACTUAL_LABEL + demo,
+        )
+    start = float(date2num(quarter_start(result.start_period)))
+    axes.axvline(start, color=GOAL_GREEN.hex, linestyle="--", linewidth=1.2)
+    _period_label(axes, PARTNERSHIP_START_LABEL, start, right_of=True)
+    _danish_axes(axes, y_title="Pr. 1.000 husstande pr. kvartal")
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: fmt_decimal(value, digits=1)))
+    axes.xaxis.set_major_locator(YearLocator(base=2))
+    axes.xaxis.set_major_formatter(DateFormatter("%Y"))
+    axes.set_ylim(bottom=0)
+    # one column: the comparison's label is long, and three side by side run off the page
+    figure.legend(loc="outside lower center", ncol=1, fontsize=6.5, frameon=False)
     return figure

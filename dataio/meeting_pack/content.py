@@ -15,6 +15,7 @@ from sqlmodel import Session
 from dataio.db.audit import AuditFilter, audit_page
 from dataio.errors import NotFound, UnknownMunicipality
 from dataio.meeting_pack.burglaries import burglary_section
+from dataio.meeting_pack.effect import effect_section
 from dataio.meeting_pack.other_goals import helpers_section, insecurity_section
 from dataio.store.action_plans import has_plan, plan_items, plan_summary, require_read
 from dataio.store.areas import municipality_table
@@ -45,6 +46,7 @@ GoalSectionBuilder = Callable[[Engine, int, Actor], GoalSection | None]
 # The goals in the report's order; a builder may return None to leave its goal out.
 GOAL_SECTION_BUILDERS: list[GoalSectionBuilder] = [
     burglary_section,
+    effect_section,  # partnership municipalities only: "Virker partnerskabet?"
     helpers_section,
     insecurity_section,
 ]

@@ -14,9 +14,20 @@ from fpdf import FPDF, FontFace
 from fpdf.enums import TableCellFillMode, XPos, YPos
 
 from dataio.meeting_pack.charts import figure_png
+from dataio.meeting_pack.effect import EFFECT_KEY
+from models.effect import EffectStatus
 from models.formatting import MISSING, fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_percent
 from models.report import DEMO_MARK, Cell, GoalSection, MeetingReport, MunicipalityPart, PlanRow
-from models.vocabulary import DEMO_ORANGE, SERIES_BLUE, status_colour, status_mark
+from models.vocabulary import (
+    DEMO_ORANGE,
+    EFFECT_COLOURS,
+    EFFECT_SHAPES,
+    SERIES_BLUE,
+    Colour,
+    effect_mark,
+    status_colour,
+    status_mark,
+)
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 FONT = "DejaVu"
@@ -44,6 +55,23 @@ def cell_text(value: Cell) -> str:
     if isinstance(value, date):
         return fmt_date(value)
     return str(value)
+
+
+def section_colour(section: GoalSection) -> Colour:
+    """A goal's status colour; the effect's verdict in the effect's colours (grey: no estimate)."""
+    if section.key == EFFECT_KEY:
+        status = EffectStatus.TOO_EARLY if section.status is None else section.status
+        return EFFECT_COLOURS[EffectStatus(status)]
+    return status_colour(section.status)
+
+
+def section_mark(section: GoalSection) -> str:
+    """Shape and word: a goal's status, or the effect's verdict ('▼ Faldet mere end ...')."""
+    if section.key == EFFECT_KEY:
+        if section.status is None:
+            return f"{EFFECT_SHAPES[EffectStatus.TOO_EARLY]} {section.status_label}"
+        return effect_mark(section.status)
+    return status_mark(section.status, section.status_label)
 
 
 class ReportPdf(FPDF):
@@ -107,10 +135,10 @@ class ReportPdf(FPDF):
         self.multi_cell(0, size * 0.5, value, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 
     def status_chip(self, section: GoalSection) -> None:
-        self.set_fill_color(*status_colour(section.status))
+        self.set_fill_color(*section_colour(section))
         self.set_text_color(255, 255, 255)
         self.set_font(FONT, "B", 10)
-        label = f"  Status: {status_mark(section.status, section.status_label)}  "
+        label = f"  Status: {section_mark(section)}  "
         self.cell(
             self.get_string_width(label) + 2,
             7,
@@ -206,7 +234,7 @@ def _cover(pdf: ReportPdf, report: MeetingReport) -> None:
         [
             part.name,
             goal.title,
-            status_mark(goal.status, goal.status_label),
+            section_mark(goal),
             goal.lines[0] if goal.lines else "",
         ]
         for part in report.parts

@@ -24,7 +24,12 @@ BOLD = Font(bold=True)
 DEMO_FONT = Font(bold=True, color="FFFFFF")
 DEMO_FILL = PatternFill("solid", fgColor="E67814")
 HEADING_FILL = PatternFill("solid", fgColor="E8EEF4")
-GOAL_SHEET_NAMES = {"burglaries": "Indbrud", "helpers": "Nabohjælpere", "insecurity": "Tryghed"}
+GOAL_SHEET_NAMES = {
+    "burglaries": "Indbrud",
+    "effect": "Effekt",  # the comparison group's weights
+    "helpers": "Nabohjælpere",
+    "insecurity": "Tryghed",
+}
 
 
 def put(sheet: Worksheet, row: int, column: int, value: Cell | datetime) -> None:
@@ -192,6 +197,8 @@ def report_xlsx(report: MeetingReport) -> bytes:
         writer(workbook.create_sheet(title), report)
     for part in report.parts:
         for goal in part.goals:
+            if goal.key == "effect" and not goal.table.rows:
+                continue  # no estimate, so no comparison group: the Mål sheet says why
             name = f"{GOAL_SHEET_NAMES.get(goal.key, goal.key)} {part.code}"
             _table_sheet(workbook, report, name, goal.table)
     for sheet in workbook.worksheets:
