@@ -112,6 +112,8 @@ PASS_THROUGH = {
     "burglary_section",
     "helpers_section",
     "insecurity_section",
+    # a goal builder's signature; it reads public statistics only (partnership_effect, PUBLIC)
+    "effect_section",
     "require_read",
     "require_read_all",
     "readable",
