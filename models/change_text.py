@@ -65,7 +65,7 @@ FIELD_NAMES: dict[str, str] = {
     "target_year_is_default": "Målår sat som standard",
     "target_unit": "Målets enhed",
     "source_note": "Kilde",
-    # partnerships (dataio.store.partnerships)
+    # partnerships (dataio.store.areas)
     "partner_since": "Partnerskab siden",
     # users
     "username": "Brugernavn",

@@ -190,3 +190,17 @@ def effect_label(status: str) -> str:
 def effect_mark(status: str) -> str:
     """Shape and word, readable without colour: '▼ Faldet mere end sammenlignelige'."""
     return f"{EFFECT_SHAPES[EffectStatus(status)]} {effect_label(status)}"
+
+
+# -- Actions on the Kommune page's quarter chart (models.overlay) -------------------------------
+# A shape and a colour per kind, so each reads without colour too; none of them a status colour.
+ACTION_SYMBOLS: dict[str, str] = {
+    "plan_done": "star",
+    "walk": "triangle-up",
+    "recruitment": "square",
+}
+ACTION_COLOURS: dict[str, Colour] = {
+    "plan_done": Colour(26, 110, 60),
+    "walk": Colour(118, 72, 160),
+    "recruitment": Colour(190, 90, 30),
+}

@@ -5,6 +5,7 @@ municipalities, linking to the Effekt page where the comparison is shown in full
 import streamlit as st
 
 from models.formatting import fmt_change, fmt_decimal, fmt_int, fmt_period
+from models.overlay import OVERLAY_CAPTION, quarter_marks
 from models.permissions import Actor
 from models.rates import same_quarter_change
 from models.safe_text import for_markdown
@@ -14,7 +15,7 @@ from ui.cards import burglary_card, sources_caption, status_rules
 from ui.charts import goal_chart, quarter_chart, rate_chart
 from ui.described import cached_chart
 from ui.effect_view import effect_summary
-from ui.page import any_municipality_picker, demo_notice, guarded
+from ui.page import any_municipality_picker, demo_notice, guarded, reads_municipality
 
 
 def render(actor: Actor) -> None:
@@ -63,9 +64,19 @@ def render(actor: Actor) -> None:
                 + "."
             )
     st.subheader("Indbrud pr. kvartal")
-    cached_chart(
-        lambda: quarter_chart(overview), key="quarter_chart", version=version, cache_key=code
+    # the partnership's actions on the series, for those who may read its plan, walks and helpers
+    actions = reads_municipality(actor, version, code)
+    marks = (
+        quarter_marks(loaders.load_action_events(version, actor, code), counts) if actions else []
     )
+    cached_chart(
+        lambda: quarter_chart(overview, marks=marks),
+        key="quarter_chart",
+        version=version,
+        cache_key=(code, actions),
+    )
+    if marks:
+        st.caption(OVERLAY_CAPTION)
     st.subheader("Indbrud pr. år mod målet")
     cached_chart(lambda: goal_chart(overview), key="goal_chart", version=version, cache_key=code)
     st.caption(

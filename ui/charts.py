@@ -1,5 +1,6 @@
 """Plotly figures built from overviews: data in, figure out (no Streamlit calls)."""
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -11,9 +12,12 @@ from dataio.store.comparison import RateComparison
 from models.bands import burglary_band
 from models.domain import Quality
 from models.formatting import fmt_date, fmt_decimal, fmt_int
+from models.overlay import ACTION_KINDS, QuarterMark
 from models.periods import quarter_end, quarter_start
 from models.safe_text import for_html
 from models.vocabulary import (
+    ACTION_COLOURS,
+    ACTION_SYMBOLS,
     ALERT_RED,
     BREAK_GREY,
     CONSTANT_RATE_PATH_LABEL,
@@ -126,8 +130,9 @@ def goal_chart(overview: BurglaryOverview) -> go.Figure:
     )
 
 
-def quarter_chart(overview: BurglaryOverview) -> go.Figure:
-    """Quarterly counts with the law change, COVID years and the provisional quarter marked."""
+def quarter_chart(overview: BurglaryOverview, *, marks: Sequence[QuarterMark] = ()) -> go.Figure:
+    """Quarterly counts with the law change, COVID years and the provisional quarter marked, and
+    the partnership's actions (`models.overlay.quarter_marks`) as markers on their quarter."""
     quarters = overview.quarters
     figure = go.Figure()
     x = [quarter_start(p) for p in quarters["period"]]
@@ -142,6 +147,24 @@ def quarter_chart(overview: BurglaryOverview) -> go.Figure:
         customdata=quarters["period"],
         hovertemplate="%{customdata}: %{y:,.0f}<extra></extra>",
     )
+    for kind, label in ACTION_KINDS.items():
+        own = [m for m in marks if m.kind == kind]
+        if not own:
+            continue
+        figure.add_scatter(
+            x=[quarter_start(m.period) for m in own],
+            y=[m.count for m in own],
+            mode="markers",
+            name=label,
+            marker={
+                "symbol": ACTION_SYMBOLS[kind],
+                "size": 11,
+                "color": ACTION_COLOURS[kind].hex,
+                "line": {"color": "white", "width": 1},
+            },
+            customdata=[for_html(m.text) for m in own],
+            hovertemplate="%{customdata}<extra></extra>",
+        )
     shapes, labels = [], []
     for item in overview.breaks:
         start, end = quarter_start(item.first_period), quarter_end(item.last_period)

@@ -39,8 +39,9 @@ from dataio.store.neighbour_help import (
 from dataio.store.sources import source_table
 from dataio.store.surveys import InsecurityOverview, insecurity_overview
 from dataio.store.users import user_table
-from dataio.store.walks import closed_follow_ups, open_follow_ups, walk_table
+from dataio.store.walks import action_events, closed_follow_ups, open_follow_ups, walk_table
 from models.actionplan import PlanSummary, progress_by_track, summarise
+from models.overlay import ActionEvent
 from models.permissions import Actor
 from models.tables import Goal
 
@@ -159,6 +160,12 @@ def load_plan(
         summarise(item_facts, today=today),
         progress_by_track(item_facts),
     )
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_action_events(version: int, viewer: Actor, code: int) -> list[ActionEvent]:
+    """The municipality's finished plan items, safety walks and recruitment activities (dated)."""
+    return action_events(engine(), viewer=viewer, code=code)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

@@ -148,6 +148,15 @@ def viewable_municipalities(actor: Actor, municipalities: pd.DataFrame) -> pd.Da
     return municipalities[mask].reset_index(drop=True)
 
 
+def reads_municipality(actor: Actor, version: int, code: int) -> bool:
+    """Whether the actor may read this municipality's partnership data (its plan, walks...)."""
+    table = loaders.load_municipalities(version)
+    district = table.loc[table["code"] == code, "police_district_number"]
+    return bool(len(district)) and allows(
+        actor, Action.VIEW_MUNICIPALITY, Target(code, int(district.iloc[0]))
+    )
+
+
 def any_municipality_picker(actor: Actor, version: int) -> tuple[int, str]:
     """A sidebar picker over all 98 municipalities (public statistics: the Kommune and Effekt
     pages), starting at the actor's own; remembered in ?kommune= so links can be shared."""

@@ -1,7 +1,7 @@
 """Administration's "Partnerskaber" tab: the partnership municipalities and their start dates,
 and the form that sets, changes or clears one, or makes a municipality a partnership.
 
-The save carries the start the person saw (`dataio.store.partnerships`): the table as drawn on
+The save carries the start the person saw (`dataio.store.areas`): the table as drawn on
 the run before the button was pressed is kept in the session, so a colleague's save in between
 is refused instead of silently overwritten.
 """
@@ -11,7 +11,7 @@ from datetime import date
 import streamlit as st
 
 from dataio.errors import DomainError
-from dataio.store.partnerships import NOT_A_PARTNERSHIP, Seen, set_partnership_start
+from dataio.store.areas import NOT_A_PARTNERSHIP, Seen, set_partnership_start
 from models.formatting import fmt_date
 from models.permissions import Actor
 from ui import flash, loaders

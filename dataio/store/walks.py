@@ -1,4 +1,7 @@
-"""Safety walks (tryghedsvandringer) and their follow-ups, which must not get lost."""
+"""Safety walks (tryghedsvandringer) and their follow-ups, which must not get lost; and what the
+partnership did as dated events for the Kommune page's quarter chart (`action_events`: plan
+items marked done, on the day they were last changed, safety walks and recruitment activities,
+scoped like the reads they are made of)."""
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -14,7 +17,10 @@ from dataio.db.frames import Connectable, read_frame
 from dataio.db.versioned import write_if_unchanged
 from dataio.errors import NotFound, ValidationFailed
 from dataio.store.access import municipality_target, require_read
+from dataio.store.action_plans import plan_items
+from dataio.store.neighbour_help import activities
 from models.actionplan import ItemStatus, Organisation, Track
+from models.overlay import ActionEvent
 from models.permissions import Action, Actor, require
 from models.tables import ActionItem, ActionPlan, SafetyWalk, WalkObservation
 
@@ -320,3 +326,34 @@ def walk_table(con: Connectable, *, viewer: Actor, municipality_code: int) -> pd
         .order_by(col(SafetyWalk.walk_date).desc())
     )
     return read_frame(con, statement)
+
+
+def _day(value: object) -> pd.Timestamp:
+    return pd.Timestamp(value)
+
+
+def action_events(con: Connectable, *, viewer: Actor, code: int) -> list[ActionEvent]:
+    """The municipality's finished plan items, safety walks and recruitment activities."""
+    require_read(con, viewer=viewer, municipality_code=code)
+    items = plan_items(con, viewer=viewer, municipality_code=code)
+    done = items[items["status"] == ItemStatus.DONE.value]
+    events = [
+        ActionEvent(_day(row.changed_at).date(), "plan_done", str(row.title))
+        for row in done.itertuples()
+    ]
+    walks = walk_table(con, viewer=viewer, municipality_code=code)
+    events += [
+        ActionEvent(_day(row.walk_date).date(), "walk", str(row.area)) for row in walks.itertuples()
+    ]
+    recruitment = activities(con, viewer=viewer, codes=[code])
+    events += [
+        ActionEvent(
+            _day(row.activity_date).date(),
+            "recruitment",
+            f"{row.kind}, {row.place}"
+            if isinstance(row.place, str) and row.place
+            else str(row.kind),
+        )
+        for row in recruitment.itertuples()
+    ]
+    return events

@@ -20,9 +20,9 @@ from dataio.files.statistikbanken.importer import import_dst
 from dataio.files.surveys import import_survey
 from dataio.files.undo import undo_last_import
 from dataio.store.action_plans import ItemEdit, create_plan, plan_items, save_changes
+from dataio.store.areas import NOT_A_PARTNERSHIP, set_partnership_start
 from dataio.store.goals import GoalChange, create_local_goal, update_goal
 from dataio.store.neighbour_help import add_activity, add_helper_count
-from dataio.store.partnerships import NOT_A_PARTNERSHIP, set_partnership_start
 from dataio.store.users import add_user, rescope_user, set_active, set_password
 from dataio.store.walks import (
     NewObservation,

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from streamlit.testing.v1 import AppTest
 
 from dataio.db.engine import make_engine
-from dataio.store.partnerships import set_partnership_start
+from dataio.store.areas import set_partnership_start
 from tests.factories import COLLEAGUE
 from tests.pages.apptest import page_text, run_page
 

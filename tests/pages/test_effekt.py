@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dataio.db.engine import make_engine
-from dataio.store.partnerships import set_partnership_start
+from dataio.store.areas import set_partnership_start
 from tests.factories import ADMIN
 from tests.pages.apptest import page_text, plotly_specs, run_page
 

@@ -37,7 +37,7 @@ from dataio.store.neighbour_help import (
     sign_ups_by_kind,
 )
 from dataio.store.surveys import insecurity_overview, survey_rounds
-from dataio.store.walks import closed_follow_ups, open_follow_ups, walk_table
+from dataio.store.walks import action_events, closed_follow_ups, open_follow_ups, walk_table
 from models.permissions import Actor, Role
 
 ISHOJ = 183
@@ -59,6 +59,7 @@ def _refuse_if_empty(table: Any) -> Any:
 
 
 READS: dict[str, Read] = {
+    "action_events": lambda e, v: action_events(e, viewer=v, code=ISHOJ),
     "plan_items": lambda e, v: plan_items(e, viewer=v, municipality_code=ISHOJ),
     "has_plan": lambda e, v: has_plan(e, viewer=v, municipality_code=ISHOJ),
     "plan_summary": lambda e, v: plan_summary(e, viewer=v, municipality_code=ISHOJ, today=TODAY),

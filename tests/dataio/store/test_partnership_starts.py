@@ -10,13 +10,13 @@ from sqlmodel import Session, select
 
 from dataio.db.engine import data_version
 from dataio.errors import NotFound, PermissionDenied, ValidationFailed
-from dataio.store.areas import partnership_table
-from dataio.store.comparison import partnership_effect
-from dataio.store.partnerships import (
+from dataio.store.areas import (
     NOT_A_PARTNERSHIP,
     PartnershipConflict,
+    partnership_table,
     set_partnership_start,
 )
+from dataio.store.comparison import partnership_effect
 from models.tables import AuditEntry
 from tests.dataio.store.test_effect import EFFECT, FURESO, GENTOFTE, write_world
 from tests.factories import ADMIN, COLLEAGUE, COUNCIL, LEADER, POLICE
