@@ -22,6 +22,7 @@ OVERLAY_CAPTION = (
     "samme periode er en sammenligning, ikke bevis for årsag."
 )
 MAX_LABELS = 5  # titles named in a marker's hover text; the rest are counted
+STACK_STEP = 0.08  # a second kind in the same quarter sits this share of the top count higher
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ class QuarterMark:
 
     kind: str
     period: str
-    count: int  # burglaries that quarter: the marker's height
+    count: int  # burglaries that quarter
+    height: float  # where the marker is drawn: on the count, or stacked above another kind's
     actions: int
     text: str  # 'Tryghedsvandring: Vejleåparken; Gadekæret' for the hover
 
@@ -51,20 +53,25 @@ def quarter_of(day: date) -> str:
 
 def quarter_marks(events: Iterable[ActionEvent], counts: Mapping[str, int]) -> list[QuarterMark]:
     """One mark per kind and quarter that has a burglary count, in ACTION_KINDS' order and then
-    by quarter; actions in quarters without a count (before the series, or not yet published)
-    are left out, as the chart has nowhere to put them."""
+    by quarter, drawn on the quarter's count; a second and third kind in the same quarter are
+    stacked above it (STACK_STEP of the top count each), so no marker hides another. Actions in
+    quarters without a count (before the series, or not yet published) are left out, as the chart
+    has nowhere to put them."""
     grouped: dict[tuple[str, str], list[str]] = defaultdict(list)
     for event in events:
         if event.kind not in ACTION_KINDS:
             raise ValueError(f"Ukendt slags aktivitet: {event.kind}")
         grouped[(event.kind, quarter_of(event.day))].append(event.label)
     order = list(ACTION_KINDS)
+    step = STACK_STEP * max(counts.values(), default=0)
+    stacked: dict[str, int] = defaultdict(int)  # kinds already placed in each quarter
     marks = []
-    for (kind, period), labels in sorted(
-        grouped.items(), key=lambda g: (order.index(g[0][0]), g[0][1])
-    ):
+    ordered = sorted(grouped.items(), key=lambda g: (order.index(g[0][0]), g[0][1]))
+    for (kind, period), labels in ordered:
         if period not in counts:
             continue
+        level = stacked[period]
+        stacked[period] += 1
         shown = sorted(labels)[:MAX_LABELS]
         rest = len(labels) - len(shown)
         text = "; ".join(shown) + (f" og {rest} mere" if rest else "")
@@ -73,6 +80,7 @@ def quarter_marks(events: Iterable[ActionEvent], counts: Mapping[str, int]) -> l
                 kind=kind,
                 period=period,
                 count=int(counts[period]),
+                height=float(counts[period]) + level * step,
                 actions=len(labels),
                 text=f"{ACTION_KINDS[kind]}: {text}",
             )

@@ -153,7 +153,7 @@ def quarter_chart(overview: BurglaryOverview, *, marks: Sequence[QuarterMark] = 
             continue
         figure.add_scatter(
             x=[quarter_start(m.period) for m in own],
-            y=[m.count for m in own],
+            y=[m.height for m in own],
             mode="markers",
             name=label,
             marker={
@@ -162,7 +162,9 @@ def quarter_chart(overview: BurglaryOverview, *, marks: Sequence[QuarterMark] = 
                 "color": ACTION_COLOURS[kind].hex,
                 "line": {"color": "white", "width": 1},
             },
-            customdata=[for_html(m.text) for m in own],
+            customdata=[
+                f"{for_html(m.text)} (indbrud i kvartalet: {fmt_int(m.count)})" for m in own
+            ],
             hovertemplate="%{customdata}<extra></extra>",
         )
     shapes, labels = [], []

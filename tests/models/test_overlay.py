@@ -46,3 +46,17 @@ def test_many_actions_in_one_quarter_are_counted_after_five() -> None:
 def test_an_unknown_kind_is_refused() -> None:
     with pytest.raises(ValueError, match="Ukendt slags aktivitet"):
         quarter_marks([ActionEvent(date(2024, 4, 1), "møde", "x")], COUNTS)
+
+
+def test_kinds_in_the_same_quarter_are_stacked_above_the_count() -> None:
+    events = [
+        ActionEvent(date(2024, 8, 1), "recruitment", "Stand"),
+        ActionEvent(date(2024, 8, 2), "walk", "Vejleåparken"),
+        ActionEvent(date(2024, 8, 3), "plan_done", "Møde"),
+    ]
+    marks = quarter_marks(events, COUNTS)  # the top count is 40: a step of 3,2
+    assert [(m.kind, m.count, m.height) for m in marks] == [
+        ("plan_done", 35, 35.0),
+        ("walk", 35, pytest.approx(38.2)),
+        ("recruitment", 35, pytest.approx(41.4)),
+    ]
