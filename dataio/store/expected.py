@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from sqlalchemy import select
+from sqlalchemy.sql import Select
 from sqlmodel import col
 
 from dataio.db.frames import Connectable, read_frame
@@ -70,7 +71,7 @@ class ExpectedModel:
 
 
 def _age_table(con: Connectable) -> pd.DataFrame:
-    statement = select(
+    statement: Select[*tuple[Any, ...]] = select(
         col(AgeStructureYear.municipality_code).label("code"),
         col(AgeStructureYear.year),
         col(AgeStructureYear.population),

@@ -126,7 +126,7 @@ def test_leave_one_out_intervals_cover_new_draws_too() -> None:
         (lambda f: pd.concat([f, f.head(1)]), "mere end én gang"),
     ],
 )
-def test_refuses_what_it_cannot_use_in_danish(change, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_refuses_what_it_cannot_use_in_danish(change, message: str) -> None:
     frame = world(30).assign(actual=lambda f: np.round(f["truth"]).astype(int))
     with pytest.raises(ExpectedRefused, match=message):
         fit_expected(change(frame), covariates=COVARIATES)
@@ -164,7 +164,7 @@ def _noisy(frame: pd.DataFrame, seed: int) -> pd.DataFrame:
 
 @SETTINGS
 @given(frame=worlds, seed=st.integers(0, 1000), order=st.randoms(use_true_random=False))
-def test_row_order_does_not_matter(frame: pd.DataFrame, seed: int, order) -> None:  # type: ignore[no-untyped-def]
+def test_row_order_does_not_matter(frame: pd.DataFrame, seed: int, order) -> None:
     frame = _noisy(frame, seed)
     shuffled = frame.iloc[order.sample(range(len(frame)), len(frame))]
     first = fit_expected(frame, covariates=COVARIATES, draws=500).table

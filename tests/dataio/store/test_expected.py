@@ -39,7 +39,7 @@ YEARS = (2022, 2023, 2024)
 SLOPES = {"share_15_24": 3.0, "share_65_plus": -2.0}
 
 
-def _source(session, *, demo: bool, dataset: str) -> int:  # type: ignore[no-untyped-def]
+def _source(session, *, demo: bool, dataset: str) -> int:
     source = DataSource(
         name="Håndlavet verden (test)",
         kind=SourceKind.DEMO if demo else SourceKind.FILE,
