@@ -8,9 +8,9 @@ the *other* municipalities (leave-one-out): its own count, however extreme, does
 expectation towards itself, nor widen its own interval through the dispersion.
 
 The 95 % prediction interval is for a new count: the 2.5 % and 97.5 % quantiles of simulated counts,
-drawing the coefficients from the fit's normal approximation (parameter uncertainty) and then a
-count from the negative binomial at that mean (the noise of one year). The dispersion is plugged
-in. Each municipality's draws are seeded by (seed, code), so results do not depend on row order.
+drawing the coefficients and log(alpha) from the fit's normal approximation (parameter
+uncertainty) and then a count from the negative binomial at that mean and dispersion (the noise of
+one year). Each municipality's draws are seeded by (seed, code), so results do not depend on row order.
 
 statsmodels is imported inside the fitting function: importing this module costs pages nothing.
 """
@@ -111,6 +111,8 @@ class _Fit:
     params: np.ndarray  # coefficients (without the dispersion)
     cov: np.ndarray  # their covariance
     alpha: float
+    # covariance of (coefficients, log alpha), for drawing both; None for the Poisson (alpha 0)
+    joint_cov: np.ndarray | None = None
 
 
 def _moment_alpha(counts: np.ndarray, means: np.ndarray) -> float:
@@ -133,28 +135,37 @@ def _fit(counts: np.ndarray, design: np.ndarray, exposure: np.ndarray) -> _Fit:
             try:
                 fitted = model.fit(start_params=start, disp=0, method=method, maxiter=200)
                 params = np.asarray(fitted.params, float)
-                cov = np.asarray(fitted.cov_params(), float)[:k, :k]
+                full = np.asarray(fitted.cov_params(), float)
             except (ValueError, np.linalg.LinAlgError):  # a singular Hessian at the boundary
                 continue
             if (
                 np.isfinite(params).all()
-                and np.isfinite(cov).all()
+                and np.isfinite(full).all()
                 and _TINY_DISPERSION < params[-1] < _HUGE_DISPERSION
                 and fitted.llf >= poisson.llf
             ):
-                return _Fit(params[:k], cov, float(params[-1]))
+                # delta method: log alpha = log(alpha) has the scale 1 / alpha
+                scale = np.append(np.ones(k), 1 / params[-1])
+                joint = full * np.outer(scale, scale)
+                return _Fit(params[:k], full[:k, :k], float(params[-1]), joint)
     return _Fit(np.asarray(poisson.params, float), np.asarray(poisson.cov_params(), float), 0.0)
 
 
 def _interval(
     *, row: np.ndarray, exposure: float, fit: _Fit, rng: np.random.Generator, draws: int
 ) -> tuple[float, float]:
-    """The 95 % prediction interval for a new count: coefficient draws, then NB draws."""
-    betas = rng.multivariate_normal(fit.params, fit.cov, size=draws, method="cholesky")
-    means = exposure * np.exp(np.clip(betas @ row, -50, 50))
-    if fit.alpha > 0:
-        means = rng.gamma(shape=1 / fit.alpha, scale=fit.alpha * means)
-    counts = rng.poisson(means)
+    """The 95 % prediction interval for a new count: coefficient and dispersion draws, then NB
+    draws (a Gamma-Poisson mixture)."""
+    if fit.joint_cov is None:
+        betas = rng.multivariate_normal(fit.params, fit.cov, size=draws, method="cholesky")
+        means = exposure * np.exp(np.clip(betas @ row, -50, 50))
+    else:
+        centre = np.append(fit.params, math.log(fit.alpha))
+        joint = rng.multivariate_normal(centre, fit.joint_cov, size=draws, method="cholesky")
+        means = exposure * np.exp(np.clip(joint[:, :-1] @ row, -50, 50))
+        alphas = np.exp(np.clip(joint[:, -1], -20, math.log(_HUGE_DISPERSION)))
+        means = rng.gamma(shape=1 / alphas, scale=alphas * means)
+    counts = rng.poisson(np.minimum(means, 1e12))
     tail = (1 - LEVEL) / 2
     low, high = np.quantile(counts, [tail, 1 - tail], method="inverted_cdf")
     return float(low), float(high)

@@ -181,9 +181,10 @@ def test_scaling_households_and_counts_together_keeps_ratios(
     scaled = frame.assign(households=frame["households"] * factor, actual=frame["actual"] * factor)
     first = fit_expected(frame, covariates=COVARIATES, draws=200).table
     second = fit_expected(scaled, covariates=COVARIATES, draws=200).table
-    # NB2's slopes solve the same score equations after scaling; only the dispersion estimate
-    # (hence the weights) can move a little
-    assert np.allclose(first["ratio"], second["ratio"], rtol=0.05)
+    # NB2 is not exactly scale-free: multiplying counts by k keeps their relative spread but
+    # shrinks the Poisson part of it, so alpha (hence the weights) moves and, with 20 municipalities
+    # left one out, a ratio by up to about 5 % (world(20, seed=26), seed 0, factor 3)
+    assert np.allclose(first["ratio"], second["ratio"], rtol=0.1)
 
 
 @SETTINGS
