@@ -22,6 +22,7 @@ from models.expected import (
     fit_expected,
     ratio_ranks,
 )
+from models.expected_text import COVARIATE_TEXT
 from models.tables import AgeStructureYear
 
 # log households: size as the proxy for urbanisation the offline data allows (with households as
@@ -29,12 +30,7 @@ from models.tables import AgeStructureYear
 # young commit and the old suffer fewer burglaries (dwelling type, tenure and income are left out:
 # their tables could not be checked offline, docs/expected.md).
 COVARIATES = ("log_households", "share_15_24", "share_65_plus")
-COVARIATE_LABELS = {
-    "intercept": "Niveau (typisk kommune)",
-    "log_households": "Kommunens størrelse (log husstande)",
-    "share_15_24": "Andel 15-24 år",
-    "share_65_plus": "Andel 65 år og derover",
-}
+COVARIATE_LABELS = COVARIATE_TEXT  # Danish names of the coefficients, for the page
 SEED = 2026
 
 
