@@ -11,6 +11,7 @@ from dataio.store.action_plans import plan_summary, require_read
 from dataio.store.areas import latest_households
 from dataio.store.burglaries import BurglaryOverview, municipality_overview, national_overview
 from dataio.store.comparison import PartnershipEffect, partnership_effect
+from dataio.store.expected import expected_document
 from dataio.store.goals import find_goal
 from dataio.store.neighbour_help import district_table, helper_overview
 from dataio.store.surveys import INSECURITY, insecurity_overview, national_series
@@ -178,6 +179,7 @@ def status_document(
     action_plan: PlanSummary | None = None,
     helpers: dict[str, Any] | None = None,
     insecurity: dict[str, Any] | None = None,
+    expected: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The stable JSON shape (later keys may be added, none renamed)."""
     result = overview.assessment
@@ -222,6 +224,7 @@ def status_document(
         "action_plan": plan_document(action_plan),
         "helpers": helpers,
         "insecurity": insecurity,
+        "expected": expected,  # burglaries against what the conditions predict (models.expected)
         "data": {
             "demo": overview.demo
             or bool(helpers and helpers.get("demo"))
@@ -274,6 +277,7 @@ def scope_status_document(
         action_plan=plan_summary(engine, viewer=viewer, municipality_code=code, today=today),
         helpers=goals["helpers"],
         insecurity=goals["insecurity"],
+        expected=expected_document(engine, code=code),
     )
     document["partnership_effect"] = effect_document(partnership_effect(engine, code=code))
     return document

@@ -92,6 +92,20 @@ class HouseholdYear(SQLModel, table=True):
     source_id: int = Field(foreign_key="data_source.id")
 
 
+class AgeStructureYear(SQLModel, table=True):
+    """A municipality's population and two age groups on 1 January (FOLK1A by ALDER, first
+    quarter), the covariates of the expected-burglaries model; demo rows are generated."""
+
+    __tablename__ = "age_structure_year"
+    municipality_code: int = Field(foreign_key="municipality.code", primary_key=True)
+    year: int = Field(primary_key=True)
+    population: int
+    aged_15_24: int
+    aged_65_plus: int
+    is_demo: bool = False
+    source_id: int = Field(foreign_key="data_source.id")
+
+
 class Goal(SQLModel, table=True):
     """A goal as data: what is measured, from what baseline, to what target, by when."""
 

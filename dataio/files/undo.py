@@ -13,6 +13,7 @@ from dataio.errors import ValidationFailed
 from models.domain import SourceKind
 from models.permissions import Action, Actor, Target, require
 from models.tables import (
+    AgeStructureYear,
     BurglaryQuarter,
     DataSource,
     HouseholdYear,
@@ -26,6 +27,7 @@ TABLES: dict[str, tuple[Any, str]] = {
     "burglary_quarter": (BurglaryQuarter, "municipality_code"),
     "national_burglary_year": (NationalBurglaryYear, "year"),
     "household_year": (HouseholdYear, "municipality_code"),
+    "age_structure_year": (AgeStructureYear, "municipality_code"),
 }
 
 

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from dataio.db.engine import transaction
 from dataio.db.migrate import upgrade_schema
 from dataio.seed.demo_burglaries import demo_municipalities, has_burglary_data, write_demo
+from dataio.seed.demo_covariates import has_age_structure, write_demo_age_structure
 from dataio.seed.demo_neighbour_help import ensure_demo_helpers, replace_demo_helpers
 from dataio.seed.demo_plan import ensure_demo_plan
 from dataio.seed.demo_users import ensure_demo_users
@@ -22,7 +23,7 @@ class InitReport:
 
     demo_rows: int  # quarterly burglaries
     demo_users: int = 0
-    demo_other_rows: int = 0  # helper counts, activities, survey answers
+    demo_other_rows: int = 0  # helper counts, activities, survey answers, age structure
 
 
 def initialise(engine: Engine, *, demo: bool, today: date | None = None) -> InitReport:
@@ -43,6 +44,12 @@ def initialise(engine: Engine, *, demo: bool, today: date | None = None) -> Init
             demo_other_rows = ensure_demo_helpers(
                 session, municipalities=demo_municipalities(session), today=today or date.today()
             )
+            if not has_age_structure(session):  # the expected-burglaries model's covariates
+                demo_other_rows += write_demo_age_structure(
+                    session,
+                    municipalities=demo_municipalities(session),
+                    today=today or date.today(),
+                )
     return InitReport(demo_rows=demo_rows, demo_users=demo_users, demo_other_rows=demo_other_rows)
 
 
@@ -55,6 +62,7 @@ def regenerate_demo(engine: Engine, *, today: date | None = None) -> int:
         municipalities = demo_municipalities(session)
         rows = write_demo(session, municipalities=municipalities, today=day)
         rows += replace_demo_helpers(session, municipalities=municipalities, today=day)
+        rows += write_demo_age_structure(session, municipalities=municipalities, today=day)
         ensure_demo_plan(session, today=day)
     return rows
 

@@ -9,6 +9,7 @@ from dataio.db.migrate import database_revision, head_revision
 from dataio.seed.demo_users import DEMO_USERS
 from models.tables import (
     ActionPlan,
+    AgeStructureYear,
     AppUser,
     BurglaryQuarter,
     HelperCount,
@@ -29,7 +30,7 @@ def _has_rows(session: Session, table: type) -> bool:
 def database_is_current(engine: Engine, *, demo: bool) -> bool:
     """The schema is at this code's newest migration, the reference data is there, and (in demo
     mode) everything `initialise` would add when missing is there: the demo burglaries, users,
-    Ishøj's plan, helpers, activities and surveys. The conditions are initialise's own."""
+    Ishøj's plan, helpers, activities, surveys and the age structure. The conditions are initialise's own."""
     if database_revision(engine) != head_revision(engine):
         return False
     with Session(engine) as session:
@@ -43,6 +44,12 @@ def database_is_current(engine: Engine, *, demo: bool) -> bool:
             and session.get(ActionPlan, DEMO_PLAN_MUNICIPALITY) is not None
             and all(
                 _has_rows(session, table)
-                for table in (BurglaryQuarter, HelperCount, RecruitmentActivity, SurveyRound)
+                for table in (
+                    AgeStructureYear,
+                    BurglaryQuarter,
+                    HelperCount,
+                    RecruitmentActivity,
+                    SurveyRound,
+                )
             )
         )

@@ -18,7 +18,8 @@ from models.permissions import Actor
 from models.tables import DataSource
 
 DEFAULT_BASE_URL = "https://api.statbank.dk/v1"
-# What we ask for: residential burglary only from the crime tables, totals from the others.
+# What we ask for: residential burglary only from the crime tables, totals from FAM55N and
+# FOLK1A by age (the variable ids as documented; not checked against the live tableinfo).
 REQUESTS: dict[DstTable, list[dict[str, object]]] = {
     DstTable.STRAF11: [
         {"code": "OMRÅDE", "values": ["*"]},
@@ -32,6 +33,12 @@ REQUESTS: dict[DstTable, list[dict[str, object]]] = {
         {"code": "Tid", "values": ["*"]},
     ],
     DstTable.FAM55N: [{"code": "OMRÅDE", "values": ["*"]}, {"code": "Tid", "values": ["*"]}],
+    # by single year of age (KØN and CIVILSTAND left out: totals), for the age structure
+    DstTable.FOLK1A: [
+        {"code": "OMRÅDE", "values": ["*"]},
+        {"code": "ALDER", "values": ["*"]},
+        {"code": "Tid", "values": ["*"]},
+    ],
 }
 
 

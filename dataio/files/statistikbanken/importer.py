@@ -12,6 +12,7 @@ from dataio.db import audit
 from dataio.db.engine import transaction
 from dataio.errors import ValidationFailed
 from dataio.files.imports import finish, preview_of, remove_demo_rows, source_row
+from dataio.files.statistikbanken.ages import age_structure, has_single_ages, write_age_structure
 from dataio.files.statistikbanken.reader import DstFile, DstTable, read_dst
 from dataio.files.undo import remember
 from models.domain import Quality, SourceKind
@@ -247,7 +248,27 @@ def _write_households(
     return changed
 
 
-def _undo_table(table: DstTable) -> str:
+def _since(file: DstFile, since_year: int | None) -> DstFile:
+    """The file without rows before since_year (API fetches of whole tables)."""
+    if not since_year:
+        return file
+    return replace(file, rows=[r for r in file.rows if int(r.period[:4]) >= since_year])
+
+
+def _age_frame(aged: pd.DataFrame) -> pd.DataFrame:
+    """The age structure as the code, period, value frame the report and audit count."""
+    return pd.DataFrame(
+        {
+            "code": aged["municipality_code"],
+            "period": aged["year"].astype(str) + "K1",
+            "value": aged["population"],
+        }
+    )
+
+
+def _undo_table(table: DstTable, *, ages: bool = False) -> str:
+    if ages:
+        return "age_structure_year"
     return {DstTable.STRAF11: "burglary_quarter", DstTable.STRAF22: "national_burglary_year"}.get(
         table, "household_year"
     )
@@ -280,9 +301,16 @@ def import_dst(
     saw would be removed; an import that would remove any other is refused. None (scripts, the CLI)
     checks nothing, and the report still names every removed quarter."""
     file = read_dst(data, table=table, first_year=1900 if since_year else 2007)
-    if since_year:
-        file = replace(file, rows=[r for r in file.rows if int(r.period[:4]) >= since_year])
-    frame = _municipal(file)
+    aged = None
+    if has_single_ages(
+        file
+    ):  # FOLK1A by ALDER: the age structure (models/expected.py's covariates)
+        by_age = read_dst(
+            data, table=DstTable.FOLK1A, first_year=1900 if since_year else 2007, ages=True
+        )
+        aged = age_structure(_since(by_age, since_year))
+    file = _since(file, since_year)
+    frame = _municipal(file) if aged is None else _age_frame(aged)
     if frame.empty and not any(r.area_kind == "country" for r in file.rows):
         raise ValidationFailed("Filen indeholder ingen tal for kommuner eller hele landet")
     with transaction(engine) as session:
@@ -305,11 +333,13 @@ def import_dst(
         remember(
             session,
             source_id=source_id,
-            table=_undo_table(file.table),
+            table=_undo_table(file.table, ages=aged is not None),
             scope=_undo_scope(file, frame),
         )
         if diff is not None:
             changed, demo_removed = _write_quarters(session, frame, source_id=source_id, diff=diff)
+        elif aged is not None:
+            changed, demo_removed = write_age_structure(session, aged, source_id=source_id)
         elif file.table is DstTable.STRAF22:
             changed = _write_national_years(session, file, source_id=source_id)
         else:

@@ -63,6 +63,9 @@ EXTRA_AREA_LABELS = {
 }
 
 _QUARTER = re.compile(r"([0-9]{4})K([0-9])")
+# an ALDER level: `7` (code), `7 år` (label) or `7 7 år` (both)
+_AGE = re.compile(r"([0-9]{1,3})(?: [0-9]{1,3})?(?: år)?")
+MAX_AGE = 125
 _YEAR = re.compile(r"[0-9]{4}")
 _BOTH = re.compile(r"([0-9]{1,4}) (\S.*)")
 _CODE_TOKEN = re.compile(r"[0-9]+|[A-ZÆØÅ0-9]+")
@@ -94,6 +97,7 @@ class DstRow:
     line: int
     # STRAF tables declare 0 as their suppressed value: a 0 there may hide a small true count.
     maybe_suppressed: bool = False
+    age: int | None = None  # FOLK1A read with ages=True: the ALDER year; None is the total
 
 
 @dataclass(frozen=True)
@@ -604,12 +608,14 @@ def read_dst(
     anmsigt: str | None = "ANM",
     first_year: int = FIRST_YEAR,
     last_year: int | None = None,
+    ages: bool = False,
 ) -> DstFile:
     """Read and check one Statistikbanken CSV file; raise DstRejected listing every problem.
 
     `table` is recognised from the content when not given. Crime tables keep only `offence`
     (default 1320, residential burglary); STRAF22 keeps only `anmsigt` ("ANM", None for both).
     Periods must lie in `first_year`..`last_year` (default: next year).
+    `ages` (FOLK1A only): keep ALDER's single years beside its total, each row's in `DstRow.age`.
     """
     chosen = _as_table(table)
     body = _body(*_utf8(bytes(data), max_bytes))
@@ -622,9 +628,12 @@ def read_dst(
     offences = _keep_offence(body, offence)
     anmsigts = _keep_anmsigt(body, anmsigt)
     _check_unnamed(body)
+    age_of = _keep_ages(body, resolved) if ages else None
     _keep_totals(body, resolved)
     kept = np.flatnonzero(body.keep)
-    keys = _Keys.of(kept, areas=areas, periods=periods, offences=offences, anmsigts=anmsigts)
+    keys = _Keys.of(
+        kept, areas=areas, periods=periods, offences=offences, anmsigts=anmsigts, ages=age_of
+    )
     values = _check_values(body, kept, areas)
     _check_repeats(body, kept, keys, checkable=~(bad_area | bad_period)[kept])
     body.found.raise_if_any()
@@ -650,6 +659,7 @@ class _Body:
     skipped: dict[str, int] = field(  # rows left out, by the step that left them out
         default_factory=lambda: {"offences": 0, "anmsigt": 0, "breakdown": 0}
     )
+    age_column: int | None = None  # ALDER, when its single years are kept
 
     def column(self, index: int) -> pd.Series:
         return self.frame[f"c{index}"]
@@ -669,6 +679,7 @@ class _Keys:
     period: np.ndarray
     offence: np.ndarray
     anmsigt: np.ndarray
+    age: np.ndarray
 
     @classmethod
     def of(
@@ -679,6 +690,7 @@ class _Keys:
         periods: _Column,
         offences: np.ndarray | None,
         anmsigts: np.ndarray | None,
+        ages: np.ndarray | None = None,
     ) -> "_Keys":
         """The keys of the kept rows."""
         none = np.full(len(kept), None)
@@ -687,6 +699,7 @@ class _Keys:
             period=periods.per_row(lambda p: p.text)[kept],
             offence=offences[kept] if offences is not None else none,
             anmsigt=anmsigts[kept] if anmsigts is not None else none,
+            age=ages[kept] if ages is not None else none,
         )
 
 
@@ -856,12 +869,45 @@ def _check_unnamed(body: _Body) -> None:
         )
 
 
+def _parse_age(raw: str) -> int | str | None:
+    """An ALDER level: the year of age, None for the total, "" for anything else."""
+    text = _clean(raw)
+    if _total_level([text]) is not None:
+        return None
+    match = _AGE.fullmatch(text.casefold())
+    if match and int(match.group(1)) <= MAX_AGE:
+        return int(match.group(1))
+    return ""
+
+
+def _keep_ages(body: _Body, table: DstTable) -> np.ndarray:
+    """FOLK1A's ALDER column kept by single year: each row's age (None: the total)."""
+    names = [body.name(i).casefold() for i in body.layout.breakdown]
+    if table != DstTable.FOLK1A or "alder" not in names:
+        raise _reject(
+            "Aldersfordelingen kræver FOLK1A med kolonnen ALDER (hent tabellen med ALDER=*)", line=1
+        )
+    body.age_column = body.layout.breakdown[names.index("alder")]
+    levels = body.parse(body.age_column, _parse_age)
+    unknown = levels.per_row(lambda age: age == "", bool)
+    body.found.rows(
+        unknown & body.keep,
+        lines=body.lines,
+        column=body.name(body.age_column),
+        values=levels.written(),
+        why=lambda i: f"er ikke en alder (0-{MAX_AGE}) eller «I alt»",
+    )
+    return levels.per_row(lambda age: None if age == "" else age)
+
+
 def _keep_totals(body: _Body, table: DstTable) -> None:
     """Keep the total of each breakdown column (KØN, ALDER, ...).
 
     Without one clear total per column the rows cannot be checked further: refused at once."""
     structural: list[Problem] = []
     for index in body.layout.breakdown:
+        if index == body.age_column:
+            continue  # its single years are kept (_keep_ages)
         name = body.name(index)
         levels = body.parse(index, _clean)
         total = _total_level([str(v) for v in levels.raw])
@@ -913,20 +959,27 @@ def _check_repeats(body: _Body, kept: np.ndarray, keys: _Keys, *, checkable: np.
     """Report kept rows that repeat an earlier one (same area, period, offence and ANMSIGT);
     rows whose area or period is already reported take no part."""
     frame = pd.DataFrame(
-        {"area": keys.area, "period": keys.period, "offence": keys.offence, "anm": keys.anmsigt}
+        {
+            "area": keys.area,
+            "period": keys.period,
+            "offence": keys.offence,
+            "anm": keys.anmsigt,
+            "age": keys.age,
+        }
     )
     repeated = frame.duplicated(keep="first").to_numpy() & checkable
     if not repeated.any():
         return
-    key_of = list(zip(keys.area, keys.period, keys.offence, keys.anmsigt, strict=True))
+    key_of = list(zip(keys.area, keys.period, keys.offence, keys.anmsigt, keys.age, strict=True))
     first_line: dict[Hashable, int] = {}
     for i in np.flatnonzero(frame.duplicated(keep=False).to_numpy() & checkable):
         first_line.setdefault(key_of[i], int(body.lines[kept[i]]))
     layout = body.layout
-    key_columns = [layout.area, layout.offence, layout.anmsigt, layout.period]
+    key_columns = [layout.area, layout.offence, layout.anmsigt, layout.period, body.age_column]
     same = ["område", "periode"]
     same += ["overtrædelse"] if layout.offence is not None else []
     same += ["anmeldt/sigtet"] if layout.anmsigt is not None else []
+    same += ["alder"] if body.age_column is not None else []
     body.found.rows(
         repeated,
         lines=body.lines[kept],
@@ -960,9 +1013,10 @@ def _rows(keys: _Keys, values: np.ndarray, *, lines: np.ndarray, crime: bool) ->
             anmsigt=anm,
             line=int(line),
             maybe_suppressed=crime and value == 0,
+            age=None if age is None else int(age),
         )
-        for area, period, value, offence_code, anm, line in zip(
-            keys.area, keys.period, values, keys.offence, keys.anmsigt, lines, strict=True
+        for area, period, value, offence_code, anm, age, line in zip(
+            keys.area, keys.period, values, keys.offence, keys.anmsigt, keys.age, lines, strict=True
         )
     ]
 

@@ -67,6 +67,7 @@ def test_demo_fills_an_empty_database_once(engine: Engine) -> None:
         sources = session.exec(select(DataSource).where(DataSource.is_demo)).all()
         assert [s.rows for s in sources if s.dataset == "burglary_quarter"] == [first.demo_rows]
         assert {s.dataset for s in sources} == {
+            "age_structure_year",
             "burglary_quarter",
             "helper_count",
             "survey_round",

@@ -15,6 +15,7 @@ from dataio.store.neighbour_help import add_helper_count
 from models.domain import SourceKind
 from models.tables import (
     ActionPlan,
+    AgeStructureYear,
     BurglaryQuarter,
     DataSource,
     HelperCount,
@@ -24,6 +25,7 @@ from models.tables import (
 from tests.factories import POLICE
 
 TODAY = date(2026, 12, 2)
+TABLES = (AgeStructureYear, HelperCount, RecruitmentActivity, SurveyRound)
 
 
 def _count(session: Session, table: type, *where: ColumnExpressionArgument[bool]) -> int:
@@ -46,16 +48,24 @@ def test_init_then_demo_fills_every_goal_and_the_plan(
     assert document["helpers"]["latest"] > 0 and document["helpers"]["demo"] is True
     assert 0 < document["insecurity"]["share"] < 1
     assert document["action_plan"]["items"] > 0
+    assert empty["expected"] is None  # no age structure before the demo
+    expected = document["expected"]
+    assert expected["demo"] is True and expected["status"] in {
+        "below_expected",
+        "as_expected",
+        "above_expected",
+    }
+    assert expected["low"] <= expected["expected"] <= expected["high"]
 
 
 def test_demo_twice_replaces_rather_than_adds(engine: Engine) -> None:
     initialise(engine, demo=False, today=TODAY)
     first = regenerate_demo(engine, today=TODAY)
     with Session(engine) as session:
-        before = [_count(session, t) for t in (HelperCount, RecruitmentActivity, SurveyRound)]
+        before = [_count(session, t) for t in TABLES]
     assert regenerate_demo(engine, today=TODAY) == first
     with Session(engine) as session:
-        after = [_count(session, t) for t in (HelperCount, RecruitmentActivity, SurveyRound)]
+        after = [_count(session, t) for t in TABLES]
         assert session.get(ActionPlan, 183) is not None
     assert after == before and min(before) > 0
 

@@ -140,6 +140,9 @@ PUBLIC = {
     # a partnership's burglaries against the non-partners': counts, households, partnership list
     "effect_inputs",
     "partnership_effect",
+    # burglaries against what the conditions predict: counts, households, age structure
+    "expected_for",
+    "expected_document",
     "sources_of_burglaries",
     "find_goal",
     "municipality_names",

@@ -1,0 +1,40 @@
+"""The expected-versus-actual lines in Danish (pure), for the page and the meeting pack."""
+
+from models.expected import STATUS_TEXT, Coefficient, ExpectedStatus
+from models.formatting import fmt_decimal, fmt_int
+
+COVARIATE_TEXT = {
+    "intercept": "Niveau (typisk kommune)",
+    "log_households": "Kommunens størrelse (log husstande)",
+    "share_15_24": "Andel 15-24 år",
+    "share_65_plus": "Andel 65 år og derover",
+}
+
+EXPECTED_CAVEAT = (
+    "Forventningen bygger på kommunens størrelse og aldersfordeling sammenlignet med de andre "
+    "kommuner; det er en sammenligning, ikke bevis for årsag."
+)
+
+
+def expected_sentence(
+    *, year: int, actual: int, expected: float, low: float, high: float, status: ExpectedStatus
+) -> str:
+    """'I 2025: 69 indbrud, forventet 60,5 (95 %-interval 24-116): som forventet.'"""
+    return (
+        f"I {year}: {fmt_int(actual)} indbrud, forventet {fmt_decimal(expected, digits=1)} "
+        f"(95 %-interval {fmt_int(low)}-{fmt_int(high)}): {STATUS_TEXT[status].lower()}."
+    )
+
+
+def ratio_text(ratio: float) -> str:
+    """'0,85 gange det forventede'."""
+    return f"{fmt_decimal(ratio, digits=2)} gange det forventede"
+
+
+def coefficient_line(coefficient: Coefficient) -> str:
+    """'Andel 65 år og derover: -0,38 (95 %-interval -5,06 til 4,31)'."""
+    label = COVARIATE_TEXT.get(coefficient.name, coefficient.name)
+    return (
+        f"{label}: {fmt_decimal(coefficient.estimate, digits=2)} (95 %-interval "
+        f"{fmt_decimal(coefficient.low, digits=2)} til {fmt_decimal(coefficient.high, digits=2)})"
+    )
