@@ -28,6 +28,8 @@ class PooledSlope:
     own: SlopeEstimate
     posterior: SlopeEstimate
     own_weight: float  # 1 - B_i: 1 keeps the own slope, 0 takes the common one
+    common: SlopeEstimate  # the common slope it is pulled towards
+    dispersion: float | None = None  # the dispersion its projection uses (None: its own)
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,7 @@ def pool_slopes(
                 own=estimates[code],
                 posterior=SlopeEstimate(float(expected[i]), max(float(spread[i]), 0.0)),
                 own_weight=float(own_weight[i]),
+                common=common,
             )
             for i, code in enumerate(codes)
         },
@@ -153,7 +156,10 @@ def pool_fits(fits: Mapping[int, TrendFit]) -> Pooling | None:
     """Pool the slopes of fitted trends, their variances on the shared dispersion."""
     dispersion = shared_dispersion(fits)
     pooling = pool_slopes({c: f.with_dispersion(dispersion).slope for c, f in fits.items()})
-    return None if pooling is None else replace(pooling, dispersion=dispersion)
+    if pooling is None:
+        return None
+    slopes = {c: replace(s, dispersion=dispersion) for c, s in pooling.slopes.items()}
+    return replace(pooling, slopes=slopes, dispersion=dispersion)
 
 
 def pool_trends(

@@ -9,6 +9,9 @@
 #   mean, widened for overdispersion): small counts give wide intervals by themselves. A
 #   steering group asks whether the level reaches the target, not whether one year's count
 #   will, so a single year's Poisson noise is not added on top.
+#   A municipality's projection uses its slope pulled towards the common slope of all
+#   municipalities (models.pooling, `slope`), with that slope's posterior variance; its level
+#   stays its own. The rules below are the same for it and for the nation (own slope).
 #   c. Even the pessimistic end of the projected interval reaches the target -> on track.
 #   d. Even the optimistic end misses it: a significant fall (whole interval of the yearly
 #      change below zero) -> needs acceleration, otherwise -> off track.
@@ -253,11 +256,12 @@ def project_counts(
     exclude_years: Collection[int] = COVID_YEARS,
     level: float = 0.95,
     slope: SlopeEstimate | None = None,
+    dispersion: float | None = None,
 ) -> Projection | None:
     """Project a yearly count to `to_year` with a Poisson log-linear trend; None if < 3 years.
 
     `slope` replaces the series' own slope (models.pooling: pulled towards the other
-    municipalities'); the level is still the series' own."""
+    municipalities'), `dispersion` its own Pearson dispersion; the level is the series' own."""
     alpha = _alpha(level)
     years = _select_years(
         counts_by_year=counts_by_year,
@@ -272,7 +276,10 @@ def project_counts(
         raise ValueError("Antal kan ikke være negative")
     if np.count_nonzero(y) <= 1:
         return _flat_projection(y=y, years=years, to_year=to_year, alpha=alpha)
-    return project_fit(fit=_fit(y=y, years=years), to_year=to_year, slope=slope, level=level)
+    fit = _fit(y=y, years=years)
+    if dispersion is not None:
+        fit = fit.with_dispersion(dispersion)
+    return project_fit(fit=fit, to_year=to_year, slope=slope, level=level)
 
 
 def _classify_final(*, target: float, latest_count: int | None, level: float) -> Status:
