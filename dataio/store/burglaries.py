@@ -120,7 +120,7 @@ def national_overview(con: Connectable) -> BurglaryOverview:
     )
 
 
-def series_by_municipality(annual: pd.DataFrame, *, codes: set[int]) -> dict[int, dict[int, int]]:
+def _series_by_municipality(annual: pd.DataFrame, *, codes: set[int]) -> dict[int, dict[int, int]]:
     """Complete years per municipality (`annual_by_municipality`'s rows), for the given codes."""
     complete = annual[(annual["quarters"] == 4) & annual["code"].isin(codes)]
     return {
@@ -135,7 +135,7 @@ def municipal_pooling(con: Connectable, *, annual: pd.DataFrame | None = None) -
     areas = municipality_table(con)
     codes = set(areas.loc[areas["is_municipality"].astype(bool), "code"].astype(int))
     annual = annual_by_municipality(con) if annual is None else annual
-    return pool_trends(series_by_municipality(annual, codes=codes))
+    return pool_trends(_series_by_municipality(annual, codes=codes))
 
 
 def municipality_overview(
