@@ -15,7 +15,7 @@ import numpy as np
 from scipy.special import betainc, ndtri, pdtr
 
 from models.domain import Status
-from models.pooling import pool_fits
+from models.pooling import pool_fits, summed_series
 from models.trends import (
     COVID_YEARS,
     Projection,
@@ -72,16 +72,32 @@ def simulate_panel(
     years: list[int],
     national_slope: float,
     slope_sd: float,
+    dispersion: float = 1.0,
+    year_shock_sd: float = 0.0,
 ) -> Panel:
-    """Poisson counts around log-linear levels; slopes drawn around the national slope."""
+    """Counts around log-linear levels, slopes drawn around the national slope: Poisson, or
+    negative binomial with variance `dispersion` times the mean; `year_shock_sd` adds a shock
+    common to every municipality in each year: a passing shock, in the counts but not in the
+    true level (the level interval is for the trend's level, models.trends rule b)."""
     slopes = national_slope + slope_sd * rng.standard_normal(len(sizes))
+    shocks = {year: year_shock_sd * float(rng.standard_normal()) for year in years}
     counts: dict[int, dict[int, int]] = {}
     truth: dict[int, dict[int, float]] = {}
     for code, (size, slope) in enumerate(zip(sizes, slopes, strict=True), start=1):
         levels = {year: float(size * math.exp(slope * (year - years[0]))) for year in years}
         truth[code] = levels
-        counts[code] = {year: int(rng.poisson(level)) for year, level in levels.items()}
+        counts[code] = {
+            year: _draw(rng, level * math.exp(shocks[year]), dispersion)
+            for year, level in levels.items()
+        }
     return Panel(counts=counts, truth=truth)
+
+
+def _draw(rng: np.random.Generator, mean: float, dispersion: float) -> int:
+    if dispersion <= 1.0:
+        return int(rng.poisson(mean))
+    size = mean / (dispersion - 1)  # variance mean + mean^2 / size = dispersion * mean
+    return int(rng.negative_binomial(size, size / (size + mean)))
 
 
 def count_interval(
@@ -140,31 +156,38 @@ class Settings:
     level: float = 0.95
 
 
-def _fits(panel: Panel, *, origin: int, settings: Settings) -> dict[int, TrendFit]:
+def _fit(counts: Mapping[int, int], settings: Settings) -> TrendFit | None:
+    return fit_trend(
+        counts_by_year=counts,
+        window=settings.window,
+        since_year=settings.since_year,
+        exclude_years=settings.exclude_years,
+    )
+
+
+def _fits(
+    panel: Panel, *, origin: int, settings: Settings
+) -> tuple[dict[int, TrendFit], TrendFit | None]:
+    """Every series' own fit on the years up to `origin`, and the fit of their sum."""
     fits = {}
     for code, counts in panel.counts.items():
-        fit = fit_trend(
-            counts_by_year=_up_to(counts, origin),
-            window=settings.window,
-            since_year=settings.since_year,
-            exclude_years=settings.exclude_years,
-        )
+        fit = _fit(_up_to(counts, origin), settings)
         if fit is not None:
             fits[code] = fit
-    return fits
+    summed = summed_series({code: _up_to(panel.counts[code], origin) for code in fits})
+    return fits, _fit(summed, settings)
 
 
-def by_method(fits: Mapping[int, TrendFit]) -> dict[str, dict[int, tuple[TrendFit, SlopeEstimate]]]:
+def by_method(
+    fits: Mapping[int, TrendFit], *, summed: TrendFit | None = None
+) -> dict[str, dict[int, tuple[TrendFit, SlopeEstimate]]]:
     """Each municipality's fit and slope by each method: its own, and pulled towards the others'
-    (the fit then on the shared dispersion, as the app projects it)."""
-    pooling = pool_fits(fits)
+    (its level still its own, as the app projects it)."""
+    pooling = pool_fits(fits, summed=summed)
     own = {code: (fit, fit.slope) for code, fit in fits.items()}
     if pooling is None:
         return {"own": own, "pooled": {}}
-    pooled = {
-        code: (fit.with_dispersion(pooling.dispersion), pooling.slopes[code].posterior)
-        for code, fit in fits.items()
-    }
+    pooled = {code: (fit, pooling.slopes[code].posterior) for code, fit in fits.items()}
     return {"own": own, "pooled": pooled}
 
 
@@ -172,9 +195,9 @@ def forecasts_from(
     panel: Panel, *, origin: int, horizons: int, settings: Settings = Settings()
 ) -> list[Forecast]:
     """Every municipality's projections from `origin` to origin+1..origin+horizons, both methods."""
-    fits = _fits(panel, origin=origin, settings=settings)
+    fits, summed = _fits(panel, origin=origin, settings=settings)
     rows = []
-    for method, chosen in by_method(fits).items():
+    for method, chosen in by_method(fits, summed=summed).items():
         for code, (fit, slope) in sorted(chosen.items()):
             for year in range(origin + 1, origin + horizons + 1):
                 observed = panel.counts[code].get(year)
@@ -212,9 +235,9 @@ def statuses_from(
     settings: Settings = Settings(),
 ) -> list[Assessed]:
     """Every municipality's status from `origin` against its target, both methods."""
-    fits = _fits(panel, origin=origin, settings=settings)
+    fits, summed = _fits(panel, origin=origin, settings=settings)
     rows = []
-    for method, chosen in by_method(fits).items():
+    for method, chosen in by_method(fits, summed=summed).items():
         for code in sorted(targets):
             fit, slope = chosen.get(code, (None, None))
             projection = (

@@ -117,7 +117,6 @@ def assess_burglaries(
                 counts_by_year=counts_by_year,
                 to_year=year,
                 slope=None if pooled is None else pooled.posterior,
-                dispersion=None if pooled is None else pooled.dispersion,
             )
             if step is not None:
                 band.append(step)

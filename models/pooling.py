@@ -29,7 +29,6 @@ class PooledSlope:
     posterior: SlopeEstimate
     own_weight: float  # 1 - B_i: 1 keeps the own slope, 0 takes the common one
     common: SlopeEstimate  # the common slope it is pulled towards
-    dispersion: float | None = None  # the dispersion its projection uses (None: its own)
 
 
 @dataclass(frozen=True)
@@ -65,18 +64,22 @@ def between_variance(estimates: Mapping[int, SlopeEstimate]) -> float:
 
 
 def _conditional(
-    slopes: np.ndarray, variances: np.ndarray, tau2: np.ndarray
+    slopes: np.ndarray, variances: np.ndarray, tau2: np.ndarray, common_floor: float = 0.0
 ) -> tuple[np.ndarray, ...]:
     """Given each tau^2 in `tau2` (G): the common slope, its variance, and per municipality
     (G x k) the shrinkage B, the posterior mean and the posterior variance."""
     weights = 1 / (variances[None, :] + tau2[:, None])
     total = weights.sum(axis=1)
     mean = (weights * slopes[None, :]).sum(axis=1) / total
+    # 1/sum(w) if the slopes' errors were independent; shocks common to every municipality
+    # (a law change, COVID, one year's weather) move all slopes together, so the common slope
+    # is no surer than the summed series' own trend says (`common_floor`)
+    mean_variance = np.maximum(1 / total, common_floor)
     shrink = variances[None, :] * weights  # s^2 / (s^2 + tau^2); 1 when tau^2 is 0
     posterior = mean[:, None] + (1 - shrink) * (slopes[None, :] - mean[:, None])
     # the posterior given mu, plus what the estimate of mu itself does not know
-    variance = (1 - shrink) * variances[None, :] + shrink**2 / total[:, None]
-    return mean, 1 / total, shrink, posterior, variance, weights
+    variance = (1 - shrink) * variances[None, :] + shrink**2 * mean_variance[:, None]
+    return mean, mean_variance, shrink, posterior, variance, weights
 
 
 def _tau_posterior(slopes: np.ndarray, variances: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -96,10 +99,13 @@ def _tau_posterior(slopes: np.ndarray, variances: np.ndarray) -> tuple[np.ndarra
 
 
 def pool_slopes(
-    estimates: Mapping[int, SlopeEstimate], *, tau2: float | None = None
+    estimates: Mapping[int, SlopeEstimate],
+    *,
+    tau2: float | None = None,
+    common_floor: float = 0.0,
 ) -> Pooling | None:
     """Shrink each slope towards the common one, given `tau2`, or (None) averaged over its
-    posterior given the slopes."""
+    posterior given the slopes; the common slope's variance at least `common_floor`."""
     if not estimates:
         return None
     _validate(estimates)
@@ -113,7 +119,11 @@ def pool_slopes(
         grid = taus**2
     else:
         grid, probability = np.array([tau2]), np.array([1.0])
-    mean, mean_variance, shrink, posterior, variance, _ = _conditional(slopes, variances, grid)
+    if common_floor < 0:
+        raise ValueError(f"Variansen kan ikke være negativ, fik {common_floor}")
+    mean, mean_variance, shrink, posterior, variance, _ = _conditional(
+        slopes, variances, grid, common_floor
+    )
     # mixtures over tau: E[x] = sum p E[x | tau], Var[x] = sum p (Var[x | tau] + E[x | tau]^2) - E[x]^2
     centre = float(probability @ mean)
     common = SlopeEstimate(centre, _spread(probability, mean, mean_variance, centre))
@@ -152,14 +162,24 @@ def shared_dispersion(fits: Mapping[int, TrendFit]) -> float:
     return max(1.0, math.fsum(fit.pearson for fit in fits.values()) / degrees)
 
 
-def pool_fits(fits: Mapping[int, TrendFit]) -> Pooling | None:
-    """Pool the slopes of fitted trends, their variances on the shared dispersion."""
+def summed_series(series_by_code: Mapping[int, Mapping[int, int]]) -> dict[int, int]:
+    """The sum of the series in the years every one of them has (the nation, for municipalities)."""
+    if not series_by_code:
+        return {}
+    years = set.intersection(*(set(counts) for counts in series_by_code.values()))
+    return {y: sum(counts[y] for counts in series_by_code.values()) for y in sorted(years)}
+
+
+def pool_fits(fits: Mapping[int, TrendFit], *, summed: TrendFit | None = None) -> Pooling | None:
+    """Pool the slopes of fitted trends, their variances on the shared dispersion (only for the
+    pooling: a projection's level keeps its own); the common slope no surer than the summed
+    series' own trend (`summed`: its slope's variance)."""
     dispersion = shared_dispersion(fits)
-    pooling = pool_slopes({c: f.with_dispersion(dispersion).slope for c, f in fits.items()})
-    if pooling is None:
-        return None
-    slopes = {c: replace(s, dispersion=dispersion) for c, s in pooling.slopes.items()}
-    return replace(pooling, slopes=slopes, dispersion=dispersion)
+    pooling = pool_slopes(
+        {c: f.with_dispersion(dispersion).slope for c, f in fits.items()},
+        common_floor=0.0 if summed is None else summed.slope.variance,
+    )
+    return None if pooling is None else replace(pooling, dispersion=dispersion)
 
 
 def pool_trends(
@@ -177,4 +197,10 @@ def pool_trends(
         )
         if fit is not None:
             fits[code] = fit
-    return pool_fits(fits)
+    summed = fit_trend(
+        counts_by_year=summed_series({code: series_by_code[code] for code in fits}),
+        window=window,
+        since_year=since_year,
+        exclude_years=exclude_years,
+    )
+    return pool_fits(fits, summed=summed)

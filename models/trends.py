@@ -256,12 +256,11 @@ def project_counts(
     exclude_years: Collection[int] = COVID_YEARS,
     level: float = 0.95,
     slope: SlopeEstimate | None = None,
-    dispersion: float | None = None,
 ) -> Projection | None:
     """Project a yearly count to `to_year` with a Poisson log-linear trend; None if < 3 years.
 
     `slope` replaces the series' own slope (models.pooling: pulled towards the other
-    municipalities'), `dispersion` its own Pearson dispersion; the level is the series' own."""
+    municipalities'); the level and its uncertainty are the series' own."""
     alpha = _alpha(level)
     years = _select_years(
         counts_by_year=counts_by_year,
@@ -276,10 +275,7 @@ def project_counts(
         raise ValueError("Antal kan ikke være negative")
     if np.count_nonzero(y) <= 1:
         return _flat_projection(y=y, years=years, to_year=to_year, alpha=alpha)
-    fit = _fit(y=y, years=years)
-    if dispersion is not None:
-        fit = fit.with_dispersion(dispersion)
-    return project_fit(fit=fit, to_year=to_year, slope=slope, level=level)
+    return project_fit(fit=_fit(y=y, years=years), to_year=to_year, slope=slope, level=level)
 
 
 def _classify_final(*, target: float, latest_count: int | None, level: float) -> Status:

@@ -36,13 +36,19 @@ def _complete_years(annual: pd.DataFrame) -> pd.DataFrame:
     return annual[annual["quarters"] == 4]
 
 
-def municipality_statuses(con: Connectable, *, pooling: Pooling | None = None) -> pd.DataFrame:
+def municipality_statuses(
+    con: Connectable, *, pooling: Pooling | None = None, pool: bool = True
+) -> pd.DataFrame:
     """One row per municipality: latest complete year, count, rate, goal target and status (the
-    trend pulled towards the common one: `pooling`, computed here when not given)."""
+    trend pulled towards the common one: `pooling`, computed here when not given; `pool` False:
+    each municipality's own trend, as before the pooling, for the backtest's comparison)."""
     areas = municipality_table(con)
     areas = areas[areas["is_municipality"].astype(bool)]
     every_year = annual_by_municipality(con)
-    pooling = municipal_pooling(con, annual=every_year) if pooling is None else pooling
+    if pool and pooling is None:
+        pooling = municipal_pooling(con, annual=every_year)
+    elif not pool:
+        pooling = None
     annual = _complete_years(every_year)
     goals = municipal_goals(con, indicator=Indicator.BURGLARIES)
     national = find_goal(con, indicator=Indicator.BURGLARIES, code=None)

@@ -17,6 +17,7 @@ from models.pooling import (
     pool_slopes,
     pool_trends,
     shared_dispersion,
+    summed_series,
 )
 from models.trends import SlopeEstimate, fit_trend, project_counts
 
@@ -155,6 +156,21 @@ def test_nothing_to_pool_and_bad_input() -> None:
         pool_slopes({1: SlopeEstimate(0.1, 0.01)}, tau2=-1.0)
 
 
+def test_the_common_slope_is_no_surer_than_the_summed_series_says() -> None:
+    # with tau^2 = 0.0048 Var(mu) is 0.00184889 (above); shocks common to all raise it to 0.01
+    pooling = pool_slopes(THREE, tau2=0.0048, common_floor=0.01)
+    assert pooling is not None
+    assert pooling.mean.variance == pytest.approx(0.01)
+    assert pooling.slopes[183].posterior.variance == pytest.approx(0.75 * 0.0016 + 0.25**2 * 0.01)
+    assert pool_slopes(THREE, tau2=0.0048, common_floor=0.001) == pool_slopes(THREE, tau2=0.0048)
+
+
+def test_the_summed_series_has_the_years_every_series_has() -> None:
+    series = {1: {2022: 5, 2023: 6, 2024: 7}, 2: {2023: 10, 2024: 20, 2025: 30}}
+    assert summed_series(series) == {2023: 16, 2024: 27}
+    assert summed_series({}) == {}
+
+
 def test_one_municipality_keeps_its_own_slope() -> None:
     pooling = pool_slopes({1: SlopeEstimate(-0.05, 0.01)})
     assert pooling is not None
@@ -239,11 +255,9 @@ def test_the_shared_dispersion_is_the_pearson_statistics_over_their_degrees_of_f
     assert shared_dispersion({2: flat}) == 1.0  # underdispersion is not credited
     pooling = pool_fits({1: overdispersed, 2: flat})
     assert pooling is not None
-    assert (
-        pooling.slopes[1].dispersion
-        == pooling.dispersion
-        == shared_dispersion({1: overdispersed, 2: flat})
-    )
+    assert pooling.dispersion == shared_dispersion({1: overdispersed, 2: flat})
+    scaled = overdispersed.slope.variance / overdispersed.dispersion * pooling.dispersion
+    assert pooling.slopes[1].own.variance == pytest.approx(scaled)
 
 
 GOAL = ResolvedGoal(
