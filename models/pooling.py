@@ -15,6 +15,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 
 import numpy as np
+from scipy.special import ndtri, stdtrit
 
 from models.trends import COVID_YEARS, SlopeEstimate, TrendFit, fit_trend
 
@@ -170,6 +171,17 @@ def summed_series(series_by_code: Mapping[int, Mapping[int, int]]) -> dict[int, 
     return {y: sum(counts[y] for counts in series_by_code.values()) for y in sorted(years)}
 
 
+def common_slope_floor(summed: TrendFit, *, level: float = 0.95) -> float:
+    """The least variance of the common slope: the summed series' own slope variance, its
+    dispersion (common shocks) on few degrees of freedom widened as a t interval would be."""
+    degrees = len(summed.years) - 2
+    poisson = summed.slope.variance / summed.dispersion
+    if summed.pearson / degrees <= 1.0:
+        return poisson  # no sign of common shocks: the Poisson variance is known, not estimated
+    t_over_z = float(stdtrit(degrees, 1 - (1 - level) / 2) / ndtri(1 - (1 - level) / 2))
+    return poisson * summed.pearson / degrees * t_over_z**2
+
+
 def pool_fits(fits: Mapping[int, TrendFit], *, summed: TrendFit | None = None) -> Pooling | None:
     """Pool the slopes of fitted trends, their variances on the shared dispersion (only for the
     pooling: a projection's level keeps its own); the common slope no surer than the summed
@@ -177,7 +189,7 @@ def pool_fits(fits: Mapping[int, TrendFit], *, summed: TrendFit | None = None) -
     dispersion = shared_dispersion(fits)
     pooling = pool_slopes(
         {c: f.with_dispersion(dispersion).slope for c, f in fits.items()},
-        common_floor=0.0 if summed is None else summed.slope.variance,
+        common_floor=0.0 if summed is None else common_slope_floor(summed),
     )
     return None if pooling is None else replace(pooling, dispersion=dispersion)
 

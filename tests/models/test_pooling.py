@@ -13,6 +13,7 @@ from models.domain import Status
 from models.goal_text import burglary_lines, pooling_line
 from models.pooling import (
     between_variance,
+    common_slope_floor,
     pool_fits,
     pool_slopes,
     pool_trends,
@@ -295,3 +296,22 @@ def own_slope(counts: dict[int, int]) -> SlopeEstimate:
     fit = fit_trend(counts_by_year=counts)
     assert fit is not None
     return fit.slope
+
+
+def test_the_floor_from_the_summed_series() -> None:
+    # 1,000 a year, flat: Pearson 0, so the floor is the Poisson variance of the slope,
+    # 1 / sum(mu x^2) = 1 / (1000 * 2)
+    flat = fit_trend(counts_by_year={2022: 1000, 2023: 1000, 2024: 1000})
+    assert flat is not None
+    assert common_slope_floor(flat) == pytest.approx(1 / 2000)
+    # shocks: 1,000, 1,200, 1,000 has Pearson 26.7 on 1 degree of freedom; the variance is
+    # scaled by it and by (t_1 / z)^2 = (12.706 / 1.960)^2 = 42.0
+    shocked = fit_trend(counts_by_year={2022: 1000, 2023: 1200, 2024: 1000})
+    assert shocked is not None
+    poisson = shocked.slope.variance / shocked.dispersion
+    assert shocked.pearson == pytest.approx(
+        2 * (1000 - 3200 / 3) ** 2 / (3200 / 3) + (1200 - 3200 / 3) ** 2 / (3200 / 3)
+    )
+    assert common_slope_floor(shocked) == pytest.approx(
+        poisson * shocked.pearson * (12.7062047 / 1.959963985) ** 2, rel=1e-6
+    )
