@@ -169,11 +169,16 @@ def _pct(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.1f} %".replace(".", ",")
 
 
+def _ratio(log_width: float | None) -> str:
+    """The median interval's high/low as a factor: 0.65 on the log scale -> '1,92'."""
+    return "–" if log_width is None else f"{math.exp(log_width):.2f}".replace(".", ",")
+
+
 def _table(results: dict) -> str:
     lines = [
-        "| Data | Metode | Dækning, niveau | Dækning, antal | Utilstrækkeligt grundlag | "
-        "Sikker status, men forkert (af alle) |",
-        "|---|---|---|---|---|---|",
+        "| Data | Metode | Dækning, niveau | Dækning, antal | Interval, høj/lav | "
+        "Utilstrækkeligt grundlag | Sikker status, men forkert (af alle) |",
+        "|---|---|---|---|---|---|---|",
     ]
     names = {"own": "egen tendens (før)", "pooled": "trukket mod landstendens (efter)"}
     for item in results["simulated"]:
@@ -182,15 +187,22 @@ def _table(results: dict) -> str:
             lines.append(
                 f"| Simuleret: {item['scenario']['name']} | {names[m]} | "
                 f"{_pct(r['level_coverage'])} | {_pct(r['count_coverage'])} | "
+                f"{_ratio(r['median_log_width'])} | "
                 f"{_pct(r['insufficient_evidence'])} | {_pct(r.get('wrong_of_all'))} |"
             )
     for m in METHODS:
         r = results["demo"]["methods"][m]
         lines.append(
             f"| Demodata, rullende 2020-{results['demo_last_origin']} | {names[m]} | – | "
-            f"{_pct(r['count_coverage'])} | {_pct(r['insufficient_evidence'])} | – |"
+            f"{_pct(r['count_coverage'])} | {_ratio(r['median_log_width'])} | "
+            f"{_pct(r['insufficient_evidence'])} | – |"
         )
     return "\n".join(lines)
+
+
+def print_table() -> None:
+    """The README table from the last bench/backtest.json (python -c ... print_table())."""
+    print(_table(json.loads(OUT.read_text())))
 
 
 def main() -> None:
