@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 DATABASE_URL ?=
 
-.PHONY: run test lint bench bench-scale demo clean
+.PHONY: run test lint bench bench-scale backtest demo clean
 
 .venv/.runtime: requirements/runtime.lock pyproject.toml
 	bash .ci/venv.sh runtime
@@ -40,6 +40,11 @@ bench: .venv/.dev
 bench-scale: .venv/.dev
 	bash .ci/system-deps.sh bench
 	$(PY) -m bench.scale
+
+# Rolling-origin backtest of the burglary status, own trend against pooled (README, "Backtest af
+# status"; docs/pooling.md): writes bench/backtest.json. BACKTEST_QUICK=1 for a short run.
+backtest: .venv/.dev
+	$(PY) -m bench.backtest
 
 clean:
 	rm -rf .venv var/*.sqlite *.egg-info

@@ -8,6 +8,7 @@ import pandas as pd
 
 from models.domain import Quality, Status
 from models.goals import PathPoint, required_linear, required_path, resolve_target
+from models.pooling import PooledSlope
 from models.tables import Goal
 from models.trends import Projection, classify, project_counts
 
@@ -37,6 +38,7 @@ class BurglaryAssessment:
     status: Status
     path: list[PathPoint] = field(default_factory=list)
     band: list[Projection] = field(default_factory=list)  # one projection per year to the target
+    pooled: PooledSlope | None = None  # the trend pulled towards the common one (municipalities)
 
 
 def resolve_burglary_goal(
@@ -92,21 +94,30 @@ def _inherit_national(
 
 
 def assess_burglaries(
-    *, counts_by_year: Mapping[int, int], goal: ResolvedGoal | None, with_band: bool = True
+    *,
+    counts_by_year: Mapping[int, int],
+    goal: ResolvedGoal | None,
+    with_band: bool = True,
+    pooled: PooledSlope | None = None,
 ) -> BurglaryAssessment:
-    """Latest complete year against the required path, and the projected status at the target year."""
+    """Latest complete year against the required path, and the projected status at the target
+    year; `pooled` (models.pooling) projects with the slope pulled towards the common one."""
     latest_year = max(counts_by_year, default=None)
     latest_count = counts_by_year.get(latest_year) if latest_year is not None else None
     if goal is None:
         return BurglaryAssessment(
-            None, latest_year, latest_count, None, None, Status.INSUFFICIENT_EVIDENCE
+            None, latest_year, latest_count, None, None, Status.INSUFFICIENT_EVIDENCE, pooled=pooled
         )
     band: list[Projection] = []
     if latest_year is not None and latest_year < goal.target_year:
         # The band (a projection per year) is for charts; a status needs only the target year.
         first = latest_year + 1 if with_band else goal.target_year
         for year in range(first, goal.target_year + 1):
-            step = project_counts(counts_by_year=counts_by_year, to_year=year)
+            step = project_counts(
+                counts_by_year=counts_by_year,
+                to_year=year,
+                slope=None if pooled is None else pooled.posterior,
+            )
             if step is not None:
                 band.append(step)
     projection = band[-1] if band else None
@@ -135,7 +146,7 @@ def assess_burglaries(
         target_year=goal.target_year,
     )
     return BurglaryAssessment(
-        goal, latest_year, latest_count, required, projection, status, path, band
+        goal, latest_year, latest_count, required, projection, status, path, band, pooled
     )
 
 

@@ -1,9 +1,12 @@
 """Danish sentences about the burglary, helper and insecurity goals, shared by pages, reports and the CLI."""
 
+import math
+
 from models.burglaries import BurglaryAssessment
 from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
 from models.insecurity import InsecurityAssessment
 from models.neighbour_help import HelperAssessment
+from models.pooling import PooledSlope
 from models.proportions import SMALL_SAMPLE, ShareChange
 
 
@@ -129,7 +132,31 @@ def burglary_lines(result: BurglaryAssessment) -> list[str]:
         lines.append(
             f"Fremskrevet til {p.to_year}: {fmt_int(round(p.expected))} (95 %-interval {fmt_int(round(p.low))}–{fmt_int(round(p.high))}); tendens {fmt_decimal(p.annual_change * 100, digits=1)} % om året."
         )
+        if result.pooled is not None:
+            lines.append(pooling_line(result.pooled))
     return lines
+
+
+def _yearly(slope: float) -> str:
+    """A log-linear slope as a yearly change: -0.0235 -> "-2,3 % om året"."""
+    return f"{fmt_decimal(math.expm1(slope) * 100, digits=1)} % om året"
+
+
+def pooling_line(pooled: PooledSlope) -> str:
+    """How far the municipality's own trend was pulled towards the common one, in words."""
+    weight = pooled.own_weight
+    reason = (
+        "den er usikker"
+        if weight < 0.5
+        else "den er forholdsvis sikker"
+        if weight < 0.9
+        else "den er sikker"
+    )
+    return (
+        f"Tendensen er kommunens egen ({_yearly(pooled.own.slope)}) trukket mod landstendensen "
+        f"(alle kommuners fælles tendens, {_yearly(pooled.common.slope)}); den egne vejer "
+        f"{fmt_percent(weight, digits=0)}, fordi {reason}."
+    )
 
 
 def burglary_rate_line(per_1000_households: float | None, *, approximate: bool) -> str:

@@ -9,6 +9,9 @@
 #   mean, widened for overdispersion): small counts give wide intervals by themselves. A
 #   steering group asks whether the level reaches the target, not whether one year's count
 #   will, so a single year's Poisson noise is not added on top.
+#   A municipality's projection uses its slope pulled towards the common slope of all
+#   municipalities (models.pooling, `slope`), with that slope's posterior variance; its level
+#   stays its own. The rules below are the same for it and for the nation (own slope).
 #   c. Even the pessimistic end of the projected interval reaches the target -> on track.
 #   d. Even the optimistic end misses it: a significant fall (whole interval of the yearly
 #      change below zero) -> needs acceleration, otherwise -> off track.
@@ -17,7 +20,7 @@
 
 import math
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy.special import gammaincinv, ndtri
@@ -108,14 +111,15 @@ def _loglik(design: np.ndarray, y: np.ndarray, beta: np.ndarray) -> float:
         return float(np.sum(y * eta - np.exp(eta)))
 
 
-def _covariance(x: np.ndarray, y: np.ndarray, mu: np.ndarray) -> np.ndarray:
-    """Coefficient covariance, inflated by the Pearson dispersion when overdispersed."""
+def _covariance(x: np.ndarray, y: np.ndarray, mu: np.ndarray) -> tuple[np.ndarray, float]:
+    """Coefficient covariance, inflated by the Pearson dispersion when overdispersed; and the
+    Pearson statistic (the sum of squared Pearson residuals)."""
     design = np.column_stack([np.ones_like(x), x])
     covariance = np.linalg.inv(design.T @ (design * mu[:, None]))
     # Burglary counts vary more than Poisson (clusters, series of break-ins by one gang);
     # ignoring that would make intervals too narrow. Underdispersion is not credited.
-    phi = float(np.sum((y - mu) ** 2 / mu)) / (len(y) - 2)
-    return covariance * max(1.0, phi)
+    pearson = float(np.sum((y - mu) ** 2 / mu))
+    return covariance * max(1.0, pearson / (len(y) - 2)), pearson
 
 
 def _exp(value: float) -> float:
@@ -143,27 +147,103 @@ def _flat_projection(*, y: np.ndarray, years: list[int], to_year: int, alpha: fl
     )
 
 
-def _trend_projection(*, y: np.ndarray, years: list[int], to_year: int, alpha: float) -> Projection:
-    """Projection from the fitted log-linear trend, extrapolated to `to_year`."""
+@dataclass(frozen=True)
+class SlopeEstimate:
+    """A log-linear yearly slope and its variance (own fit, or pulled towards the others')."""
+
+    slope: float
+    variance: float
+
+
+@dataclass(frozen=True)
+class TrendFit:
+    """A Poisson log-linear fit of one series: what a projection and the pooling need."""
+
+    years: tuple[int, ...]
+    total: float  # the sum of the fitted counts
+    centre: float  # mean of the years; x = year - centre
+    intercept: float
+    slope: SlopeEstimate
+    dispersion: float  # Pearson dispersion, at least 1; the slope's variance is scaled by it
+    pearson: float  # the sum of squared Pearson residuals, on len(years) - 2 degrees of freedom
+
+    def with_dispersion(self, dispersion: float) -> "TrendFit":
+        """The same fit with another dispersion (e.g. one shared by all municipalities)."""
+        if dispersion <= 0:
+            raise ValueError(f"Dispersionen skal være positiv, fik {dispersion}")
+        variance = self.slope.variance / self.dispersion * dispersion
+        return replace(self, slope=SlopeEstimate(self.slope.slope, variance), dispersion=dispersion)
+
+
+def _fit(*, y: np.ndarray, years: list[int]) -> TrendFit:
     centre = float(np.mean(years))  # centring keeps intercept and slope nearly uncorrelated
     x = np.asarray(years, dtype=float) - centre
     beta, mu = _fit_poisson(x, y)
-    covariance = _covariance(x, y, mu)
+    covariance, pearson = _covariance(x, y, mu)
+    return TrendFit(
+        years=tuple(years),
+        total=float(y.sum()),
+        centre=centre,
+        intercept=float(beta[0]),
+        slope=SlopeEstimate(float(beta[1]), float(covariance[1, 1])),
+        dispersion=max(1.0, pearson / (len(years) - 2)),
+        pearson=pearson,
+    )
+
+
+def fit_trend(
+    *,
+    counts_by_year: Mapping[int, int],
+    window: int = 5,
+    since_year: int | None = 2018,
+    exclude_years: Collection[int] = COVID_YEARS,
+) -> TrendFit | None:
+    """The own trend `project_counts` projects; None without one (< 3 years, <= 1 positive)."""
+    years = _select_years(
+        counts_by_year=counts_by_year,
+        window=window,
+        since_year=since_year,
+        exclude_years=exclude_years,
+    )
+    if len(years) < _MIN_POINTS:
+        return None
+    y = np.array([counts_by_year[year] for year in years], dtype=float)
+    if np.any(y < 0):
+        raise ValueError("Antal kan ikke være negative")
+    if np.count_nonzero(y) <= 1:
+        return None
+    return _fit(y=y, years=years)
+
+
+def project_fit(
+    *, fit: TrendFit, to_year: int, slope: SlopeEstimate | None = None, level: float = 0.95
+) -> Projection:
+    """Projection with a given slope (default the own), the level refitted to the own counts."""
+    # Given slope b, the Poisson MLE of the level is a(b) = log(sum y) - log(sum exp(b x)), and
+    # the fitted means then sum to sum y, so Var(a | b) = dispersion / sum y. By the delta method
+    # Var(eta) = dispersion / sum y + (to_year - centre - xbar_b)^2 Var(b), where xbar_b is the
+    # mean year weighted by exp(b x). With the own slope and its variance this is exactly the
+    # own fit's interval; with a pooled slope its posterior variance carries through.
+    alpha = _alpha(level)
+    slope = slope or fit.slope
+    x = np.asarray(fit.years, dtype=float) - fit.centre
+    weights = np.exp(slope.slope * x)
+    intercept = math.log(fit.total) - math.log(float(weights.sum()))
+    xbar = float((x * weights).sum() / weights.sum())
+    horizon = to_year - fit.centre
+    eta = intercept + slope.slope * horizon
+    se_eta = math.sqrt(fit.dispersion / fit.total + (horizon - xbar) ** 2 * slope.variance)
+    se_slope = math.sqrt(slope.variance)
     z = float(ndtri(1 - alpha / 2))
-    point = np.array([1.0, to_year - centre])
-    eta = float(point @ beta)
-    se_eta = math.sqrt(float(point @ covariance @ point))
-    se_slope = math.sqrt(float(covariance[1, 1]))
-    mean_low, mean_high = _exp(eta - z * se_eta), _exp(eta + z * se_eta)
     return Projection(
         to_year=to_year,
         expected=_exp(eta),
-        low=mean_low,
-        high=mean_high,
-        annual_change=_exp(beta[1]) - 1,
-        annual_change_low=_exp(beta[1] - z * se_slope) - 1,
-        annual_change_high=_exp(beta[1] + z * se_slope) - 1,
-        years_used=tuple(years),
+        low=_exp(eta - z * se_eta),
+        high=_exp(eta + z * se_eta),
+        annual_change=_exp(slope.slope) - 1,
+        annual_change_low=_exp(slope.slope - z * se_slope) - 1,
+        annual_change_high=_exp(slope.slope + z * se_slope) - 1,
+        years_used=fit.years,
     )
 
 
@@ -175,8 +255,12 @@ def project_counts(
     since_year: int | None = 2018,
     exclude_years: Collection[int] = COVID_YEARS,
     level: float = 0.95,
+    slope: SlopeEstimate | None = None,
 ) -> Projection | None:
-    """Project a yearly count to `to_year` with a Poisson log-linear trend; None if < 3 years."""
+    """Project a yearly count to `to_year` with a Poisson log-linear trend; None if < 3 years.
+
+    `slope` replaces the series' own slope (models.pooling: pulled towards the other
+    municipalities'); the level and its uncertainty are the series' own."""
     alpha = _alpha(level)
     years = _select_years(
         counts_by_year=counts_by_year,
@@ -191,7 +275,7 @@ def project_counts(
         raise ValueError("Antal kan ikke være negative")
     if np.count_nonzero(y) <= 1:
         return _flat_projection(y=y, years=years, to_year=to_year, alpha=alpha)
-    return _trend_projection(y=y, years=years, to_year=to_year, alpha=alpha)
+    return project_fit(fit=_fit(y=y, years=years), to_year=to_year, slope=slope, level=level)
 
 
 def _classify_final(*, target: float, latest_count: int | None, level: float) -> Status:

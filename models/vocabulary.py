@@ -118,6 +118,10 @@ STALE_FLAG = f"{STATUS_SHAPES[Status.NEEDS_ACCELERATION]} Ikke rørt i 90 dage"
 STATUS_RULES: tuple[str, ...] = (
     "Når målåret er nået, afgør det seneste års tal (med statistisk usikkerhed) status.",
     f"Under tre brugbare år: {STATUS_LABELS[Status.INSUFFICIENT_EVIDENCE].lower()}.",
+    "En kommunes egen tendens trækkes mod landstendensen (alle kommuners fælles tendens) i "
+    "forhold til, hvor usikker den egne tendens er: en lille kommunes usikre tendens trækkes "
+    "meget, en stor kommunes sikre tendens næsten ikke. Usikkerheden om begge tæller med i "
+    "intervallet.",
     f"{STATUS_LABELS[Status.ON_TRACK]}: selv den pessimistiske ende af fremskrivningen når målet.",
     f"{STATUS_LABELS[Status.NEEDS_ACCELERATION]}: tallet falder klart, men ikke hurtigt nok til at nå målet.",
     f"{STATUS_LABELS[Status.OFF_TRACK]}: selv den optimistiske ende af fremskrivningen misser målet.",

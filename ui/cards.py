@@ -42,5 +42,7 @@ def status_rules() -> None:
     with st.expander("Sådan afgøres status"):
         st.markdown("\n".join(f"- {rule}" for rule in STATUS_RULES))
         st.caption(
-            "Fremskrivningen bygger på de seneste fem hele år efter lovændringen i 2018, uden COVID-årene 2020-21, når der er mindst tre år tilbage."
+            "Fremskrivningen bygger på de seneste fem hele år efter lovændringen i 2018, uden COVID-årene 2020-21, når der er mindst tre år tilbage. "
+            "Landstendensen er et vægtet gennemsnit af kommunernes egne tendenser fra de samme år; "
+            "en kommune med få indbrud om året låner styrke fra de andre, en med tusinder beholder sin egen."
         )

@@ -20,7 +20,12 @@ from dataio.settings import Settings
 from dataio.status_document import national_insecurity_document
 from dataio.store.action_plans import facts, has_plan, plan_items, with_flags
 from dataio.store.areas import municipality_table, partnership_table
-from dataio.store.burglaries import BurglaryOverview, municipality_overview, national_overview
+from dataio.store.burglaries import (
+    BurglaryOverview,
+    municipal_pooling,
+    municipality_overview,
+    national_overview,
+)
 from dataio.store.comparison import (
     PartnershipEffect,
     RateComparison,
@@ -43,6 +48,7 @@ from dataio.store.walks import action_events, closed_follow_ups, open_follow_ups
 from models.actionplan import PlanSummary, progress_by_track, summarise
 from models.overlay import ActionEvent
 from models.permissions import Actor
+from models.pooling import Pooling
 from models.tables import Goal
 
 TTL_SECONDS = 600
@@ -66,15 +72,22 @@ def load_national_overview(version: int) -> BurglaryOverview:
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_pooling(version: int) -> Pooling | None:
+    """Every municipality's trend pulled towards the common one: 98 trend fits, so once per
+    data version and shared by the map and every Kommune page."""
+    return municipal_pooling(engine())
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def load_municipality_overview(version: int, code: int) -> BurglaryOverview:
     """One municipality's burglary overview."""
-    return municipality_overview(engine(), code=code)
+    return municipality_overview(engine(), code=code, pooling=load_pooling(version))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
 def load_statuses(version: int) -> pd.DataFrame:
     """Every municipality's status (the map)."""
-    return municipality_statuses(engine())
+    return municipality_statuses(engine(), pooling=load_pooling(version))
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

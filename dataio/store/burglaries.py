@@ -20,6 +20,7 @@ from models.burglaries import (
     resolve_burglary_goal,
 )
 from models.domain import Indicator, ScopeKind
+from models.pooling import Pooling, pool_trends
 from models.rates import annual_totals, rate_per_1000
 from models.tables import (
     BurglaryQuarter,
@@ -119,8 +120,29 @@ def national_overview(con: Connectable) -> BurglaryOverview:
     )
 
 
-def municipality_overview(con: Connectable, *, code: int) -> BurglaryOverview:
-    """One municipality: its quarters, complete years, goal (own or inherited) and rate."""
+def _series_by_municipality(annual: pd.DataFrame, *, codes: set[int]) -> dict[int, dict[int, int]]:
+    """Complete years per municipality (`annual_by_municipality`'s rows), for the given codes."""
+    complete = annual[(annual["quarters"] == 4) & annual["code"].isin(codes)]
+    return {
+        int(code): dict(zip(rows["year"].astype(int), rows["count"].astype(int), strict=True))
+        for code, rows in complete.groupby("code")
+    }
+
+
+def municipal_pooling(con: Connectable, *, annual: pd.DataFrame | None = None) -> Pooling | None:
+    """Every municipality's trend pulled towards the common trend (models.pooling): needs all
+    98 series, so pages get it once per data version (ui.loaders.load_pooling)."""
+    areas = municipality_table(con)
+    codes = set(areas.loc[areas["is_municipality"].astype(bool), "code"].astype(int))
+    annual = annual_by_municipality(con) if annual is None else annual
+    return pool_trends(_series_by_municipality(annual, codes=codes))
+
+
+def municipality_overview(
+    con: Connectable, *, code: int, pooling: Pooling | None = None
+) -> BurglaryOverview:
+    """One municipality: its quarters, complete years, goal (own or inherited) and rate; its
+    trend pulled towards the common one (`pooling`, computed here when not given)."""
     areas = municipality_table(con)
     match = areas[areas["code"] == code]
     if match.empty:
@@ -145,7 +167,9 @@ def municipality_overview(con: Connectable, *, code: int) -> BurglaryOverview:
         national=find_goal(con, indicator=Indicator.BURGLARIES, code=None),
         counts_by_year=counts,
     )
-    assessment = assess_burglaries(counts_by_year=counts, goal=goal)
+    pooling = municipal_pooling(con) if pooling is None else pooling
+    pooled = None if pooling is None else pooling.slopes.get(code)
+    assessment = assess_burglaries(counts_by_year=counts, goal=goal, pooled=pooled)
     household_rows = household_table(con)
     households, approximate = _households_for(
         household_rows[household_rows["code"] == code], year=assessment.latest_year

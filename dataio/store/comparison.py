@@ -10,11 +10,12 @@ from sqlmodel import col
 from dataio.db.frames import Connectable, read_frame
 from dataio.errors import UnknownMunicipality
 from dataio.store.areas import latest_households, municipality_table, partnership_table
-from dataio.store.burglaries import annual_by_municipality
+from dataio.store.burglaries import annual_by_municipality, municipal_pooling
 from dataio.store.goals import find_goal, municipal_goals
 from models.burglaries import assess_burglaries, resolve_burglary_goal
 from models.domain import Indicator
 from models.effect import EffectResult, estimate_effect, partnership_start_period
+from models.pooling import Pooling
 from models.rates import group_rate_per_1000, peer_group, rate_per_1000
 from models.tables import BurglaryQuarter
 
@@ -35,11 +36,20 @@ def _complete_years(annual: pd.DataFrame) -> pd.DataFrame:
     return annual[annual["quarters"] == 4]
 
 
-def municipality_statuses(con: Connectable) -> pd.DataFrame:
-    """One row per municipality: latest complete year, count, rate, goal target and status."""
+def municipality_statuses(
+    con: Connectable, *, pooling: Pooling | None = None, pool: bool = True
+) -> pd.DataFrame:
+    """One row per municipality: latest complete year, count, rate, goal target and status (the
+    trend pulled towards the common one: `pooling`, computed here when not given; `pool` False:
+    each municipality's own trend, as before the pooling, for the backtest's comparison)."""
     areas = municipality_table(con)
     areas = areas[areas["is_municipality"].astype(bool)]
-    annual = _complete_years(annual_by_municipality(con))
+    every_year = annual_by_municipality(con)
+    if pool and pooling is None:
+        pooling = municipal_pooling(con, annual=every_year)
+    elif not pool:
+        pooling = None
+    annual = _complete_years(every_year)
     goals = municipal_goals(con, indicator=Indicator.BURGLARIES)
     national = find_goal(con, indicator=Indicator.BURGLARIES, code=None)
     households = latest_households(con)
@@ -51,7 +61,12 @@ def municipality_statuses(con: Connectable) -> pd.DataFrame:
         goal = resolve_burglary_goal(
             own=goals.get(area.code), national=national, counts_by_year=counts
         )
-        result = assess_burglaries(counts_by_year=counts, goal=goal, with_band=False)
+        result = assess_burglaries(
+            counts_by_year=counts,
+            goal=goal,
+            with_band=False,
+            pooled=None if pooling is None else pooling.slopes.get(area.code),
+        )
         house = households["households"].get(area.code)
         rows.append(
             {

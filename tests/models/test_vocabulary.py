@@ -79,6 +79,10 @@ def test_the_status_rules_use_the_status_words() -> None:
     assert STATUS_RULES == (
         "Når målåret er nået, afgør det seneste års tal (med statistisk usikkerhed) status.",
         "Under tre brugbare år: utilstrækkeligt grundlag.",
+        "En kommunes egen tendens trækkes mod landstendensen (alle kommuners fælles tendens) i "
+        "forhold til, hvor usikker den egne tendens er: en lille kommunes usikre tendens trækkes "
+        "meget, en stor kommunes sikre tendens næsten ikke. Usikkerheden om begge tæller med i "
+        "intervallet.",
         "På rette vej: selv den pessimistiske ende af fremskrivningen når målet.",
         "Kræver ekstra indsats: tallet falder klart, men ikke hurtigt nok til at nå målet.",
         "Ikke på rette vej: selv den optimistiske ende af fremskrivningen misser målet.",
