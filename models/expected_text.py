@@ -38,3 +38,43 @@ def coefficient_line(coefficient: Coefficient) -> str:
         f"{label}: {fmt_decimal(coefficient.estimate, digits=2)} (95 %-interval "
         f"{fmt_decimal(coefficient.low, digits=2)} til {fmt_decimal(coefficient.high, digits=2)})"
     )
+
+
+# a word and a shape as well as a colour (the shapes of the goal statuses mean other things)
+STATUS_SHAPE = {
+    ExpectedStatus.BELOW: "▼",
+    ExpectedStatus.AS_EXPECTED: "●",
+    ExpectedStatus.ABOVE: "▲",
+}
+
+
+def status_badge(status: ExpectedStatus) -> str:
+    """'▼ Færre end forventet'."""
+    return f"{STATUS_SHAPE[status]} {STATUS_TEXT[status]}"
+
+
+def rank_line(*, rank: int, total: int) -> str:
+    """'Nr. 12 af 98 kommuner efter forholdet mellem faktiske og forventede indbrud (nr. 1 har
+    færrest i forhold til det forventede).'"""
+    return (
+        f"Nr. {fmt_int(rank)} af {fmt_int(total)} kommuner efter forholdet mellem faktiske og "
+        "forventede indbrud (nr. 1 har færrest i forhold til det forventede)."
+    )
+
+
+def model_line(*, year: int, municipalities: int, dispersion: float) -> str:
+    """'Modellen er tilpasset på 98 kommuners indbrud i 2025 (negativ binomial, ...).'"""
+    return (
+        f"Modellen er tilpasset på {fmt_int(municipalities)} kommuners indbrud i {year}: en "
+        "negativ binomial regression med husstandene som eksponering og kommunens størrelse og "
+        "aldersfordeling som forklarende forhold; hver kommunes forventning er tilpasset uden "
+        f"kommunen selv. Spredningsparameter {fmt_decimal(dispersion, digits=2)} (0 = Poisson)."
+    )
+
+
+def counts_in_words(*, below: int, as_expected: int, above: int) -> str:
+    """'3 kommuner har færre end forventet, 94 som forventet og 1 flere end forventet.'"""
+    return (
+        f"{fmt_int(below)} {'kommune har' if below == 1 else 'kommuner har'} færre indbrud end "
+        f"forventet, {fmt_int(as_expected)} som forventet og {fmt_int(above)} flere end forventet."
+    )

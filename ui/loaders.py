@@ -33,6 +33,7 @@ from dataio.store.comparison import (
     partnership_effect,
     rate_comparison,
 )
+from dataio.store.expected import ExpectedView, expected_view
 from dataio.store.goals import find_goal
 from dataio.store.neighbour_help import (
     HelperOverview,
@@ -101,6 +102,13 @@ def load_partnership_effect(version: int, code: int) -> PartnershipEffect | None
     """A partnership's burglaries against a synthetic control (None: not a partnership); the
     placebo runs fit some 80 comparisons, so this is computed once per data version."""
     return partnership_effect(engine(), code=code)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_expected(version: int) -> ExpectedView:
+    """Every municipality's burglaries against what its size and age structure predict (98
+    negative-binomial fits, one left out each), once per data version; public statistics."""
+    return expected_view(engine())
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

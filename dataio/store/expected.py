@@ -197,6 +197,25 @@ def expected_model(con: Connectable, *, year: int | None = None) -> ExpectedMode
     return _computed(con, year)[2]
 
 
+@dataclass(frozen=True)
+class ExpectedView:
+    """What the Effekt page shows: every municipality's row and the model from one fit, or the
+    Danish reason there is none (never raises, unlike expected_table)."""
+
+    table: pd.DataFrame | None  # columns as ExpectedRow's fields; None when `problem`
+    model: ExpectedModel | None
+    problem: str | None
+
+
+def expected_view(con: Connectable, *, year: int | None = None) -> ExpectedView:
+    """The table and the model from one fit (the page needs both; each alone fits again)."""
+    try:
+        _, table, model = _computed(con, year)
+    except ExpectedRefused as refused:
+        return ExpectedView(table=None, model=None, problem=str(refused))
+    return ExpectedView(table=table, model=model, problem=None)
+
+
 def expected_document(con: Connectable, *, code: int | None) -> dict[str, Any] | None:
     """`"expected"` of `botrygt status --json`: null for the nation and when it cannot be computed."""
     row = None if code is None else expected_for(con, code=code)

@@ -3,7 +3,16 @@
 import pytest
 
 from models.expected import Coefficient, ExpectedStatus
-from models.expected_text import EXPECTED_CAVEAT, coefficient_line, expected_sentence, ratio_text
+from models.expected_text import (
+    EXPECTED_CAVEAT,
+    coefficient_line,
+    counts_in_words,
+    expected_sentence,
+    model_line,
+    rank_line,
+    ratio_text,
+    status_badge,
+)
 
 
 @pytest.mark.parametrize(
@@ -27,3 +36,30 @@ def test_ratio_and_coefficients() -> None:
     assert line == "Andel 65 år og derover: -0,38 (95 %-interval -5,06 til 4,31)"
     assert coefficient_line(Coefficient("other", 1, 0, 2)).startswith("other: 1,00")
     assert "ikke bevis for årsag" in EXPECTED_CAVEAT
+
+
+@pytest.mark.parametrize(
+    ("status", "badge"),
+    [
+        (ExpectedStatus.BELOW, "▼ Færre end forventet"),
+        (ExpectedStatus.AS_EXPECTED, "● Som forventet"),
+        (ExpectedStatus.ABOVE, "▲ Flere end forventet"),
+    ],
+)
+def test_the_badge_has_a_shape_and_a_word(status: ExpectedStatus, badge: str) -> None:
+    assert status_badge(status) == badge
+
+
+def test_rank_model_and_counts() -> None:
+    assert rank_line(rank=12, total=98) == (
+        "Nr. 12 af 98 kommuner efter forholdet mellem faktiske og forventede indbrud "
+        "(nr. 1 har færrest i forhold til det forventede)."
+    )
+    line = model_line(year=2025, municipalities=1098, dispersion=0.1249)
+    assert line.startswith("Modellen er tilpasset på 1.098 kommuners indbrud i 2025")
+    assert line.endswith("Spredningsparameter 0,12 (0 = Poisson).")
+    assert counts_in_words(below=3, as_expected=94, above=1) == (
+        "3 kommuner har færre indbrud end forventet, 94 som forventet og 1 flere end forventet."
+    )
+    assert counts_in_words(below=1, as_expected=1000, above=0).startswith("1 kommune har færre")
+    assert "1.000 som forventet" in counts_in_words(below=1, as_expected=1000, above=0)

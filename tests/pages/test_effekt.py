@@ -29,13 +29,18 @@ def test_a_partnership_shows_the_comparison_its_fit_and_the_comparison_group(
     at = run_page(PAGE, query={"kommune": HORSHOLM})
     assert not at.exception and not at.error
     assert [t.value for t in at.title] == ["Effekt: Hørsholm"]
-    assert [s.value for s in at.subheader] == ["Virker partnerskabet?", "Sammenligningsgruppen"]
+    assert [s.value for s in at.subheader] == [
+        "Virker partnerskabet?",
+        "Sammenligningsgruppen",
+        "Forventet mod faktisk",
+    ]
     text = page_text(at)
     assert CAVEAT in text
     assert "Indbrud siden starten (1. kvt. 2021)" in text
     assert "95 %-interval" in text and "Placebotest: 80 kommuner uden partnerskab" in text
     assert "Eksempeldata" in text  # the demo banner and the card's caption
-    [chart] = plotly_specs(at)  # actual against the comparison, before and after the start
+    # actual against the comparison, before and after the start; then expected against actual
+    chart, _ = plotly_specs(at)
     assert [trace["name"] for trace in chart["data"]] == [
         "Uden virkning (95 %-placebobånd), nedre grænse",  # the placebo band, from the start
         "Uden virkning (95 %-placebobånd)",
@@ -65,7 +70,8 @@ def test_a_municipality_without_a_partnership_says_so_in_one_line(app_env: str) 
         "Ishøj er ikke en Bo trygt-partnerskabskommune, så der er intet skøn over, om "
         "partnerskabet virker."
     ]
-    assert not plotly_specs(at) and not weight_tables(at) and CAVEAT not in page_text(at)
+    assert not weight_tables(at) and f"Tallene er en {CAVEAT}" not in page_text(at)
+    assert len(plotly_specs(at)) == 1  # expected against actual only
 
 
 def test_a_partnership_without_a_start_date_says_so(app_env: str) -> None:
@@ -74,7 +80,7 @@ def test_a_partnership_without_a_start_date_says_so(app_env: str) -> None:
     assert "Gentofte er en Bo trygt-partnerskabskommune, men startdatoen kendes ikke" in (
         page_text(at)
     )
-    assert not plotly_specs(at) and not weight_tables(at)
+    assert len(plotly_specs(at)) == 1 and not weight_tables(at)
 
 
 def test_a_start_too_recent_is_too_early_to_say(private_db: str) -> None:
@@ -104,7 +110,7 @@ def test_every_role_sees_a_partnership_by_deep_link(app_env: str, user: str) -> 
     at = run_page(PAGE, query={"kommune": HORSHOLM}, user=user)
     assert not at.exception and not at.error
     assert [t.value for t in at.title] == ["Effekt: Hørsholm"]
-    assert CAVEAT in page_text(at) and len(plotly_specs(at)) == 1
+    assert CAVEAT in page_text(at) and len(plotly_specs(at)) == 2
     assert "Effekt" in [link.proto.label for link in at.sidebar.get("page_link")]
 
 
@@ -115,3 +121,20 @@ def test_municipal_roles_start_at_their_own_municipality(
     at = run_page(PAGE, user=user)
     assert not at.exception and not at.error
     assert [t.value for t in at.title] == [f"Effekt: {home}"]
+
+
+def test_every_municipality_is_set_against_what_its_size_and_age_predict(app_env: str) -> None:
+    at = run_page(PAGE)  # Ishøj: no partnership, but an expectation like every municipality
+    assert not at.exception and not at.error
+    text = page_text(at)
+    assert "Indbrud mod det forventede, 2025" in text
+    assert "I 2025: 69 indbrud, forventet" in text and "gange det forventede" in text
+    assert "af 98 kommuner efter forholdet mellem faktiske og forventede indbrud" in text
+    assert "ikke bevis for årsag" in text and "Eksempeldata" in text
+    assert any(badge in text for badge in ("▼ Færre", "● Som forventet", "▲ Flere"))
+    [chart] = plotly_specs(at)
+    names = [trace["name"] for trace in chart["data"]]
+    assert names[-1] == "Ishøj"  # the chosen municipality ringed, on top
+    assert all(n.endswith("(eksempeldata)") for n in names[:-1])
+    assert sum(len(trace["x"]) for trace in chart["data"][:-1]) == 98
+    assert "Spredningsparameter" in text and "Andel 65 år og derover" in text

@@ -26,6 +26,7 @@ from dataio.store.expected import (
     expected_for,
     expected_model,
     expected_table,
+    expected_view,
     latest_model_year,
 )
 from models.domain import SourceKind
@@ -201,3 +202,16 @@ def test_status_json_has_the_expected_key(seeded_engine: Engine) -> None:
     assert expected["ratio"] == pytest.approx(expected["actual"] / expected["expected"], abs=0.01)
     national = scope_status_document(seeded_engine, viewer=viewer, code=None, today=date.today())
     assert national["expected"] is None
+
+
+def test_the_page_view_is_the_table_and_the_model_of_one_fit_or_the_reason(
+    seeded_engine: Engine,
+) -> None:
+    empty = expected_view(seeded_engine)
+    assert (empty.table, empty.model) == (None, None)
+    assert empty.problem is not None and empty.problem.startswith("Ingen forventning endnu")
+    world(seeded_engine)
+    view = expected_view(seeded_engine)
+    assert view.problem is None and view.table is not None and view.model is not None
+    pd.testing.assert_frame_equal(view.table, expected_table(seeded_engine))
+    assert view.model == expected_model(seeded_engine)

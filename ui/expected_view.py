@@ -1,0 +1,100 @@
+"""'Forventet mod faktisk' on the Effekt page: the municipality's burglaries against what its size
+and age structure predict (a card with the status in a word and a shape), its place among all
+municipalities in a chart, and the model's coefficients behind an expander."""
+
+import streamlit as st
+
+from models.expected import ExpectedStatus
+from models.expected_text import (
+    EXPECTED_CAVEAT,
+    coefficient_line,
+    counts_in_words,
+    expected_sentence,
+    model_line,
+    rank_line,
+    ratio_text,
+    status_badge,
+)
+from models.safe_text import for_markdown
+from ui import loaders
+from ui.described import cached_chart
+from ui.expected_charts import expected_chart
+
+DEMO_CAPTION = (
+    ":orange[Eksempeldata: indbrudstal og aldersfordeling er genererede og må ikke citeres.]"
+)
+
+
+def expected_demo(version: int) -> bool:
+    """Whether the section rests on demo data (the page's banner says so too)."""
+    view = loaders.load_expected(version)
+    return view.model is not None and view.model.demo
+
+
+def expected_section(*, version: int, code: int, name: str) -> None:
+    """The section's body for one municipality (the fit is made once per data version)."""
+    view = loaders.load_expected(version)
+    if view.table is None or view.model is None:
+        st.info(f"Ingen forventning: {for_markdown(view.problem or '')}")
+        return
+    table, model = view.table, view.model
+    match = table[table["code"] == code]
+    card, chart = st.columns([1, 2])
+    with card, st.container(border=True):
+        st.markdown(f"**Indbrud mod det forventede, {model.year}**")
+        if match.empty:
+            st.markdown(
+                f"{for_markdown(name)} mangler indbrudstal, husstande eller aldersfordeling for "
+                f"{model.year}, så der er ingen forventning."
+            )
+        else:
+            row = match.iloc[0]
+            status = ExpectedStatus(row["status"])
+            st.markdown(f"### {status_badge(status)}")
+            st.markdown(f"**{ratio_text(float(row['ratio']))}**")
+            st.markdown(
+                expected_sentence(
+                    year=model.year,
+                    actual=int(row["actual"]),
+                    expected=float(row["expected"]),
+                    low=float(row["low"]),
+                    high=float(row["high"]),
+                    status=status,
+                )
+            )
+            st.caption(rank_line(rank=int(row["rank"]), total=len(table)))
+        if model.demo:
+            st.caption(DEMO_CAPTION)
+    with chart:
+        cached_chart(
+            lambda: expected_chart(table, code=code, demo=model.demo),
+            key="expected_chart",
+            version=version,
+            cache_key=code,
+        )
+        counts = table["status"].value_counts()
+        st.caption(
+            counts_in_words(
+                below=int(counts.get(ExpectedStatus.BELOW.value, 0)),
+                as_expected=int(counts.get(ExpectedStatus.AS_EXPECTED.value, 0)),
+                above=int(counts.get(ExpectedStatus.ABOVE.value, 0)),
+            )
+            + " Stregen ved hver kommune viser, hvor forholdet ligger 95 % af gangene, når "
+            "kommunen har det forventede niveau."
+        )
+    st.caption(for_markdown(EXPECTED_CAVEAT))
+    with st.expander("Modellen bag forventningen"):
+        st.markdown(
+            for_markdown(
+                model_line(
+                    year=model.year,
+                    municipalities=model.municipalities,
+                    dispersion=model.dispersion,
+                )
+            )
+        )
+        st.markdown("\n".join(f"- {for_markdown(coefficient_line(c))}" for c in model.coefficients))
+        st.caption(
+            "Koefficienterne er på log-skala: 0,10 betyder omkring 10 % flere indbrud pr. "
+            "husstand for hver enhed, forholdet stiger."
+        )
