@@ -1,5 +1,6 @@
 """Chromium: the demo council member opens Effekt for a partnership by deep link and sees the
-heading, the comparison chart with its placebo band, the comparison group and the caveat."""
+heading, the comparison chart with its placebo band, the comparison group and the caveat, and
+Hørsholm against what its size and age structure predict."""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -26,5 +27,13 @@ def test_council_member_sees_the_effect_of_a_partnership(app_url: str, page: Pag
     )
     expect(page.get_by_text("uden partnerskab indgår i sammenligningen")).to_be_visible()
     expect(page.get_by_text("sammenligning, ikke bevis for årsag").first).to_be_visible()
+    # below: Hørsholm against what its size and age structure predict, among all 98
+    page.get_by_role("heading", name="Forventet mod faktisk").first.scroll_into_view_if_needed(
+        timeout=30_000
+    )
+    expect(page.get_by_text("gange det forventede").first).to_be_visible(timeout=30_000)
+    expect(page.locator(".js-plotly-plot")).to_have_count(2, timeout=60_000)
+    ringed = page.locator(".js-plotly-plot").nth(1).locator("text", has_text="Hørsholm")
+    expect(ringed.first).to_be_visible()
     expect(page.get_by_text("Traceback")).to_have_count(0)
     screenshot(page, "effekt-horsholm")
