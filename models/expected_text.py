@@ -2,6 +2,7 @@
 
 from models.expected import STATUS_TEXT, Coefficient, ExpectedStatus
 from models.formatting import fmt_decimal, fmt_int
+from models.vocabulary import ALERT_RED, GOAL_GREEN, MID_GREY, Colour
 
 COVARIATE_TEXT = {
     "intercept": "Niveau (typisk kommune)",
@@ -45,6 +46,13 @@ STATUS_SHAPE = {
     ExpectedStatus.BELOW: "▼",
     ExpectedStatus.AS_EXPECTED: "●",
     ExpectedStatus.ABOVE: "▲",
+}
+
+# the colour says what the word and the shape say: green fewer, grey as expected, red more
+STATUS_COLOUR: dict[ExpectedStatus, Colour] = {
+    ExpectedStatus.BELOW: GOAL_GREEN,
+    ExpectedStatus.AS_EXPECTED: MID_GREY,
+    ExpectedStatus.ABOVE: ALERT_RED,
 }
 
 

@@ -5,18 +5,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from models.expected import ExpectedStatus
-from models.expected_text import STATUS_SHAPE, status_badge
+from models.expected_text import STATUS_COLOUR, STATUS_SHAPE, status_badge
 from models.formatting import fmt_decimal, fmt_int
 from models.safe_text import for_html
-from models.vocabulary import ALERT_RED, GOAL_GREEN, MID_GREY, SERIES_BLUE
+from models.vocabulary import MID_GREY, SERIES_BLUE
 from ui.figures import danish_layout
 
-# the colours say what the word and the shape say: green fewer, grey as expected, red more
-_COLOUR = {
-    ExpectedStatus.BELOW: GOAL_GREEN.hex,
-    ExpectedStatus.AS_EXPECTED: MID_GREY.hex,
-    ExpectedStatus.ABOVE: ALERT_RED.hex,
-}
 _SYMBOL = {
     ExpectedStatus.BELOW: "triangle-down",
     ExpectedStatus.AS_EXPECTED: "circle",
@@ -55,7 +49,7 @@ def expected_chart(table: pd.DataFrame, *, code: int, demo: bool, height: int = 
             y=rows["ratio"],
             mode="markers",
             name=f"{status_badge(status)}{suffix}",
-            marker={"color": _COLOUR[status], "symbol": _SYMBOL[status], "size": 8},
+            marker={"color": STATUS_COLOUR[status].hex, "symbol": _SYMBOL[status], "size": 8},
             error_y={
                 "type": "data",
                 "symmetric": False,

@@ -16,6 +16,7 @@ from dataio.db.audit import AuditFilter, audit_page
 from dataio.errors import NotFound, UnknownMunicipality
 from dataio.meeting_pack.burglaries import burglary_section
 from dataio.meeting_pack.effect import effect_section
+from dataio.meeting_pack.expected import expected_section
 from dataio.meeting_pack.other_goals import helpers_section, insecurity_section
 from dataio.store.action_plans import has_plan, plan_items, plan_summary, require_read
 from dataio.store.areas import municipality_table
@@ -47,6 +48,7 @@ GoalSectionBuilder = Callable[[Engine, int, Actor], GoalSection | None]
 GOAL_SECTION_BUILDERS: list[GoalSectionBuilder] = [
     burglary_section,
     effect_section,  # partnership municipalities only: "Virker partnerskabet?"
+    expected_section,  # "Forventet mod faktisk": against what size and age structure predict
     helpers_section,
     insecurity_section,
 ]

@@ -15,7 +15,11 @@ from fpdf.enums import TableCellFillMode, XPos, YPos
 
 from dataio.meeting_pack.charts import figure_png
 from dataio.meeting_pack.effect import EFFECT_KEY
+from dataio.meeting_pack.expected import EXPECTED_KEY
 from models.effect import EffectStatus
+from models.expected import ExpectedStatus
+from models.expected_text import STATUS_COLOUR as EXPECTED_COLOURS
+from models.expected_text import status_badge as expected_badge
 from models.formatting import MISSING, fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_percent
 from models.report import DEMO_MARK, Cell, GoalSection, MeetingReport, MunicipalityPart, PlanRow
 from models.vocabulary import (
@@ -58,10 +62,13 @@ def cell_text(value: Cell) -> str:
 
 
 def section_colour(section: GoalSection) -> Colour:
-    """A goal's status colour; the effect's verdict in the effect's colours (grey: no estimate)."""
+    """A goal's status colour; the effect's verdict in the effect's colours (grey: no estimate);
+    expected against actual in its own (green fewer, grey as, red more than expected)."""
     if section.key == EFFECT_KEY:
         status = EffectStatus.TOO_EARLY if section.status is None else section.status
         return EFFECT_COLOURS[EffectStatus(status)]
+    if section.key == EXPECTED_KEY and section.status is not None:
+        return EXPECTED_COLOURS[ExpectedStatus(section.status)]
     return status_colour(section.status)
 
 
@@ -71,6 +78,8 @@ def section_mark(section: GoalSection) -> str:
         if section.status is None:
             return f"{EFFECT_SHAPES[EffectStatus.TOO_EARLY]} {section.status_label}"
         return effect_mark(section.status)
+    if section.key == EXPECTED_KEY and section.status is not None:
+        return expected_badge(ExpectedStatus(section.status))
     return status_mark(section.status, section.status_label)
 
 

@@ -27,6 +27,7 @@ HEADING_FILL = PatternFill("solid", fgColor="E8EEF4")
 GOAL_SHEET_NAMES = {
     "burglaries": "Indbrud",
     "effect": "Effekt",  # the comparison group's weights
+    "expected": "Forventet",  # the expected-count model's coefficients
     "helpers": "Nabohjælpere",
     "insecurity": "Tryghed",
 }

@@ -155,6 +155,7 @@ def test_workbook_plan_and_every_sheet_marked(
         "Opfølgninger",
         "Kilder",
         f"Indbrud {ISHOJ}",
+        f"Forventet {ISHOJ}",  # the expected-count model's coefficients
         f"Nabohjælpere {ISHOJ}",
         f"Tryghed {ISHOJ}",
     ]
@@ -193,7 +194,7 @@ def test_district_report_covers_its_municipalities(demo_db_url: str) -> None:
     assert "Ishøj" in names and "Albertslund" in names and len(names) == 11
     assert pack.pdf == b"" and pack.report.since == TODAY - timedelta(days=14)
     sheets = openpyxl.load_workbook(io.BytesIO(pack.xlsx)).sheetnames
-    assert f"Indbrud {ISHOJ}" in sheets and len(sheets) == 5 + 3 * 11
+    assert f"Indbrud {ISHOJ}" in sheets and len(sheets) == 5 + 4 * 11
 
 
 @pytest.mark.parametrize(

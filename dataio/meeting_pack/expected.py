@@ -1,0 +1,104 @@
+"""The report's "Forventet mod faktisk" for every municipality: its burglaries in the latest
+complete year against what its size and age structure predict, the status in words, its rank
+among all municipalities and the model's coefficients, in the Effekt page's words
+(`models.expected_text`); None when no expectation can be computed, so the pack is as before.
+
+A section like the goals' (`models.report.GoalSection`, key "expected"); its status is an
+`ExpectedStatus` value, which the PDF draws with the expected-status shapes and colours. The fit
+(98 negative-binomial fits) is made once per data version and reused for every municipality of a
+district's pack.
+"""
+
+import threading
+
+from sqlalchemy import Engine
+
+from dataio.db.engine import data_version
+from dataio.store.expected import ExpectedView, expected_view
+from models.expected import STATUS_TEXT, ExpectedStatus
+from models.expected_text import (
+    COVARIATE_TEXT,
+    EXPECTED_CAVEAT,
+    expected_sentence,
+    model_line,
+    rank_line,
+    ratio_text,
+)
+from models.permissions import Actor
+from models.report import GoalSection, ReportTable
+
+EXPECTED_KEY = "expected"
+EXPECTED_TITLE = "Forventet mod faktisk"
+CAVEAT_NOTE = f"{EXPECTED_TITLE}: {EXPECTED_CAVEAT}"
+
+_lock = threading.Lock()
+_last: dict[tuple[str, int], ExpectedView] = {}
+
+
+def _view(con: Engine) -> ExpectedView:
+    """The fit for the database's current data version (one kept; a write makes a new one)."""
+    key = (con.url.render_as_string(hide_password=True), data_version(con))
+    with _lock:
+        if key not in _last:
+            _last.clear()
+            _last[key] = expected_view(con)
+        return _last[key]
+
+
+def expected_section(con: Engine, code: int, viewer: Actor) -> GoalSection | None:
+    """The section for one municipality (public statistics: the same for every viewer who may
+    read the municipality's pack); None when there is no expectation for it."""
+    view = _view(con)
+    if view.table is None or view.model is None:
+        return None
+    match = view.table[view.table["code"] == code]
+    if match.empty:
+        return None
+    row, model = match.iloc[0], view.model
+    status = ExpectedStatus(row["status"])
+    actual, expected = int(row["actual"]), float(row["expected"])
+    low, high, ratio = float(row["low"]), float(row["high"]), float(row["ratio"])
+    lines = [
+        expected_sentence(
+            year=model.year, actual=actual, expected=expected, low=low, high=high, status=status
+        ),
+        f"Forholdet er {ratio_text(ratio)}.",
+        rank_line(rank=int(row["rank"]), total=len(view.table)),
+        model_line(
+            year=model.year, municipalities=model.municipalities, dispersion=model.dispersion
+        ),
+    ]
+    return GoalSection(
+        key=EXPECTED_KEY,
+        title=EXPECTED_TITLE,
+        status=status.value,
+        status_label=STATUS_TEXT[status],
+        lines=lines,
+        figures=[
+            ("År", model.year),
+            ("Faktiske indbrud", actual),
+            ("Forventede indbrud", round(expected, 1)),
+            ("95 %-interval fra", round(low)),
+            ("95 %-interval til", round(high)),
+            ("Faktisk / forventet", round(ratio, 3)),
+            ("Placering (1 = lavest forhold)", int(row["rank"])),
+            ("Kommuner i modellen", model.municipalities),
+            ("Vurdering", STATUS_TEXT[status]),
+        ],
+        table=ReportTable(
+            title=f"Modellens koefficienter ({model.year}, log-skala)",
+            columns=["Forklarende forhold", "Koefficient", "95 %-interval fra", "til"],
+            rows=[
+                [
+                    COVARIATE_TEXT.get(c.name, c.name),
+                    round(c.estimate, 4),
+                    round(c.low, 4),
+                    round(c.high, 4),
+                ]
+                for c in model.coefficients
+            ],
+        ),
+        demo=bool(row["demo"]),
+        sources=[],  # counts and households: the burglary section lists their sources
+        notes=[CAVEAT_NOTE],
+    )
