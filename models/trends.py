@@ -199,6 +199,25 @@ def fit_trend(
     exclude_years: Collection[int] = COVID_YEARS,
 ) -> TrendFit | None:
     """The own trend `project_counts` projects; None without one (< 3 years, <= 1 positive)."""
+    selected = _series(
+        counts_by_year=counts_by_year,
+        window=window,
+        since_year=since_year,
+        exclude_years=exclude_years,
+    )
+    if selected is None or np.count_nonzero(selected[0]) <= 1:
+        return None
+    return _fit(y=selected[0], years=selected[1])
+
+
+def _series(
+    *,
+    counts_by_year: Mapping[int, int],
+    window: int,
+    since_year: int | None,
+    exclude_years: Collection[int],
+) -> tuple[np.ndarray, list[int]] | None:
+    """The counts and years a trend is fitted to; None with fewer than three years."""
     years = _select_years(
         counts_by_year=counts_by_year,
         window=window,
@@ -210,9 +229,7 @@ def fit_trend(
     y = np.array([counts_by_year[year] for year in years], dtype=float)
     if np.any(y < 0):
         raise ValueError("Antal kan ikke være negative")
-    if np.count_nonzero(y) <= 1:
-        return None
-    return _fit(y=y, years=years)
+    return y, years
 
 
 def project_fit(
@@ -262,17 +279,15 @@ def project_counts(
     `slope` replaces the series' own slope (models.pooling: pulled towards the other
     municipalities'); the level and its uncertainty are the series' own."""
     alpha = _alpha(level)
-    years = _select_years(
+    selected = _series(
         counts_by_year=counts_by_year,
         window=window,
         since_year=since_year,
         exclude_years=exclude_years,
     )
-    if len(years) < _MIN_POINTS:
+    if selected is None:
         return None
-    y = np.array([counts_by_year[year] for year in years], dtype=float)
-    if np.any(y < 0):
-        raise ValueError("Antal kan ikke være negative")
+    y, years = selected
     if np.count_nonzero(y) <= 1:
         return _flat_projection(y=y, years=years, to_year=to_year, alpha=alpha)
     return project_fit(fit=_fit(y=y, years=years), to_year=to_year, slope=slope, level=level)
