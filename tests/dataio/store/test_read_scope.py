@@ -115,6 +115,8 @@ PASS_THROUGH = {
     "insecurity_section",
     # a goal builder's signature; it reads public statistics only (partnership_effect, PUBLIC)
     "effect_section",
+    # likewise: public statistics only (expected_view: counts, households, age structure)
+    "expected_section",
     "require_read",
     "require_read_all",
     "readable",
