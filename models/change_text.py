@@ -74,6 +74,8 @@ FIELD_NAMES: dict[str, str] = {
     "active": "Aktiv",
     "municipality_code": "Kommune",
     "police_district_number": "Politikreds",
+    "email": "E-mail",
+    "brief_subscribed": "Modtager månedsbrevet",
     # safety walks and their follow-ups
     "area": "Område",
     "walk_date": "Dato for vandringen",
@@ -116,6 +118,7 @@ ACTION_NAMES: dict[str, str] = {
     "user.rescope": "Brugers rolle ændret",
     "user.change_password": "Adgangskode ændret",
     "user.reset_password": "Adgangskode nulstillet",
+    "user.set_email": "E-mail ændret",
     "partnership.create": "Partnerskabskommune tilføjet",
     "partnership.start": "Partnerskabets startdato ændret",
 }

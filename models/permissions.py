@@ -30,6 +30,7 @@ class Action(StrEnum):
     VIEW_MUNICIPALITY = "view_municipality"
     VIEW_AUDIT = "view_audit"
     CHANGE_OWN_PASSWORD = "change_own_password"
+    CHANGE_OWN_SETTINGS = "change_own_settings"
     MANAGE_USERS = "manage_users"
     EDIT_NATIONAL_GOALS = "edit_national_goals"
     EDIT_LOCAL_GOALS = "edit_local_goals"
@@ -48,6 +49,7 @@ ACTION_LABELS = {
     Action.VIEW_MUNICIPALITY: "se kommunens data",
     Action.VIEW_AUDIT: "se ændringsloggen",
     Action.CHANGE_OWN_PASSWORD: "skifte egen adgangskode",
+    Action.CHANGE_OWN_SETTINGS: "ændre egen e-mailadresse og abonnement på månedsbrevet",
     Action.MANAGE_USERS: "administrere brugere",
     Action.EDIT_NATIONAL_GOALS: "ændre de nationale mål",
     Action.EDIT_LOCAL_GOALS: "ændre kommunens mål",
@@ -62,7 +64,12 @@ ACTION_LABELS = {
 }
 
 # Actions every logged-in user may take, whatever the scope.
-_EVERYONE = {Action.VIEW_NATIONAL, Action.VIEW_AUDIT, Action.CHANGE_OWN_PASSWORD}
+_EVERYONE = {
+    Action.VIEW_NATIONAL,
+    Action.VIEW_AUDIT,
+    Action.CHANGE_OWN_PASSWORD,
+    Action.CHANGE_OWN_SETTINGS,
+}
 # Municipal actions a project leader may take in their own municipality.
 _PROJECT_LEADER = {
     Action.VIEW_MUNICIPALITY,

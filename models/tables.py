@@ -167,6 +167,10 @@ class AppUser(SQLModel, table=True):
     # login cookies issued before this are refused: set on logout, password change and re-enabling
     sessions_valid_from: datetime | None = None
     created_at: datetime
+    # where reminders and the monthly brief go (set by the admin or the user); None: no mail
+    email: str | None = Field(default=None, max_length=254)
+    # the monthly "status for måltal" brief; a user may unsubscribe (reminders of own items stay)
+    brief_subscribed: bool = True
 
 
 class AuditEntry(SQLModel, table=True):

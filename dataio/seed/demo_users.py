@@ -50,6 +50,11 @@ DEMO_USERS = (
 )
 
 
+def demo_email(username: str) -> str:
+    """A demo user's address: under .invalid (RFC 2606), so no real mailbox can ever receive it."""
+    return f"{username}@demo.botrygt.invalid"
+
+
 def ensure_demo_users(session: Session) -> int:
     """Create the demo users that are missing; never touch existing ones. Returns how many were made."""
     existing = set(session.exec(select(AppUser.username)).all())
@@ -68,6 +73,7 @@ def ensure_demo_users(session: Session) -> int:
                 password_hash=hash_password(demo.password),
                 password_changed_at=now,
                 created_at=now,
+                email=demo_email(demo.username),
             )
         )
         made += 1

@@ -1,6 +1,7 @@
 """Users: create, scope, disable, passwords and lockout; every write checked and audited."""
 
 import functools
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -20,6 +21,10 @@ from models.permissions import Action, Actor, Role, require, validate_scope
 from models.tables import AppUser, Municipality, PoliceDistrict
 
 MIN_PASSWORD_LENGTH = 10
+# one @, no spaces, a dot in the domain: enough to catch a typo in a form, not a full RFC 5322 parser
+# (the mail server is the judge of the rest, and a bounce is logged by `botrygt remind`)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")
+MAX_EMAIL_LENGTH = 254
 
 
 @dataclass(frozen=True)
@@ -264,6 +269,56 @@ def rescope_user(
             entity="app_user",
             entity_key=user.username,
             summary=f"Bruger {user.username} har nu rollen {role}",
+            before=before,
+            after=_snapshot(user),
+        )
+
+
+def clean_email(email: str | None) -> str | None:
+    """An e-mail address as stored (lower case domain, trimmed), None for an empty field."""
+    text = (email or "").strip()
+    if not text:
+        return None
+    if len(text) > MAX_EMAIL_LENGTH:
+        raise ValidationFailed(f"E-mailadressen må højst være {MAX_EMAIL_LENGTH} tegn")
+    if not _EMAIL.fullmatch(text):
+        raise ValidationFailed(f"»{text}« er ikke en e-mailadresse (fx navn@kommune.dk)")
+    local, domain = text.rsplit("@", 1)
+    return f"{local}@{domain.lower()}"
+
+
+def set_email(
+    engine: Engine,
+    *,
+    actor: Actor,
+    username: str,
+    email: str | None,
+    brief_subscribed: bool | None = None,
+) -> None:
+    """Set a user's e-mail address (and, optionally, whether they take the monthly brief).
+
+    The administrator may set anyone's; every user may set their own."""
+    if username == actor.username:
+        require(actor, Action.CHANGE_OWN_SETTINGS)
+    else:
+        require(actor, Action.MANAGE_USERS)
+    address = clean_email(email)
+    with transaction(engine) as session:
+        user = _load_for_update(session, username)
+        before = _snapshot(user)
+        user.email = address
+        if brief_subscribed is not None:
+            user.brief_subscribed = brief_subscribed
+        if _snapshot(user) == before:
+            return
+        session.add(user)
+        audit.record(
+            session,
+            actor=actor,
+            action="user.set_email",
+            entity="app_user",
+            entity_key=user.username,
+            summary=f"E-mail for {user.username} sat til {address or '(ingen)'}",
             before=before,
             after=_snapshot(user),
         )

@@ -22,6 +22,9 @@ EXPECTED_ALLOWED: dict[Action, set[tuple[str, str]]] = {
     A.CHANGE_OWN_PASSWORD: {
         (r, t) for r in "aPcb" for t in ("ishoj", "albertslund", "aarhus", "national")
     },
+    A.CHANGE_OWN_SETTINGS: {
+        (r, t) for r in "aPcb" for t in ("ishoj", "albertslund", "aarhus", "national")
+    },
     A.VIEW_MUNICIPALITY: {("P", "ishoj"), ("b", "ishoj"), ("c", "ishoj"), ("c", "albertslund")},
     A.MANAGE_USERS: set(),
     A.EDIT_NATIONAL_GOALS: set(),
