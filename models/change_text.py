@@ -51,6 +51,7 @@ FIELD_NAMES: dict[str, str] = {
     "progress": "Fremdrift",
     "goal": "Mål",
     "notes": "Noter",
+    "owner_username": "Ansvarlig (bruger)",
     "status_note": "Note til status",
     "items": "Aktiviteter",
     # goals
@@ -93,6 +94,15 @@ FIELD_NAMES: dict[str, str] = {
     "rounds": "Målinger",
     "replaced": "Erstattede rækker",
     "restored": "Genskabte rækker",
+    # meetings and their decisions (dataio.meetings.store)
+    "held_on": "Mødedato",
+    "participants": "Deltagere",
+    "agenda": "Dagsorden",
+    "minutes": "Referat",
+    "pack_snapshot_id": "Mødepakkens snapshot-id",
+    "text": "Beslutning",
+    "item_id": "Aktivitet i handlingsplanen",
+    "meeting_id": "Møde",
 }
 
 # The kinds of change, as the filter and the log name them
@@ -121,13 +131,16 @@ ACTION_NAMES: dict[str, str] = {
     "user.set_email": "E-mail ændret",
     "partnership.create": "Partnerskabskommune tilføjet",
     "partnership.start": "Partnerskabets startdato ændret",
+    "meeting.create": "Møde oprettet",
+    "meeting.update": "Møde ændret",
+    "meeting.decision": "Beslutning registreret",
 }
 
 # the tables of a municipality's plan: its items, safety walks and their follow-ups
 PLAN_ENTITIES = ("action_plan", "action_item", "safety_walk", "walk_observation")
 
 _YEAR_FIELDS = frozenset({"baseline_year", "target_year"})
-_DATE_FIELDS = frozenset({"start_date", "due_date", "walk_date"})
+_DATE_FIELDS = frozenset({"start_date", "due_date", "walk_date", "held_on"})
 _SHARE_FIELDS = frozenset({"target_reduction"})
 _SCOPE_KINDS = {"national": "hele landet", "municipality": "kommune"}
 _TARGET_UNITS = {

@@ -24,6 +24,8 @@ CHANGE_TOPICS: dict[str, str] = {
     "recruitment_activity": "nabohjælp",
     "survey_round": "tryghedsmålinger",
     "data_source": "data",
+    "meeting": "møder",
+    "meeting_decision": "møder",
 }
 OTHER_TOPIC = "andet"
 

@@ -42,6 +42,7 @@ class Action(StrEnum):
     EDIT_HELPERS = "edit_helpers"
     EDIT_SURVEYS = "edit_surveys"
     EDIT_PARTNERSHIPS = "edit_partnerships"
+    EDIT_MEETINGS = "edit_meetings"
 
 
 ACTION_LABELS = {
@@ -61,6 +62,7 @@ ACTION_LABELS = {
     Action.EDIT_HELPERS: "ændre nabohjælpertal og rekrutteringsmål",
     Action.EDIT_SURVEYS: "ændre tryghedsmålinger",
     Action.EDIT_PARTNERSHIPS: "ændre partnerskabernes startdatoer",
+    Action.EDIT_MEETINGS: "registrere møder og beslutninger",
 }
 
 # Actions every logged-in user may take, whatever the scope.
@@ -80,6 +82,7 @@ _PROJECT_LEADER = {
     Action.EDIT_POLICE_ACTION_ITEMS,
     Action.EDIT_SAFETY_WALKS,
     Action.EDIT_SURVEYS,
+    Action.EDIT_MEETINGS,  # the partnership's project leader keeps the meetings and decisions
 }
 # Municipal actions the police may take in the municipalities of their own district. The guide has
 # police and municipality make the plan together: the police also register safety walks (and close

@@ -372,3 +372,37 @@ class NationalSurveyYear(SQLModel, table=True):
     quality: str
     note: str = ""
     source_id: int = Field(foreign_key="data_source.id")
+
+
+class Meeting(SQLModel, table=True):
+    """A partnership meeting: when, who, the agenda, the minutes and the pack it discussed."""
+
+    __tablename__ = "meeting"
+    id: int | None = Field(default=None, primary_key=True)
+    municipality_code: int = Field(foreign_key="municipality.code", index=True)
+    held_on: date
+    title: str
+    participants: str = ""
+    agenda: str = ""
+    minutes: str = ""
+    # the meeting pack's snapshot id (models.report.MeetingReport.snapshot_id), once tied
+    pack_snapshot_id: str | None = Field(default=None, max_length=64)
+    created_by: str
+    created_at: datetime
+    row_version: int = 1
+
+
+class MeetingDecision(SQLModel, table=True):
+    """One decision of a meeting, with the plan item it created or changed, if any."""
+
+    __tablename__ = "meeting_decision"
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="meeting.id", index=True)
+    position: int = 0
+    text: str
+    # the plan item the decision created or changed (no foreign key: an item may later be deleted)
+    item_id: int | None = None
+    owner_username: str | None = None
+    due_date: date | None = None
+    created_by: str
+    created_at: datetime

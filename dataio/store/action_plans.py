@@ -55,7 +55,11 @@ COLUMN_LABELS = {
     "progress": "Fremdrift (%)",
     "goal": "Mål",
     "notes": "Noter",
+    "owner_username": "Ansvarlig (bruger)",
 }
+# what a write may set besides the table's columns: the owner as a user of the partnership (set
+# by a meeting's decision, dataio.meetings.store; the plan's table edits the owner as text)
+WRITABLE = (*EDITABLE, "owner_username")
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,7 @@ class SaveResult:
 
     saved: int
     conflicts: list[Conflict] = field(default_factory=list)
+    created: list[int] = field(default_factory=list)  # the new items' ids, in the edits' order
 
 
 def template() -> pd.DataFrame:
@@ -191,7 +196,7 @@ def clean_item(values: dict[str, Any], *, label: str) -> dict[str, Any]:
     def fail(column: str, why: str) -> ValidationFailed:
         return ValidationFailed(f"Række «{label}», kolonne {COLUMN_LABELS[column]}: {why}")
 
-    out = {k: v for k, v in values.items() if k in EDITABLE}
+    out = {k: v for k, v in values.items() if k in WRITABLE}
     for key in ("start_date", "due_date"):
         if key in out:
             value = out[key]
@@ -231,6 +236,10 @@ def clean_item(values: dict[str, Any], *, label: str) -> dict[str, Any]:
     for key in ("activity_group", "owner_name", "notes"):
         if key in out and (out[key] is None or (isinstance(out[key], float) and pd.isna(out[key]))):
             out[key] = ""
+    if "owner_username" in out and not (
+        isinstance(out["owner_username"], str) and out["owner_username"].strip()
+    ):
+        out["owner_username"] = None
     return out
 
 
@@ -249,7 +258,7 @@ def _may_edit(
 
 
 def _snapshot(item: ActionItem) -> dict[str, Any]:
-    return {k: getattr(item, k) for k in EDITABLE}
+    return {k: getattr(item, k) for k in WRITABLE}
 
 
 def save_changes(
@@ -257,63 +266,70 @@ def save_changes(
 ) -> SaveResult:
     """Write a batch of edits in one transaction; rows changed by someone else meanwhile are left out
     and returned as conflicts with both versions. A refusal or invalid value writes nothing at all."""
-    now = datetime.now(UTC)
-    saved, conflicts = 0, []
     with transaction(engine) as session:
-        target, name = municipality_target(session, municipality_code)
-        if session.get(ActionPlan, municipality_code) is None:
-            raise NotFound(f"{name} har ingen handlingsplan endnu")
-        next_position = len(
-            session.exec(
-                select(ActionItem.id).where(ActionItem.municipality_code == municipality_code)
-            ).all()
+        return apply_changes(session, actor=actor, municipality_code=municipality_code, edits=edits)
+
+
+def apply_changes(
+    session: Session, *, actor: Actor, municipality_code: int, edits: list[ItemEdit]
+) -> SaveResult:
+    """save_changes inside a transaction the caller holds (a meeting's decision writes its item
+    and its own row in one)."""
+    now = datetime.now(UTC)
+    saved, conflicts, created = 0, [], []
+    target, name = municipality_target(session, municipality_code)
+    if session.get(ActionPlan, municipality_code) is None:
+        raise NotFound(f"{name} har ingen handlingsplan endnu")
+    next_position = len(
+        session.exec(
+            select(ActionItem.id).where(ActionItem.municipality_code == municipality_code)
+        ).all()
+    )
+    for edit in edits:
+        values = (
+            None
+            if edit.values is None
+            else clean_item(edit.values, label=edit.label or str(edit.id or "ny"))
         )
-        for edit in edits:
-            values = (
-                None
-                if edit.values is None
-                else clean_item(edit.values, label=edit.label or str(edit.id or "ny"))
+        item = None if edit.id is None else session.get(ActionItem, edit.id)
+        if edit.id is not None and (item is None or item.municipality_code != municipality_code):
+            raise NotFound(f"Aktiviteten «{edit.label}» findes ikke længere i {name}s plan")
+        before_org = item.organisation if item else None
+        # a new item without an organisation is stored as joint (fælles): check what is stored
+        after_org = (values or {}).get("organisation", before_org or Organisation.JOINT)
+        if not _may_edit(
+            actor, target, organisation_before=before_org, organisation_after=after_org
+        ):
+            raise PermissionDenied(
+                f"Ingen adgang: du er {actor.describe()} og må ikke ændre «{edit.label}» i {name}s handlingsplan (politiet ændrer kun politiets og de fælles punkter)."
             )
-            item = None if edit.id is None else session.get(ActionItem, edit.id)
-            if edit.id is not None and (
-                item is None or item.municipality_code != municipality_code
-            ):
-                raise NotFound(f"Aktiviteten «{edit.label}» findes ikke længere i {name}s plan")
-            before_org = item.organisation if item else None
-            # a new item without an organisation is stored as joint (fælles): check what is stored
-            after_org = (values or {}).get("organisation", before_org or Organisation.JOINT)
-            if not _may_edit(
-                actor, target, organisation_before=before_org, organisation_after=after_org
-            ):
-                raise PermissionDenied(
-                    f"Ingen adgang: du er {actor.describe()} og må ikke ændre «{edit.label}» i {name}s handlingsplan (politiet ændrer kun politiets og de fælles punkter)."
-                )
-            if item is None:
-                assert values is not None
-                _create(
-                    session,
-                    actor=actor,
-                    values=values,
-                    municipality_code=municipality_code,
-                    target=target,
-                    now=now,
-                    position=next_position,
-                )
-                saved, next_position = saved + 1, next_position + 1
-                continue
-            if edit.loaded_version is not None and _change(
+        if item is None:
+            assert values is not None
+            new_id = _create(
                 session,
                 actor=actor,
-                item=item,
-                loaded_version=edit.loaded_version,
                 values=values,
+                municipality_code=municipality_code,
                 target=target,
                 now=now,
-            ):
-                saved += 1
-                continue
-            conflicts.append(_conflict(session, item, edit, name=name))
-    return SaveResult(saved=saved, conflicts=conflicts)
+                position=next_position,
+            )
+            saved, next_position = saved + 1, next_position + 1
+            created.append(new_id)
+            continue
+        if edit.loaded_version is not None and _change(
+            session,
+            actor=actor,
+            item=item,
+            loaded_version=edit.loaded_version,
+            values=values,
+            target=target,
+            now=now,
+        ):
+            saved += 1
+            continue
+        conflicts.append(_conflict(session, item, edit, name=name))
+    return SaveResult(saved=saved, conflicts=conflicts, created=created)
 
 
 def _conflict(session: Session, item: ActionItem, edit: ItemEdit, *, name: str) -> Conflict:
@@ -340,8 +356,8 @@ def _create(
     target: Target,
     now: datetime,
     position: int,
-) -> None:
-    """Add one item, with its audit row."""
+) -> int:
+    """Add one item, with its audit row; returns its id."""
     if "title" not in values or "track" not in values:
         raise ValidationFailed("En ny aktivitet skal have mindst Spor og Titel")
     item = ActionItem(
@@ -359,6 +375,7 @@ def _create(
     session.add(item)
     session.flush()
     _record(session, actor=actor, item=item, before=None, after=_snapshot(item), target=target)
+    return item.id or 0
 
 
 def _change(

@@ -19,6 +19,7 @@ from dataio.files.neighbour_help import import_helpers
 from dataio.files.statistikbanken.importer import import_dst
 from dataio.files.surveys import import_survey
 from dataio.files.undo import undo_last_import
+from dataio.meetings.store import NewItem, create_meeting, edit_meeting, record_decision
 from dataio.store.action_plans import ItemEdit, create_plan, plan_items, save_changes
 from dataio.store.areas import NOT_A_PARTNERSHIP, set_partnership_start
 from dataio.store.goals import GoalChange, create_local_goal, update_goal
@@ -153,6 +154,27 @@ def run_every_write(engine: Engine) -> None:
         start=date(2025, 2, 1),
         seen="2025-01-01",
         today=TODAY,
+    )
+    meeting_id = create_meeting(
+        engine, actor=ADMIN, code=183, held_on=TODAY, title="Møde", participants="Alle"
+    )
+    edit_meeting(
+        engine,
+        actor=ADMIN,
+        meeting_id=meeting_id,
+        loaded_version=1,
+        held_on=TODAY,
+        title="Møde",
+        participants="Alle",
+        agenda="1. Velkomst",
+        minutes="Referat",
+    )
+    record_decision(
+        engine,
+        actor=ADMIN,
+        meeting_id=meeting_id,
+        text="Politiet går en tur",
+        new_item=NewItem(title="Tur", owner_username="politi", due_date=TODAY),
     )
 
 

@@ -37,6 +37,7 @@ EXPECTED_ALLOWED: dict[Action, set[tuple[str, str]]] = {
     A.EDIT_HELPERS: {("c", "ishoj"), ("c", "albertslund")},
     A.EDIT_SURVEYS: {("P", "ishoj")},
     A.EDIT_PARTNERSHIPS: set(),  # the administrator's alone
+    A.EDIT_MEETINGS: {("P", "ishoj")},  # the police and the council read the meetings
 }
 ACTORS = {"a": ADMIN, "P": LEADER, "c": POLICE, "b": COUNCIL}
 TARGETS = {"ishoj": ISHOJ, "albertslund": ALBERTSLUND, "aarhus": AARHUS, "national": NATIONAL}

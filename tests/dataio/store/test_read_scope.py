@@ -21,6 +21,15 @@ from dataio.errors import PermissionDenied
 from dataio.files.action_plan_workbook import export_plan
 from dataio.meeting_pack.content import municipality_report, police_district_report
 from dataio.meeting_pack.pack import build_pack, build_report
+from dataio.meetings.store import (
+    agenda_goals,
+    create_meeting,
+    decision_owners,
+    draft_agenda,
+    last_meeting_date,
+    meeting_detail,
+    meetings,
+)
 from dataio.status_document import (
     helpers_document,
     insecurity_document,
@@ -49,6 +58,13 @@ OUTSIDERS = [
 ]
 
 Read = Callable[[Engine, Actor], Any]
+
+
+def _ishoj_meeting(engine: Engine) -> int:
+    """A meeting of Ishøj's partnership, registered by the administrator."""
+    return create_meeting(
+        engine, actor=Actor("admin", Role.ADMIN), code=ISHOJ, held_on=TODAY, title="Møde"
+    )
 
 
 def _refuse_if_empty(table: Any) -> Any:
@@ -96,6 +112,12 @@ READS: dict[str, Read] = {
     "build_report": lambda e, v: build_report(
         e, viewer=v, municipality_code=ISHOJ, police_district=None, since=None, today=TODAY
     ),
+    "meetings": lambda e, v: meetings(e, viewer=v, code=ISHOJ),
+    "meeting_detail": lambda e, v: meeting_detail(e, viewer=v, meeting_id=_ishoj_meeting(e)),
+    "last_meeting_date": lambda e, v: last_meeting_date(e, viewer=v, code=ISHOJ),
+    "draft_agenda": lambda e, v: draft_agenda(e, viewer=v, code=ISHOJ, today=TODAY),
+    "agenda_goals": lambda e, v: agenda_goals(e, viewer=v, code=ISHOJ),
+    "decision_owners": lambda e, v: decision_owners(e, viewer=v, code=ISHOJ),
     "build_pack": lambda e, v: build_pack(
         e,
         viewer=v,
