@@ -93,6 +93,7 @@ PAGES = {
     "rapport": MenuItem(
         "pages/10_Rapport.py", "Rapport", ":material/summarize:", reads_some_municipality
     ),
+    "moeder": MenuItem("pages/13_Moeder.py", "Møder", ":material/groups:", reads_some_municipality),
     "data": MenuItem(
         "pages/5_Data.py",
         "Data",

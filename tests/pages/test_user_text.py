@@ -15,6 +15,7 @@ import re
 import shutil
 import tomllib
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,8 @@ from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 
 from dataio.db.engine import make_engine
+from dataio.meetings.store import create_meeting, record_decision
+from models.permissions import Actor, Role
 from tests.pages.apptest import run_page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,6 +49,8 @@ FIELDS = {
     "recruitment_activity": ["place", "note"],
     "helper_count": ["source"],
     "audit_entry": ["summary"],
+    "meeting": ["title", "participants", "agenda", "minutes"],
+    "meeting_decision": ["text"],
 }
 PAGES = [
     None,
@@ -61,6 +66,7 @@ PAGES = [
     "pages/9_Min_konto.py",
     "pages/10_Rapport.py",
     "pages/11_Effekt.py",
+    "pages/13_Moeder.py",
 ]
 
 
@@ -72,6 +78,12 @@ def payload_db(tmp_path_factory: pytest.TempPathFactory, demo_db_url: str) -> st
     shutil.copy(source, copy)
     url = f"sqlite:///{copy}"
     engine = make_engine(url)
+    # a meeting with a decision (the demo has none), so Møder shows the payloads too
+    leader = Actor("projektleder", Role.PROJECT_LEADER, municipality_code=183)
+    meeting_id = create_meeting(
+        engine, actor=leader, code=183, held_on=date(2026, 12, 1), title="Møde", agenda="1."
+    )
+    record_decision(engine, actor=leader, meeting_id=meeting_id, text="Beslutning")
     with engine.begin() as connection:
         connection.execute(text("DROP TRIGGER IF EXISTS audit_entry_no_update"))
         for table, columns in FIELDS.items():

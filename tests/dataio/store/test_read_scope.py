@@ -21,6 +21,7 @@ from dataio.errors import PermissionDenied
 from dataio.files.action_plan_workbook import export_plan
 from dataio.meeting_pack.content import municipality_report, police_district_report
 from dataio.meeting_pack.pack import build_pack, build_report
+from dataio.meetings.minutes import meeting_minutes
 from dataio.meetings.store import (
     agenda_goals,
     create_meeting,
@@ -118,6 +119,9 @@ READS: dict[str, Read] = {
     "draft_agenda": lambda e, v: draft_agenda(e, viewer=v, code=ISHOJ, today=TODAY),
     "agenda_goals": lambda e, v: agenda_goals(e, viewer=v, code=ISHOJ),
     "decision_owners": lambda e, v: decision_owners(e, viewer=v, code=ISHOJ),
+    "meeting_minutes": lambda e, v: meeting_minutes(
+        e, viewer=v, meeting_id=_ishoj_meeting(e), demo=False
+    ),
     "build_pack": lambda e, v: build_pack(
         e,
         viewer=v,

@@ -1,0 +1,100 @@
+"""AppTest: Møder. The project leader registers a meeting with the drafted agenda and records a
+decision that puts an item owned by the police user in the plan; the council reads only."""
+
+from datetime import date
+
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Button, TextArea
+
+from dataio.db.engine import make_engine
+from dataio.meetings.store import create_meeting, meetings
+from dataio.store.action_plans import plan_items
+from tests.factories import ISHOJ, LEADER, READER
+from tests.pages.apptest import page_text, run_page
+
+PAGE = "pages/13_Moeder.py"
+
+
+def _button(at: AppTest, label: str) -> Button:
+    return next(b for b in at.button if b.label == label)
+
+
+def _text_area(at: AppTest, key: str) -> TextArea:
+    return next(t for t in at.text_area if t.key == key)
+
+
+def test_the_project_leader_registers_a_meeting_and_a_decision_for_the_police(
+    private_db: str,
+) -> None:
+    at = run_page(PAGE, user="projektleder")
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Møder: Ishøj"
+    assert "Der er ikke registreret nogen møder endnu." in [i.value for i in at.info]
+    agenda = str(_text_area(at, "meeting_agenda").value)
+    assert agenda.startswith("1. Velkomst og godkendelse af dagsorden\n2. Siden sidste møde")
+    assert "Forsinkede aktiviteter i handlingsplanen" in agenda  # the demo plan has some
+    at.text_input(key="meeting_title").input("Styregruppemøde december")
+    _text_area(at, "meeting_participants").input("Projektleder Ishøj, Københavns Vestegns Politi")
+    _button(at, "Opret mødet").click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == ["Mødet «Styregruppemøde december» er oprettet."]
+    assert at.subheader[0].value.startswith("Styregruppemøde december, ")
+    engine = make_engine(private_db)
+    listed = meetings(engine, viewer=READER, code=ISHOJ)
+    assert list(listed["title"]) == ["Styregruppemøde december"]
+    assert listed["held_on"].map(lambda d: pd.Timestamp(d).date()).tolist() == [date.today()]
+
+    _text_area(at, "decision_text").input("Politiet holder nabohjælp-stand i Ishøj Bycenter")
+    at.checkbox(key="decision_make_item").check()
+    at.text_input(key="decision_item_title").input("Nabohjælp-stand i Ishøj Bycenter")
+    at.selectbox(key="decision_owner").select("politi")
+    at.selectbox(key="decision_organisation").select("politi")
+    _button(at, "Registrér beslutningen").click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == [
+        "Beslutningen er registreret, og aktiviteten «Nabohjælp-stand i Ishøj Bycenter» står nu "
+        "i handlingsplanen."
+    ]
+    items = plan_items(engine, viewer=READER, municipality_code=ISHOJ)
+    made = items[items["title"] == "Nabohjælp-stand i Ishøj Bycenter"]
+    assert list(made["owner_username"]) == ["politi"]
+    assert list(made["organisation"]) == ["politi"]
+    shown = next(d.value for d in at.dataframe if "Beslutning" in d.value.columns)
+    assert list(shown["Ansvarlig"]) == ["Demo Politi (Københavns Vestegn)"]
+    assert list(shown["Aktivitet i handlingsplanen"]) == ["Nabohjælp-stand i Ishøj Bycenter"]
+    assert [d.proto.label for d in at.get("download_button")] == ["Hent referatet (PDF)"]
+    engine.dispose()
+
+
+def test_a_decision_without_text_is_a_danish_message_and_writes_nothing(private_db: str) -> None:
+    engine = make_engine(private_db)
+    create_meeting(engine, actor=LEADER, code=ISHOJ, held_on=date(2026, 12, 1), title="Møde")
+    at = run_page(PAGE, user="projektleder")
+    _button(at, "Registrér beslutningen").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Beslutningen skal have en tekst."]
+    assert int(meetings(engine, viewer=READER, code=ISHOJ)["decisions"].iloc[0]) == 0
+    engine.dispose()
+
+
+def test_the_council_reads_the_meeting_and_cannot_write(private_db: str) -> None:
+    engine = make_engine(private_db)
+    create_meeting(
+        engine,
+        actor=LEADER,
+        code=ISHOJ,
+        held_on=date(2026, 12, 1),
+        title="Styregruppemøde",
+        participants="Projektleder, politi",
+        agenda="1. Velkomst",
+    )
+    engine.dispose()
+    at = run_page(PAGE, user="byraad")
+    assert not at.exception and not at.error
+    assert at.subheader[0].value == "Styregruppemøde, 1. dec. 2026"
+    assert "Projektlederen registrerer møder og beslutninger" in page_text(at)
+    assert not at.get("form") and not at.get("expandable")
+    assert [b.label for b in at.button] == ["Log ud"]
+    assert [d.proto.label for d in at.get("download_button")] == ["Hent referatet (PDF)"]
+    assert "1. Velkomst" in [t.value for t in at.text]

@@ -1,0 +1,291 @@
+"""Møder: the cached reads, the list of meetings, a meeting's view and the forms that write.
+
+The project leader (and the administrator) registers meetings and records decisions; the police and
+the council read. Every write goes through `dataio.meetings.store` with the actor, and a refusal
+or an invalid value is shown where the person acted, in Danish; nothing is half-written.
+"""
+
+from collections.abc import Callable
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from dataio.errors import DomainError
+from dataio.meetings.minutes import MINUTES_MIME, minutes_file_name, minutes_pdf
+from dataio.meetings.store import (
+    MeetingDetail,
+    NewItem,
+    PartnershipUser,
+    create_meeting,
+    decision_owners,
+    draft_agenda,
+    edit_meeting,
+    meeting_detail,
+    meetings,
+    record_decision,
+    tie_pack,
+)
+from models.actionplan import TRACK_LABELS, Organisation, Track
+from models.formatting import MISSING, fmt_date
+from models.permissions import Actor
+from models.safe_text import for_markdown
+from ui import flash, loaders
+
+NO_OWNER = ""
+FREE_TEXT = "__fritekst__"  # the owner picker's "someone without an account"
+QUERY = "moede"  # ?moede=<id>: the meeting shown, so a link can be shared
+
+
+@st.cache_data(ttl=loaders.TTL_SECONDS, show_spinner=False)
+def load_meetings(version: int, viewer: Actor, code: int) -> pd.DataFrame:
+    """The municipality's meetings, newest first."""
+    return meetings(loaders.engine(), viewer=viewer, code=code)
+
+
+@st.cache_data(ttl=loaders.TTL_SECONDS, show_spinner=False)
+def load_meeting(version: int, viewer: Actor, meeting_id: int) -> MeetingDetail:
+    """One meeting with its decisions."""
+    return meeting_detail(loaders.engine(), viewer=viewer, meeting_id=meeting_id)
+
+
+@st.cache_data(ttl=loaders.TTL_SECONDS, show_spinner=False)
+def load_draft_agenda(version: int, viewer: Actor, code: int, today: date) -> str:
+    """The agenda drafted from the status (goals, overdue items, follow-ups, changes)."""
+    return draft_agenda(loaders.engine(), viewer=viewer, code=code, today=today)
+
+
+@st.cache_data(ttl=loaders.TTL_SECONDS, show_spinner=False)
+def load_owners(version: int, viewer: Actor, code: int) -> list[PartnershipUser]:
+    """The partnership's users who can own a decision's item."""
+    return decision_owners(loaders.engine(), viewer=viewer, code=code)
+
+
+def _label(row: object) -> str:
+    return f"{fmt_date(pd.Timestamp(row.held_on).date())} · {row.title}"  # type: ignore[attr-defined]
+
+
+def meeting_list(listed: pd.DataFrame) -> int | None:
+    """The meetings as a table and a picker (remembered in ?moede=); the chosen meeting's id."""
+    if listed.empty:
+        st.info("Der er ikke registreret nogen møder endnu.")
+        return None
+    table = pd.DataFrame(
+        {
+            "Dato": [fmt_date(pd.Timestamp(d).date()) for d in listed["held_on"]],
+            "Møde": listed["title"],
+            "Beslutninger": listed["decisions"].astype(int),
+            "Mødepakke": [s if isinstance(s, str) else MISSING for s in listed["pack_snapshot_id"]],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch", key="meeting_table")
+    labels = {int(r.id): _label(r) for r in listed.itertuples()}
+    wanted = st.query_params.get(QUERY, "")
+    ids = list(labels)
+    index = ids.index(int(wanted)) if wanted.isdigit() and int(wanted) in labels else 0
+    chosen = int(
+        st.selectbox(
+            "Vis mødet", ids, index=index, format_func=labels.__getitem__, key="meeting_choice"
+        )
+    )
+    st.query_params[QUERY] = str(chosen)
+    return chosen
+
+
+def new_meeting_form(actor: Actor, code: int, *, agenda: str, today: date) -> None:
+    """Register a meeting: date, title, participants, and the drafted agenda to edit."""
+    with st.form("new_meeting", enter_to_submit=False):
+        left, right = st.columns([1, 3])
+        held_on = left.date_input("Dato", value=today, format="DD.MM.YYYY", key="meeting_date")
+        title = right.text_input("Titel", value="Partnerskabsmøde", key="meeting_title")
+        participants = st.text_area("Deltagere", key="meeting_participants", height=68)
+        st.caption(
+            "Dagsordenen er foreslået ud fra status: mål, der ikke er på rette vej, forsinkede "
+            "aktiviteter, åbne opfølgninger og ændringer siden sidste møde. Ret den frit."
+        )
+        text = st.text_area("Dagsorden", value=agenda, height=300, key="meeting_agenda")
+        if st.form_submit_button("Opret mødet", type="primary", key="meeting_create"):
+            try:
+                made = create_meeting(
+                    loaders.engine(),
+                    actor=actor,
+                    code=code,
+                    held_on=held_on if isinstance(held_on, date) else None,
+                    title=title,
+                    participants=participants,
+                    agenda=text,
+                )
+            except DomainError as refused:
+                st.error(str(refused))
+                return
+            st.query_params[QUERY] = str(made)
+            flash.done(f"Mødet «{for_markdown(title.strip())}» er oprettet.", area="meetings")
+
+
+def _decisions_table(detail: MeetingDetail) -> None:
+    if not detail.decisions:
+        st.caption("Ingen beslutninger registreret endnu.")
+        return
+    table = pd.DataFrame(
+        {
+            "Nr.": [d.position + 1 for d in detail.decisions],
+            "Beslutning": [d.text for d in detail.decisions],
+            "Aktivitet i handlingsplanen": [
+                (d.item_title or "(slettet)") if d.item_id is not None else MISSING
+                for d in detail.decisions
+            ],
+            "Ansvarlig": [d.owner or MISSING for d in detail.decisions],
+            "Frist": [
+                MISSING if d.due_date is None else fmt_date(d.due_date) for d in detail.decisions
+            ],
+        }
+    )
+    st.dataframe(table, hide_index=True, width="stretch", key="decision_table")
+
+
+def meeting_view(detail: MeetingDetail, *, demo: bool) -> None:
+    """A meeting as everyone reads it: participants, agenda, decisions, minutes, the pack's id."""
+    meeting = detail.meeting
+    st.subheader(f"{for_markdown(meeting.title)}, {fmt_date(meeting.held_on)}")
+    st.markdown(f"**Deltagere:** {for_markdown(meeting.participants) or MISSING}")
+    pack = meeting.pack_snapshot_id
+    st.markdown(
+        f"**Mødepakke:** snapshot {pack} (hent den på siden Rapport)"
+        if pack
+        else "**Mødepakke:** ikke knyttet til mødet endnu"
+    )
+    left, right = st.columns(2)
+    with left:
+        st.markdown("**Dagsorden**")
+        st.text(meeting.agenda or "(ingen dagsorden)")
+    with right:
+        st.markdown("**Referat**")
+        st.text(meeting.minutes or "(intet referat endnu)")
+    st.markdown("**Beslutninger**")
+    _decisions_table(detail)
+    st.download_button(
+        "Hent referatet (PDF)",
+        data=lambda: minutes_pdf(detail, demo=demo),  # made when asked for
+        file_name=minutes_file_name(detail),
+        mime=MINUTES_MIME,
+        key="minutes_download",
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+
+def _owner_label(owners: dict[str, str]) -> Callable[[str], str]:
+    def label(value: str) -> str:
+        if value == NO_OWNER:
+            return "Ingen"
+        if value == FREE_TEXT:
+            return "Andet (skriv navnet nedenfor)"
+        return owners[value]
+
+    return label
+
+
+def decision_form(actor: Actor, detail: MeetingDetail, owners: list[PartnershipUser]) -> None:
+    """Record a decision; optionally create a plan item with an owner and a due date."""
+    names = {u.username: u.display_name for u in owners}
+    with st.form("new_decision", clear_on_submit=True, enter_to_submit=False):
+        st.markdown("**Ny beslutning**")
+        text = st.text_area("Beslutning", key="decision_text", height=68)
+        make_item = st.checkbox("Opret aktivitet i handlingsplanen", key="decision_make_item")
+        title = st.text_input("Aktivitetens titel", key="decision_item_title")
+        left, middle, right = st.columns(3)
+        owner = left.selectbox(
+            "Ansvarlig",
+            [NO_OWNER, *names, FREE_TEXT],
+            format_func=_owner_label(names),
+            key="decision_owner",
+        )
+        free = left.text_input("Ansvarlig (fritekst)", key="decision_owner_text")
+        organisation = middle.selectbox(
+            "Organisation",
+            [o.value for o in Organisation],
+            index=[o.value for o in Organisation].index(Organisation.JOINT),
+            key="decision_organisation",
+        )
+        track = middle.selectbox(
+            "Spor",
+            [t.value for t in Track],
+            format_func=lambda t: TRACK_LABELS[Track(t)],
+            key="decision_track",
+        )
+        due = right.date_input("Frist", value=None, format="DD.MM.YYYY", key="decision_due")
+        if st.form_submit_button("Registrér beslutningen", type="primary", key="decision_save"):
+            new_item = None
+            if make_item:
+                new_item = NewItem(
+                    title=title.strip() or text.strip()[:80],
+                    track=str(track),
+                    owner_username=owner if owner not in (NO_OWNER, FREE_TEXT) else None,
+                    owner_name=free if owner == FREE_TEXT else "",
+                    organisation=str(organisation),
+                    due_date=due if isinstance(due, date) else None,
+                )
+            try:
+                record_decision(
+                    loaders.engine(),
+                    actor=actor,
+                    meeting_id=detail.meeting.id or 0,
+                    text=text,
+                    new_item=new_item,
+                )
+            except DomainError as refused:
+                st.error(str(refused))
+                return
+            done = "Beslutningen er registreret"
+            if new_item is not None:
+                done += (
+                    f", og aktiviteten «{for_markdown(new_item.title)}» står nu i handlingsplanen"
+                )
+            flash.done(done + ".", area="meeting")
+
+
+def edit_form(actor: Actor, detail: MeetingDetail) -> None:
+    """Change the meeting's date, title, participants, agenda and minutes."""
+    meeting = detail.meeting
+    with st.form(f"edit_meeting_{meeting.id}", enter_to_submit=False):
+        st.markdown("**Ret mødet og skriv referatet**")
+        left, right = st.columns([1, 3])
+        held_on = left.date_input("Dato", value=meeting.held_on, format="DD.MM.YYYY")
+        title = right.text_input("Titel", value=meeting.title)
+        participants = st.text_area("Deltagere", value=meeting.participants, height=68)
+        agenda = st.text_area("Dagsorden", value=meeting.agenda, height=200)
+        minutes = st.text_area(
+            "Referat", value=meeting.minutes, height=200, key=f"meeting_minutes_{meeting.id}"
+        )
+        if st.form_submit_button("Gem mødet", key=f"meeting_save_{meeting.id}"):
+            try:
+                edit_meeting(
+                    loaders.engine(),
+                    actor=actor,
+                    meeting_id=meeting.id or 0,
+                    loaded_version=meeting.row_version,
+                    held_on=held_on if isinstance(held_on, date) else None,
+                    title=title,
+                    participants=participants,
+                    agenda=agenda,
+                    minutes=minutes,
+                )
+            except DomainError as refused:
+                st.error(str(refused))
+                return
+            flash.done("Mødet er gemt.", area="meeting")
+
+
+def pack_button(actor: Actor, detail: MeetingDetail, *, today: date) -> None:
+    """Build the meeting pack now and store its snapshot id with the meeting."""
+    label = "Knyt en ny mødepakke" if detail.meeting.pack_snapshot_id else "Knyt mødepakken"
+    if st.button(label, key="tie_pack"):
+        try:
+            with st.spinner("Danner mødepakken …"):
+                snapshot = tie_pack(
+                    loaders.engine(), actor=actor, meeting_id=detail.meeting.id or 0, today=today
+                )
+        except DomainError as refused:
+            st.error(str(refused))
+            return
+        flash.done(f"Mødepakken (snapshot {snapshot}) er knyttet til mødet.", area="meeting")
