@@ -4,9 +4,9 @@ from datetime import date
 
 import streamlit as st
 
-from models.report import default_since
 from ui import loaders
 from ui.auth import Guarded, require
+from ui.meeting_view import pack_since
 from ui.page import guarded
 from ui.report_view import choose_scope, load_pack, show_pack
 
@@ -20,7 +20,10 @@ def render(guard: Guarded) -> None:
     st.title("Rapport: mødepakken")
     code, district = choose_scope(actor, version)
     since = st.date_input(
-        "Sidste møde", value=default_since(today), max_value=today, format="DD.MM.YYYY"
+        "Sidste møde",
+        value=pack_since(actor, version, code, today),  # the last registered meeting, else 30 days
+        max_value=today,
+        format="DD.MM.YYYY",
     )
     # made on request: a pack costs seconds of the server's CPU (a PDF and its preview), which
     # every visit to the page paid for; once asked for, it follows the choices above

@@ -6,7 +6,7 @@ or an invalid value is shown where the person acted, in Danish; nothing is half-
 """
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import streamlit as st
@@ -21,6 +21,7 @@ from dataio.meetings.store import (
     decision_owners,
     draft_agenda,
     edit_meeting,
+    last_meeting_date,
     meeting_detail,
     meetings,
     record_decision,
@@ -28,6 +29,7 @@ from dataio.meetings.store import (
 )
 from models.actionplan import TRACK_LABELS, Organisation, Track
 from models.formatting import MISSING, fmt_date
+from models.home import last_meeting
 from models.permissions import Actor
 from models.safe_text import for_markdown
 from ui import flash, loaders
@@ -59,6 +61,21 @@ def load_draft_agenda(version: int, viewer: Actor, code: int, today: date) -> st
 def load_owners(version: int, viewer: Actor, code: int) -> list[PartnershipUser]:
     """The partnership's users who can own a decision's item."""
     return decision_owners(loaders.engine(), viewer=viewer, code=code)
+
+
+@st.cache_data(ttl=loaders.TTL_SECONDS, show_spinner=False)
+def load_last_meeting(version: int, viewer: Actor, code: int, before: date) -> date | None:
+    """The day of the municipality's last meeting before `before`, or None."""
+    return last_meeting_date(
+        loaders.engine(), viewer=viewer, code=code, today=before - timedelta(days=1)
+    )
+
+
+def pack_since(actor: Actor, version: int, code: int | None, today: date) -> date:
+    """The meeting pack's default "Sidste møde" (Rapport): the municipality's last meeting before
+    today, else 30 days ago (a police district's pack: 30 days ago)."""
+    known = None if code is None else load_last_meeting(version, actor, code, today)
+    return last_meeting(today=today, known=known)
 
 
 def _label(row: object) -> str:
@@ -153,6 +170,9 @@ def meeting_view(detail: MeetingDetail, *, demo: bool) -> None:
         f"**Mødepakke:** snapshot {pack} (hent den på siden Rapport)"
         if pack
         else "**Mødepakke:** ikke knyttet til mødet endnu"
+    )
+    st.caption(
+        f"Møde-id {meeting.id} (referatet fra kommandolinjen: botrygt minutes --meeting {meeting.id})"
     )
     left, right = st.columns(2)
     with left:

@@ -1,7 +1,7 @@
 """AppTest: Møder. The project leader registers a meeting with the drafted agenda and records a
 decision that puts an item owned by the police user in the plan; the council reads only."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 from streamlit.testing.v1 import AppTest
@@ -98,3 +98,17 @@ def test_the_council_reads_the_meeting_and_cannot_write(private_db: str) -> None
     assert [b.label for b in at.button] == ["Log ud"]
     assert [d.proto.label for d in at.get("download_button")] == ["Hent referatet (PDF)"]
     assert "1. Velkomst" in [t.value for t in at.text]
+
+
+def test_the_packs_since_defaults_to_the_last_meeting(private_db: str) -> None:
+    before = run_page("pages/10_Rapport.py", user="projektleder")
+    assert before.date_input[0].value == date.today() - timedelta(days=30)  # no meeting yet
+    engine = make_engine(private_db)
+    last = date.today() - timedelta(days=9)
+    create_meeting(engine, actor=LEADER, code=ISHOJ, held_on=last, title="Sidste møde")
+    create_meeting(engine, actor=LEADER, code=ISHOJ, held_on=date.today(), title="Dagens møde")
+    engine.dispose()
+    at = run_page("pages/10_Rapport.py", user="projektleder")
+    assert not at.exception and not at.error
+    assert at.date_input[0].label == "Sidste møde"
+    assert at.date_input[0].value == last  # today's meeting is the one the pack is made for
