@@ -95,7 +95,8 @@ def meeting_list(listed: pd.DataFrame) -> int | None:
             "Mødepakke": [s if isinstance(s, str) else MISSING for s in listed["pack_snapshot_id"]],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="meeting_table")
+    with st.container(key="meeting_table"):
+        st.dataframe(table, hide_index=True, width="stretch")
     labels = {int(r.id): _label(r) for r in listed.itertuples()}
     wanted = st.query_params.get(QUERY, "")
     ids = list(labels)
@@ -157,7 +158,8 @@ def _decisions_table(detail: MeetingDetail) -> None:
             ],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch", key="decision_table")
+    with st.container(key="decision_table"):  # a fixed handle for the browser test
+        st.dataframe(table, hide_index=True, width="stretch")
 
 
 def meeting_view(detail: MeetingDetail, *, demo: bool) -> None:

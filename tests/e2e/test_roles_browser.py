@@ -59,6 +59,7 @@ ROLES = {
             "Nabohjælp",
             "Tryghed",
             "Rapport",
+            "Møder",
             "Data",
             "Mål",
             "Ændringslog",
@@ -76,6 +77,7 @@ ROLES = {
             "Nabohjælp",
             "Tryghed",
             "Rapport",
+            "Møder",
             "Mål",  # the district's helper goals
             "Ændringslog",
             "Min konto",
@@ -92,6 +94,7 @@ ROLES = {
             "Nabohjælp",
             "Tryghed",
             "Rapport",
+            "Møder",
             "Ændringslog",
             "Min konto",
         ),
