@@ -9,6 +9,7 @@ from models.permissions import Action, Target, allows
 from ui import flash, loaders
 from ui.auth import Guarded, require
 from ui.meeting_view import (
+    change_form,
     decision_form,
     edit_form,
     load_draft_agenda,
@@ -46,7 +47,9 @@ def render(guard: Guarded) -> None:
     meeting_view(detail, demo=guard.settings.demo_mode)
     if may_write:
         pack_button(actor, detail, today=today)
-        decision_form(actor, detail, load_owners(version, actor, code))
+        owners = load_owners(version, actor, code)
+        decision_form(actor, detail, owners)
+        change_form(actor, detail, owners, loaders.load_plan(version, actor, code, today)[0])
         edit_form(actor, detail)
 
 

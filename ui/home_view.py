@@ -2,7 +2,7 @@
 need attention and the open follow-ups, each a compact box with a link to its page, so that the
 whole of it fits one 1280x720 screen."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
 import streamlit as st
@@ -26,6 +26,7 @@ from models.permissions import Actor
 from models.safe_text import for_markdown
 from models.vocabulary import NO_DATA_LABEL, NO_GOAL_LABEL
 from ui import loaders
+from ui.meeting_view import load_last_meeting
 from ui.page import PAGES
 from ui.text import status_badge
 
@@ -122,15 +123,18 @@ def _lines(lines: list[str], *, more: int) -> None:
 
 
 def since_meeting(actor: Actor, version: int, code: int, *, today: date) -> None:
-    """What changed in the municipality since the last meeting (the change log, scoped)."""
-    since = last_meeting(today=today)
+    """What changed in the municipality since the last meeting (the change log, scoped): the last
+    registered meeting on or before today (Møder), else 30 days ago."""
+    known = load_last_meeting(version, actor, code, today + timedelta(days=1))
+    since = last_meeting(today=today, known=known)
     filters = AuditFilter(since=danish_midnight(since), municipality_code=code)
     newest = loaders.load_audit_page(version, actor, filters, 1).rows["summary"][:SHOWN]
     summary = change_summary(
         loaders.load_audit_counts(version, actor, filters), latest=list(newest), since=since
     )
     with _box("Siden sidste møde", "aendringslog", code):
-        st.caption(change_sentence(summary) + " (Sidste møde regnes som 30 dage siden.)")
+        assumed = " (Sidste møde regnes som 30 dage siden.)" if known is None else ""
+        st.caption(change_sentence(summary) + assumed)
         _lines(
             [shorten(line, limit=LINE_LIMIT) for line in summary.latest],
             more=summary.total - len(summary.latest),

@@ -14,6 +14,7 @@ import streamlit as st
 from dataio.errors import DomainError
 from dataio.meetings.minutes import MINUTES_MIME, minutes_file_name, minutes_pdf
 from dataio.meetings.store import (
+    ItemChange,
     MeetingDetail,
     NewItem,
     PartnershipUser,
@@ -27,7 +28,7 @@ from dataio.meetings.store import (
     record_decision,
     tie_pack,
 )
-from models.actionplan import TRACK_LABELS, Organisation, Track
+from models.actionplan import TRACK_LABELS, ItemStatus, Organisation, Track
 from models.formatting import MISSING, fmt_date
 from models.home import last_meeting
 from models.permissions import Actor
@@ -35,6 +36,7 @@ from models.safe_text import for_markdown
 from ui import flash, loaders
 
 NO_OWNER = ""
+UNCHANGED = ""  # the change form's "leave as it is"
 FREE_TEXT = "__fritekst__"  # the owner picker's "someone without an account"
 QUERY = "moede"  # ?moede=<id>: the meeting shown, so a link can be shared
 
@@ -264,6 +266,61 @@ def decision_form(actor: Actor, detail: MeetingDetail, owners: list[PartnershipU
                     f", og aktiviteten «{for_markdown(new_item.title)}» står nu i handlingsplanen"
                 )
             flash.done(done + ".", area="meeting")
+
+
+def change_form(
+    actor: Actor, detail: MeetingDetail, owners: list[PartnershipUser], items: pd.DataFrame
+) -> None:
+    """Record a decision that changes an existing plan item's due date, owner or status."""
+    if items.empty:
+        return
+    names = {u.username: u.display_name for u in owners}
+    labels = {int(r.id): str(r.title) for r in items.itertuples()}
+    versions = {int(r.id): int(r.row_version) for r in items.itertuples()}
+    with st.form("change_decision", clear_on_submit=True, enter_to_submit=False):
+        st.markdown("**Beslutning, der ændrer en aktivitet**")
+        text = st.text_area("Beslutning", key="change_text", height=68)
+        item_id = st.selectbox(
+            "Aktivitet", list(labels), format_func=labels.__getitem__, key="change_item"
+        )
+        left, middle, right = st.columns(3)
+        due = left.date_input("Ny frist", value=None, format="DD.MM.YYYY", key="change_due")
+        owner = middle.selectbox(
+            "Ny ansvarlig",
+            [UNCHANGED, *names],
+            format_func=lambda u: "Uændret" if u == UNCHANGED else names[u],
+            key="change_owner",
+        )
+        status = right.selectbox(
+            "Ny status",
+            [UNCHANGED, *(s.value for s in ItemStatus)],
+            format_func=lambda v: "Uændret" if v == UNCHANGED else v,
+            key="change_status",
+        )
+        if st.form_submit_button("Registrér ændringen", key="change_save"):
+            chosen = int(item_id)
+            try:
+                record_decision(
+                    loaders.engine(),
+                    actor=actor,
+                    meeting_id=detail.meeting.id or 0,
+                    text=text,
+                    change=ItemChange(
+                        item_id=chosen,
+                        loaded_version=versions[chosen],
+                        due_date=due if isinstance(due, date) else None,
+                        owner_username=owner or None,
+                        status=status or None,
+                    ),
+                )
+            except DomainError as refused:
+                st.error(str(refused))
+                return
+            flash.done(
+                f"Beslutningen er registreret, og «{for_markdown(labels[chosen])}» er ændret i "
+                "handlingsplanen.",
+                area="meeting",
+            )
 
 
 def edit_form(actor: Actor, detail: MeetingDetail) -> None:

@@ -10,6 +10,7 @@ from streamlit.testing.v1.element_tree import Button, TextArea
 from dataio.db.engine import make_engine
 from dataio.meetings.store import create_meeting, meetings
 from dataio.store.action_plans import plan_items
+from models.formatting import fmt_date
 from tests.factories import ISHOJ, LEADER, READER
 from tests.pages.apptest import page_text, run_page
 
@@ -112,3 +113,42 @@ def test_the_packs_since_defaults_to_the_last_meeting(private_db: str) -> None:
     assert not at.exception and not at.error
     assert at.date_input[0].label == "Sidste møde"
     assert at.date_input[0].value == last  # today's meeting is the one the pack is made for
+
+
+def test_a_decision_changes_an_items_due_date_and_status(private_db: str) -> None:
+    engine = make_engine(private_db)
+    create_meeting(engine, actor=LEADER, code=ISHOJ, held_on=date(2026, 12, 1), title="Møde")
+    first = plan_items(engine, viewer=READER, municipality_code=ISHOJ).iloc[0]
+    at = run_page(PAGE, user="projektleder")
+    _text_area(at, "change_text").input("Fristen rykkes til marts")
+    at.selectbox(key="change_item").select(int(first["id"]))
+    at.date_input(key="change_due").set_value(date(2027, 3, 1))
+    at.selectbox(key="change_status").select("udskudt")
+    _button(at, "Registrér ændringen").click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == [
+        f"Beslutningen er registreret, og «{first['title']}» er ændret i handlingsplanen."
+    ]
+    items = plan_items(engine, viewer=READER, municipality_code=ISHOJ)
+    changed = items[items["id"] == first["id"]].iloc[0]
+    assert (changed["status"], str(changed["due_date"])[:10]) == ("udskudt", "2027-03-01")
+    assert changed["owner_name"] == first["owner_name"]  # the owner was left as it was
+    shown = next(d.value for d in at.dataframe if "Beslutning" in d.value.columns)
+    assert list(shown["Aktivitet i handlingsplanen"]) == [first["title"]]
+    assert list(shown["Frist"]) == ["1. mar. 2027"]
+    engine.dispose()
+
+
+def test_min_kommune_counts_the_changes_from_the_last_meeting(private_db: str) -> None:
+    engine = make_engine(private_db)
+    last = date.today() - timedelta(days=3)
+    create_meeting(engine, actor=LEADER, code=ISHOJ, held_on=last, title="Sidste møde")
+    create_meeting(
+        engine, actor=LEADER, code=ISHOJ, held_on=date.today() + timedelta(days=7), title="Næste"
+    )
+    engine.dispose()
+    at = run_page("pages/0_Min_kommune.py", user="byraad")
+    assert not at.exception and not at.error
+    text = page_text(at)
+    assert f"siden {fmt_date(last)}: " in text  # the two meetings made changes since then
+    assert "(Sidste møde regnes som 30 dage siden.)" not in text
