@@ -20,6 +20,7 @@ from dataio.store.access import municipality_target, require_read
 from dataio.store.action_plans import plan_items
 from dataio.store.neighbour_help import activities
 from models.actionplan import ItemStatus, Organisation, Track
+from models.neighbour_help import ActivityKind
 from models.overlay import ActionEvent
 from models.permissions import Action, Actor, require
 from models.tables import ActionItem, ActionPlan, SafetyWalk, WalkObservation
@@ -349,7 +350,7 @@ def action_events(con: Connectable, *, viewer: Actor, code: int) -> list[ActionE
     events += [
         ActionEvent(
             _day(row.activity_date).date(),
-            "recruitment",
+            "police_station" if row.kind == ActivityKind.MOBIL_POLITISTATION else "recruitment",
             f"{row.kind}, {row.place}"
             if isinstance(row.place, str) and row.place
             else str(row.kind),
