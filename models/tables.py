@@ -372,3 +372,22 @@ class NationalSurveyYear(SQLModel, table=True):
     quality: str
     note: str = ""
     source_id: int = Field(foreign_key="data_source.id")
+
+
+class HotspotAction(SQLModel, table=True):
+    """A proposal taken from the Hotspots page: which cell, what was written for it, and when, so
+    the page can show the cell's counts before and after the day."""
+
+    __tablename__ = "hotspot_action"
+    id: int | None = Field(default=None, primary_key=True)
+    municipality_code: int = Field(foreign_key="municipality.code", index=True)
+    cell: str = Field(max_length=40)  # models.hotspots.cell_id: the grid square, never a position
+    lat: float  # the cell's centre
+    lon: float
+    proposal: str  # models.hotspot_actions.Proposal
+    action_day: date
+    action_item_id: int | None = Field(default=None, foreign_key="action_item.id")  # None: deleted
+    activity_id: int | None = Field(default=None, foreign_key="recruitment_activity.id")
+    walk_id: int | None = Field(default=None, foreign_key="safety_walk.id")
+    created_by: str
+    created_at: datetime

@@ -28,6 +28,7 @@ from dataio.status_document import (
     scope_status_document,
 )
 from dataio.store.action_plans import has_plan, plan_items, plan_summary
+from dataio.store.hotspot_actions import hotspot_actions
 from dataio.store.neighbour_help import (
     activities,
     district_table,
@@ -60,6 +61,7 @@ def _refuse_if_empty(table: Any) -> Any:
 
 READS: dict[str, Read] = {
     "action_events": lambda e, v: action_events(e, viewer=v, code=ISHOJ),
+    "hotspot_actions": lambda e, v: hotspot_actions(e, viewer=v, code=ISHOJ),
     "plan_items": lambda e, v: plan_items(e, viewer=v, municipality_code=ISHOJ),
     "has_plan": lambda e, v: has_plan(e, viewer=v, municipality_code=ISHOJ),
     "plan_summary": lambda e, v: plan_summary(e, viewer=v, municipality_code=ISHOJ, today=TODAY),
