@@ -18,7 +18,6 @@ from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
-from scipy.special import gammainc
 
 from models.projection import to_wgs84
 
@@ -159,7 +158,11 @@ def _count_cells(points: Iterable[Point], start: date, end: date, size_m: int) -
 
 
 def poisson_tail(count: int, mean: float) -> float:
-    """P(X >= count) for X ~ Poisson(mean): the regularised lower incomplete gamma P(count, mean)."""
+    """P(X >= count) for X ~ Poisson(mean): the regularised lower incomplete gamma P(count, mean).
+    scipy.special is imported here, not at the top: a page importing this module should not pay
+    its third of a second at start-up."""
+    from scipy.special import gammainc
+
     if count <= 0:
         return 1.0
     if mean <= 0:
