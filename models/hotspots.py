@@ -122,6 +122,8 @@ def _check_positive(value: int, what: str) -> None:
 def _corner(value: float, size_m: int) -> int:
     """Lower-left corner of the square holding `value`: a value on a border belongs to the square
     to its right (above)."""
+    if not math.isfinite(value):
+        raise ValueError(f"En position skal være et endeligt tal i meter (fik {value}).")
     return math.floor(value / size_m) * size_m
 
 
@@ -261,7 +263,11 @@ def scan(
     """
     check_min_count(min_count)
     _check_positive(size_m, "Feltets størrelse i meter")
-    _check_positive(baseline_weeks, "Antal uger i sammenligningsgrundlaget")
+    if baseline_weeks < MIN_BASELINE_WEEKS:
+        raise ValueError(
+            f"Sammenligningsgrundlaget skal være mindst {MIN_BASELINE_WEEKS:.0f} uger "
+            f"(fik {baseline_weeks})."
+        )
     if not 0 < fdr < 1:
         raise ValueError(f"Andelen af falske fund skal ligge mellem 0 og 1 (fik {fdr}).")
     window_from, window_to = window_for(until, weeks)

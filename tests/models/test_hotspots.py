@@ -62,6 +62,12 @@ def test_cell_id(x: float, y: float, size: int, expected: str) -> None:
     assert cell_id(x, y, size) == expected
 
 
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])
+def test_a_position_that_is_not_a_number_is_refused(value: float) -> None:
+    with pytest.raises(ValueError, match="endeligt tal"):
+        cell_id(value, 6_168_000.0, 250)
+
+
 @pytest.mark.parametrize(
     ("cell", "centre"),
     [
@@ -241,7 +247,15 @@ def test_a_min_count_below_three_is_refused(min_count: int) -> None:
 
 
 @pytest.mark.parametrize(
-    "kwargs", [{"weeks": 0}, {"size_m": 0}, {"fdr": 0.0}, {"fdr": 1.0}, {"baseline_weeks": 0}]
+    "kwargs",
+    [
+        {"weeks": 0},
+        {"size_m": 0},
+        {"fdr": 0.0},
+        {"fdr": 1.0},
+        {"baseline_weeks": 0},
+        {"baseline_weeks": 3},
+    ],
 )
 def test_bad_parameters_are_refused_in_danish(kwargs: dict[str, float]) -> None:
     with pytest.raises(ValueError, match="skal"):
@@ -334,6 +348,9 @@ def test_no_output_carries_a_small_count_or_an_incident_position(
         assert listed.recent >= min_count
         assert (listed.x, listed.y) == cell_centre(listed.cell)
         assert (listed.lat, listed.lon) == to_wgs84(*cell_centre(listed.cell))
+        assert (listed.since is None) == (listed.cluster is None) == (not listed.hotspot)
+        assert not listed.hotspot or listed.q_value <= result.fdr
+        assert listed.since is None or result.window_from <= listed.since <= result.window_to
     assert all(c["recent"] >= min_count for c in hotspot_document(result, 183)["cells"])
     recent = {cell_id(p.x, p.y, 250) for p in points if WINDOW_FROM <= p.day <= UNTIL}
     assert len(result.cells) + result.suppressed_cells == len(recent)
