@@ -2,6 +2,8 @@
 caption, the line that says how many squares are hidden, and the method in words
 (`models.hotspots`, docs/hotspots.md)."""
 
+import pandas as pd
+
 from models.formatting import fmt_count, fmt_date, fmt_decimal, fmt_int, fmt_percent
 from models.hotspots import BeforeAfter, Cell, HotspotScan
 
@@ -88,3 +90,20 @@ def before_after_line(result: BeforeAfter) -> str:
     if not result.after_complete:
         line += " (perioden er ikke slut)"
     return line
+
+
+def hotspot_rows(scan: HotspotScan) -> pd.DataFrame:
+    """The listed squares as the page's and the map's table: hotspots first, every count at least
+    `min_count` (the scan lists no other), the square's id and never a position."""
+    cells = scan.cells
+    return pd.DataFrame(
+        {
+            "Felt": [c.cell for c in cells],
+            "Hotspot": ["Ja" if c.hotspot else "Nej" for c in cells],
+            "Klynge": [str(c.cluster) if c.cluster else "" for c in cells],
+            "Indbrud": [fmt_int(c.recent) for c in cells],
+            "Forventet": [expected_text(c.expected) for c in cells],
+            "Sandsynlighed": [probability_text(c.p_value) for c in cells],
+            "Forhøjet siden": [fmt_date(c.since) if c.since else "" for c in cells],
+        }
+    )

@@ -148,6 +148,14 @@ def cell_centre(cell: str) -> tuple[float, float]:
     return x0 + size / 2, y0 + size / 2
 
 
+def cell_corners(cell: str) -> list[tuple[float, float]]:
+    """The square's outline as (lon, lat) corners, closed (the first corner again at the end), for
+    drawing the square itself: a map shows the square, never a position inside it."""
+    size, x0, y0 = _parse(cell)
+    corners = [(x0, y0), (x0 + size, y0), (x0 + size, y0 + size), (x0, y0 + size), (x0, y0)]
+    return [(lon, lat) for lat, lon in (to_wgs84(x, y) for x, y in corners)]
+
+
 def _cell_wgs84(cell: str) -> tuple[float, float]:
     return to_wgs84(*cell_centre(cell))
 

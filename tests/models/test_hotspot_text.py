@@ -11,6 +11,7 @@ from models.hotspot_text import (
     count_text,
     expected_text,
     hotspot_line,
+    hotspot_rows,
     probability_text,
     scan_summary,
     suppression_line,
@@ -140,3 +141,41 @@ def test_scan_summary() -> None:
 
 def test_the_method_in_words_names_the_privacy_rule() -> None:
     assert any("færre end 3" in line for line in HOTSPOT_METHOD)
+
+
+def test_hotspot_rows_as_the_table_shows_them() -> None:
+    hot = cell(12, 1.1, 0.00001, since=date(2026, 11, 19))
+    quiet = cell(3, 2.04, 0.35)
+    result = HotspotScan(
+        window_from=date(2026, 11, 5),
+        window_to=date(2026, 12, 2),
+        weeks=4,
+        size_m=250,
+        min_count=3,
+        cells=(hot, quiet),
+        suppressed_cells=14,
+        tested_cells=203,
+        baseline_from=date(2024, 11, 7),
+        fdr=0.05,
+    )
+    rows = hotspot_rows(result)
+    assert rows.to_dict("records") == [
+        {
+            "Felt": "250m:E711000N6168250",
+            "Hotspot": "Ja",
+            "Klynge": "",
+            "Indbrud": "12",
+            "Forventet": "1,1",
+            "Sandsynlighed": "under 0,1 %",
+            "Forhøjet siden": "19. nov. 2026",
+        },
+        {
+            "Felt": "250m:E711000N6168250",
+            "Hotspot": "Nej",
+            "Klynge": "",
+            "Indbrud": "3",
+            "Forventet": "2,0",
+            "Sandsynlighed": "35,0 %",
+            "Forhøjet siden": "",
+        },
+    ]

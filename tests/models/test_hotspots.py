@@ -446,3 +446,15 @@ def test_ties_are_ordered_by_square_not_by_input_order() -> None:
     assert forward == backward
     assert [c.cell for c in forward.cells] == sorted([cell_id(*A, 250), cell_id(*C, 250)])
     assert forward.cells[0].p_value == forward.cells[1].p_value
+
+
+def test_cell_corners_outline_the_square_around_its_centre() -> None:
+    from models.hotspots import cell_corners
+    from models.projection import to_utm32
+
+    corners = cell_corners("250m:E711000N6168250")
+    assert len(corners) == 5 and corners[0] == corners[-1]
+    metres = [to_utm32(lat, lon) for lon, lat in corners[:4]]
+    expected = [(711000, 6168250), (711250, 6168250), (711250, 6168500), (711000, 6168500)]
+    for (x, y), (ex, ey) in zip(metres, expected, strict=True):
+        assert abs(x - ex) < 0.01 and abs(y - ey) < 0.01
