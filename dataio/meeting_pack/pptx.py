@@ -457,13 +457,13 @@ def _plan(deck: Deck, part: MunicipalityPart) -> None:
 
 
 def _sources(deck: Deck, report: MeetingReport) -> None:
-    _table_slides(
-        deck,
-        "Datakilder",
-        ["Kilde", "Opgjort pr.", "Eksempeldata"],
-        [[s.name, s.as_of, "ja" if s.demo else "nej"] for s in report.sources],
-        (110, 34, 30),
-    )
+    if report.demo:  # the PDF's columns
+        columns, weights = ["Kilde", "Opgjort pr.", "Eksempeldata"], [110, 34, 30]
+        rows = [[s.name, s.as_of, "ja" if s.demo else "nej"] for s in report.sources]
+    else:  # no demo column in a deck without demo data: the word appears nowhere
+        columns, weights = ["Kilde", "Opgjort pr."], [110, 34]
+        rows = [[s.name, s.as_of] for s in report.sources]
+    _table_slides(deck, "Datakilder", columns, rows, weights)
     if report.notes:
         _list_slides(deck, "Forbehold", report.notes, size=12)
 
