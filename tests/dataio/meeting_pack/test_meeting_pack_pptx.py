@@ -38,6 +38,8 @@ from dataio.meeting_pack.pptx import (
     report_pptx,
     split_rows,
 )
+from models.expected import ExpectedStatus
+from models.expected_text import status_badge as expected_badge
 from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
 from models.report import PlanBuckets, PlanRow
 from models.vocabulary import status_mark
@@ -152,6 +154,14 @@ def test_slides_have_the_status_figures_of_status_json(
         f"{fmt_int(insecurity['respondents'])} svar)"
     ) in slide_text(survey)
     assert shape_text(named(survey, STATUS)[0]) == f"Status: {status_mark(insecurity['status'])}"
+    expected = document["expected"]
+    expected_slide = slides["Ishøj: Forventet mod faktisk"]
+    assert (
+        f"I {expected['year']}: {fmt_int(expected['actual'])} indbrud, forventet "
+        f"{fmt_decimal(expected['expected'], digits=1)}"
+    ) in slide_text(expected_slide)
+    badge = expected_badge(ExpectedStatus(expected["status"]))
+    assert shape_text(named(expected_slide, STATUS)[0]) == f"Status: {badge}"
 
 
 def test_the_cover_has_the_pdfs_snapshot_and_the_scope(ishoj: MeetingPack) -> None:
