@@ -5,6 +5,7 @@ server (451, or nothing listening) loses nothing and the next run delivers."""
 import os
 import shutil
 import subprocess
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,12 +16,12 @@ from cli import main
 from dataio.db.engine import make_engine
 from dataio.db.frames import read_frame
 from dataio.store.action_plans import with_flags
-from models.tables import ActionItem, AuditEntry, MailOutbox
+from models.tables import ActionItem, AppUser, AuditEntry, MailOutbox
 from models.vocabulary import OVERDUE_FLAG
 from tests.support.smtp import Collector, body, free_port, smtp_server
 
 ROOT = Path(__file__).resolve().parents[2]
-BOTRYGT = Path("/work/main/.venv/bin/botrygt")
+BOTRYGT = Path(sys.executable).parent / "botrygt"  # the console script beside this Python
 PUBLIC = "https://botrygt.kommune.example"
 
 
@@ -99,6 +100,26 @@ def test_done_when_one_mail_per_owner_with_overdue_items_and_a_rerun_sends_nothi
     rows = outbox(demo_copy)
     assert all(r.sent_at is not None and r.attempts == 1 for r in rows)
     assert len(rows) == first
+
+
+def test_an_inactive_owner_or_one_without_an_address_gets_no_reminder(
+    demo_copy: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    engine = make_engine(demo_copy)
+    with Session(engine) as session:
+        for user in session.exec(select(AppUser)).all():
+            if user.username == "politi":
+                user.active = False
+            if user.username == "projektleder":
+                user.email = None
+            session.add(user)
+        session.commit()
+    engine.dispose()
+    with smtp_server() as (collector, port):
+        monkeypatch.setenv("BOTRYGT_SMTP_URL", f"smtp://127.0.0.1:{port}")
+        assert main(["remind"]) == 0
+        assert reminders(collector) == []
+        assert {m["To"] for m in collector.received} == {"byraad@demo.botrygt.invalid"}
 
 
 def test_the_next_day_repeats_nothing_unchanged_and_a_week_later_reminds_again(
