@@ -19,6 +19,7 @@ from dataio.files.neighbour_help import import_helpers
 from dataio.files.statistikbanken.importer import import_dst
 from dataio.files.surveys import import_survey
 from dataio.files.undo import undo_last_import
+from dataio.mail.brief import set_brief_day
 from dataio.store.action_plans import ItemEdit, create_plan, plan_items, save_changes
 from dataio.store.areas import NOT_A_PARTNERSHIP, set_partnership_start
 from dataio.store.goals import GoalChange, create_local_goal, update_goal
@@ -154,6 +155,7 @@ def run_every_write(engine: Engine) -> None:
         seen="2025-01-01",
         today=TODAY,
     )
+    set_brief_day(engine, actor=ADMIN, municipality_code=183, day=5)
 
 
 def audited_actions_in_source() -> set[str]:

@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 import dataio
 from dataio.errors import PermissionDenied
 from dataio.files.action_plan_workbook import export_plan
+from dataio.mail.brief import brief_content
 from dataio.meeting_pack.content import municipality_report, police_district_report
 from dataio.meeting_pack.pack import build_pack, build_report
 from dataio.status_document import (
@@ -98,6 +99,7 @@ READS: dict[str, Read] = {
     "build_report": lambda e, v: build_report(
         e, viewer=v, municipality_code=ISHOJ, police_district=None, since=None, today=TODAY
     ),
+    "brief_content": lambda e, v: brief_content(e, viewer=v, code=ISHOJ, today=TODAY),
     "build_pack": lambda e, v: build_pack(
         e,
         viewer=v,
@@ -135,6 +137,10 @@ PASS_THROUGH = {
     "audit_counts",  # Min kommune's summary: the same _where, counted per table
     "audit_workbook",
     "plan_changes",  # the meeting pack's changes since the last meeting, through audit_page
+    # the monthly brief (dataio.mail.brief): brief_content's parts, and its call per due brief
+    "_goals",
+    "_overdue",
+    "compose_briefs",
 }
 # They take a municipality but read no partnership data: public statistics, names, helpers.
 PUBLIC = {
