@@ -26,6 +26,7 @@ GROUPS = {
     "cli.files": ("import", "export", "fetch"),
     "cli.audit": ("audit",),
     "cli.meetings": ("minutes",),
+    "cli.remind": ("remind",),
 }
 
 
@@ -46,14 +47,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     args = build_parser(argv).parse_args(argv)
     try:
-        args.run(args, Context.from_settings(Settings.from_env()))
+        status = args.run(args, Context.from_settings(Settings.from_env()))
     except DomainError as error:
         print(f"botrygt: {error}", file=sys.stderr)
         return 2
     except OperationalError as error:
         print(f"botrygt: databasen kan ikke bruges: {error.orig}", file=sys.stderr)
         return 2
-    return 0
+    return status if isinstance(status, int) else 0  # a command may say 1: partly failed
 
 
 if __name__ == "__main__":

@@ -28,8 +28,9 @@ class Context:
         return cls(settings=settings, engine=make_engine(settings.database_url))
 
 
-# A command is bound to its subparser with set_defaults(run=...); it prints what it has to say.
-Command = Callable[[argparse.Namespace, Context], None]
+# A command is bound to its subparser with set_defaults(run=...); it prints what it has to say,
+# and may return an exit status (`botrygt remind`: 1 when some mails failed).
+Command = Callable[[argparse.Namespace, Context], int | None]
 Commands = argparse._SubParsersAction
 
 

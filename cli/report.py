@@ -1,4 +1,5 @@
-"""`botrygt report`: the meeting pack for a municipality or a police district, as PDF or Excel."""
+"""`botrygt report`: the meeting pack for a municipality or a police district, as PDF, Excel or
+PowerPoint."""
 
 import argparse
 from datetime import date
@@ -8,12 +9,14 @@ from cli.common import Commands, Context, cli_actor, write_output_file
 from dataio.errors import ValidationFailed
 from dataio.meeting_pack.pack import build_pack, parse_since
 
+FORMATS = ("pdf", "xlsx", "pptx")
+
 
 def report(args: argparse.Namespace, context: Context) -> None:
     kind = args.format or Path(args.output).suffix.lower().lstrip(".")
-    if kind not in ("pdf", "xlsx"):
+    if kind not in FORMATS:
         raise ValidationFailed(
-            f"Angiv --format pdf eller --format xlsx (filnavnet {args.output} siger det ikke)"
+            f"Angiv --format pdf, xlsx eller pptx (filnavnet {args.output} siger det ikke)"
         )
     pack = build_pack(
         context.engine,
@@ -24,14 +27,15 @@ def report(args: argparse.Namespace, context: Context) -> None:
         today=date.today(),
         formats=(kind,),
     )
-    write_output_file(args.output, pack.pdf if kind == "pdf" else pack.xlsx)
+    files = {"pdf": pack.pdf, "xlsx": pack.xlsx, "pptx": pack.pptx}
+    write_output_file(args.output, files[kind])
     print(
         f"{pack.report.title} ({kind}, snapshot {pack.report.snapshot_id}) er skrevet til {args.output}."
     )
 
 
 def register(commands: Commands) -> None:
-    parser = commands.add_parser("report", help="mødepakken som PDF eller Excel")
+    parser = commands.add_parser("report", help="mødepakken som PDF, Excel eller PowerPoint")
     scope = parser.add_mutually_exclusive_group(required=True)
     scope.add_argument(
         "--municipality", type=int, metavar="KODE", help="kommunens DST-kode, fx 183"
@@ -45,7 +49,9 @@ def register(commands: Commands) -> None:
         help="sidste møde, ÅÅÅÅ-MM-DD (standard: 30 dage før i dag)",
     )
     parser.add_argument(
-        "--format", choices=["pdf", "xlsx"], help="pdf eller xlsx (standard: ud fra filnavnet)"
+        "--format",
+        choices=FORMATS,
+        help="pdf, xlsx eller pptx (standard: ud fra filnavnet)",
     )
     parser.add_argument("-o", "--output", required=True, metavar="FIL", help="filen, der skrives")
     parser.set_defaults(run=report)

@@ -85,6 +85,12 @@ class Settings:
     session_hours: float = DEFAULT_SESSION_HOURS
     lockout_max_failures: int = 5
     lockout_minutes: int = 15
+    # `botrygt remind` (dataio.mail): the SMTP server, its login, the sender and the app's address
+    smtp_url: str = ""
+    smtp_user: str = ""
+    smtp_password: str = ""
+    mail_from: str = ""
+    public_url: str = ""
 
     @classmethod
     def from_env(cls, *, secret_cookie_key: str | None = None) -> "Settings":
@@ -104,6 +110,11 @@ class Settings:
             session_hours=_hours("BOTRYGT_SESSION_HOURS", DEFAULT_SESSION_HOURS),
             lockout_max_failures=max(1, _int("BOTRYGT_LOCKOUT_FAILURES", 5)),
             lockout_minutes=max(1, _int("BOTRYGT_LOCKOUT_MINUTES", 15)),
+            smtp_url=os.environ.get("BOTRYGT_SMTP_URL", "").strip(),
+            smtp_user=os.environ.get("BOTRYGT_SMTP_USER", ""),
+            smtp_password=os.environ.get("BOTRYGT_SMTP_PASSWORD", ""),
+            mail_from=os.environ.get("BOTRYGT_MAIL_FROM", "").strip(),
+            public_url=os.environ.get("BOTRYGT_PUBLIC_URL", "").strip(),
         )
 
     def security_problems(

@@ -54,6 +54,12 @@ FIELD_NAMES: dict[str, str] = {
     "owner_username": "Ansvarlig (bruger)",
     "status_note": "Note til status",
     "items": "Aktiviteter",
+    # botrygt remind (dataio.mail): a run's counts and a partnership's day for the brief
+    "reminders": "Påmindelser",
+    "briefs": "Månedsbreve",
+    "sent": "Sendt",
+    "failed": "Fejlede",
+    "day_of_month": "Dag i måneden for månedsbrevet",
     # goals
     "scope_kind": "Niveau",
     "scope_code": "Kommune",
@@ -112,6 +118,8 @@ ACTION_NAMES: dict[str, str] = {
     "action_item.create": "Aktivitet tilføjet",
     "action_item.update": "Aktivitet ændret",
     "action_item.delete": "Aktivitet slettet",
+    "mail.remind": "Påmindelser og månedsbreve sendt",
+    "brief.schedule": "Dag for månedsbrevet ændret",
     "safety_walk.create": "Tryghedsvandring registreret",
     "walk_observation.update": "Opfølgning ændret",
     "goal.create": "Mål oprettet",

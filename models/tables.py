@@ -406,3 +406,54 @@ class MeetingDecision(SQLModel, table=True):
     due_date: date | None = None
     created_by: str
     created_at: datetime
+
+
+class HotspotAction(SQLModel, table=True):
+    """A proposal taken from the Hotspots page: which cell, what was written for it, and when, so
+    the page can show the cell's counts before and after the day."""
+
+    __tablename__ = "hotspot_action"
+    id: int | None = Field(default=None, primary_key=True)
+    municipality_code: int = Field(foreign_key="municipality.code", index=True)
+    cell: str = Field(max_length=40)  # models.hotspots.cell_id: the grid square, never a position
+    lat: float  # the cell's centre
+    lon: float
+    proposal: str  # models.hotspot_actions.Proposal
+    action_day: date
+    action_item_id: int | None = Field(default=None, foreign_key="action_item.id")  # None: deleted
+    activity_id: int | None = Field(default=None, foreign_key="recruitment_activity.id")
+    walk_id: int | None = Field(default=None, foreign_key="safety_walk.id")
+    created_by: str
+    created_at: datetime
+
+
+class MailOutbox(SQLModel, table=True):
+    """One e-mail `botrygt remind` composed: queued, then sent (sent_at) or retried next run.
+
+    The composed text is kept, so a retry sends exactly what was queued and nothing is lost."""
+
+    __tablename__ = "mail_outbox"
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=16)  # "reminder" or "brief"
+    dedupe_key: str = Field(unique=True, max_length=200)  # one mail per key, ever
+    username: str = Field(index=True, max_length=64)
+    address: str = Field(max_length=254)
+    municipality_code: int | None = None  # the brief's partnership; None for a reminder
+    fingerprint: str = ""  # a reminder's flagged items (models.reminders.fingerprint)
+    subject: str
+    body: str
+    created_at: datetime = Field(index=True)
+    sent_at: datetime | None = None
+    attempts: int = 0
+    last_error: str | None = None
+
+
+class BriefSchedule(SQLModel, table=True):
+    """When a partnership's monthly "status for måltal" brief goes out, and the last one sent."""
+
+    __tablename__ = "brief_schedule"
+    municipality_code: int = Field(foreign_key="municipality.code", primary_key=True)
+    day_of_month: int | None = None  # 1-28; None: only after new quarters are imported
+    last_quarter: str | None = None  # the newest burglary quarter when the last brief was queued
+    last_month: str | None = None  # "2026-12": the month of the last scheduled brief
+    last_brief_at: datetime | None = None

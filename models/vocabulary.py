@@ -201,10 +201,12 @@ def effect_mark(status: str) -> str:
 ACTION_SYMBOLS: dict[str, str] = {
     "plan_done": "star",
     "walk": "triangle-up",
+    "police_station": "diamond",
     "recruitment": "square",
 }
 ACTION_COLOURS: dict[str, Colour] = {
     "plan_done": Colour(26, 110, 60),
     "walk": Colour(118, 72, 160),
+    "police_station": Colour(20, 60, 120),
     "recruitment": Colour(190, 90, 30),
 }

@@ -1,6 +1,7 @@
-"""Rapport: the monthly meeting's pack (PDF and Excel) from the dashboard's own numbers."""
+"""Rapport: the monthly meeting's pack (PDF, Excel and PowerPoint) from the dashboard's own numbers."""
 
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -8,7 +9,7 @@ from ui import loaders
 from ui.auth import Guarded, require
 from ui.meeting_view import pack_since
 from ui.page import guarded
-from ui.report_view import choose_scope, load_pack, show_pack
+from ui.report_view import choose_scope, load_pack, load_slides, show_pack
 
 PACK_BUTTON = "make_pack"
 PACK_WANTED = "meeting_pack_wanted"  # the session asked for a pack: keep it current
@@ -31,14 +32,15 @@ def render(guard: Guarded) -> None:
         st.session_state[PACK_WANTED] = True
     if not st.session_state.get(PACK_WANTED):
         st.info(
-            "Mødepakken er en PDF og en Excel-fil med tallene fra dashboardet for den valgte "
-            "kommune og perioden siden sidste møde. Tryk «Dan mødepakken»."
+            "Mødepakken er en PDF, en Excel-fil og en PowerPoint-præsentation med tallene fra "
+            "dashboardet for den valgte kommune og perioden siden sidste møde. "
+            "Tryk «Dan mødepakken»."
         )
         return
     with st.status("Danner mødepakken …") as progress:
         pack = load_pack(version, actor, code, district, since, today)
         progress.update(label=f"{pack.report.title} er klar", state="complete", expanded=False)
-    show_pack(pack)
+    show_pack(pack, slides=partial(load_slides, version, actor, code, district, since, today))
 
 
 guard = require("rapport", title="Rapport")

@@ -4,6 +4,7 @@ from datetime import date
 
 import streamlit as st
 
+from models.overlay import HELPER_OVERLAY_CAPTION
 from models.permissions import Action, Actor, Role, Target, allows
 from ui import loaders
 from ui.auth import require
@@ -16,6 +17,7 @@ from ui.goal_views import (
     activity_form,
     count_form,
     first_shown,
+    helper_action_marks,
     helper_card,
     helper_table_for_display,
     latest_counts,
@@ -96,12 +98,15 @@ def render(actor: Actor) -> None:
             )
         )
         overview = loaders.load_helper_overview(version, actor, code)
+        marks = helper_action_marks(actor, version, overview)
         cached_chart(
-            lambda: helper_chart(overview),
+            lambda: helper_chart(overview, marks=marks),
             key="helper_chart",
             version=version,
             cache_key=(actor, code),
         )
+        if marks:
+            st.caption(HELPER_OVERLAY_CAPTION)
     with right:
         helper_card(overview)
         cached_map(

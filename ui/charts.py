@@ -12,7 +12,7 @@ from dataio.store.comparison import RateComparison
 from models.bands import burglary_band
 from models.domain import Quality
 from models.formatting import fmt_date, fmt_decimal, fmt_int
-from models.overlay import ACTION_KINDS, QuarterMark
+from models.overlay import ACTION_KINDS, DayMark, QuarterMark
 from models.periods import quarter_end, quarter_start
 from models.safe_text import for_html
 from models.vocabulary import (
@@ -130,6 +130,42 @@ def goal_chart(overview: BurglaryOverview) -> go.Figure:
     )
 
 
+def add_action_marks(
+    figure: go.Figure,
+    marks: Sequence[QuarterMark | DayMark],
+    *,
+    x: Sequence[object],
+    count_word: str,
+) -> None:
+    """One legend entry per kind of action, each mark at its x and height, with the series' value
+    there in the hover ("(indbrud i kvartalet: 35)")."""
+    placed = list(zip(marks, x, strict=True))
+    for kind, label in ACTION_KINDS.items():
+        own = [(m, at) for m, at in placed if m.kind == kind]
+        if not own:
+            continue
+        figure.add_scatter(
+            x=[at for _, at in own],
+            y=[m.height for m, _ in own],
+            mode="markers",
+            name=label,
+            marker={
+                "symbol": ACTION_SYMBOLS[kind],
+                "size": 11,
+                "color": ACTION_COLOURS[kind].hex,
+                "line": {"color": "white", "width": 1},
+            },
+            customdata=[
+                f"{for_html(m.text)} ({count_word}: {fmt_int(_series_value(m))})" for m, _ in own
+            ],
+            hovertemplate="%{customdata}<extra></extra>",
+        )
+
+
+def _series_value(mark: QuarterMark | DayMark) -> float:
+    return mark.count if isinstance(mark, QuarterMark) else round(mark.value)
+
+
 def quarter_chart(overview: BurglaryOverview, *, marks: Sequence[QuarterMark] = ()) -> go.Figure:
     """Quarterly counts with the law change, COVID years and the provisional quarter marked, and
     the partnership's actions (`models.overlay.quarter_marks`) as markers on their quarter."""
@@ -147,26 +183,9 @@ def quarter_chart(overview: BurglaryOverview, *, marks: Sequence[QuarterMark] = 
         customdata=quarters["period"],
         hovertemplate="%{customdata}: %{y:,.0f}<extra></extra>",
     )
-    for kind, label in ACTION_KINDS.items():
-        own = [m for m in marks if m.kind == kind]
-        if not own:
-            continue
-        figure.add_scatter(
-            x=[quarter_start(m.period) for m in own],
-            y=[m.height for m in own],
-            mode="markers",
-            name=label,
-            marker={
-                "symbol": ACTION_SYMBOLS[kind],
-                "size": 11,
-                "color": ACTION_COLOURS[kind].hex,
-                "line": {"color": "white", "width": 1},
-            },
-            customdata=[
-                f"{for_html(m.text)} (indbrud i kvartalet: {fmt_int(m.count)})" for m in own
-            ],
-            hovertemplate="%{customdata}<extra></extra>",
-        )
+    add_action_marks(
+        figure, marks, x=[quarter_start(m.period) for m in marks], count_word="indbrud i kvartalet"
+    )
     shapes, labels = [], []
     for item in overview.breaks:
         start, end = quarter_start(item.first_period), quarter_end(item.last_period)

@@ -1,5 +1,6 @@
 """Plotly figures for the helper and insecurity goals: data in, figure out (no Streamlit calls)."""
 
+from collections.abc import Sequence
 from datetime import date
 
 import pandas as pd
@@ -9,6 +10,7 @@ from dataio.store.neighbour_help import HelperOverview
 from dataio.store.surveys import InsecurityOverview
 from models.bands import helper_band
 from models.formatting import fmt_date
+from models.overlay import DayMark
 from models.vocabulary import (
     GOAL_GREEN,
     LIGHT_GREY,
@@ -19,6 +21,7 @@ from models.vocabulary import (
     quality_colour,
     quality_label,
 )
+from ui.charts import add_action_marks
 from ui.figures import (
     add_band,
     add_path,
@@ -29,8 +32,9 @@ from ui.figures import (
 )
 
 
-def helper_chart(overview: HelperOverview) -> go.Figure:
-    """Helper counts over time against the straight path to the target and the projection."""
+def helper_chart(overview: HelperOverview, *, marks: Sequence[DayMark] = ()) -> go.Figure:
+    """Helper counts over time against the straight path to the target and the projection, with
+    the partnership's actions (`models.overlay.day_marks`) as markers on the line."""
     figure = go.Figure()
     counts = overview.counts
     result = overview.assessment
@@ -61,6 +65,7 @@ def helper_chart(overview: HelperOverview) -> go.Figure:
         add_target(figure, end, result.target)
     band = helper_band(result)
     add_band(figure, band)
+    add_action_marks(figure, marks, x=[m.day for m in marks], count_word="nabohjælpere")
     figure.update_yaxes(rangemode="tozero")
     _helper_dates(figure, overview, band_end=band.x[-1] if band is not None and band.x else None)
     return danish_layout(figure, y_title="Aktive nabohjælpere")

@@ -14,11 +14,13 @@ from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
 from models.goal_text import helper_lines, insecurity_lines
 from models.neighbour_help import TARGET_UNIT_LABELS, ActivityKind, TargetUnit
 from models.numbers import NumberRefused, parse_count
+from models.overlay import DayMark, day_marks
 from models.permissions import Actor
 from models.plausibility import Doubt, count_doubt
 from models.safe_text import for_markdown
 from models.vocabulary import quality_label, status_mark
 from ui import loaders
+from ui.page import reads_municipality
 from ui.text import status_badge
 
 MESSAGE_KEY = "helpers_saved_message"
@@ -307,3 +309,16 @@ def activity_form(actor: Actor, municipalities: dict[int, str], *, today: date) 
                 f"Gemt: {kind} i {municipalities[code]} med {fmt_int(sign_ups)} tilmeldte."
             )
             st.rerun()
+
+
+def helper_action_marks(actor: Actor, version: int, overview: HelperOverview) -> list[DayMark]:
+    """The municipality's actions on its helper line, for those who may read its plan and walks."""
+    if not reads_municipality(actor, version, overview.code):
+        return []
+    series = [
+        (pd.Timestamp(day).date(), float(helpers))
+        for day, helpers in zip(
+            overview.counts["count_date"], overview.counts["helpers"], strict=True
+        )
+    ]
+    return day_marks(loaders.load_action_events(version, actor, overview.code), series)

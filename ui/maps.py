@@ -28,13 +28,17 @@ from dataio.seed.geo import BOUNDARY_SOURCE, municipality_shapes, police_distric
 from models.domain import Status
 from models.formatting import fmt_count, fmt_date, fmt_decimal, fmt_int
 from models.geo import Bounds, bounds, fit_view
+from models.hotspot_text import expected_text, hotspot_rows, suppression_line
+from models.hotspots import HotspotScan, cell_corners
 from models.safe_text import for_html, for_markdown
 from models.vocabulary import (
+    ALERT_RED,
     DEMO_LABEL,
     MID_GREY,
     NO_GOAL_COLOUR,
     NO_GOAL_LABEL,
     NO_GOAL_SHAPE,
+    PALE_BLUE,
     PROJECTION_ORANGE,
     Colour,
     status_colour,
@@ -386,6 +390,82 @@ def walks_map(walks: pd.DataFrame, *, code: int) -> MapFigure | None:
     )
     tooltip = {"text": "{label}"}
     return MapFigure(_deck(layers, box, tooltip, height=320), legend, alt, table)
+
+
+def hotspot_map(result: HotspotScan, *, code: int) -> MapFigure:
+    """The municipality's outline and its squares with at least `min_count` incidents in the
+    window: hotspots red and numbered by cluster, the others pale; the tooltip names the count
+    against the expected."""
+    shapes = municipality_shapes()
+    outline = [shapes[code]] if code in shapes else []
+    features = []
+    for cell in result.cells:
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "label": (
+                        ("Hotspot: " if cell.hotspot else "")
+                        + f"{fmt_int(cell.recent)} indbrud mod {expected_text(cell.expected)} "
+                        f"forventet"
+                    ),
+                    "fill": _fill(ALERT_RED, 220) if cell.hotspot else _fill(PALE_BLUE, 200),
+                },
+                "geometry": {"type": "Polygon", "coordinates": [cell_corners(cell.cell)]},
+            }
+        )
+    marks = [
+        {"lon": c.lon, "lat": c.lat, "text": f"{c.cluster}"} for c in result.hotspots if c.cluster
+    ]
+    layers = [
+        pdk.Layer(
+            "GeoJsonLayer",
+            id="kommune",
+            data={
+                "type": "FeatureCollection",
+                "features": [{"type": "Feature", "properties": {}, "geometry": g} for g in outline],
+            },
+            filled=True,
+            stroked=True,
+            get_fill_color=[250, 250, 248, 255],
+            get_line_color=DISTRICT_LINE,
+            line_width_min_pixels=1.5,
+            pickable=False,
+        ),
+        pdk.Layer(
+            "GeoJsonLayer",
+            id="felter",
+            data={"type": "FeatureCollection", "features": features},
+            filled=True,
+            stroked=True,
+            get_fill_color="properties.fill",
+            get_line_color=[60, 60, 60, 255],
+            line_width_min_pixels=0.5,
+            pickable=True,
+        ),
+        _text_layer("klynger", marks, get_size=16, get_pixel_offset=[0, -16]),
+    ]
+    box = bounds(outline, points=[(c.lon, c.lat) for c in result.cells])
+    hotspots = len(result.hotspots)
+    legend = (
+        LegendEntry("■", ALERT_RED, "Hotspot (felt)", hotspots),
+        LegendEntry(
+            "■",
+            PALE_BLUE,
+            f"Felt med mindst {result.min_count} indbrud",
+            len(result.cells) - hotspots,
+        ),
+    )
+    alt = (
+        f"Kort over kommunen med {fmt_count(len(result.cells), one='felt', many='felter')} med mindst "
+        f"{fmt_int(result.min_count)} indbrud i perioden, heraf "
+        f"{fmt_count(hotspots, one='hotspot', many='hotspots')}."
+    )
+    table = hotspot_rows(result)
+    notes = tuple(n for n in [suppression_line(result.suppressed_cells, result.min_count)] if n)
+    return MapFigure(
+        _deck(layers, box, {"text": "{label}"}, height=420), legend, alt, table, notes=notes
+    )
 
 
 def legend_markdown(entries: tuple[LegendEntry, ...]) -> str:

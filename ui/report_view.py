@@ -1,11 +1,13 @@
 """The Rapport page's parts: choose the scope, make the meeting pack (cached), offer the files."""
 
+from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
 
 from dataio.meeting_pack.pack import MeetingPack, build_pack
 from dataio.meeting_pack.pdf import PDF_MIME
+from dataio.meeting_pack.pptx import PPTX_MIME, report_pptx
 from dataio.meeting_pack.xlsx import XLSX_MIME
 from models.formatting import fmt_datetime
 from models.permissions import Actor, Role
@@ -61,8 +63,23 @@ def load_pack(
     )
 
 
-def show_pack(pack: MeetingPack) -> None:
-    """Snapshot id, demo warning, the two downloads and the first page as a picture."""
+@st.cache_data(ttl=loaders.TTL_SECONDS, show_spinner=False)
+def load_slides(
+    version: int,
+    viewer: Actor,
+    code: int | None,
+    district: int | None,
+    since: date,
+    today: date,
+) -> bytes:
+    """The pack as PowerPoint, drawn from the cached pack's report (same key as `load_pack`):
+    made when the download is clicked, not on every visit (the charts cost seconds)."""
+    return report_pptx(load_pack(version, viewer, code, district, since, today).report)
+
+
+def show_pack(pack: MeetingPack, *, slides: Callable[[], bytes]) -> None:
+    """Snapshot id, demo warning, the three downloads (the slides made when clicked: `slides`)
+    and the first page as a picture."""
     report = pack.report
     demo_notice(report.demo)
     st.markdown(f"**{report.partnership}**")
@@ -72,12 +89,20 @@ def show_pack(pack: MeetingPack) -> None:
         "tal (samme data giver samme id): citér det i referatet."
     )
     slug = f"moedepakke-{report.snapshot_id}"  # ASCII: every browser and mail client keeps it
-    left, right = st.columns(2)
+    left, middle, right = st.columns(3)
     left.download_button(
         "Hent PDF", data=pack.pdf, file_name=f"{slug}.pdf", mime=PDF_MIME, key="report_pdf"
     )
-    right.download_button(
+    middle.download_button(
         "Hent Excel", data=pack.xlsx, file_name=f"{slug}.xlsx", mime=XLSX_MIME, key="report_xlsx"
+    )
+    right.download_button(
+        "Hent som PowerPoint (.pptx)",
+        data=slides,
+        file_name=f"{slug}.pptx",
+        mime=PPTX_MIME,
+        key="report_pptx",
+        on_click="ignore",
     )
     if pack.preview_png is not None:
         st.image(

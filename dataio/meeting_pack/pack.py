@@ -1,4 +1,5 @@
-"""The meeting pack in one call: the report for a scope, its PDF, its workbook and a preview.
+"""The meeting pack in one call: the report for a scope, its PDF, its workbook, its slides and a
+preview.
 
 Used by the Rapport page and by `botrygt report`, so both give the same files for the same data.
 """
@@ -14,6 +15,7 @@ from sqlalchemy import Engine
 from dataio.errors import ValidationFailed
 from dataio.meeting_pack.content import municipality_report, police_district_report
 from dataio.meeting_pack.pdf import report_pdf
+from dataio.meeting_pack.pptx import report_pptx
 from dataio.meeting_pack.xlsx import report_xlsx
 from models.permissions import Actor
 from models.report import MeetingReport
@@ -27,6 +29,7 @@ class MeetingPack:
     pdf: bytes
     xlsx: bytes
     preview_png: bytes | None = None
+    pptx: bytes = b""
 
 
 def parse_since(text: str | None) -> date | None:
@@ -106,4 +109,5 @@ def build_pack(
         pdf=pdf,
         xlsx=report_xlsx(report) if "xlsx" in formats else b"",
         preview_png=first_page_png(pdf) if preview else None,
+        pptx=report_pptx(report) if "pptx" in formats else b"",
     )

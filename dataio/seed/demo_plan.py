@@ -17,6 +17,10 @@ OWNERS = {
     "politi": "Lars Bak (politiet)",
     "fælles": "Styregruppen",
 }
+# The demo users who own the municipality's and the police's items (dataio.seed.demo_users), so
+# that reminders (`botrygt remind`) and Mine opgaver have owners with overdue items; the
+# steering group's shared items stay free text, as for people without an account.
+OWNER_USERS = {"kommune": "projektleder", "politi": "politi"}
 # (status, progress, days from today to the due date, days since last change) cycling over the template
 PATTERN = [
     (ItemStatus.DONE, 100, -200, 190),
@@ -81,6 +85,7 @@ def ensure_demo_plan(session: Session, *, today: date) -> bool:
                 activity_group=row.activity_group,
                 title=row.title,
                 owner_name=OWNERS[row.organisation],
+                owner_username=OWNER_USERS.get(row.organisation),
                 organisation=row.organisation,
                 start_date=today + timedelta(days=due_in - 90),
                 due_date=today + timedelta(days=due_in),

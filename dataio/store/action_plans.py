@@ -27,7 +27,7 @@ from models.actionplan import (
     summarise,
 )
 from models.permissions import Action, Actor, Target, allows, require
-from models.tables import ActionItem, ActionPlan, WalkObservation
+from models.tables import ActionItem, ActionPlan, HotspotAction, WalkObservation
 from models.vocabulary import OVERDUE_FLAG, STALE_FLAG
 
 EDITABLE = (
@@ -332,6 +332,36 @@ def apply_changes(
     return SaveResult(saved=saved, conflicts=conflicts, created=created)
 
 
+def insert_item(
+    session: Session, *, actor: Actor, municipality_code: int, values: dict[str, Any], label: str
+) -> int:
+    """One new item inside a transaction the caller holds (a hotspot's proposal writes its item and
+    its activity or walk together), checked and audited as `save_changes` does; returns its id."""
+    target, name = municipality_target(session, municipality_code)
+    if session.get(ActionPlan, municipality_code) is None:
+        raise NotFound(f"{name} har ingen handlingsplan endnu: opret den først")
+    cleaned = clean_item(values, label=label)
+    organisation = cleaned.get("organisation", Organisation.JOINT)
+    if not _may_edit(actor, target, organisation_before=None, organisation_after=organisation):
+        raise PermissionDenied(
+            f"Ingen adgang: du er {actor.describe()} og må ikke tilføje «{label}» til {name}s handlingsplan."
+        )
+    position = len(
+        session.exec(
+            select(ActionItem.id).where(ActionItem.municipality_code == municipality_code)
+        ).all()
+    )
+    return _create(
+        session,
+        actor=actor,
+        values=cleaned,
+        municipality_code=municipality_code,
+        target=target,
+        now=datetime.now(UTC),
+        position=position,
+    )
+
+
 def _conflict(session: Session, item: ActionItem, edit: ItemEdit, *, name: str) -> Conflict:
     """The row as it is now (someone else saved it since it was loaded), beside the person's edit."""
     current = session.get(ActionItem, item.id, populate_existing=True)
@@ -403,6 +433,11 @@ def _change(
             update(WalkObservation)
             .where(col(WalkObservation.action_item_id) == item_id)
             .values(action_item_id=None)  # the follow-up stays; only its link to the plan goes
+        )
+        session.exec(
+            update(HotspotAction)
+            .where(col(HotspotAction.action_item_id) == item_id)
+            .values(action_item_id=None)  # the hotspot's before/after stays
         )
         session.delete(item)
         session.flush()

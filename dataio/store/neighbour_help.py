@@ -8,7 +8,7 @@ import pandas as pd
 from sqlalchemy import Engine, func
 from sqlalchemy import select as select_columns
 from sqlalchemy.sql import Select
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from dataio.db import audit
 from dataio.db.engine import transaction
@@ -169,8 +169,12 @@ def activities(con: Connectable, *, viewer: Actor, codes: list[int]) -> pd.DataF
     return read_frame(con, statement)
 
 
-def sign_ups_by_kind(con: Connectable, *, viewer: Actor, codes: list[int]) -> pd.DataFrame:
-    """Per activity type: activities, sign-ups and sign-ups per activity (aggregated in SQL)."""
+def sign_ups_by_kind(
+    con: Connectable, *, viewer: Actor, codes: list[int], today: date | None = None
+) -> pd.DataFrame:
+    """Per activity type: activities, sign-ups and sign-ups per activity (aggregated in SQL), of
+    activities held by today: a planned one (a mobile police station proposed from a hotspot) has
+    no sign-ups yet and would pull its kind's average down."""
     require_read_all(con, viewer=viewer, codes=codes)
     statement: Select[*tuple[Any, ...]] = (
         select_columns(
@@ -179,6 +183,7 @@ def sign_ups_by_kind(con: Connectable, *, viewer: Actor, codes: list[int]) -> pd
             func.sum(RecruitmentActivity.sign_ups).label("sign_ups"),
         )
         .where(col(RecruitmentActivity.municipality_code).in_(codes))
+        .where(col(RecruitmentActivity.activity_date) <= (today or date.today()))
         .group_by(col(RecruitmentActivity.kind))
     )
     frame = read_frame(con, statement)
@@ -277,6 +282,32 @@ def add_activity(
     note: str = "",
 ) -> int:
     """Record a recruitment activity and its sign-ups; returns its id."""
+    with transaction(engine) as session:
+        return insert_activity(
+            session,
+            actor=actor,
+            municipality_code=municipality_code,
+            activity_date=activity_date,
+            kind=kind,
+            place=place,
+            sign_ups=sign_ups,
+            note=note,
+        )
+
+
+def insert_activity(
+    session: Session,
+    *,
+    actor: Actor,
+    municipality_code: int,
+    activity_date: date,
+    kind: str,
+    place: str,
+    sign_ups: int,
+    note: str = "",
+) -> int:
+    """`add_activity` inside a transaction the caller holds (a hotspot's proposal writes the
+    activity and its plan item together); returns its id."""
     if kind not in set(ActivityKind):
         raise ValidationFailed(
             f"Ukendt aktivitetstype «{kind}»: brug {', '.join(k.value for k in ActivityKind)}"
@@ -285,31 +316,30 @@ def add_activity(
     if not place.strip():
         raise ValidationFailed("Angiv stedet for aktiviteten")
     now = datetime.now(UTC)
-    with transaction(engine) as session:
-        target, name = municipality_target(session, municipality_code)
-        require(actor, Action.EDIT_HELPERS, target, where=name)
-        activity = RecruitmentActivity(
-            municipality_code=municipality_code,
-            activity_date=activity_date,
-            kind=kind,
-            place=place.strip(),
-            sign_ups=sign_ups,
-            note=note.strip(),
-            changed_by=actor.username,
-            changed_at=now,
-        )
-        session.add(activity)
-        session.flush()
-        audit.record(
-            session,
-            actor=actor,
-            action="helpers.activity",
-            entity="recruitment_activity",
-            entity_key=str(activity.id),
-            summary=f"Rekruttering ({kind}) i {name}, {place.strip()} {activity_date.isoformat()}: {sign_ups} tilmeldte",
-            before=None,
-            after={"kind": kind, "place": place.strip(), "sign_ups": sign_ups},
-            municipality_code=municipality_code,
-            police_district_number=target.police_district_number,
-        )
-        return activity.id or 0
+    target, name = municipality_target(session, municipality_code)
+    require(actor, Action.EDIT_HELPERS, target, where=name)
+    activity = RecruitmentActivity(
+        municipality_code=municipality_code,
+        activity_date=activity_date,
+        kind=kind,
+        place=place.strip(),
+        sign_ups=sign_ups,
+        note=note.strip(),
+        changed_by=actor.username,
+        changed_at=now,
+    )
+    session.add(activity)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="helpers.activity",
+        entity="recruitment_activity",
+        entity_key=str(activity.id),
+        summary=f"Rekruttering ({kind}) i {name}, {place.strip()} {activity_date.isoformat()}: {sign_ups} tilmeldte",
+        before=None,
+        after={"kind": kind, "place": place.strip(), "sign_ups": sign_ups},
+        municipality_code=municipality_code,
+        police_district_number=target.police_district_number,
+    )
+    return activity.id or 0

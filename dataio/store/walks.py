@@ -20,6 +20,7 @@ from dataio.store.access import municipality_target, require_read
 from dataio.store.action_plans import plan_items
 from dataio.store.neighbour_help import activities
 from models.actionplan import ItemStatus, Organisation, Track
+from models.neighbour_help import ActivityKind
 from models.overlay import ActionEvent
 from models.permissions import Action, Actor, require
 from models.tables import ActionItem, ActionPlan, SafetyWalk, WalkObservation
@@ -50,6 +51,33 @@ def add_walk(
     observations: list[NewObservation] | None = None,
 ) -> int:
     """Register a walk and its observations (numbered 1, 2, ...); returns the walk's id."""
+    with transaction(engine) as session:
+        return insert_walk(
+            session,
+            actor=actor,
+            municipality_code=municipality_code,
+            walk_date=walk_date,
+            area=area,
+            participants=participants,
+            lat=lat,
+            lon=lon,
+            observations=observations,
+        )
+
+
+def insert_walk(
+    session: Session,
+    *,
+    actor: Actor,
+    municipality_code: int,
+    walk_date: date,
+    area: str,
+    participants: str = "",
+    lat: float | None = None,
+    lon: float | None = None,
+    observations: list[NewObservation] | None = None,
+) -> int:
+    """`add_walk` inside a transaction the caller holds; returns the walk's id."""
     if not area.strip():
         raise ValidationFailed("Angiv området for vandringen")
     if (lat is None) != (lon is None) or (
@@ -59,48 +87,47 @@ def add_walk(
             "Position: angiv både breddegrad (54-58) og længdegrad (8-16), eller ingen"
         )
     now = datetime.now(UTC)
-    with transaction(engine) as session:
-        target, name = municipality_target(session, municipality_code)
-        require(actor, Action.EDIT_SAFETY_WALKS, target, where=name)
-        walk = SafetyWalk(
-            municipality_code=municipality_code,
-            walk_date=walk_date,
-            area=area.strip(),
-            participants=participants,
-            lat=lat,
-            lon=lon,
-            changed_by=actor.username,
-            changed_at=now,
-        )
-        session.add(walk)
-        session.flush()
-        for number, observation in enumerate(observations or [], start=1):
-            if not observation.description.strip():
-                raise ValidationFailed(f"Observation {number}: beskrivelsen må ikke være tom")
-            session.add(
-                WalkObservation(
-                    walk_id=walk.id or 0,
-                    number=number,
-                    description=observation.description.strip(),
-                    responsible=observation.responsible,
-                    follow_up=observation.follow_up,
-                    changed_by=actor.username,
-                    changed_at=now,
-                )
+    target, name = municipality_target(session, municipality_code)
+    require(actor, Action.EDIT_SAFETY_WALKS, target, where=name)
+    walk = SafetyWalk(
+        municipality_code=municipality_code,
+        walk_date=walk_date,
+        area=area.strip(),
+        participants=participants,
+        lat=lat,
+        lon=lon,
+        changed_by=actor.username,
+        changed_at=now,
+    )
+    session.add(walk)
+    session.flush()
+    for number, observation in enumerate(observations or [], start=1):
+        if not observation.description.strip():
+            raise ValidationFailed(f"Observation {number}: beskrivelsen må ikke være tom")
+        session.add(
+            WalkObservation(
+                walk_id=walk.id or 0,
+                number=number,
+                description=observation.description.strip(),
+                responsible=observation.responsible,
+                follow_up=observation.follow_up,
+                changed_by=actor.username,
+                changed_at=now,
             )
-        audit.record(
-            session,
-            actor=actor,
-            action="safety_walk.create",
-            entity="safety_walk",
-            entity_key=str(walk.id),
-            summary=f"Tryghedsvandring i {walk.area} ({walk_date.isoformat()}) registreret med {len(observations or [])} observationer",
-            before=None,
-            after={"area": walk.area, "walk_date": walk_date},
-            municipality_code=municipality_code,
-            police_district_number=target.police_district_number,
         )
-        return walk.id or 0
+    audit.record(
+        session,
+        actor=actor,
+        action="safety_walk.create",
+        entity="safety_walk",
+        entity_key=str(walk.id),
+        summary=f"Tryghedsvandring i {walk.area} ({walk_date.isoformat()}) registreret med {len(observations or [])} observationer",
+        before=None,
+        after={"area": walk.area, "walk_date": walk_date},
+        municipality_code=municipality_code,
+        police_district_number=target.police_district_number,
+    )
+    return walk.id or 0
 
 
 def set_observation_status(
@@ -349,7 +376,7 @@ def action_events(con: Connectable, *, viewer: Actor, code: int) -> list[ActionE
     events += [
         ActionEvent(
             _day(row.activity_date).date(),
-            "recruitment",
+            "police_station" if row.kind == ActivityKind.MOBIL_POLITISTATION else "recruitment",
             f"{row.kind}, {row.place}"
             if isinstance(row.place, str) and row.place
             else str(row.kind),

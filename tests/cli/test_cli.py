@@ -294,7 +294,53 @@ def test_report_needs_a_known_format(
 ) -> None:
     capsys.readouterr()
     assert main(["report", "--municipality", "183", "-o", str(tmp_path / "pakke.txt")]) == 2
-    assert "Angiv --format pdf eller --format xlsx" in capsys.readouterr().err
+    assert "Angiv --format pdf, xlsx eller pptx" in capsys.readouterr().err
+
+
+def test_report_writes_pptx_with_the_status_figures(
+    demo_cli: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The Done-when: `botrygt report --municipality 183 --format pptx -o pack.pptx` writes a deck
+    that python-pptx reads back with the status figures of `botrygt status --json`."""
+    from pptx import Presentation
+
+    from models.formatting import fmt_int
+    from models.vocabulary import status_mark
+
+    capsys.readouterr()
+    assert main(["status", "--municipality", "183", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    deck_file = tmp_path / "pack.pptx"
+    assert main(["report", "--municipality", "183", "--format", "pptx", "-o", str(deck_file)]) == 0
+    line = capsys.readouterr().out
+    assert line.startswith("Mødepakke: Ishøj (pptx, snapshot ") and str(deck_file) in line
+    snapshot = line.split("snapshot ")[1][:12]
+    deck = Presentation(str(deck_file))
+    texts = [
+        {shape.name: shape.text_frame.text for shape in slide.shapes if shape.has_text_frame}
+        for slide in deck.slides
+    ]
+    assert texts[0]["Snapshot"] == f"Snapshot-id: {snapshot}"
+    [goal] = [t for t in texts if t["Titel"] == "Ishøj: Indbrud i beboelser mod målet"]
+    burglaries = status["burglaries"]
+    assert goal["Status"] == f"Status: {status_mark(burglaries['status'])}"
+    figures = goal["Nøgletal"].split("\n")
+    assert figures[0] == (
+        f"Indbrud i beboelser {burglaries['latest_year']}: {fmt_int(burglaries['count'])}"
+    )
+    assert f"krævede højst {fmt_int(burglaries['required_for_latest_year'])}" in figures[1]
+    [helpers] = [t for t in texts if t["Titel"] == "Ishøj: Nabohjælpere mod rekrutteringsmålet"]
+    assert helpers["Status"] == f"Status: {status_mark(status['helpers']['status'])}"
+    assert f": {fmt_int(status['helpers']['latest'])}" in helpers["Nøgletal"].split("\n")[0]
+    # the format follows the file name too, and a police district makes one deck of them all
+    assert main(["report", "--police-district", "10", "-o", str(tmp_path / "kreds.pptx")]) == 0
+    assert "Mødepakke: Københavns Vestegns Politi (pptx" in capsys.readouterr().out
+    district = Presentation(str(tmp_path / "kreds.pptx"))
+    titles = [s.shapes[0].text_frame.text for s in district.slides]
+    assert "Albertslund: Indbrud i beboelser mod målet" in titles and BURGLARY_ISHOJ in titles
+
+
+BURGLARY_ISHOJ = "Ishøj: Indbrud i beboelser mod målet"
 
 
 def test_status_json_has_the_partnership_effect(

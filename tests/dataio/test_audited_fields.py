@@ -19,6 +19,7 @@ from dataio.files.neighbour_help import import_helpers
 from dataio.files.statistikbanken.importer import import_dst
 from dataio.files.surveys import import_survey
 from dataio.files.undo import undo_last_import
+from dataio.mail.brief import set_brief_day
 from dataio.meetings.store import NewItem, create_meeting, edit_meeting, record_decision
 from dataio.store.action_plans import ItemEdit, create_plan, plan_items, save_changes
 from dataio.store.areas import NOT_A_PARTNERSHIP, set_partnership_start
@@ -176,6 +177,7 @@ def run_every_write(engine: Engine) -> None:
         text="Politiet går en tur",
         new_item=NewItem(title="Tur", owner_username="politi", due_date=TODAY),
     )
+    set_brief_day(engine, actor=ADMIN, municipality_code=183, day=5)
 
 
 def audited_actions_in_source() -> set[str]:

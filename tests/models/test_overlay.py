@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from models.overlay import ActionEvent, quarter_marks, quarter_of
+from models.overlay import ActionEvent, day_marks, quarter_marks, quarter_of, value_on
 
 COUNTS = {"2024K2": 40, "2024K3": 35, "2024K4": 30}
 
@@ -60,3 +60,49 @@ def test_kinds_in_the_same_quarter_are_stacked_above_the_count() -> None:
         ("walk", 35, pytest.approx(38.2)),
         ("recruitment", 35, pytest.approx(41.4)),
     ]
+
+
+HELPERS = [(date(2024, 1, 1), 100.0), (date(2024, 1, 31), 130.0), (date(2024, 3, 1), 130.0)]
+
+
+@pytest.mark.parametrize(
+    ("day", "value"),
+    [
+        (date(2024, 1, 1), 100.0),  # a count's own day
+        (date(2024, 1, 11), 110.0),  # a third of the way from 100 to 130
+        (date(2024, 1, 31), 130.0),
+        (date(2024, 2, 15), 130.0),  # flat between equal counts
+        (date(2024, 3, 1), 130.0),
+        (date(2023, 12, 31), None),  # before the first count
+        (date(2024, 3, 2), None),  # after the last
+    ],
+)
+def test_value_on_the_line_between_counts(day: date, value: float | None) -> None:
+    assert value_on(day, HELPERS) == (pytest.approx(value) if value is not None else None)
+
+
+def test_value_on_an_empty_series_is_none() -> None:
+    assert value_on(date(2024, 1, 1), []) is None
+
+
+def test_day_marks_on_the_helper_line_stacked_and_clipped() -> None:
+    events = [
+        ActionEvent(date(2024, 1, 11), "recruitment", "Stand på torvet"),
+        ActionEvent(date(2024, 1, 11), "police_station", "Ishøj Bycenter"),
+        ActionEvent(date(2024, 1, 11), "recruitment", "Nabo til nabo"),
+        ActionEvent(date(2024, 2, 1), "walk", "Vejleåparken"),
+        ActionEvent(date(2024, 6, 1), "walk", "Efter seneste optælling"),
+    ]
+    marks = day_marks(events, HELPERS)  # top value 130: a step of 10,4
+    assert [(m.kind, m.day, m.value, m.height, m.actions) for m in marks] == [
+        ("walk", date(2024, 2, 1), 130.0, 130.0, 1),
+        ("police_station", date(2024, 1, 11), pytest.approx(110.0), pytest.approx(110.0), 1),
+        ("recruitment", date(2024, 1, 11), pytest.approx(110.0), pytest.approx(120.4), 2),
+    ]
+    assert marks[2].text == "Rekrutteringsaktivitet (Nabohjælp): Nabo til nabo; Stand på torvet"
+    assert marks[1].text == "Mobil politistation: Ishøj Bycenter"
+
+
+def test_day_marks_refuse_an_unknown_kind() -> None:
+    with pytest.raises(ValueError, match="Ukendt slags aktivitet"):
+        day_marks([ActionEvent(date(2024, 1, 5), "møde", "x")], HELPERS)

@@ -8,6 +8,7 @@ from streamlit.testing.v1.element_tree import TextInput
 from dataio.db.engine import make_engine
 from dataio.store.neighbour_help import district_table
 from models.formatting import fmt_int
+from models.overlay import ACTION_KINDS, HELPER_OVERLAY_CAPTION
 from tests.factories import READER
 from tests.pages.apptest import deck_specs, page_text, plotly_specs, run_page
 
@@ -175,3 +176,17 @@ def test_an_activity_without_a_place_is_refused_in_danish(private_db: str) -> No
     next(b for b in at.button if b.label == "Gem aktivitet").click().run()
     assert not at.exception
     assert any("Angiv stedet" in e.value for e in at.error)
+
+
+def test_the_partnerships_actions_sit_on_the_helper_line_with_the_caption(app_env: str) -> None:
+    at = run_page(PAGE, user="byraad")  # Ishøj: the demo plan, walks and recruitment
+    helper = plotly_specs(at)[0]
+    shown = {trace["name"] for trace in helper["data"] if trace.get("mode") == "markers"}
+    assert shown and shown <= set(ACTION_KINDS.values())
+    assert HELPER_OVERLAY_CAPTION in [c.value for c in at.caption]
+    # every marker sits within the line's span of dates
+    line = next(t for t in helper["data"] if str(t["name"]).startswith("Nabohjælpere"))
+    days = [str(x)[:10] for x in line["x"]]
+    for trace in helper["data"]:
+        if trace["name"] in shown:
+            assert all(min(days) <= str(x)[:10] <= max(days) for x in trace["x"])

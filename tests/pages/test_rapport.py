@@ -1,12 +1,16 @@
 """AppTest: the Rapport page for every role that reads a municipality, and a refusal."""
 
+import io
 import re
 import shutil
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from dataio.db.engine import make_engine
@@ -60,10 +64,57 @@ def test_each_role_gets_the_pack_of_its_municipality(app_env: str, user: str) ->
     assert any("Eksempeldata" in w.value for w in at.warning)
     # AppTest types what get() finds as Element | Block, and a Block has no label
     buttons = at.get("download_button")
-    assert [b.label for b in buttons] == ["Hent PDF", "Hent Excel"]  # type: ignore[union-attr]
+    assert [b.label for b in buttons] == [  # type: ignore[union-attr]
+        "Hent PDF",
+        "Hent Excel",
+        "Hent som PowerPoint (.pptx)",
+    ]
     assert len(at.get("image")) == 1  # the first page as a picture
     since = date.today() - timedelta(days=30)
     assert shown_snapshot(at) == expected_snapshot(app_env, code=code, district=None, since=since)
+
+
+@pytest.fixture
+def deferred_downloads(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, Any]]:
+    """The download buttons whose file is made when clicked: their callable, mime type and name."""
+    seen: list[dict[str, Any]] = []
+    register = MediaFileManager.add_deferred
+
+    def recording(
+        self: MediaFileManager,
+        data_callable: Callable[[], Any],
+        mimetype: str | None,
+        coordinates: str,
+        file_name: str | None = None,
+        **kwargs: Any,
+    ) -> str:
+        seen.append({"callable": data_callable, "mimetype": mimetype, "file_name": file_name})
+        return register(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", recording)
+    return seen
+
+
+def test_the_project_leader_downloads_the_pack_as_powerpoint(
+    app_env: str, deferred_downloads: list[dict[str, Any]]
+) -> None:
+    from pptx import Presentation
+
+    from dataio.meeting_pack.pptx import DEMO, PPTX_MIME
+
+    at = pack_page("projektleder")
+    assert not at.exception and not at.error
+    [button] = [b for b in at.get("download_button") if b.label.endswith("(.pptx)")]  # type: ignore[union-attr]
+    assert button.proto.deferred_file_id  # made when clicked
+    snapshot = shown_snapshot(at)
+    [pptx] = [d for d in deferred_downloads if d["mimetype"] == PPTX_MIME]
+    assert pptx["file_name"] == f"moedepakke-{snapshot}.pptx"
+    assert PPTX_MIME == "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+    deck = Presentation(io.BytesIO(pptx["callable"]()))
+    cover = {shape.name: shape.text_frame.text for shape in deck.slides[0].shapes}
+    assert cover["Titel"] == "Mødepakke: Ishøj"
+    assert cover["Snapshot"] == f"Snapshot-id: {snapshot}"
+    assert cover[DEMO].startswith("EKSEMPELDATA")
 
 
 def test_the_pack_is_made_only_when_asked_for(app_env: str) -> None:

@@ -41,9 +41,20 @@ def test_done_items_walks_and_activities(seeded_engine: Engine) -> None:
         place="Torvet",
         sign_ups=12,
     )
+    add_activity(
+        seeded_engine,
+        actor=ADMIN,
+        municipality_code=ISHOJ,
+        activity_date=date(2026, 9, 20),
+        kind="mobil politistation",
+        place="Ishøj Bycenter",
+        sign_ups=4,
+    )
     events = action_events(seeded_engine, viewer=COUNCIL, code=ISHOJ)  # the council reads
     by_kind = {e.kind: e for e in events}
-    assert set(by_kind) == {"plan_done", "walk", "recruitment"} and len(events) == 3
+    assert set(by_kind) == {"plan_done", "walk", "police_station", "recruitment"}
+    assert len(events) == 4
+    assert by_kind["police_station"].label == "mobil politistation, Ishøj Bycenter"
     assert by_kind["plan_done"].label == first
     assert by_kind["plan_done"].day == date.today()  # marked done today
     assert (by_kind["walk"].day, by_kind["walk"].label) == (date(2026, 10, 1), "Vejleåparken")

@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 import dataio
 from dataio.errors import PermissionDenied
 from dataio.files.action_plan_workbook import export_plan
+from dataio.mail.brief import brief_content
 from dataio.meeting_pack.content import municipality_report, police_district_report
 from dataio.meeting_pack.pack import build_pack, build_report
 from dataio.meetings.minutes import meeting_minutes
@@ -38,6 +39,7 @@ from dataio.status_document import (
     scope_status_document,
 )
 from dataio.store.action_plans import has_plan, plan_items, plan_summary
+from dataio.store.hotspot_actions import hotspot_actions
 from dataio.store.neighbour_help import (
     activities,
     district_table,
@@ -77,6 +79,7 @@ def _refuse_if_empty(table: Any) -> Any:
 
 READS: dict[str, Read] = {
     "action_events": lambda e, v: action_events(e, viewer=v, code=ISHOJ),
+    "hotspot_actions": lambda e, v: hotspot_actions(e, viewer=v, code=ISHOJ),
     "plan_items": lambda e, v: plan_items(e, viewer=v, municipality_code=ISHOJ),
     "has_plan": lambda e, v: has_plan(e, viewer=v, municipality_code=ISHOJ),
     "plan_summary": lambda e, v: plan_summary(e, viewer=v, municipality_code=ISHOJ, today=TODAY),
@@ -122,6 +125,7 @@ READS: dict[str, Read] = {
     "meeting_minutes": lambda e, v: meeting_minutes(
         e, viewer=v, meeting_id=_ishoj_meeting(e), demo=False
     ),
+    "brief_content": lambda e, v: brief_content(e, viewer=v, code=ISHOJ, today=TODAY),
     "build_pack": lambda e, v: build_pack(
         e,
         viewer=v,
@@ -159,6 +163,10 @@ PASS_THROUGH = {
     "audit_counts",  # Min kommune's summary: the same _where, counted per table
     "audit_workbook",
     "plan_changes",  # the meeting pack's changes since the last meeting, through audit_page
+    # the monthly brief (dataio.mail.brief): brief_content's parts, and its call per due brief
+    "_goals",
+    "_overdue",
+    "compose_briefs",
 }
 # They take a municipality but read no partnership data: public statistics, names, helpers.
 PUBLIC = {
