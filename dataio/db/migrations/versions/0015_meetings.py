@@ -1,7 +1,7 @@
 """meetings: a partnership's meetings (agenda, minutes, the pack's snapshot id) and decisions
 
 Revision ID: 0015
-Revises: 0016
+Revises: 0014
 Create Date: 2026-12-07 15:00:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlmodel
 
 
 revision = '0015'
-down_revision = '0016'  # re-chained after main's 0014 (mail) and 0016 (hotspot actions)
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """hotspot actions: the proposals taken from the Hotspots page, linked to what they wrote
 
 Revision ID: 0016
-Revises: 0014
+Revises: 0015
 Create Date: 2026-12-07 15:00:00.000000
 """
 
@@ -11,7 +11,7 @@ import sqlmodel
 
 
 revision = '0016'
-down_revision = '0014'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 
