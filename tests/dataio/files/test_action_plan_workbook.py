@@ -1,6 +1,7 @@
 """The action plan's Excel round trip on SQLite and PostgreSQL: export in the guide's layout, read
 back what people do to it, import all or nothing."""
 
+import html
 import io
 import json
 import random
@@ -249,11 +250,11 @@ def test_formula_like_text_is_text_not_a_formula(plan: Engine) -> None:
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
         xml = "".join(archive.read(n).decode() for n in sheets)
     assert not re.search(r"<f[ >]", xml)
+    # with lxml installed openpyxl writes "ø" as "&#248;": compare the cells' text unescaped
+    cells = [html.unescape(c) for c in re.findall(r"<c [^>]*>(?:(?!</c>).)*</c>", xml)]
     for value in FORMULA_LIKE:
-        escaped = value.replace("&", "&amp;").replace('"', "&quot;")
-        cell = re.search(r"<c [^>]*>(?:(?!</c>).)*" + re.escape(escaped), xml)
-        cell = cell or re.search(r"<c [^>]*>(?:(?!</c>).)*" + re.escape(value), xml)
-        assert cell is not None and 't="inlineStr"' in cell.group(0), value
+        cell = next((c for c in cells if value in c), None)
+        assert cell is not None and 't="inlineStr"' in cell, value
     book = openpyxl.load_workbook(io.BytesIO(data))  # formulas as written, not their values
     sheet = book.active
     assert sheet is not None
