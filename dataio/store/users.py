@@ -472,6 +472,8 @@ def user_table(con: Connectable) -> pd.DataFrame:
         col(AppUser.active),
         col(AppUser.locked_until),
         col(AppUser.created_at),
+        col(AppUser.email),
+        col(AppUser.brief_subscribed),
     ).order_by(col(AppUser.username))
     return read_frame(con, statement)
 

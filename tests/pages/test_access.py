@@ -177,17 +177,17 @@ def test_project_leader_creates_and_saves_the_local_goal(private_db: str) -> Non
 
 def test_change_own_password(private_db: str) -> None:
     at = run_page(PAGES["Min konto"], user="politi")
-    old, new, repeat = at.text_input
+    old, new, repeat = at.text_input[-3:]  # the e-mail form comes first
     old.input("demo-politi-1234")
     new.input("en-helt-ny-kode-9")
     repeat.input("en-anden-kode-99")
-    at.button[0].click().run()
+    next(b for b in at.button if b.label == "Skift adgangskode").click().run()
     assert [e.value for e in at.error] == ["De to nye adgangskoder er ikke ens."]
-    old, new, repeat = at.text_input
+    old, new, repeat = at.text_input[-3:]
     old.input("demo-politi-1234")
     new.input("en-helt-ny-kode-9")
     repeat.input("en-helt-ny-kode-9")
-    at.button[0].click().run()
+    next(b for b in at.button if b.label == "Skift adgangskode").click().run()
     assert [s.value for s in at.success] == [
         "Adgangskoden er skiftet. Du er logget ud alle andre steder."
     ]
