@@ -59,7 +59,7 @@ def _validate_password(password: str) -> None:
 
 
 def _snapshot(user: AppUser) -> dict[str, Any]:
-    return user.model_dump(exclude={"password_hash"})
+    return user.model_dump(exclude={"password_hash", "calendar_token_hash"})
 
 
 def actor_of(user: AppUser) -> Actor:

@@ -38,6 +38,7 @@ from dataio.store.neighbour_help import (
 )
 from dataio.store.surveys import insecurity_overview, survey_rounds
 from dataio.store.walks import action_events, closed_follow_ups, open_follow_ups, walk_table
+from dataio.tasks.owners import my_items, owner_choices
 from models.permissions import Actor, Role
 
 ISHOJ = 183
@@ -58,7 +59,35 @@ def _refuse_if_empty(table: Any) -> Any:
     return table
 
 
+def _own_ishoj_item(engine: Engine, viewer: Actor) -> int:
+    """An Ishøj plan item (the plan made once) owned by the viewer: the test of the reads of items."""
+    from sqlalchemy import text
+
+    from tests.factories import make_plan
+
+    with engine.begin() as connection:
+        if not connection.execute(text("SELECT count(*) FROM action_plan")).scalar_one():
+            make_plan(engine, template_rows=[0])
+        item_id = int(connection.execute(text("SELECT min(id) FROM action_item")).scalar_one())
+        connection.execute(
+            text("UPDATE action_item SET owner_username = :me WHERE id = :id"),
+            {"me": viewer.username, "id": item_id},
+        )
+    return item_id
+
+
+def _my_ishoj_items(engine: Engine, viewer: Actor) -> Any:
+    """my_items filters: an Ishøj item the outsider owns must not be in their list."""
+    _own_ishoj_item(engine, viewer)
+    items = my_items(engine, viewer=viewer, today=TODAY)
+    if ISHOJ not in set(items["municipality_code"]):
+        raise PermissionDenied("Ingen adgang: Ishøj er ikke i listen")
+    return items
+
+
 READS: dict[str, Read] = {
+    "owner_choices": lambda e, v: owner_choices(e, viewer=v, municipality_code=ISHOJ),
+    "my_items": _my_ishoj_items,
     "action_events": lambda e, v: action_events(e, viewer=v, code=ISHOJ),
     "plan_items": lambda e, v: plan_items(e, viewer=v, municipality_code=ISHOJ),
     "has_plan": lambda e, v: has_plan(e, viewer=v, municipality_code=ISHOJ),
