@@ -10,6 +10,7 @@ from models.actionplan import Organisation
 from models.permissions import Action, Actor, Target, allows
 from models.safe_text import for_markdown
 from ui import flash, loaders
+from ui.check_in_view import check_in_form, history
 from ui.loaders import TTL_SECONDS
 
 NO_USER = "(ingen bruger: skriv et navn)"
@@ -54,7 +55,12 @@ def item_panel(items: pd.DataFrame, *, actor: Actor, target: Target, version: in
         "Aktivitet", list(rows), format_func=lambda i: _label(rows[i]), key="panel_item"
     )
     row = rows[int(chosen)]
-    owner_form(row, actor=actor, code=int(target.municipality_code or 0), version=version)
+    left, right = st.columns(2)
+    with left:
+        owner_form(row, actor=actor, code=int(target.municipality_code or 0), version=version)
+    with right:
+        check_in_form(row, actor=actor, area="item_panel")
+    history(int(row["id"]), viewer=actor, version=version)
 
 
 def _refused(what: str, error: DomainError) -> None:

@@ -64,3 +64,22 @@ def test_the_council_has_no_panel(app_env: str) -> None:
     at = run_page(PAGE, user="byraad")
     assert not at.exception and not at.error
     assert not [s for s in at.selectbox if s.key == "panel_item"]
+
+
+def test_the_project_leader_records_a_check_in_on_the_plan_page(private_db: str) -> None:
+    at = run_page(PAGE, user="projektleder")
+    chosen = item_id(private_db, TITLE)
+    at.selectbox(key="panel_item").set_value(chosen).run()
+    at.selectbox(key=f"check_in_status_{chosen}").set_value("i gang")
+    at.slider(key=f"check_in_progress_{chosen}").set_value(40)
+    at = next(b for b in at.button if b.label == "Gem statusopdatering").click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == [f"Statusopdateringen for «{TITLE}» er gemt."]
+    items = plan_items(make_engine(private_db), viewer=READER, municipality_code=183)
+    row = items[items["title"] == TITLE].iloc[0]
+    assert (row["status"], row["progress"]) == ("i gang", 40)
+    [log] = [d.value for d in at.dataframe if "Ændring" in d.value.columns]
+    assert (
+        f"Statusopdatering af «{TITLE}»: Status Ikke startet → I gang, Fremdrift 0 % → 40 %"
+        in set(log["Ændring"])
+    )

@@ -85,3 +85,34 @@ def test_nothing_owned_says_so(app_env: str) -> None:
         "Du er ikke ansvarlig for nogen aktiviteter endnu. Projektlederen sætter ansvarlige for "
         "aktiviteterne på siden Handlingsplan."
     ]
+
+
+def item_id(url: str, title: str) -> int:
+    items = plan_items(make_engine(url), viewer=READER, municipality_code=183)
+    return int(items.loc[items["title"] == title, "id"].iloc[0])
+
+
+def test_the_owner_records_a_check_in_and_sees_it_in_the_history(private_db: str) -> None:
+    prepare(private_db)
+    chosen = item_id(private_db, JOINT)
+    at = run_page(PAGE, user="politi")
+    at.selectbox(key="my_item").set_value(chosen).run()
+    at.slider(key=f"check_in_progress_{chosen}").set_value(60)
+    at.text_area(key=f"check_in_comment_{chosen}").input("Møde med boligforeningen holdt")
+    at.date_input(key=f"check_in_due_{chosen}").set_value(date(2027, 2, 1))
+    at = next(b for b in at.button if b.label == "Gem statusopdatering").click().run()
+    assert [e.value for e in at.error] == [
+        "Statusopdateringen er ikke gemt: En ny frist skal have en begrundelse: skriv, hvorfor "
+        "fristen flyttes"
+    ]
+    at.text_input(key=f"check_in_reason_{chosen}").input("Boligforeningen holder ferie")
+    at = next(b for b in at.button if b.label == "Gem statusopdatering").click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == [f"Statusopdateringen for «{JOINT}» er gemt."]
+    [table] = [d.value for d in at.dataframe if "Aktivitet" in d.value.columns]
+    row = table.set_index("Aktivitet").loc[JOINT]
+    assert (row["Advarsel"], row["Fremdrift"], row["Frist"]) == ("", "60 %", "1. feb. 2027")
+    [history] = [d.value for d in at.dataframe if "Kommentar" in d.value.columns]
+    assert list(history["Kommentar"]) == ["Møde med boligforeningen holdt"]
+    assert list(history["Begrundelse"]) == ["Boligforeningen holder ferie"]
+    assert at.expander[-1].label == "Historik (1 statusopdatering)"

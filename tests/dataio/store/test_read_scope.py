@@ -38,6 +38,7 @@ from dataio.store.neighbour_help import (
 )
 from dataio.store.surveys import insecurity_overview, survey_rounds
 from dataio.store.walks import action_events, closed_follow_ups, open_follow_ups, walk_table
+from dataio.tasks.check_ins import check_ins
 from dataio.tasks.owners import my_items, owner_choices
 from models.permissions import Actor, Role
 
@@ -88,6 +89,7 @@ def _my_ishoj_items(engine: Engine, viewer: Actor) -> Any:
 READS: dict[str, Read] = {
     "owner_choices": lambda e, v: owner_choices(e, viewer=v, municipality_code=ISHOJ),
     "my_items": _my_ishoj_items,
+    "check_ins": lambda e, v: check_ins(e, viewer=v, item_id=_own_ishoj_item(e, v)),
     "action_events": lambda e, v: action_events(e, viewer=v, code=ISHOJ),
     "plan_items": lambda e, v: plan_items(e, viewer=v, municipality_code=ISHOJ),
     "has_plan": lambda e, v: has_plan(e, viewer=v, municipality_code=ISHOJ),
