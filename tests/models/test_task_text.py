@@ -11,6 +11,7 @@ from models.change_text import (
     goal_check_in_summary,
     value_text,
 )
+from models.check_ins import clean_period, override_line, quarter_label
 
 PEOPLE = Names({}, {}, {"politi": "Demo Politi (Københavns Vestegn)"})
 
@@ -85,4 +86,30 @@ def test_goal_check_in_summary() -> None:
             goal="x", period="2026-K3", comment="", override_status=None, reason=""
         )
         == "Kommentar til x, 2026-K3: uden tekst"
+    )
+
+
+@pytest.mark.parametrize(
+    ("day", "label"),
+    [(date(2026, 1, 1), "2026-K1"), (date(2026, 3, 31), "2026-K1"), (date(2026, 4, 1), "2026-K2"),
+     (date(2026, 9, 30), "2026-K3"), (date(2026, 12, 31), "2026-K4")],
+)  # fmt: skip
+def test_quarter_label(day: date, label: str) -> None:
+    assert quarter_label(day) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "stored"),
+    [("2026-K3", "2026-K3"), (" 2026-k4 ", "2026-K4"), ("2026 - K1", "2026-K1"),
+     ("2026-11-23", "2026-11-23"), ("2026-K5", None), ("2026-K0", None), ("K3 2026", None),
+     ("23.11.2026", None), ("", None)],
+)  # fmt: skip
+def test_clean_period(text: str, stored: str | None) -> None:
+    assert clean_period(text) == stored
+
+
+def test_override_line_shows_both_statuses() -> None:
+    assert (
+        override_line(computed="off_track", override="on_track", reason="begrundelse")
+        == "Beregnet: ■ Ikke på rette vej · Projektlederens vurdering: ● På rette vej — »begrundelse«"
     )

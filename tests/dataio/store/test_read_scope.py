@@ -184,6 +184,9 @@ PUBLIC = {
     "national_insecurity_document",
     "measure",
     "remove_demo_rows",  # a write step inside an import's transaction, after its rights check
+    # the project leader's own status of a goal, shown beside the goal's public status
+    "goal_override",
+    "with_overrides",
 }
 
 
