@@ -129,6 +129,7 @@ ACTION_NAMES: dict[str, str] = {
     "user.change_password": "Adgangskode ændret",
     "user.reset_password": "Adgangskode nulstillet",
     "user.set_email": "E-mail ændret",
+    "user.calendar_token": "Ny kalenderadresse",
     "partnership.create": "Partnerskabskommune tilføjet",
     "partnership.start": "Partnerskabets startdato ændret",
 }

@@ -1,15 +1,18 @@
-"""Min konto: who you are, your e-mail and the monthly brief, and a new password."""
+"""Min konto: who you are, your e-mail and the monthly brief, your calendar feed, a new password."""
 
 import streamlit as st
 
 from dataio.errors import ValidationFailed
 from dataio.store.users import MIN_PASSWORD_LENGTH, change_own_password, find_user, set_email
+from dataio.tasks.calendar import has_calendar, new_calendar_token
 from models.safe_text import for_markdown
 from ui import flash, loaders
 from ui.auth import Guarded, require
 from ui.page import guarded
 from ui.session import renew_after_password_change
+from ui.web import feed_url
 
+CALENDAR_KEY = "calendar_address"  # the address just made, shown in this session only
 BRIEF_LABEL = "Modtag månedsbrevet 'status for måltal'"
 
 
@@ -38,6 +41,31 @@ def email_form(guard: Guarded) -> None:
     flash.show("email")
 
 
+def calendar_section(guard: Guarded) -> None:
+    """The secret address of one's own calendar feed: made (or made anew) here, shown once."""
+    st.subheader("Kalender")
+    st.caption(
+        "Abonnér på fristerne for dine aktiviteter i Outlook eller en anden kalender. "
+        "Adressen er hemmelig: del den ikke."
+    )
+    made = st.session_state.get(CALENDAR_KEY)
+    if made:
+        st.code(made, language=None)
+        st.caption(
+            "Kopiér adressen nu: af sikkerhedshensyn gemmes den ikke og kan ikke vises igen."
+        )
+    elif has_calendar(loaders.engine(), username=guard.actor.username):
+        st.caption(
+            "Du har en kalenderadresse. Har du mistet den, så lav en ny; den gamle holder da op "
+            "med at virke."
+        )
+    if st.button("Ny kalenderadresse", key="new_calendar"):
+        token = new_calendar_token(loaders.engine(), actor=guard.actor)
+        st.session_state[CALENDAR_KEY] = feed_url(token)
+        loaders.after_write()
+        st.rerun()
+
+
 def render(guard: Guarded) -> None:
     """The page body."""
     st.title("Min konto")
@@ -46,6 +74,7 @@ def render(guard: Guarded) -> None:
         f"{guard.actor.describe()}."
     )
     email_form(guard)
+    calendar_section(guard)
     with st.form("change_password", clear_on_submit=True, enter_to_submit=False):
         st.subheader("Skift adgangskode")
         old = st.text_input("Nuværende adgangskode", type="password")

@@ -187,6 +187,7 @@ PUBLIC = {
     # the project leader's own status of a goal, shown beside the goal's public status
     "goal_override",
     "with_overrides",
+    "plan_link",  # the plan's address in the app for a calendar event: reads nothing
 }
 
 
