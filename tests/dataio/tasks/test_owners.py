@@ -3,6 +3,7 @@
 
 from datetime import UTC, date, datetime, timedelta
 
+import pandas as pd
 import pytest
 from sqlalchemy import Engine, text
 from sqlmodel import Session, select
@@ -164,3 +165,22 @@ def test_my_items_lists_own_items_with_flags_soonest_first(seeded_engine: Engine
     assert flags[JOINT] == STALE_FLAG
     assert my_items(seeded_engine, viewer=LEADER, today=TODAY).empty
     assert list(my_items(seeded_engine, viewer=LEADER, today=TODAY).columns) == list(mine.columns)
+
+
+def test_typing_another_name_in_the_table_unlinks_the_picked_user(seeded_engine: Engine) -> None:
+    make_plan(seeded_engine)
+    give(seeded_engine, MUNICIPAL, "politi")
+    give(seeded_engine, JOINT, "politi")
+    save_changes(
+        seeded_engine,
+        actor=LEADER,
+        municipality_code=183,
+        edits=[
+            item_edit(seeded_engine, MUNICIPAL, owner_name="Ole fra Vej og Park"),
+            item_edit(seeded_engine, JOINT, progress=30),  # the owner untouched: still linked
+        ],
+    )
+    typed = item(seeded_engine, MUNICIPAL)
+    assert pd.isna(typed["owner_username"]) and typed["owner_name"] == "Ole fra Vej og Park"
+    assert item(seeded_engine, JOINT)["owner_username"] == "politi"
+    assert list(my_items(seeded_engine, viewer=POLICE, today=TODAY)["title"]) == [JOINT]
