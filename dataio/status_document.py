@@ -15,6 +15,7 @@ from dataio.store.expected import expected_document
 from dataio.store.goals import find_goal
 from dataio.store.neighbour_help import district_table, helper_overview
 from dataio.store.surveys import INSECURITY, insecurity_overview, national_series
+from dataio.tasks.goal_check_ins import goal_override, override_document
 from models.actionplan import PlanSummary
 from models.announced import parse_partner_since
 from models.domain import Indicator, Status
@@ -270,6 +271,7 @@ def scope_status_document(
         national = status_document(
             national_overview(engine), helpers=goals["helpers"], insecurity=goals["insecurity"]
         )
+        national = with_overrides(engine, national, code=None)
         return national | {"partnership_effect": None}  # a municipality's partnership only
     require_read(engine, viewer=viewer, municipality_code=code)
     document = status_document(
@@ -280,4 +282,20 @@ def scope_status_document(
         expected=expected_document(engine, code=code),
     )
     document["partnership_effect"] = effect_document(partnership_effect(engine, code=code))
+    return with_overrides(engine, document, code=code)
+
+
+def with_overrides(
+    con: Connectable, document: dict[str, Any], *, code: int | None
+) -> dict[str, Any]:
+    """The computed statuses stay as they are; a goal the project leader has given their own
+    status (with a reason) gets an "override" key beside its "status"."""
+    for key, indicator in (
+        ("burglaries", Indicator.BURGLARIES),
+        ("helpers", Indicator.HELPERS),
+        ("insecurity", Indicator.INSECURITY),
+    ):
+        override = override_document(goal_override(con, indicator=indicator, code=code))
+        if override is not None and isinstance(document.get(key), dict):
+            document[key] = document[key] | {"override": override}
     return document

@@ -17,9 +17,10 @@ from datetime import date, datetime
 from typing import Any
 
 from models.actionplan import GOAL_LABELS, TRACK_LABELS, Track
-from models.domain import INDICATOR_LABELS, Indicator
+from models.domain import INDICATOR_LABELS, Indicator, Status
 from models.formatting import MISSING, fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_percent
 from models.permissions import ROLE_LABELS, Role
+from models.vocabulary import status_mark
 
 # Bookkeeping every write sets: it says nothing the row's time and person do not say already.
 IGNORED_FIELDS = frozenset(
@@ -44,6 +45,13 @@ FIELD_NAMES: dict[str, str] = {
     "activity_group": "Aktivitet",
     "title": "Titel",
     "owner_name": "Ansvarlig",
+    "owner_username": "Ansvarlig bruger",
+    # check-ins of items and goals (dataio.tasks)
+    "comment": "Kommentar",
+    "due_reason": "Begrundelse for ny frist",
+    "period": "Periode",
+    "override_status": "Projektlederens vurdering",
+    "override_reason": "Begrundelse for vurderingen",
     "organisation": "Organisation",
     "start_date": "Start",
     "due_date": "Frist",
@@ -120,6 +128,8 @@ ACTION_NAMES: dict[str, str] = {
     "action_item.delete": "Aktivitet slettet",
     "mail.remind": "Påmindelser og månedsbreve sendt",
     "brief.schedule": "Dag for månedsbrevet ændret",
+    "action_item.check_in": "Statusopdatering",
+    "goal.check_in": "Kommentar til mål",
     "safety_walk.create": "Tryghedsvandring registreret",
     "walk_observation.update": "Opfølgning ændret",
     "goal.create": "Mål oprettet",
@@ -137,12 +147,16 @@ ACTION_NAMES: dict[str, str] = {
     "user.change_password": "Adgangskode ændret",
     "user.reset_password": "Adgangskode nulstillet",
     "user.set_email": "E-mail ændret",
+    "user.calendar_token": "Ny kalenderadresse",
     "partnership.create": "Partnerskabskommune tilføjet",
     "partnership.start": "Partnerskabets startdato ændret",
     "meeting.create": "Møde oprettet",
     "meeting.update": "Møde ændret",
     "meeting.decision": "Beslutning registreret",
 }
+
+# changes whose stored summary already says what changed, from what to what
+SELF_DESCRIBED = frozenset({"action_item.check_in", "goal.check_in"})
 
 # the tables of a municipality's plan: its items, safety walks and their follow-ups
 PLAN_ENTITIES = ("action_plan", "action_item", "safety_walk", "walk_observation")
@@ -232,6 +246,8 @@ def _code(field: str, value: Any, names: Names) -> str | None:
         "municipality_code": names.municipalities,
         "scope_code": names.municipalities,
         "police_district_number": names.districts,
+        "owner_username": names.people,
+        "override_status": {s.value: status_mark(s) for s in Status},
     }
     table = words.get(field)
     if table is None:
@@ -331,6 +347,8 @@ def change_sentence(
 ) -> str:
     """One Danish sentence for a change: the summary, then what changed from what to what."""
     text = summary_text(summary) if summary else action_name(action)
+    if action in SELF_DESCRIBED:
+        return text if text.endswith((".", "«", "»")) else text + "."
     changes = [c for c in field_changes(before, after, names) if c.before is not None]
     if not changes or after is None or (isinstance(after, str) and not after):
         return text if text.endswith(".") else text + "."
@@ -341,3 +359,40 @@ def change_sentence(
         for c in changes
     ]
     return f"{text}: {'; '.join(parts)}."
+
+
+def _moved(field: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> str | None:
+    """'Fremdrift 40 % → 60 %' where the field changed, else None."""
+    old, new = before.get(field), after.get(field)
+    if old == new or (isinstance(old, date) and str(old) == str(new)):
+        return None
+    return f"{field_name(field)} {value_text(field, old)} → {value_text(field, new)}"
+
+
+def check_in_summary(
+    *,
+    title: str,
+    before: Mapping[str, Any],
+    after: Mapping[str, Any],
+    comment: str,
+    due_reason: str = "",
+) -> str:
+    """An item's check-in in one line: 'Statusopdatering af «Titel»: Fremdrift 40 % → 60 %,
+    »Møde med boligforeningen holdt«' (what did not change is left out)."""
+    parts = [p for f in ("status", "progress") if (p := _moved(f, before, after))]
+    if due := _moved("due_date", before, after):
+        parts.append(f"{due} ({due_reason})" if due_reason else due)
+    if comment:
+        parts.append(f"»{comment}«")
+    return f"Statusopdatering af «{title}»: " + (", ".join(parts) or "uændret")
+
+
+def goal_check_in_summary(
+    *, goal: str, period: str, comment: str, override_status: str | None, reason: str
+) -> str:
+    """A goal's check-in in one line: 'Kommentar til målet for Ishøj (indbrud), 2026-K3:
+    »...«; projektlederens vurdering: ● På rette vej (»begrundelse«)'."""
+    parts = [f"»{comment}«"] if comment else []
+    if override_status:
+        parts.append(f"projektlederens vurdering: {status_mark(override_status)} (»{reason}«)")
+    return f"Kommentar til {goal}, {period}: " + ("; ".join(parts) or "uden tekst")

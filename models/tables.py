@@ -171,6 +171,8 @@ class AppUser(SQLModel, table=True):
     email: str | None = Field(default=None, max_length=254)
     # the monthly "status for måltal" brief; a user may unsubscribe (reminders of own items stay)
     brief_subscribed: bool = True
+    # sha256 (hex) of the secret in the user's calendar-feed address; None: no feed
+    calendar_token_hash: str | None = Field(default=None, max_length=64, index=True)
 
 
 class AuditEntry(SQLModel, table=True):
@@ -234,6 +236,37 @@ class ActionItem(SQLModel, table=True):
     row_version: int = 1
     changed_by: str
     changed_at: datetime
+
+
+class ItemCheckIn(SQLModel, table=True):
+    """A dated status update of an action item by its owner or the project leader."""
+
+    __tablename__ = "item_check_in"
+    id: int | None = Field(default=None, primary_key=True)
+    item_id: int = Field(foreign_key="action_item.id", index=True)
+    municipality_code: int = Field(foreign_key="municipality.code", index=True)
+    at: datetime
+    username: str
+    status: str  # models.actionplan.ItemStatus
+    progress: int  # percent
+    comment: str = ""
+    new_due_date: date | None = None
+    due_reason: str = ""  # why the due date moved (required with new_due_date)
+
+
+class GoalCheckIn(SQLModel, table=True):
+    """The project leader's comment on a goal for a period, and perhaps their own status for it
+    with a reason: shown beside the computed status, never instead of it."""
+
+    __tablename__ = "goal_check_in"
+    id: int | None = Field(default=None, primary_key=True)
+    goal_id: int = Field(foreign_key="goal.id", index=True)
+    period: str  # "2026-K3" or an ISO date
+    comment: str = ""
+    override_status: str | None = None  # models.domain.Status
+    override_reason: str = ""
+    username: str
+    at: datetime
 
 
 class SafetyWalk(SQLModel, table=True):

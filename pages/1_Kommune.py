@@ -15,6 +15,7 @@ from ui.cards import burglary_card, sources_caption, status_rules
 from ui.charts import goal_chart, quarter_chart, rate_chart
 from ui.described import cached_chart
 from ui.effect_view import effect_summary
+from ui.goal_check_in_view import override_caption
 from ui.page import any_municipality_picker, demo_notice, guarded, reads_municipality
 
 
@@ -28,6 +29,9 @@ def render(actor: Actor) -> None:
     card, numbers = st.columns([1, 2])
     with card:
         burglary_card(overview, title="Indbrud mod målet")
+        override_caption(
+            version, indicator="burglaries", code=code, computed=overview.assessment.status
+        )
         if overview.assessment.goal is not None:
             st.caption(for_markdown(overview.assessment.goal.source_note))
         status_rules()

@@ -9,6 +9,7 @@ from dataio.store.goals import create_local_goal, goals_for_editing
 from models.permissions import Actor, Role
 from ui import flash, loaders
 from ui.auth import require
+from ui.goal_check_in_view import goal_check_in_section
 from ui.goal_form import CHOSEN_KEY, goal_form, helper_goal_candidates, helper_goal_form
 from ui.goal_views import helper_card
 from ui.page import guarded
@@ -61,6 +62,12 @@ def render(actor: Actor) -> None:
     )
     if goal.indicator == "helpers" and goal.scope_code is not None:
         helper_card(loaders.load_helper_overview(version, actor, goal.scope_code))
+    districts = dict(
+        zip(municipalities["code"], municipalities["police_district_number"], strict=True)
+    )
+    goal_check_in_section(
+        goal, actor=actor, version=version, district=districts.get(goal.scope_code)
+    )
 
 
 guard = require("maal", title="Mål")

@@ -11,6 +11,7 @@ from ui.built_once import built_once
 from ui.charts import gantt_chart, track_progress_chart
 from ui.described import cached_chart
 from ui.editing import filter_items, filter_options
+from ui.item_panel import item_panel
 from ui.maps import show_map, walks_map
 from ui.page import guarded, municipality_picker
 from ui.plan_excel import excel_section
@@ -64,6 +65,7 @@ def render(guard: Guarded) -> None:
         organisations=chosen["organisation"],
     )
     plan_table(shown, editable=may_edit_plan(actor, target), actor=actor, code=code)
+    item_panel(items, actor=actor, target=target, version=version)
     left, right = st.columns([1, 2])
     # built once per data version, viewer, municipality and filter choice (ui.built_once)
     choice = (actor, code, tuple((column, tuple(values)) for column, values in chosen.items()))

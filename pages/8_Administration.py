@@ -1,10 +1,20 @@
 """Administration: add, disable, re-scope users and reset passwords, and set the partnership
 municipalities' start dates (administrators only)."""
 
+import pandas as pd
 import streamlit as st
 
-from dataio.store.users import MIN_PASSWORD_LENGTH, add_user, rescope_user, set_active, set_password
+from dataio.errors import ValidationFailed
+from dataio.store.users import (
+    MIN_PASSWORD_LENGTH,
+    add_user,
+    rescope_user,
+    set_active,
+    set_email,
+    set_password,
+)
 from models.permissions import ROLE_LABELS, Actor, Role
+from models.safe_text import for_markdown
 from ui import flash, loaders
 from ui.auth import require
 from ui.downloads import table_download
@@ -35,6 +45,23 @@ def scope_inputs(
     return str(role), municipality, district
 
 
+def email_form(actor: Actor, users: pd.DataFrame) -> None:
+    """Set any user's e-mail address (where reminders and the monthly brief go)."""
+    emails = {r.username: r.email if isinstance(r.email, str) else "" for r in users.itertuples()}
+    who = st.selectbox("Bruger", list(emails), key="email_user")
+    with st.form("set_email", enter_to_submit=False):
+        address = st.text_input(
+            "E-mailadresse (tom: ingen e-mail)", value=emails.get(who, ""), key=f"email_{who}"
+        )
+        if st.form_submit_button("Gem e-mail"):
+            try:
+                set_email(loaders.engine(), actor=actor, username=who, email=address)
+            except ValidationFailed as refused:
+                st.error(f"E-mailen er ikke gemt: {for_markdown(str(refused))}.")
+                return
+            flash.done(f"E-mail for {who} er gemt.")
+
+
 def render(actor: Actor) -> None:
     """The page body."""
     st.title("Administration")
@@ -49,12 +76,13 @@ def render(actor: Actor) -> None:
     st.dataframe(shown, hide_index=True, key="users_table")
     table_download(shown, title="Brugere", key="users_download")
     engine, names = loaders.engine(), list(users["username"])
-    add, activity, scope, password, partnerships = st.tabs(
+    add, activity, scope, password, mail, partnerships = st.tabs(
         [
             "Opret bruger",
             "Deaktivér/aktivér",
             "Rolle og område",
             "Nulstil adgangskode",
+            "E-mail",
             "Partnerskaber",
         ],
         key="admin_tab",  # tracked, so the rerun after a write stays on the tab the person used
@@ -107,6 +135,8 @@ def render(actor: Actor) -> None:
         if st.form_submit_button("Nulstil adgangskode"):
             set_password(engine, actor=actor, username=who, password=new)
             flash.done(f"Adgangskoden for {who} er nulstillet, og en eventuel spærring er ophævet.")
+    with mail:
+        email_form(actor, users)
     with partnerships:
         partnership_tab(actor, version, municipalities)
 

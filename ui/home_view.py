@@ -27,6 +27,7 @@ from models.safe_text import for_markdown
 from models.vocabulary import NO_DATA_LABEL, NO_GOAL_LABEL
 from ui import loaders
 from ui.meeting_view import load_last_meeting
+from ui.goal_check_in_view import override_caption
 from ui.page import PAGES
 from ui.text import status_badge
 
@@ -58,11 +59,13 @@ def _goal_card(
     fact: str,
     page: str,
     code: int,
+    version: int,
 ) -> None:
     with st.container(border=True):
         _link(page, title, code)
         st.markdown(status_badge(status, no_status if status is None else None))
         st.caption(for_markdown(fact) + " " + status_sentence(indicator, status))
+        override_caption(version, indicator=indicator, code=code, computed=status)
 
 
 def goal_cards(actor: Actor, version: int, code: int) -> bool:
@@ -80,6 +83,7 @@ def goal_cards(actor: Actor, version: int, code: int) -> bool:
             fact=burglary_count_line(burglaries.assessment) + ".",
             page="kommune",
             code=code,
+            version=version,
         )
     with middle:
         assessment = helpers.assessment
@@ -91,6 +95,7 @@ def goal_cards(actor: Actor, version: int, code: int) -> bool:
             fact=helper_lines(assessment)[0],
             page="nabohjaelp",
             code=code,
+            version=version,
         )
     with right:
         _goal_card(
@@ -101,6 +106,7 @@ def goal_cards(actor: Actor, version: int, code: int) -> bool:
             fact=insecurity_lines(insecurity.assessment)[0],
             page="tryghed",
             code=code,
+            version=version,
         )
     return burglaries.demo or helpers.demo or insecurity.demo
 

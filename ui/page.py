@@ -78,6 +78,12 @@ PAGES = {
         ":material/checklist:",
         lambda a: allows(a, Action.VIEW_NATIONAL),
     ),
+    "mine_opgaver": MenuItem(
+        "pages/12_Mine_opgaver.py",
+        "Mine opgaver",
+        ":material/task_alt:",
+        lambda a: a.role in {Role.ADMIN, Role.PROJECT_LEADER, Role.POLICE},
+    ),
     "nabohjaelp": MenuItem(
         "pages/6_Nabohjaelp.py",
         "Nabohjælp",

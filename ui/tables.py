@@ -91,6 +91,7 @@ def users_for_display(
             "Navn": users["display_name"],
             "Rolle": [ROLE_LABELS[Role(r)] for r in users["role"]],
             "Område": scopes,
+            "E-mail": [e if isinstance(e, str) else "" for e in users["email"]],
             "Aktiv": ["ja" if a else "nej" for a in users["active"]],
             "Låst til": [
                 "" if pd.isna(t) else fmt_datetime(pd.Timestamp(t).to_pydatetime())

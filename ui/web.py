@@ -7,6 +7,8 @@
 - Every /media/ request (the Rapport page's PDF, Excel file and preview: Streamlit keeps
   downloads and images there under unguessable but unprotected URLs) must carry a login cookie
   that holds against the users table right now; otherwise 403.
+- GET /kalender/<token>.ics is a user's calendar feed (their items' due dates), found by the
+  secret in the address (`dataio.tasks.calendar`); an unknown token is a bare 404.
 - An exception no page caught is shown as a Danish message, never Streamlit's English error page.
 - The page itself (Streamlit's index.html, served for every page path) says `lang="da"`, is titled
   "Bo trygt" until the page sets its own title, and carries our few CSS rules (`PAGE_CSS`: captions
@@ -15,14 +17,18 @@
 
 import importlib
 import logging
+import os
 import pkgutil
 import re
 import threading
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
+import streamlit as st
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
@@ -34,6 +40,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from dataio.db.engine import database_unavailable, make_engine
 from dataio.sessions import Purpose, check_session, decode_cookie, encode_cookie, redeem_ticket
 from dataio.settings import Settings
+from dataio.tasks.calendar import calendar_feed
 from ui.session import COOKIE_ROUTE, base_path, current_settings
 
 _LOG = logging.getLogger("botrygt")
@@ -242,8 +249,53 @@ def on_script_error(error: Exception) -> bool:
     return True
 
 
+CALENDAR_ROUTE = "kalender/{token}.ics"
+DEFAULT_ORIGIN = "http://localhost:8501"  # `make run` without BOTRYGT_PUBLIC_URL
+
+
+def public_url() -> str | None:
+    """The app's address as people reach it (BOTRYGT_PUBLIC_URL), for links in feeds and mail."""
+    return os.environ.get("BOTRYGT_PUBLIC_URL") or None
+
+
+def feed_url(token: str) -> str:
+    """The whole address of a calendar feed: the public address, else the one in the browser."""
+    path = CALENDAR_ROUTE.replace("{token}", token)
+    base = public_url()  # the app's whole address, any base path included
+    if base is not None:
+        return f"{base.rstrip('/')}/{path}"
+    seen = urlsplit(str(st.context.url or ""))
+    origin = f"{seen.scheme}://{seen.netloc}" if seen.scheme and seen.netloc else DEFAULT_ORIGIN
+    return f"{origin}{base_path()}{path}"
+
+
+async def calendar(request: Request) -> Response:
+    """A user's calendar feed, by the secret in its address; 404 (and nothing more) otherwise."""
+    settings = current_settings()
+    try:
+        text = await run_in_threadpool(
+            calendar_feed,
+            _engine(settings),
+            token=str(request.path_params.get("token", "")),
+            public_url=public_url(),
+            now=datetime.now(UTC),
+        )
+    except Exception as error:
+        if not database_unavailable(error):
+            raise
+        return PlainTextResponse("Databasen svarer ikke lige nu.", status_code=503)
+    if text is None:
+        return PlainTextResponse("Ikke fundet.", status_code=404)
+    return Response(
+        text,
+        media_type="text/calendar; charset=utf-8",
+        headers={"Cache-Control": "no-store", "X-Robots-Tag": "noindex"},
+    )
+
+
 ROUTES = [
     Route(f"{base_path()}{COOKIE_ROUTE}", set_cookie, methods=["POST"]),
     Route(f"{base_path()}{COOKIE_ROUTE}/end", end_cookie, methods=["POST"]),
+    Route(f"{base_path()}{CALENDAR_ROUTE}", calendar, methods=["GET"]),
 ]
 MIDDLEWARE = [Middleware(DanishPage), Middleware(MediaGuard)]

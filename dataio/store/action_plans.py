@@ -423,6 +423,8 @@ def _change(
     before, item_id = _snapshot(item), item.id or 0
     if item.row_version != loaded_version:
         return False
+    if values and values.get("owner_name", item.owner_name) != item.owner_name:
+        values = {**values, "owner_username": None}  # a typed name is no longer the picked user
     if values is None:
         # take the row first: the follow-ups lose their link only if the delete is ours to make
         if not write_if_unchanged(

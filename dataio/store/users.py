@@ -59,7 +59,7 @@ def _validate_password(password: str) -> None:
 
 
 def _snapshot(user: AppUser) -> dict[str, Any]:
-    return user.model_dump(exclude={"password_hash"})
+    return user.model_dump(exclude={"password_hash", "calendar_token_hash"})
 
 
 def actor_of(user: AppUser) -> Actor:
@@ -472,6 +472,8 @@ def user_table(con: Connectable) -> pd.DataFrame:
         col(AppUser.active),
         col(AppUser.locked_until),
         col(AppUser.created_at),
+        col(AppUser.email),
+        col(AppUser.brief_subscribed),
     ).order_by(col(AppUser.username))
     return read_frame(con, statement)
 

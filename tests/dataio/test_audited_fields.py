@@ -33,6 +33,9 @@ from dataio.store.walks import (
     set_observation_status,
     walk_table,
 )
+from dataio.tasks.check_ins import record_check_in
+from dataio.tasks.goal_check_ins import record_goal_check_in
+from dataio.tasks.owners import set_owner
 from models.change_text import ACTION_NAMES, FIELD_NAMES, IGNORED_FIELDS
 from models.permissions import Actor, Role
 from models.tables import AuditEntry, WalkObservation
@@ -57,6 +60,25 @@ def run_every_write(engine: Engine) -> None:
             ItemEdit(None, None, {"title": "Ny", "track": "Spor 1", "status": "ikke startet"}),
         ],
     )
+    first = plan_items(engine, viewer=ADMIN, municipality_code=183).iloc[0]
+    record_check_in(
+        engine,
+        actor=ADMIN,
+        item_id=int(first["id"]),
+        loaded_version=int(first["row_version"]),
+        status="i gang",
+        progress=50,
+        comment="Godt i gang",
+        new_due_date=date(2027, 1, 1),
+        due_reason="Ferie",
+    )
+    set_owner(
+        engine,
+        actor=ADMIN,
+        item_id=int(first["id"]),
+        loaded_version=int(first["row_version"]) + 1,
+        owner_username="politi",
+    )
     add_walk(
         engine,
         actor=ADMIN,
@@ -80,6 +102,15 @@ def run_every_write(engine: Engine) -> None:
     )
     follow_up_to_item(engine, actor=ADMIN, observation_id=observation_id)
     goal = create_local_goal(engine, actor=ADMIN, municipality_code=183)
+    record_goal_check_in(
+        engine,
+        actor=ADMIN,
+        goal_id=goal.id or 0,
+        period="2026-K4",
+        comment="Kommentar",
+        override_status="on_track",
+        override_reason="Begrundelse",
+    )
     update_goal(
         engine,
         actor=ADMIN,

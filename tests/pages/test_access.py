@@ -17,6 +17,7 @@ PAGES = {
     "Kommune": "pages/1_Kommune.py",
     "Effekt": "pages/11_Effekt.py",
     "Handlingsplan": "pages/4_Handlingsplan.py",
+    "Mine opgaver": "pages/12_Mine_opgaver.py",
     "Nabohjælp": "pages/6_Nabohjaelp.py",
     "Tryghed": "pages/7_Tryghed.py",
     "Rapport": "pages/10_Rapport.py",
@@ -34,6 +35,7 @@ MENUS = {  # written out by hand from the roles issue
         "Kommune",
         "Effekt",
         "Handlingsplan",
+        "Mine opgaver",
         "Nabohjælp",
         "Tryghed",
         "Rapport",
@@ -50,6 +52,7 @@ MENUS = {  # written out by hand from the roles issue
         "Kommune",
         "Effekt",
         "Handlingsplan",
+        "Mine opgaver",
         "Nabohjælp",
         "Tryghed",
         "Rapport",
@@ -65,6 +68,7 @@ MENUS = {  # written out by hand from the roles issue
         "Kommune",
         "Effekt",
         "Handlingsplan",
+        "Mine opgaver",
         "Nabohjælp",
         "Tryghed",
         "Rapport",
@@ -182,17 +186,17 @@ def test_project_leader_creates_and_saves_the_local_goal(private_db: str) -> Non
 
 def test_change_own_password(private_db: str) -> None:
     at = run_page(PAGES["Min konto"], user="politi")
-    old, new, repeat = at.text_input
+    old, new, repeat = at.text_input[-3:]  # the e-mail form comes first
     old.input("demo-politi-1234")
     new.input("en-helt-ny-kode-9")
     repeat.input("en-anden-kode-99")
-    at.button[0].click().run()
+    next(b for b in at.button if b.label == "Skift adgangskode").click().run()
     assert [e.value for e in at.error] == ["De to nye adgangskoder er ikke ens."]
-    old, new, repeat = at.text_input
+    old, new, repeat = at.text_input[-3:]
     old.input("demo-politi-1234")
     new.input("en-helt-ny-kode-9")
     repeat.input("en-helt-ny-kode-9")
-    at.button[0].click().run()
+    next(b for b in at.button if b.label == "Skift adgangskode").click().run()
     assert [s.value for s in at.success] == [
         "Adgangskoden er skiftet. Du er logget ud alle andre steder."
     ]

@@ -66,6 +66,7 @@ PAGES = [
     "pages/9_Min_konto.py",
     "pages/10_Rapport.py",
     "pages/11_Effekt.py",
+    "pages/12_Mine_opgaver.py",
     "pages/13_Moeder.py",
 ]
 

@@ -50,6 +50,8 @@ from dataio.store.neighbour_help import (
 )
 from dataio.store.surveys import insecurity_overview, survey_rounds
 from dataio.store.walks import action_events, closed_follow_ups, open_follow_ups, walk_table
+from dataio.tasks.check_ins import check_ins
+from dataio.tasks.owners import my_items, owner_choices
 from models.permissions import Actor, Role
 
 ISHOJ = 183
@@ -77,7 +79,36 @@ def _refuse_if_empty(table: Any) -> Any:
     return table
 
 
+def _own_ishoj_item(engine: Engine, viewer: Actor) -> int:
+    """An Ishøj plan item (the plan made once) owned by the viewer: the test of the reads of items."""
+    from sqlalchemy import text
+
+    from tests.factories import make_plan
+
+    with engine.begin() as connection:
+        if not connection.execute(text("SELECT count(*) FROM action_plan")).scalar_one():
+            make_plan(engine, template_rows=[0])
+        item_id = int(connection.execute(text("SELECT min(id) FROM action_item")).scalar_one())
+        connection.execute(
+            text("UPDATE action_item SET owner_username = :me WHERE id = :id"),
+            {"me": viewer.username, "id": item_id},
+        )
+    return item_id
+
+
+def _my_ishoj_items(engine: Engine, viewer: Actor) -> Any:
+    """my_items filters: an Ishøj item the outsider owns must not be in their list."""
+    _own_ishoj_item(engine, viewer)
+    items = my_items(engine, viewer=viewer, today=TODAY)
+    if ISHOJ not in set(items["municipality_code"]):
+        raise PermissionDenied("Ingen adgang: Ishøj er ikke i listen")
+    return items
+
+
 READS: dict[str, Read] = {
+    "owner_choices": lambda e, v: owner_choices(e, viewer=v, municipality_code=ISHOJ),
+    "my_items": _my_ishoj_items,
+    "check_ins": lambda e, v: check_ins(e, viewer=v, item_id=_own_ishoj_item(e, v)),
     "action_events": lambda e, v: action_events(e, viewer=v, code=ISHOJ),
     "hotspot_actions": lambda e, v: hotspot_actions(e, viewer=v, code=ISHOJ),
     "plan_items": lambda e, v: plan_items(e, viewer=v, municipality_code=ISHOJ),
@@ -187,6 +218,10 @@ PUBLIC = {
     "national_insecurity_document",
     "measure",
     "remove_demo_rows",  # a write step inside an import's transaction, after its rights check
+    # the project leader's own status of a goal, shown beside the goal's public status
+    "goal_override",
+    "with_overrides",
+    "plan_link",  # the plan's address in the app for a calendar event: reads nothing
 }
 
 

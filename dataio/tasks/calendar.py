@@ -1,0 +1,119 @@
+"""Each user's calendar feed: the due dates of their items behind a secret address.
+
+The address holds a random token (32 bytes, urlsafe); only its sha256 is stored, so a copy of the
+database does not give anyone's feed away, and the address can be shown only when it is made
+("Ny kalenderadresse" replaces it, and the old one stops working at once)."""
+
+import hashlib
+import secrets
+from datetime import datetime
+from urllib.parse import urlencode
+
+import pandas as pd
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from dataio.db import audit
+from dataio.db.engine import transaction
+from dataio.errors import NotFound
+from dataio.store.users import actor_of
+from dataio.tasks.owners import my_items
+from models.calendar import CalendarEvent, calendar_text
+from models.permissions import Action, Actor, require
+from models.tables import AppUser
+
+TOKEN_BYTES = 32
+MAX_TOKEN_LENGTH = 128
+PLAN_PATH = "Handlingsplan"  # pages/4_Handlingsplan.py's address
+
+
+def token_hash(token: str) -> str:
+    """What is stored for a token."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def new_calendar_token(engine: Engine, *, actor: Actor) -> str:
+    """A new secret for the actor's own feed (the old one stops working); audited, without it."""
+    require(actor, Action.CHANGE_OWN_SETTINGS)
+    token = secrets.token_urlsafe(TOKEN_BYTES)
+    with transaction(engine) as session:
+        user = session.exec(select(AppUser).where(AppUser.username == actor.username)).first()
+        if user is None:
+            raise NotFound(f"Ukendt bruger: {actor.username}")
+        user.calendar_token_hash = token_hash(token)
+        session.add(user)
+        audit.record(
+            session,
+            actor=actor,
+            action="user.calendar_token",
+            entity="app_user",
+            entity_key=user.username,
+            summary=f"Ny kalenderadresse for {user.username}",
+            before=None,
+            after=None,
+        )
+    return token
+
+
+def has_calendar(engine: Engine, *, username: str) -> bool:
+    """Whether the user has made a feed address."""
+    with Session(engine) as session:
+        found = session.exec(
+            select(AppUser.calendar_token_hash).where(AppUser.username == username)
+        ).first()
+        return found is not None
+
+
+def _owner_of(engine: Engine, token: str) -> AppUser | None:
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        return None
+    with Session(engine) as session:
+        user = session.exec(
+            select(AppUser).where(
+                col(AppUser.calendar_token_hash) == token_hash(token), col(AppUser.active)
+            )
+        ).first()
+        if user is not None:
+            session.expunge(user)
+        return user
+
+
+def plan_link(public_url: str | None, code: int) -> str | None:
+    """The item's plan in the app, where the app's public address is known."""
+    if not public_url:
+        return None
+    return f"{public_url.rstrip('/')}/{PLAN_PATH}?{urlencode({'kommune': code})}"
+
+
+def item_events(items: pd.DataFrame, *, public_url: str | None) -> list[CalendarEvent]:
+    """One event per item with a due date."""
+    return [
+        CalendarEvent(
+            uid=f"botrygt-action-item-{int(row.id)}",
+            day=row.due_date,
+            summary=str(row.title),
+            description=(
+                f"Status: {row.status}\nFremdrift: {int(row.progress)} %\n"
+                f"Handlingsplan: {row.municipality}" + (f"\n{row.advarsel}" if row.advarsel else "")
+            ),
+            url=plan_link(public_url, int(row.municipality_code)),
+        )
+        for row in items.itertuples()
+        if row.due_date is not None and not pd.isna(row.due_date)
+    ]
+
+
+def calendar_feed(
+    engine: Engine, *, token: str, public_url: str | None, now: datetime
+) -> str | None:
+    """The feed of the user whose token it is (their items in the plans they may read), or None
+    for an unknown token or a disabled user: the caller answers 404 and says no more."""
+    user = _owner_of(engine, token)
+    if user is None:
+        return None
+    items = my_items(engine, viewer=actor_of(user), today=now.date())
+    return calendar_text(
+        item_events(items, public_url=public_url),
+        name=f"Bo trygt: {user.display_name}",
+        now=now,
+    )
