@@ -45,7 +45,6 @@ FIELD_NAMES: dict[str, str] = {
     "activity_group": "Aktivitet",
     "title": "Titel",
     "owner_name": "Ansvarlig",
-    "owner_username": "Ansvarlig bruger",
     # check-ins of items and goals (dataio.tasks)
     "comment": "Kommentar",
     "due_reason": "Begrundelse for ny frist",

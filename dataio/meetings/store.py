@@ -29,6 +29,7 @@ from dataio.store.burglaries import municipality_overview
 from dataio.store.neighbour_help import helper_overview
 from dataio.store.surveys import insecurity_overview
 from dataio.store.walks import open_follow_ups
+from dataio.tasks.owners import partnership_users
 from models.actionplan import ItemStatus, Organisation, Track, is_overdue
 from models.formatting import danish_midnight
 from models.home import change_summary, last_meeting
@@ -41,7 +42,7 @@ from models.meetings import (
     decision_problem,
     meeting_problem,
 )
-from models.permissions import Action, Actor, Role, require
+from models.permissions import Action, Actor, Role, Target, require
 from models.tables import ActionItem, AppUser, Meeting, MeetingDecision, Municipality
 
 # the fields a meeting's edit may change, as the change log shows them
@@ -66,20 +67,10 @@ class PartnershipUser:
 
 
 def _partnership_users(session: Session, *, code: int, district: int) -> list[PartnershipUser]:
-    # the owners branch brings a shared owner_choices; this small query stands in until then
-    rows = session.exec(
-        select(AppUser)
-        .where(
-            col(AppUser.active),
-            ((col(AppUser.role) == Role.PROJECT_LEADER) & (col(AppUser.municipality_code) == code))
-            | (
-                (col(AppUser.role) == Role.POLICE)
-                & (col(AppUser.police_district_number) == district)
-            ),
-        )
-        .order_by(col(AppUser.display_name))
-    ).all()
-    return [PartnershipUser(u.username, u.display_name, u.role) for u in rows]
+    return [
+        PartnershipUser(username, name, Role(role))
+        for username, name, role in partnership_users(session, Target(code, district))
+    ]
 
 
 def decision_owners(con: Connectable, *, viewer: Actor, code: int) -> list[PartnershipUser]:

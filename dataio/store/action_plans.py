@@ -423,7 +423,11 @@ def _change(
     before, item_id = _snapshot(item), item.id or 0
     if item.row_version != loaded_version:
         return False
-    if values and values.get("owner_name", item.owner_name) != item.owner_name:
+    if (
+        values
+        and "owner_username" not in values  # a picked user comes with their name: keep them
+        and values.get("owner_name", item.owner_name) != item.owner_name
+    ):
         values = {**values, "owner_username": None}  # a typed name is no longer the picked user
     if values is None:
         # take the row first: the follow-ups lose their link only if the delete is ours to make

@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from dataio.db import audit
 from dataio.db.engine import transaction
 from dataio.errors import NotFound
+from dataio.meetings.store import UserMeeting, meetings_for_user
 from dataio.store.users import actor_of
 from dataio.tasks.owners import my_items
 from models.calendar import CalendarEvent, calendar_text
@@ -25,6 +26,7 @@ from models.tables import AppUser
 TOKEN_BYTES = 32
 MAX_TOKEN_LENGTH = 128
 PLAN_PATH = "Handlingsplan"  # pages/4_Handlingsplan.py's address
+MEETINGS_PATH = "Moeder"  # pages/13_Moeder.py's address
 
 
 def token_hash(token: str) -> str:
@@ -103,6 +105,25 @@ def item_events(items: pd.DataFrame, *, public_url: str | None) -> list[Calendar
     ]
 
 
+def meeting_events(meetings: list[UserMeeting], *, public_url: str | None) -> list[CalendarEvent]:
+    """One event per partnership meeting the user belongs to."""
+    return [
+        CalendarEvent(
+            uid=f"botrygt-meeting-{meeting.id}",
+            day=meeting.held_on,
+            summary=f"Møde: {meeting.title}",
+            description=f"Bo trygt-partnerskabet i {meeting.municipality}",
+            url=(
+                f"{public_url.rstrip('/')}/{MEETINGS_PATH}?"
+                + urlencode({"kommune": meeting.municipality_code})
+                if public_url
+                else None
+            ),
+        )
+        for meeting in meetings
+    ]
+
+
 def calendar_feed(
     engine: Engine, *, token: str, public_url: str | None, now: datetime
 ) -> str | None:
@@ -112,8 +133,9 @@ def calendar_feed(
     if user is None:
         return None
     items = my_items(engine, viewer=actor_of(user), today=now.date())
+    meetings = meetings_for_user(engine, username=user.username)
     return calendar_text(
-        item_events(items, public_url=public_url),
+        item_events(items, public_url=public_url) + meeting_events(meetings, public_url=public_url),
         name=f"Bo trygt: {user.display_name}",
         now=now,
     )

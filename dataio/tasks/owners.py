@@ -40,9 +40,11 @@ class ItemConflict(ValidationFailed):
     """Someone else saved the item after the person loaded it: nothing is written."""
 
 
-def _choices(session: Session, target: Target) -> list[tuple[str, str]]:
+def partnership_users(session: Session, target: Target) -> list[tuple[str, str, str]]:
+    """(username, display name, role) of the active users who may own the municipality's items:
+    its project leaders and the police of its district, by name (also the meetings' owner list)."""
     statement = (
-        select(AppUser.username, AppUser.display_name)
+        select(AppUser.username, AppUser.display_name, AppUser.role)
         .where(
             col(AppUser.active),
             or_(
@@ -54,7 +56,11 @@ def _choices(session: Session, target: Target) -> list[tuple[str, str]]:
         )
         .order_by(col(AppUser.display_name), col(AppUser.username))
     )
-    return [(str(u), str(d)) for u, d in session.exec(statement).all()]
+    return [(str(u), str(d), str(r)) for u, d, r in session.exec(statement).all()]
+
+
+def _choices(session: Session, target: Target) -> list[tuple[str, str]]:
+    return [(username, name) for username, name, _ in partnership_users(session, target)]
 
 
 def owner_choices(

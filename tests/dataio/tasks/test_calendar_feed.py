@@ -8,6 +8,7 @@ import icalendar
 from sqlalchemy import Engine, text
 from sqlmodel import Session, select
 
+from dataio.meetings.store import create_meeting
 from dataio.store.action_plans import plan_items, save_changes
 from dataio.store.users import set_active
 from dataio.tasks.calendar import calendar_feed, has_calendar, new_calendar_token, token_hash
@@ -99,3 +100,25 @@ def test_an_item_of_a_plan_no_longer_readable_is_left_out(seeded_engine: Engine)
         )
     feed = calendar_feed(seeded_engine, token=token, public_url=None, now=NOW)
     assert feed is not None and "BEGIN:VEVENT" not in feed
+
+
+def test_the_feed_holds_the_partnerships_meetings(seeded_engine: Engine) -> None:
+    make_plan(seeded_engine)
+    create_meeting(
+        seeded_engine,
+        actor=LEADER,
+        code=183,
+        held_on=date(2027, 1, 12),
+        title="Styregruppemøde januar",
+    )
+    token = new_calendar_token(seeded_engine, actor=POLICE)  # police of Ishøj's district
+    feed = calendar_feed(
+        seeded_engine, token=token, public_url="https://botrygt.example.invalid", now=NOW
+    )
+    assert feed is not None
+    calendar = icalendar.Calendar.from_ical(feed)
+    assert calendar.errors == []
+    [meeting] = [e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith("botrygt-meeting-")]
+    assert str(meeting["SUMMARY"]) == "Møde: Styregruppemøde januar"
+    assert meeting.decoded("DTSTART") == date(2027, 1, 12)
+    assert str(meeting["URL"]) == "https://botrygt.example.invalid/Moeder?kommune=183"
