@@ -25,6 +25,7 @@ GROUPS = {
     "cli.users": ("users",),
     "cli.files": ("import", "export", "fetch"),
     "cli.audit": ("audit",),
+    "cli.incidents": ("hotspots", "prune"),
 }
 
 
