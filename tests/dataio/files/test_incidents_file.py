@@ -17,10 +17,11 @@ from sqlalchemy import Engine, text
 
 from dataio.db.engine import data_version, make_engine, transaction
 from dataio.errors import PermissionDenied, ValidationFailed
-from dataio.files.incidents import import_incidents, preview_incidents
+from dataio.files.incidents import import_incidents, municipality_rings, preview_incidents
 from dataio.seed.demo_incidents import demo_incident_csv, write_demo_incidents
 from dataio.seed.init import initialise
 from dataio.store.incidents import incident_rows
+from models.boundary import within
 from models.permissions import Actor
 from models.projection import to_utm32
 from tests.factories import ADMIN, COUNCIL, LEADER, OTHER_POLICE, POLICE
@@ -58,6 +59,13 @@ def rows_at(day: date, n: int = 1, *, start: int = 0) -> list[ExtractRow]:
 
 
 # ------------------------------------------------------------------------- the demo fixture
+
+
+def test_ishoj_contains_its_town_hall_and_not_copenhagen() -> None:
+    rings = municipality_rings(ISHOJ)
+    inside = to_utm32(55.6155, 12.3497)  # Ishøj Rådhus, Ishøj Store Torv
+    copenhagen = to_utm32(*KOBENHAVN_RAADHUS)
+    assert within(rings, [inside[0], copenhagen[0]], [inside[1], copenhagen[1]]) == [True, False]
 
 
 def test_the_fixture_is_what_the_generator_writes() -> None:
