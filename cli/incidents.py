@@ -24,7 +24,9 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato (skriv fx 2026-12-02)") from None
+        raise argparse.ArgumentTypeError(
+            f"«{text}» er ikke en dato (skriv fx 2026-12-02)"
+        ) from None
 
 
 def hotspots(args: argparse.Namespace, context: Context) -> None:

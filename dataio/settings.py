@@ -48,7 +48,9 @@ def _whole(name: str, default: int, *, minimum: int, why: str) -> int:
     if not value:
         return default
     if not value.isdigit() or int(value) < minimum:
-        raise ValidationFailed(f"{name}={value} afvist: skal være et helt tal på mindst {minimum} ({why})")
+        raise ValidationFailed(
+            f"{name}={value} afvist: skal være et helt tal på mindst {minimum} ({why})"
+        )
     return int(value)
 
 

@@ -174,7 +174,10 @@ def _position(cells: dict[str, Any], *, row: int, utm: bool) -> tuple[float, flo
             )
             raise problem(row, "x/y", f"{_shown(x, y)} {why}")
         return x, y
-    lat, lon = _number(cells["lat"], row=row, column=LAT), _number(cells["lon"], row=row, column=LON)
+    lat, lon = (
+        _number(cells["lat"], row=row, column=LAT),
+        _number(cells["lon"], row=row, column=LON),
+    )
     if looks_like_utm32(lat, lon) or looks_like_utm32(lon, lat) or abs(lat) > 90 or abs(lon) > 180:
         raise problem(
             row,
@@ -341,7 +344,10 @@ def import_incidents(
         target, name = municipality_target(session, municipality_code)
         require(actor, Action.IMPORT_INCIDENTS, target, where=name)
         lines = parse_incidents(
-            data, rings=municipality_rings(municipality_code), place=name, today=today or date.today()
+            data,
+            rings=municipality_rings(municipality_code),
+            place=name,
+            today=today or date.today(),
         )
         source = source_row(
             session,

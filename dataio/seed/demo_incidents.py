@@ -12,6 +12,7 @@ The same extract is written to the database by `botrygt demo` and `botrygt init 
 `demo_incident_csv`, which tests import through the real importer.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -59,7 +60,10 @@ def _inside(rings: tuple[np.ndarray, ...], x: np.ndarray, y: np.ndarray) -> np.n
 
 
 def _positions(
-    rng: np.random.Generator, rings: tuple[np.ndarray, ...], n: int, draw: "Draw"
+    rng: np.random.Generator,
+    rings: tuple[np.ndarray, ...],
+    n: int,
+    draw: Callable[[np.random.Generator, int], np.ndarray],
 ) -> np.ndarray:
     """n positions from `draw`, redrawn until inside the boundary."""
     found: list[np.ndarray] = []
@@ -91,17 +95,22 @@ class Draw:
         return xy
 
 
-def _uniform(rng: np.random.Generator, box: tuple[float, float, float, float], n: int) -> np.ndarray:
+def _uniform(
+    rng: np.random.Generator, box: tuple[float, float, float, float], n: int
+) -> np.ndarray:
     west, south, east, north = box
     return np.column_stack([rng.uniform(west, east, n), rng.uniform(south, north, n)])
 
 
 def _hotspot_centre(
-    rng: np.random.Generator, rings: tuple[np.ndarray, ...], box: tuple[float, ...], centres: np.ndarray
+    rng: np.random.Generator,
+    rings: tuple[np.ndarray, ...],
+    box: tuple[float, float, float, float],
+    centres: np.ndarray,
 ) -> np.ndarray:
-    """Of candidate spots whose whole 250 m circle is inside, the one farthest from every
+    """Of candidate spots more than 600 m inside the boundary, the one farthest from every
     neighbourhood (so the background there is thin and the hotspot stands out)."""
-    candidates = _uniform(rng, box, 400)  # type: ignore[arg-type]
+    candidates = _uniform(rng, box, 400)
     inside = _inside(rings, candidates[:, 0], candidates[:, 1])
     ring_points = np.concatenate(rings)
     candidates = candidates[inside]

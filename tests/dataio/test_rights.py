@@ -21,8 +21,8 @@ from dataio.store.users import add_user, change_own_password, rescope_user, set_
 from models.errors import PermissionDenied
 from models.permissions import Actor
 from models.projection import to_utm32  # the town hall square in København (OTHER)
-from tests.support.incident_extracts import TODAY, ExtractRow, extract, inside_positions
 from tests.factories import ADMIN, COLLEAGUE, COUNCIL, LEADER, POLICE, goal_change
+from tests.support.incident_extracts import TODAY, ExtractRow, extract, inside_positions
 
 ACTORS = {actor.username: actor for actor in (ADMIN, LEADER, POLICE, COUNCIL)}
 PASSWORDS = {u.username: u.password for u in DEMO_USERS}
@@ -140,9 +140,7 @@ WRITES: dict[str, Write] = {
         "admin",
     ),
     # single incidents: the police of the district and the administrator, nobody else
-    "import_incidents_own": write(
-        _import_incidents(OWN, inside_positions()[0]), "admin", "politi"
-    ),
+    "import_incidents_own": write(_import_incidents(OWN, inside_positions()[0]), "admin", "politi"),
     "import_incidents_other": write(_import_incidents(OTHER, to_utm32(55.6761, 12.5683)), "admin"),
     "change_own_password": write(
         lambda e, a: change_own_password(

@@ -5,7 +5,6 @@ import secrets
 import pytest
 
 from dataio.errors import ValidationFailed
-
 from dataio.settings import DEMO_COOKIE_KEY, Settings, cookie_key_problem
 
 GOOD_KEY = "3q8Zr1-LxT0vWm4NpC7yKd2hFs9GbJ6uAe5oRi_E"

@@ -44,4 +44,3 @@ def test_many_positions_at_once_agree_with_one_at_a_time(points: list[tuple[floa
     assert within(RINGS, xs, ys, tolerance_m=50) == [
         within(RINGS, [x], [y], tolerance_m=50)[0] for x, y in points
     ]
-

@@ -12,7 +12,8 @@ from datetime import date
 from typing import Any
 
 import pandas as pd
-from sqlmodel import Session, col, select
+from sqlalchemy import select
+from sqlmodel import Session, col
 
 from dataio.db.frames import Connectable, read_frame
 from dataio.errors import ValidationFailed

@@ -24,9 +24,7 @@ def retention_cutoff(today: date, months: int) -> date:
     return date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
 
 
-def prune_incidents(
-    engine: Engine, *, actor: Actor, months: int, today: date | None = None
-) -> int:
+def prune_incidents(engine: Engine, *, actor: Actor, months: int, today: date | None = None) -> int:
     """Delete every incident dated before the retention cutoff, in all municipalities; one audit
     row with the count (none when nothing was old enough). The administrator's alone."""
     cutoff = retention_cutoff(today or date.today(), months)

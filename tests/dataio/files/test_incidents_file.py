@@ -97,6 +97,7 @@ def test_the_demo_extract_imports_through_the_real_importer(seeded_engine: Engin
                 "FROM audit_entry ORDER BY id DESC"
             )
         ).first()
+    assert source is not None and entry is not None
     assert tuple(source) == (
         "Politiets hændelser (fil)",
         "politiets hændelser",
@@ -210,7 +211,12 @@ def test_every_problem_in_the_file_is_listed_by_row_and_column(seeded_engine: En
     )
     with pytest.raises(ValidationFailed) as refused:
         import_incidents(
-            seeded_engine, actor=POLICE, municipality_code=ISHOJ, data=data, file_name="f.csv", today=TODAY
+            seeded_engine,
+            actor=POLICE,
+            municipality_code=ISHOJ,
+            data=data,
+            file_name="f.csv",
+            today=TODAY,
         )
     message = str(refused.value)
     assert message.startswith("Filen er ikke indlæst (4 fejl; intet er skrevet):")
@@ -227,7 +233,12 @@ def test_a_long_list_of_problems_is_cut_and_counted(seeded_engine: Engine) -> No
     data = _lines("dato;x;y", *[f"xx;{x0};{y0}" for _ in range(60)])
     with pytest.raises(ValidationFailed) as refused:
         import_incidents(
-            seeded_engine, actor=POLICE, municipality_code=ISHOJ, data=data, file_name="f.csv", today=TODAY
+            seeded_engine,
+            actor=POLICE,
+            municipality_code=ISHOJ,
+            data=data,
+            file_name="f.csv",
+            today=TODAY,
         )
     lines = str(refused.value).splitlines()
     assert len(lines) == 1 + 50 + 1 and lines[-1] == "… og 10 fejl mere"
