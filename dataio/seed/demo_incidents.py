@@ -36,7 +36,7 @@ UNIFORM_SHARE = 0.25  # of the background spread evenly over the municipality
 HOTSPOT_COUNT = 12
 HOTSPOT_RADIUS_M = 220.0  # every hotspot burglary within this of its centre
 HOTSPOT_DAYS = 28
-DATASET = "politiets hændelser (eksempel)"
+DATASET = "incident"  # the demo sources name their table, as the other demo generators do
 OFFENCES = ("Indbrud i villa/rækkehus", "Indbrud i lejlighed", "Forsøg på indbrud")
 
 
@@ -199,6 +199,9 @@ def write_demo_incidents(session: Session, *, today: date) -> int:
     """Replace the demo extract (real imported incidents are kept; where the municipality has real
     ones, no demo is written). Returns the number of rows written."""
     session.execute(delete(Incident).where(col(Incident.is_demo)))
+    session.execute(
+        delete(DataSource).where(col(DataSource.is_demo), col(DataSource.dataset) == DATASET)
+    )
     real = session.exec(
         select(Incident.id).where(col(Incident.municipality_code) == DEMO_MUNICIPALITY).limit(1)
     ).first()

@@ -42,10 +42,11 @@ def incidents(url: str) -> tuple[int, int]:
 def test_demo_seeding_writes_the_labelled_demo_extract(cli_db: str) -> None:
     total, demo = incidents(cli_db)
     assert total == demo == 600
-    [(name,)] = query(
-        cli_db, "SELECT name FROM data_source WHERE dataset = 'politiets hændelser (eksempel)'"
-    )
+    [(name,)] = query(cli_db, "SELECT name FROM data_source WHERE is_demo AND dataset = 'incident'")
     assert name.startswith("Eksempeldata")
+    assert main(["demo"]) == 0  # made anew: still one demo extract and one source row
+    assert incidents(cli_db) == (600, 600)
+    assert len(query(cli_db, "SELECT id FROM data_source WHERE dataset = 'incident'")) == 1
 
 
 def test_import_incidents_replaces_the_demo_extract(
