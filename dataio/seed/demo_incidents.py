@@ -3,9 +3,9 @@ burglaries with one hotspot in the last four weeks, generated with a seeded RNG.
 
 Background: about 300 a year, from a fixed mixture of a few neighbourhoods of uneven weight (the
 same every week, so the intensity is stable) and a thin spread over the whole municipality, every
-position inside the shipped boundary. Hotspot: HOTSPOT_COUNT burglaries within about 250 m of
-one spot, in the 28 days up to and including "today", in a part of town the background seldom
-visits. Addresses are invented ("Eksempelvej 12").
+position inside the shipped boundary. Hotspot: HOTSPOT_COUNT burglaries within 125 m of one
+spot (a dozen within 250 m of each other, most in one 250 m square), in the 28 days up to and
+including "today", in a part of town the background seldom visits. Addresses are invented ("Eksempelvej 12").
 
 The same extract is written to the database by `botrygt demo` and `botrygt init --demo`
 (`ensure_demo_incidents`, `write_demo_incidents`) and as the police's CSV layout by
@@ -34,7 +34,8 @@ NEIGHBOURHOODS = 6
 SPREAD_M = 450.0  # a neighbourhood's standard deviation
 UNIFORM_SHARE = 0.25  # of the background spread evenly over the municipality
 HOTSPOT_COUNT = 12
-HOTSPOT_RADIUS_M = 220.0  # every hotspot burglary within this of its centre
+HOTSPOT_RADIUS_M = 125.0  # every hotspot burglary within this of its centre: a dozen within 250 m
+HOTSPOT_OFFSET_M = (30.0, -20.0)  # from the centre of a 250 m square, so most fall in that square
 HOTSPOT_DAYS = 28
 DATASET = "incident"  # the demo sources name their table, as the other demo generators do
 OFFENCES = ("Indbrud i villa/rækkehus", "Indbrud i lejlighed", "Forsøg på indbrud")
@@ -134,7 +135,8 @@ def demo_incidents(*, today: date, seed: int = SEED) -> list[DemoIncident]:
     centres = _positions(rng, rings, NEIGHBOURHOODS, lambda r, n: _uniform(r, box, n))
     weights = rng.gamma(1.5, size=NEIGHBOURHOODS)
     weights /= weights.sum()
-    hotspot = _hotspot_centre(rng, rings, box, centres)
+    spot = _hotspot_centre(rng, rings, box, centres)
+    hotspot = (spot // 250.0) * 250.0 + 125.0 + np.array(HOTSPOT_OFFSET_M)
 
     days_back = YEARS * 365
     background = int(rng.poisson(PER_YEAR * YEARS))

@@ -119,7 +119,12 @@ def incident_aggregates(
     check_min_count(min_count)
     from models.hotspots import cell_counts
 
-    return cell_counts(_points(con, code), start=start, end=end, size_m=size_m, min_count=min_count)
+    try:
+        return cell_counts(
+            _points(con, code), start=start, end=end, size_m=size_m, min_count=min_count
+        )
+    except ValueError as refused:  # the model's own Danish refusals
+        raise ValidationFailed(str(refused)) from refused
 
 
 def incident_scan(
@@ -140,12 +145,15 @@ def incident_scan(
     check_min_count(min_count)
     from models.hotspots import scan
 
-    return scan(
-        _points(con, code),
-        until=until or date.today(),
-        weeks=weeks,
-        size_m=size_m,
-        min_count=min_count,
-        baseline_weeks=baseline_weeks,
-        fdr=fdr,
-    )
+    try:
+        return scan(
+            _points(con, code),
+            until=until or date.today(),
+            weeks=weeks,
+            size_m=size_m,
+            min_count=min_count,
+            baseline_weeks=baseline_weeks,
+            fdr=fdr,
+        )
+    except ValueError as refused:  # the model's own Danish refusals (weeks, baseline, size)
+        raise ValidationFailed(str(refused)) from refused

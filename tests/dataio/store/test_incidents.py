@@ -110,10 +110,17 @@ def test_the_scan_finds_the_demo_hotspot(with_demo: Engine) -> None:
     assert all(cell["recent"] >= document["min_count"] for cell in document["cells"])
     hot = [cell for cell in document["cells"] if cell["hotspot"]]
     assert hot and sum(cell["recent"] for cell in hot) <= HOTSPOT_COUNT + 3
+    assert max(cell["recent"] for cell in hot) >= 10  # most of the dozen in one square
     spot = [i for i in demo_incidents(today=TODAY) if i.in_hotspot]
     lat = sum(i.lat for i in spot) / len(spot)
     lon = sum(i.lon for i in spot) / len(spot)
     assert any(abs(c["lat"] - lat) < 0.005 and abs(c["lon"] - lon) < 0.008 for c in hot)
+
+
+def test_the_models_refusals_are_danish_domain_errors(with_demo: Engine) -> None:
+    pytest.importorskip("models.hotspots")
+    with pytest.raises(ValidationFailed):
+        incident_scan(with_demo, viewer=LEADER, code=ISHOJ, until=TODAY, weeks=0)
 
 
 # ------------------------------------------------------------------------------------ prune
