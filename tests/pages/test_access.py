@@ -65,6 +65,7 @@ MENUS = {  # written out by hand from the roles issue
         "Nabohjælp",
         "Tryghed",
         "Rapport",
+        "Data",  # the police's own incident extract (and the district's helper counts)
         "Mål",  # the district's helper goals
         "Ændringslog",
         "Min konto",
