@@ -27,6 +27,7 @@ GROUPS = {
     "cli.audit": ("audit",),
     "cli.meetings": ("minutes",),
     "cli.remind": ("remind",),
+    "cli.incidents": ("hotspots", "prune"),
 }
 
 

@@ -45,6 +45,28 @@ def cli_actor() -> Actor:
     return Actor(username=f"cli:{name}", role=Role.ADMIN)
 
 
+def acting_user(engine: Engine, username: str | None) -> Actor:
+    """`--as USER`: act as that (active) user of the database, with their role and scope, so the
+    command is refused as the page would refuse them; without it, the operator (cli_actor)."""
+    if username is None:
+        return cli_actor()
+    from dataio.store.users import actor_of, find_user
+
+    user = find_user(engine, username=username.strip().lower())
+    if user is None or not user.active:
+        raise ValidationFailed(f"Ukendt eller deaktiveret bruger: {username}")
+    return actor_of(user)
+
+
+def add_as_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as",
+        dest="as_user",
+        metavar="BRUGER",
+        help="handl som denne bruger (med brugerens rolle og adgang); ellers som administrator",
+    )
+
+
 def municipality_names(engine: Engine, code: int | None, what: str) -> tuple[int, str, str]:
     """The municipality's code, name and police district name (the municipality is required)."""
     if code is None:

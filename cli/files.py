@@ -9,6 +9,8 @@ from cli.common import (
     Command,
     Commands,
     Context,
+    acting_user,
+    add_as_option,
     add_municipality_option,
     cli_actor,
     municipality_names,
@@ -18,6 +20,7 @@ from cli.common import (
 from dataio.files.action_plan_import import import_plan
 from dataio.files.action_plan_workbook import MAX_BYTES as WORKBOOK_MAX_BYTES
 from dataio.files.action_plan_workbook import export_plan
+from dataio.files.incidents import import_incidents
 from dataio.files.neighbour_help import import_helpers
 from dataio.files.statistikbanken.api import REQUESTS, fetch_dst
 from dataio.files.statistikbanken.importer import import_dst
@@ -46,6 +49,22 @@ def import_statistikbanken(args: argparse.Namespace, context: Context) -> None:
         data=data,
         file_name=Path(args.file).name,
         table=args.table,
+    )
+    print(f"Indlæst {report.text()}.")
+
+
+def import_incident_extract(args: argparse.Namespace, context: Context) -> None:
+    """`botrygt import incidents FILE --municipality CODE [--as USER]`: the police's extract."""
+    ensure_reference(context.engine)
+    code, _, _ = municipality_names(context.engine, args.municipality, "import incidents")
+    actor = acting_user(context.engine, args.as_user)
+    data = read_input_file(args.file, limit=TABLE_MAX_BYTES)
+    report = import_incidents(
+        context.engine,
+        actor=actor,
+        municipality_code=code,
+        data=data,
+        file_name=Path(args.file).name,
     )
     print(f"Indlæst {report.text()}.")
 
@@ -106,6 +125,11 @@ def _register_import(commands: Commands) -> None:
     kinds.add_parser("survey", help="svar fra en tryghedsmåling").set_defaults(
         run=import_survey_answers
     )
+    incidents = kinds.add_parser(
+        "incidents", help="politiets udtræk af anmeldte indbrud med position (én kommune)"
+    )
+    add_as_option(incidents)
+    incidents.set_defaults(run=import_incident_extract)
     for parser in kinds.choices.values():
         parser.add_argument("file", help="filen, der skal indlæses")
         add_municipality_option(parser)

@@ -9,6 +9,8 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from dataio.errors import ValidationFailed
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # The key earlier versions published for demo mode: refused outside demo mode wherever it turns up.
 DEMO_COOKIE_KEY = "demo-tilstand-ikke-hemmelig-cookie-noegle-0000"
@@ -18,6 +20,10 @@ MIN_COOKIE_KEY_DISTINCT = 12  # a random hex key has 16 possible; a typed phrase
 # and a restart logs everybody out (several demo servers then each keep their own logins).
 _DEMO_PROCESS_KEY = secrets.token_urlsafe(48)
 DEFAULT_SESSION_HOURS = 8.0
+# Incident aggregates never show a grid cell with fewer incidents than this (3 is the floor); the
+# police's single incidents are deleted by `botrygt prune` after the retention limit.
+MIN_HOTSPOT_COUNT = 3
+DEFAULT_RETENTION_MONTHS = 24
 
 
 def default_database_url() -> str:
@@ -33,6 +39,19 @@ def _flag(name: str, default: str) -> bool:
 def _int(name: str, default: int) -> int:
     value = os.environ.get(name, "").strip()
     return int(value) if value.isdigit() else default
+
+
+def _whole(name: str, default: int, *, minimum: int, why: str) -> int:
+    """A whole number of at least `minimum`; nothing set gives the default, anything else is
+    refused in Danish (a privacy floor is not quietly replaced by a default)."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    if not value.isdigit() or int(value) < minimum:
+        raise ValidationFailed(
+            f"{name}={value} afvist: skal være et helt tal på mindst {minimum} ({why})"
+        )
+    return int(value)
 
 
 def _hours(name: str, default: float) -> float:
@@ -91,6 +110,8 @@ class Settings:
     smtp_password: str = ""
     mail_from: str = ""
     public_url: str = ""
+    hotspot_min_count: int = MIN_HOTSPOT_COUNT
+    incident_retention_months: int = DEFAULT_RETENTION_MONTHS
 
     @classmethod
     def from_env(cls, *, secret_cookie_key: str | None = None) -> "Settings":
@@ -115,6 +136,18 @@ class Settings:
             smtp_password=os.environ.get("BOTRYGT_SMTP_PASSWORD", ""),
             mail_from=os.environ.get("BOTRYGT_MAIL_FROM", "").strip(),
             public_url=os.environ.get("BOTRYGT_PUBLIC_URL", "").strip(),
+            hotspot_min_count=_whole(
+                "BOTRYGT_HOTSPOT_MIN_COUNT",
+                MIN_HOTSPOT_COUNT,
+                minimum=MIN_HOTSPOT_COUNT,
+                why="celler med færre hændelser kunne udpege enkelte indbrud",
+            ),
+            incident_retention_months=_whole(
+                "BOTRYGT_INCIDENT_RETENTION_MONTHS",
+                DEFAULT_RETENTION_MONTHS,
+                minimum=1,
+                why="antal måneder politiets hændelser gemmes",
+            ),
         )
 
     def security_problems(

@@ -116,6 +116,12 @@ FIELD_NAMES: dict[str, str] = {
     "text": "Beslutning",
     "item_id": "Aktivitet i handlingsplanen",
     "meeting_id": "Møde",
+    # the police's incidents: an import's period, and what `botrygt prune` deleted
+    "first": "Første dato",
+    "last": "Sidste dato",
+    "deleted": "Slettede hændelser",
+    "months": "Opbevaringsgrænse (måneder)",
+    "before": "Ældre end",
 }
 
 # The kinds of change, as the filter and the log name them
@@ -138,6 +144,8 @@ ACTION_NAMES: dict[str, str] = {
     "helpers.import": "Nabohjælpertal importeret",
     "survey.import": "Tryghedsmåling importeret",
     "data.import": "Statistik importeret",
+    "incidents.import": "Politiets hændelser importeret",
+    "incidents.prune": "Gamle hændelser slettet",
     "data.undo": "Import fortrudt",
     "user.add": "Bruger oprettet",
     "user.enable": "Bruger aktiveret",
@@ -161,7 +169,9 @@ SELF_DESCRIBED = frozenset({"action_item.check_in", "goal.check_in"})
 PLAN_ENTITIES = ("action_plan", "action_item", "safety_walk", "walk_observation")
 
 _YEAR_FIELDS = frozenset({"baseline_year", "target_year"})
-_DATE_FIELDS = frozenset({"start_date", "due_date", "walk_date", "held_on"})
+_DATE_FIELDS = frozenset(
+    {"start_date", "due_date", "walk_date", "held_on", "first", "last", "before"}
+)
 _SHARE_FIELDS = frozenset({"target_reduction"})
 _SCOPE_KINDS = {"national": "hele landet", "municipality": "kommune"}
 _TARGET_UNITS = {

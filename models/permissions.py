@@ -43,6 +43,8 @@ class Action(StrEnum):
     EDIT_SURVEYS = "edit_surveys"
     EDIT_PARTNERSHIPS = "edit_partnerships"
     EDIT_MEETINGS = "edit_meetings"
+    VIEW_INCIDENTS = "view_incidents"
+    IMPORT_INCIDENTS = "import_incidents"
 
 
 ACTION_LABELS = {
@@ -63,6 +65,8 @@ ACTION_LABELS = {
     Action.EDIT_SURVEYS: "ændre tryghedsmålinger",
     Action.EDIT_PARTNERSHIPS: "ændre partnerskabernes startdatoer",
     Action.EDIT_MEETINGS: "registrere møder og beslutninger",
+    Action.VIEW_INCIDENTS: "se politiets hændelser (enkelte indbrud)",
+    Action.IMPORT_INCIDENTS: "indlæse politiets hændelser (enkelte indbrud)",
 }
 
 # Actions every logged-in user may take, whatever the scope.
@@ -86,13 +90,16 @@ _PROJECT_LEADER = {
 }
 # Municipal actions the police may take in the municipalities of their own district. The guide has
 # police and municipality make the plan together: the police also register safety walks (and close
-# their follow-ups) and edit the joint ("fælles") items besides their own.
+# their follow-ups) and edit the joint ("fælles") items besides their own. Single incidents (the
+# police's own extract) are the police's and the administrator's alone: the others see aggregates.
 _POLICE = {
     Action.VIEW_MUNICIPALITY,
     Action.EDIT_POLICE_ACTION_ITEMS,
     Action.EDIT_SAFETY_WALKS,
     Action.EDIT_HELPERS,
     Action.EDIT_HELPER_GOALS,
+    Action.VIEW_INCIDENTS,
+    Action.IMPORT_INCIDENTS,
 }
 _COUNCIL = {Action.VIEW_MUNICIPALITY}
 

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import UniqueConstraint
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -490,3 +490,23 @@ class BriefSchedule(SQLModel, table=True):
     last_quarter: str | None = None  # the newest burglary quarter when the last brief was queued
     last_month: str | None = None  # "2026-12": the month of the last scheduled brief
     last_brief_at: datetime | None = None
+
+
+class Incident(SQLModel, table=True):
+    """One reported residential burglary from the police's own extract: readable by the police of
+    the district and the administrator only (dataio.store.incidents); everyone else sees counts
+    per grid cell of at least the minimum count. Positions are UTM zone 32N metres (EPSG:25832)."""
+
+    __tablename__ = "incident"
+    __table_args__ = (Index("ix_incident_municipality_day", "municipality_code", "day"),)
+    id: int | None = Field(default=None, primary_key=True)
+    municipality_code: int = Field(foreign_key="municipality.code")
+    day: date
+    x: float  # easting, metres
+    y: float  # northing, metres
+    time_of_day: str | None = Field(default=None, max_length=5)  # "HH:MM"
+    offence: str | None = None  # the police's offence text or code
+    address: str | None = None  # police and administrator only
+    import_id: int = Field(foreign_key="data_source.id", index=True)  # the file it came from
+    is_demo: bool = False
+    created_at: datetime

@@ -1,19 +1,21 @@
-"""Data: real numbers in (Statistikbanken, helper counts, surveys), previewed first, and where every number came from."""
+"""Data: real numbers in (Statistikbanken, helper counts, surveys, the police's incident extract), previewed first, and where every number came from."""
 
 import streamlit as st
 
-from models.permissions import Actor
+from models.permissions import Action, Actor
 from ui import loaders
 from ui.auth import require
 from ui.data_view import (
     HELPERS,
     SURVEY,
     imports_table,
+    may_import,
     table_upload_section,
     undo_section,
     upload_section,
 )
 from ui.downloads import table_download
+from ui.incident_upload import incident_upload_section
 from ui.page import guarded
 
 
@@ -21,12 +23,14 @@ def render(actor: Actor) -> None:
     """The page body."""
     st.title("Data")
     st.markdown(
-        "Indlæs tal fra Danmarks Statistik, nabohjælpertal og tryghedsmålinger. Hver fil kontrolleres helt, før noget gemmes; ved fejl gemmes intet."
+        "Indlæs tal fra Danmarks Statistik, nabohjælpertal, tryghedsmålinger og politiets udtræk af indbrud. Hver fil kontrolleres helt, før noget gemmes; ved fejl gemmes intet."
     )
-    upload_section(actor)
-    undo_section(actor)
+    if may_import(actor, Action.IMPORT_DATA):  # the police come for their own extract
+        upload_section(actor)
+        undo_section(actor)
     table_upload_section(actor, HELPERS)
     table_upload_section(actor, SURVEY)
+    incident_upload_section(actor)
     st.subheader("Indlæsninger og kilder")
     sources = loaders.load_sources(loaders.current_version(), actor)
     imports = imports_table(sources)

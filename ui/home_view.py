@@ -26,8 +26,8 @@ from models.permissions import Actor
 from models.safe_text import for_markdown
 from models.vocabulary import NO_DATA_LABEL, NO_GOAL_LABEL
 from ui import loaders
-from ui.meeting_view import load_last_meeting
 from ui.goal_check_in_view import override_caption
+from ui.meeting_view import load_last_meeting
 from ui.page import PAGES
 from ui.text import status_badge
 

@@ -110,6 +110,11 @@ PAGES = {
                 a.municipality_code is not None
                 and allows(a, Action.IMPORT_DATA, Target(a.municipality_code, None))
             )
+            # the police: their own extract of burglaries (and the district's helper counts)
+            or (
+                a.police_district_number is not None
+                and allows(a, Action.IMPORT_INCIDENTS, Target(0, a.police_district_number))
+            )
         ),
     ),
     "maal": MenuItem("pages/3_Maal.py", "Mål", ":material/flag:", _may_edit_some_goal),

@@ -64,7 +64,7 @@ REDACTED_FIELDS = {"password_hash"}
 GENESIS = "0" * 64  # the prev_hash of the first row
 CHAIN_LOCK = 0x626F7472  # PostgreSQL advisory lock key of the chain ("botr")
 # the audit actions that record a data_source row's import (entity_key is the source id)
-IMPORT_ACTIONS = ("data.import", "helpers.import", "survey.import")
+IMPORT_ACTIONS = ("data.import", "helpers.import", "survey.import", "incidents.import")
 _QUEUE = "audit_queue"
 
 

@@ -10,6 +10,7 @@ from dataio.db.engine import transaction
 from dataio.db.migrate import upgrade_schema
 from dataio.seed.demo_burglaries import demo_municipalities, has_burglary_data, write_demo
 from dataio.seed.demo_covariates import has_age_structure, write_demo_age_structure
+from dataio.seed.demo_incidents import ensure_demo_incidents, write_demo_incidents
 from dataio.seed.demo_neighbour_help import ensure_demo_helpers, replace_demo_helpers
 from dataio.seed.demo_plan import ensure_demo_plan
 from dataio.seed.demo_users import ensure_demo_users
@@ -23,7 +24,7 @@ class InitReport:
 
     demo_rows: int  # quarterly burglaries
     demo_users: int = 0
-    demo_other_rows: int = 0  # helper counts, activities, survey answers, age structure
+    demo_other_rows: int = 0  # helper counts, activities, survey answers, age structure, incidents
 
 
 def initialise(engine: Engine, *, demo: bool, today: date | None = None) -> InitReport:
@@ -50,12 +51,15 @@ def initialise(engine: Engine, *, demo: bool, today: date | None = None) -> Init
                     municipalities=demo_municipalities(session),
                     today=today or date.today(),
                 )
+            # the police's demo extract for Ishøj, with its one hotspot
+            demo_other_rows += ensure_demo_incidents(session, today=today or date.today())
     return InitReport(demo_rows=demo_rows, demo_users=demo_users, demo_other_rows=demo_other_rows)
 
 
 def regenerate_demo(engine: Engine, *, today: date | None = None) -> int:
     """`botrygt demo`: every kind of demo data made anew (burglaries, helpers, activities, surveys),
-    and Ishøj's demo plan and walks where it has no plan; real imported rows are kept. Returns
+    and Ishøj's demo plan and walks where it has no plan, and the police's demo extract for Ishøj
+    (incidents with one hotspot); real imported rows are kept. Returns
     the number of rows written."""
     day = today or date.today()
     with transaction(engine) as session:
@@ -64,6 +68,7 @@ def regenerate_demo(engine: Engine, *, today: date | None = None) -> int:
         rows += replace_demo_helpers(session, municipalities=municipalities, today=day)
         rows += write_demo_age_structure(session, municipalities=municipalities, today=day)
         ensure_demo_plan(session, today=day)
+        rows += write_demo_incidents(session, today=day)
     return rows
 
 

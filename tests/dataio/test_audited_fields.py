@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from dataio.files.incidents import import_incidents
 from dataio.files.neighbour_help import import_helpers
 from dataio.files.statistikbanken.importer import import_dst
 from dataio.files.surveys import import_survey
@@ -24,6 +25,7 @@ from dataio.meetings.store import NewItem, create_meeting, edit_meeting, record_
 from dataio.store.action_plans import ItemEdit, create_plan, plan_items, save_changes
 from dataio.store.areas import NOT_A_PARTNERSHIP, set_partnership_start
 from dataio.store.goals import GoalChange, create_local_goal, update_goal
+from dataio.store.incidents import prune_incidents
 from dataio.store.neighbour_help import add_activity, add_helper_count
 from dataio.store.users import add_user, rescope_user, set_active, set_password
 from dataio.store.walks import (
@@ -39,6 +41,7 @@ from dataio.tasks.owners import set_owner
 from models.change_text import ACTION_NAMES, FIELD_NAMES, IGNORED_FIELDS
 from models.permissions import Actor, Role
 from models.tables import AuditEntry, WalkObservation
+from tests.support.incident_extracts import ExtractRow, extract, inside_positions
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN = Actor("admin", Role.ADMIN)
@@ -171,6 +174,17 @@ def run_every_write(engine: Engine) -> None:
         today=TODAY,
     )
     undo_last_import(engine, actor=ADMIN)
+    position = inside_positions()[0]
+    incidents = [ExtractRow(day, *position) for day in (date(2024, 6, 1), date(2026, 11, 1))]
+    import_incidents(
+        engine,
+        actor=ADMIN,
+        municipality_code=183,
+        data=extract(incidents),
+        file_name="i.csv",
+        today=TODAY,
+    )
+    assert prune_incidents(engine, actor=ADMIN, months=24, today=TODAY) == 1
     set_partnership_start(
         engine,
         actor=ADMIN,

@@ -2,11 +2,13 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
 
+from dataio.files.incidents import import_incidents
 from dataio.seed.demo_users import DEMO_USERS
 from dataio.store.goals import (
     GoalChange,
@@ -18,7 +20,9 @@ from dataio.store.goals import (
 from dataio.store.users import add_user, change_own_password, rescope_user, set_active, set_password
 from models.errors import PermissionDenied
 from models.permissions import Actor
+from models.projection import to_utm32  # the town hall square in København (OTHER)
 from tests.factories import ADMIN, COLLEAGUE, COUNCIL, LEADER, POLICE, goal_change
+from tests.support.incident_extracts import TODAY, ExtractRow, extract, inside_positions
 
 ACTORS = {actor.username: actor for actor in (ADMIN, LEADER, POLICE, COUNCIL)}
 PASSWORDS = {u.username: u.password for u in DEMO_USERS}
@@ -51,6 +55,18 @@ def _edit_goal(code: int | None) -> Callable[[Engine, Actor], Any]:
         )
 
     return edit
+
+
+def _import_incidents(code: int, position: tuple[float, float]) -> Callable[[Engine, Actor], Any]:
+    """The police's extract for a municipality: one burglary at a position inside it."""
+
+    def run(engine: Engine, actor: Actor) -> Any:
+        data = extract([ExtractRow(date(2026, 11, 2), *position)], layout="xy")
+        return import_incidents(
+            engine, actor=actor, municipality_code=code, data=data, file_name="f.csv", today=TODAY
+        )
+
+    return run
 
 
 def _nothing(engine: Engine) -> None:
@@ -123,6 +139,9 @@ WRITES: dict[str, Write] = {
         lambda e, a: create_helper_goal(e, actor=a, municipality_code=OTHER, change=HELPER_GOAL),
         "admin",
     ),
+    # single incidents: the police of the district and the administrator, nobody else
+    "import_incidents_own": write(_import_incidents(OWN, inside_positions()[0]), "admin", "politi"),
+    "import_incidents_other": write(_import_incidents(OTHER, to_utm32(55.6761, 12.5683)), "admin"),
     "change_own_password": write(
         lambda e, a: change_own_password(
             e, actor=a, old_password=PASSWORDS[a.username], new_password="en-helt-ny-kode-9"
@@ -142,7 +161,7 @@ def snapshot(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
             table: [
                 tuple(row) for row in connection.execute(text(f"SELECT * FROM {table} ORDER BY id"))
             ]
-            for table in ("goal", "app_user", "audit_entry")
+            for table in ("goal", "app_user", "audit_entry", "incident")
         }
 
 

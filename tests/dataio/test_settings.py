@@ -4,6 +4,7 @@ import secrets
 
 import pytest
 
+from dataio.errors import ValidationFailed
 from dataio.settings import DEMO_COOKIE_KEY, Settings, cookie_key_problem
 
 GOOD_KEY = "3q8Zr1-LxT0vWm4NpC7yKd2hFs9GbJ6uAe5oRi_E"
@@ -98,6 +99,8 @@ def clean_env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
         "BOTRYGT_SESSION_HOURS",
         "BOTRYGT_LOCKOUT_FAILURES",
         "BOTRYGT_LOCKOUT_MINUTES",
+        "BOTRYGT_HOTSPOT_MIN_COUNT",
+        "BOTRYGT_INCIDENT_RETENTION_MONTHS",
     ):
         monkeypatch.delenv(name, raising=False)
     return monkeypatch
@@ -153,3 +156,31 @@ def test_cookie_secure_flag(
 def test_session_hours(clean_env: pytest.MonkeyPatch, value: str, hours: float) -> None:
     clean_env.setenv("BOTRYGT_SESSION_HOURS", value)
     assert Settings.from_env().session_hours == hours
+
+
+def test_incident_settings_default_to_three_and_24_months(clean_env: pytest.MonkeyPatch) -> None:
+    read = Settings.from_env()
+    assert (read.hotspot_min_count, read.incident_retention_months) == (3, 24)
+    clean_env.setenv("BOTRYGT_HOTSPOT_MIN_COUNT", "5")
+    clean_env.setenv("BOTRYGT_INCIDENT_RETENTION_MONTHS", "12")
+    read = Settings.from_env()
+    assert (read.hotspot_min_count, read.incident_retention_months) == (5, 12)
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("BOTRYGT_HOTSPOT_MIN_COUNT", "2"),
+        ("BOTRYGT_HOTSPOT_MIN_COUNT", "0"),
+        ("BOTRYGT_HOTSPOT_MIN_COUNT", "-4"),
+        ("BOTRYGT_HOTSPOT_MIN_COUNT", "tre"),
+        ("BOTRYGT_INCIDENT_RETENTION_MONTHS", "0"),
+        ("BOTRYGT_INCIDENT_RETENTION_MONTHS", "2,5"),
+    ],
+)
+def test_a_privacy_floor_below_its_minimum_is_refused_not_defaulted(
+    clean_env: pytest.MonkeyPatch, name: str, value: str
+) -> None:
+    clean_env.setenv(name, value)
+    with pytest.raises(ValidationFailed, match=rf"^{name}={value} afvist: skal være et helt tal"):
+        Settings.from_env()

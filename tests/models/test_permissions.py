@@ -38,6 +38,9 @@ EXPECTED_ALLOWED: dict[Action, set[tuple[str, str]]] = {
     A.EDIT_SURVEYS: {("P", "ishoj")},
     A.EDIT_PARTNERSHIPS: set(),  # the administrator's alone
     A.EDIT_MEETINGS: {("P", "ishoj")},  # the police and the council read the meetings
+    # single incidents: the police of the district (and the administrator), nobody else
+    A.VIEW_INCIDENTS: {("c", "ishoj"), ("c", "albertslund")},
+    A.IMPORT_INCIDENTS: {("c", "ishoj"), ("c", "albertslund")},
 }
 ACTORS = {"a": ADMIN, "P": LEADER, "c": POLICE, "b": COUNCIL}
 TARGETS = {"ishoj": ISHOJ, "albertslund": ALBERTSLUND, "aarhus": AARHUS, "national": NATIONAL}

@@ -73,6 +73,7 @@ MENUS = {  # written out by hand from the roles issue
         "Tryghed",
         "Rapport",
         "Møder",
+        "Data",  # the police's own incident extract (and the district's helper counts)
         "Mål",  # the district's helper goals
         "Ændringslog",
         "Min konto",

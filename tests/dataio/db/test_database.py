@@ -69,6 +69,7 @@ def test_demo_fills_an_empty_database_once(engine: Engine) -> None:
         assert {s.dataset for s in sources} == {
             "age_structure_year",
             "burglary_quarter",
+            "incident",  # the police's demo extract for Ishøj
             "helper_count",
             "survey_round",
             "national_survey_year",

@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 
 from dataio.errors import NotFound, PermissionDenied
 from dataio.store.action_plans import plan_items, save_changes
-from dataio.store.hotspot_actions import allowed_proposals, hotspot_actions, take_proposal
+from dataio.store.incidents.actions import allowed_proposals, hotspot_actions, take_proposal
 from dataio.store.neighbour_help import activities, add_activity, sign_ups_by_kind
 from dataio.store.walks import walk_table
 from models.hotspot_actions import HotspotPlace, Proposal

@@ -39,7 +39,13 @@ from dataio.status_document import (
     scope_status_document,
 )
 from dataio.store.action_plans import has_plan, plan_items, plan_summary
-from dataio.store.hotspot_actions import hotspot_actions
+from dataio.store.incidents import (
+    incident_aggregates,
+    incident_points,
+    incident_rows,
+    incident_scan,
+)
+from dataio.store.incidents.actions import hotspot_actions
 from dataio.store.neighbour_help import (
     activities,
     district_table,
@@ -166,7 +172,19 @@ READS: dict[str, Read] = {
         today=TODAY,
         formats=("pdf",),
     ),
+    # single incidents: the police of the district and the administrator only (in scope below)
+    "incident_rows": lambda e, v: incident_rows(e, viewer=v, code=ISHOJ),
+    "incident_points": lambda e, v: incident_points(e, viewer=v, code=ISHOJ),
+    # their aggregates (cells of at least 3): anyone who may view the municipality
+    "incident_aggregates": lambda e, v: incident_aggregates(
+        e, viewer=v, code=ISHOJ, start=date(2026, 11, 4), end=TODAY
+    ),
+    "incident_scan": lambda e, v: incident_scan(e, viewer=v, code=ISHOJ, until=TODAY),
 }
+# Reads that need the police of the district in scope (a project leader is refused them).
+POLICE_ONLY = {"police_district_report", "incident_rows", "incident_points"}
+# Reads that hand the points to the pure hotspot model (models.hotspots, from its own branch).
+NEED_HOTSPOT_MODEL = {"incident_points", "incident_aggregates", "incident_scan"}
 # Functions that take `viewer` only to pass it on to a read above (checked through those reads).
 PASS_THROUGH = {
     "municipality_part",
@@ -181,6 +199,7 @@ PASS_THROUGH = {
     "require_read",
     "require_read_all",
     "readable",
+    "_require_incidents",  # incident_rows' and incident_points' refusal (tested through them)
     "audit_entries",  # scoped by the change-log tests (tests/dataio/db/test_audit.py)
     # the change log's scope as SQL, and the list of imports filtered by it (test_audit_scope.py)
     "visible_to",
@@ -234,9 +253,28 @@ def test_a_read_out_of_scope_is_refused(seeded_engine: Engine, name: str, viewer
     assert ("Ishøj" if name != "police_district_report" else "må ikke se") in str(refused.value)
 
 
+@pytest.mark.parametrize("name", ["incident_rows", "incident_points"])
+@pytest.mark.parametrize(
+    "viewer",
+    [
+        Actor("pl-ishoj", Role.PROJECT_LEADER, municipality_code=ISHOJ),
+        Actor("byraad-ishoj", Role.COUNCIL, municipality_code=ISHOJ),
+    ],
+    ids=lambda a: a.username,
+)
+def test_single_incidents_are_refused_to_the_municipalitys_own_leader_and_council(
+    seeded_engine: Engine, name: str, viewer: Actor
+) -> None:
+    with pytest.raises(PermissionDenied) as refused:
+        READS[name](seeded_engine, viewer)
+    assert "må ikke se politiets hændelser (enkelte indbrud) for Ishøj" in str(refused.value)
+
+
 @pytest.mark.parametrize("name", sorted(READS))
 def test_the_same_read_in_scope_is_allowed(seeded_engine: Engine, name: str) -> None:
-    if name == "police_district_report":
+    if name in NEED_HOTSPOT_MODEL:
+        pytest.importorskip("models.hotspots")
+    if name in POLICE_ONLY:
         viewer = Actor("politi-kv", Role.POLICE, police_district_number=10)
     else:
         viewer = Actor("pl-ishoj", Role.PROJECT_LEADER, municipality_code=ISHOJ)
