@@ -35,6 +35,8 @@ from dataio.store.comparison import (
 )
 from dataio.store.expected import ExpectedView, expected_view
 from dataio.store.goals import find_goal
+from dataio.store.incidents import incident_rows
+from dataio.store.incidents.view import HotspotView, hotspot_view
 from dataio.store.neighbour_help import (
     HelperOverview,
     activities,
@@ -64,6 +66,20 @@ def engine() -> Engine:
 def current_version() -> int:
     """The database's data version: part of every cache key, so a write anywhere shows everywhere."""
     return data_version(engine())
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_hotspot_view(
+    version: int, viewer: Actor, code: int, weeks: int, min_count: int
+) -> HotspotView:
+    """The Hotspots page's aggregates: the scan of the extract's newest weeks, the proposals taken."""
+    return hotspot_view(engine(), viewer=viewer, code=code, weeks=weeks, min_count=min_count)
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_incident_rows(version: int, viewer: Actor, code: int) -> pd.DataFrame:
+    """The police's single incidents (refused for anyone but the district's police and the admin)."""
+    return incident_rows(engine(), viewer=viewer, code=code)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

@@ -84,6 +84,12 @@ PAGES = {
         ":material/task_alt:",
         lambda a: a.role in {Role.ADMIN, Role.PROJECT_LEADER, Role.POLICE},
     ),
+    "hotspots": MenuItem(
+        "pages/14_Hotspots.py",
+        "Hotspots",
+        ":material/local_fire_department:",
+        reads_some_municipality,
+    ),
     "nabohjaelp": MenuItem(
         "pages/6_Nabohjaelp.py",
         "Nabohjælp",

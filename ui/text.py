@@ -18,6 +18,10 @@ DEMO_HELPERS_BANNER = (
     "**Eksempeldata.** Nabohjælpertal, rekrutteringsaktiviteter og de opdigtede mål for "
     "partnerskaber uden annonceret mål er genererede eksempler. De må ikke citeres."
 )
+DEMO_INCIDENTS_BANNER = (
+    "**Eksempeldata.** Indbruddene og deres hotspot er et genereret eksempel på politiets udtræk, "
+    "ikke politiets tal. De må ikke citeres."
+)
 DEMO_SURVEY_BANNER = (
     "**Eksempeldata.** Tryghedsmålingerne pr. kommune og landstallene efter 2020 er genererede "
     "eksempler med realistiske stikprøvestørrelser. De må ikke citeres."

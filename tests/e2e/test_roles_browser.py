@@ -57,6 +57,7 @@ ROLES = {
             "Effekt",
             "Handlingsplan",
             "Mine opgaver",
+            "Hotspots",
             "Nabohjælp",
             "Tryghed",
             "Rapport",
@@ -76,10 +77,12 @@ ROLES = {
             "Effekt",
             "Handlingsplan",
             "Mine opgaver",
+            "Hotspots",
             "Nabohjælp",
             "Tryghed",
             "Rapport",
             "Møder",
+            "Data",  # the police's own incident extract (and the district's helper counts)
             "Mål",  # the district's helper goals
             "Ændringslog",
             "Min konto",
@@ -93,6 +96,7 @@ ROLES = {
             "Kommune",
             "Effekt",
             "Handlingsplan",
+            "Hotspots",
             "Nabohjælp",
             "Tryghed",
             "Rapport",
