@@ -76,8 +76,10 @@ def compose_agenda(
     follow_ups: Sequence[AgendaFollowUp],
     changes: AgendaChanges,
     today: date,
+    hotspots: Sequence[str] = (),
 ) -> str:
-    """The draft agenda: numbered Danish points; a point with nothing to discuss is left out."""
+    """The draft agenda: numbered Danish points; a point with nothing to discuss is left out.
+    `hotspots` are the hotspot sentences of the police extract's newest weeks, if any."""
     points: list[tuple[str, list[str]]] = [("Velkomst og godkendelse af dagsorden", [])]
     since = fmt_date(changes.since)
     total = sum(changes.by_topic.values())
@@ -118,6 +120,8 @@ def compose_agenda(
                 ],
             )
         )
+    if hotspots:
+        points.append(("Hotspots i politiets udtræk (se siden Hotspots)", list(hotspots)))
     points += [("Beslutninger: hvem gør hvad hvornår", []), ("Eventuelt", [])]
     return "\n".join(_point(n, h, lines) for n, (h, lines) in enumerate(points, start=1))
 

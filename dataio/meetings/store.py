@@ -26,6 +26,7 @@ from dataio.meeting_pack.pack import build_report
 from dataio.store.access import municipality_target, require_read
 from dataio.store.action_plans import ItemEdit, apply_changes, has_plan, plan_items
 from dataio.store.burglaries import municipality_overview
+from dataio.store.incidents.view import hotspot_view
 from dataio.store.neighbour_help import helper_overview
 from dataio.store.surveys import insecurity_overview
 from dataio.store.walks import open_follow_ups
@@ -33,6 +34,7 @@ from dataio.tasks.owners import partnership_users
 from models.actionplan import ItemStatus, Organisation, Track, is_overdue
 from models.formatting import danish_midnight
 from models.home import change_summary, last_meeting
+from models.hotspot_text import hotspot_line
 from models.meetings import (
     AgendaChanges,
     AgendaFollowUp,
@@ -273,7 +275,14 @@ def draft_agenda(con: Connectable, *, viewer: Actor, code: int, today: date) -> 
         filters=AuditFilter(since=danish_midnight(since), municipality_code=code),
     )
     summary = change_summary(counts, latest=[], since=since)
+    view = hotspot_view(con, viewer=viewer, code=code)
+    hotspots = (
+        [f"{cell.cell}: {hotspot_line(cell, view.scan.weeks)}" for cell in view.scan.hotspots]
+        if view.scan is not None
+        else []
+    )
     return compose_agenda(
+        hotspots=hotspots,
         goals=agenda_goals(con, viewer=viewer, code=code),
         overdue=overdue,
         follow_ups=follow_ups,

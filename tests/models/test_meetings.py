@@ -149,3 +149,15 @@ def test_decision_problem() -> None:
     assert decision_problem("Politiet går en tur") is None
     assert decision_problem(" \n") == "Beslutningen skal have en tekst."
     assert decision_problem("x" * (TEXT_LIMIT + 1)) is not None
+
+
+def test_new_hotspots_are_a_point_of_their_own_before_the_decisions() -> None:
+    line = "250m:E712250N6169000: 12 indbrud i de seneste 4 uger mod 0,02 forventet"
+    agenda = compose_agenda(
+        goals=[], overdue=[], follow_ups=[], changes=NO_CHANGES, today=TODAY, hotspots=[line]
+    )
+    points = [x for x in agenda.splitlines() if x[0].isdigit()]
+    assert points[-3] == "3. Hotspots i politiets udtræk (se siden Hotspots)"
+    assert f"   - {line}" in agenda
+    without = compose_agenda(goals=[], overdue=[], follow_ups=[], changes=NO_CHANGES, today=TODAY)
+    assert "Hotspots" not in without

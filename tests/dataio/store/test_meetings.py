@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
+from dataio.db.engine import transaction
 from dataio.errors import NotFound, PermissionDenied, ValidationFailed
 from dataio.meetings.store import (
     ItemChange,
@@ -24,6 +25,7 @@ from dataio.meetings.store import (
     record_decision,
     tie_pack,
 )
+from dataio.seed.demo_incidents import write_demo_incidents
 from dataio.store.action_plans import plan_items, save_changes
 from dataio.store.goals import create_helper_goal
 from models.permissions import Actor, Role
@@ -440,3 +442,11 @@ def test_an_admin_may_register_and_an_unbound_police_user_reads_only_their_distr
     elsewhere = Actor("politi-nord", Role.POLICE, police_district_number=1)
     with pytest.raises(PermissionDenied):
         meeting_detail(seeded_engine, viewer=elsewhere, meeting_id=meeting_id)
+
+
+def test_the_draft_agenda_names_the_hotspot_of_the_police_extract(seeded_engine: Engine) -> None:
+    with transaction(seeded_engine) as session:
+        write_demo_incidents(session, today=TODAY)
+    agenda = draft_agenda(seeded_engine, viewer=COUNCIL, code=ISHOJ, today=TODAY)
+    [line] = _agenda_point(agenda, "Hotspots i politiets udtræk (se siden Hotspots)")
+    assert re.fullmatch(r"250m:E\d+N\d+: 12 indbrud i de seneste 4 uger mod .+ forventet.*", line)
