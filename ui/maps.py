@@ -323,6 +323,24 @@ def helper_map(table: pd.DataFrame) -> MapFigure:
     return MapFigure(_deck(layers, box, tooltip, height=320, width=320), legend, alt, numbers)
 
 
+def _outline(outline: list[dict[str, Any]]) -> pdk.Layer:
+    """One municipality's boundary, pale with a dark line, under what is drawn on it."""
+    return pdk.Layer(
+        "GeoJsonLayer",
+        id="kommune",
+        data={
+            "type": "FeatureCollection",
+            "features": [{"type": "Feature", "properties": {}, "geometry": g} for g in outline],
+        },
+        filled=True,
+        stroked=True,
+        get_fill_color=[250, 250, 248, 255],
+        get_line_color=DISTRICT_LINE,
+        line_width_min_pixels=1.5,
+        pickable=False,
+    )
+
+
 def walks_map(walks: pd.DataFrame, *, code: int) -> MapFigure | None:
     """The municipality's outline and its walks with open follow-ups, where a position is known."""
     placed = walks[walks["lat"].notna() & (walks["open"] > 0)].sort_values("id")
@@ -344,20 +362,7 @@ def walks_map(walks: pd.DataFrame, *, code: int) -> MapFigure | None:
     ]
     orange = _fill(PROJECTION_ORANGE, 230)
     layers = [
-        pdk.Layer(
-            "GeoJsonLayer",
-            id="kommune",
-            data={
-                "type": "FeatureCollection",
-                "features": [{"type": "Feature", "properties": {}, "geometry": g} for g in outline],
-            },
-            filled=True,
-            stroked=True,
-            get_fill_color=[250, 250, 248, 255],
-            get_line_color=DISTRICT_LINE,
-            line_width_min_pixels=1.5,
-            pickable=False,
-        ),
+        _outline(outline),
         pdk.Layer(
             "ScatterplotLayer",
             id="vandringer",
@@ -418,20 +423,7 @@ def hotspot_map(result: HotspotScan, *, code: int) -> MapFigure:
         {"lon": c.lon, "lat": c.lat, "text": f"{c.cluster}"} for c in result.hotspots if c.cluster
     ]
     layers = [
-        pdk.Layer(
-            "GeoJsonLayer",
-            id="kommune",
-            data={
-                "type": "FeatureCollection",
-                "features": [{"type": "Feature", "properties": {}, "geometry": g} for g in outline],
-            },
-            filled=True,
-            stroked=True,
-            get_fill_color=[250, 250, 248, 255],
-            get_line_color=DISTRICT_LINE,
-            line_width_min_pixels=1.5,
-            pickable=False,
-        ),
+        _outline(outline),
         pdk.Layer(
             "GeoJsonLayer",
             id="felter",

@@ -1,6 +1,8 @@
 """AppTest: on Handlingsplan an item's owner is picked from the partnership's users (or typed),
 stored with the user's display name; the police see only their own and the joint items there."""
 
+import pandas as pd
+
 from dataio.db.engine import make_engine
 from dataio.store.action_plans import plan_items
 from tests.factories import READER
@@ -18,7 +20,8 @@ def item_id(url: str, title: str) -> int:
 def stored(url: str, title: str) -> tuple[str | None, str]:
     items = plan_items(make_engine(url), viewer=READER, municipality_code=183)
     row = items[items["title"] == title].iloc[0]
-    return row["owner_username"], row["owner_name"]
+    owner = row["owner_username"]  # a column with some owners reads an empty one as NaN
+    return (None if pd.isna(owner) else str(owner)), row["owner_name"]
 
 
 def test_the_project_leader_picks_a_police_user_as_owner(private_db: str) -> None:

@@ -3,6 +3,7 @@ the feed as text/calendar for a valid token, a bare 404 for anything else."""
 
 import asyncio
 import shutil
+import threading
 from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,11 @@ def get(path: str) -> tuple[int, dict[str, str], bytes]:
     async def send(message: MutableMapping[str, Any]) -> None:
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    # in a thread of its own: an earlier test in the same process may leave this thread's loop
+    # running (asyncio.run refuses to start inside one)
+    worker = threading.Thread(target=lambda: asyncio.run(app(scope, receive, send)))
+    worker.start()
+    worker.join(timeout=60)
     start = next(m for m in sent if m["type"] == "http.response.start")
     body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
     headers = {k.decode().lower(): v.decode() for k, v in start["headers"]}
