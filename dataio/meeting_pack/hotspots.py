@@ -25,10 +25,15 @@ from models.hotspot_text import (
 )
 from models.permissions import Actor
 from models.report import Cell, GoalSection, ReportTable, SourceLine
+from models.vocabulary import ALERT_RED, Colour
 
 HOTSPOT_KEY = "hotspots"
 HOTSPOT_TITLE = "Hotspots"
 HOTSPOT_WEEKS = 4  # the page's default window
+FOUND, NONE_FOUND = "found", "none"  # the section's status: a hotspot in the window or not
+# shape and colour of the status chip, readable without colour: a hotspot is a call to act
+HOTSPOT_SHAPES = {FOUND: "▲", NONE_FOUND: "●"}
+HOTSPOT_COLOURS = {FOUND: ALERT_RED, NONE_FOUND: Colour(150, 150, 150)}
 SOURCE_NAME = "Politiets udtræk af indbrud (hotspots)"
 DEMO_LINE = (
     "Eksempeldata: indbruddene og deres hotspot er et genereret eksempel på politiets udtræk, "
@@ -72,7 +77,7 @@ def section_of_view(view: HotspotView) -> GoalSection | None:
     return GoalSection(
         key=HOTSPOT_KEY,
         title=HOTSPOT_TITLE,
-        status=None,
+        status=FOUND if found else NONE_FOUND,
         status_label="Ingen hotspots"
         if found == 0
         else fmt_count(found, one="hotspot", many="hotspots"),
