@@ -5,6 +5,8 @@ minimum count reaches the pack from the settings (`botrygt report`) and is refus
 
 import io
 import re
+import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import openpyxl
@@ -17,6 +19,7 @@ from dataio.db.engine import make_engine
 from dataio.errors import ValidationFailed
 from dataio.meeting_pack.hotspots import DEMO_LINE, HOTSPOT_KEY, section_of_view
 from dataio.meeting_pack.pack import build_report
+from dataio.meetings.store import create_meeting, last_meeting_date, tie_pack
 from dataio.store.incidents.view import hotspot_view
 from models.hotspot_text import scan_summary, suppression_line
 from tests.dataio.meeting_pack.test_meeting_pack import TODAY, pack_for, pdf_pages
@@ -110,3 +113,34 @@ def test_botrygt_report_takes_the_minimum_from_the_settings(
     workbook = openpyxl.load_workbook(output)
     cells = [c for r in workbook[f"Hotspots {ISHOJ}"].iter_rows(values_only=True) for c in r]
     assert any(str(c).startswith("Felter med mindst 4 indbrud") for c in cells)
+
+
+def test_a_tied_pack_has_the_rapport_pages_snapshot_for_the_same_minimum(
+    demo_db_url: str, tmp_path: Path
+) -> None:
+    copy = tmp_path / "meetings.sqlite"
+    shutil.copy(demo_db_url.removeprefix("sqlite:///"), copy)
+    engine = make_engine(f"sqlite:///{copy}")
+    try:
+        meeting_id = create_meeting(
+            engine, actor=LEADER, code=ISHOJ, held_on=TODAY, title="Styregruppemøde"
+        )
+        since = last_meeting_date(  # the meeting before this one, as tie_pack counts
+            engine, viewer=LEADER, code=ISHOJ, today=TODAY - timedelta(days=1)
+        )
+        report = build_report(
+            engine,
+            viewer=LEADER,
+            municipality_code=ISHOJ,
+            police_district=None,
+            since=since,
+            today=TODAY,
+            hotspot_min_count=13,
+        )
+        tied = tie_pack(
+            engine, actor=LEADER, meeting_id=meeting_id, today=TODAY, hotspot_min_count=13
+        )
+        default = tie_pack(engine, actor=LEADER, meeting_id=meeting_id, today=TODAY)
+    finally:
+        engine.dispose()
+    assert tied == report.snapshot_id and default != tied  # the minimum changes what is shown
