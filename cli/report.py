@@ -26,6 +26,7 @@ def report(args: argparse.Namespace, context: Context) -> None:
         since=parse_since(args.since),
         today=date.today(),
         formats=(kind,),
+        hotspot_min_count=context.settings.hotspot_min_count,
     )
     files = {"pdf": pack.pdf, "xlsx": pack.xlsx, "pptx": pack.pptx}
     write_output_file(args.output, files[kind])

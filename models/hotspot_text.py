@@ -21,6 +21,14 @@ HOTSPOT_METHOD: tuple[str, ...] = (
 )
 
 
+def hotspot_method(min_count: int) -> tuple[str, ...]:
+    """HOTSPOT_METHOD with the minimum count in force (BOTRYGT_HOTSPOT_MIN_COUNT may raise it)."""
+    return tuple(
+        line.replace("færre end 3 indbrud", f"færre end {fmt_int(min_count)} indbrud")
+        for line in HOTSPOT_METHOD
+    )
+
+
 def _weeks_phrase(weeks: int) -> str:
     return "i den seneste uge" if weeks == 1 else f"i de seneste {fmt_int(weeks)} uger"
 

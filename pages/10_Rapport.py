@@ -10,6 +10,7 @@ from ui.auth import Guarded, require
 from ui.meeting_view import pack_since
 from ui.page import guarded
 from ui.report_view import choose_scope, load_pack, load_slides, show_pack
+from ui.session import current_settings
 
 PACK_BUTTON = "make_pack"
 PACK_WANTED = "meeting_pack_wanted"  # the session asked for a pack: keep it current
@@ -37,10 +38,13 @@ def render(guard: Guarded) -> None:
             "Tryk «Dan mødepakken»."
         )
         return
+    min_count = current_settings().hotspot_min_count  # hotspot squares shown in the pack
     with st.status("Danner mødepakken …") as progress:
-        pack = load_pack(version, actor, code, district, since, today)
+        pack = load_pack(version, actor, code, district, since, today, min_count)
         progress.update(label=f"{pack.report.title} er klar", state="complete", expanded=False)
-    show_pack(pack, slides=partial(load_slides, version, actor, code, district, since, today))
+    show_pack(
+        pack, slides=partial(load_slides, version, actor, code, district, since, today, min_count)
+    )
 
 
 guard = require("rapport", title="Rapport")

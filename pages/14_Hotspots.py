@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from models.formatting import fmt_date
-from models.hotspot_text import HOTSPOT_METHOD, scan_summary, suppression_line
+from models.hotspot_text import hotspot_method, scan_summary, suppression_line
 from models.permissions import Action, Target, allows
 from ui import flash, loaders
 from ui.auth import require
@@ -66,7 +66,7 @@ def render() -> None:
         proposals_section(actor, view, target=target, today=date.today())
     taken_section(view)
     with st.expander("Sådan findes et hotspot"):
-        st.markdown("\n".join(f"- {line}" for line in HOTSPOT_METHOD))
+        st.markdown("\n".join(f"- {line}" for line in hotspot_method(scanned.min_count)))
     if allows(actor, Action.VIEW_INCIDENTS, target):
         incidents_section(actor, code)
 

@@ -34,6 +34,7 @@ from models.home import last_meeting
 from models.permissions import Actor
 from models.safe_text import for_markdown
 from ui import flash, loaders
+from ui.session import current_settings
 
 NO_OWNER = ""
 UNCHANGED = ""  # the change form's "leave as it is"
@@ -362,7 +363,11 @@ def pack_button(actor: Actor, detail: MeetingDetail, *, today: date) -> None:
         try:
             with st.spinner("Danner mødepakken …"):
                 snapshot = tie_pack(
-                    loaders.engine(), actor=actor, meeting_id=detail.meeting.id or 0, today=today
+                    loaders.engine(),
+                    actor=actor,
+                    meeting_id=detail.meeting.id or 0,
+                    today=today,
+                    hotspot_min_count=current_settings().hotspot_min_count,
                 )
         except DomainError as refused:
             st.error(str(refused))

@@ -9,6 +9,7 @@ from dataio.meeting_pack.pack import MeetingPack, build_pack
 from dataio.meeting_pack.pdf import PDF_MIME
 from dataio.meeting_pack.pptx import PPTX_MIME, report_pptx
 from dataio.meeting_pack.xlsx import XLSX_MIME
+from dataio.settings import MIN_HOTSPOT_COUNT
 from models.formatting import fmt_datetime
 from models.permissions import Actor, Role
 from ui import loaders
@@ -49,9 +50,11 @@ def load_pack(
     district: int | None,
     since: date,
     today: date,
+    min_count: int = MIN_HOTSPOT_COUNT,
 ) -> MeetingPack:
     """The meeting pack with both files and the preview, per data version (the viewer is part of
-    the key: the report refuses what the viewer may not read)."""
+    the key: the report refuses what the viewer may not read); hotspot squares of at least
+    `min_count` incidents (Settings.hotspot_min_count)."""
     return build_pack(
         loaders.engine(),
         viewer=viewer,
@@ -60,6 +63,7 @@ def load_pack(
         since=since,
         today=today,
         preview=True,
+        hotspot_min_count=min_count,
     )
 
 
@@ -71,10 +75,11 @@ def load_slides(
     district: int | None,
     since: date,
     today: date,
+    min_count: int = MIN_HOTSPOT_COUNT,
 ) -> bytes:
     """The pack as PowerPoint, drawn from the cached pack's report (same key as `load_pack`):
     made when the download is clicked, not on every visit (the charts cost seconds)."""
-    return report_pptx(load_pack(version, viewer, code, district, since, today).report)
+    return report_pptx(load_pack(version, viewer, code, district, since, today, min_count).report)
 
 
 def show_pack(pack: MeetingPack, *, slides: Callable[[], bytes]) -> None:

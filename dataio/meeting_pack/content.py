@@ -17,7 +17,9 @@ from dataio.errors import NotFound, UnknownMunicipality
 from dataio.meeting_pack.burglaries import burglary_section
 from dataio.meeting_pack.effect import effect_section
 from dataio.meeting_pack.expected import expected_section
+from dataio.meeting_pack.hotspots import hotspot_section
 from dataio.meeting_pack.other_goals import helpers_section, insecurity_section
+from dataio.settings import MIN_HOTSPOT_COUNT
 from dataio.store.action_plans import has_plan, plan_items, plan_summary, require_read
 from dataio.store.areas import municipality_table
 from dataio.store.walks import open_follow_ups
@@ -129,10 +131,20 @@ def plan_changes(con: Engine, *, viewer: Actor, code: int, since: date) -> list[
 
 
 def municipality_part(
-    con: Engine, *, viewer: Actor, code: int, name: str, today: date, since: date
+    con: Engine,
+    *,
+    viewer: Actor,
+    code: int,
+    name: str,
+    today: date,
+    since: date,
+    hotspot_min_count: int = MIN_HOTSPOT_COUNT,
 ) -> MunicipalityPart:
-    """One municipality's goals, action plan and open follow-ups."""
+    """One municipality's goals, action plan and open follow-ups; after the goals its hotspots
+    when the police's incidents are imported for it (squares of at least `hotspot_min_count`)."""
     goals = [s for build in GOAL_SECTION_BUILDERS if (s := build(con, code, viewer)) is not None]
+    if (hotspots := hotspot_section(con, code, viewer, min_count=hotspot_min_count)) is not None:
+        goals.append(hotspots)
     exists = has_plan(con, viewer=viewer, municipality_code=code)
     rows = _plan_rows(plan_items(con, viewer=viewer, municipality_code=code)) if exists else []
     summary = plan_summary(con, viewer=viewer, municipality_code=code, today=today)
@@ -195,6 +207,7 @@ def municipality_report(
     today: date,
     since: date | None = None,
     now: datetime | None = None,
+    hotspot_min_count: int = MIN_HOTSPOT_COUNT,
 ) -> MeetingReport:
     """The meeting pack for one municipality's partnership (refused outside the viewer's scope)."""
     areas = municipality_table(con)
@@ -204,7 +217,15 @@ def municipality_report(
     require_read(con, viewer=viewer, municipality_code=code)
     name, district = str(match["name"].iloc[0]), str(match["police_district"].iloc[0])
     start = since or default_since(today)
-    part = municipality_part(con, viewer=viewer, code=code, name=name, today=today, since=start)
+    part = municipality_part(
+        con,
+        viewer=viewer,
+        code=code,
+        name=name,
+        today=today,
+        since=start,
+        hotspot_min_count=hotspot_min_count,
+    )
     return _assemble(
         title=f"Mødepakke: {name}",
         partnership=f"Bo trygt-partnerskabet i {name}: {name} Kommune og {district}",
@@ -223,6 +244,7 @@ def police_district_report(
     today: date,
     since: date | None = None,
     now: datetime | None = None,
+    hotspot_min_count: int = MIN_HOTSPOT_COUNT,
 ) -> MeetingReport:
     """The meeting pack for a police district: one part per municipality it covers."""
     with Session(con) as session:
@@ -238,7 +260,15 @@ def police_district_report(
         require_read(con, viewer=viewer, municipality_code=int(code))
     start = since or default_since(today)
     parts = [
-        municipality_part(con, viewer=viewer, code=int(c), name=str(n), today=today, since=start)
+        municipality_part(
+            con,
+            viewer=viewer,
+            code=int(c),
+            name=str(n),
+            today=today,
+            since=start,
+            hotspot_min_count=hotspot_min_count,
+        )
         for c, n in zip(members["code"], members["name"], strict=True)
     ]
     return _assemble(

@@ -17,6 +17,7 @@ from dataio.meeting_pack.content import municipality_report, police_district_rep
 from dataio.meeting_pack.pdf import report_pdf
 from dataio.meeting_pack.pptx import report_pptx
 from dataio.meeting_pack.xlsx import report_xlsx
+from dataio.settings import MIN_HOTSPOT_COUNT
 from models.permissions import Actor
 from models.report import MeetingReport
 
@@ -53,20 +54,34 @@ def build_report(
     since: date | None,
     today: date,
     now: datetime | None = None,
+    hotspot_min_count: int = MIN_HOTSPOT_COUNT,
 ) -> MeetingReport:
-    """The report for a municipality or a police district, within the viewer's scope."""
+    """The report for a municipality or a police district, within the viewer's scope; hotspot
+    squares with fewer than `hotspot_min_count` incidents are never shown (Settings)."""
     if since is not None and since > today:
         raise ValidationFailed(
             f"Sidste møde ({since.isoformat()}) kan ikke ligge efter i dag ({today.isoformat()})"
         )
     if municipality_code is not None:
         return municipality_report(
-            con, viewer=viewer, code=municipality_code, today=today, since=since, now=now
+            con,
+            viewer=viewer,
+            code=municipality_code,
+            today=today,
+            since=since,
+            now=now,
+            hotspot_min_count=hotspot_min_count,
         )
     if police_district is None:
         raise ValidationFailed("Vælg en kommune eller en politikreds")
     return police_district_report(
-        con, viewer=viewer, district=police_district, today=today, since=since, now=now
+        con,
+        viewer=viewer,
+        district=police_district,
+        today=today,
+        since=since,
+        now=now,
+        hotspot_min_count=hotspot_min_count,
     )
 
 
@@ -93,6 +108,7 @@ def build_pack(
     today: date,
     formats: Collection[str] = ("pdf", "xlsx"),
     preview: bool = False,
+    hotspot_min_count: int = MIN_HOTSPOT_COUNT,
 ) -> MeetingPack:
     """The report and the requested files."""
     report = build_report(
@@ -102,6 +118,7 @@ def build_pack(
         police_district=police_district,
         since=since,
         today=today,
+        hotspot_min_count=hotspot_min_count,
     )
     pdf = report_pdf(report) if "pdf" in formats or preview else b""
     return MeetingPack(

@@ -16,6 +16,7 @@ from fpdf.enums import TableCellFillMode, XPos, YPos
 from dataio.meeting_pack.charts import figure_png
 from dataio.meeting_pack.effect import EFFECT_KEY
 from dataio.meeting_pack.expected import EXPECTED_KEY
+from dataio.meeting_pack.hotspots import HOTSPOT_COLOURS, HOTSPOT_KEY, HOTSPOT_SHAPES
 from models.effect import EffectStatus
 from models.expected import ExpectedStatus
 from models.expected_text import STATUS_COLOUR as EXPECTED_COLOURS
@@ -69,6 +70,8 @@ def section_colour(section: GoalSection) -> Colour:
         return EFFECT_COLOURS[EffectStatus(status)]
     if section.key == EXPECTED_KEY and section.status is not None:
         return EXPECTED_COLOURS[ExpectedStatus(section.status)]
+    if section.key == HOTSPOT_KEY and section.status in HOTSPOT_COLOURS:
+        return HOTSPOT_COLOURS[section.status]
     return status_colour(section.status)
 
 
@@ -80,6 +83,8 @@ def section_mark(section: GoalSection) -> str:
         return effect_mark(section.status)
     if section.key == EXPECTED_KEY and section.status is not None:
         return expected_badge(ExpectedStatus(section.status))
+    if section.key == HOTSPOT_KEY and section.status in HOTSPOT_SHAPES:
+        return f"{HOTSPOT_SHAPES[section.status]} {section.status_label}"
     return status_mark(section.status, section.status_label)
 
 
@@ -206,6 +211,11 @@ class ReportPdf(FPDF):
         if figure is not None:
             self.image(io.BytesIO(figure_png(figure)), x=self.l_margin, w=width, h=height)
             self.ln(2)
+        if section.key == HOTSPOT_KEY:  # the listed squares: id and counts, never a position
+            self.text(section.table.title, bold=True, size=9.5)
+            self.table_of(
+                section.table.columns, section.table.rows, widths=(46, 16, 14, 16, 20, 28, 34)
+            )
 
 
 def _cover(pdf: ReportPdf, report: MeetingReport) -> None:

@@ -26,6 +26,7 @@ from pptx.util import Emu, Inches, Pt
 from dataio.meeting_pack.charts import figure_png
 from dataio.meeting_pack.effect import EFFECT_KEY
 from dataio.meeting_pack.expected import EXPECTED_KEY
+from dataio.meeting_pack.hotspots import HOTSPOT_KEY
 from dataio.meeting_pack.pdf import PLAN_BUCKETS, cell_text, section_colour, section_mark
 from models.formatting import fmt_date, fmt_datetime, fmt_int, fmt_percent
 from models.report import DEMO_MARK, Cell, GoalSection, MeetingReport, MunicipalityPart
@@ -408,6 +409,14 @@ def _goal(deck: Deck, part: MunicipalityPart, section: GoalSection) -> None:
         lines = [*lines, *(note for note in section.notes if CAUSE_CAVEAT in note)]
     size = fitting_size(lines, width=text_width, height=height)
     _text_box(slide, Box(MARGIN, top, text_width, height), lines, name=FIGURES, size=size)
+    if section.key == HOTSPOT_KEY and section.table.rows:  # the listed squares, as in the PDF
+        _table_slides(
+            deck,
+            f"{part.name}: {section.table.title}",
+            section.table.columns,
+            section.table.rows,
+            (46, 16, 14, 16, 20, 28, 34),
+        )
 
 
 def _plan(deck: Deck, part: MunicipalityPart) -> None:

@@ -29,6 +29,7 @@ GOAL_SHEET_NAMES = {
     "effect": "Effekt",  # the comparison group's weights
     "expected": "Forventet",  # the expected-count model's coefficients
     "helpers": "Nabohjælpere",
+    "hotspots": "Hotspots",  # the listed squares (at least min_count each)
     "insecurity": "Tryghed",
 }
 

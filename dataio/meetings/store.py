@@ -23,6 +23,7 @@ from dataio.db.frames import Connectable, read_frame
 from dataio.db.versioned import write_if_unchanged
 from dataio.errors import NotFound, ValidationFailed
 from dataio.meeting_pack.pack import build_report
+from dataio.settings import MIN_HOTSPOT_COUNT
 from dataio.store.access import municipality_target, require_read
 from dataio.store.action_plans import ItemEdit, apply_changes, has_plan, plan_items
 from dataio.store.burglaries import municipality_overview
@@ -441,9 +442,17 @@ def edit_meeting(
         )
 
 
-def tie_pack(engine: Engine, *, actor: Actor, meeting_id: int, today: date) -> str:
+def tie_pack(
+    engine: Engine,
+    *,
+    actor: Actor,
+    meeting_id: int,
+    today: date,
+    hotspot_min_count: int = MIN_HOTSPOT_COUNT,
+) -> str:
     """Build the meeting pack for the meeting's municipality (changes since the meeting before it)
-    and store its snapshot id with the meeting; returns the id. The files stay on Rapport."""
+    and store its snapshot id with the meeting; returns the id. The files stay on Rapport, which
+    passes the same `hotspot_min_count` (Settings), so the same data gives the same id."""
     with Session(engine) as session:
         meeting = _meeting(session, meeting_id)
         target, name = municipality_target(session, meeting.municipality_code)
@@ -464,6 +473,7 @@ def tie_pack(engine: Engine, *, actor: Actor, meeting_id: int, today: date) -> s
         police_district=None,
         since=since,
         today=today,
+        hotspot_min_count=hotspot_min_count,
     )
     snapshot = report.snapshot_id
     with transaction(engine) as session:

@@ -11,6 +11,7 @@ from models.hotspot_text import (
     count_text,
     expected_text,
     hotspot_line,
+    hotspot_method,
     hotspot_rows,
     probability_text,
     scan_summary,
@@ -141,6 +142,10 @@ def test_scan_summary() -> None:
 
 def test_the_method_in_words_names_the_privacy_rule() -> None:
     assert any("færre end 3" in line for line in HOTSPOT_METHOD)
+    assert hotspot_method(3) == HOTSPOT_METHOD
+    raised = hotspot_method(5)
+    assert any("Felter med færre end 5 indbrud vises aldrig" in line for line in raised)
+    assert not any("færre end 3" in line for line in raised)
 
 
 def test_hotspot_rows_as_the_table_shows_them() -> None:

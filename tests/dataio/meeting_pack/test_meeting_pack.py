@@ -158,6 +158,7 @@ def test_workbook_plan_and_every_sheet_marked(
         f"Forventet {ISHOJ}",  # the expected-count model's coefficients
         f"Nabohjælpere {ISHOJ}",
         f"Tryghed {ISHOJ}",
+        f"Hotspots {ISHOJ}",  # the demo's police extract: the listed squares
     ]
     for sheet in workbook.worksheets:
         assert str(sheet["A1"].value).startswith("EKSEMPELDATA"), sheet.title
@@ -194,7 +195,9 @@ def test_district_report_covers_its_municipalities(demo_db_url: str) -> None:
     assert "Ishøj" in names and "Albertslund" in names and len(names) == 11
     assert pack.pdf == b"" and pack.report.since == TODAY - timedelta(days=14)
     sheets = openpyxl.load_workbook(io.BytesIO(pack.xlsx)).sheetnames
-    assert f"Indbrud {ISHOJ}" in sheets and len(sheets) == 5 + 4 * 11
+    # four goal sheets a municipality, and Ishøj's hotspots (the only one with incidents)
+    assert f"Indbrud {ISHOJ}" in sheets and len(sheets) == 5 + 4 * 11 + 1
+    assert [s for s in sheets if s.startswith("Hotspots")] == [f"Hotspots {ISHOJ}"]
 
 
 @pytest.mark.parametrize(

@@ -210,7 +210,8 @@ def test_goal_slides_carry_the_pdfs_charts(ishoj: MeetingPack) -> None:
         assert len(pictures) == (goal.chart is not None), title
         for picture in pictures:
             assert picture.image.blob.startswith(b"\x89PNG")  # type: ignore[attr-defined]
-    assert len(report_goals) == 4 and sum(g.chart is not None for g in report_goals.values()) == 3
+    # four goals and the hotspots (the demo's police extract); three with a chart
+    assert len(report_goals) == 5 and sum(g.chart is not None for g in report_goals.values()) == 3
 
 
 def test_effect_and_expected_slides_say_it_is_a_comparison(horsholm: MeetingPack) -> None:
@@ -284,6 +285,8 @@ def test_every_shape_stays_inside_the_slide(which: str, request: pytest.FixtureR
 
 
 def test_the_ishoj_deck_has_these_slides(ishoj: MeetingPack) -> None:
+    [hotspots] = [g for g in ishoj.report.parts[0].goals if g.key == "hotspots"]
+    assert hotspots.table.title.startswith("Felter med mindst 3 indbrud (")
     assert [title_of(s) for s in deck_of(ishoj.pptx).slides] == [
         "Mødepakke: Ishøj",
         "Målene på ét blik",
@@ -291,6 +294,8 @@ def test_the_ishoj_deck_has_these_slides(ishoj: MeetingPack) -> None:
         "Ishøj: Forventet mod faktisk",
         "Ishøj: Nabohjælpere mod rekrutteringsmålet",
         "Ishøj: Utryghed for indbrud mod 10 %-målet",
+        "Ishøj: Hotspots",
+        f"Ishøj: {hotspots.table.title}",  # "Felter med mindst 3 indbrud (<the window>)"
         "Handlingsplanen: Ishøj",
         "Ishøj: Forsinkede aktiviteter (fristen er overskredet)",
         "Ishøj: Ikke rørt i 90 dage",

@@ -46,6 +46,7 @@ from dataio.store.incidents import (
     incident_scan,
 )
 from dataio.store.incidents.actions import hotspot_actions
+from dataio.store.incidents.view import hotspot_view
 from dataio.store.neighbour_help import (
     activities,
     district_table,
@@ -180,11 +181,12 @@ READS: dict[str, Read] = {
         e, viewer=v, code=ISHOJ, start=date(2026, 11, 4), end=TODAY
     ),
     "incident_scan": lambda e, v: incident_scan(e, viewer=v, code=ISHOJ, until=TODAY),
+    "hotspot_view": lambda e, v: hotspot_view(e, viewer=v, code=ISHOJ),
 }
 # Reads that need the police of the district in scope (a project leader is refused them).
 POLICE_ONLY = {"police_district_report", "incident_rows", "incident_points"}
 # Reads that hand the points to the pure hotspot model (models.hotspots, from its own branch).
-NEED_HOTSPOT_MODEL = {"incident_points", "incident_aggregates", "incident_scan"}
+NEED_HOTSPOT_MODEL = {"incident_points", "incident_aggregates", "incident_scan", "hotspot_view"}
 # Functions that take `viewer` only to pass it on to a read above (checked through those reads).
 PASS_THROUGH = {
     "municipality_part",
@@ -196,6 +198,8 @@ PASS_THROUGH = {
     "effect_section",
     # likewise: public statistics only (expected_view: counts, households, age structure)
     "expected_section",
+    # the pack's hotspots: the Hotspots page's view (hotspot_view, above), aggregates only
+    "hotspot_section",
     "require_read",
     "require_read_all",
     "readable",
