@@ -35,7 +35,12 @@ def render(guard: Guarded) -> None:
     if may_write:
         with st.expander("Nyt møde", icon=":material/add:"):
             new_meeting_form(
-                actor, code, agenda=load_draft_agenda(version, actor, code, today), today=today
+                actor,
+                code,
+                agenda=load_draft_agenda(
+                    version, actor, code, today, guard.settings.hotspot_min_count
+                ),
+                today=today,
             )
     else:
         st.caption("Projektlederen registrerer møder og beslutninger; du kan læse dem her.")

@@ -55,9 +55,17 @@ def load_meeting(version: int, viewer: Actor, meeting_id: int) -> MeetingDetail:
 
 
 @st.cache_data(ttl=loaders.TTL_SECONDS, show_spinner=False)
-def load_draft_agenda(version: int, viewer: Actor, code: int, today: date) -> str:
+def load_draft_agenda(
+    version: int, viewer: Actor, code: int, today: date, hotspot_min_count: int
+) -> str:
     """The agenda drafted from the status (goals, overdue items, follow-ups, changes)."""
-    return draft_agenda(loaders.engine(), viewer=viewer, code=code, today=today)
+    return draft_agenda(
+        loaders.engine(),
+        viewer=viewer,
+        code=code,
+        today=today,
+        hotspot_min_count=hotspot_min_count,
+    )
 
 
 @st.cache_data(ttl=loaders.TTL_SECONDS, show_spinner=False)

@@ -254,7 +254,9 @@ def agenda_goals(con: Connectable, *, viewer: Actor, code: int) -> list[AgendaGo
     ]
 
 
-def draft_agenda(con: Connectable, *, viewer: Actor, code: int, today: date) -> str:
+def draft_agenda(
+    con: Connectable, *, viewer: Actor, code: int, today: date, hotspot_min_count: int = 3
+) -> str:
     """A draft agenda from the status: goals not on track, overdue plan items, open follow-ups from
     safety walks and what changed since the last meeting (else the last 30 days)."""
     require_read(con, viewer=viewer, municipality_code=code)
@@ -276,7 +278,7 @@ def draft_agenda(con: Connectable, *, viewer: Actor, code: int, today: date) -> 
         filters=AuditFilter(since=danish_midnight(since), municipality_code=code),
     )
     summary = change_summary(counts, latest=[], since=since)
-    view = hotspot_view(con, viewer=viewer, code=code)
+    view = hotspot_view(con, viewer=viewer, code=code, min_count=hotspot_min_count)
     hotspots = (
         [f"{cell.cell}: {hotspot_line(cell, view.scan.weeks)}" for cell in view.scan.hotspots]
         if view.scan is not None

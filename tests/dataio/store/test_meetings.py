@@ -450,3 +450,12 @@ def test_the_draft_agenda_names_the_hotspot_of_the_police_extract(seeded_engine:
     agenda = draft_agenda(seeded_engine, viewer=COUNCIL, code=ISHOJ, today=TODAY)
     [line] = _agenda_point(agenda, "Hotspots i politiets udtræk (se siden Hotspots)")
     assert re.fullmatch(r"250m:E\d+N\d+: 12 indbrud i de seneste 4 uger mod .+ forventet.*", line)
+
+
+def test_a_raised_minimum_keeps_a_smaller_hotspot_off_the_agenda(seeded_engine: Engine) -> None:
+    with transaction(seeded_engine) as session:
+        write_demo_incidents(session, today=TODAY)  # its hotspot square holds 12
+    agenda = draft_agenda(
+        seeded_engine, viewer=COUNCIL, code=ISHOJ, today=TODAY, hotspot_min_count=13
+    )
+    assert "Hotspots i politiets udtræk" not in agenda
