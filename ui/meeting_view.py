@@ -130,7 +130,8 @@ def new_meeting_form(actor: Actor, code: int, *, agenda: str, today: date) -> No
         participants = st.text_area("Deltagere", key="meeting_participants", height=68)
         st.caption(
             "Dagsordenen er foreslået ud fra status: mål, der ikke er på rette vej, forsinkede "
-            "aktiviteter, åbne opfølgninger og ændringer siden sidste møde. Ret den frit."
+            "aktiviteter, åbne opfølgninger, ændringer siden sidste møde og nye hotspots i "
+            "politiets udtræk. Ret den frit."
         )
         text = st.text_area("Dagsorden", value=agenda, height=300, key="meeting_agenda")
         if st.form_submit_button("Opret mødet", type="primary", key="meeting_create"):
