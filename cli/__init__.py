@@ -28,6 +28,7 @@ GROUPS = {
     "cli.meetings": ("minutes",),
     "cli.remind": ("remind",),
     "cli.incidents": ("hotspots", "prune"),
+    "cli.publish": ("publish",),
 }
 
 

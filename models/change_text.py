@@ -81,6 +81,8 @@ FIELD_NAMES: dict[str, str] = {
     "source_note": "Kilde",
     # partnerships (dataio.store.areas)
     "partner_since": "Partnerskab siden",
+    "published": "Offentlig visning",
+    "published_summary": "Tekst til den offentlige visning",
     # users
     "username": "Brugernavn",
     "display_name": "Navn",
@@ -157,6 +159,7 @@ ACTION_NAMES: dict[str, str] = {
     "user.calendar_token": "Ny kalenderadresse",
     "partnership.create": "Partnerskabskommune tilføjet",
     "partnership.start": "Partnerskabets startdato ændret",
+    "partnership.publish": "Offentlig visning slået til/fra",
     "meeting.create": "Møde oprettet",
     "meeting.update": "Møde ændret",
     "meeting.decision": "Beslutning registreret",

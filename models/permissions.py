@@ -45,6 +45,7 @@ class Action(StrEnum):
     EDIT_MEETINGS = "edit_meetings"
     VIEW_INCIDENTS = "view_incidents"
     IMPORT_INCIDENTS = "import_incidents"
+    PUBLISH_PUBLIC_VIEW = "publish_public_view"
 
 
 ACTION_LABELS = {
@@ -67,6 +68,7 @@ ACTION_LABELS = {
     Action.EDIT_MEETINGS: "registrere møder og beslutninger",
     Action.VIEW_INCIDENTS: "se politiets hændelser (enkelte indbrud)",
     Action.IMPORT_INCIDENTS: "indlæse politiets hændelser (enkelte indbrud)",
+    Action.PUBLISH_PUBLIC_VIEW: "slå kommunens offentlige visning til eller fra",
 }
 
 # Actions every logged-in user may take, whatever the scope.
@@ -87,6 +89,7 @@ _PROJECT_LEADER = {
     Action.EDIT_SAFETY_WALKS,
     Action.EDIT_SURVEYS,
     Action.EDIT_MEETINGS,  # the partnership's project leader keeps the meetings and decisions
+    Action.PUBLISH_PUBLIC_VIEW,  # the public page (dataio.public); the administrator may too
 }
 # Municipal actions the police may take in the municipalities of their own district. The guide has
 # police and municipality make the plan together: the police also register safety walks (and close

@@ -138,6 +138,11 @@ class Partnership(SQLModel, table=True):
     burglary_target_text: str | None = None
     helper_target_text: str | None = None
     note: str = ""
+    # the public view (dataio.public): switched on by the project leader, off by them or the admin
+    published: bool = False
+    published_summary: str = ""
+    published_at: datetime | None = None
+    published_by: str | None = None
 
 
 class DataVersion(SQLModel, table=True):

@@ -10,18 +10,21 @@ from ui import loaders
 from ui.auth import require
 from ui.home_view import attention_row, compact_top, demo_line, goal_cards
 from ui.page import guarded, municipality_picker
+from ui.public_view import may_publish, publish_form
 
 
 def render(actor: Actor) -> None:
     """The page body."""
     version, today = loaders.current_version(), date.today()
-    code, name, _district = municipality_picker(actor, version)
+    code, name, district = municipality_picker(actor, version)
     compact_top()
     st.title(f"Min kommune: {name}")
     notice = st.empty()  # the demo mark, once the cards know whether they show demo data
     demo = goal_cards(actor, version, code)
     attention_row(actor, version, code, today=today)
     demo_line(notice, demo=demo)
+    if may_publish(actor, code, district):  # the project leader (and the administrator)
+        publish_form(actor, code=code, name=name)
 
 
 guard = require("min_kommune", title="Min kommune")

@@ -16,6 +16,7 @@ from dataio.db.audit import (
     audit_page,
 )
 from dataio.db.engine import data_version, make_engine
+from dataio.public import Publication, PublicView, public_view, publication
 from dataio.settings import Settings
 from dataio.status_document import national_insecurity_document
 from dataio.store.action_plans import facts, has_plan, plan_items, with_flags
@@ -93,6 +94,17 @@ def load_pooling(version: int) -> Pooling | None:
     """Every municipality's trend pulled towards the common one: 98 trend fits, so once per
     data version and shared by the map and every Kommune page."""
     return municipal_pooling(engine())
+
+
+@st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
+def load_public_view(version: int, code: int) -> PublicView | None:
+    """The public page of a municipality (public statistics only), or None: not published."""
+    return public_view(engine(), code=code)
+
+
+def load_publication(code: int) -> Publication | None:
+    """A partnership's publishing state for the form (read fresh: it is about to be changed)."""
+    return publication(engine(), code=code)
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)

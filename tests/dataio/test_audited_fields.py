@@ -22,6 +22,7 @@ from dataio.files.surveys import import_survey
 from dataio.files.undo import undo_last_import
 from dataio.mail.brief import set_brief_day
 from dataio.meetings.store import NewItem, create_meeting, edit_meeting, record_decision
+from dataio.public import set_published
 from dataio.store.action_plans import ItemEdit, create_plan, plan_items, save_changes
 from dataio.store.areas import NOT_A_PARTNERSHIP, set_partnership_start
 from dataio.store.goals import GoalChange, create_local_goal, update_goal
@@ -223,6 +224,7 @@ def run_every_write(engine: Engine) -> None:
         new_item=NewItem(title="Tur", owner_username="politi", due_date=TODAY),
     )
     set_brief_day(engine, actor=ADMIN, municipality_code=183, day=5)
+    set_published(engine, actor=ADMIN, code=183, on=True, summary="Vi arbejder sammen.")
 
 
 def audited_actions_in_source() -> set[str]:

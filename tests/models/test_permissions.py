@@ -38,6 +38,7 @@ EXPECTED_ALLOWED: dict[Action, set[tuple[str, str]]] = {
     A.EDIT_SURVEYS: {("P", "ishoj")},
     A.EDIT_PARTNERSHIPS: set(),  # the administrator's alone
     A.EDIT_MEETINGS: {("P", "ishoj")},  # the police and the council read the meetings
+    A.PUBLISH_PUBLIC_VIEW: {("P", "ishoj")},  # the project leader (and the administrator)
     # single incidents: the police of the district (and the administrator), nobody else
     A.VIEW_INCIDENTS: {("c", "ishoj"), ("c", "albertslund")},
     A.IMPORT_INCIDENTS: {("c", "ishoj"), ("c", "albertslund")},

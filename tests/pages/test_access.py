@@ -1,6 +1,7 @@
 """AppTest: the login guard on every page, each role's menu, refusals, and the forms that write."""
 
 import re
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -9,7 +10,10 @@ from dataio.db.engine import make_engine
 from dataio.store.users import find_user, set_active
 from tests.factories import ADMIN
 from tests.pages.apptest import page_text, run_page
+from ui.page import PAGES as MENU_PAGES
 from ui.session import SESSION_KEY
+
+ROOT = Path(__file__).resolve().parents[2]
 
 PAGES = {
     "Min kommune": "pages/0_Min_kommune.py",
@@ -29,6 +33,7 @@ PAGES = {
     "Administration": "pages/8_Administration.py",
     "Min konto": "pages/9_Min_konto.py",
 }
+PUBLIC_PAGES = {"pages/15_Offentlig.py"}  # no login on purpose (tests/pages/test_offentlig.py)
 MENUS = {  # written out by hand from the roles issue
     "admin": [
         "Min kommune",
@@ -101,6 +106,12 @@ MENUS = {  # written out by hand from the roles issue
 
 def menu(at: AppTest) -> list[str]:
     return [link.proto.label for link in at.get("page_link")]
+
+
+def test_every_page_but_the_public_one_is_guarded_here() -> None:
+    files = {str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py")}
+    assert files - PUBLIC_PAGES == {p for p in PAGES.values() if p is not None}
+    assert not PUBLIC_PAGES & {item.path for item in MENU_PAGES.values()}  # not in any menu
 
 
 @pytest.mark.parametrize("page", list(PAGES))

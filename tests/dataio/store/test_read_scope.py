@@ -245,6 +245,9 @@ PUBLIC = {
     "goal_override",
     "with_overrides",
     "plan_link",  # the plan's address in the app for a calendar event: reads nothing
+    # the public view (dataio.public): public statistics and the summary published on purpose
+    "public_view",
+    "publication",
 }
 
 
