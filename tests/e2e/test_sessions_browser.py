@@ -46,15 +46,18 @@ ENDED = "Du er logget ud, fordi din bruger er logget ud et andet sted"
 DISABLED = "Din bruger er deaktiveret eller findes ikke længere."
 ENGLISH_ERROR = "This app has encountered an error"
 
-# counts the script runs the page sees start (data-test-script-state turning to "running")
+# counts the script runs the page sees end. Each mutation record carries the attribute's value
+# before the change, so a run that starts and ends between two observer callbacks (a cached page
+# can run in a few milliseconds) still leaves a record whose old value is "running"; reading the
+# attribute's current value in the callback would miss it. Read after `settle`, when no run is on.
 COUNT_RUNS = """
 window.__botrygtRuns = 0;
-new MutationObserver(() => {
-  const app = document.querySelector("[data-testid='stApp']");
-  const state = app && app.getAttribute("data-test-script-state");
-  if (state === "running" && window.__botrygtLast !== "running") window.__botrygtRuns += 1;
-  window.__botrygtLast = state;
-}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-test-script-state"]});
+new MutationObserver((records) => {
+  for (const record of records) if (record.oldValue === "running") window.__botrygtRuns += 1;
+}).observe(document, {
+  subtree: true, attributes: true, attributeOldValue: true,
+  attributeFilter: ["data-test-script-state"],
+});
 """
 
 
