@@ -39,6 +39,7 @@ class Organisation(StrEnum):
     MUNICIPALITY = "kommune"
     POLICE = "politi"
     JOINT = "fælles"
+    BUSINESS = "erhvervsforening"  # the business association, the partnership's third partner
 
 
 GOAL_CHOICES = ("burglaries", "helpers", "insecurity", "none")

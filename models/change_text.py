@@ -118,6 +118,15 @@ FIELD_NAMES: dict[str, str] = {
     "text": "Beslutning",
     "item_id": "Aktivitet i handlingsplanen",
     "meeting_id": "Møde",
+    # business neighbour-watch groups, their events and walks (dataio.business)
+    "name": "Gruppens navn",
+    "members": "Virksomheder i gruppen",
+    "businesses_checked": "Virksomheder med sikringstjek",
+    "contact": "Kontakt",
+    "event_date": "Dato",
+    "note": "Note",
+    "group_id": "Erhvervsgruppe",
+    "walk_id": "Tryghedsvandring",
     # the police's incidents: an import's period, and what `botrygt prune` deleted
     "first": "Første dato",
     "last": "Sidste dato",
@@ -163,6 +172,13 @@ ACTION_NAMES: dict[str, str] = {
     "meeting.create": "Møde oprettet",
     "meeting.update": "Møde ændret",
     "meeting.decision": "Beslutning registreret",
+    "business_group.create": "Erhvervsgruppe oprettet",
+    "business_group.update": "Erhvervsgruppe ændret",
+    "business_group.delete": "Erhvervsgruppe slettet",
+    "business_event.create": "Erhvervsgruppes aktivitet registreret",
+    "business_event.delete": "Erhvervsgruppes aktivitet slettet",
+    "business_walk.link": "Tryghedsvandring knyttet til erhvervsgruppe",
+    "business_walk.unlink": "Tryghedsvandring fjernet fra erhvervsgruppe",
 }
 
 # changes whose stored summary already says what changed, from what to what
@@ -173,7 +189,7 @@ PLAN_ENTITIES = ("action_plan", "action_item", "safety_walk", "walk_observation"
 
 _YEAR_FIELDS = frozenset({"baseline_year", "target_year"})
 _DATE_FIELDS = frozenset(
-    {"start_date", "due_date", "walk_date", "held_on", "first", "last", "before"}
+    {"start_date", "due_date", "walk_date", "held_on", "first", "last", "before", "event_date"}
 )
 _SHARE_FIELDS = frozenset({"target_reduction"})
 _SCOPE_KINDS = {"national": "hele landet", "municipality": "kommune"}

@@ -7,12 +7,15 @@ from models.errors import PermissionDenied
 
 
 class Role(StrEnum):
-    """The four kinds of user."""
+    """The five kinds of user."""
 
     ADMIN = "admin"
     PROJECT_LEADER = "project_leader"
     POLICE = "police"
     COUNCIL = "council"
+    # the business association (Erhvervsforening), the partnership's third partner: its
+    # business neighbour-watch groups and its own items in the plan, in one municipality
+    BUSINESS = "business"
 
 
 ROLE_LABELS = {
@@ -20,6 +23,7 @@ ROLE_LABELS = {
     Role.PROJECT_LEADER: "projektleder",
     Role.POLICE: "politi",
     Role.COUNCIL: "byråd",
+    Role.BUSINESS: "erhvervsforening",
 }
 
 
@@ -46,6 +50,8 @@ class Action(StrEnum):
     VIEW_INCIDENTS = "view_incidents"
     IMPORT_INCIDENTS = "import_incidents"
     PUBLISH_PUBLIC_VIEW = "publish_public_view"
+    EDIT_BUSINESS_GROUPS = "edit_business_groups"
+    EDIT_BUSINESS_ACTION_ITEMS = "edit_business_action_items"
 
 
 ACTION_LABELS = {
@@ -69,6 +75,8 @@ ACTION_LABELS = {
     Action.VIEW_INCIDENTS: "se politiets hændelser (enkelte indbrud)",
     Action.IMPORT_INCIDENTS: "indlæse politiets hændelser (enkelte indbrud)",
     Action.PUBLISH_PUBLIC_VIEW: "slå kommunens offentlige visning til eller fra",
+    Action.EDIT_BUSINESS_GROUPS: "ændre erhvervsnabohjælpsgrupper og deres aktiviteter",
+    Action.EDIT_BUSINESS_ACTION_ITEMS: "ændre erhvervsforeningens punkter i handlingsplanen",
 }
 
 # Actions every logged-in user may take, whatever the scope.
@@ -90,6 +98,7 @@ _PROJECT_LEADER = {
     Action.EDIT_SURVEYS,
     Action.EDIT_MEETINGS,  # the partnership's project leader keeps the meetings and decisions
     Action.PUBLISH_PUBLIC_VIEW,  # the public page (dataio.public); the administrator may too
+    Action.EDIT_BUSINESS_GROUPS,  # with the business association (Erhvervsforening)
 }
 # Municipal actions the police may take in the municipalities of their own district. The guide has
 # police and municipality make the plan together: the police also register safety walks (and close
@@ -105,6 +114,14 @@ _POLICE = {
     Action.IMPORT_INCIDENTS,
 }
 _COUNCIL = {Action.VIEW_MUNICIPALITY}
+# The business association (Erhvervsforening) of one municipality: it reads the municipality's
+# partnership data, keeps its business neighbour-watch groups and edits its own plan items (those
+# whose organisation is "erhvervsforening"), nothing else (dataio.business, action_plans._may_edit).
+_BUSINESS = {
+    Action.VIEW_MUNICIPALITY,
+    Action.EDIT_BUSINESS_GROUPS,
+    Action.EDIT_BUSINESS_ACTION_ITEMS,
+}
 
 
 @dataclass(frozen=True)
@@ -148,6 +165,8 @@ def allows(actor: Actor, action: Action, target: Target = NATIONAL) -> bool:
     own = target.municipality_code == actor.municipality_code
     if actor.role is Role.PROJECT_LEADER:
         return own and action in _PROJECT_LEADER
+    if actor.role is Role.BUSINESS:
+        return own and action in _BUSINESS
     return own and action in _COUNCIL
 
 
@@ -164,7 +183,7 @@ def validate_scope(
     *, role: Role, municipality_code: int | None, police_district_number: int | None
 ) -> str | None:
     """Why a role/scope combination is invalid, or None when it is fine."""
-    if role in (Role.PROJECT_LEADER, Role.COUNCIL):
+    if role in (Role.PROJECT_LEADER, Role.COUNCIL, Role.BUSINESS):
         if municipality_code is None or police_district_number is not None:
             return f"Rollen {ROLE_LABELS[role]} skal bindes til netop én kommune"
     elif role is Role.POLICE:

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -515,3 +515,51 @@ class Incident(SQLModel, table=True):
     import_id: int = Field(foreign_key="data_source.id", index=True)  # the file it came from
     is_demo: bool = False
     created_at: datetime
+
+
+class BusinessGroup(SQLModel, table=True):
+    """A business neighbour-watch group (erhvervsnabohjælp): businesses of one business area that
+    watch out for each other, with how many are members and how many have had a security check."""
+
+    __tablename__ = "business_group"
+    __table_args__ = (
+        CheckConstraint("members >= 0", name="ck_business_group_members"),
+        CheckConstraint(
+            "businesses_checked >= 0 AND businesses_checked <= members",
+            name="ck_business_group_checked",
+        ),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    municipality_code: int = Field(foreign_key="municipality.code", index=True)
+    name: str
+    area: str = ""  # the business area, in words ("Ishøj Erhvervspark")
+    members: int = 0  # member businesses
+    businesses_checked: int = 0  # members with a security check (sikringstjek)
+    contact: str = ""
+    start_date: date | None = None
+    row_version: int = 1
+    changed_by: str
+    changed_at: datetime
+
+
+class BusinessEvent(SQLModel, table=True):
+    """Something a business group did: a meeting, a safety walk, security checks, other."""
+
+    __tablename__ = "business_event"
+    id: int | None = Field(default=None, primary_key=True)
+    group_id: int = Field(foreign_key="business_group.id", index=True)
+    event_date: date
+    kind: str  # models.business.EventKind
+    note: str = ""
+    changed_by: str
+    changed_at: datetime
+
+
+class BusinessGroupWalk(SQLModel, table=True):
+    """A safety walk (safety_walk) in a group's business area: the walk itself stays a walk."""
+
+    __tablename__ = "business_group_walk"
+    group_id: int = Field(foreign_key="business_group.id", primary_key=True)
+    walk_id: int = Field(foreign_key="safety_walk.id", primary_key=True, index=True)
+    changed_by: str
+    changed_at: datetime

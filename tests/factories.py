@@ -31,6 +31,8 @@ OTHER_LEADER = Actor(username="kbh", role=Role.PROJECT_LEADER, municipality_code
 POLICE = Actor(username="politi", role=Role.POLICE, police_district_number=VESTEGN)
 OTHER_POLICE = Actor(username="aarhus", role=Role.POLICE, police_district_number=OSTJYLLAND)
 COUNCIL = Actor(username="byraad", role=Role.COUNCIL, municipality_code=ISHOJ)
+BUSINESS = Actor(username="erhverv", role=Role.BUSINESS, municipality_code=ISHOJ)
+OTHER_BUSINESS = Actor(username="erhverv_kbh", role=Role.BUSINESS, municipality_code=KOBENHAVN)
 
 
 def row_count(engine: Engine, table: str) -> int:

@@ -24,14 +24,18 @@ def load_owner_choices(version: int, viewer: Actor, code: int) -> list[tuple[str
 
 def workable_items(items: pd.DataFrame, *, actor: Actor, target: Target) -> pd.DataFrame:
     """The items the actor may give an owner or a check-in: all for the project leader; for the
-    police their own and the joint ones, and any item they own."""
+    police their own and the joint ones, the business association its own, and any item they
+    own."""
     if allows(actor, Action.EDIT_ACTION_PLAN, target):
         return items
     mine = items["owner_username"] == actor.username
     police = items["organisation"].isin([Organisation.POLICE, Organisation.JOINT])
     if not allows(actor, Action.EDIT_POLICE_ACTION_ITEMS, target):
         police = police & False
-    return items[mine | police]
+    business = items["organisation"] == Organisation.BUSINESS
+    if not allows(actor, Action.EDIT_BUSINESS_ACTION_ITEMS, target):
+        business = business & False
+    return items[mine | police | business]
 
 
 def _label(row: pd.Series) -> str:

@@ -34,8 +34,10 @@ from ui.editing import apply_editor_state, edits_between, same_rows
 
 def may_edit_plan(actor: Actor, target: Target) -> bool:
     """Whether the actor may change anything in this plan (police: their own items)."""
-    return allows(actor, Action.EDIT_ACTION_PLAN, target) or allows(
-        actor, Action.EDIT_POLICE_ACTION_ITEMS, target
+    return (
+        allows(actor, Action.EDIT_ACTION_PLAN, target)
+        or allows(actor, Action.EDIT_BUSINESS_ACTION_ITEMS, target)
+        or allows(actor, Action.EDIT_POLICE_ACTION_ITEMS, target)
     )
 
 

@@ -26,7 +26,7 @@ from models.actionplan import (
     is_stale,
     summarise,
 )
-from models.permissions import Action, Actor, Target, allows, require
+from models.permissions import Action, Actor, Role, Target, allows, require
 from models.tables import ActionItem, ActionPlan, HotspotAction, WalkObservation
 from models.vocabulary import OVERDUE_FLAG, STALE_FLAG
 
@@ -216,7 +216,7 @@ def clean_item(values: dict[str, Any], *, label: str) -> dict[str, Any]:
         ),
         "organisation": (
             lambda v: v in set(Organisation),
-            "skal være kommune, politi eller fælles",
+            "skal være kommune, politi, fælles eller erhvervsforening",
         ),
         "goal": (
             lambda v: v in GOAL_CHOICES,
@@ -247,14 +247,28 @@ def _may_edit(
     actor: Actor, target: Target, *, organisation_before: str | None, organisation_after: str | None
 ) -> bool:
     """The project leader edits the whole plan; the police their own and the joint ("fælles")
-    items, which the guide has police and municipality make together (and keep them so)."""
+    items, which the guide has police and municipality make together (and keep them so); the
+    business association (Erhvervsforening) only its own items (and keeps them its own)."""
     if allows(actor, Action.EDIT_ACTION_PLAN, target):
         return True
+    if actor.role is Role.BUSINESS:
+        business_owned = {
+            organisation_before or Organisation.BUSINESS,
+            organisation_after or Organisation.BUSINESS,
+        } == {Organisation.BUSINESS}
+        return business_owned and allows(actor, Action.EDIT_BUSINESS_ACTION_ITEMS, target)
     police_owned = {
         organisation_before or Organisation.POLICE,
         organisation_after or Organisation.POLICE,
     } <= {Organisation.POLICE, Organisation.JOINT}
     return police_owned and allows(actor, Action.EDIT_POLICE_ACTION_ITEMS, target)
+
+
+def only_own(actor: Actor) -> str:
+    """Why a partner may not change an item: which items are theirs."""
+    if actor.role is Role.BUSINESS:
+        return "erhvervsforeningen ændrer kun sine egne punkter"
+    return "politiet ændrer kun politiets og de fælles punkter"
 
 
 def _snapshot(item: ActionItem) -> dict[str, Any]:
@@ -301,7 +315,7 @@ def apply_changes(
             actor, target, organisation_before=before_org, organisation_after=after_org
         ):
             raise PermissionDenied(
-                f"Ingen adgang: du er {actor.describe()} og må ikke ændre «{edit.label}» i {name}s handlingsplan (politiet ændrer kun politiets og de fælles punkter)."
+                f"Ingen adgang: du er {actor.describe()} og må ikke ændre «{edit.label}» i {name}s handlingsplan ({only_own(actor)})."
             )
         if item is None:
             assert values is not None

@@ -15,7 +15,7 @@ from dataio.db.frames import Connectable, read_frame
 from dataio.db.versioned import write_if_unchanged
 from dataio.errors import NotFound, PermissionDenied, ValidationFailed
 from dataio.store.access import municipality_target, require_read
-from dataio.store.action_plans import _may_edit, with_flags
+from dataio.store.action_plans import _may_edit, only_own, with_flags
 from models.permissions import Action, Actor, Role, Target, allows
 from models.tables import ActionItem, AppUser, Municipality
 
@@ -42,7 +42,8 @@ class ItemConflict(ValidationFailed):
 
 def partnership_users(session: Session, target: Target) -> list[tuple[str, str, str]]:
     """(username, display name, role) of the active users who may own the municipality's items:
-    its project leaders and the police of its district, by name (also the meetings' owner list)."""
+    its project leaders, the police of its district and its business association's users, by name
+    (also the meetings' owner list)."""
     statement = (
         select(AppUser.username, AppUser.display_name, AppUser.role)
         .where(
@@ -52,6 +53,8 @@ def partnership_users(session: Session, target: Target) -> list[tuple[str, str, 
                 & (col(AppUser.municipality_code) == target.municipality_code),
                 (col(AppUser.role) == Role.POLICE)
                 & (col(AppUser.police_district_number) == target.police_district_number),
+                (col(AppUser.role) == Role.BUSINESS)
+                & (col(AppUser.municipality_code) == target.municipality_code),
             ),
         )
         .order_by(col(AppUser.display_name), col(AppUser.username))
@@ -91,7 +94,7 @@ def refuse_unless_may_edit(actor: Actor, item: ActionItem, target: Target, name:
     ):
         raise PermissionDenied(
             f"Ingen adgang: du er {actor.describe()} og må ikke ændre «{item.title}» i {name}s "
-            "handlingsplan (politiet ændrer kun politiets og de fælles punkter)."
+            f"handlingsplan ({only_own(actor)})."
         )
 
 

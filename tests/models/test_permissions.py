@@ -4,7 +4,7 @@ import pytest
 
 from models.errors import PermissionDenied
 from models.permissions import Action, Role, Target, allows, require, validate_scope
-from tests.factories import ADMIN, COUNCIL, LEADER, POLICE
+from tests.factories import ADMIN, BUSINESS, COUNCIL, LEADER, POLICE
 
 ISHOJ = Target(183, 10)  # own municipality
 ALBERTSLUND = Target(165, 10)  # same police district, other municipality
@@ -16,16 +16,22 @@ NATIONAL = Target()
 A = Action
 EXPECTED_ALLOWED: dict[Action, set[tuple[str, str]]] = {
     A.VIEW_NATIONAL: {
-        (r, t) for r in "aPcb" for t in ("ishoj", "albertslund", "aarhus", "national")
+        (r, t) for r in "aPcbe" for t in ("ishoj", "albertslund", "aarhus", "national")
     },
-    A.VIEW_AUDIT: {(r, t) for r in "aPcb" for t in ("ishoj", "albertslund", "aarhus", "national")},
+    A.VIEW_AUDIT: {(r, t) for r in "aPcbe" for t in ("ishoj", "albertslund", "aarhus", "national")},
     A.CHANGE_OWN_PASSWORD: {
-        (r, t) for r in "aPcb" for t in ("ishoj", "albertslund", "aarhus", "national")
+        (r, t) for r in "aPcbe" for t in ("ishoj", "albertslund", "aarhus", "national")
     },
     A.CHANGE_OWN_SETTINGS: {
-        (r, t) for r in "aPcb" for t in ("ishoj", "albertslund", "aarhus", "national")
+        (r, t) for r in "aPcbe" for t in ("ishoj", "albertslund", "aarhus", "national")
     },
-    A.VIEW_MUNICIPALITY: {("P", "ishoj"), ("b", "ishoj"), ("c", "ishoj"), ("c", "albertslund")},
+    A.VIEW_MUNICIPALITY: {
+        ("P", "ishoj"),
+        ("b", "ishoj"),
+        ("e", "ishoj"),
+        ("c", "ishoj"),
+        ("c", "albertslund"),
+    },
     A.MANAGE_USERS: set(),
     A.EDIT_NATIONAL_GOALS: set(),
     A.EDIT_LOCAL_GOALS: {("P", "ishoj")},
@@ -42,8 +48,12 @@ EXPECTED_ALLOWED: dict[Action, set[tuple[str, str]]] = {
     # single incidents: the police of the district (and the administrator), nobody else
     A.VIEW_INCIDENTS: {("c", "ishoj"), ("c", "albertslund")},
     A.IMPORT_INCIDENTS: {("c", "ishoj"), ("c", "albertslund")},
+    # business neighbour-watch groups: the business association and the project leader of the
+    # municipality (the police read them); the association's own plan items: the association
+    A.EDIT_BUSINESS_GROUPS: {("P", "ishoj"), ("e", "ishoj")},
+    A.EDIT_BUSINESS_ACTION_ITEMS: {("e", "ishoj")},
 }
-ACTORS = {"a": ADMIN, "P": LEADER, "c": POLICE, "b": COUNCIL}
+ACTORS = {"a": ADMIN, "P": LEADER, "c": POLICE, "b": COUNCIL, "e": BUSINESS}
 TARGETS = {"ishoj": ISHOJ, "albertslund": ALBERTSLUND, "aarhus": AARHUS, "national": NATIONAL}
 CASES = [(action, actor, target) for action in Action for actor in ACTORS for target in TARGETS]
 
@@ -82,6 +92,9 @@ def test_require_is_silent_when_allowed() -> None:
         (Role.COUNCIL, None, 10, "netop én kommune"),
         (Role.POLICE, None, 10, None),
         (Role.POLICE, 183, None, "netop én politikreds"),
+        (Role.BUSINESS, 183, None, None),
+        (Role.BUSINESS, None, None, "erhvervsforening skal bindes til netop én kommune"),
+        (Role.BUSINESS, None, 10, "netop én kommune"),
     ],
 )
 def test_validate_scope(
@@ -91,3 +104,12 @@ def test_validate_scope(
         role=role, municipality_code=municipality, police_district_number=district
     )
     assert (result is None) if problem is None else (problem in (result or ""))
+
+
+def test_business_refusal_names_the_association() -> None:
+    with pytest.raises(PermissionDenied) as refused:
+        require(BUSINESS, Action.EDIT_BUSINESS_GROUPS, ALBERTSLUND, where="Albertslund")
+    assert str(refused.value) == (
+        "Ingen adgang: du er erhvervsforening for kommune 183 og må ikke ændre "
+        "erhvervsnabohjælpsgrupper og deres aktiviteter for Albertslund."
+    )

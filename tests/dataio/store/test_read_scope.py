@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 
 import dataio
 from dataio.errors import PermissionDenied
+from dataio.business.store import business_events, business_groups, business_walks, checked_totals
 from dataio.files.action_plan_workbook import export_plan
 from dataio.mail.brief import brief_content
 from dataio.meeting_pack.content import municipality_report, police_district_report
@@ -67,6 +68,7 @@ OUTSIDERS = [
     Actor("pl-kbh", Role.PROJECT_LEADER, municipality_code=101),
     Actor("byraad-kbh", Role.COUNCIL, municipality_code=101),
     Actor("politi-nord", Role.POLICE, police_district_number=1),
+    Actor("erhverv-kbh", Role.BUSINESS, municipality_code=101),
 ]
 
 Read = Callable[[Engine, Actor], Any]
@@ -182,6 +184,11 @@ READS: dict[str, Read] = {
     ),
     "incident_scan": lambda e, v: incident_scan(e, viewer=v, code=ISHOJ, until=TODAY),
     "hotspot_view": lambda e, v: hotspot_view(e, viewer=v, code=ISHOJ),
+    # business neighbour-watch (dataio.business)
+    "business_groups": lambda e, v: business_groups(e, viewer=v, code=ISHOJ),
+    "business_events": lambda e, v: business_events(e, viewer=v, code=ISHOJ),
+    "business_walks": lambda e, v: business_walks(e, viewer=v, code=ISHOJ),
+    "checked_totals": lambda e, v: checked_totals(e, viewer=v, code=ISHOJ),
 }
 # Reads that need the police of the district in scope (a project leader is refused them).
 POLICE_ONLY = {"police_district_report", "incident_rows", "incident_points"}
@@ -266,6 +273,7 @@ def test_a_read_out_of_scope_is_refused(seeded_engine: Engine, name: str, viewer
     [
         Actor("pl-ishoj", Role.PROJECT_LEADER, municipality_code=ISHOJ),
         Actor("byraad-ishoj", Role.COUNCIL, municipality_code=ISHOJ),
+        Actor("erhverv-ishoj", Role.BUSINESS, municipality_code=ISHOJ),
     ],
     ids=lambda a: a.username,
 )
