@@ -95,7 +95,10 @@ def _login_form(settings: Settings, engine: Engine, top: DeltaGenerator) -> AppU
 def lands_on_own_municipality(actor: Actor) -> bool:
     """Roles bound to one municipality start on Min kommune after logging in at the front page
     (a deep link keeps its page); the others start on the national Forside."""
-    return actor.role in (Role.PROJECT_LEADER, Role.COUNCIL) and actor.municipality_code is not None
+    return (
+        actor.role in (Role.PROJECT_LEADER, Role.COUNCIL, Role.BUSINESS)
+        and actor.municipality_code is not None
+    )
 
 
 def require(page: str, *, title: str) -> Guarded:

@@ -82,7 +82,7 @@ PAGES = {
         "pages/12_Mine_opgaver.py",
         "Mine opgaver",
         ":material/task_alt:",
-        lambda a: a.role in {Role.ADMIN, Role.PROJECT_LEADER, Role.POLICE},
+        lambda a: a.role in {Role.ADMIN, Role.PROJECT_LEADER, Role.POLICE, Role.BUSINESS},
     ),
     "hotspots": MenuItem(
         "pages/14_Hotspots.py",
@@ -106,6 +106,10 @@ PAGES = {
         "pages/10_Rapport.py", "Rapport", ":material/summarize:", reads_some_municipality
     ),
     "moeder": MenuItem("pages/13_Moeder.py", "Møder", ":material/groups:", reads_some_municipality),
+    # business neighbour-watch: the business association and the project leader edit, all read
+    "erhverv": MenuItem(
+        "pages/17_Erhverv.py", "Erhverv", ":material/storefront:", reads_some_municipality
+    ),
     "data": MenuItem(
         "pages/5_Data.py",
         "Data",

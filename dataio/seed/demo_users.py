@@ -47,6 +47,13 @@ DEMO_USERS = (
         Role.COUNCIL,
         municipality_code=183,
     ),
+    DemoUser(
+        "erhverv",
+        "demo-erhverv-1234",
+        "Demo Erhvervsforening (Ishøj)",
+        Role.BUSINESS,
+        municipality_code=183,
+    ),
 )
 
 

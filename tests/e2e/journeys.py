@@ -6,7 +6,7 @@ from playwright.sync_api import Locator, Page, expect
 
 from dataio.seed.demo_users import DEMO_USERS
 
-PASSWORDS = {user.username: user.password for user in DEMO_USERS}
+PASSWORDS = {user.username: user.password for user in DEMO_USERS}  # erhverv: demo-erhverv-1234
 LOGIN_TIMEOUT = 30_000
 
 
@@ -35,6 +35,7 @@ MENU_LABELS = (
     "Tryghed",
     "Rapport",
     "Møder",
+    "Erhverv",
     "Data",
     "Mål",
     "Ændringslog",
@@ -53,6 +54,7 @@ PAGE_PATHS = {
     "Tryghed": "/Tryghed",
     "Rapport": "/Rapport",
     "Møder": "/Moeder",
+    "Erhverv": "/Erhverv",
     "Data": "/Data",
     "Mål": "/Maal",
     "Ændringslog": "/Aendringslog",
@@ -72,6 +74,7 @@ PAGE_HEADINGS = {
     "Tryghed": re.compile(r"^Tryghed: "),
     "Rapport": re.compile(r"^Rapport: mødepakken$"),
     "Møder": re.compile(r"^Møder: "),
+    "Erhverv": re.compile(r"^Erhverv: "),
     "Data": re.compile(r"^Data$"),
     "Mål": re.compile(r"^Mål$"),
     "Ændringslog": re.compile(r"^Ændringslog$"),
@@ -84,6 +87,7 @@ LANDING = {
     "politi": "Forside",
     "projektleder": "Min kommune",
     "byraad": "Min kommune",
+    "erhverv": "Min kommune",
 }
 COUNCIL_LANDING = "Min kommune"  # the throwaway users are council members
 # Streamlit's own English words that a Danish reader must never meet (its file uploader's

@@ -62,6 +62,7 @@ ROLES = {
             "Tryghed",
             "Rapport",
             "Møder",
+            "Erhverv",
             "Data",
             "Mål",
             "Ændringslog",
@@ -82,6 +83,7 @@ ROLES = {
             "Tryghed",
             "Rapport",
             "Møder",
+            "Erhverv",
             "Data",  # the police's own incident extract (and the district's helper counts)
             "Mål",  # the district's helper goals
             "Ændringslog",
@@ -101,6 +103,27 @@ ROLES = {
             "Tryghed",
             "Rapport",
             "Møder",
+            "Erhverv",
+            "Ændringslog",
+            "Min konto",
+        ),
+    ),
+    # the business association: the council's pages, its own tasks and groups (Erhverv)
+    "erhverv": (
+        "Demo Erhvervsforening (Ishøj) · erhvervsforening",
+        (
+            "Min kommune",
+            "Forside",
+            "Kommune",
+            "Effekt",
+            "Handlingsplan",
+            "Mine opgaver",
+            "Hotspots",
+            "Nabohjælp",
+            "Tryghed",
+            "Rapport",
+            "Møder",
+            "Erhverv",
             "Ændringslog",
             "Min konto",
         ),

@@ -164,7 +164,7 @@ def test_a_stale_version_is_refused_and_nothing_is_written(seeded_engine: Engine
     group_id = _group(seeded_engine)
     assert _edit(seeded_engine, group_id, actor=LEADER, members=45) is True
     before = row_count(seeded_engine, "audit_entry")
-    with pytest.raises(ValidationFailed, match="er ændret af en anden.*gemt af projektleder"):
+    with pytest.raises(ValidationFailed, match=r"er ændret af en anden.*gemt af projektleder"):
         _edit(seeded_engine, group_id, version=1, checked=20)
     with pytest.raises(ValidationFailed, match="er ændret af en anden"):
         delete_group(seeded_engine, actor=BUSINESS, group_id=group_id, loaded_version=1)

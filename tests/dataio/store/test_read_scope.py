@@ -17,8 +17,8 @@ import pytest
 from sqlalchemy import Engine
 
 import dataio
-from dataio.errors import PermissionDenied
 from dataio.business.store import business_events, business_groups, business_walks, checked_totals
+from dataio.errors import PermissionDenied
 from dataio.files.action_plan_workbook import export_plan
 from dataio.mail.brief import brief_content
 from dataio.meeting_pack.content import municipality_report, police_district_report
