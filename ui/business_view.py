@@ -36,6 +36,8 @@ from ui.described import chart
 from ui.figures import danish_layout, number_axis
 
 NEW = 0  # the group picker's "Ny gruppe"
+PICK = "business_group_choice"  # the group picker's key
+PICK_NEXT = "business_group_next"  # the group to show after a write (set before the picker)
 AREA = "business"  # flash messages' place on the page
 
 
@@ -157,13 +159,18 @@ def group_form(actor: Actor, code: int, groups: pd.DataFrame, *, today: date) ->
     """Create a group, or edit or delete one (refused when someone else saved it meanwhile)."""
     flash.show(AREA)
     labels = {NEW: "Ny gruppe"} | {int(r.id): str(r.name) for r in groups.itertuples()}
-    chosen = int(
-        st.selectbox(
-            "Gruppe", list(labels), format_func=labels.__getitem__, key="business_group_choice"
-        )
-    )
+    if PICK_NEXT in st.session_state:  # a write of the last run: show the group it wrote
+        st.session_state[PICK] = st.session_state.pop(PICK_NEXT)
+    if st.session_state.get(PICK, NEW) not in labels:  # deleted by someone else meanwhile
+        st.session_state[PICK] = NEW
+    chosen = int(st.selectbox("Gruppe", list(labels), format_func=labels.__getitem__, key=PICK))
     row = None if chosen == NEW else groups.set_index("id").loc[chosen]
-    suffix = f"{chosen}_{0 if row is None else int(row['row_version'])}"
+    # the version the person opened, kept across runs: a save compares against it, so a save of
+    # someone else's in between is refused rather than silently written over (dropped after a
+    # save or a refusal: then the form shows the group as it is now)
+    remembered = f"bg_loaded_{chosen}"
+    loaded = 0 if row is None else int(st.session_state.setdefault(remembered, row["row_version"]))
+    suffix = f"{chosen}_{loaded}"
     with st.form(f"business_group_{suffix}", enter_to_submit=False):
         name = st.text_input(
             "Navn", value="" if row is None else str(row["name"]), key=f"bg_name_{suffix}"
@@ -207,15 +214,11 @@ def group_form(actor: Actor, code: int, groups: pd.DataFrame, *, today: date) ->
             }
             if row is None:
                 made = create_group(loaders.engine(), actor=actor, code=code, **values)
-                st.session_state["business_group_choice"] = made
+                st.session_state[PICK_NEXT] = made
                 message = f"Gruppen «{for_markdown(name.strip())}» er oprettet."
             else:
                 changed = edit_group(
-                    loaders.engine(),
-                    actor=actor,
-                    group_id=chosen,
-                    loaded_version=int(row["row_version"]),
-                    **values,
+                    loaders.engine(), actor=actor, group_id=chosen, loaded_version=loaded, **values
                 )
                 message = (
                     f"Gruppen «{for_markdown(name.strip())}» er gemt."
@@ -223,8 +226,11 @@ def group_form(actor: Actor, code: int, groups: pd.DataFrame, *, today: date) ->
                     else "Intet at gemme: gruppen er uændret."
                 )
         except DomainError as refused:
+            if "ændret af en anden" in str(refused):
+                st.session_state.pop(remembered, None)
             st.error(str(refused))
             return
+        st.session_state.pop(remembered, None)
         flash.done(message, area=AREA)
     if row is not None:
         with st.popover("Slet gruppen", icon=":material/delete:"):
@@ -232,15 +238,13 @@ def group_form(actor: Actor, code: int, groups: pd.DataFrame, *, today: date) ->
             if st.button("Ja, slet gruppen", key=f"bg_delete_{suffix}"):
                 try:
                     delete_group(
-                        loaders.engine(),
-                        actor=actor,
-                        group_id=chosen,
-                        loaded_version=int(row["row_version"]),
+                        loaders.engine(), actor=actor, group_id=chosen, loaded_version=loaded
                     )
                 except DomainError as refused:
+                    st.session_state.pop(remembered, None)
                     st.error(str(refused))
                     return
-                st.session_state.pop("business_group_choice", None)
+                st.session_state[PICK_NEXT] = NEW
                 flash.done(f"Gruppen «{for_markdown(str(row['name']))}» er slettet.", area=AREA)
 
 
