@@ -191,7 +191,7 @@ def test_council_cannot_save(plan: Engine) -> None:
         ({"due_date": "i morgen"}, "kolonne Frist: ikke en dato"),
         (
             {"organisation": "borgere"},
-            "kolonne Organisation: skal være kommune, politi eller fælles",
+            "kolonne Organisation: skal være kommune, politi, fælles eller erhvervsforening",
         ),
     ],
 )

@@ -208,9 +208,11 @@ def test_an_owner_outside_the_partnership_is_refused_and_nothing_is_written(
     make_plan(seeded_engine, template_rows=[0])
     meeting_id = _meeting(seeded_engine)
     assert [u.username for u in decision_owners(seeded_engine, viewer=LEADER, code=ISHOJ)] == [
+        "erhverv",
         "politi",
         "projektleder",
-    ]  # by display name: "Demo Politi ..." before "Demo Projektleder ..."; not the council
+    ]  # by display name: "Demo Erhvervsforening ...", "Demo Politi ...", "Demo Projektleder ...";
+    # not the council
     with pytest.raises(ValidationFailed, match="«byraad» er ikke en aktiv bruger"):
         record_decision(
             seeded_engine,

@@ -106,10 +106,16 @@ def test_demo_accounts_with_public_passwords_are_found(seeded_engine: Engine) ->
     from dataio.seed.demo_users import demo_passwords_in_use
     from dataio.store.users import set_active
 
-    assert demo_passwords_in_use(seeded_engine) == ["admin", "projektleder", "politi", "byraad"]
+    assert demo_passwords_in_use(seeded_engine) == [
+        "admin",
+        "projektleder",
+        "politi",
+        "byraad",
+        "erhverv",
+    ]
     set_password(seeded_engine, actor=ADMIN, username="admin", password="en-rigtig-hemmelighed")
     set_active(seeded_engine, actor=ADMIN, username="politi", active=False)
-    assert demo_passwords_in_use(seeded_engine) == ["projektleder", "byraad"]
+    assert demo_passwords_in_use(seeded_engine) == ["projektleder", "byraad", "erhverv"]
     problems = settings().security_problems(has_active_admin=True, demo_accounts=["byraad"])
     assert problems == [
         "demo-brugerne byraad har stadig deres offentlige demo-adgangskode (deaktivér dem)"

@@ -69,6 +69,7 @@ def test_owner_choices_are_the_leaders_and_the_districts_police(seeded_engine: E
     add_people(seeded_engine)
     expected = [
         ("vestegn2", "Anders Vestegn"),
+        ("erhverv", "Demo Erhvervsforening (Ishøj)"),  # the business association's user
         ("politi", "Demo Politi (Københavns Vestegn)"),
         ("projektleder", "Demo Projektleder (Ishøj)"),
     ]
