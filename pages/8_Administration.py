@@ -31,7 +31,7 @@ def scope_inputs(
         "Rolle", list(Role), format_func=lambda r: ROLE_LABELS[r], key=f"{prefix}_role"
     )
     municipality = st.selectbox(
-        "Kommune (projektleder, byråd)",
+        "Kommune (projektleder, byråd, erhvervsforening)",
         [None, *municipalities],
         format_func=lambda c: "–" if c is None else f"{municipalities[c]} ({c})",
         key=f"{prefix}_municipality",

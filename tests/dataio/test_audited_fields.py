@@ -15,6 +15,15 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from dataio.business.store import (
+    add_event,
+    create_group,
+    delete_event,
+    delete_group,
+    edit_group,
+    link_walk,
+    unlink_walk,
+)
 from dataio.files.incidents import import_incidents
 from dataio.files.neighbour_help import import_helpers
 from dataio.files.statistikbanken.importer import import_dst
@@ -95,6 +104,7 @@ def run_every_write(engine: Engine) -> None:
         observation = session.exec(select(WalkObservation)).first()
         assert observation is not None and observation.id is not None
         observation_id, version = observation.id, observation.row_version
+        walk_id = observation.walk_id
     assert not walk_table(engine, viewer=ADMIN, municipality_code=183).empty
     set_observation_status(
         engine,
@@ -225,6 +235,29 @@ def run_every_write(engine: Engine) -> None:
     )
     set_brief_day(engine, actor=ADMIN, municipality_code=183, day=5)
     set_published(engine, actor=ADMIN, code=183, on=True, summary="Vi arbejder sammen.")
+    group = create_group(
+        engine, actor=ADMIN, code=183, name="Erhvervspark", members=10, checked=2, today=TODAY
+    )
+    edit_group(
+        engine,
+        actor=ADMIN,
+        group_id=group,
+        loaded_version=1,
+        name="Erhvervsparken",
+        area="Syd",
+        members=12,
+        checked=3,
+        contact="Foreningen",
+        start_date=TODAY,
+        today=TODAY,
+    )
+    event = add_event(
+        engine, actor=ADMIN, group_id=group, event_date=TODAY, kind="møde", today=TODAY
+    )
+    delete_event(engine, actor=ADMIN, event_id=event)
+    link_walk(engine, actor=ADMIN, group_id=group, walk_id=walk_id)
+    unlink_walk(engine, actor=ADMIN, group_id=group, walk_id=walk_id)
+    delete_group(engine, actor=ADMIN, group_id=group, loaded_version=2)
 
 
 def audited_actions_in_source() -> set[str]:

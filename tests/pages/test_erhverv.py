@@ -10,6 +10,7 @@ from streamlit.testing.v1.element_tree import Button
 
 from dataio.business.store import add_event, business_events, business_groups, create_group
 from dataio.db.engine import make_engine
+from dataio.store.users import find_user
 from tests.factories import ADMIN, ISHOJ, LEADER, READER
 from tests.pages.apptest import page_text, run_page
 
@@ -149,3 +150,31 @@ def test_the_editing_roles_get_the_forms(app_env: str, user: str) -> None:
     at = run_page(PAGE, query={"kommune": str(ISHOJ)}, user=user)
     assert not at.exception and not at.error
     assert any(b.label == "Opret gruppen" for b in at.button)
+
+
+def test_the_admin_creates_a_business_user_bound_to_a_municipality(private_db: str) -> None:
+    at = run_page("pages/8_Administration.py", user="admin")
+    form_inputs = {t.label: t for t in at.text_input}
+    form_inputs["Brugernavn (små bogstaver)"].input("erhverv2")
+    form_inputs["Navn"].input("Ishøj Erhvervsforening")
+    at.selectbox(key="add_role").select("business")
+    form_inputs["Adgangskode (mindst 10 tegn)"].input("en-lang-kode-123")
+    _button(at, "Opret bruger").click().run()
+    assert [e.value for e in at.error] == [
+        "Rollen erhvervsforening skal bindes til netop én kommune"
+    ]
+    form_inputs = {t.label: t for t in at.text_input}  # the form was cleared on submit
+    form_inputs["Brugernavn (små bogstaver)"].input("erhverv2")
+    form_inputs["Navn"].input("Ishøj Erhvervsforening")
+    at.selectbox(key="add_role").select("business")
+    at.selectbox(key="add_municipality").select(ISHOJ)
+    form_inputs["Adgangskode (mindst 10 tegn)"].input("en-lang-kode-123")
+    _button(at, "Opret bruger").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert [s.value for s in at.success] == ["Brugeren erhverv2 er oprettet."]
+    engine = make_engine(private_db)
+    user = find_user(engine, username="erhverv2")
+    engine.dispose()
+    assert user is not None and (user.role, user.municipality_code) == ("business", ISHOJ)
+    shown = next(d.value for d in at.dataframe if "Rolle" in d.value.columns)
+    assert "Erhvervsforening" in set(shown["Rolle"]) or "erhvervsforening" in set(shown["Rolle"])
