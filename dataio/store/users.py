@@ -99,7 +99,7 @@ def _validate_role_and_scope(
     """A known role, bound to what it must be bound to, and that place exists."""
     if role not in set(Role):
         raise ValidationFailed(
-            f"Ukendt rolle: {role} (vælg admin, project_leader, police eller council)"
+            f"Ukendt rolle: {role} (vælg admin, project_leader, police, council eller business)"
         )
     problem = validate_scope(
         role=Role(role),
