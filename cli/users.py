@@ -52,7 +52,9 @@ def register(commands: Commands) -> None:
     parser = actions.add_parser("add", help="opret en bruger")
     parser.add_argument("--username", required=True)
     parser.add_argument("--name", default="", help="visningsnavn (standard: brugernavnet)")
-    parser.add_argument("--role", required=True, help="admin, project_leader, police, council eller business")
+    parser.add_argument(
+        "--role", required=True, help="admin, project_leader, police, council eller business"
+    )
     scope = parser.add_mutually_exclusive_group()
     scope.add_argument("--municipality", type=int, metavar="KODE")
     scope.add_argument("--police-district", type=int, metavar="NR")

@@ -83,7 +83,7 @@ def business_groups(con: Connectable, *, viewer: Actor, code: int) -> pd.DataFra
 def business_events(con: Connectable, *, viewer: Actor, code: int) -> pd.DataFrame:
     """The events of the municipality's groups, newest first, with the group's name."""
     require_read(con, viewer=viewer, municipality_code=code)
-    statement = (
+    statement: Any = (
         select_columns(
             col(BusinessEvent.id),
             col(BusinessEvent.group_id),
@@ -102,7 +102,7 @@ def business_events(con: Connectable, *, viewer: Actor, code: int) -> pd.DataFra
 def business_walks(con: Connectable, *, viewer: Actor, code: int) -> pd.DataFrame:
     """The safety walks linked to the municipality's groups, newest first."""
     require_read(con, viewer=viewer, municipality_code=code)
-    statement = (
+    statement: Any = (
         select_columns(
             col(BusinessGroupWalk.group_id),
             col(BusinessGroup.name).label("group_name"),

@@ -6,7 +6,7 @@ from sqlalchemy import Engine
 from dataio.errors import PermissionDenied
 from dataio.store.action_plans import ItemEdit, plan_items, save_changes
 from dataio.tasks.owners import partnership_users
-from models.permissions import Target
+from models.permissions import Actor, Target
 from tests.factories import (
     BUSINESS,
     COUNCIL,
@@ -90,7 +90,7 @@ def test_a_new_item_must_be_the_associations_own(plan: Engine) -> None:
 @pytest.mark.parametrize(
     "actor", [POLICE, COUNCIL, OTHER_BUSINESS], ids=["politi", "byraad", "kbh"]
 )
-def test_others_may_not_edit_the_associations_items(plan: Engine, actor) -> None:  # type: ignore[no-untyped-def]
+def test_others_may_not_edit_the_associations_items(plan: Engine, actor: Actor) -> None:
     with pytest.raises(PermissionDenied):
         save_changes(
             plan,

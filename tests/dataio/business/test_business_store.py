@@ -22,6 +22,7 @@ from dataio.business.store import (
 )
 from dataio.db.engine import transaction
 from dataio.errors import NotFound, PermissionDenied, ValidationFailed
+from models.permissions import Actor
 from models.tables import AuditEntry, BusinessGroup
 from tests.factories import (
     ADMIN,
@@ -57,8 +58,8 @@ def _group(engine: Engine, **changes: object) -> int:
 
 
 def _edit(
-    engine: Engine, group_id: int, *, actor=BUSINESS, version: int = 1, **changes: object
-) -> bool:  # type: ignore[no-untyped-def]
+    engine: Engine, group_id: int, *, actor: Actor = BUSINESS, version: int = 1, **changes: object
+) -> bool:
     row = business_groups(engine, viewer=READER, code=ISHOJ).set_index("id").loc[group_id]
     fields: dict[str, object] = {
         "name": row["name"],
@@ -97,13 +98,13 @@ def test_the_business_user_creates_a_group_audited(seeded_engine: Engine) -> Non
 
 
 @pytest.mark.parametrize("actor", [LEADER, ADMIN], ids=["projektleder", "admin"])
-def test_the_project_leader_and_the_admin_edit_groups(seeded_engine: Engine, actor) -> None:  # type: ignore[no-untyped-def]
+def test_the_project_leader_and_the_admin_edit_groups(seeded_engine: Engine, actor: Actor) -> None:
     group_id = _group(seeded_engine, actor=actor)
     assert _edit(seeded_engine, group_id, actor=actor, members=41) is True
 
 
 @pytest.mark.parametrize("actor", [COUNCIL, POLICE], ids=["byraad", "politi"])
-def test_council_and_police_read_but_may_not_write(seeded_engine: Engine, actor) -> None:  # type: ignore[no-untyped-def]
+def test_council_and_police_read_but_may_not_write(seeded_engine: Engine, actor: Actor) -> None:
     group_id = _group(seeded_engine)
     before = row_count(seeded_engine, "audit_entry")
     with pytest.raises(PermissionDenied, match="må ikke ændre erhvervsnabohjælpsgrupper"):
