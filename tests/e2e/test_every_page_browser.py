@@ -27,7 +27,7 @@ from tests.support.axe import axe_unavailable_reason, describe, severe_violation
 
 pytestmark = pytest.mark.e2e
 
-ROLES = ("admin", "projektleder", "politi", "byraad")
+ROLES = ("admin", "projektleder", "politi", "byraad", "erhverv")
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 LOCAL_SCHEMES = {"data", "blob", "about"}
 
