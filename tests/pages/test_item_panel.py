@@ -31,6 +31,7 @@ def test_the_project_leader_picks_a_police_user_as_owner(private_db: str) -> Non
     picker = at.selectbox(key=f"owner_pick_{chosen}")
     assert picker.options == [
         "(ingen bruger: skriv et navn)",
+        "Demo Erhvervsforening (Ishøj)",  # the business association's user may own items too
         "Demo Politi (Københavns Vestegn)",
         "Demo Projektleder (Ishøj)",
     ]
