@@ -66,6 +66,12 @@ def test_the_business_user_creates_a_group_and_an_event(private_db: str) -> None
     assert list(events["kind"]) == ["sikringstjek"]
     assert list(events["note"]) == ["Fem virksomheder gennemgået"]
     engine.dispose()
+    # audited, and in the council's change log in Danish words
+    log = run_page("pages/2_Aendringslog.py", user="byraad")
+    assert not log.exception and not log.error
+    frame = log.table[0].value
+    assert "Erhvervsgruppe «Ishøj Erhvervspark» oprettet" in set(frame["Ændring"])
+    assert any(str(c).startswith("Sikringstjek den ") for c in frame["Ændring"])
 
 
 @pytest.mark.parametrize(
