@@ -118,6 +118,18 @@ FIELD_NAMES: dict[str, str] = {
     "text": "Beslutning",
     "item_id": "Aktivitet i handlingsplanen",
     "meeting_id": "Møde",
+    # survey rounds as a process and local questions (dataio.survey_rounds)
+    "year": "År",
+    "invitation_date": "Invitationsdato",
+    "reminder_dates": "Planlagte påmindelser",
+    "close_date": "Lukkedato",
+    "invitations": "Inviterede",
+    "responses": "Svar",
+    "reminders_sent_on": "Påmindelser sendt",
+    "question": "Spørgsmål",
+    "categories": "Svarkategorier",
+    "in_share": "Tæller i andelen",
+    "answers": "Svar i hver kategori",
     # the police's incidents: an import's period, and what `botrygt prune` deleted
     "first": "Første dato",
     "last": "Sidste dato",
@@ -163,6 +175,10 @@ ACTION_NAMES: dict[str, str] = {
     "meeting.create": "Møde oprettet",
     "meeting.update": "Møde ændret",
     "meeting.decision": "Beslutning registreret",
+    "survey_schedule.create": "Tryghedsmåling planlagt",
+    "survey_schedule.update": "Planlagt tryghedsmåling ændret",
+    "local_measure.create": "Lokalt spørgsmål tilføjet",
+    "local_measure.counts": "Svar på lokalt spørgsmål registreret",
 }
 
 # changes whose stored summary already says what changed, from what to what
@@ -171,7 +187,7 @@ SELF_DESCRIBED = frozenset({"action_item.check_in", "goal.check_in"})
 # the tables of a municipality's plan: its items, safety walks and their follow-ups
 PLAN_ENTITIES = ("action_plan", "action_item", "safety_walk", "walk_observation")
 
-_YEAR_FIELDS = frozenset({"baseline_year", "target_year"})
+_YEAR_FIELDS = frozenset({"baseline_year", "target_year", "year"})
 _DATE_FIELDS = frozenset(
     {"start_date", "due_date", "walk_date", "held_on", "first", "last", "before"}
 )
@@ -289,6 +305,8 @@ def value_text(field: str, value: Any, names: Names = NO_NAMES) -> str:
             return fmt_datetime(moment)
         if isinstance(moment, date):
             return fmt_date(moment)
+    if field in {"reminder_dates", "reminders_sent_on"}:  # ISO dates separated by commas
+        return ", ".join(fmt_date(date.fromisoformat(d)) for d in text.split(",") if d.strip())
     if field in {"status", "kind", "organisation"}:
         return text.capitalize()  # already Danish words ("i gang", "messe", "fælles")
     return text

@@ -412,6 +412,63 @@ class NationalSurveyYear(SQLModel, table=True):
     source_id: int = Field(foreign_key="data_source.id")
 
 
+class SurveySchedule(SQLModel, table=True):
+    """A municipality's survey round as a process: its dates, status and the counts of
+    invitations, responses and reminders (models.survey_schedule)."""
+
+    __tablename__ = "survey_schedule"
+    __table_args__ = (UniqueConstraint("municipality_code", "year"),)
+    id: int | None = Field(default=None, primary_key=True)
+    municipality_code: int = Field(foreign_key="municipality.code", index=True)
+    year: int
+    invitation_date: date
+    reminder_dates: str = ""  # planned reminders, ISO dates separated by commas
+    close_date: date
+    status: str = "planlagt"  # models.survey_schedule.ScheduleStatus
+    invitations: int | None = None  # invitations sent (a complete count)
+    responses: int | None = None
+    reminders_sent_on: str = ""  # reminders sent, ISO dates separated by commas
+    created_by: str
+    changed_by: str
+    changed_at: datetime
+    row_version: int = 1
+
+
+class LocalSurveyMeasure(SQLModel, table=True):
+    """A municipality's own extra survey question (never judged against a national goal)."""
+
+    __tablename__ = "local_survey_measure"
+    __table_args__ = (UniqueConstraint("municipality_code", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    municipality_code: int = Field(foreign_key="municipality.code", index=True)
+    code: str = Field(max_length=32)
+    question: str
+    created_by: str
+    created_at: datetime
+
+
+class LocalSurveyCategory(SQLModel, table=True):
+    """One answer category of a local question; in_share marks those counted in its share."""
+
+    __tablename__ = "local_survey_category"
+    measure_id: int = Field(foreign_key="local_survey_measure.id", primary_key=True)
+    position: int = Field(primary_key=True)
+    label: str
+    in_share: bool = False
+
+
+class LocalSurveyAnswer(SQLModel, table=True):
+    """How many answered one category of a local question in one round (year)."""
+
+    __tablename__ = "local_survey_answer"
+    measure_id: int = Field(foreign_key="local_survey_measure.id", primary_key=True)
+    year: int = Field(primary_key=True)
+    position: int = Field(primary_key=True)
+    count: int
+    changed_by: str
+    changed_at: datetime
+
+
 class Meeting(SQLModel, table=True):
     """A partnership meeting: when, who, the agenda, the minutes and the pack it discussed."""
 

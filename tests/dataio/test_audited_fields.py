@@ -36,6 +36,8 @@ from dataio.store.walks import (
     set_observation_status,
     walk_table,
 )
+from dataio.survey_rounds.local import add_local_measure, record_local_counts
+from dataio.survey_rounds.schedule import ScheduleInput, create_schedule, update_schedule
 from dataio.tasks.check_ins import record_check_in
 from dataio.tasks.goal_check_ins import record_goal_check_in
 from dataio.tasks.owners import set_owner
@@ -225,6 +227,33 @@ def run_every_write(engine: Engine) -> None:
     )
     set_brief_day(engine, actor=ADMIN, municipality_code=183, day=5)
     set_published(engine, actor=ADMIN, code=183, on=True, summary="Vi arbejder sammen.")
+    planned = ScheduleInput(
+        year=2027, invitation_date=date(2027, 3, 1), close_date=date(2027, 3, 29)
+    )
+    schedule_id = create_schedule(engine, actor=ADMIN, code=183, values=planned)
+    update_schedule(
+        engine,
+        actor=ADMIN,
+        schedule_id=schedule_id,
+        loaded_version=1,
+        values=ScheduleInput(
+            year=2027,
+            invitation_date=date(2027, 3, 1),
+            close_date=date(2027, 3, 29),
+            reminder_dates=(date(2027, 3, 15),),
+            status="i gang",
+            invitations=1000,
+            responses=420,
+            reminders_sent_on=(date(2027, 3, 15),),
+        ),
+    )
+    measure_id = add_local_measure(
+        engine, actor=ADMIN, code=183, question="Tryg?", categories=["Ja", "Nej"], in_share=["Nej"]
+    )
+    for count in (5, 6):  # the second replaces the first: before and after
+        record_local_counts(
+            engine, actor=ADMIN, measure_id=measure_id, year=2025, counts={"Ja": count, "Nej": 1}
+        )
 
 
 def audited_actions_in_source() -> set[str]:

@@ -57,6 +57,8 @@ from dataio.store.neighbour_help import (
 )
 from dataio.store.surveys import insecurity_overview, survey_rounds
 from dataio.store.walks import action_events, closed_follow_ups, open_follow_ups, walk_table
+from dataio.survey_rounds.local import local_measures
+from dataio.survey_rounds.schedule import next_round, response_rates, schedules
 from dataio.tasks.check_ins import check_ins
 from dataio.tasks.owners import my_items, owner_choices
 from models.permissions import Actor, Role
@@ -134,6 +136,10 @@ READS: dict[str, Read] = {
         e, viewer=v, codes=[ISHOJ], measure_code="utryg_indbrud"
     ),
     "insecurity_overview": lambda e, v: insecurity_overview(e, viewer=v, code=ISHOJ),
+    "schedules": lambda e, v: schedules(e, viewer=v, code=ISHOJ),
+    "response_rates": lambda e, v: response_rates(e, viewer=v, code=ISHOJ),
+    "next_round": lambda e, v: next_round(e, viewer=v, code=ISHOJ, today=TODAY),
+    "local_measures": lambda e, v: local_measures(e, viewer=v, code=ISHOJ),
     "helpers_document": lambda e, v: helpers_document(e, viewer=v, code=ISHOJ),
     "insecurity_document": lambda e, v: insecurity_document(e, viewer=v, code=ISHOJ),
     "other_goals": lambda e, v: other_goals(e, viewer=v, code=ISHOJ),
