@@ -176,3 +176,24 @@ def local_share(counts: Sequence[int], in_share: Sequence[bool]) -> ShareEstimat
         raise ValueError("Runden har ingen svar")
     chosen = sum(c for c, counted in zip(counts, in_share, strict=True) if counted)
     return estimate_share(chosen, total)
+
+
+def parse_danish_dates(text: str) -> tuple[date, ...]:
+    """'15.03.2027, 22.3.2027' -> the dates, sorted; ValueError (Danish) on anything else."""
+    days = []
+    for part in (p.strip() for p in text.replace(";", ",").split(",")):
+        if not part:
+            continue
+        pieces = part.split(".")
+        if len(pieces) != 3 or not all(p.isdigit() for p in pieces) or len(pieces[2]) != 4:
+            raise ValueError(f"«{part}» er ikke en dato som 15.03.2027")
+        try:
+            days.append(date(int(pieces[2]), int(pieces[1]), int(pieces[0])))
+        except ValueError:
+            raise ValueError(f"«{part}» er ikke en gyldig dato") from None
+    return tuple(sorted(set(days)))
+
+
+def danish_dates_text(days: Sequence[date]) -> str:
+    """The dates as the form shows them: '15.03.2027, 22.03.2027'."""
+    return ", ".join(f"{d:%d.%m.%Y}" for d in sorted(days))

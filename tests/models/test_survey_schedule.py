@@ -8,9 +8,11 @@ from hypothesis import strategies as st
 
 from models.survey_schedule import (
     RoundDates,
+    danish_dates_text,
     local_measure_problem,
     local_share,
     next_round_dates,
+    parse_danish_dates,
     response_rate,
     response_rate_text,
     schedule_problem,
@@ -214,3 +216,30 @@ def test_local_measure_problems(
         assert problem is None
     else:
         assert problem is not None and problem.startswith(message)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ()),
+        ("15.03.2027", (date(2027, 3, 15),)),
+        ("22.3.2027, 15.03.2027", (date(2027, 3, 15), date(2027, 3, 22))),
+        ("15.03.2027; 15.03.2027", (date(2027, 3, 15),)),
+    ],
+)
+def test_parse_danish_dates(text: str, expected: tuple[date, ...]) -> None:
+    assert parse_danish_dates(text) == expected
+    assert parse_danish_dates(danish_dates_text(expected)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2027-03-15", "ikke en dato som"),
+        ("31.02.2027", "ikke en gyldig dato"),
+        ("1.2.27", "ikke en dato"),
+    ],
+)
+def test_parse_danish_dates_refuses_other_text(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_danish_dates(text)
