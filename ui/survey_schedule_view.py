@@ -95,7 +95,7 @@ def with_response_rate(
             else MISSING
         )
     shown = display.copy()
-    shown.insert(shown.columns.get_loc("Andel") + 1, "Svarprocent", texts)  # type: ignore[operator]
+    shown.insert(shown.columns.get_loc("Andel") + 1, "Svarprocent", texts)
     return shown
 
 
@@ -207,7 +207,8 @@ def _plan_form(actor: Actor, code: int, dates: RoundDates) -> None:
 
 
 def _optional_count(value: object) -> int | None:
-    return None if value is None or pd.isna(value) else int(str(value))  # type: ignore[call-overload]
+    """A stored count or None (2000.0 where another round's None made the column float)."""
+    return None if value is None or pd.isna(value) else int(float(str(value)))
 
 
 def _progress_form(actor: Actor, row: pd.Series) -> None:

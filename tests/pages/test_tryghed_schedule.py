@@ -4,13 +4,14 @@ the police read the schedule, the response rate and the local share, with no for
 
 from datetime import date
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button
 
 from dataio.db.engine import make_engine
 from dataio.store.surveys import insecurity_overview
 from dataio.survey_rounds.local import add_local_measure, local_measures, record_local_counts
-from dataio.survey_rounds.schedule import ScheduleInput, create_schedule, schedules
+from dataio.survey_rounds.schedule import ScheduleInput, create_schedule, next_round, schedules
 from models.survey_schedule import LOCAL_NOTE, RATE_NOTE
 from tests.factories import ISHOJ, LEADER, READER
 from tests.pages.apptest import page_text, plotly_specs, run_page
@@ -66,7 +67,9 @@ def test_the_project_leader_plans_the_next_round_and_records_its_counts(private_
     assert not at.exception and not at.error
     assert "Næste måling" in [s.value for s in at.subheader]
     assert "Der er endnu ingen planlagt måling for Ishøj." in [i.value for i in at.info]
-    year = int(at.number_input(key="schedule_year").value)
+    proposed = at.number_input(key="schedule_year").value
+    assert proposed is not None
+    year = int(proposed)
     assert year >= date.today().year
     _button(at, "Planlæg målingen").click().run()
     assert not at.exception and not at.error
@@ -83,7 +86,8 @@ def test_the_project_leader_plans_the_next_round_and_records_its_counts(private_
         "Der kan ikke være flere svar (2.100) end inviterede (2.000)"
     ]
     at.number_input(key="schedule_responses").set_value(866)
-    at.text_input(key="schedule_sent").input(f"15.03.{year}")
+    reminder = pd.Timestamp(row.reminder_dates).date()  # the proposed one
+    at.text_input(key="schedule_sent").input(f"{reminder:%d.%m.%Y}")
     _button(at, "Gem forløbet").click().run()
     assert not at.exception and not at.error
     assert [s.value for s in at.success] == [f"Forløbet af målingen {year} er gemt."]
@@ -158,3 +162,21 @@ def test_the_police_read_the_same_without_a_form(private_db: str) -> None:
     assert at.title[0].value == "Tryghed: Ishøj"
     assert "Svarprocent 42,0 % (420 af 1.000 inviterede)" in page_text(at)
     assert not at.get("form")
+
+
+def test_a_closed_round_is_read_only_and_the_next_is_planned_after_it(private_db: str) -> None:
+    latest = _seed(private_db)
+    engine = make_engine(private_db)
+    upcoming = next_round(engine, viewer=READER, code=ISHOJ, today=date.today()).year
+    engine.dispose()
+    assert upcoming >= latest + 2 and (upcoming - latest) % 2 == 0
+    at = run_page(PAGE, user="projektleder")
+    assert not at.exception and not at.error
+    assert int(at.number_input(key="schedule_year").value or 0) == upcoming
+    assert not [b for b in at.button if b.label == "Gem forløbet"]  # the round is closed
+    _button(at, "Planlæg målingen").click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == [f"Målingen {upcoming} er planlagt."]
+    assert at.number_input(key="schedule_invitations").value is None  # the new round's, empty
+    schedule = next(d.value for d in at.dataframe if "Påmindelser sendt" in d.value.columns)
+    assert list(schedule["Svarprocent"]) == ["–", "42,0 %"]

@@ -61,7 +61,7 @@ def _running(**changes: object) -> ScheduleInput:
         "reminders_sent_on": (date(2027, 3, 15),),
     }
     values.update(changes)
-    return ScheduleInput(**values)  # type: ignore[arg-type]
+    return ScheduleInput(**values)
 
 
 def test_the_project_leader_plans_a_round_and_records_its_counts(seeded_engine: Engine) -> None:
