@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 from sqlalchemy import Engine, func
 from sqlalchemy import select as select_columns
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from dataio.db import audit
@@ -197,7 +198,13 @@ def create_schedule(engine: Engine, *, actor: Actor, code: int, values: Schedule
             changed_at=now,
         )
         session.add(row)
-        session.flush()
+        try:
+            session.flush()
+        except IntegrityError:  # a rival planned the same year between our read and our insert
+            raise ValidationFailed(
+                f"{name} har netop fået en planlagt måling i {values.year} af en anden; "
+                "hent siden igen"
+            ) from None
         assert values.invitation_date is not None
         audit.record(
             session,

@@ -243,3 +243,14 @@ def test_parse_danish_dates(text: str, expected: tuple[date, ...]) -> None:
 def test_parse_danish_dates_refuses_other_text(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         parse_danish_dates(text)
+
+
+def test_the_change_log_writes_the_schedules_fields_in_words() -> None:
+    from models.change_text import value_text
+
+    assert value_text("reminder_dates", "2027-03-15,2027-03-22") == "15. mar. 2027, 22. mar. 2027"
+    assert value_text("reminders_sent_on", "") == "–"
+    assert value_text("invitation_date", "2027-03-01") == "1. mar. 2027"
+    assert value_text("year", 2027) == "2027"
+    assert value_text("invitations", 2000) == "2.000"
+    assert value_text("status", "i gang") == "I gang"
