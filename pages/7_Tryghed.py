@@ -18,6 +18,7 @@ from ui.goal_charts import insecurity_chart, protection_chart
 from ui.goal_views import insecurity_card, rounds_for_display
 from ui.page import demo_notice, guarded, municipality_picker
 from ui.survey_schedule_view import (
+    latest_rate_line,
     load_response_rates,
     local_questions_section,
     rate_caption,
@@ -37,6 +38,8 @@ def render(actor: Actor) -> None:
     card, chart = st.columns([1, 2])
     with card:
         insecurity_card(overview)
+        rates = load_response_rates(version, actor, code)
+        latest_rate_line(overview.rounds["year"], rates)
         with st.expander("Hvad måles der?"):
             st.markdown(
                 f"**{for_markdown(overview.measure.label)}**: «{for_markdown(overview.measure.question)}»"
@@ -60,7 +63,6 @@ def render(actor: Actor) -> None:
         )
     if not overview.rounds.empty:
         st.subheader("Målingerne")
-        rates = load_response_rates(version, actor, code)
         rounds = with_response_rate(
             rounds_for_display(overview.rounds), overview.rounds["year"], rates
         )

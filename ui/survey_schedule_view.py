@@ -99,6 +99,15 @@ def with_response_rate(
     return shown
 
 
+def latest_rate_line(years: pd.Series, rates: dict[int, tuple[int, int]]) -> None:
+    """Under the status card: the latest round's response rate, when its schedule counted it."""
+    if years.empty or int(years.max()) not in rates:
+        return
+    year = int(years.max())
+    responses, invitations = rates[year]
+    st.caption(f"Måling {year}: {response_rate_text(responses, invitations)}.")
+
+
 def rate_caption(rates: dict[int, tuple[int, int]]) -> None:
     """Say what the response rate is (a count, no interval), when any round has one."""
     if rates:
@@ -211,8 +220,20 @@ def _optional_count(value: object) -> int | None:
     return None if value is None or pd.isna(value) else int(float(str(value)))
 
 
+def _shown_version(row: pd.Series) -> int:
+    """The version the form was drawn from: as it was when "Gem forløbet" was pressed (so a save
+    from an older page is refused, not written over another person's save), else as now."""
+    seen_key = f"schedule_seen_{int(row['id'])}"
+    seen = st.session_state.get(seen_key)
+    pressed = bool(st.session_state.get("schedule_save"))
+    version = seen if pressed and isinstance(seen, int) else int(row["row_version"])
+    st.session_state[seen_key] = version
+    return version
+
+
 def _progress_form(actor: Actor, row: pd.Series) -> None:
     year = int(row["year"])
+    loaded_version = _shown_version(row)
     st.markdown(f"**Forløbet af målingen {year}**")
     with st.form("schedule_progress", enter_to_submit=False):
         statuses = [s.value for s in ScheduleStatus]
@@ -254,7 +275,7 @@ def _progress_form(actor: Actor, row: pd.Series) -> None:
                     loaders.engine(),
                     actor=actor,
                     schedule_id=int(row["id"]),
-                    loaded_version=int(row["row_version"]),
+                    loaded_version=loaded_version,
                     values=ScheduleInput(
                         year=year,
                         invitation_date=pd.Timestamp(str(row["invitation_date"])).date(),

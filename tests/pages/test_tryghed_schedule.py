@@ -11,7 +11,14 @@ from streamlit.testing.v1.element_tree import Button
 from dataio.db.engine import make_engine
 from dataio.store.surveys import insecurity_overview
 from dataio.survey_rounds.local import add_local_measure, local_measures, record_local_counts
-from dataio.survey_rounds.schedule import ScheduleInput, create_schedule, next_round, schedules
+from dataio.survey_rounds.schedule import (
+    ScheduleInput,
+    create_schedule,
+    next_round,
+    schedules,
+    update_schedule,
+)
+from models.permissions import Actor, Role
 from models.survey_schedule import LOCAL_NOTE, RATE_NOTE
 from tests.factories import ISHOJ, LEADER, READER
 from tests.pages.apptest import page_text, plotly_specs, run_page
@@ -137,6 +144,10 @@ def test_the_council_sees_the_schedule_the_rate_and_the_local_share_but_no_form(
     assert not at.exception and not at.error
     text = page_text(at)
     assert "Svarprocent 42,0 % (420 af 1.000 inviterede)" in text
+    # beside the share on the status card, for the latest round
+    assert f"Måling {latest}: Svarprocent 42,0 % (420 af 1.000 inviterede)." in [
+        c.value for c in at.caption
+    ]
     assert RATE_NOTE in text
     assert "Projektlederen planlægger målingerne og registrerer forløbet." in text
     assert "Projektlederen tilføjer lokale spørgsmål og registrerer svarene." in text
@@ -180,3 +191,38 @@ def test_a_closed_round_is_read_only_and_the_next_is_planned_after_it(private_db
     assert at.number_input(key="schedule_invitations").value is None  # the new round's, empty
     schedule = next(d.value for d in at.dataframe if "Påmindelser sendt" in d.value.columns)
     assert list(schedule["Svarprocent"]) == ["–", "42,0 %"]
+
+
+def test_a_save_from_an_older_page_is_a_danish_message_and_writes_nothing(private_db: str) -> None:
+    engine = make_engine(private_db)
+    schedule_id = create_schedule(
+        engine,
+        actor=LEADER,
+        code=ISHOJ,
+        values=ScheduleInput(
+            year=2027, invitation_date=date(2027, 3, 1), close_date=date(2027, 3, 29)
+        ),
+    )
+    at = run_page(PAGE, user="projektleder")  # the page holds version 1
+    update_schedule(  # meanwhile the administrator records the invitations
+        engine,
+        actor=Actor("admin", Role.ADMIN),
+        schedule_id=schedule_id,
+        loaded_version=1,
+        values=ScheduleInput(
+            year=2027,
+            invitation_date=date(2027, 3, 1),
+            close_date=date(2027, 3, 29),
+            status="i gang",
+            invitations=1500,
+        ),
+    )
+    at.number_input(key="schedule_invitations").set_value(2000)
+    _button(at, "Gem forløbet").click().run()
+    assert not at.exception
+    (message,) = [e.value for e in at.error]
+    assert message.startswith("Målingen 2027 er ændret af admin (")
+    assert message.endswith("efter du hentede siden; hent siden igen")
+    (row,) = schedules(engine, viewer=READER, code=ISHOJ).itertuples()
+    assert (row.invitations, row.row_version) == (1500, 2)
+    engine.dispose()
