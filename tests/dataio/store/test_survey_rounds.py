@@ -31,6 +31,7 @@ from tests.factories import (
     insecurity_answers,
     row_count,
 )
+from tests.support.interleave import rival_before_write, second_engine
 
 TODAY = date(2026, 12, 7)
 PLAN = ScheduleInput(
@@ -275,3 +276,39 @@ def test_two_questions_with_the_same_words_get_their_own_codes(seeded_engine: En
         "tryg",
         "tryg_2",
     ]
+
+
+def test_of_two_simultaneous_saves_from_the_same_version_exactly_one_lands(
+    seeded_engine: Engine,
+) -> None:
+    schedule_id = create_schedule(seeded_engine, actor=LEADER, code=ISHOJ, values=PLAN)
+    rival_engine = second_engine(seeded_engine)
+
+    def rival() -> None:
+        update_schedule(
+            rival_engine,
+            actor=COLLEAGUE,
+            schedule_id=schedule_id,
+            loaded_version=1,
+            values=_running(responses=300),
+        )
+
+    try:
+        with (
+            rival_before_write(seeded_engine, table="survey_schedule", rival=rival) as hooked,
+            pytest.raises(ValidationFailed, match="er ændret af kollega"),
+        ):
+            update_schedule(
+                seeded_engine,
+                actor=LEADER,
+                schedule_id=schedule_id,
+                loaded_version=1,
+                values=_running(responses=500),
+            )
+    finally:
+        rival_engine.dispose()
+    assert hooked, "the rival never ran between the read and the write"
+    (row,) = schedules(seeded_engine, viewer=ADMIN, code=ISHOJ).itertuples()
+    assert (row.responses, row.row_version) == (300, 2)
+    (updated,) = _audit(seeded_engine, "survey_schedule.update")
+    assert updated.username == "kollega"
