@@ -1,7 +1,7 @@
 """survey schedule: survey rounds as a process (dates, invitations, responses, reminders) and local
 extra questions with their categories and counts per round (dataio.survey_rounds)
 
-Revision ID: 0018_survey_schedule
+Revision ID: 0018
 Revises: 0017
 Create Date: 2026-12-07 17:10:00.000000
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = '0018_survey_schedule'
+revision = '0018'
 down_revision = '0017'
 branch_labels = None
 depends_on = None
