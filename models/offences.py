@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
+from models.formatting import fmt_decimal, fmt_int
 from models.rates import group_rate_per_1000, rate_per_1000
 
 RESIDENTIAL_BURGLARY = 1320  # stays in burglary_quarter, never among the other offences
@@ -99,3 +100,31 @@ def rate_rows(
             }
         )
     return pd.DataFrame(rows, columns=["year", "count", "municipality", "national", "peers"])
+
+
+def _rate(value: object) -> float | None:
+    return None if value is None or pd.isna(value) else float(str(value))
+
+
+def burden_sentence(*, label: str, name: str, latest: Mapping[str, object]) -> str:
+    """ "Er vi mere belastet end andre?" in one Danish sentence for the latest complete year
+    (`latest`: a rate_rows row: year, count, municipality, national, peers)."""
+    year, count = latest["year"], int(str(latest["count"]))
+    own = _rate(latest.get("municipality"))
+    if own is None:
+        return (
+            f"{label} {year}: {fmt_int(count)} anmeldelser i {name}; uden husstandstal ingen rate."
+        )
+    parts = [
+        f"{fmt_decimal(rate, digits=1)} {where}"
+        for rate, where in (
+            (_rate(latest.get("national")), "i hele landet"),
+            (_rate(latest.get("peers")), "i sammenlignelige kommuner"),
+        )
+        if rate is not None
+    ]
+    against = f" mod {' og '.join(parts)}" if parts else ""
+    return (
+        f"{label} {year}: {fmt_decimal(own, digits=1)} pr. 1.000 husstande i {name}{against} "
+        f"({fmt_int(count)} anmeldelser)."
+    )

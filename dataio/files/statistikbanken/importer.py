@@ -382,6 +382,9 @@ def import_dst(
             source_id=source_id,
             table=_undo_table(file.table, ages=aged is not None),
             scope=_undo_scope(file, frame),
+            also={"offence_quarter": sorted(set(others["code"].astype(int)))}
+            if diff is not None and not others.empty
+            else None,
         )
         if diff is not None:
             changed, demo_removed = _write_quarters(session, frame, source_id=source_id, diff=diff)

@@ -14,6 +14,7 @@ from cli import main
 from dataio.errors import ValidationFailed
 from dataio.files.statistikbanken.importer import import_dst
 from dataio.files.statistikbanken.reader import DstRejected, read_dst
+from dataio.files.undo import undo_last_import
 from dataio.offences.store import offence_comparison, offence_document, offence_quarters
 from dataio.seed.init import regenerate_demo
 from dataio.status_document import scope_status_document
@@ -288,3 +289,22 @@ def test_import_cli_takes_offences(
         main(["import", "dst", str(path), "--offences", "13"])
     assert refused.value.code == 2
     assert "firecifret" in capsys.readouterr().err
+
+
+def test_undo_puts_the_replaced_offence_rows_back(seeded_engine: Engine) -> None:
+    regenerate_demo(seeded_engine, today=TODAY)
+    query = (
+        "SELECT period, count, is_demo FROM offence_quarter WHERE municipality_code = 183 "
+        "ORDER BY period"
+    )
+    before = rows(seeded_engine, query)
+    import_dst(
+        seeded_engine,
+        actor=ADMIN,
+        data=straf11(burglaries(), business()),
+        file_name="straf11.csv",
+        today=TODAY,
+    )
+    assert rows(seeded_engine, query) != before
+    assert "er fortrudt" in undo_last_import(seeded_engine, actor=ADMIN)
+    assert rows(seeded_engine, query) == before
