@@ -109,7 +109,7 @@ def _rate(value: object) -> float | None:
 def burden_sentence(*, label: str, name: str, latest: Mapping[str, object]) -> str:
     """ "Er vi mere belastet end andre?" in one Danish sentence for the latest complete year
     (`latest`: a rate_rows row: year, count, municipality, national, peers)."""
-    year, count = latest["year"], int(str(latest["count"]))
+    year, count = int(float(str(latest["year"]))), round(float(str(latest["count"])))
     own = _rate(latest.get("municipality"))
     if own is None:
         return (

@@ -47,6 +47,9 @@ def offence_chart(comparison: OffenceComparison) -> go.Figure:
             line={"color": colour, "dash": dash},
             hovertemplate=f"{name}: %{{y:,.2f}}<extra></extra>",
         )
+    # whole years on the axis (not 2.021,5): one tick a year, every second on a long series
+    figure.update_xaxes(tickformat="d", dtick=1 if len(rates) <= 12 else 2)
+    figure.update_yaxes(rangemode="tozero")  # rates compared from zero, not from the lowest
     title = f"{comparison.label} pr. 1.000 husstande" + (
         " (husstande tilnærmet)" if comparison.households_approximate else ""
     )
