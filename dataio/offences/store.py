@@ -10,6 +10,7 @@ from typing import Any
 
 import pandas as pd
 from sqlalchemy import and_, delete, insert, or_, select
+from sqlalchemy.sql import Select
 from sqlmodel import Session, col
 
 from dataio.db.frames import Connectable, read_frame
@@ -103,7 +104,7 @@ def offence_quarters(
 ) -> pd.DataFrame:
     """code, period, year, quarter, count, provisional, is_demo, source_id of one offence (one
     municipality, or all), ordered by code and period."""
-    statement = select(
+    statement: Select[*tuple[Any, ...]] = select(
         col(OffenceQuarter.municipality_code).label("code"),
         col(OffenceQuarter.period),
         col(OffenceQuarter.year),
