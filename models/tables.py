@@ -69,6 +69,25 @@ class BurglaryQuarter(SQLModel, table=True):
     imported_at: datetime
 
 
+class OffenceQuarter(SQLModel, table=True):
+    """Reported offences of one other STRAF11 offence code (OVERTRÆD, e.g. 1310 business
+    burglary) in one municipality in one quarter; residential burglary (1320) stays in
+    burglary_quarter. Only the exact codes asked for are stored, never a parent level."""
+
+    __tablename__ = "offence_quarter"
+    municipality_code: int = Field(foreign_key="municipality.code", primary_key=True)
+    offence: int = Field(primary_key=True)  # OVERTRÆD code, e.g. 1310
+    period: str = Field(primary_key=True, max_length=6)  # "2023K1"
+    label: str = Field(max_length=200)  # the code's Danish name
+    year: int = Field(index=True)
+    quarter: int
+    count: int
+    provisional: bool = False
+    is_demo: bool = False
+    source_id: int = Field(foreign_key="data_source.id", index=True)
+    imported_at: datetime
+
+
 class NationalBurglaryYear(SQLModel, table=True):
     """National residential burglaries in one year, with how sure the figure is."""
 

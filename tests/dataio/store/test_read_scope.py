@@ -254,6 +254,10 @@ PUBLIC = {
     # the public view (dataio.public): public statistics and the summary published on purpose
     "public_view",
     "publication",
+    # other offences of STRAF11 (dataio.offences): public statistics like the burglaries
+    "offence_quarters",
+    "offence_comparison",
+    "offence_document",
 }
 
 
