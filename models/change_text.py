@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from models.actionplan import GOAL_LABELS, TRACK_LABELS, Track
+from models.communication import TONE_LABELS, Tone
 from models.domain import INDICATOR_LABELS, Indicator, Status
 from models.formatting import MISSING, fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_percent
 from models.permissions import ROLE_LABELS, Role
@@ -124,6 +125,17 @@ FIELD_NAMES: dict[str, str] = {
     "deleted": "Slettede hændelser",
     "months": "Opbevaringsgrænse (måneder)",
     "before": "Ældre end",
+    # track 3: the press log and the stakeholder register (dataio.communication)
+    "published_on": "Dato for omtalen",
+    "medium": "Medie",
+    "headline": "Overskrift",
+    "url": "Link",
+    "tone": "Tone",
+    "contact_name": "Kontaktperson",
+    "phone": "Telefon",
+    "tracks": "Spor",
+    "note": "Note",
+    "partners": "Partnere",
 }
 
 # The kinds of change, as the filter and the log name them
@@ -163,6 +175,13 @@ ACTION_NAMES: dict[str, str] = {
     "meeting.create": "Møde oprettet",
     "meeting.update": "Møde ændret",
     "meeting.decision": "Beslutning registreret",
+    "press.create": "Presseomtale registreret",
+    "press.update": "Presseomtale ændret",
+    "press.delete": "Presseomtale slettet",
+    "stakeholder.create": "Aktør tilføjet",
+    "stakeholder.update": "Aktør ændret",
+    "stakeholder.delete": "Aktør slettet",
+    "stakeholder.partners": "Partnere for en aktivitet ændret",
 }
 
 # changes whose stored summary already says what changed, from what to what
@@ -173,7 +192,7 @@ PLAN_ENTITIES = ("action_plan", "action_item", "safety_walk", "walk_observation"
 
 _YEAR_FIELDS = frozenset({"baseline_year", "target_year"})
 _DATE_FIELDS = frozenset(
-    {"start_date", "due_date", "walk_date", "held_on", "first", "last", "before"}
+    {"start_date", "due_date", "walk_date", "held_on", "first", "last", "before", "published_on"}
 )
 _SHARE_FIELDS = frozenset({"target_reduction"})
 _SCOPE_KINDS = {"national": "hele landet", "municipality": "kommune"}
@@ -260,6 +279,7 @@ def _code(field: str, value: Any, names: Names) -> str | None:
         "police_district_number": names.districts,
         "owner_username": names.people,
         "override_status": {s.value: status_mark(s) for s in Status},
+        "tone": {t.value: TONE_LABELS[t].capitalize() for t in Tone},
     }
     table = words.get(field)
     if table is None:
