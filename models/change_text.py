@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from models.actionplan import GOAL_LABELS, TRACK_LABELS, Track
+from models.actionplan import GOAL_LABELS, TRACK_LABELS, Organisation, Track
 from models.communication import TONE_LABELS, Tone
 from models.domain import INDICATOR_LABELS, Indicator, Status
 from models.formatting import MISSING, fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_percent
@@ -195,6 +195,7 @@ _DATE_FIELDS = frozenset(
     {"start_date", "due_date", "walk_date", "held_on", "first", "last", "before", "published_on"}
 )
 _SHARE_FIELDS = frozenset({"target_reduction"})
+_ORGANISATIONS = frozenset(o.value for o in Organisation)  # a plan item's owner: kommune, ...
 _SCOPE_KINDS = {"national": "hele landet", "municipality": "kommune"}
 _TARGET_UNITS = {
     "level": "antal nabohjælpere",
@@ -309,6 +310,8 @@ def value_text(field: str, value: Any, names: Names = NO_NAMES) -> str:
             return fmt_datetime(moment)
         if isinstance(moment, date):
             return fmt_date(moment)
+    if field == "organisation" and text not in _ORGANISATIONS:
+        return text  # a stakeholder's organisation, as typed ("Ishøj Boldklub")
     if field in {"status", "kind", "organisation"}:
         return text.capitalize()  # already Danish words ("i gang", "messe", "fælles")
     return text
