@@ -4,6 +4,7 @@ all of it with no form; a save from an older page is refused in Danish with noth
 
 from datetime import date
 
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button
 
@@ -21,7 +22,7 @@ def _button(at: AppTest, label: str) -> Button:
     return next(b for b in at.button if b.label == label)
 
 
-def _frame(at: AppTest, column: str):  # noqa: ANN202
+def _frame(at: AppTest, column: str) -> pd.DataFrame:
     return next(d.value for d in at.dataframe if column in d.value.columns)
 
 

@@ -242,16 +242,18 @@ def test_a_rivals_save_between_read_and_write_wins_and_mine_writes_nothing(
         )
 
     try:
-        with rival_before_write(seeded_engine, table="press_entry", rival=rival) as hooked:
-            with pytest.raises(ValidationFailed, match="ændret eller slettet af en anden"):
-                edit_press_entry(
-                    seeded_engine,
-                    actor=LEADER,
-                    entry_id=entry,
-                    loaded_version=1,
-                    headline="Min",
-                    **base,
-                )
+        with (
+            rival_before_write(seeded_engine, table="press_entry", rival=rival) as hooked,
+            pytest.raises(ValidationFailed, match="ændret eller slettet af en anden"),
+        ):
+            edit_press_entry(
+                seeded_engine,
+                actor=LEADER,
+                entry_id=entry,
+                loaded_version=1,
+                headline="Min",
+                **base,
+            )
     finally:
         rival_engine.dispose()
     assert hooked

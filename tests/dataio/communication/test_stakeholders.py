@@ -129,7 +129,7 @@ def test_others_are_refused_in_danish_and_nothing_is_written(
 
 
 def test_invalid_values_are_refused_in_danish(seeded_engine: Engine) -> None:
-    with pytest.raises(ValidationFailed, match="Organisationen skal udfyldes."):
+    with pytest.raises(ValidationFailed, match=r"Organisationen skal udfyldes\."):
         _add(seeded_engine, " ")
     with pytest.raises(ValidationFailed, match="Ukendt spor"):
         _add(seeded_engine, tracks=["Spor 7"])
