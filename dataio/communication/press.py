@@ -44,7 +44,7 @@ def press_entries(con: Connectable, *, viewer: Actor, code: int) -> pd.DataFrame
             col(PressEntry.tone),
             col(PressEntry.goal),
             col(PressEntry.item_id),
-            col(ActionItem.title).label("item_title"),
+            col(ActionItem.title),
             col(PressEntry.created_by),
             col(PressEntry.row_version),
         )
@@ -52,7 +52,7 @@ def press_entries(con: Connectable, *, viewer: Actor, code: int) -> pd.DataFrame
         .where(col(PressEntry.municipality_code) == code)
         .order_by(col(PressEntry.published_on).desc(), col(PressEntry.id).desc())
     )
-    return read_frame(con, statement)
+    return read_frame(con, statement).rename(columns={"title": "item_title"})
 
 
 def press_quarters(con: Connectable, *, viewer: Actor, code: int) -> list[QuarterShare]:

@@ -59,7 +59,7 @@ def item_partners(con: Connectable, *, viewer: Actor, code: int) -> pd.DataFrame
     statement = (
         select_columns(
             col(StakeholderItem.item_id),
-            col(ActionItem.title).label("item_title"),
+            col(ActionItem.title),
             col(StakeholderItem.stakeholder_id),
             col(Stakeholder.organisation),
         )
@@ -68,7 +68,7 @@ def item_partners(con: Connectable, *, viewer: Actor, code: int) -> pd.DataFrame
         .where(col(Stakeholder.municipality_code) == code)
         .order_by(col(ActionItem.title), col(Stakeholder.organisation))
     )
-    return read_frame(con, statement)
+    return read_frame(con, statement).rename(columns={"title": "item_title"})
 
 
 def _allowed(session: Session, actor: Actor, code: int) -> Target:
@@ -227,11 +227,8 @@ def delete_stakeholder(
         target = _allowed(session, actor, found.municipality_code)
         before = {k: getattr(found, k) for k in STAKEHOLDER_FIELDS}
         session.flush()
-        session.connection().execute(
-            delete(StakeholderItem.__table__).where(  # type: ignore[arg-type]
-                StakeholderItem.__table__.c.stakeholder_id == stakeholder_id  # type: ignore[attr-defined]
-            )
-        )
+        links = StakeholderItem.__table__  # type: ignore[attr-defined]
+        session.connection().execute(delete(links).where(links.c.stakeholder_id == stakeholder_id))
         table = Stakeholder.__table__  # type: ignore[attr-defined]
         result = session.connection().execute(
             delete(table).where(table.c.id == stakeholder_id, table.c.row_version == loaded_version)

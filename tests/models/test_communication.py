@@ -1,6 +1,7 @@
 """Track 3's pure rules: the share of constructive coverage per quarter, and what may be stored."""
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -148,7 +149,7 @@ def test_press_problems_in_danish() -> None:
 
 
 def test_stakeholder_problems_and_tracks() -> None:
-    ok = {"contact_name": "", "email": "", "phone": "", "tracks": [], "note": ""}
+    ok: dict[str, Any] = {"contact_name": "", "email": "", "phone": "", "tracks": [], "note": ""}
     assert stakeholder_problem(organisation="Bauhaus Ishøj", **ok) is None
     assert stakeholder_problem(organisation="", **ok) == "Organisationen skal udfyldes."
     assert stakeholder_problem(organisation="A", **ok | {"email": "nej"}) == (

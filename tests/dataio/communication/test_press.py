@@ -3,6 +3,7 @@ share, and refusals in Danish for the council and for another municipality's pro
 
 import json
 from datetime import date
+from typing import Any
 
 import pytest
 from sqlalchemy import Engine, text
@@ -171,7 +172,7 @@ def test_an_entry_concerns_an_item_of_its_own_plan_and_loses_it_when_the_item_go
 
 def test_edit_and_delete_with_versions(seeded_engine: Engine) -> None:
     entry = _add(seeded_engine)
-    values = {
+    values: dict[str, Any] = {
         "published_on": date(2026, 11, 20),
         "medium": "Ishøj Avis",
         "headline": "Naboer holder øje: nabohjælp virker",
@@ -220,7 +221,7 @@ def test_a_rivals_save_between_read_and_write_wins_and_mine_writes_nothing(
     seeded_engine: Engine,
 ) -> None:
     entry = _add(seeded_engine)
-    base = {
+    base: dict[str, Any] = {
         "published_on": date(2026, 11, 20),
         "medium": "Ishøj Avis",
         "url": "",
