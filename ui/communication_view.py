@@ -491,3 +491,12 @@ def partners_form(
                 st.info("Partnerne er uændrede; intet er gemt.")
                 return
             flash.done(f"Partnerne for «{for_markdown(titles[item])}» er gemt.", area="partners")
+
+
+def plan_partners(actor: Actor, version: int, code: int) -> None:
+    """On Handlingsplan: the items' partners from the stakeholder register (nothing when none)."""
+    partners = load_partners(version, actor, code)
+    if partners.empty:
+        return
+    with st.expander("Partnere (aktører fra siden Kommunikation)", icon=":material/handshake:"):
+        partners_table(partners)

@@ -9,7 +9,12 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button
 
 from dataio.communication.press import add_press_entry, edit_press_entry, press_entries
-from dataio.communication.stakeholders import add_stakeholder, item_partners, stakeholders
+from dataio.communication.stakeholders import (
+    add_stakeholder,
+    item_partners,
+    set_item_partners,
+    stakeholders,
+)
 from dataio.db.engine import make_engine
 from dataio.store.action_plans import plan_items
 from tests.factories import ADMIN, ISHOJ, LEADER, READER
@@ -164,3 +169,17 @@ def test_the_administrator_sees_the_page_with_the_forms(app_env: str) -> None:
     assert not at.exception and not at.error
     assert at.title[0].value.startswith("Kommunikation: ")
     assert {"Gem omtalen", "Tilføj aktøren"} <= {b.label for b in at.button}
+
+
+def test_the_plan_shows_its_items_partners(private_db: str) -> None:
+    engine = make_engine(private_db)
+    made = add_stakeholder(engine, actor=LEADER, code=ISHOJ, organisation="Bauhaus Ishøj")
+    first = plan_items(engine, viewer=READER, municipality_code=ISHOJ).iloc[0]
+    set_item_partners(engine, actor=LEADER, item_id=int(first["id"]), stakeholder_ids=[made])
+    engine.dispose()
+    at = run_page("pages/4_Handlingsplan.py", user="byraad")
+    assert not at.exception and not at.error
+    assert "Partnere (aktører fra siden Kommunikation)" in [e.label for e in at.expander]
+    shown = _frame(at, "Partnere")
+    assert list(shown["Aktivitet"]) == [first["title"]]
+    assert list(shown["Partnere"]) == ["Bauhaus Ishøj"]
