@@ -591,3 +591,57 @@ class Incident(SQLModel, table=True):
     import_id: int = Field(foreign_key="data_source.id", index=True)  # the file it came from
     is_demo: bool = False
     created_at: datetime
+
+
+class PressEntry(SQLModel, table=True):
+    """One piece of coverage in the press log (track 3): when, where, the headline, its tone and
+    the goal or plan item it concerns (dataio.communication)."""
+
+    __tablename__ = "press_entry"
+    id: int | None = Field(default=None, primary_key=True)
+    municipality_code: int = Field(foreign_key="municipality.code", index=True)
+    published_on: date
+    medium: str
+    headline: str
+    url: str = ""  # http or https only (models.communication.url_problem); "" when none
+    tone: str  # models.communication.Tone
+    goal: str | None = None  # a goal key of models.communication.PRESS_GOALS
+    # the plan item it concerns; the link goes when the item is deleted
+    item_id: int | None = Field(
+        default=None, foreign_key="action_item.id", ondelete="SET NULL", index=True
+    )
+    created_by: str
+    created_at: datetime
+    changed_by: str
+    changed_at: datetime
+    row_version: int = 1
+
+
+class Stakeholder(SQLModel, table=True):
+    """An organisation the partnership works with (the guide's "aktører"), its contact and the
+    tracks it takes part in; plan items name stakeholders as partners (StakeholderItem)."""
+
+    __tablename__ = "stakeholder"
+    id: int | None = Field(default=None, primary_key=True)
+    municipality_code: int = Field(foreign_key="municipality.code", index=True)
+    organisation: str
+    contact_name: str = ""
+    email: str = ""
+    phone: str = ""
+    tracks: str = ""  # models.actionplan.Track codes, comma-separated (models.communication)
+    note: str = ""
+    created_by: str
+    created_at: datetime
+    changed_by: str
+    changed_at: datetime
+    row_version: int = 1
+
+
+class StakeholderItem(SQLModel, table=True):
+    """A plan item names a stakeholder as partner; the link goes with either of them."""
+
+    __tablename__ = "stakeholder_item"
+    stakeholder_id: int = Field(foreign_key="stakeholder.id", primary_key=True, ondelete="CASCADE")
+    item_id: int = Field(
+        foreign_key="action_item.id", primary_key=True, ondelete="CASCADE", index=True
+    )

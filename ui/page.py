@@ -106,6 +106,12 @@ PAGES = {
         "pages/10_Rapport.py", "Rapport", ":material/summarize:", reads_some_municipality
     ),
     "moeder": MenuItem("pages/13_Moeder.py", "Møder", ":material/groups:", reads_some_municipality),
+    "kommunikation": MenuItem(
+        "pages/16_Kommunikation.py",
+        "Kommunikation",
+        ":material/campaign:",
+        reads_some_municipality,
+    ),
     "data": MenuItem(
         "pages/5_Data.py",
         "Data",

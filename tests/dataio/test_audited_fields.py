@@ -15,6 +15,13 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from dataio.communication.press import add_press_entry, delete_press_entry, edit_press_entry
+from dataio.communication.stakeholders import (
+    add_stakeholder,
+    delete_stakeholder,
+    edit_stakeholder,
+    set_item_partners,
+)
 from dataio.files.incidents import import_incidents
 from dataio.files.neighbour_help import import_helpers
 from dataio.files.statistikbanken.importer import import_dst
@@ -254,6 +261,65 @@ def run_every_write(engine: Engine) -> None:
         record_local_counts(
             engine, actor=ADMIN, measure_id=measure_id, year=2025, counts={"Ja": count, "Nej": 1}
         )
+    run_communication_writes(engine)
+
+
+def run_communication_writes(engine: Engine) -> None:
+    """Track 3: the press log and the stakeholder register (dataio.communication)."""
+    entry = add_press_entry(
+        engine,
+        actor=ADMIN,
+        code=183,
+        published_on=TODAY,
+        medium="Ishøj Avis",
+        headline="Sådan sikrer du dit hjem",
+        url="https://ishoj-avis.dk/1",
+        tone="constructive",
+        goal="burglaries",
+        item_id=int(plan_items(engine, viewer=ADMIN, municipality_code=183)["id"].iloc[0]),
+        today=TODAY,
+    )
+    edit_press_entry(
+        engine,
+        actor=ADMIN,
+        entry_id=entry,
+        loaded_version=1,
+        published_on=TODAY,
+        medium="Ishøj Avis",
+        headline="Sådan sikrer du dit hjem mod indbrud",
+        url="",
+        tone="neutral",
+        goal=None,
+        item_id=None,
+        today=TODAY,
+    )
+    delete_press_entry(engine, actor=ADMIN, entry_id=entry, loaded_version=2)
+    made = add_stakeholder(
+        engine,
+        actor=ADMIN,
+        code=183,
+        organisation="Bauhaus",
+        contact_name="Mette",
+        email="m@example.dk",
+        phone="12345678",
+        tracks=["Spor 2"],
+        note="Stand",
+    )
+    edit_stakeholder(
+        engine,
+        actor=ADMIN,
+        stakeholder_id=made,
+        loaded_version=1,
+        organisation="Bauhaus Ishøj",
+        contact_name="Jens",
+        email="",
+        phone="",
+        tracks=["Spor 1", "Spor 2"],
+        note="",
+    )
+    item = int(plan_items(engine, viewer=ADMIN, municipality_code=183)["id"].iloc[0])
+    set_item_partners(engine, actor=ADMIN, item_id=item, stakeholder_ids=[made])
+    delete_stakeholder(engine, actor=ADMIN, stakeholder_id=made, loaded_version=2)
 
 
 def audited_actions_in_source() -> set[str]:

@@ -17,6 +17,8 @@ import pytest
 from sqlalchemy import Engine
 
 import dataio
+from dataio.communication.press import press_entries, press_quarters
+from dataio.communication.stakeholders import item_partners, stakeholders
 from dataio.errors import PermissionDenied
 from dataio.files.action_plan_workbook import export_plan
 from dataio.mail.brief import brief_content
@@ -188,6 +190,11 @@ READS: dict[str, Read] = {
     ),
     "incident_scan": lambda e, v: incident_scan(e, viewer=v, code=ISHOJ, until=TODAY),
     "hotspot_view": lambda e, v: hotspot_view(e, viewer=v, code=ISHOJ),
+    # track 3 (dataio.communication): the press log, its quarters, stakeholders and partners
+    "press_entries": lambda e, v: press_entries(e, viewer=v, code=ISHOJ),
+    "press_quarters": lambda e, v: press_quarters(e, viewer=v, code=ISHOJ),
+    "stakeholders": lambda e, v: stakeholders(e, viewer=v, code=ISHOJ),
+    "item_partners": lambda e, v: item_partners(e, viewer=v, code=ISHOJ),
 }
 # Reads that need the police of the district in scope (a project leader is refused them).
 POLICE_ONLY = {"police_district_report", "incident_rows", "incident_points"}
