@@ -50,6 +50,8 @@ class Action(StrEnum):
     VIEW_INCIDENTS = "view_incidents"
     IMPORT_INCIDENTS = "import_incidents"
     PUBLISH_PUBLIC_VIEW = "publish_public_view"
+    EDIT_PRESS_LOG = "edit_press_log"
+    EDIT_STAKEHOLDERS = "edit_stakeholders"
     EDIT_BUSINESS_GROUPS = "edit_business_groups"
     EDIT_BUSINESS_ACTION_ITEMS = "edit_business_action_items"
 
@@ -75,6 +77,8 @@ ACTION_LABELS = {
     Action.VIEW_INCIDENTS: "se politiets hændelser (enkelte indbrud)",
     Action.IMPORT_INCIDENTS: "indlæse politiets hændelser (enkelte indbrud)",
     Action.PUBLISH_PUBLIC_VIEW: "slå kommunens offentlige visning til eller fra",
+    Action.EDIT_PRESS_LOG: "ændre presseloggen",
+    Action.EDIT_STAKEHOLDERS: "ændre aktørlisten og aktiviteternes partnere",
     Action.EDIT_BUSINESS_GROUPS: "ændre erhvervsnabohjælpsgrupper og deres aktiviteter",
     Action.EDIT_BUSINESS_ACTION_ITEMS: "ændre erhvervsforeningens punkter i handlingsplanen",
 }
@@ -98,6 +102,8 @@ _PROJECT_LEADER = {
     Action.EDIT_SURVEYS,
     Action.EDIT_MEETINGS,  # the partnership's project leader keeps the meetings and decisions
     Action.PUBLISH_PUBLIC_VIEW,  # the public page (dataio.public); the administrator may too
+    Action.EDIT_PRESS_LOG,  # track 3 (dataio.communication): the press log ...
+    Action.EDIT_STAKEHOLDERS,  # ... and the register of stakeholders, partners of plan items
     Action.EDIT_BUSINESS_GROUPS,  # with the business association (Erhvervsforening)
 }
 # Municipal actions the police may take in the municipalities of their own district. The guide has
@@ -112,6 +118,11 @@ _POLICE = {
     Action.EDIT_HELPER_GOALS,
     Action.VIEW_INCIDENTS,
     Action.IMPORT_INCIDENTS,
+    # The guide's track 3 has Bo trygt's people and the police communicate constructively about
+    # burglary together, and the police's own "døgnrapport" is where the local press finds most of
+    # its burglary stories: the police log coverage too. The stakeholder register is the
+    # municipality's list of its partners (the project leader's), so the police only read it.
+    Action.EDIT_PRESS_LOG,
 }
 _COUNCIL = {Action.VIEW_MUNICIPALITY}
 # The business association (Erhvervsforening) of one municipality: it reads the municipality's

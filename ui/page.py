@@ -106,6 +106,12 @@ PAGES = {
         "pages/10_Rapport.py", "Rapport", ":material/summarize:", reads_some_municipality
     ),
     "moeder": MenuItem("pages/13_Moeder.py", "Møder", ":material/groups:", reads_some_municipality),
+    "kommunikation": MenuItem(
+        "pages/16_Kommunikation.py",
+        "Kommunikation",
+        ":material/campaign:",
+        reads_some_municipality,
+    ),
     # business neighbour-watch: the business association and the project leader edit, all read
     "erhverv": MenuItem(
         "pages/17_Erhverv.py", "Erhverv", ":material/storefront:", reads_some_municipality

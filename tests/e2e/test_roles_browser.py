@@ -62,6 +62,7 @@ ROLES = {
             "Tryghed",
             "Rapport",
             "Møder",
+            "Kommunikation",
             "Erhverv",
             "Data",
             "Mål",
@@ -83,6 +84,7 @@ ROLES = {
             "Tryghed",
             "Rapport",
             "Møder",
+            "Kommunikation",
             "Erhverv",
             "Data",  # the police's own incident extract (and the district's helper counts)
             "Mål",  # the district's helper goals
@@ -103,6 +105,7 @@ ROLES = {
             "Tryghed",
             "Rapport",
             "Møder",
+            "Kommunikation",
             "Erhverv",
             "Ændringslog",
             "Min konto",
@@ -123,6 +126,7 @@ ROLES = {
             "Tryghed",
             "Rapport",
             "Møder",
+            "Kommunikation",
             "Erhverv",
             "Ændringslog",
             "Min konto",
