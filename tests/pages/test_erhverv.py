@@ -8,7 +8,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button
 
-from dataio.business.store import add_event, business_events, business_groups, create_group
+from dataio.business.store import (
+    add_event,
+    business_events,
+    business_groups,
+    business_walks,
+    create_group,
+    edit_group,
+)
 from dataio.db.engine import make_engine
 from dataio.store.users import find_user
 from tests.factories import ADMIN, ISHOJ, LEADER, READER
@@ -109,8 +116,6 @@ def test_a_stale_group_is_refused_with_a_danish_message(private_db: str) -> None
     _fill_group(at, **{"Heraf med sikringstjek": "5"})
     # meanwhile the project leader saves the same group
     row = business_groups(engine, viewer=READER, code=ISHOJ).iloc[0]
-    from dataio.business.store import edit_group
-
     edit_group(
         engine,
         actor=LEADER,
@@ -184,3 +189,35 @@ def test_the_admin_creates_a_business_user_bound_to_a_municipality(private_db: s
     assert user is not None and (user.role, user.municipality_code) == ("business", ISHOJ)
     shown = next(d.value for d in at.dataframe if "Rolle" in d.value.columns)
     assert "Erhvervsforening" in set(shown["Rolle"]) or "erhvervsforening" in set(shown["Rolle"])
+
+
+def test_the_business_user_deletes_a_group_with_its_events(private_db: str) -> None:
+    engine = make_engine(private_db)
+    group = create_group(engine, actor=ADMIN, code=ISHOJ, name="Vejleåvej", members=10, checked=4)
+    add_event(engine, actor=ADMIN, group_id=group, event_date=date(2026, 11, 2), kind="møde")
+    at = run_page(PAGE, user="erhverv")
+    at.selectbox(key="business_group_choice").select(group).run()
+    _button(at, "Ja, slet gruppen").click().run()
+    assert not at.exception and not at.error
+    assert "Gruppen «Vejleåvej» er slettet." in [s.value for s in at.success]
+    assert business_groups(engine, viewer=READER, code=ISHOJ).empty
+    assert business_events(engine, viewer=READER, code=ISHOJ).empty
+    assert at.selectbox(key="business_group_choice").value == 0  # back at "Ny gruppe"
+    engine.dispose()
+
+
+def test_a_safety_walk_is_linked_to_a_group_and_unlinked(private_db: str) -> None:
+    engine = make_engine(private_db)
+    create_group(engine, actor=ADMIN, code=ISHOJ, name="Vejleåvej", members=10, checked=4)
+    at = run_page(PAGE, user="erhverv")  # the demo's walks in Ishøj are offered
+    _button(at, "Knyt vandringen til gruppen").click().run()
+    assert not at.exception and not at.error
+    assert "Vandringen er knyttet til gruppen." in [s.value for s in at.success]
+    linked = business_walks(engine, viewer=READER, code=ISHOJ)
+    assert list(linked["group_name"]) == ["Vejleåvej"]
+    shown = next(d.value for d in at.dataframe if "Område" in d.value.columns)
+    assert list(shown["Gruppe"]) == ["Vejleåvej"]
+    _button(at, "Fjern vandringen fra gruppen").click().run()
+    assert not at.exception and not at.error
+    assert business_walks(engine, viewer=READER, code=ISHOJ).empty
+    engine.dispose()
