@@ -6,6 +6,7 @@ from datetime import date
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from dataio.business.demo import ensure_demo_business
 from dataio.db.engine import transaction
 from dataio.db.migrate import upgrade_schema
 from dataio.offences.demo import has_offence_data, write_demo_offences
@@ -44,6 +45,7 @@ def initialise(engine: Engine, *, demo: bool, today: date | None = None) -> Init
         if demo:
             demo_users = ensure_demo_users(session)
             ensure_demo_plan(session, today=today or date.today())
+            ensure_demo_business(session, today=today or date.today())  # Ishøj's business groups
             demo_other_rows = ensure_demo_helpers(
                 session, municipalities=demo_municipalities(session), today=today or date.today()
             )
@@ -78,6 +80,7 @@ def regenerate_demo(engine: Engine, *, today: date | None = None) -> int:
         rows += write_demo_age_structure(session, municipalities=municipalities, today=day)
         rows += write_demo_offences(session, municipalities=municipalities, today=day)
         ensure_demo_plan(session, today=day)
+        ensure_demo_business(session, today=day)
         rows += write_demo_incidents(session, today=day)
     return rows
 

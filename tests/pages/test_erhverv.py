@@ -5,6 +5,7 @@ with no form to write with."""
 from datetime import date
 
 import pytest
+from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Button
 
@@ -16,12 +17,24 @@ from dataio.business.store import (
     create_group,
     edit_group,
 )
-from dataio.db.engine import make_engine
+from dataio.db.engine import make_engine, transaction
 from dataio.store.users import find_user
 from tests.factories import ADMIN, ISHOJ, LEADER, READER
 from tests.pages.apptest import page_text, run_page
 
 PAGE = "pages/17_Erhverv.py"
+
+
+@pytest.fixture
+def no_groups(private_db: str) -> str:
+    """The demo database without Ishøj's demo business groups: a municipality starting afresh."""
+    engine = make_engine(private_db)
+    with transaction(engine) as session:
+        session.execute(text("DELETE FROM business_group_walk"))
+        session.execute(text("DELETE FROM business_event"))
+        session.execute(text("DELETE FROM business_group"))
+    engine.dispose()
+    return private_db
 
 
 def _button(at: AppTest, label: str) -> Button:
@@ -34,7 +47,7 @@ def _fill_group(at: AppTest, **fields: str) -> None:
         inputs[label].input(value)
 
 
-def test_the_business_user_creates_a_group_and_an_event(private_db: str) -> None:
+def test_the_business_user_creates_a_group_and_an_event(no_groups: str) -> None:
     at = run_page(PAGE, user="erhverv")
     assert not at.exception and not at.error
     assert at.title[0].value == "Erhverv: Ishøj"
@@ -55,7 +68,7 @@ def test_the_business_user_creates_a_group_and_an_event(private_db: str) -> None
     _button(at, "Opret gruppen").click().run()
     assert not at.exception and not at.error
     assert [s.value for s in at.success] == ["Gruppen «Ishøj Erhvervspark» er oprettet."]
-    engine = make_engine(private_db)
+    engine = make_engine(no_groups)
     groups = business_groups(engine, viewer=READER, code=ISHOJ)
     assert list(groups["name"]) == ["Ishøj Erhvervspark"]
     assert (int(groups["members"].iloc[0]), int(groups["businesses_checked"].iloc[0])) == (40, 12)
@@ -94,7 +107,7 @@ def test_the_business_user_creates_a_group_and_an_event(private_db: str) -> None
     ],
 )
 def test_bad_counts_are_danish_messages_and_write_nothing(
-    private_db: str, members: str, checked: str, message: str
+    no_groups: str, members: str, checked: str, message: str
 ) -> None:
     at = run_page(PAGE, user="erhverv")
     _fill_group(
@@ -103,13 +116,13 @@ def test_bad_counts_are_danish_messages_and_write_nothing(
     _button(at, "Opret gruppen").click().run()
     assert not at.exception
     assert [e.value for e in at.error] == [message]
-    engine = make_engine(private_db)
+    engine = make_engine(no_groups)
     assert business_groups(engine, viewer=READER, code=ISHOJ).empty
     engine.dispose()
 
 
-def test_a_stale_group_is_refused_with_a_danish_message(private_db: str) -> None:
-    engine = make_engine(private_db)
+def test_a_stale_group_is_refused_with_a_danish_message(no_groups: str) -> None:
+    engine = make_engine(no_groups)
     group = create_group(engine, actor=ADMIN, code=ISHOJ, name="Vejleåvej", members=10, checked=2)
     at = run_page(PAGE, user="erhverv")
     at.selectbox(key="business_group_choice").select(group).run()
@@ -140,8 +153,8 @@ def test_a_stale_group_is_refused_with_a_danish_message(private_db: str) -> None
 
 
 @pytest.mark.parametrize("user", ["byraad", "politi"])
-def test_council_and_police_read_without_forms(private_db: str, user: str) -> None:
-    engine = make_engine(private_db)
+def test_council_and_police_read_without_forms(no_groups: str, user: str) -> None:
+    engine = make_engine(no_groups)
     group = create_group(engine, actor=ADMIN, code=ISHOJ, name="Vejleåvej", members=10, checked=4)
     add_event(engine, actor=ADMIN, group_id=group, event_date=date(2026, 11, 2), kind="møde")
     engine.dispose()
@@ -191,8 +204,8 @@ def test_the_admin_creates_a_business_user_bound_to_a_municipality(private_db: s
     assert "Erhvervsforening" in set(shown["Rolle"]) or "erhvervsforening" in set(shown["Rolle"])
 
 
-def test_the_business_user_deletes_a_group_with_its_events(private_db: str) -> None:
-    engine = make_engine(private_db)
+def test_the_business_user_deletes_a_group_with_its_events(no_groups: str) -> None:
+    engine = make_engine(no_groups)
     group = create_group(engine, actor=ADMIN, code=ISHOJ, name="Vejleåvej", members=10, checked=4)
     add_event(engine, actor=ADMIN, group_id=group, event_date=date(2026, 11, 2), kind="møde")
     at = run_page(PAGE, user="erhverv")
@@ -206,8 +219,8 @@ def test_the_business_user_deletes_a_group_with_its_events(private_db: str) -> N
     engine.dispose()
 
 
-def test_a_safety_walk_is_linked_to_a_group_and_unlinked(private_db: str) -> None:
-    engine = make_engine(private_db)
+def test_a_safety_walk_is_linked_to_a_group_and_unlinked(no_groups: str) -> None:
+    engine = make_engine(no_groups)
     create_group(engine, actor=ADMIN, code=ISHOJ, name="Vejleåvej", members=10, checked=4)
     at = run_page(PAGE, user="erhverv")  # the demo's walks in Ishøj are offered
     _button(at, "Knyt vandringen til gruppen").click().run()
@@ -221,3 +234,14 @@ def test_a_safety_walk_is_linked_to_a_group_and_unlinked(private_db: str) -> Non
     assert not at.exception and not at.error
     assert business_walks(engine, viewer=READER, code=ISHOJ).empty
     engine.dispose()
+
+
+def test_the_demo_shows_ishojs_example_groups_as_eksempeldata(app_env: str) -> None:
+    at = run_page(PAGE, query={"kommune": str(ISHOJ)}, user="byraad")
+    assert not at.exception and not at.error
+    assert any("Eksempeldata" in w.value for w in at.warning)
+    shown = next(d.value for d in at.dataframe if "Gruppe" in d.value.columns)
+    assert list(shown["Gruppe"]) == ["Industrikvarteret Syd", "Ishøj Erhvervspark"]
+    assert set(shown["Kontakt"]) == {"Eksempeldata: Ishøj Erhvervsforening"}
+    # (17 + 6) of (42 + 25) = 23/67 = 34,3 %
+    assert "Andel med sikringstjek 34,3 %" in page_text(at)
