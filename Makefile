@@ -39,7 +39,7 @@ lint: .venv/.dev
 i18n: .venv/.dev
 	pot=$$(mktemp --suffix=.pot) && \
 	.venv/bin/pybabel extract -F babel.cfg -k translate:2 -k translate_plural:2,3 --no-location \
-		--sort-output --project=botrygt -o $$pot app.py pages ui models && \
+		--sort-output --project=botrygt -o $$pot app.py pages ui models dataio cli && \
 	.venv/bin/pybabel update -i $$pot -d locale -D botrygt -l en --no-fuzzy-matching \
 		--ignore-obsolete --init-missing && rm -f $$pot
 

@@ -29,7 +29,7 @@ LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 # What extraction looks for besides Babel's defaults (`_`, `gettext`, `ngettext`, `N_`...): the
 # pure functions here take the language first. The Makefile's `i18n` target passes the same.
 EXTRACT_KEYWORDS = {"translate": (2,), "translate_plural": (2, 3)}
-EXTRACT_DIRS = ("app.py", "pages", "ui", "models")
+EXTRACT_DIRS = ("app.py", "pages", "ui", "models", "dataio", "cli")
 
 
 def language_of(value: object) -> str:
@@ -82,6 +82,6 @@ def translator(lang: str) -> Callable[[str], str]:
     return table.gettext
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention, and what `make i18n` extracts
+def N_(message: str) -> str:
     """Mark a constant for extraction; it is translated where it is shown (`translate(lang, X)`)."""
     return message

@@ -52,6 +52,6 @@ def test_only_the_admin_sets_someone_elses(seeded_engine: Engine) -> None:
 
 
 def test_an_unknown_language_is_refused_in_danish(seeded_engine: Engine) -> None:
-    with pytest.raises(ValidationFailed, match="Ukendt sprog: de. Vælg et af: Dansk, English."):
+    with pytest.raises(ValidationFailed, match=r"Ukendt sprog: de\. Vælg et af: Dansk, English\."):
         set_language(seeded_engine, actor=LEADER, username="projektleder", language="de")
     assert _rows(seeded_engine) == []
