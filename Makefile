@@ -38,7 +38,8 @@ lint: .venv/.dev
 # without source lines, so that two branches adding strings rarely touch the same lines.
 i18n: .venv/.dev
 	pot=$$(mktemp --suffix=.pot) && \
-	.venv/bin/pybabel extract -F babel.cfg -k translate:2 -k translate_plural:2,3 --no-location \
+	.venv/bin/pybabel extract -F babel.cfg -k translate:2 -k translate_plural:2,3 \
+		-k translate_context:2c,3 -k NC_:1c,2 --no-location \
 		--sort-output --project=botrygt -o $$pot app.py pages ui models dataio cli && \
 	.venv/bin/pybabel update -i $$pot -d locale -D botrygt -l en --no-fuzzy-matching \
 		--ignore-obsolete --init-missing && rm -f $$pot

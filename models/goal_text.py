@@ -164,7 +164,8 @@ def burglary_lines(result: BurglaryAssessment, *, lang: str = DANISH) -> list[st
 
 def _yearly(slope: float, lang: str = DANISH) -> str:
     """A log-linear slope as a yearly change: -0.0235 -> "-2,3 % om året"."""
-    return translator(lang)("{change} % om året").format(
+    _ = translator(lang)
+    return _("{change} % om året").format(
         change=fmt_decimal(math.expm1(slope) * 100, digits=1, lang=lang)
     )
 

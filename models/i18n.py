@@ -28,7 +28,15 @@ DOMAIN = "botrygt"
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
 # What extraction looks for besides Babel's defaults (`_`, `gettext`, `ngettext`, `N_`...): the
 # pure functions here take the language first. The Makefile's `i18n` target passes the same.
-EXTRACT_KEYWORDS = {"translate": (2,), "translate_plural": (2, 3)}
+EXTRACT_KEYWORDS: dict[str, tuple[int | tuple[int, str], ...]] = {
+    "translate": (2,),
+    "translate_plural": (2, 3),
+    "translate_context": ((2, "c"), 3),
+    "NC_": ((1, "c"), 2),
+}
+# The context of the menu's labels and page titles: one Danish word can be two English ones
+# ("Mål": the Goals page, a chart's Target).
+MENU = "menu"  # written out in NC_("menu", ...): extraction reads only literals
 EXTRACT_DIRS = ("app.py", "pages", "ui", "models", "dataio", "cli")
 
 
@@ -76,6 +84,11 @@ def translate_plural(lang: str, singular: str, plural: str, count: int) -> str:
     return translations(language_of(lang)).ngettext(singular, plural, count)
 
 
+def translate_context(lang: str, context: str, message: str) -> str:
+    """`message` in the language, as meant in `context` (gettext's pgettext)."""
+    return translations(language_of(lang)).pgettext(context, message)
+
+
 def translator(lang: str) -> Callable[[str], str]:
     """A `_` bound to one language, for a module that builds many strings in one go."""
     table = translations(language_of(lang))
@@ -84,4 +97,9 @@ def translator(lang: str) -> Callable[[str], str]:
 
 def N_(message: str) -> str:
     """Mark a constant for extraction; it is translated where it is shown (`translate(lang, X)`)."""
+    return message
+
+
+def NC_(context: str, message: str) -> str:
+    """Mark a constant with its context; translated where shown (`translate_context`)."""
     return message

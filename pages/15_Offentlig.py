@@ -5,7 +5,7 @@ login guard, no menu, nothing from the session (the language is ?lang=en's); a m
 plain message. The page is embeddable: neither ui.web nor Streamlit sends X-Frame-Options or a
 frame-ancestors policy."""
 
-from models.i18n import N_
+from models.i18n import NC_
 from ui import loaders
 from ui.i18n import requested_language
 from ui.page import guarded, start_page
@@ -23,5 +23,5 @@ def render() -> None:
     )
 
 
-start_page(N_("Offentlig"), lang=requested_language())
+start_page(NC_("menu", "Offentlig"), lang=requested_language())
 guarded(render)

@@ -21,9 +21,11 @@ from models.i18n import (
     ENGLISH,
     EXTRACT_DIRS,
     EXTRACT_KEYWORDS,
+    MENU,
     catalogue_path,
     language_of,
     translate,
+    translate_context,
     translate_plural,
     translations,
     translator,
@@ -41,7 +43,7 @@ def _ids(message_id: str | tuple[str, ...]) -> tuple[str, ...]:
     return message_id if isinstance(message_id, tuple) else (message_id,)
 
 
-def _source_msgids() -> set[str]:
+def _source_msgids() -> set[tuple[str | None, str]]:
     """Every string marked in the source, extracted by Babel with the project's keywords."""
     keywords = {**DEFAULT_KEYWORDS, **EXTRACT_KEYWORDS}
     found: set[str] = set()
@@ -57,7 +59,8 @@ def _source_msgids() -> set[str]:
                 extract_from_dir(str(path), method_map=[("**.py", "python")], keywords=keywords)
             )
         for message in messages:
-            found |= {m for m in _ids(message[2]) if m}
+            context = message[4] if len(message) > 4 else None
+            found |= {(context, m) for m in _ids(message[2]) if m}
     return found
 
 
@@ -88,8 +91,8 @@ def test_a_translation_keeps_the_fields_of_its_msgid() -> None:
 
 def test_the_catalogue_holds_exactly_the_strings_of_the_source() -> None:
     in_source = _source_msgids()
-    in_catalogue = {i for m in _catalogue() if m.id for i in _ids(m.id)}
-    assert "Min konto" in in_source and "Bo trygt i {name}" in in_source  # extraction works
+    in_catalogue = {(m.context, i) for m in _catalogue() if m.id for i in _ids(m.id)}
+    assert (MENU, "Min konto") in in_source and (None, "Bo trygt i {name}") in in_source
     assert sorted(in_source - in_catalogue) == [], "run `make i18n` and translate the new entries"
     assert sorted(in_catalogue - in_source) == [], "run `make i18n`: the catalogue has old entries"
 
@@ -99,7 +102,8 @@ def test_the_makefile_extracts_as_the_test_does() -> None:
     assert target is not None
     text = target.group(0)
     for name, spec in EXTRACT_KEYWORDS.items():
-        assert f"-k {name}:{','.join(str(i) for i in spec)}" in text
+        given = ",".join(f"{i[0]}{i[1]}" if isinstance(i, tuple) else str(i) for i in spec)
+        assert f"-k {name}:{given}" in text
     assert " ".join(EXTRACT_DIRS) + " &&" in text
 
 
@@ -109,6 +113,9 @@ def test_translations_are_compiled_from_the_po_and_danish_is_the_source() -> Non
     assert translate(ENGLISH, "ikke i kataloget") == "ikke i kataloget"  # falls back to Danish
     assert translator("en")("Log ind") == "Log in"
     assert translate_plural(DANISH, "ændring", "ændringer", 2) == "ændringer"
+    # one Danish word, two English ones: the menu's page and a chart's target
+    assert translate_context(ENGLISH, MENU, "Mål") == "Goals"
+    assert translate(ENGLISH, "Mål") == "Target"
     assert translations(ENGLISH) is translations(ENGLISH)  # compiled once per process
 
 

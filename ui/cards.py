@@ -6,7 +6,7 @@ from dataio.store.burglaries import BurglaryOverview
 from models.formatting import fmt_date, fmt_int
 from models.goal_text import burglary_lines
 from models.i18n import DANISH, translator
-from models.vocabulary import NO_DATA_LABEL
+from models.vocabulary import DEMO_LABEL, NO_DATA_LABEL
 from models.vocabulary import status_rules as rules_of_status
 from ui.text import status_badge
 
@@ -41,7 +41,11 @@ def sources_caption(overview: BurglaryOverview, *, lang: str = DANISH) -> None:
     """Where the numbers come from, with as-of dates."""
     _ = translator(lang)
     parts = [
-        _("{source} (pr. {date})").format(source=s.name, date=fmt_date(s.as_of, lang=lang))
+        _("{source} (pr. {date})").format(
+            # a stored source name is Danish data; the demo's is said in the page's language
+            source=_(DEMO_LABEL) if s.demo and lang != DANISH else s.name,
+            date=fmt_date(s.as_of, lang=lang),
+        )
         for s in overview.sources
     ]
     st.caption(_("Kilder: ") + "; ".join(parts))

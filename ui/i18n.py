@@ -7,7 +7,13 @@ the default. The public page does not use the session: it passes `?lang=` down i
 
 import streamlit as st
 
-from models.i18n import DEFAULT_LANGUAGE, language_of, translate, translate_plural
+from models.i18n import (
+    DEFAULT_LANGUAGE,
+    language_of,
+    translate,
+    translate_context,
+    translate_plural,
+)
 
 LANGUAGE_KEY = "botrygt_language"
 
@@ -33,6 +39,11 @@ def use_language(lang: str) -> None:
 def _(message: str) -> str:
     """The Danish `message` in the active language."""
     return translate(active_language(), message)
+
+
+def pgettext(context: str, message: str) -> str:
+    """The Danish `message`, as meant in `context`, in the active language."""
+    return translate_context(active_language(), context, message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:

@@ -10,11 +10,11 @@ import streamlit as st
 
 from dataio.db.engine import database_unavailable
 from dataio.errors import DomainError
-from models.i18n import N_, translate
+from models.i18n import MENU, N_, NC_, translate, translate_context
 from models.permissions import Action, Actor, Role, Target, allows
 from models.safe_text import for_markdown
 from ui import loaders
-from ui.i18n import _
+from ui.i18n import _, pgettext
 from ui.text import DEMO_BANNER
 
 
@@ -43,8 +43,8 @@ def reads_some_municipality(actor: Actor) -> bool:
 
 @dataclass(frozen=True)
 class MenuItem:
-    """One page: where it is, what it is called (in Danish, the msgid: shown as `_(label)`, and
-    the page's title too), and who may open it."""
+    """One page: where it is, what it is called (in Danish, the msgid in the MENU context: shown
+    as `pgettext(MENU, label)`, and the page's title too), and who may open it."""
 
     path: str
     label: str
@@ -56,64 +56,70 @@ PAGES = {
     # first in the menu: where the roles bound to one municipality land after logging in
     "min_kommune": MenuItem(
         "pages/0_Min_kommune.py",
-        N_("Min kommune"),
+        NC_("menu", "Min kommune"),
         ":material/house:",
         reads_some_municipality,
     ),
     "forside": MenuItem(
-        "app.py", N_("Forside"), ":material/home:", lambda a: allows(a, Action.VIEW_NATIONAL)
+        "app.py",
+        NC_("menu", "Forside"),
+        ":material/home:",
+        lambda a: allows(a, Action.VIEW_NATIONAL),
     ),
     "kommune": MenuItem(
         "pages/1_Kommune.py",
-        N_("Kommune"),
+        NC_("menu", "Kommune"),
         ":material/location_city:",
         lambda a: allows(a, Action.VIEW_NATIONAL),
     ),
     "effekt": MenuItem(
         "pages/11_Effekt.py",
-        N_("Effekt"),
+        NC_("menu", "Effekt"),
         ":material/compare_arrows:",
         lambda a: allows(a, Action.VIEW_NATIONAL),
     ),
     "handlingsplan": MenuItem(
         "pages/4_Handlingsplan.py",
-        N_("Handlingsplan"),
+        NC_("menu", "Handlingsplan"),
         ":material/checklist:",
         lambda a: allows(a, Action.VIEW_NATIONAL),
     ),
     "mine_opgaver": MenuItem(
         "pages/12_Mine_opgaver.py",
-        N_("Mine opgaver"),
+        NC_("menu", "Mine opgaver"),
         ":material/task_alt:",
         lambda a: a.role in {Role.ADMIN, Role.PROJECT_LEADER, Role.POLICE},
     ),
     "hotspots": MenuItem(
         "pages/14_Hotspots.py",
-        N_("Hotspots"),
+        NC_("menu", "Hotspots"),
         ":material/local_fire_department:",
         reads_some_municipality,
     ),
     "nabohjaelp": MenuItem(
         "pages/6_Nabohjaelp.py",
-        N_("Nabohjælp"),
+        NC_("menu", "Nabohjælp"),
         ":material/diversity_3:",
         lambda a: allows(a, Action.VIEW_NATIONAL),
     ),
     "tryghed": MenuItem(
         "pages/7_Tryghed.py",
-        N_("Tryghed"),
+        NC_("menu", "Tryghed"),
         ":material/sentiment_satisfied:",
         lambda a: allows(a, Action.VIEW_NATIONAL),
     ),
     "rapport": MenuItem(
-        "pages/10_Rapport.py", N_("Rapport"), ":material/summarize:", reads_some_municipality
+        "pages/10_Rapport.py",
+        NC_("menu", "Rapport"),
+        ":material/summarize:",
+        reads_some_municipality,
     ),
     "moeder": MenuItem(
-        "pages/13_Moeder.py", N_("Møder"), ":material/groups:", reads_some_municipality
+        "pages/13_Moeder.py", NC_("menu", "Møder"), ":material/groups:", reads_some_municipality
     ),
     "data": MenuItem(
         "pages/5_Data.py",
-        N_("Data"),
+        NC_("menu", "Data"),
         ":material/database:",
         lambda a: (
             allows(a, Action.IMPORT_DATA)
@@ -128,22 +134,22 @@ PAGES = {
             )
         ),
     ),
-    "maal": MenuItem("pages/3_Maal.py", N_("Mål"), ":material/flag:", _may_edit_some_goal),
+    "maal": MenuItem("pages/3_Maal.py", NC_("menu", "Mål"), ":material/flag:", _may_edit_some_goal),
     "aendringslog": MenuItem(
         "pages/2_Aendringslog.py",
-        N_("Ændringslog"),
+        NC_("menu", "Ændringslog"),
         ":material/history:",
         lambda a: allows(a, Action.VIEW_AUDIT),
     ),
     "administration": MenuItem(
         "pages/8_Administration.py",
-        N_("Administration"),
+        NC_("menu", "Administration"),
         ":material/admin_panel_settings:",
         lambda a: a.role is Role.ADMIN,
     ),
     "konto": MenuItem(
         "pages/9_Min_konto.py",
-        N_("Min konto"),
+        NC_("menu", "Min konto"),
         ":material/person:",
         lambda a: allows(a, Action.CHANGE_OWN_PASSWORD),
     ),
@@ -229,7 +235,7 @@ FAVICON = (
 def start_page(title: str, *, lang: str | None = None) -> None:
     """Page config; must be the first Streamlit call of every page. The title (Danish, a menu
     label) is shown in the session's language, or in `lang` (the public page's ?lang=)."""
-    shown = _(title) if lang is None else translate(lang, title)
+    shown = pgettext(MENU, title) if lang is None else translate_context(lang, MENU, title)
     st.set_page_config(page_title=f"{shown} · Bo trygt", page_icon=FAVICON, layout="wide")
 
 
@@ -240,7 +246,7 @@ def draw_menu(*, actor: Actor, display_name: str, role_label: str, demo: bool) -
         st.caption(f"{for_markdown(display_name)} · {role_label}")
         for item in PAGES.values():
             if item.visible(actor):
-                st.page_link(item.path, label=_(item.label), icon=item.icon)
+                st.page_link(item.path, label=pgettext(MENU, item.label), icon=item.icon)
         if demo:
             st.caption(":orange[" + _("Demo-tilstand") + "]")
 

@@ -69,7 +69,20 @@ def test_danish_is_the_default() -> None:
 
 def test_english_months_and_signs() -> None:
     months = [fmt_date(date(2026, m, 1), lang="en").split()[1] for m in range(1, 13)]
-    assert months == "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    assert months == [
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "May",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Oct",
+        "Nov",
+        "Dec",
+    ]
     assert fmt_change(0.03, lang="en") == "+3.0 %"
     assert fmt_change(0.0001, lang="en") == "0.0 %"  # rounds to nothing: no sign
     assert fmt_decimal(-1234.5, digits=2, lang="en") == "-1,234.50"
