@@ -11,16 +11,21 @@ from babel.messages.pofile import read_po
 from models.i18n import ENGLISH, catalogue_path
 
 
+def _texts(value: object) -> tuple[str, ...]:
+    """A message's id or string as a tuple (a plural has several)."""
+    if isinstance(value, tuple | list):
+        return tuple(str(v or "") for v in value)
+    return (str(value or ""),)
+
+
 @cache
 def danish_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(msgid, pattern) for every msgid whose English translation is different."""
     with catalogue_path(ENGLISH).open("rb") as source:
         catalogue = read_po(source, locale=ENGLISH)
-    patterns = []
+    patterns: list[tuple[str, re.Pattern[str]]] = []
     for message in catalogue:
-        ids = message.id if isinstance(message.id, tuple) else (message.id,)
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        for msgid, msgstr in zip(ids, strings, strict=False):
+        for msgid, msgstr in zip(_texts(message.id), _texts(message.string), strict=False):
             if not msgid or msgid == msgstr:
                 continue
             pieces = [re.escape(p) for p in re.split(r"\{[^{}]*\}", msgid.strip())]

@@ -39,14 +39,17 @@ def _catalogue() -> Catalog:
         return read_po(source, locale=ENGLISH)
 
 
-def _ids(message_id: str | tuple[str, ...]) -> tuple[str, ...]:
-    return message_id if isinstance(message_id, tuple) else (message_id,)
+def _ids(value: object) -> tuple[str, ...]:
+    """A message's id or string as a tuple (a plural has several; None and '' count as '')."""
+    if isinstance(value, tuple | list):
+        return tuple(str(v or "") for v in value)
+    return (str(value or ""),)
 
 
 def _source_msgids() -> set[tuple[str | None, str]]:
     """Every string marked in the source, extracted by Babel with the project's keywords."""
     keywords = {**DEFAULT_KEYWORDS, **EXTRACT_KEYWORDS}
-    found: set[str] = set()
+    found: set[tuple[str | None, str]] = set()
     for part in EXTRACT_DIRS:
         path = ROOT / part
         if path.is_file():
