@@ -75,6 +75,7 @@ def test_the_public_page_in_english(app_url: str, page: Page, hoersholm_publishe
     assert re.search(r"\(as of \d{1,2} [A-Z][a-z]{2} \d{4}\)", body)
     assert not re.search(r"\d,\d %", body)  # no Danish decimal comma in a percentage
     assert page.title() == "Public page · Bo trygt"
+    assert page.evaluate("document.documentElement.lang") == "en"
     # no login form, no menu
     assert (
         page.get_by_label("Username").count() == 0 and page.get_by_label("Brugernavn").count() == 0
@@ -96,3 +97,4 @@ def test_without_lang_the_public_page_is_still_danish(
     assert {"Indbrud mod målet", "Sådan afgøres status"} <= set(danish_left_in(body))  # it finds
     assert "Krævet forløb (lige linje)" in _charts_text(page)
     assert page.title() == "Offentlig · Bo trygt"
+    assert page.evaluate("document.documentElement.lang") == "da"
