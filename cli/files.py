@@ -28,8 +28,28 @@ from dataio.files.statistikbanken.reader import DstTable
 from dataio.files.surveys import import_survey
 from dataio.files.tabular import MAX_BYTES as TABLE_MAX_BYTES
 from dataio.seed.init import ensure_reference
+from models.offences import parse_offence_codes
 
 DST_MAX_BYTES = 100_000_000
+
+
+def _offence_codes(text: str) -> tuple[int, ...]:
+    try:
+        return parse_offence_codes(text)
+    except ValueError as refused:
+        raise argparse.ArgumentTypeError(str(refused)) from None
+
+
+def add_offences_option(parser: argparse.ArgumentParser) -> None:
+    """`--offences 1310,1330`: the other STRAF11 codes stored beside the burglaries."""
+    parser.add_argument(
+        "--offences",
+        type=_offence_codes,
+        default=None,
+        metavar="KODER",
+        help="andre OVERTRÆD-koder fra STRAF11 end 1320, kommasepareret, fx 1310,1330 "
+        "(standard 1310, indbrud i forretning; tom streng: ingen)",
+    )
 
 
 def import_action_plan(args: argparse.Namespace, context: Context) -> None:
@@ -49,6 +69,7 @@ def import_statistikbanken(args: argparse.Namespace, context: Context) -> None:
         data=data,
         file_name=Path(args.file).name,
         table=args.table,
+        offences=args.offences,
     )
     print(f"Indlæst {report.text()}.")
 
@@ -105,7 +126,9 @@ def export_action_plan(args: argparse.Namespace, context: Context) -> None:
 def fetch(args: argparse.Namespace, context: Context) -> None:
     ensure_reference(context.engine)
     tables = [DstTable(t) for t in (args.table or [t.value for t in REQUESTS])]
-    for result in fetch_dst(context.engine, actor=cli_actor(), tables=tables, since=args.since):
+    for result in fetch_dst(
+        context.engine, actor=cli_actor(), tables=tables, since=args.since, offences=args.offences
+    ):
         print(result.text())
 
 
@@ -120,6 +143,7 @@ def _register_import(commands: Commands) -> None:
         choices=[t.value for t in DstTable],
         help="tabellen; ellers genkendes den ud fra indholdet",
     )
+    add_offences_option(dst)
     dst.set_defaults(run=import_statistikbanken)
     kinds.add_parser("helpers", help="antal nabohjælpere").set_defaults(run=import_helper_counts)
     kinds.add_parser("survey", help="svar fra en tryghedsmåling").set_defaults(
@@ -156,6 +180,7 @@ def _register_fetch(commands: Commands) -> None:
         choices=[t.value for t in REQUESTS],
         help="kun denne tabel (kan gentages)",
     )
+    add_offences_option(parser)
     parser.set_defaults(run=fetch)
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from dataio.db.frames import Connectable
+from dataio.offences.store import offence_document
 from dataio.store.action_plans import plan_summary, require_read
 from dataio.store.areas import latest_households
 from dataio.store.burglaries import BurglaryOverview, municipality_overview, national_overview
@@ -272,7 +273,10 @@ def scope_status_document(
             national_overview(engine), helpers=goals["helpers"], insecurity=goals["insecurity"]
         )
         national = with_overrides(engine, national, code=None)
-        return national | {"partnership_effect": None}  # a municipality's partnership only
+        return national | {
+            "partnership_effect": None,  # a municipality's partnership only
+            "business_burglaries": offence_document(engine, code=None),
+        }
     require_read(engine, viewer=viewer, municipality_code=code)
     document = status_document(
         municipality_overview(engine, code=code),
@@ -282,6 +286,8 @@ def scope_status_document(
         expected=expected_document(engine, code=code),
     )
     document["partnership_effect"] = effect_document(partnership_effect(engine, code=code))
+    # STRAF11 1310 beside the burglaries (dataio.offences); "burglaries" is not touched by it
+    document["business_burglaries"] = offence_document(engine, code=code)
     return with_overrides(engine, document, code=code)
 
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from models.actionplan import GOAL_LABELS, TRACK_LABELS, Track
+from models.actionplan import GOAL_LABELS, TRACK_LABELS, Organisation, Track
+from models.communication import TONE_LABELS, Tone
 from models.domain import INDICATOR_LABELS, Indicator, Status
 from models.formatting import MISSING, fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_percent
 from models.i18n import LANGUAGE_NAMES
@@ -120,12 +121,35 @@ FIELD_NAMES: dict[str, str] = {
     "text": "Beslutning",
     "item_id": "Aktivitet i handlingsplanen",
     "meeting_id": "Møde",
+    # survey rounds as a process and local questions (dataio.survey_rounds)
+    "year": "År",
+    "invitation_date": "Invitationsdato",
+    "reminder_dates": "Planlagte påmindelser",
+    "close_date": "Lukkedato",
+    "invitations": "Inviterede",
+    "responses": "Svar",
+    "reminders_sent_on": "Påmindelser sendt",
+    "question": "Spørgsmål",
+    "categories": "Svarkategorier",
+    "in_share": "Tæller i andelen",
+    "answers": "Svar i hver kategori",
     # the police's incidents: an import's period, and what `botrygt prune` deleted
     "first": "Første dato",
     "last": "Sidste dato",
     "deleted": "Slettede hændelser",
     "months": "Opbevaringsgrænse (måneder)",
     "before": "Ældre end",
+    # track 3: the press log and the stakeholder register (dataio.communication)
+    "published_on": "Dato for omtalen",
+    "medium": "Medie",
+    "headline": "Overskrift",
+    "url": "Link",
+    "tone": "Tone",
+    "contact_name": "Kontaktperson",
+    "phone": "Telefon",
+    "tracks": "Spor",
+    "note": "Note",
+    "partners": "Partnere",
 }
 
 # The kinds of change, as the filter and the log name them
@@ -166,6 +190,17 @@ ACTION_NAMES: dict[str, str] = {
     "meeting.create": "Møde oprettet",
     "meeting.update": "Møde ændret",
     "meeting.decision": "Beslutning registreret",
+    "survey_schedule.create": "Tryghedsmåling planlagt",
+    "survey_schedule.update": "Planlagt tryghedsmåling ændret",
+    "local_measure.create": "Lokalt spørgsmål tilføjet",
+    "local_measure.counts": "Svar på lokalt spørgsmål registreret",
+    "press.create": "Presseomtale registreret",
+    "press.update": "Presseomtale ændret",
+    "press.delete": "Presseomtale slettet",
+    "stakeholder.create": "Aktør tilføjet",
+    "stakeholder.update": "Aktør ændret",
+    "stakeholder.delete": "Aktør slettet",
+    "stakeholder.partners": "Partnere for en aktivitet ændret",
 }
 
 # changes whose stored summary already says what changed, from what to what
@@ -174,11 +209,12 @@ SELF_DESCRIBED = frozenset({"action_item.check_in", "goal.check_in"})
 # the tables of a municipality's plan: its items, safety walks and their follow-ups
 PLAN_ENTITIES = ("action_plan", "action_item", "safety_walk", "walk_observation")
 
-_YEAR_FIELDS = frozenset({"baseline_year", "target_year"})
+_YEAR_FIELDS = frozenset({"baseline_year", "target_year", "year"})
 _DATE_FIELDS = frozenset(
-    {"start_date", "due_date", "walk_date", "held_on", "first", "last", "before"}
+    {"start_date", "due_date", "walk_date", "held_on", "first", "last", "before", "published_on"}
 )
 _SHARE_FIELDS = frozenset({"target_reduction"})
+_ORGANISATIONS = frozenset(o.value for o in Organisation)  # a plan item's owner: kommune, ...
 _SCOPE_KINDS = {"national": "hele landet", "municipality": "kommune"}
 _TARGET_UNITS = {
     "level": "antal nabohjælpere",
@@ -264,6 +300,7 @@ def _code(field: str, value: Any, names: Names) -> str | None:
         "owner_username": names.people,
         "override_status": {s.value: status_mark(s) for s in Status},
         "language": LANGUAGE_NAMES,
+        "tone": {t.value: TONE_LABELS[t].capitalize() for t in Tone},
     }
     table = words.get(field)
     if table is None:
@@ -293,6 +330,10 @@ def value_text(field: str, value: Any, names: Names = NO_NAMES) -> str:
             return fmt_datetime(moment)
         if isinstance(moment, date):
             return fmt_date(moment)
+    if field in {"reminder_dates", "reminders_sent_on"}:  # ISO dates separated by commas
+        return ", ".join(fmt_date(date.fromisoformat(d)) for d in text.split(",") if d.strip())
+    if field == "organisation" and text not in _ORGANISATIONS:
+        return text  # a stakeholder's organisation, as typed ("Ishøj Boldklub")
     if field in {"status", "kind", "organisation"}:
         return text.capitalize()  # already Danish words ("i gang", "messe", "fælles")
     return text

@@ -47,6 +47,8 @@ class Action(StrEnum):
     VIEW_INCIDENTS = "view_incidents"
     IMPORT_INCIDENTS = "import_incidents"
     PUBLISH_PUBLIC_VIEW = "publish_public_view"
+    EDIT_PRESS_LOG = "edit_press_log"
+    EDIT_STAKEHOLDERS = "edit_stakeholders"
 
 
 ACTION_LABELS = {
@@ -70,6 +72,8 @@ ACTION_LABELS = {
     Action.VIEW_INCIDENTS: "se politiets hændelser (enkelte indbrud)",
     Action.IMPORT_INCIDENTS: "indlæse politiets hændelser (enkelte indbrud)",
     Action.PUBLISH_PUBLIC_VIEW: "slå kommunens offentlige visning til eller fra",
+    Action.EDIT_PRESS_LOG: "ændre presseloggen",
+    Action.EDIT_STAKEHOLDERS: "ændre aktørlisten og aktiviteternes partnere",
 }
 
 # Actions every logged-in user may take, whatever the scope.
@@ -91,6 +95,8 @@ _PROJECT_LEADER = {
     Action.EDIT_SURVEYS,
     Action.EDIT_MEETINGS,  # the partnership's project leader keeps the meetings and decisions
     Action.PUBLISH_PUBLIC_VIEW,  # the public page (dataio.public); the administrator may too
+    Action.EDIT_PRESS_LOG,  # track 3 (dataio.communication): the press log ...
+    Action.EDIT_STAKEHOLDERS,  # ... and the register of stakeholders, partners of plan items
 }
 # Municipal actions the police may take in the municipalities of their own district. The guide has
 # police and municipality make the plan together: the police also register safety walks (and close
@@ -104,6 +110,11 @@ _POLICE = {
     Action.EDIT_HELPER_GOALS,
     Action.VIEW_INCIDENTS,
     Action.IMPORT_INCIDENTS,
+    # The guide's track 3 has Bo trygt's people and the police communicate constructively about
+    # burglary together, and the police's own "døgnrapport" is where the local press finds most of
+    # its burglary stories: the police log coverage too. The stakeholder register is the
+    # municipality's list of its partners (the project leader's), so the police only read it.
+    Action.EDIT_PRESS_LOG,
 }
 _COUNCIL = {Action.VIEW_MUNICIPALITY}
 

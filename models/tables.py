@@ -69,6 +69,25 @@ class BurglaryQuarter(SQLModel, table=True):
     imported_at: datetime
 
 
+class OffenceQuarter(SQLModel, table=True):
+    """Reported offences of one other STRAF11 offence code (OVERTRÆD, e.g. 1310 business
+    burglary) in one municipality in one quarter; residential burglary (1320) stays in
+    burglary_quarter. Only the exact codes asked for are stored, never a parent level."""
+
+    __tablename__ = "offence_quarter"
+    municipality_code: int = Field(foreign_key="municipality.code", primary_key=True)
+    offence: int = Field(primary_key=True)  # OVERTRÆD code, e.g. 1310
+    period: str = Field(primary_key=True, max_length=6)  # "2023K1"
+    label: str = Field(max_length=200)  # the code's Danish name
+    year: int = Field(index=True)
+    quarter: int
+    count: int
+    provisional: bool = False
+    is_demo: bool = False
+    source_id: int = Field(foreign_key="data_source.id", index=True)
+    imported_at: datetime
+
+
 class NationalBurglaryYear(SQLModel, table=True):
     """National residential burglaries in one year, with how sure the figure is."""
 
@@ -414,6 +433,63 @@ class NationalSurveyYear(SQLModel, table=True):
     source_id: int = Field(foreign_key="data_source.id")
 
 
+class SurveySchedule(SQLModel, table=True):
+    """A municipality's survey round as a process: its dates, status and the counts of
+    invitations, responses and reminders (models.survey_schedule)."""
+
+    __tablename__ = "survey_schedule"
+    __table_args__ = (UniqueConstraint("municipality_code", "year"),)
+    id: int | None = Field(default=None, primary_key=True)
+    municipality_code: int = Field(foreign_key="municipality.code", index=True)
+    year: int
+    invitation_date: date
+    reminder_dates: str = ""  # planned reminders, ISO dates separated by commas
+    close_date: date
+    status: str = "planlagt"  # models.survey_schedule.ScheduleStatus
+    invitations: int | None = None  # invitations sent (a complete count)
+    responses: int | None = None
+    reminders_sent_on: str = ""  # reminders sent, ISO dates separated by commas
+    created_by: str
+    changed_by: str
+    changed_at: datetime
+    row_version: int = 1
+
+
+class LocalSurveyMeasure(SQLModel, table=True):
+    """A municipality's own extra survey question (never judged against a national goal)."""
+
+    __tablename__ = "local_survey_measure"
+    __table_args__ = (UniqueConstraint("municipality_code", "code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    municipality_code: int = Field(foreign_key="municipality.code", index=True)
+    code: str = Field(max_length=32)
+    question: str
+    created_by: str
+    created_at: datetime
+
+
+class LocalSurveyCategory(SQLModel, table=True):
+    """One answer category of a local question; in_share marks those counted in its share."""
+
+    __tablename__ = "local_survey_category"
+    measure_id: int = Field(foreign_key="local_survey_measure.id", primary_key=True)
+    position: int = Field(primary_key=True)
+    label: str
+    in_share: bool = False
+
+
+class LocalSurveyAnswer(SQLModel, table=True):
+    """How many answered one category of a local question in one round (year)."""
+
+    __tablename__ = "local_survey_answer"
+    measure_id: int = Field(foreign_key="local_survey_measure.id", primary_key=True)
+    year: int = Field(primary_key=True)
+    position: int = Field(primary_key=True)
+    count: int
+    changed_by: str
+    changed_at: datetime
+
+
 class Meeting(SQLModel, table=True):
     """A partnership meeting: when, who, the agenda, the minutes and the pack it discussed."""
 
@@ -517,3 +593,57 @@ class Incident(SQLModel, table=True):
     import_id: int = Field(foreign_key="data_source.id", index=True)  # the file it came from
     is_demo: bool = False
     created_at: datetime
+
+
+class PressEntry(SQLModel, table=True):
+    """One piece of coverage in the press log (track 3): when, where, the headline, its tone and
+    the goal or plan item it concerns (dataio.communication)."""
+
+    __tablename__ = "press_entry"
+    id: int | None = Field(default=None, primary_key=True)
+    municipality_code: int = Field(foreign_key="municipality.code", index=True)
+    published_on: date
+    medium: str
+    headline: str
+    url: str = ""  # http or https only (models.communication.url_problem); "" when none
+    tone: str  # models.communication.Tone
+    goal: str | None = None  # a goal key of models.communication.PRESS_GOALS
+    # the plan item it concerns; the link goes when the item is deleted
+    item_id: int | None = Field(
+        default=None, foreign_key="action_item.id", ondelete="SET NULL", index=True
+    )
+    created_by: str
+    created_at: datetime
+    changed_by: str
+    changed_at: datetime
+    row_version: int = 1
+
+
+class Stakeholder(SQLModel, table=True):
+    """An organisation the partnership works with (the guide's "aktører"), its contact and the
+    tracks it takes part in; plan items name stakeholders as partners (StakeholderItem)."""
+
+    __tablename__ = "stakeholder"
+    id: int | None = Field(default=None, primary_key=True)
+    municipality_code: int = Field(foreign_key="municipality.code", index=True)
+    organisation: str
+    contact_name: str = ""
+    email: str = ""
+    phone: str = ""
+    tracks: str = ""  # models.actionplan.Track codes, comma-separated (models.communication)
+    note: str = ""
+    created_by: str
+    created_at: datetime
+    changed_by: str
+    changed_at: datetime
+    row_version: int = 1
+
+
+class StakeholderItem(SQLModel, table=True):
+    """A plan item names a stakeholder as partner; the link goes with either of them."""
+
+    __tablename__ = "stakeholder_item"
+    stakeholder_id: int = Field(foreign_key="stakeholder.id", primary_key=True, ondelete="CASCADE")
+    item_id: int = Field(
+        foreign_key="action_item.id", primary_key=True, ondelete="CASCADE", index=True
+    )

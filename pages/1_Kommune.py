@@ -1,6 +1,7 @@
 """Kommune: one municipality's quarterly series, rate against peers, goal path and status, and
 for a partnership a one-line verdict on whether burglaries fell more than in comparable
-municipalities, linking to the Effekt page where the comparison is shown in full."""
+municipalities, linking to the Effekt page where the comparison is shown in full; other imported
+offences (business burglary) against the nation and peers ("Er vi mere belastet end andre?")."""
 
 import streamlit as st
 
@@ -16,6 +17,7 @@ from ui.charts import goal_chart, quarter_chart, rate_chart
 from ui.described import cached_chart
 from ui.effect_view import effect_summary
 from ui.goal_check_in_view import override_caption
+from ui.offence_view import offence_section
 from ui.page import any_municipality_picker, demo_notice, guarded, reads_municipality
 
 
@@ -89,6 +91,7 @@ def render(actor: Actor) -> None:
     )
     st.subheader("Virker partnerskabet?")
     effect_summary(version=version, code=code, name=overview.name)
+    offence_section(version=version, code=code, name=overview.name)
     sources_caption(overview)
 
 

@@ -9,6 +9,7 @@ from ui import flash, loaders
 from ui.auth import Guarded, require
 from ui.built_once import built_once
 from ui.charts import gantt_chart, track_progress_chart
+from ui.communication_view import plan_partners
 from ui.described import cached_chart
 from ui.editing import filter_items, filter_options
 from ui.item_panel import item_panel
@@ -66,6 +67,7 @@ def render(guard: Guarded) -> None:
     )
     plan_table(shown, editable=may_edit_plan(actor, target), actor=actor, code=code)
     item_panel(items, actor=actor, target=target, version=version)
+    plan_partners(actor, version, code)  # track 3: the items' partners, when any are named
     left, right = st.columns([1, 2])
     # built once per data version, viewer, municipality and filter choice (ui.built_once)
     choice = (actor, code, tuple((column, tuple(values)) for column, values in chosen.items()))

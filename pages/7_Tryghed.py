@@ -1,5 +1,7 @@
 """Tryghed: insecurity about burglary with its uncertainty, against the 10 % goal and the country."""
 
+from datetime import date
+
 import pandas as pd
 import streamlit as st
 
@@ -15,19 +17,29 @@ from ui.downloads import table_download
 from ui.goal_charts import insecurity_chart, protection_chart
 from ui.goal_views import insecurity_card, rounds_for_display
 from ui.page import demo_notice, guarded, municipality_picker
+from ui.survey_schedule_view import (
+    latest_rate_line,
+    load_response_rates,
+    local_questions_section,
+    rate_caption,
+    schedule_section,
+    with_response_rate,
+)
 from ui.text import DEMO_SURVEY_BANNER
 
 
 def render(actor: Actor) -> None:
     """The page body."""
     version = loaders.current_version()
-    code, name, _district = municipality_picker(actor, version)
+    code, name, district = municipality_picker(actor, version)
     st.title(f"Tryghed: {name}")
     overview = loaders.load_insecurity(version, actor, code)
     demo_notice(overview.demo, text=DEMO_SURVEY_BANNER)
     card, chart = st.columns([1, 2])
     with card:
         insecurity_card(overview)
+        rates = load_response_rates(version, actor, code)
+        latest_rate_line(overview.rounds["year"], rates)
         with st.expander("Hvad måles der?"):
             st.markdown(
                 f"**{for_markdown(overview.measure.label)}**: «{for_markdown(overview.measure.question)}»"
@@ -51,13 +63,16 @@ def render(actor: Actor) -> None:
         )
     if not overview.rounds.empty:
         st.subheader("Målingerne")
-        rounds = rounds_for_display(overview.rounds)
+        rounds = with_response_rate(
+            rounds_for_display(overview.rounds), overview.rounds["year"], rates
+        )
         st.dataframe(rounds, hide_index=True, key="rounds_table")
         table_download(rounds, title="Tryghedsmålinger", key="rounds_download")
         st.caption(
             "Andelene kommer fra stikprøver: intervallet viser, hvor den sande andel med 95 % "
             f"sikkerhed ligger (Wilson). Under {SMALL_SAMPLE} besvarelser markeres som lille stikprøve."
         )
+        rate_caption(rates)
     st.subheader("Sikring af hjemmet")
     if overview.protection.empty:
         st.info("Ingen målinger af sikring endnu.")
@@ -71,6 +86,8 @@ def render(actor: Actor) -> None:
         st.dataframe(
             rounds_for_display(overview.protection), hide_index=True, key="protection_table"
         )
+    schedule_section(actor, code, name, district, date.today())
+    local_questions_section(actor, code, name, district)
     if may_import(actor, SURVEY.action):
         with st.expander("Indlæs en tryghedsmåling fra en fil (CSV eller Excel)"):
             table_upload_section(actor, SURVEY)

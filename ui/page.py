@@ -117,6 +117,12 @@ PAGES = {
     "moeder": MenuItem(
         "pages/13_Moeder.py", NC_("menu", "Møder"), ":material/groups:", reads_some_municipality
     ),
+    "kommunikation": MenuItem(
+        "pages/16_Kommunikation.py",
+        NC_("menu", "Kommunikation"),
+        ":material/campaign:",
+        reads_some_municipality,
+    ),
     "data": MenuItem(
         "pages/5_Data.py",
         NC_("menu", "Data"),

@@ -20,6 +20,7 @@ from models.tables import (
     ImportUndo,
     Municipality,
     NationalBurglaryYear,
+    OffenceQuarter,
 )
 
 # table -> (model, the column that scopes what an import touches)
@@ -28,6 +29,8 @@ TABLES: dict[str, tuple[Any, str]] = {
     "national_burglary_year": (NationalBurglaryYear, "year"),
     "household_year": (HouseholdYear, "municipality_code"),
     "age_structure_year": (AgeStructureYear, "municipality_code"),
+    # a STRAF11 import's other offences (dataio.offences), kept beside its burglary quarters
+    "offence_quarter": (OffenceQuarter, "municipality_code"),
 }
 
 
@@ -37,9 +40,28 @@ def _rows(session: Session, table: str, scope: list[int]) -> list[dict[str, Any]
     return [row.model_dump(mode="json") for row in found]
 
 
-def remember(session: Session, *, source_id: int, table: str, scope: list[int]) -> None:
-    """Before an import writes: keep every row it may replace (call inside the import's transaction)."""
-    previous = _rows(session, table, scope)
+def remember(
+    session: Session,
+    *,
+    source_id: int,
+    table: str,
+    scope: list[int],
+    also: dict[str, list[int]] | None = None,
+) -> None:
+    """Before an import writes: keep every row it may replace (call inside the import's transaction).
+
+    also: further tables the same import writes, each with its scope (STRAF11's other offences);
+    kept as {"rows": [...], "also": {table: {"scope": [...], "rows": [...]}}}, a plain list otherwise."""
+    rows = _rows(session, table, scope)
+    previous: list[dict[str, Any]] | dict[str, Any] = rows
+    if also:
+        previous = {
+            "rows": rows,
+            "also": {
+                name: {"scope": codes, "rows": _rows(session, name, codes)}
+                for name, codes in also.items()
+            },
+        }
     session.add(
         ImportUndo(
             source_id=source_id,
@@ -51,10 +73,19 @@ def remember(session: Session, *, source_id: int, table: str, scope: list[int]) 
 
 
 def _restore(session: Session, undo: ImportUndo) -> int:
-    model, key = TABLES[undo.table_name]
-    scope = json.loads(undo.scope)
+    kept = json.loads(undo.previous)
+    if isinstance(kept, dict):  # with further tables (remember's `also`)
+        for name, part in kept["also"].items():
+            _put_back(session, name, part["scope"], part["rows"])
+        kept = kept["rows"]
+    return _put_back(session, undo.table_name, json.loads(undo.scope), kept)
+
+
+def _put_back(
+    session: Session, table: str, scope: list[int], previous: list[dict[str, Any]]
+) -> int:
+    model, key = TABLES[table]
     session.execute(delete(model).where(col(getattr(model, key)).in_(scope)))
-    previous = json.loads(undo.previous)
     for row in previous:
         for field, value in row.items():
             if field in ("imported_at",) and value:

@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from dataio.db.engine import transaction
 from dataio.db.migrate import upgrade_schema
+from dataio.offences.demo import has_offence_data, write_demo_offences
 from dataio.seed.demo_burglaries import demo_municipalities, has_burglary_data, write_demo
 from dataio.seed.demo_covariates import has_age_structure, write_demo_age_structure
 from dataio.seed.demo_incidents import ensure_demo_incidents, write_demo_incidents
@@ -24,7 +25,8 @@ class InitReport:
 
     demo_rows: int  # quarterly burglaries
     demo_users: int = 0
-    demo_other_rows: int = 0  # helper counts, activities, survey answers, age structure, incidents
+    # helper counts, activities, survey answers, age structure, business burglaries, incidents
+    demo_other_rows: int = 0
 
 
 def initialise(engine: Engine, *, demo: bool, today: date | None = None) -> InitReport:
@@ -51,13 +53,20 @@ def initialise(engine: Engine, *, demo: bool, today: date | None = None) -> Init
                     municipalities=demo_municipalities(session),
                     today=today or date.today(),
                 )
+            if not has_offence_data(session):  # demo business burglaries (1310)
+                demo_other_rows += write_demo_offences(
+                    session,
+                    municipalities=demo_municipalities(session),
+                    today=today or date.today(),
+                )
             # the police's demo extract for Ishøj, with its one hotspot
             demo_other_rows += ensure_demo_incidents(session, today=today or date.today())
     return InitReport(demo_rows=demo_rows, demo_users=demo_users, demo_other_rows=demo_other_rows)
 
 
 def regenerate_demo(engine: Engine, *, today: date | None = None) -> int:
-    """`botrygt demo`: every kind of demo data made anew (burglaries, helpers, activities, surveys),
+    """`botrygt demo`: every kind of demo data made anew (burglaries, business burglaries, helpers,
+    activities, surveys),
     and Ishøj's demo plan and walks where it has no plan, and the police's demo extract for Ishøj
     (incidents with one hotspot); real imported rows are kept. Returns
     the number of rows written."""
@@ -67,6 +76,7 @@ def regenerate_demo(engine: Engine, *, today: date | None = None) -> int:
         rows = write_demo(session, municipalities=municipalities, today=day)
         rows += replace_demo_helpers(session, municipalities=municipalities, today=day)
         rows += write_demo_age_structure(session, municipalities=municipalities, today=day)
+        rows += write_demo_offences(session, municipalities=municipalities, today=day)
         ensure_demo_plan(session, today=day)
         rows += write_demo_incidents(session, today=day)
     return rows

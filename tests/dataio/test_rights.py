@@ -18,6 +18,8 @@ from dataio.store.goals import (
     update_goal,
 )
 from dataio.store.users import add_user, change_own_password, rescope_user, set_active, set_password
+from dataio.survey_rounds.local import add_local_measure
+from dataio.survey_rounds.schedule import ScheduleInput, create_schedule
 from models.errors import PermissionDenied
 from models.permissions import Actor
 from models.projection import to_utm32  # the town hall square in København (OTHER)
@@ -64,6 +66,34 @@ def _import_incidents(code: int, position: tuple[float, float]) -> Callable[[Eng
         data = extract([ExtractRow(date(2026, 11, 2), *position)], layout="xy")
         return import_incidents(
             engine, actor=actor, municipality_code=code, data=data, file_name="f.csv", today=TODAY
+        )
+
+    return run
+
+
+def _schedule(code: int) -> Callable[[Engine, Actor], Any]:
+    """Plan the municipality's next survey round."""
+
+    def run(engine: Engine, actor: Actor) -> Any:
+        values = ScheduleInput(
+            year=2027, invitation_date=date(2027, 3, 1), close_date=date(2027, 3, 29)
+        )
+        return create_schedule(engine, actor=actor, code=code, values=values)
+
+    return run
+
+
+def _local_question(code: int) -> Callable[[Engine, Actor], Any]:
+    """Add a local survey question to the municipality."""
+
+    def run(engine: Engine, actor: Actor) -> Any:
+        return add_local_measure(
+            engine,
+            actor=actor,
+            code=code,
+            question="Tryg?",
+            categories=["Ja", "Nej"],
+            in_share=["Nej"],
         )
 
     return run
@@ -142,6 +172,11 @@ WRITES: dict[str, Write] = {
     # single incidents: the police of the district and the administrator, nobody else
     "import_incidents_own": write(_import_incidents(OWN, inside_positions()[0]), "admin", "politi"),
     "import_incidents_other": write(_import_incidents(OTHER, to_utm32(55.6761, 12.5683)), "admin"),
+    # surveys as a process (dataio.survey_rounds): the municipality's project leader and the admin
+    "create_survey_schedule_own": write(_schedule(OWN), "admin", "projektleder"),
+    "create_survey_schedule_other": write(_schedule(OTHER), "admin"),
+    "add_local_question_own": write(_local_question(OWN), "admin", "projektleder"),
+    "add_local_question_other": write(_local_question(OTHER), "admin"),
     "change_own_password": write(
         lambda e, a: change_own_password(
             e, actor=a, old_password=PASSWORDS[a.username], new_password="en-helt-ny-kode-9"

@@ -62,6 +62,7 @@ ROLES = {
             "Tryghed",
             "Rapport",
             "Møder",
+            "Kommunikation",
             "Data",
             "Mål",
             "Ændringslog",
@@ -82,6 +83,7 @@ ROLES = {
             "Tryghed",
             "Rapport",
             "Møder",
+            "Kommunikation",
             "Data",  # the police's own incident extract (and the district's helper counts)
             "Mål",  # the district's helper goals
             "Ændringslog",
@@ -101,6 +103,7 @@ ROLES = {
             "Tryghed",
             "Rapport",
             "Møder",
+            "Kommunikation",
             "Ændringslog",
             "Min konto",
         ),

@@ -59,6 +59,10 @@ NAMES = Names(
         ("police_district_number", 10, "Københavns Vestegns Politi"),
         ("title", "=HYPERLINK(x)", "=HYPERLINK(x)"),  # text stays as typed (escaped on export)
         ("place", "Bibliotek", "Bibliotek"),
+        ("organisation", "fælles", "Fælles"),  # a plan item's owner
+        ("organisation", "Ishøj Boldklub", "Ishøj Boldklub"),  # a stakeholder's, as typed
+        ("tone", "constructive", "Konstruktiv"),
+        ("published_on", "2026-11-20", "20. nov. 2026"),
     ],
 )
 def test_values_in_words_and_danish_numbers(field: str, value: object, text: str) -> None:

@@ -42,6 +42,9 @@ EXPECTED_ALLOWED: dict[Action, set[tuple[str, str]]] = {
     # single incidents: the police of the district (and the administrator), nobody else
     A.VIEW_INCIDENTS: {("c", "ishoj"), ("c", "albertslund")},
     A.IMPORT_INCIDENTS: {("c", "ishoj"), ("c", "albertslund")},
+    # track 3: the project leader and the district's police log the press; the council reads
+    A.EDIT_PRESS_LOG: {("P", "ishoj"), ("c", "ishoj"), ("c", "albertslund")},
+    A.EDIT_STAKEHOLDERS: {("P", "ishoj")},  # the register is the project leader's
 }
 ACTORS = {"a": ADMIN, "P": LEADER, "c": POLICE, "b": COUNCIL}
 TARGETS = {"ishoj": ISHOJ, "albertslund": ALBERTSLUND, "aarhus": AARHUS, "national": NATIONAL}

@@ -1,5 +1,7 @@
 """AppTest: the Kommune page for one municipality, chosen in the picker or by a link."""
 
+import re
+
 from tests.pages.apptest import page_text, plotly_specs, run_page
 
 PAGE = "pages/1_Kommune.py"
@@ -14,7 +16,7 @@ def test_defaults_to_ishoj_and_renders(app_env: str) -> None:
 
 def test_three_charts_with_breaks_and_provisional_quarter(app_env: str) -> None:
     at = run_page(PAGE)
-    rate, quarters, goal = plotly_specs(at)
+    rate, quarters, goal, _business = plotly_specs(at)
     assert [bar["y"] for bar in rate["data"]] == [
         ["Ishøj", "Sammenlignelige kommuner", "Hele landet"]
     ]
@@ -46,3 +48,25 @@ def test_bad_link_falls_back_to_a_known_municipality(app_env: str) -> None:
     at = run_page(PAGE, query={"kommune": "abc"})
     assert not at.exception and not at.error
     assert at.title[0].value == "Kommune: Ishøj"
+
+
+def test_other_offences_against_nation_and_peers(app_env: str) -> None:
+    at = run_page(PAGE)
+    assert "Er vi mere belastet end andre?" in [s.value for s in at.subheader]
+    text = page_text(at)
+    assert re.search(
+        r"Indbrud i forretning, virksomhed mv\. 20[0-9]{2}: [0-9]+,[0-9] pr\. 1\.000", text
+    )
+    assert "pr. 1.000 husstande i Ishøj mod" in text and "i hele landet" in text
+    assert "Der er ikke sat et mål for denne overtrædelse." in text
+    assert "Eksempeldata: tallene for andre overtrædelser" in text
+    business = plotly_specs(at)[3]
+    assert [t["name"] for t in business["data"]] == [
+        "Ishøj",
+        "Sammenlignelige kommuner",
+        "Hele landet",
+    ]
+    assert (
+        "Indbrud i forretning, virksomhed mv. pr. 1.000 husstande"
+        in business["layout"]["title"]["text"]
+    )

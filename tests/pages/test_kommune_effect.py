@@ -24,9 +24,8 @@ def test_a_partnership_shows_its_verdict_in_one_line_with_a_link_to_effekt(app_e
     assert "Faldet mere end sammenlignelige" in text
     assert "Siden 4. kvt. 2019: " in text and "95 %-interval" in text and CAVEAT in text
     assert effect_links(at) == [("Se sammenligningen på siden Effekt", "kommune=751")]
-    assert (
-        len(plotly_specs(at)) == 3
-    )  # the rate, quarter and goal charts: the effect's is on Effekt
+    # the rate, quarter and goal charts and the business burglaries': the effect's is on Effekt
+    assert len(plotly_specs(at)) == 4
 
 
 def test_a_municipality_without_a_partnership_says_so_in_one_line(app_env: str) -> None:
@@ -37,7 +36,8 @@ def test_a_municipality_without_a_partnership_says_so_in_one_line(app_env: str) 
     assert "Ishøj er ikke en Bo trygt-partnerskabskommune" in text
     assert not effect_links(at)
     assert text.count(CAVEAT) == 1 and OVERLAY_CAPTION in text  # the actions' caption only
-    assert len(plotly_specs(at)) == 3  # the rate, quarter and goal charts only
+    # the rate, quarter and goal charts and the business burglaries' ("Er vi mere belastet...")
+    assert len(plotly_specs(at)) == 4
 
 
 def test_a_partnership_without_a_start_date_says_so(app_env: str) -> None:
@@ -47,4 +47,4 @@ def test_a_partnership_without_a_start_date_says_so(app_env: str) -> None:
         page_text(at)
     )
     assert effect_links(at) == [("Se sammenligningen på siden Effekt", "kommune=157")]
-    assert len(plotly_specs(at)) == 3
+    assert len(plotly_specs(at)) == 4

@@ -24,6 +24,8 @@ import pytest
 from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 
+from dataio.communication.press import add_press_entry
+from dataio.communication.stakeholders import add_stakeholder
 from dataio.db.engine import make_engine
 from dataio.meetings.store import create_meeting, record_decision
 from models.permissions import Actor, Role
@@ -51,6 +53,8 @@ FIELDS = {
     "audit_entry": ["summary"],
     "meeting": ["title", "participants", "agenda", "minutes"],
     "meeting_decision": ["text"],
+    "press_entry": ["medium", "headline"],
+    "stakeholder": ["organisation", "contact_name", "note"],
 }
 PAGES = [
     None,
@@ -68,6 +72,7 @@ PAGES = [
     "pages/11_Effekt.py",
     "pages/12_Mine_opgaver.py",
     "pages/13_Moeder.py",
+    "pages/16_Kommunikation.py",
 ]
 
 
@@ -85,6 +90,18 @@ def payload_db(tmp_path_factory: pytest.TempPathFactory, demo_db_url: str) -> st
         engine, actor=leader, code=183, held_on=date(2026, 12, 1), title="Møde", agenda="1."
     )
     record_decision(engine, actor=leader, meeting_id=meeting_id, text="Beslutning")
+    # a press entry and a stakeholder (the demo has none), so Kommunikation shows the payloads
+    add_press_entry(
+        engine,
+        actor=leader,
+        code=183,
+        published_on=date(2026, 11, 2),
+        medium="Avis",
+        headline="Overskrift",
+        tone="constructive",
+        today=date(2026, 12, 1),
+    )
+    add_stakeholder(engine, actor=leader, code=183, organisation="Aktør", note="Note")
     with engine.begin() as connection:
         connection.execute(text("DROP TRIGGER IF EXISTS audit_entry_no_update"))
         for table, columns in FIELDS.items():

@@ -12,14 +12,16 @@ from sqlmodel import Session, col, select
 
 from dataio.errors import DomainError
 from dataio.files.statistikbanken.importer import ImportReport, import_dst
-from dataio.files.statistikbanken.reader import DstTable
+from dataio.files.statistikbanken.reader import BURGLARY, DstTable
 from models.domain import SourceKind
+from models.offences import DEFAULT_OFFENCES, parse_offence_codes
 from models.permissions import Actor
 from models.tables import DataSource
 
 DEFAULT_BASE_URL = "https://api.statbank.dk/v1"
-# What we ask for: residential burglary only from the crime tables, totals from FAM55N and
-# FOLK1A by age (the variable ids as documented; not checked against the live tableinfo).
+# What we ask for: residential burglary from the crime tables (STRAF11 also the other offence codes
+# chosen, default 1310 business burglary: see request_variables), totals from FAM55N and FOLK1A by
+# age (the variable ids and codes as documented; not checked against the live tableinfo).
 REQUESTS: dict[DstTable, list[dict[str, object]]] = {
     DstTable.STRAF11: [
         {"code": "OMRÅDE", "values": ["*"]},
@@ -94,7 +96,19 @@ def table_updated(table: DstTable, *, timeout: float = 10) -> str:
         ) from error
 
 
-def fetch_table(table: DstTable, *, timeout: float = 120) -> bytes:
+def request_variables(table: DstTable, offences: tuple[int, ...] = ()) -> list[dict[str, object]]:
+    """The request's variables; STRAF11 asks for 1320 and the other exact codes chosen (never a
+    parent level such as 13, which would hold the same reports twice)."""
+    if table is not DstTable.STRAF11 or not offences:
+        return REQUESTS[table]
+    codes = [str(BURGLARY), *(str(code) for code in offences)]
+    return [
+        {"code": "OVERTRÆD", "values": codes} if variable["code"] == "OVERTRÆD" else variable
+        for variable in REQUESTS[table]
+    ]
+
+
+def fetch_table(table: DstTable, *, timeout: float = 120, offences: tuple[int, ...] = ()) -> bytes:
     """The table as CSV with codes, as the documented POST request returns it."""
     body = json.dumps(
         {
@@ -102,7 +116,7 @@ def fetch_table(table: DstTable, *, timeout: float = 120) -> bytes:
             "format": "CSV",
             "lang": "da",
             "valuePresentation": "Code",
-            "variables": REQUESTS[table],
+            "variables": request_variables(table, offences),
         }
     ).encode()
     request = urllib.request.Request(
@@ -132,15 +146,22 @@ def fetch_dst(
     tables: list[DstTable],
     since: int = 2007,
     today: date | None = None,
+    offences: tuple[int, ...] | None = None,
 ) -> list[FetchResult]:
-    """Ask each table's last update; fetch and import only what is newer. Nothing is written on failure."""
+    """Ask each table's last update; fetch and import only what is newer. Nothing is written on failure.
+
+    offences: STRAF11's other codes asked for and stored (default 1310, business burglary)."""
+    try:
+        codes = parse_offence_codes(DEFAULT_OFFENCES if offences is None else offences)
+    except ValueError as refused:
+        raise DomainError(f"{refused}. Intet er hentet") from None
     results = []
     for table in tables:
         updated = table_updated(table)
         if _last_fetched(engine, table) == updated:
             results.append(FetchResult(table, updated, None))
             continue
-        data = fetch_table(table)
+        data = fetch_table(table, offences=codes)
         report = import_dst(
             engine,
             actor=actor,
@@ -150,6 +171,7 @@ def fetch_dst(
             kind=SourceKind.API,
             today=today,
             since_year=since,
+            offences=codes,
         )
         results.append(FetchResult(table, updated, report))
     return results

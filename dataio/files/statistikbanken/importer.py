@@ -1,6 +1,6 @@
 """Statistikbanken data into the database: validated first, then written all or nothing, with provenance."""
 
-from collections.abc import Set
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
@@ -15,9 +15,11 @@ from dataio.files.imports import finish, preview_of, remove_demo_rows, source_ro
 from dataio.files.statistikbanken.ages import age_structure, has_single_ages, write_age_structure
 from dataio.files.statistikbanken.reader import DstFile, DstTable, read_dst
 from dataio.files.undo import remember
+from dataio.offences.store import write_offence_quarters
 from models.domain import Quality, SourceKind
 from models.formatting import fmt_count
 from models.import_diff import ImportDiff, QuarterKey, quarter_diff, quarter_spans, unconfirmed
+from models.offences import DEFAULT_OFFENCES, offence_name, parse_offence_codes
 from models.permissions import Action, Actor, Target, require
 from models.tables import (
     BurglaryQuarter,
@@ -41,12 +43,25 @@ class ImportReport:
     demo_rows_removed: int
     source_id: int | None = None
     diff: ImportDiff | None = None  # STRAF11: per municipality, what happens to each quarter
+    # STRAF11: rows written of each other offence code asked for (1310 ...), beside the burglaries
+    other_offences: tuple[tuple[int, int], ...] = ()
 
     def _municipality_word(self) -> str:
         return "kommune" if self.municipalities == 1 else "kommuner"
 
     def text(self, *, planned: bool = False) -> str:
         """One Danish line for the CLI and the page (planned: a preview's, in the future tense)."""
+        return self._burglary_text(planned=planned) + self._others_text()
+
+    def _others_text(self) -> str:
+        if not self.other_offences:
+            return ""
+        parts = ", ".join(
+            f"{code} {offence_name(code).lower()}: {rows}" for code, rows in self.other_offences
+        )
+        return f"; andre overtrædelser (rækker): {parts}"
+
+    def _burglary_text(self, *, planned: bool) -> str:
         head = f"{self.table}: {self.rows_written} rækker for {self.municipalities} {self._municipality_word()} ({self.periods}); "
         if self.diff is None:
             return head + (
@@ -94,6 +109,30 @@ def _target(session: Session, actor: Actor, file: DstFile) -> Target:
         where="hele landet" if target.municipality_code is None else str(target.municipality_code),
     )
     return target
+
+
+def _other_offences(
+    data: bytes, file: DstFile, codes: tuple[int, ...], *, since_year: int | None
+) -> pd.DataFrame:
+    """The file's municipality rows of the other offence codes asked for: code, offence, period,
+    value. Exact codes only (a parent level such as 13 or TOT is never summed with them); the file
+    passed the same checks when its burglaries were read."""
+    columns = ["code", "offence", "period", "value"]
+    if file.table is not DstTable.STRAF11 or not codes:
+        return pd.DataFrame(columns=columns)
+    others = read_dst(
+        data,
+        table=DstTable.STRAF11,
+        offence=frozenset(codes),
+        first_year=1900 if since_year else 2007,
+        empty_ok=True,
+    )
+    rows = [
+        (r.area_code, r.offence, r.period, r.value)
+        for r in _since(others, since_year).rows
+        if r.area_kind == "municipality" and r.value is not None
+    ]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def _periods(frame: pd.DataFrame) -> str:
@@ -293,13 +332,20 @@ def import_dst(
     dry_run: bool = False,
     since_year: int | None = None,
     confirmed_removals: Set[QuarterKey] | None = None,
+    offences: Iterable[int] | None = None,
 ) -> ImportReport:
     """Read, validate and write one Statistikbanken file; on any error nothing is written.
 
     since_year (for API fetches of whole tables): rows before that year are skipped, not refused.
     confirmed_removals (from a person who read the preview): the (municipality, quarter) pairs they
     saw would be removed; an import that would remove any other is refused. None (scripts, the CLI)
-    checks nothing, and the report still names every removed quarter."""
+    checks nothing, and the report still names every removed quarter.
+    offences (STRAF11): the other OVERTRÆD codes stored beside the burglaries (offence_quarter),
+    default models.offences.DEFAULT_OFFENCES (1310, business burglary); () for none."""
+    try:
+        codes = parse_offence_codes(DEFAULT_OFFENCES if offences is None else offences)
+    except ValueError as refused:
+        raise ValidationFailed(f"{refused}. Intet er indlæst") from None
     file = read_dst(data, table=table, first_year=1900 if since_year else 2007)
     aged = None
     if has_single_ages(
@@ -309,6 +355,7 @@ def import_dst(
             data, table=DstTable.FOLK1A, first_year=1900 if since_year else 2007, ages=True
         )
         aged = age_structure(_since(by_age, since_year))
+    others = _other_offences(data, file, codes, since_year=since_year)
     file = _since(file, since_year)
     frame = _municipal(file) if aged is None else _age_frame(aged)
     if frame.empty and not any(r.area_kind == "country" for r in file.rows):
@@ -335,9 +382,18 @@ def import_dst(
             source_id=source_id,
             table=_undo_table(file.table, ages=aged is not None),
             scope=_undo_scope(file, frame),
+            also={"offence_quarter": sorted(set(others["code"].astype(int)))}
+            if diff is not None and not others.empty
+            else None,
         )
         if diff is not None:
             changed, demo_removed = _write_quarters(session, frame, source_id=source_id, diff=diff)
+            write_offence_quarters(
+                session,
+                others,
+                source_id=source_id,
+                labels={code: offence_name(code) for code in codes},
+            )
         elif aged is not None:
             changed, demo_removed = write_age_structure(session, aged, source_id=source_id)
         elif file.table is DstTable.STRAF22:
@@ -365,6 +421,9 @@ def import_dst(
             demo_removed,
             source_id,
             diff,
+            tuple((int(code), int(rows)) for code, rows in others.groupby("offence").size().items())
+            if diff is not None
+            else (),
         )
         audit.record(
             session,
@@ -374,7 +433,8 @@ def import_dst(
             entity_key=str(source_id),
             summary=f"Import af {file.table.value} fra {file_name}: {report.text()}",
             before=None,
-            after={"rows": len(frame), "changed": changed},
+            after={"rows": len(frame), "changed": changed}
+            | ({"other_offences": len(others)} if report.other_offences else {}),
             # shown to each municipality in the file, and only them (none: national figures)
             municipalities=set(frame["code"].astype(int)) if len(frame) else (),
         )

@@ -34,6 +34,7 @@ from dataio.errors import ValidationFailed
 from dataio.files.cells import UTF8_BOM, NotText, control_line, decode
 from dataio.seed.reference import read_reference
 from models.numbers import MAX_COUNT, MAX_NATIONAL_COUNT, NumberRefused, parse_count
+from models.offences import OFFENCE_NAMES
 
 __all__ = [
     "BURGLARY",
@@ -52,8 +53,11 @@ MAX_PROBLEMS = 50  # problems kept on the exception
 SHOWN_PROBLEMS = 10  # problems written into its message
 COUNTRY, UNKNOWN, CHRISTIANSO = 0, 998, 411
 
-# Offence labels the reader can recognise when the file has labels instead of codes.
-OFFENCE_LABELS = {"indbrud i beboelser": BURGLARY}
+# Offence labels the reader can recognise when the file has labels instead of codes (1320 and the
+# other codes models.offences names, e.g. 1310 "Indbrud i forretning, virksomhed mv.").
+OFFENCE_LABELS = {name.casefold(): code for code, name in OFFENCE_NAMES.items()} | {
+    "indbrud i beboelser": BURGLARY
+}
 # Area labels that are not in municipalities.csv (regions are added from its region column).
 EXTRA_AREA_LABELS = {
     "hele landet": COUNTRY,
@@ -603,12 +607,13 @@ def read_dst(
     data: bytes,
     *,
     table: DstTable | str | None = None,
-    offence: int = BURGLARY,
+    offence: int | frozenset[int] = BURGLARY,
     max_bytes: int = 100_000_000,
     anmsigt: str | None = "ANM",
     first_year: int = FIRST_YEAR,
     last_year: int | None = None,
     ages: bool = False,
+    empty_ok: bool = False,
 ) -> DstFile:
     """Read and check one Statistikbanken CSV file; raise DstRejected listing every problem.
 
@@ -616,6 +621,8 @@ def read_dst(
     (default 1320, residential burglary); STRAF22 keeps only `anmsigt` ("ANM", None for both).
     Periods must lie in `first_year`..`last_year` (default: next year).
     `ages` (FOLK1A only): keep ALDER's single years beside its total, each row's in `DstRow.age`.
+    `offence` may be a set of exact codes (the other offences beside burglary); `empty_ok`: a
+    file without rows of them is read as a file without rows instead of refused.
     """
     chosen = _as_table(table)
     body = _body(*_utf8(bytes(data), max_bytes))
@@ -637,7 +644,7 @@ def read_dst(
     values = _check_values(body, kept, areas)
     _check_repeats(body, kept, keys, checkable=~(bad_area | bad_period)[kept])
     body.found.raise_if_any()
-    if not len(kept):
+    if not len(kept) and not empty_ok:
         raise _nothing_kept(resolved, offence, anmsigt, skipped_anmsigt=body.skipped["anmsigt"])
     rows = _rows(keys, values, lines=body.lines[kept], crime=resolved in CRIME_TABLES)
     return _file(body, resolved, rows, cell_kind=_cell_kind(areas))
@@ -816,23 +823,23 @@ def _cell_kind(areas: _Column) -> str:
     return max(counts, key=lambda kind: counts[kind])
 
 
-def _keep_offence(body: _Body, offence: int) -> np.ndarray | None:
-    """Keep the rows of the offence asked for; each row's offence code."""
+def _keep_offence(body: _Body, offence: int | frozenset[int]) -> np.ndarray | None:
+    """Keep the rows of the offence(s) asked for (exact codes only, never a parent level such as
+    13 or TOT that contains them); each row's offence code."""
     if body.layout.offence is None:
         return None
+    wanted = frozenset({offence}) if isinstance(offence, int) else offence
     offences = body.parse(body.layout.offence, _parse_offence)
-    if (
-        offence != BURGLARY
-        and offences.results
-        and all(o.kind == "labels" for o in offences.results)
-    ):
+    unknown = sorted(wanted - set(OFFENCE_LABELS.values()))
+    if unknown and offences.results and all(o.kind == "labels" for o in offences.results):
         raise _reject(
-            f"Overtrædelserne står som tekst; kun «Indbrud i beboelser» ({BURGLARY}) kan "
-            f"genkendes, ikke {offence}. Hent filen med koder",
+            f"Overtrædelserne står som tekst; kun «Indbrud i beboelser» ({BURGLARY}) og de "
+            f"kendte koder kan genkendes, ikke {', '.join(map(str, unknown))}. "
+            "Hent filen med koder",
             line=1,
             column=body.name(body.layout.offence),
         )
-    match = offences.per_row(lambda o: o.code == offence, bool)
+    match = offences.per_row(lambda o: o.code in wanted, bool)
     body.skipped["offences"] = int((~match).sum())
     body.keep &= match
     return offences.per_row(lambda o: o.code)
@@ -993,9 +1000,10 @@ def _check_repeats(body: _Body, kept: np.ndarray, keys: _Keys, *, checkable: np.
 
 
 def _nothing_kept(
-    table: DstTable, offence: int, anmsigt: str | None, *, skipped_anmsigt: int
+    table: DstTable, offence: int | frozenset[int], anmsigt: str | None, *, skipped_anmsigt: int
 ) -> DstRejected:
-    what = f"overtrædelse {offence}" if table in CRIME_TABLES else "totaler"
+    codes = str(offence) if isinstance(offence, int) else ", ".join(map(str, sorted(offence)))
+    what = f"overtrædelse {codes}" if table in CRIME_TABLES else "totaler"
     if table == DstTable.STRAF22 and anmsigt is not None and skipped_anmsigt:
         what += f" med ANMSIGT={anmsigt.upper()}"
     return _reject(f"Filen har ingen rækker for {what}")

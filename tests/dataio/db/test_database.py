@@ -73,6 +73,7 @@ def test_demo_fills_an_empty_database_once(engine: Engine) -> None:
             "helper_count",
             "survey_round",
             "national_survey_year",
+            "offence_quarter",  # demo business burglaries (dataio.offences.demo)
         }
 
 

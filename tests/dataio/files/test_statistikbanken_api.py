@@ -72,11 +72,13 @@ def test_fetch_asks_tableinfo_then_the_documented_request_and_imports(
         "valuePresentation": "Code",
         "variables": [
             {"code": "OMRÅDE", "values": ["*"]},
-            {"code": "OVERTRÆD", "values": ["1320"]},
+            # residential burglary and business burglary (1310, the default other offence)
+            {"code": "OVERTRÆD", "values": ["1320", "1310"]},
             {"code": "Tid", "values": ["*"]},
         ],
     }
     assert result.report is not None and result.report.rows_written == 2 * 79
+    assert result.report.other_offences == ((1310, 2 * 79),)
     assert result.text().endswith("(Statistikbanken opdateret 2026-11-10T08:00:00)")
     overview = municipality_overview(seeded_engine, code=183)
     assert (overview.assessment.latest_year, overview.assessment.latest_count, overview.demo) == (
@@ -133,3 +135,22 @@ def test_cli_fetch_without_network_is_one_line(
     assert main(["fetch", "dst"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("botrygt: Statistikbanken kan ikke nås")
+
+
+def test_fetch_asks_for_the_chosen_offences_only(
+    seeded_engine: Engine, statbank: type[Recorded]
+) -> None:
+    [result] = fetch_dst(seeded_engine, actor=ADMIN, tables=[DstTable.STRAF11], offences=(1330,))
+    _, _, body = statbank.requests[1]
+    assert body is not None and body["variables"][1] == {
+        "code": "OVERTRÆD",
+        "values": ["1320", "1330"],
+    }
+    # the recorded answer holds 1310 rows, which were not asked for: none is stored
+    assert result.report is not None and result.report.other_offences == ()
+    with seeded_engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM offence_quarter")).scalar_one() == 0
+    statbank.updated = "2026-12-11T08:00:00"
+    [again] = fetch_dst(seeded_engine, actor=ADMIN, tables=[DstTable.STRAF11])
+    assert again.report is not None and again.report.other_offences == ((1310, 2 * 79),)
+    statbank.updated = "2026-11-10T08:00:00"

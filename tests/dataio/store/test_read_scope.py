@@ -17,6 +17,8 @@ import pytest
 from sqlalchemy import Engine
 
 import dataio
+from dataio.communication.press import press_entries, press_quarters
+from dataio.communication.stakeholders import item_partners, stakeholders
 from dataio.errors import PermissionDenied
 from dataio.files.action_plan_workbook import export_plan
 from dataio.mail.brief import brief_content
@@ -57,6 +59,8 @@ from dataio.store.neighbour_help import (
 )
 from dataio.store.surveys import insecurity_overview, survey_rounds
 from dataio.store.walks import action_events, closed_follow_ups, open_follow_ups, walk_table
+from dataio.survey_rounds.local import local_measures
+from dataio.survey_rounds.schedule import next_round, response_rates, schedules
 from dataio.tasks.check_ins import check_ins
 from dataio.tasks.owners import my_items, owner_choices
 from models.permissions import Actor, Role
@@ -134,6 +138,10 @@ READS: dict[str, Read] = {
         e, viewer=v, codes=[ISHOJ], measure_code="utryg_indbrud"
     ),
     "insecurity_overview": lambda e, v: insecurity_overview(e, viewer=v, code=ISHOJ),
+    "schedules": lambda e, v: schedules(e, viewer=v, code=ISHOJ),
+    "response_rates": lambda e, v: response_rates(e, viewer=v, code=ISHOJ),
+    "next_round": lambda e, v: next_round(e, viewer=v, code=ISHOJ, today=TODAY),
+    "local_measures": lambda e, v: local_measures(e, viewer=v, code=ISHOJ),
     "helpers_document": lambda e, v: helpers_document(e, viewer=v, code=ISHOJ),
     "insecurity_document": lambda e, v: insecurity_document(e, viewer=v, code=ISHOJ),
     "other_goals": lambda e, v: other_goals(e, viewer=v, code=ISHOJ),
@@ -182,6 +190,11 @@ READS: dict[str, Read] = {
     ),
     "incident_scan": lambda e, v: incident_scan(e, viewer=v, code=ISHOJ, until=TODAY),
     "hotspot_view": lambda e, v: hotspot_view(e, viewer=v, code=ISHOJ),
+    # track 3 (dataio.communication): the press log, its quarters, stakeholders and partners
+    "press_entries": lambda e, v: press_entries(e, viewer=v, code=ISHOJ),
+    "press_quarters": lambda e, v: press_quarters(e, viewer=v, code=ISHOJ),
+    "stakeholders": lambda e, v: stakeholders(e, viewer=v, code=ISHOJ),
+    "item_partners": lambda e, v: item_partners(e, viewer=v, code=ISHOJ),
 }
 # Reads that need the police of the district in scope (a project leader is refused them).
 POLICE_ONLY = {"police_district_report", "incident_rows", "incident_points"}
@@ -248,6 +261,10 @@ PUBLIC = {
     # the public view (dataio.public): public statistics and the summary published on purpose
     "public_view",
     "publication",
+    # other offences of STRAF11 (dataio.offences): public statistics like the burglaries
+    "offence_quarters",
+    "offence_comparison",
+    "offence_document",
 }
 
 

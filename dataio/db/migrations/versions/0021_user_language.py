@@ -1,7 +1,7 @@
 """user language: each user's choice of interface language, 'da' (default) or 'en' (Min konto)
 
-Revision ID: 0018_user_language
-Revises: 0017
+Revision ID: 0021
+Revises: 0020
 Create Date: 2026-12-07 17:30:00.000000
 """
 
@@ -9,8 +9,8 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = '0018_user_language'
-down_revision = '0017'
+revision = '0021'
+down_revision = '0020'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,199 @@
+"""Surveys as a process: the next round's dates, the response rate and local questions' shares.
+
+The guide has every partnership municipality run the e-Boks tryghedsmåling every second year, with
+a reminder procedure, and lets the project leader add local extra questions. Pure functions here:
+the default dates of the next round, the checks of a schedule (in Danish), the response rate (a
+complete count of invitations and answers: no interval) and a local question's share with its
+Wilson interval (a sample: with an interval). A local question is never judged against a goal.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from models.formatting import fmt_int, fmt_percent
+from models.proportions import ShareEstimate, estimate_share
+
+ROUND_INTERVAL_YEARS = 2  # the guide: "hvert andet år"
+REMINDER_AFTER_DAYS = 14  # the reminder goes out this long after the invitation
+OPEN_DAYS = 28  # the survey closes this long after the invitation
+DEFAULT_MONTH = 3  # the guide: "i foråret"
+LOCAL_NOTE = "lokalt spørgsmål - ikke sammenlignet med et nationalt mål"
+RATE_NOTE = (
+    "Svarprocenten er en optælling af alle inviterede og alle svar, ikke en stikprøve: "
+    "den har derfor intet interval."
+)
+
+
+class ScheduleStatus(StrEnum):
+    """Where a survey round is."""
+
+    PLANNED = "planlagt"
+    RUNNING = "i gang"
+    CLOSED = "afsluttet"
+
+
+@dataclass(frozen=True)
+class RoundDates:
+    """A survey round's year and dates."""
+
+    year: int
+    invitation: date
+    reminders: tuple[date, ...]
+    close: date
+
+
+def _same_day_in(day: date, year: int) -> date:
+    """The day in another year (29 February becomes 28 February)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return date(year, 2, 28)
+
+
+def next_round_dates(
+    *,
+    last_year: int | None,
+    today: date,
+    last_invitation: date | None = None,
+    reminder_after_days: int = REMINDER_AFTER_DAYS,
+    open_days: int = OPEN_DAYS,
+) -> RoundDates:
+    """The next round two years after the last one (never in a year already past): invited on
+    the last round's day of the year (else 1 March), reminded after `reminder_after_days`, closed
+    after `open_days`. An invitation that would lie before today moves to today."""
+    if not 0 < reminder_after_days < open_days:
+        raise ValueError("Påmindelsen skal ligge mellem invitationen og lukningen")
+    year = today.year if last_year is None else last_year + ROUND_INTERVAL_YEARS
+    while year < today.year:
+        year += ROUND_INTERVAL_YEARS
+    invitation = (
+        _same_day_in(last_invitation, year)
+        if last_invitation is not None
+        else date(year, DEFAULT_MONTH, 1)
+    )
+    invitation = max(invitation, today)
+    return RoundDates(
+        year=year,
+        invitation=invitation,
+        reminders=(invitation + timedelta(days=reminder_after_days),),
+        close=invitation + timedelta(days=open_days),
+    )
+
+
+def schedule_problem(
+    *,
+    year: int,
+    invitation: date | None,
+    reminders: Sequence[date],
+    close: date | None,
+    status: str,
+    invitations: int | None,
+    responses: int | None,
+    reminders_sent: Sequence[date] = (),
+) -> str | None:
+    """What is wrong with a schedule, in Danish, or None."""
+    if not 2000 <= year <= 2100:
+        return f"Året skal ligge mellem 2000 og 2100 (fik {year})"
+    if invitation is None or close is None:
+        return "Angiv både invitationsdato og lukkedato"
+    if invitation.year != year:
+        return f"Invitationsdatoen skal ligge i {year}"
+    if close <= invitation:
+        return "Lukkedatoen skal ligge efter invitationsdatoen"
+    for day in reminders:
+        if not invitation < day < close:
+            return "En påmindelse skal ligge efter invitationen og før lukningen"
+    for day in reminders_sent:
+        if not invitation < day <= close:
+            return "En sendt påmindelse skal ligge efter invitationen og senest på lukkedagen"
+    if status not in {s.value for s in ScheduleStatus}:
+        return f"Status skal være {', '.join(s.value for s in ScheduleStatus)} (fik {status!r})"
+    if invitations is not None and invitations < 0:
+        return "Antal inviterede kan ikke være negativt"
+    if responses is not None and responses < 0:
+        return "Antal svar kan ikke være negativt"
+    if responses is not None and invitations is None:
+        return "Angiv antal inviterede, før antal svar"
+    if responses is not None and invitations is not None and responses > invitations:
+        return (
+            f"Der kan ikke være flere svar ({fmt_int(responses)}) end inviterede "
+            f"({fmt_int(invitations)})"
+        )
+    return None
+
+
+def response_rate(responses: int, invitations: int) -> float:
+    """Responses per invitation, in [0, 1]; refused for impossible counts."""
+    if invitations <= 0:
+        raise ValueError("Antal inviterede skal være positivt")
+    if not 0 <= responses <= invitations:
+        raise ValueError(
+            f"Antal svar ({responses}) skal ligge mellem 0 og antal inviterede ({invitations})"
+        )
+    return responses / invitations
+
+
+def response_rate_text(responses: int | None, invitations: int | None) -> str | None:
+    """'Svarprocent 42,0 % (420 af 1.000 inviterede)', or None when there is nothing to count."""
+    if responses is None or invitations is None or invitations <= 0:
+        return None
+    rate = response_rate(responses, invitations)
+    return f"Svarprocent {fmt_percent(rate)} ({fmt_int(responses)} af {fmt_int(invitations)} inviterede)"
+
+
+def local_measure_problem(
+    question: str, categories: Sequence[str], in_share: Sequence[str]
+) -> str | None:
+    """What is wrong with a new local question, in Danish, or None."""
+    if not question.strip():
+        return "Skriv spørgsmålets tekst"
+    labels = [c.strip() for c in categories if c.strip()]
+    if len(labels) < 2:
+        return "Angiv mindst to svarkategorier"
+    if len(set(labels)) != len(labels):
+        return "To svarkategorier har samme navn"
+    chosen = set(in_share)
+    if not chosen:
+        return "Vælg mindst én kategori, der tæller i andelen"
+    if not chosen <= set(labels):
+        return "Andelen kan kun tælle spørgsmålets egne kategorier"
+    if chosen == set(labels):
+        return "Andelen kan ikke tælle alle kategorier (den ville altid være 100 %)"
+    return None
+
+
+def local_share(counts: Sequence[int], in_share: Sequence[bool]) -> ShareEstimate:
+    """A local question's share in one round: the answers in the share's categories of all
+    answers, with the 95 % Wilson interval."""
+    if len(counts) != len(in_share):
+        raise ValueError("Der skal være et antal for hver kategori")
+    if any(c < 0 for c in counts):
+        raise ValueError("Et antal svar kan ikke være negativt")
+    total = sum(counts)
+    if total <= 0:
+        raise ValueError("Runden har ingen svar")
+    chosen = sum(c for c, counted in zip(counts, in_share, strict=True) if counted)
+    return estimate_share(chosen, total)
+
+
+def parse_danish_dates(text: str) -> tuple[date, ...]:
+    """'15.03.2027, 22.3.2027' -> the dates, sorted; ValueError (Danish) on anything else."""
+    days = []
+    for part in (p.strip() for p in text.replace(";", ",").split(",")):
+        if not part:
+            continue
+        pieces = part.split(".")
+        if len(pieces) != 3 or not all(p.isdigit() for p in pieces) or len(pieces[2]) != 4:
+            raise ValueError(f"«{part}» er ikke en dato som 15.03.2027")
+        try:
+            days.append(date(int(pieces[2]), int(pieces[1]), int(pieces[0])))
+        except ValueError:
+            raise ValueError(f"«{part}» er ikke en gyldig dato") from None
+    return tuple(sorted(set(days)))
+
+
+def danish_dates_text(days: Sequence[date]) -> str:
+    """The dates as the form shows them: '15.03.2027, 22.03.2027'."""
+    return ", ".join(f"{d:%d.%m.%Y}" for d in sorted(days))
