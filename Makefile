@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 DATABASE_URL ?=
 
-.PHONY: run test lint bench bench-scale backtest demo clean
+.PHONY: run test lint i18n bench bench-scale backtest demo clean
 
 .venv/.runtime: requirements/runtime.lock pyproject.toml
 	bash .ci/venv.sh runtime
@@ -31,6 +31,18 @@ lint: .venv/.dev
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/mypy models dataio cli tests
+
+# Translations (README, "Sprog / Language"): extract every marked string (`_()`, `N_()`,
+# `translate(lang, ...)`; models.i18n.EXTRACT_KEYWORDS) and merge it into the English catalogue,
+# whose new entries then want a msgstr (tests/test_i18n.py fails until they have one). Sorted and
+# without source lines, so that two branches adding strings rarely touch the same lines.
+i18n: .venv/.dev
+	pot=$$(mktemp --suffix=.pot) && \
+	.venv/bin/pybabel extract -F babel.cfg -k translate:2 -k translate_plural:2,3 \
+		-k translate_context:2c,3 -k NC_:1c,2 --no-location \
+		--sort-output --project=botrygt -o $$pot app.py pages ui models dataio cli && \
+	.venv/bin/pybabel update -i $$pot -d locale -D botrygt -l en --no-fuzzy-matching \
+		--ignore-obsolete --init-missing && rm -f $$pot
 
 # The server measured by a browserless client (README, "Ydeevne"); BENCH_QUICK=1 for a short run.
 bench: .venv/.dev

@@ -8,9 +8,11 @@ read that takes `viewer=` (so there is no "public actor" with rights to stretch)
 overview against the goal (`municipality_overview`: burglaries, goals, areas, households,
 sources), the rate against similar municipalities (`rate_comparison`), the latest neighbour-helper
 count with helpers per 100 households (the helper_count table: counts the police and Nabohjælp
-publish), and the published summary. Survey results are left out: in this code base a
-municipality's survey rounds are partnership data (`dataio.store.surveys.survey_rounds` takes a
-viewer). Never the action plan, walks, incidents, users, the change log, meetings or mail: the
+publish), the latest published national share of the insecurity measure (TrygFonden's, the one the
+10 % goal is judged against: `national_survey_year` and `survey_measure`, reference data) with its
+95 % Wilson interval when its sample size is published, and the published summary. A
+municipality's own survey rounds are left out: in this code base they are partnership data
+(`dataio.store.surveys.survey_rounds` takes a viewer). Never the action plan, walks, incidents, users, the change log, meetings or mail: the
 test tests/pages/test_offentlig.py records every SQL statement of the page and checks.
 """
 
@@ -31,12 +33,16 @@ from dataio.store.access import municipality_target
 from dataio.store.areas import latest_households
 from dataio.store.burglaries import BurglaryOverview, municipality_overview
 from dataio.store.comparison import RateComparison, rate_comparison
+from dataio.store.surveys import INSECURITY, measure, national_series
+from models.domain import Quality
+from models.i18n import N_
 from models.permissions import Action, Actor, require
+from models.proportions import wilson_interval
 from models.safe_text import for_markdown
 from models.tables import HelperCount, Partnership
 
 MAX_SUMMARY = 2000
-NOT_PUBLISHED = "Kommunen har ikke en offentlig visning"
+NOT_PUBLISHED = N_("Kommunen har ikke en offentlig visning")
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,22 @@ class PublicHelpers:
 
 
 @dataclass(frozen=True)
+class PublicSurvey:
+    """The latest published national share of the insecurity measure, with its 95 % Wilson
+    interval when the sample size is published (low, high and respondents None otherwise)."""
+
+    measure_label: str
+    owner: str
+    year: int
+    share: float
+    low: float | None
+    high: float | None
+    respondents: int | None
+    quality: str  # models.domain.Quality
+    demo: bool
+
+
+@dataclass(frozen=True)
 class PublicView:
     """Everything the public page shows, nothing else."""
 
@@ -69,6 +91,7 @@ class PublicView:
     burglaries: BurglaryOverview
     rate: RateComparison | None
     helpers: PublicHelpers | None
+    survey: PublicSurvey | None
     summary_markdown: str  # the published summary, escaped for markdown (shown literally)
     demo: bool
 
@@ -172,6 +195,32 @@ def _latest_helpers(con: Connectable, *, code: int) -> PublicHelpers | None:
     )
 
 
+def latest_national_survey(con: Connectable) -> PublicSurvey | None:
+    """The insecurity measure's latest national share (public reference data, no viewer)."""
+    national = national_series(con, measure_code=INSECURITY)
+    if national.empty:
+        return None
+    row = national.iloc[-1]
+    share = float(row["share"])
+    raw = row["respondents"]
+    respondents = None if raw is None or raw != raw or int(raw) <= 0 else int(raw)
+    low = high = None
+    if respondents is not None:
+        low, high = wilson_interval(round(share * respondents), respondents)
+    about = measure(con, INSECURITY)
+    return PublicSurvey(
+        measure_label=about.label,
+        owner=about.owner,
+        year=int(row["year"]),
+        share=share,
+        low=low,
+        high=high,
+        respondents=respondents,
+        quality=str(row["quality"]),
+        demo=str(row["quality"]) == Quality.DEMO,
+    )
+
+
 def public_view(con: Connectable, *, code: int) -> PublicView | None:
     """The public page of a municipality; None when it does not publish (or is unknown)."""
     state = publication(con, code=code)
@@ -181,12 +230,16 @@ def public_view(con: Connectable, *, code: int) -> PublicView | None:
     year = burglaries.assessment.latest_year
     rate = None if year is None else rate_comparison(con, code=code, year=year)
     helpers = _latest_helpers(con, code=code)
+    survey = latest_national_survey(con)
     return PublicView(
         code=code,
         name=burglaries.name,
         burglaries=burglaries,
         rate=rate,
         helpers=helpers,
+        survey=survey,
         summary_markdown=for_markdown(state.summary) if state.summary else "",
-        demo=burglaries.demo or (helpers is not None and helpers.demo),
+        demo=burglaries.demo
+        or (helpers is not None and helpers.demo)
+        or (survey is not None and survey.demo),
     )

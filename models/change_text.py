@@ -20,6 +20,7 @@ from models.actionplan import GOAL_LABELS, TRACK_LABELS, Organisation, Track
 from models.communication import TONE_LABELS, Tone
 from models.domain import INDICATOR_LABELS, Indicator, Status
 from models.formatting import MISSING, fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_percent
+from models.i18n import LANGUAGE_NAMES
 from models.permissions import ROLE_LABELS, Role
 from models.vocabulary import status_mark
 
@@ -93,6 +94,7 @@ FIELD_NAMES: dict[str, str] = {
     "police_district_number": "Politikreds",
     "email": "E-mail",
     "brief_subscribed": "Modtager månedsbrevet",
+    "language": "Sprog",
     # safety walks and their follow-ups
     "area": "Område",
     "walk_date": "Dato for vandringen",
@@ -188,6 +190,7 @@ ACTION_NAMES: dict[str, str] = {
     "user.change_password": "Adgangskode ændret",
     "user.reset_password": "Adgangskode nulstillet",
     "user.set_email": "E-mail ændret",
+    "user.set_language": "Sprog ændret",
     "user.calendar_token": "Ny kalenderadresse",
     "partnership.create": "Partnerskabskommune tilføjet",
     "partnership.start": "Partnerskabets startdato ændret",
@@ -321,6 +324,7 @@ def _code(field: str, value: Any, names: Names) -> str | None:
         "police_district_number": names.districts,
         "owner_username": names.people,
         "override_status": {s.value: status_mark(s) for s in Status},
+        "language": LANGUAGE_NAMES,
         "tone": {t.value: TONE_LABELS[t].capitalize() for t in Tone},
     }
     table = words.get(field)

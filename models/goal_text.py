@@ -4,6 +4,7 @@ import math
 
 from models.burglaries import BurglaryAssessment
 from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
+from models.i18n import DANISH, translator
 from models.insecurity import InsecurityAssessment
 from models.neighbour_help import HelperAssessment
 from models.pooling import PooledSlope
@@ -114,48 +115,80 @@ def burglary_count_line(result: BurglaryAssessment, *, provisional: bool = False
     )
 
 
-def burglary_lines(result: BurglaryAssessment) -> list[str]:
+def burglary_lines(result: BurglaryAssessment, *, lang: str = DANISH) -> list[str]:
     """The burglary card's lines under its headline figure: required level, goal, projection."""
+    _ = translator(lang)
+
+    def number(value: float) -> str:
+        return fmt_int(round(value), lang=lang)
+
     goal = result.goal
     lines = []
     if result.required_for_latest_year is not None:
         lines.append(
-            f"Målforløbet (lige linje) krævede højst {fmt_int(round(result.required_for_latest_year))} i {result.latest_year}."
+            _("Målforløbet (lige linje) krævede højst {required} i {year}.").format(
+                required=number(result.required_for_latest_year), year=result.latest_year
+            )
         )
     if goal is not None:
-        default = " (standardmålår, kan ændres)" if goal.target_year_is_default else ""
+        default = _(" (standardmålår, kan ændres)") if goal.target_year_is_default else ""
         lines.append(
-            f"Mål: fra {fmt_int(round(goal.baseline))} ({goal.baseline_year}) til {fmt_int(round(goal.target))} i {goal.target_year}{default}."
+            _(
+                "Mål: fra {baseline} ({baseline_year}) til {target} i {target_year}{default}."
+            ).format(
+                baseline=number(goal.baseline),
+                baseline_year=goal.baseline_year,
+                target=number(goal.target),
+                target_year=goal.target_year,
+                default=default,
+            )
         )
     if result.projection is not None:
         p = result.projection
         lines.append(
-            f"Fremskrevet til {p.to_year}: {fmt_int(round(p.expected))} (95 %-interval {fmt_int(round(p.low))}–{fmt_int(round(p.high))}); tendens {fmt_decimal(p.annual_change * 100, digits=1)} % om året."
+            _(
+                "Fremskrevet til {year}: {expected} (95 %-interval {low}–{high}); "
+                "tendens {change} % om året."
+            ).format(
+                year=p.to_year,
+                expected=number(p.expected),
+                low=number(p.low),
+                high=number(p.high),
+                change=fmt_decimal(p.annual_change * 100, digits=1, lang=lang),
+            )
         )
         if result.pooled is not None:
-            lines.append(pooling_line(result.pooled))
+            lines.append(pooling_line(result.pooled, lang=lang))
     return lines
 
 
-def _yearly(slope: float) -> str:
+def _yearly(slope: float, lang: str = DANISH) -> str:
     """A log-linear slope as a yearly change: -0.0235 -> "-2,3 % om året"."""
-    return f"{fmt_decimal(math.expm1(slope) * 100, digits=1)} % om året"
+    _ = translator(lang)
+    return _("{change} % om året").format(
+        change=fmt_decimal(math.expm1(slope) * 100, digits=1, lang=lang)
+    )
 
 
-def pooling_line(pooled: PooledSlope) -> str:
+def pooling_line(pooled: PooledSlope, *, lang: str = DANISH) -> str:
     """How far the municipality's own trend was pulled towards the common one, in words."""
+    _ = translator(lang)
     weight = pooled.own_weight
     reason = (
-        "den er usikker"
+        _("den er usikker")
         if weight < 0.5
-        else "den er forholdsvis sikker"
+        else _("den er forholdsvis sikker")
         if weight < 0.9
-        else "den er sikker"
+        else _("den er sikker")
     )
-    return (
-        f"Tendensen er kommunens egen ({_yearly(pooled.own.slope)}) trukket mod landstendensen "
-        f"(alle kommuners fælles tendens, {_yearly(pooled.common.slope)}); den egne vejer "
-        f"{fmt_percent(weight, digits=0)}, fordi {reason}."
+    return _(
+        "Tendensen er kommunens egen ({own}) trukket mod landstendensen (alle kommuners fælles "
+        "tendens, {common}); den egne vejer {weight}, fordi {reason}."
+    ).format(
+        own=_yearly(pooled.own.slope, lang),
+        common=_yearly(pooled.common.slope, lang),
+        weight=fmt_percent(weight, digits=0, lang=lang),
+        reason=reason,
     )
 
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from models.errors import PermissionDenied
+from models.i18n import N_
 
 
 class Role(StrEnum):
@@ -18,12 +19,12 @@ class Role(StrEnum):
     BUSINESS = "business"
 
 
-ROLE_LABELS = {
-    Role.ADMIN: "administrator",
-    Role.PROJECT_LEADER: "projektleder",
-    Role.POLICE: "politi",
-    Role.COUNCIL: "byråd",
-    Role.BUSINESS: "erhvervsforening",
+ROLE_LABELS = {  # marked for translation: the menu shows them in the user's language
+    Role.ADMIN: N_("administrator"),
+    Role.PROJECT_LEADER: N_("projektleder"),
+    Role.POLICE: N_("politi"),
+    Role.COUNCIL: N_("byråd"),
+    Role.BUSINESS: N_("erhvervsforening"),
 }
 
 

@@ -197,6 +197,8 @@ class AppUser(SQLModel, table=True):
     brief_subscribed: bool = True
     # sha256 (hex) of the secret in the user's calendar-feed address; None: no feed
     calendar_token_hash: str | None = Field(default=None, max_length=64, index=True)
+    # the interface language the user chose on Min konto (models.i18n.LANGUAGES); Danish default
+    language: str = Field(default="da", max_length=2, sa_column_kwargs={"server_default": "da"})
 
 
 class AuditEntry(SQLModel, table=True):

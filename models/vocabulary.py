@@ -12,6 +12,7 @@ from typing import NamedTuple
 from models.actionplan import ItemStatus
 from models.domain import Quality, Status
 from models.effect import EffectStatus
+from models.i18n import DANISH, N_, translate
 
 
 class Colour(NamedTuple):
@@ -46,12 +47,12 @@ BREAK_GREY = Colour(102, 102, 102)  # the 2018 law change
 PERIOD_GREY = Colour(136, 136, 136)  # shaded periods (COVID-19)
 BAND_ALPHA = 0.15  # the projection band's fill over PROJECTION_ORANGE
 
-DEMO_LABEL = "Eksempeldata"
+DEMO_LABEL = N_("Eksempeldata")
 QUALITY_LABELS: dict[str, str] = {
-    Quality.OFFICIAL: "Danmarks Statistik",
-    Quality.REPORTED: "Danmarks Statistik (citeret)",
-    Quality.SUM_OF_QUARTERS: "Sum af kvartaler",
-    Quality.APPROXIMATE: "Omtrentligt tal",
+    Quality.OFFICIAL: N_("Danmarks Statistik"),
+    Quality.REPORTED: N_("Danmarks Statistik (citeret)"),
+    Quality.SUM_OF_QUARTERS: N_("Sum af kvartaler"),
+    Quality.APPROXIMATE: N_("Omtrentligt tal"),
     Quality.DEMO: DEMO_LABEL,
 }
 QUALITY_COLOURS: dict[str, Colour] = {
@@ -63,9 +64,9 @@ QUALITY_COLOURS: dict[str, Colour] = {
 }
 
 
-def quality_label(quality: str) -> str:
-    """The Danish name of a figure's quality (an unknown code as it is)."""
-    return QUALITY_LABELS.get(quality, quality)
+def quality_label(quality: str, *, lang: str = DANISH) -> str:
+    """The name of a figure's quality in the language (an unknown code as it is)."""
+    return translate(lang, QUALITY_LABELS[quality]) if quality in QUALITY_LABELS else quality
 
 
 def quality_colour(quality: str) -> Colour:
@@ -74,12 +75,13 @@ def quality_colour(quality: str) -> Colour:
 
 
 # The legend's words, the same on the pages and in the meeting pack
-LINEAR_PATH_LABEL = "Krævet forløb (lige linje)"
-CONSTANT_RATE_PATH_LABEL = "Krævet forløb (fast procentvis fald)"
-TARGET_LABEL = "Mål"
-BAND_LABEL = "Fremskrivning, 95 %-interval"
-TREND_LABEL = "Fremskrivning (nuværende tendens)"
-PROVISIONAL_LABEL = "foreløbigt"
+# (Danish; marked for translation, shown as `translate(lang, LABEL)` where a page has a language)
+LINEAR_PATH_LABEL = N_("Krævet forløb (lige linje)")
+CONSTANT_RATE_PATH_LABEL = N_("Krævet forløb (fast procentvis fald)")
+TARGET_LABEL = N_("Mål")
+BAND_LABEL = N_("Fremskrivning, 95 %-interval")
+TREND_LABEL = N_("Fremskrivning (nuværende tendens)")
+PROVISIONAL_LABEL = N_("foreløbigt")
 
 ITEM_STATUS_COLOURS: dict[str, Colour] = {
     ItemStatus.NOT_STARTED: LIGHT_GREY,
@@ -92,10 +94,10 @@ ITEM_STATUS_COLOURS: dict[str, Colour] = {
 # -- Goal status ------------------------------------------------------------------------------
 
 STATUS_LABELS: dict[str, str] = {
-    Status.ON_TRACK: "På rette vej",
-    Status.NEEDS_ACCELERATION: "Kræver ekstra indsats",
-    Status.OFF_TRACK: "Ikke på rette vej",
-    Status.INSUFFICIENT_EVIDENCE: "Utilstrækkeligt grundlag",
+    Status.ON_TRACK: N_("På rette vej"),
+    Status.NEEDS_ACCELERATION: N_("Kræver ekstra indsats"),
+    Status.OFF_TRACK: N_("Ikke på rette vej"),
+    Status.INSUFFICIENT_EVIDENCE: N_("Utilstrækkeligt grundlag"),
 }
 STATUS_COLOURS: dict[str, Colour] = {
     Status.ON_TRACK: GOAL_GREEN,
@@ -109,24 +111,51 @@ STATUS_SHAPES: dict[str, str] = {
     Status.OFF_TRACK: "■",  # U+25A0 black square
     Status.INSUFFICIENT_EVIDENCE: "◆",  # U+25C6 black diamond
 }
-NO_DATA_LABEL = "Ingen data endnu"
+NO_DATA_LABEL = N_("Ingen data endnu")
 # The action plan's warnings (the Advarsel column): a shape and a word, like a status, no emoji
 # (an emoji is an empty box on a machine without an emoji font, and says nothing without colour)
 OVERDUE_FLAG = f"{STATUS_SHAPES[Status.OFF_TRACK]} Forsinket"
 STALE_FLAG = f"{STATUS_SHAPES[Status.NEEDS_ACCELERATION]} Ikke rørt i 90 dage"
-# How a status is decided (models.trends.classify), in Danish, for anyone who asks in the meeting
-STATUS_RULES: tuple[str, ...] = (
-    "Når målåret er nået, afgør det seneste års tal (med statistisk usikkerhed) status.",
-    f"Under tre brugbare år: {STATUS_LABELS[Status.INSUFFICIENT_EVIDENCE].lower()}.",
-    "En kommunes egen tendens trækkes mod landstendensen (alle kommuners fælles tendens) i "
-    "forhold til, hvor usikker den egne tendens er: en lille kommunes usikre tendens trækkes "
-    "meget, en stor kommunes sikre tendens næsten ikke. Usikkerheden om begge tæller med i "
-    "intervallet.",
-    f"{STATUS_LABELS[Status.ON_TRACK]}: selv den pessimistiske ende af fremskrivningen når målet.",
-    f"{STATUS_LABELS[Status.NEEDS_ACCELERATION]}: tallet falder klart, men ikke hurtigt nok til at nå målet.",
-    f"{STATUS_LABELS[Status.OFF_TRACK]}: selv den optimistiske ende af fremskrivningen misser målet.",
-    f"{STATUS_LABELS[Status.INSUFFICIENT_EVIDENCE]}: usikkerheden dækker både at nå og at misse målet.",
-)
+
+
+def status_rules(lang: str = DANISH) -> tuple[str, ...]:
+    """How a status is decided (models.trends.classify), for anyone who asks in the meeting."""
+
+    def label(status: Status) -> str:
+        return translate(lang, STATUS_LABELS[status])
+
+    return (
+        translate(
+            lang,
+            "Når målåret er nået, afgør det seneste års tal (med statistisk usikkerhed) status.",
+        ),
+        translate(lang, "Under tre brugbare år: {status}.").format(
+            status=label(Status.INSUFFICIENT_EVIDENCE).lower()
+        ),
+        translate(
+            lang,
+            "En kommunes egen tendens trækkes mod landstendensen (alle kommuners fælles tendens) "
+            "i forhold til, hvor usikker den egne tendens er: en lille kommunes usikre tendens "
+            "trækkes meget, en stor kommunes sikre tendens næsten ikke. Usikkerheden om begge "
+            "tæller med i intervallet.",
+        ),
+        translate(
+            lang, "{status}: selv den pessimistiske ende af fremskrivningen når målet."
+        ).format(status=label(Status.ON_TRACK)),
+        translate(
+            lang, "{status}: tallet falder klart, men ikke hurtigt nok til at nå målet."
+        ).format(status=label(Status.NEEDS_ACCELERATION)),
+        translate(
+            lang, "{status}: selv den optimistiske ende af fremskrivningen misser målet."
+        ).format(status=label(Status.OFF_TRACK)),
+        translate(lang, "{status}: usikkerheden dækker både at nå og at misse målet.").format(
+            status=label(Status.INSUFFICIENT_EVIDENCE)
+        ),
+    )
+
+
+# How a status is decided, in Danish (the meeting pack and the pages not yet translated)
+STATUS_RULES: tuple[str, ...] = status_rules(DANISH)
 
 
 def _status(status: str | None) -> Status:
@@ -134,9 +163,10 @@ def _status(status: str | None) -> Status:
     return Status.INSUFFICIENT_EVIDENCE if status is None else Status(status)
 
 
-def status_label(status: str | None) -> str:
-    """The Danish word for a status: 'on_track' -> 'På rette vej' (None: insufficient evidence)."""
-    return STATUS_LABELS[_status(status)]
+def status_label(status: str | None, *, lang: str = DANISH) -> str:
+    """The word for a status: 'on_track' -> 'På rette vej' (English 'On track'; None:
+    insufficient evidence)."""
+    return translate(lang, STATUS_LABELS[_status(status)])
 
 
 def status_colour(status: str | None) -> Colour:

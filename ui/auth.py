@@ -16,12 +16,14 @@ from streamlit.delta_generator import DeltaGenerator
 from dataio.seed.demo_users import DEMO_USERS, demo_passwords_in_use
 from dataio.settings import Settings
 from dataio.store.users import LockoutPolicy, actor_of, attempt_login, has_active_admin
+from models.i18n import DANISH, N_, translate
 from models.permissions import ROLE_LABELS, Actor, Role
 from models.tables import AppUser
 from ui import loaders, session, web
+from ui.i18n import _, active_language, use_language
 from ui.page import PAGES, draw_menu, fenced, start_page
 
-NO_ACCESS = "Ingen adgang: din rolle giver ikke adgang til denne side."
+NO_ACCESS = N_("Ingen adgang: din rolle giver ikke adgang til denne side.")
 
 
 @dataclass(frozen=True)
@@ -33,13 +35,13 @@ class Guarded:
     settings: Settings
 
 
-def login_failed_text(settings: Settings) -> str:
+def login_failed_text(settings: Settings, lang: str = DANISH) -> str:
     """The one answer to every failed login: it never tells whether the name exists or is locked."""
-    return (
-        "Forkert brugernavn eller adgangskode. Efter "
-        f"{settings.lockout_max_failures} forkerte forsøg i træk låses kontoen i "
-        f"{settings.lockout_minutes} minutter."
-    )
+    return translate(
+        lang,
+        "Forkert brugernavn eller adgangskode. Efter {failures} forkerte forsøg i træk låses "
+        "kontoen i {minutes} minutter.",
+    ).format(failures=settings.lockout_max_failures, minutes=settings.lockout_minutes)
 
 
 def _refuse_unsafe_start(settings: Settings, engine: Engine) -> None:
@@ -63,14 +65,14 @@ def _login_form(settings: Settings, engine: Engine, top: DeltaGenerator) -> AppU
         reason = session.notice()
         if reason is not None:
             text, tone = reason
-            {"success": st.success, "warning": st.warning, "error": st.error}[tone](text)
+            {"success": st.success, "warning": st.warning, "error": st.error}[tone](_(text))
         with st.form("login_form"):  # Enter logs in; its English hint is hidden (ui.web)
-            st.subheader("Log ind")
-            username = st.text_input("Brugernavn", autocomplete="username")
+            st.subheader(_("Log ind"))
+            username = st.text_input(_("Brugernavn"), autocomplete="username")
             password = st.text_input(
-                "Adgangskode", type="password", autocomplete="current-password"
+                _("Adgangskode"), type="password", autocomplete="current-password"
             )
-            submitted = st.form_submit_button("Log ind")
+            submitted = st.form_submit_button(_("Log ind"))
         user = None
         if submitted:
             policy = LockoutPolicy(
@@ -78,11 +80,13 @@ def _login_form(settings: Settings, engine: Engine, top: DeltaGenerator) -> AppU
             )
             user = attempt_login(engine, username=username, password=password, policy=policy)
             if user is None:
-                st.error(login_failed_text(settings))
+                st.error(login_failed_text(settings, active_language()))
         if user is None and settings.demo_mode:
             lines = [f"- **{d.username}** / `{d.password}`: {d.display_name}" for d in DEMO_USERS]
             st.info(
-                "**Demo-tilstand.** Log ind som en af demo-brugerne:\n\n" + "\n".join(lines),
+                _("**Demo-tilstand.** Log ind som en af demo-brugerne:")
+                + "\n\n"
+                + "\n".join(lines),
                 icon=":material/science:",
             )
     if user is None:
@@ -117,6 +121,7 @@ def require(page: str, *, title: str) -> Guarded:
         if user is None:
             user = _login_form(settings, engine, top)
         actor = actor_of(user)
+        use_language(user.language)  # the user's own choice (Min konto), read on every run
         if just_logged_in and page == "forside" and lands_on_own_municipality(actor):
             # the cookie's ticket stays queued for the landing page's run (send_pending)
             st.switch_page(PAGES["min_kommune"].path)
@@ -124,11 +129,11 @@ def require(page: str, *, title: str) -> Guarded:
         draw_menu(
             actor=actor,
             display_name=user.display_name,
-            role_label=ROLE_LABELS[actor.role],
+            role_label=_(ROLE_LABELS[actor.role]),
             demo=settings.demo_mode,
         )
-        st.sidebar.button("Log ud", key="logout_btn", on_click=session.request_logout)
+        st.sidebar.button(_("Log ud"), key="logout_btn", on_click=session.request_logout)
         if not PAGES[page].visible(actor):
-            st.error(NO_ACCESS, icon=":material/block:")
+            st.error(_(NO_ACCESS), icon=":material/block:")
             st.stop()
     return Guarded(actor=actor, display_name=user.display_name, settings=settings)

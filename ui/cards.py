@@ -5,21 +5,27 @@ import streamlit as st
 from dataio.store.burglaries import BurglaryOverview
 from models.formatting import fmt_date, fmt_int
 from models.goal_text import burglary_lines
-from models.vocabulary import NO_DATA_LABEL, STATUS_RULES
+from models.i18n import DANISH, translator
+from models.vocabulary import DEMO_LABEL, NO_DATA_LABEL
+from models.vocabulary import status_rules as rules_of_status
 from ui.text import status_badge
 
 
-def burglary_card(overview: BurglaryOverview, *, title: str) -> None:
-    """The burglary goal's card."""
+def burglary_card(overview: BurglaryOverview, *, title: str, lang: str = DANISH) -> None:
+    """The burglary goal's card (`title` already in the language)."""
+    _ = translator(lang)
     result = overview.assessment
     with st.container(border=True):
         st.markdown(f"**{title}**")
-        st.markdown(f"### {status_badge(result.status)}")
-        st.metric(f"Indbrud i beboelser {result.latest_year or ''}", fmt_int(result.latest_count))
-        for line in burglary_lines(result):
+        st.markdown(f"### {status_badge(result.status, lang=lang)}")
+        st.metric(
+            _("Indbrud i beboelser {year}").format(year=result.latest_year or ""),
+            fmt_int(result.latest_count, lang=lang),
+        )
+        for line in burglary_lines(result, lang=lang):
             st.caption(line)
         if overview.demo:
-            st.caption(":orange[Bygger på eksempeldata]")
+            st.caption(":orange[" + _("Bygger på eksempeldata") + "]")
 
 
 def no_data_card(*, title: str, goal_text: str, reason: str) -> None:
@@ -31,18 +37,30 @@ def no_data_card(*, title: str, goal_text: str, reason: str) -> None:
         st.caption(reason)
 
 
-def sources_caption(overview: BurglaryOverview) -> None:
+def sources_caption(overview: BurglaryOverview, *, lang: str = DANISH) -> None:
     """Where the numbers come from, with as-of dates."""
-    parts = [f"{s.name} (pr. {fmt_date(s.as_of)})" for s in overview.sources]
-    st.caption("Kilder: " + "; ".join(parts))
+    _ = translator(lang)
+    parts = [
+        _("{source} (pr. {date})").format(
+            # a stored source name is Danish data; the demo's is said in the page's language
+            source=_(DEMO_LABEL) if s.demo and lang != DANISH else s.name,
+            date=fmt_date(s.as_of, lang=lang),
+        )
+        for s in overview.sources
+    ]
+    st.caption(_("Kilder: ") + "; ".join(parts))
 
 
-def status_rules() -> None:
-    """How a status is decided, in Danish, for anyone who asks in the meeting."""
-    with st.expander("Sådan afgøres status"):
-        st.markdown("\n".join(f"- {rule}" for rule in STATUS_RULES))
+def status_rules(*, lang: str = DANISH) -> None:
+    """How a status is decided, for anyone who asks in the meeting."""
+    _ = translator(lang)
+    with st.expander(_("Sådan afgøres status")):
+        st.markdown("\n".join(f"- {rule}" for rule in rules_of_status(lang)))
         st.caption(
-            "Fremskrivningen bygger på de seneste fem hele år efter lovændringen i 2018, uden COVID-årene 2020-21, når der er mindst tre år tilbage. "
-            "Landstendensen er et vægtet gennemsnit af kommunernes egne tendenser fra de samme år; "
-            "en kommune med få indbrud om året låner styrke fra de andre, en med tusinder beholder sin egen."
+            _(
+                "Fremskrivningen bygger på de seneste fem hele år efter lovændringen i 2018, uden "
+                "COVID-årene 2020-21, når der er mindst tre år tilbage. Landstendensen er et "
+                "vægtet gennemsnit af kommunernes egne tendenser fra de samme år; en kommune med "
+                "få indbrud om året låner styrke fra de andre, en med tusinder beholder sin egen."
+            )
         )

@@ -12,6 +12,7 @@ from dataio.store.comparison import RateComparison
 from models.bands import burglary_band
 from models.domain import Quality
 from models.formatting import fmt_date, fmt_decimal, fmt_int
+from models.i18n import DANISH, translate, translator
 from models.overlay import ACTION_KINDS, DayMark, QuarterMark
 from models.periods import quarter_end, quarter_start
 from models.safe_text import for_html
@@ -45,9 +46,10 @@ from ui.figures import (
 )
 
 
-def _annual_bars(figure: go.Figure, overview: BurglaryOverview) -> None:
+def _annual_bars(figure: go.Figure, overview: BurglaryOverview, lang: str = DANISH) -> None:
+    burglaries = translate(lang, "indbrud")
     for quality, rows in overview.annual.groupby("quality", sort=False):
-        label = quality_label(str(quality))
+        label = quality_label(str(quality), lang=lang)
         figure.add_bar(
             x=rows["year"],
             y=rows["count"],
@@ -56,17 +58,17 @@ def _annual_bars(figure: go.Figure, overview: BurglaryOverview) -> None:
                 "color": quality_colour(str(quality)).hex,
                 "pattern": {"shape": "/" if quality == Quality.DEMO else ""},
             },
-            hovertemplate="%{x}: %{y:,.0f} indbrud<extra>" + label + "</extra>",
+            hovertemplate="%{x}: %{y:,.0f} " + burglaries + "<extra>" + label + "</extra>",
         )
 
 
-def _provisional_marks(overview: BurglaryOverview) -> list[dict[str, Any]]:
+def _provisional_marks(overview: BurglaryOverview, lang: str = DANISH) -> list[dict[str, Any]]:
     """A complete year whose last quarter is still provisional says so above its bar."""
     return [
         {
             "x": row.year,
             "y": row.count,
-            "text": PROVISIONAL_LABEL,
+            "text": translate(lang, PROVISIONAL_LABEL),
             "showarrow": False,
             "yshift": 10,
             "font": {"size": 10, "color": PROJECTION_ORANGE.hex},
@@ -75,26 +77,30 @@ def _provisional_marks(overview: BurglaryOverview) -> list[dict[str, Any]]:
     ]
 
 
-def _goal_lines(figure: go.Figure, overview: BurglaryOverview) -> None:
+def _goal_lines(figure: go.Figure, overview: BurglaryOverview, lang: str = DANISH) -> None:
+    _ = translator(lang)
     result = overview.assessment
     goal = result.goal
     if goal is None:
         return
     years = [p.year for p in result.path]
-    add_path(figure, years, [p.linear for p in result.path], name=LINEAR_PATH_LABEL, dash="dash")
+    add_path(figure, years, [p.linear for p in result.path], name=_(LINEAR_PATH_LABEL), dash="dash")
     add_path(
         figure,
         years,
         [p.constant_rate for p in result.path],
-        name=CONSTANT_RATE_PATH_LABEL,
+        name=_(CONSTANT_RATE_PATH_LABEL),
         dash="dot",
     )
-    default_note = " (standardmålår)" if goal.target_year_is_default else ""
+    default_note = _(" (standardmålår)") if goal.target_year_is_default else ""
     add_target(
         figure,
         goal.target_year,
         goal.target,
-        text=f"Mål {fmt_int(round(goal.target))}{default_note}",
+        text=_("Mål {target}{note}").format(
+            target=fmt_int(round(goal.target), lang=lang), note=default_note
+        ),
+        lang=lang,
     )
 
 
@@ -114,19 +120,20 @@ def _annual_breaks(overview: BurglaryOverview) -> tuple[list[dict[str, Any]], li
     return shapes, labels
 
 
-def goal_chart(overview: BurglaryOverview) -> go.Figure:
+def goal_chart(overview: BurglaryOverview, *, lang: str = DANISH) -> go.Figure:
     """Annual burglaries against the required path, the target and the projection."""
     figure = go.Figure()
-    _annual_bars(figure, overview)
-    _goal_lines(figure, overview)
-    add_band(figure, burglary_band(overview.assessment))
+    _annual_bars(figure, overview, lang)
+    _goal_lines(figure, overview, lang)
+    add_band(figure, burglary_band(overview.assessment), lang=lang)
     shapes, labels = _annual_breaks(overview)
     figure.update_xaxes(dtick=2)
     return danish_layout(
         figure,
-        y_title="Indbrud i beboelser pr. år",
+        y_title=translate(lang, "Indbrud i beboelser pr. år"),
         shapes=shapes,
-        annotations=_provisional_marks(overview) + labels,
+        annotations=_provisional_marks(overview, lang) + labels,
+        lang=lang,
     )
 
 
@@ -210,9 +217,10 @@ def quarter_chart(overview: BurglaryOverview, *, marks: Sequence[QuarterMark] = 
     )
 
 
-def rate_chart(comparison: RateComparison, *, name: str) -> go.Figure:
+def rate_chart(comparison: RateComparison, *, name: str, lang: str = DANISH) -> go.Figure:
     """Burglaries per 1,000 households: the municipality, its peers and the nation."""
-    labels = [name, "Sammenlignelige kommuner", "Hele landet"]
+    _ = translator(lang)
+    labels = [name, _("Sammenlignelige kommuner"), _("Hele landet")]
     values = [comparison.municipality, comparison.peers, comparison.national]
     figure = go.Figure(
         go.Bar(
@@ -220,17 +228,17 @@ def rate_chart(comparison: RateComparison, *, name: str) -> go.Figure:
             y=labels,
             orientation="h",
             marker={"color": [SERIES_BLUE.hex, PALE_BLUE.hex, PALE_BLUE.hex]},
-            text=[fmt_decimal(v, digits=1) for v in values],
+            text=[fmt_decimal(v, digits=1, lang=lang) for v in values],
             textposition="auto",
             hovertemplate="%{y}: %{x:,.1f}<extra></extra>",
         )
     )
-    title = f"Indbrud pr. 1.000 husstande, {comparison.year}" + (
-        " (husstande tilnærmet)" if comparison.approximate_households else ""
+    title = _("Indbrud pr. 1.000 husstande, {year}").format(year=comparison.year) + (
+        _(" (husstande tilnærmet)") if comparison.approximate_households else ""
     )
     figure.update_yaxes(autorange="reversed")
     number_axis(figure)
-    return danish_layout(figure, y_title="", height=260, title=title)
+    return danish_layout(figure, y_title="", height=260, title=title, lang=lang)
 
 
 def _distinct(labels: list[str]) -> list[str]:

@@ -14,20 +14,23 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from models.formatting import fmt_date, fmt_decimal, fmt_int
+from models.i18n import DANISH, translator
 from models.safe_text import for_markdown
 from ui.built_once import built_once
 
 MAX_SENTENCE_SERIES = 6
 
 
-def _category(value: Any) -> str:
+def _category(value: Any, lang: str = DANISH) -> str:
     if isinstance(value, datetime | pd.Timestamp):
-        return fmt_date(value.date())
+        return fmt_date(value.date(), lang=lang)
     if isinstance(value, date):
-        return fmt_date(value)
+        return fmt_date(value, lang=lang)
     if isinstance(value, str):
         try:  # plotly keeps dates it was given as ISO text
-            return fmt_date(date.fromisoformat(value[:10])) if len(value) >= 10 else value
+            return (
+                fmt_date(date.fromisoformat(value[:10]), lang=lang) if len(value) >= 10 else value
+            )
         except ValueError:
             return value
     if isinstance(value, float) and value.is_integer():
@@ -35,23 +38,28 @@ def _category(value: Any) -> str:
     return str(value)
 
 
-def _number(value: Any, suffix: str) -> str:
+def _number(value: Any, suffix: str, lang: str = DANISH) -> str:
     if value is None or (isinstance(value, float) and value != value):
         return "–"
     if isinstance(value, int | float):
-        text = fmt_int(value) if float(value).is_integer() else fmt_decimal(float(value), digits=1)
+        text = (
+            fmt_int(value, lang=lang)
+            if float(value).is_integer()
+            else fmt_decimal(float(value), digits=1, lang=lang)
+        )
         return f"{text}{suffix}"
     return str(value)
 
 
-def _span(start: Any, duration_ms: Any) -> str:
+def _span(start: Any, duration_ms: Any, lang: str = DANISH) -> str:
     begin = pd.Timestamp(start)
     end = begin + pd.Timedelta(milliseconds=float(duration_ms))
-    return f"{fmt_date(begin.date())} – {fmt_date(end.date())}"
+    return f"{fmt_date(begin.date(), lang=lang)} – {fmt_date(end.date(), lang=lang)}"
 
 
-def figure_numbers(figure: go.Figure) -> pd.DataFrame:
-    """One row per point of every named trace: Serie, Punkt (the category or x value), Værdi."""
+def figure_numbers(figure: go.Figure, *, lang: str = DANISH) -> pd.DataFrame:
+    """One row per point of every named trace: Serie, Punkt (the category or x value), Værdi
+    (the column names stay Danish: `_draw` shows them in the language)."""
     layout = figure.layout
     y_suffix = str(layout.yaxis.ticksuffix or "") if layout.yaxis else ""
     x_suffix = str(layout.xaxis.ticksuffix or "") if layout.xaxis else ""
@@ -69,15 +77,16 @@ def figure_numbers(figure: go.Figure) -> pd.DataFrame:
         bases: list[Any] = list(base) if sequence else [base] * len(values)
         for i, (category, value) in enumerate(zip(categories, values, strict=False)):
             if base is not None and bases[i] is not None:
-                shown = _span(bases[i], value)  # a timeline bar: from base, for value ms
+                shown = _span(bases[i], value, lang)  # a timeline bar: from base, for value ms
             else:
-                shown = _number(value, x_suffix if horizontal else y_suffix)
-            rows.append({"Serie": name, "Punkt": _category(category), "Værdi": shown})
+                shown = _number(value, x_suffix if horizontal else y_suffix, lang)
+            rows.append({"Serie": name, "Punkt": _category(category, lang), "Værdi": shown})
     return pd.DataFrame(rows, columns=["Serie", "Punkt", "Værdi"])
 
 
-def figure_sentence(figure: go.Figure, numbers: pd.DataFrame) -> str:
+def figure_sentence(figure: go.Figure, numbers: pd.DataFrame, *, lang: str = DANISH) -> str:
     """'Diagram: <title or axis>. <series>: <first> <value> … <last> <value>; …'."""
+    _ = translator(lang)
     layout = figure.layout
     title = (layout.title.text if layout.title else None) or (
         layout.yaxis.title.text if layout.yaxis and layout.yaxis.title else None
@@ -85,22 +94,32 @@ def figure_sentence(figure: go.Figure, numbers: pd.DataFrame) -> str:
     parts = []
     for name, group in list(numbers.groupby("Serie", sort=False))[:MAX_SENTENCE_SERIES]:
         first, last = group.iloc[0], group.iloc[-1]
-        label = name or "Serie"
+        label = name or _("Serie")
         if len(group) == 1:
             parts.append(f"{label}: {first['Punkt']} {first['Værdi']}")
         else:
             parts.append(
-                f"{label}: {len(group)} punkter, fra {first['Punkt']} {first['Værdi']} "
-                f"til {last['Punkt']} {last['Værdi']}"
+                _(
+                    "{series}: {count} punkter, fra {first} {first_value} til {last} {last_value}"
+                ).format(
+                    series=label,
+                    count=len(group),
+                    first=first["Punkt"],
+                    first_value=first["Værdi"],
+                    last=last["Punkt"],
+                    last_value=last["Værdi"],
+                )
             )
-    head = f"Diagram: {title}." if title else "Diagram."
-    return f"{head} {'; '.join(parts)}." if parts else f"{head} Ingen tal at vise."
+    head = _("Diagram: {title}.").format(title=title) if title else _("Diagram.")
+    return f"{head} {'; '.join(parts)}." if parts else f"{head} " + _("Ingen tal at vise.")
 
 
-def _describe(build: Callable[[], go.Figure]) -> tuple[go.Figure, pd.DataFrame, str]:
+def _describe(
+    build: Callable[[], go.Figure], lang: str = DANISH
+) -> tuple[go.Figure, pd.DataFrame, str]:
     figure = build()
-    numbers = figure_numbers(figure)
-    return figure, numbers, figure_sentence(figure, numbers)
+    numbers = figure_numbers(figure, lang=lang)
+    return figure, numbers, figure_sentence(figure, numbers, lang=lang)
 
 
 def cached_chart(
@@ -109,15 +128,21 @@ def cached_chart(
     key: str,
     version: int,
     cache_key: Hashable,
+    lang: str = DANISH,
     **options: Any,
 ) -> None:
     """`chart(build())`, building the figure and its text alternative only the first time any
     session asks for this `version` and `cache_key` (ui.built_once): the loader arguments its
-    data came from."""
+    data came from. `lang` is the language of the text alternative (the figure's own words are
+    `build`'s), and part of the cache key."""
     figure, numbers, sentence = built_once(
-        lambda: _describe(build), key=key, version=version, cache_key=cache_key, site=build
+        lambda: _describe(build, lang),
+        key=key,
+        version=version,
+        cache_key=cache_key if lang == DANISH else (cache_key, lang),
+        site=build,
     )
-    _draw(figure, numbers, sentence, key=key, **options)
+    _draw(figure, numbers, sentence, key=key, lang=lang, **options)
 
 
 def chart(figure: go.Figure, *, key: str, **options: Any) -> None:
@@ -127,11 +152,20 @@ def chart(figure: go.Figure, *, key: str, **options: Any) -> None:
 
 
 def _draw(
-    figure: go.Figure, numbers: pd.DataFrame, sentence: str, *, key: str, **options: Any
+    figure: go.Figure,
+    numbers: pd.DataFrame,
+    sentence: str,
+    *,
+    key: str,
+    lang: str = DANISH,
+    **options: Any,
 ) -> None:
+    _ = translator(lang)
     # theme=None: our template's colours, not Streamlit's grey tick labels (ui.figures)
     st.plotly_chart(figure, key=key, alt=sentence, theme=None, **options)
-    with st.expander("Diagrammets tal som tekst"):
+    with st.expander(_("Diagrammets tal som tekst")):
         st.markdown(for_markdown(sentence))
         if not numbers.empty:
-            st.dataframe(numbers, hide_index=True)  # a table shows text as text
+            columns = {"Serie": _("Serie"), "Punkt": _("Punkt"), "Værdi": _("Værdi")}
+            # a table shows text as text
+            st.dataframe(numbers.rename(columns=columns), hide_index=True)

@@ -12,6 +12,7 @@ import plotly.io as pio
 import streamlit.elements.plotly_chart  # noqa: F401  (sets pio.templates.default on import)
 
 from models.bands import ProjectionBand
+from models.i18n import DANISH, ENGLISH, language_of, translate
 from models.ticks import MOST_TICKS, date_ticks
 from models.vocabulary import (
     BAND_ALPHA,
@@ -46,18 +47,25 @@ pio.templates["botrygt"] = pio.templates.merge_templates(pio.templates["plotly_w
 pio.templates.default = "botrygt"
 
 
+# plotly's number marks per language: the decimal mark, then the thousands mark
+PLOTLY_SEPARATORS = {DANISH: ",.", ENGLISH: ".,"}
+
+
 def danish_layout(
-    figure: go.Figure, *, y_title: str, height: int = 420, **layout: Any
+    figure: go.Figure, *, y_title: str, height: int = 420, lang: str = DANISH, **layout: Any
 ) -> go.Figure:
-    """The legend below, one hover box per x (the template gives the decimal comma); `layout`
-    (shapes, annotations, a title...) is set in the same call."""
-    defaults = {
+    """The legend below, one hover box per x (the template gives the decimal comma; an English
+    figure gets the decimal point); `layout` (shapes, annotations, a title...) is set in the same
+    call."""
+    defaults: dict[str, Any] = {
         "height": height,
         "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
         "legend": {"orientation": "h", "y": -0.15},
         "yaxis_title": y_title,
         "hovermode": "x unified",
     }
+    if language_of(lang) != DANISH:  # Danish is the template's own
+        defaults["separators"] = PLOTLY_SEPARATORS[language_of(lang)]
     figure.update_layout(defaults | layout)
     return figure
 
@@ -73,7 +81,7 @@ def number_axis(figure: go.Figure) -> None:
     figure.update_xaxes(tickformat=",~f")
 
 
-def add_band(figure: go.Figure, band: ProjectionBand[Any] | None) -> None:
+def add_band(figure: go.Figure, band: ProjectionBand[Any] | None, *, lang: str = DANISH) -> None:
     """The projection's 95 % band and its expected line."""
     if band is None:
         return
@@ -85,14 +93,14 @@ def add_band(figure: go.Figure, band: ProjectionBand[Any] | None) -> None:
         mode="lines",
         fillcolor=PROJECTION_ORANGE.rgba(BAND_ALPHA),
         line={"width": 0},
-        name=BAND_LABEL,
+        name=translate(lang, BAND_LABEL),
         hoverinfo="skip",
     )
     figure.add_scatter(
         x=band.x,
         y=band.expected,
         mode="lines",
-        name=TREND_LABEL,
+        name=translate(lang, TREND_LABEL),
         line={"color": PROJECTION_ORANGE.hex},
     )
 
@@ -106,17 +114,20 @@ def add_path(
     )
 
 
-def add_target(figure: go.Figure, x: Any, y: float, *, text: str | None = None) -> None:
+def add_target(
+    figure: go.Figure, x: Any, y: float, *, text: str | None = None, lang: str = DANISH
+) -> None:
     """The target as a green star (with its text, where given)."""
     marker = {"symbol": "star", "size": 16, "color": GOAL_GREEN.hex}
+    name = translate(lang, TARGET_LABEL)
     if text is None:
-        figure.add_scatter(x=[x], y=[y], mode="markers", name=TARGET_LABEL, marker=marker)
+        figure.add_scatter(x=[x], y=[y], mode="markers", name=name, marker=marker)
         return
     figure.add_scatter(
         x=[x],
         y=[y],
         mode="markers+text",
-        name=TARGET_LABEL,
+        name=name,
         marker=marker,
         text=[text],
         textposition="top left",

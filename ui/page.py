@@ -10,9 +10,11 @@ import streamlit as st
 
 from dataio.db.engine import database_unavailable
 from dataio.errors import DomainError
+from models.i18n import MENU, N_, NC_, translate, translate_context
 from models.permissions import Action, Actor, Role, Target, allows
 from models.safe_text import for_markdown
 from ui import loaders
+from ui.i18n import _, pgettext
 from ui.text import DEMO_BANNER
 
 
@@ -41,7 +43,8 @@ def reads_some_municipality(actor: Actor) -> bool:
 
 @dataclass(frozen=True)
 class MenuItem:
-    """One page: where it is, what it is called, and who may open it."""
+    """One page: where it is, what it is called (in Danish, the msgid in the MENU context: shown
+    as `pgettext(MENU, label)`, and the page's title too), and who may open it."""
 
     path: str
     label: str
@@ -53,72 +56,83 @@ PAGES = {
     # first in the menu: where the roles bound to one municipality land after logging in
     "min_kommune": MenuItem(
         "pages/0_Min_kommune.py",
-        "Min kommune",
+        NC_("menu", "Min kommune"),
         ":material/house:",
         reads_some_municipality,
     ),
     "forside": MenuItem(
-        "app.py", "Forside", ":material/home:", lambda a: allows(a, Action.VIEW_NATIONAL)
+        "app.py",
+        NC_("menu", "Forside"),
+        ":material/home:",
+        lambda a: allows(a, Action.VIEW_NATIONAL),
     ),
     "kommune": MenuItem(
         "pages/1_Kommune.py",
-        "Kommune",
+        NC_("menu", "Kommune"),
         ":material/location_city:",
         lambda a: allows(a, Action.VIEW_NATIONAL),
     ),
     "effekt": MenuItem(
         "pages/11_Effekt.py",
-        "Effekt",
+        NC_("menu", "Effekt"),
         ":material/compare_arrows:",
         lambda a: allows(a, Action.VIEW_NATIONAL),
     ),
     "handlingsplan": MenuItem(
         "pages/4_Handlingsplan.py",
-        "Handlingsplan",
+        NC_("menu", "Handlingsplan"),
         ":material/checklist:",
         lambda a: allows(a, Action.VIEW_NATIONAL),
     ),
     "mine_opgaver": MenuItem(
         "pages/12_Mine_opgaver.py",
-        "Mine opgaver",
+        NC_("menu", "Mine opgaver"),
         ":material/task_alt:",
         lambda a: a.role in {Role.ADMIN, Role.PROJECT_LEADER, Role.POLICE, Role.BUSINESS},
     ),
     "hotspots": MenuItem(
         "pages/14_Hotspots.py",
-        "Hotspots",
+        NC_("menu", "Hotspots"),
         ":material/local_fire_department:",
         reads_some_municipality,
     ),
     "nabohjaelp": MenuItem(
         "pages/6_Nabohjaelp.py",
-        "Nabohjælp",
+        NC_("menu", "Nabohjælp"),
         ":material/diversity_3:",
         lambda a: allows(a, Action.VIEW_NATIONAL),
     ),
     "tryghed": MenuItem(
         "pages/7_Tryghed.py",
-        "Tryghed",
+        NC_("menu", "Tryghed"),
         ":material/sentiment_satisfied:",
         lambda a: allows(a, Action.VIEW_NATIONAL),
     ),
     "rapport": MenuItem(
-        "pages/10_Rapport.py", "Rapport", ":material/summarize:", reads_some_municipality
+        "pages/10_Rapport.py",
+        NC_("menu", "Rapport"),
+        ":material/summarize:",
+        reads_some_municipality,
     ),
-    "moeder": MenuItem("pages/13_Moeder.py", "Møder", ":material/groups:", reads_some_municipality),
+    "moeder": MenuItem(
+        "pages/13_Moeder.py", NC_("menu", "Møder"), ":material/groups:", reads_some_municipality
+    ),
     "kommunikation": MenuItem(
         "pages/16_Kommunikation.py",
-        "Kommunikation",
+        NC_("menu", "Kommunikation"),
         ":material/campaign:",
         reads_some_municipality,
     ),
     # business neighbour-watch: the business association and the project leader edit, all read
     "erhverv": MenuItem(
-        "pages/17_Erhverv.py", "Erhverv", ":material/storefront:", reads_some_municipality
+        "pages/17_Erhverv.py",
+        NC_("menu", "Erhverv"),
+        ":material/storefront:",
+        reads_some_municipality,
     ),
     "data": MenuItem(
         "pages/5_Data.py",
-        "Data",
+        NC_("menu", "Data"),
         ":material/database:",
         lambda a: (
             allows(a, Action.IMPORT_DATA)
@@ -133,22 +147,22 @@ PAGES = {
             )
         ),
     ),
-    "maal": MenuItem("pages/3_Maal.py", "Mål", ":material/flag:", _may_edit_some_goal),
+    "maal": MenuItem("pages/3_Maal.py", NC_("menu", "Mål"), ":material/flag:", _may_edit_some_goal),
     "aendringslog": MenuItem(
         "pages/2_Aendringslog.py",
-        "Ændringslog",
+        NC_("menu", "Ændringslog"),
         ":material/history:",
         lambda a: allows(a, Action.VIEW_AUDIT),
     ),
     "administration": MenuItem(
         "pages/8_Administration.py",
-        "Administration",
+        NC_("menu", "Administration"),
         ":material/admin_panel_settings:",
         lambda a: a.role is Role.ADMIN,
     ),
     "konto": MenuItem(
         "pages/9_Min_konto.py",
-        "Min konto",
+        NC_("menu", "Min konto"),
         ":material/person:",
         lambda a: allows(a, Action.CHANGE_OWN_PASSWORD),
     ),
@@ -197,7 +211,7 @@ def any_municipality_picker(actor: Actor, version: int) -> tuple[int, str]:
         codes.index(int(wanted)) if wanted.isdigit() and int(wanted) in names else codes.index(own)
     )
     code = st.sidebar.selectbox(
-        "Kommune", codes, index=index, format_func=lambda c: f"{names[c]} ({c})"
+        _("Kommune"), codes, index=index, format_func=lambda c: f"{names[c]} ({c})"
     )
     st.query_params["kommune"] = str(code)
     return int(code), str(names[code])
@@ -216,7 +230,7 @@ def municipality_picker(actor: Actor, version: int) -> tuple[int, str, int]:
     districts = dict(zip(codes, table["police_district_number"], strict=True))
     code = int(
         st.sidebar.selectbox(
-            "Kommune", codes, index=index, format_func=lambda c: f"{names[c]} ({c})"
+            _("Kommune"), codes, index=index, format_func=lambda c: f"{names[c]} ({c})"
         )
     )
     st.query_params["kommune"] = str(code)
@@ -231,31 +245,37 @@ FAVICON = (
 )
 
 
-def start_page(title: str) -> None:
-    """Page config; must be the first Streamlit call of every page."""
-    st.set_page_config(page_title=f"{title} · Bo trygt", page_icon=FAVICON, layout="wide")
+def start_page(title: str, *, lang: str | None = None) -> None:
+    """Page config; must be the first Streamlit call of every page. The title (Danish, a menu
+    label) is shown in the session's language, or in `lang` (the public page's ?lang=)."""
+    shown = pgettext(MENU, title) if lang is None else translate_context(lang, MENU, title)
+    st.set_page_config(page_title=f"{shown} · Bo trygt", page_icon=FAVICON, layout="wide")
 
 
 def draw_menu(*, actor: Actor, display_name: str, role_label: str, demo: bool) -> None:
     """The sidebar: who is logged in, and only the pages this role may open."""
     with st.sidebar:
-        st.markdown("### Bo trygt · styringsdashboard")
+        st.markdown("### " + _("Bo trygt · styringsdashboard"))
         st.caption(f"{for_markdown(display_name)} · {role_label}")
         for item in PAGES.values():
             if item.visible(actor):
-                st.page_link(item.path, label=item.label, icon=item.icon)
+                st.page_link(item.path, label=pgettext(MENU, item.label), icon=item.icon)
         if demo:
-            st.caption(":orange[Demo-tilstand]")
+            st.caption(":orange[" + _("Demo-tilstand") + "]")
 
 
-def demo_notice(demo: bool, *, text: str = DEMO_BANNER) -> None:
-    """The visible 'Eksempeldata' warning wherever demo data is shown."""
+def demo_notice(demo: bool, *, text: str = DEMO_BANNER, lang: str | None = None) -> None:
+    """The visible 'Eksempeldata' warning wherever demo data is shown; a `text` marked for
+    translation is shown in `lang` (the public page), else as given."""
     if demo:
-        st.warning(text, icon=":material/science:")
+        shown = text if lang is None else translate(lang, text)
+        st.warning(shown, icon=":material/science:")
 
 
-DATABASE_DOWN = "Databasen svarer ikke lige nu; prøv igen om lidt."
-UNEXPECTED = "Der opstod en uventet fejl. Den er logget; prøv igen, eller kontakt administratoren."
+DATABASE_DOWN = N_("Databasen svarer ikke lige nu; prøv igen om lidt.")
+UNEXPECTED = N_(
+    "Der opstod en uventet fejl. Den er logget; prøv igen, eller kontakt administratoren."
+)
 
 
 def explain_failure(error: Exception) -> None:
@@ -265,12 +285,12 @@ def explain_failure(error: Exception) -> None:
         st.error(str(error), icon=":material/error:")
     elif database_unavailable(error):
         logging.getLogger("botrygt").warning("Databasen svarer ikke: %s", error.__class__.__name__)
-        st.error(DATABASE_DOWN, icon=":material/cloud_off:")
-        st.button("Prøv igen", key="botrygt_retry", icon=":material/refresh:")
+        st.error(_(DATABASE_DOWN), icon=":material/cloud_off:")
+        st.button(_("Prøv igen"), key="botrygt_retry", icon=":material/refresh:")
     else:
         # Logged in full for the operator; the person at the screen gets a plain Danish message.
         logging.getLogger("botrygt").exception("Uventet fejl på siden")
-        st.error(UNEXPECTED, icon=":material/error:")
+        st.error(_(UNEXPECTED), icon=":material/error:")
 
 
 @contextmanager

@@ -5,9 +5,18 @@ published summary) and draws with the same chart builders as the Kommune page.""
 
 import streamlit as st
 
-from dataio.public import MAX_SUMMARY, NOT_PUBLISHED, PublicView, set_published
-from models.formatting import fmt_date, fmt_decimal, fmt_int
+from dataio.public import (
+    MAX_SUMMARY,
+    NOT_PUBLISHED,
+    PublicHelpers,
+    PublicSurvey,
+    PublicView,
+    set_published,
+)
+from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
+from models.i18n import DANISH, ENGLISH, LANGUAGE_NAMES, translator
 from models.permissions import Action, Actor, Target, allows
+from models.vocabulary import quality_label
 from ui import loaders
 from ui.cards import burglary_card, sources_caption, status_rules
 from ui.charts import goal_chart, rate_chart
@@ -21,52 +30,103 @@ def requested_code() -> int | None:
     return int(wanted) if wanted.isdigit() else None
 
 
-def render_public(view: PublicView | None, *, version: int) -> None:
-    """The public page's body; a municipality that does not publish gets only the message."""
+def render_public(view: PublicView | None, *, version: int, lang: str = DANISH) -> None:
+    """The public page's body in `lang`; a municipality that does not publish gets only the
+    message."""
+    _ = translator(lang)
     if view is None:
-        st.info(NOT_PUBLISHED + ".")
+        st.info(_(NOT_PUBLISHED) + ".")
         return
-    st.title(f"Bo trygt i {view.name}")
-    demo_notice(view.demo)
+    st.title(_("Bo trygt i {name}").format(name=view.name))
+    other = ENGLISH if lang == DANISH else DANISH
+    st.caption(f"[{LANGUAGE_NAMES[other]}](?kommune={view.code}&lang={other})")
+    demo_notice(view.demo, lang=lang)
     if view.summary_markdown:
         st.markdown(view.summary_markdown)
     card, rate = st.columns([1, 2])
     with card:
-        burglary_card(view.burglaries, title="Indbrud mod målet")
-        status_rules()
+        burglary_card(view.burglaries, title=_("Indbrud mod målet"), lang=lang)
+        status_rules(lang=lang)
     with rate:
         if view.rate is not None:
             comparison = view.rate
             cached_chart(
-                lambda: rate_chart(comparison, name=view.name),
+                lambda: rate_chart(comparison, name=view.name, lang=lang),
                 key="public_rate_chart",
                 version=version,
                 cache_key=("public", view.code, comparison.year),
+                lang=lang,
             )
             st.caption(
-                "Sammenlignelige kommuner: de ti nærmeste i antal husstande: "
-                + ", ".join(comparison.peer_names)
-                + "."
+                _("Sammenlignelige kommuner: de ti nærmeste i antal husstande: {names}.").format(
+                    names=", ".join(comparison.peer_names)
+                )
             )
     if not view.burglaries.quarters.empty:
-        st.subheader("Indbrud i beboelser mod målet")
+        st.subheader(_("Indbrud i beboelser mod målet"))
         cached_chart(
-            lambda: goal_chart(view.burglaries),
+            lambda: goal_chart(view.burglaries, lang=lang),
             key="public_goal_chart",
             version=version,
             cache_key=("public", view.code),
+            lang=lang,
         )
-        sources_caption(view.burglaries)
+        sources_caption(view.burglaries, lang=lang)
     if view.helpers is not None:
-        helpers = view.helpers
-        st.subheader("Nabohjælp")
-        left, right = st.columns(2)
-        left.metric(f"Nabohjælpere pr. {fmt_date(helpers.count_date)}", fmt_int(helpers.helpers))
-        right.metric(
-            "Nabohjælpere pr. 100 husstande", fmt_decimal(helpers.per_100_households, digits=1)
+        helpers_section(view.helpers, lang=lang)
+    if view.survey is not None:
+        survey_section(view.survey, lang=lang)
+
+
+def helpers_section(helpers: PublicHelpers, *, lang: str) -> None:
+    """The latest neighbour-helper count and helpers per 100 households."""
+    _ = translator(lang)
+    st.subheader(_("Nabohjælp"))
+    left, right = st.columns(2)
+    left.metric(
+        _("Nabohjælpere pr. {date}").format(date=fmt_date(helpers.count_date, lang=lang)),
+        fmt_int(helpers.helpers, lang=lang),
+    )
+    right.metric(
+        _("Nabohjælpere pr. 100 husstande"),
+        fmt_decimal(helpers.per_100_households, digits=1, lang=lang),
+    )
+    if helpers.demo:
+        st.caption(":orange[" + _("Eksempeldata") + "]")
+
+
+def survey_section(survey: PublicSurvey, *, lang: str) -> None:
+    """The latest published national share of the insecurity measure, with its interval when
+    the sample size is published (and saying so when it is not)."""
+    _ = translator(lang)
+    st.subheader(_("Utryghed ved indbrud"))
+    st.metric(
+        _("Andel utrygge ved risikoen for indbrud, hele landet {year}").format(year=survey.year),
+        fmt_percent(survey.share, lang=lang),
+    )
+    if survey.low is not None and survey.high is not None and survey.respondents is not None:
+        st.caption(
+            _("95 %-interval {low}–{high} ({respondents} besvarelser).").format(
+                low=fmt_percent(survey.low, lang=lang),
+                high=fmt_percent(survey.high, lang=lang),
+                respondents=fmt_int(survey.respondents, lang=lang),
+            )
         )
-        if helpers.demo:
-            st.caption(":orange[Eksempeldata]")
+    else:
+        st.caption(
+            _(
+                "Landstallet er offentliggjort uden stikprøvens størrelse, så der kan ikke "
+                "beregnes et interval."
+            )
+        )
+    st.caption(
+        _(
+            "Målingen er TrygFondens og Det Kriminalpræventive Råds; målet er højst 10 % utrygge. "
+            "Tallets kvalitet: {quality}."
+        ).format(quality=quality_label(survey.quality, lang=lang))
+    )
+    if survey.demo:
+        st.caption(":orange[" + _("Eksempeldata") + "]")
 
 
 def may_publish(actor: Actor, code: int, district: int) -> bool:

@@ -28,6 +28,7 @@ from dataio.sessions import (
 )
 from dataio.settings import Settings
 from dataio.store.users import end_sessions, find_user
+from models.i18n import N_
 from models.tables import AppUser
 
 SESSION_KEY = "_botrygt_session"
@@ -37,13 +38,14 @@ _LOGOUT = "_botrygt_logout"
 _TICKETS = "_botrygt_tickets"
 COOKIE_ROUTE = "api/session"  # POST a ticket: set the login cookie; .../end: delete it
 
-LOGGED_OUT = "Du er logget ud."
-DISABLED = "Din bruger er deaktiveret eller findes ikke længere. Kontakt administratoren."
+# marked for translation (models.i18n.N_): the login form shows them in the active language
+LOGGED_OUT = N_("Du er logget ud.")
+DISABLED = N_("Din bruger er deaktiveret eller findes ikke længere. Kontakt administratoren.")
 ENDED = {
     "unknown": DISABLED,
     "disabled": DISABLED,
-    "expired": "Din login er udløbet. Log ind igen.",
-    "revoked": (
+    "expired": N_("Din login er udløbet. Log ind igen."),
+    "revoked": N_(
         "Du er logget ud, fordi din bruger er logget ud et andet sted, eller fordi adgangskoden "
         "er skiftet eller nulstillet. Log ind igen."
     ),

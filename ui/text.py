@@ -1,6 +1,7 @@
 """UI words: the demo banners, and a status as Streamlit markdown (the words, colours and shapes
 themselves are `models.vocabulary`'s, shared with the meeting pack and the CLI)."""
 
+from models.i18n import DANISH, N_
 from models.vocabulary import (
     EFFECT_COLOURS,
     EFFECT_SHAPES,
@@ -10,7 +11,7 @@ from models.vocabulary import (
     status_shape,
 )
 
-DEMO_BANNER = (
+DEMO_BANNER = N_(
     "**Eksempeldata.** Kvartalstallene pr. kommune er genererede eksempler, der summer til de kendte "
     "landstal. De er ikke Danmarks Statistiks tal og må ikke citeres."
 )
@@ -28,10 +29,10 @@ DEMO_SURVEY_BANNER = (
 )
 
 
-def status_badge(status: str | None, label: str | None = None) -> str:
+def status_badge(status: str | None, label: str | None = None, *, lang: str = DANISH) -> str:
     """A status as markdown: its shape in its colour, then its word ('● På rette vej'), so it
     reads without colour too. `label` replaces the word (e.g. "Ingen data endnu")."""
-    word = status_label(status) if label is None else label
+    word = status_label(status, lang=lang) if label is None else label
     return f':color[{status_shape(status)}]{{foreground="{status_colour(status).hex}"}} {word}'
 
 

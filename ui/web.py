@@ -10,7 +10,8 @@
 - GET /kalender/<token>.ics is a user's calendar feed (their items' due dates), found by the
   secret in the address (`dataio.tasks.calendar`); an unknown token is a bare 404.
 - An exception no page caught is shown as a Danish message, never Streamlit's English error page.
-- The page itself (Streamlit's index.html, served for every page path) says `lang="da"`, is titled
+- The page itself (Streamlit's index.html, served for every page path) says `lang="da"` (or
+  `lang="en"` when the address asks for English, `?lang=en`: the public page), is titled
   "Bo trygt" until the page sets its own title, and carries our few CSS rules (`PAGE_CSS`: captions
   dark enough for WCAG AA) from the first paint on, with no request of its own.
 """
@@ -26,7 +27,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import streamlit as st
 from sqlalchemy import Engine
@@ -41,6 +42,7 @@ from dataio.db.engine import database_unavailable, make_engine
 from dataio.sessions import Purpose, check_session, decode_cookie, encode_cookie, redeem_ticket
 from dataio.settings import Settings
 from dataio.tasks.calendar import calendar_feed
+from models.i18n import DEFAULT_LANGUAGE, language_of
 from ui.session import COOKIE_ROUTE, base_path, current_settings
 
 _LOG = logging.getLogger("botrygt")
@@ -183,9 +185,10 @@ _TITLE = re.compile(r"<title>.*?</title>", re.IGNORECASE | re.DOTALL)
 _NOT_THE_PAGE = ("_stcore/", "static/", "media/", "component/", "app/static/", "api/")
 
 
-def danish_page(html: str) -> str:
-    """Streamlit's index.html as we serve it: `<html lang="da">`, our title, our CSS in <head>."""
-    html = _HTML_TAG.sub('<html lang="da">', html, count=1)
+def danish_page(html: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Streamlit's index.html as we serve it: `<html lang="da">` (or the language asked for),
+    our title, our CSS in <head>."""
+    html = _HTML_TAG.sub(f'<html lang="{language_of(lang)}">', html, count=1)
     html = _TITLE.sub("<title>Bo trygt</title>", html, count=1)
     return html.replace("</head>", f"<style>{PAGE_CSS}</style></head>", 1)
 
@@ -210,6 +213,8 @@ class DanishPage:
         ):
             await self.app(scope, receive, send)
             return
+        asked = parse_qs(bytes(scope.get("query_string", b"")).decode("latin-1")).get("lang")
+        lang = language_of(asked[-1] if asked else None)
         dropped = {b"accept-encoding", b"if-none-match", b"if-modified-since"}
         headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() not in dropped]
         scope = {**scope, "headers": headers}
@@ -231,7 +236,7 @@ class DanishPage:
             body.append(message.get("body", b""))
             if message.get("more_body", False):
                 return
-            page = danish_page(b"".join(body).decode("utf-8")).encode("utf-8")
+            page = danish_page(b"".join(body).decode("utf-8"), lang).encode("utf-8")
             skip = {b"content-length", b"etag", b"last-modified"}
             new_headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in skip]
             new_headers.append((b"content-length", str(len(page)).encode()))

@@ -17,6 +17,7 @@ from dataio.db import audit
 from dataio.db.engine import transaction
 from dataio.db.frames import Connectable, read_frame
 from dataio.errors import NotFound, ValidationFailed
+from models.i18n import LANGUAGE_NAMES, LANGUAGES
 from models.permissions import Action, Actor, Role, require, validate_scope
 from models.tables import AppUser, Municipality, PoliceDistrict
 
@@ -321,6 +322,37 @@ def set_email(
             summary=f"E-mail for {user.username} sat til {address or '(ingen)'}",
             before=before,
             after=_snapshot(user),
+        )
+
+
+def set_language(engine: Engine, *, actor: Actor, username: str, language: str) -> None:
+    """A user's interface language ('da' or 'en', models.i18n.LANGUAGES); audited.
+
+    Every user may set their own (like their e-mail), the administrator anyone's."""
+    if username == actor.username:
+        require(actor, Action.CHANGE_OWN_SETTINGS)
+    else:
+        require(actor, Action.MANAGE_USERS)
+    if language not in LANGUAGES:
+        raise ValidationFailed(
+            f"Ukendt sprog: {language}. Vælg et af: {', '.join(LANGUAGE_NAMES.values())}."
+        )
+    with transaction(engine) as session:
+        user = _load_for_update(session, username)
+        if user.language == language:
+            return  # nothing to change: no audit row
+        before = {"language": user.language}
+        user.language = language
+        session.add(user)
+        audit.record(
+            session,
+            actor=actor,
+            action="user.set_language",
+            entity="app_user",
+            entity_key=user.username,
+            summary=f"Sprog for {user.username} sat til {LANGUAGE_NAMES[language]}",
+            before=before,
+            after={"language": language},
         )
 
 

@@ -44,7 +44,7 @@ from dataio.store.areas import NOT_A_PARTNERSHIP, set_partnership_start
 from dataio.store.goals import GoalChange, create_local_goal, update_goal
 from dataio.store.incidents import prune_incidents
 from dataio.store.neighbour_help import add_activity, add_helper_count
-from dataio.store.users import add_user, rescope_user, set_active, set_password
+from dataio.store.users import add_user, rescope_user, set_active, set_language, set_password
 from dataio.store.walks import (
     NewObservation,
     add_walk,
@@ -244,6 +244,7 @@ def run_every_write(engine: Engine) -> None:
     )
     set_brief_day(engine, actor=ADMIN, municipality_code=183, day=5)
     set_published(engine, actor=ADMIN, code=183, on=True, summary="Vi arbejder sammen.")
+    set_language(engine, actor=ADMIN, username="admin", language="en")
     planned = ScheduleInput(
         year=2027, invitation_date=date(2027, 3, 1), close_date=date(2027, 3, 29)
     )

@@ -7,10 +7,11 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from dataio.errors import PermissionDenied, ValidationFailed
-from dataio.public import public_view, publication, set_published
+from dataio.public import latest_national_survey, public_view, publication, set_published
 from dataio.store.areas import NOT_A_PARTNERSHIP, set_partnership_start
 from models.permissions import Actor, Role
-from models.tables import AuditEntry, Partnership
+from models.proportions import wilson_interval
+from models.tables import AuditEntry, NationalSurveyYear, Partnership
 
 ISHOJ = 183
 ADMIN = Actor("admin", Role.ADMIN)
@@ -100,3 +101,33 @@ def test_the_summary_is_escaped_and_limited(engine: Engine) -> None:
         set_published(engine, actor=LEADER, code=ISHOJ, on=True, summary="x" * 2001)
     state = publication(engine, code=ISHOJ)
     assert state is not None and state.summary == raw  # nothing half-written
+
+
+def test_the_national_insecurity_share_is_shown_with_its_interval_when_its_size_is_known(
+    engine: Engine,
+) -> None:
+    survey = latest_national_survey(engine)
+    assert survey is not None  # the reference data: 2020, quoted without its sample size
+    assert (survey.year, survey.share, survey.quality) == (2020, 0.20, "approximate")
+    assert survey.low is None and survey.high is None and survey.respondents is None
+    assert not survey.demo
+    with Session(engine) as session:
+        source = session.exec(select(NationalSurveyYear)).first()
+        assert source is not None
+        session.add(
+            NationalSurveyYear(
+                measure_code="utryg_indbrud",
+                year=2026,
+                share=0.15,
+                respondents=2000,
+                quality="official",
+                source_id=source.source_id,
+            )
+        )
+        session.commit()
+    survey = latest_national_survey(engine)
+    assert survey is not None and (survey.year, survey.respondents) == (2026, 2000)
+    assert (survey.low, survey.high) == pytest.approx(wilson_interval(300, 2000))
+    set_published(engine, actor=LEADER, code=ISHOJ, on=True)
+    view = public_view(engine, code=ISHOJ)
+    assert view is not None and view.survey == survey

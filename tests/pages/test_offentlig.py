@@ -16,6 +16,7 @@ from dataio.db.engine import make_engine
 from dataio.public import publication, set_published
 from dataio.store.areas import NOT_A_PARTNERSHIP, set_partnership_start
 from models.permissions import Actor, Role
+from tests.danish_left import danish_left_in
 from tests.pages.apptest import APP, TIMEOUT, page_text, plotly_specs, run_page
 
 PAGE = "pages/15_Offentlig.py"
@@ -157,3 +158,59 @@ def test_a_municipality_without_partnership_says_so(app_env: str) -> None:
         page_text(at)
     )
     assert not at.toggle
+
+
+def english_text(at: AppTest) -> str:
+    """What a reader of the English page reads: text, expanders, chart words (not the summary,
+    which is the partnership's own, in its own language)."""
+    parts = [page_text(at).replace("Vi går \\*\\*sammen\\*\\* mod indbrud.", "")]
+    parts += [e.proto.label for e in at.get("expandable")]
+    for spec in plotly_specs(at):
+        layout = spec.get("layout", {})
+        parts += [str(t.get("name", "")) for t in spec.get("data", [])]
+        parts += [str(t.get("hovertemplate", "")) for t in spec.get("data", [])]
+        parts += [str(a.get("text", "")) for a in layout.get("annotations", [])]
+        parts += [str(layout.get("title", {}).get("text", ""))]
+        parts += [str(layout.get("yaxis", {}).get("title", {}).get("text", ""))]
+    parts += [" ".join(map(str, d.value.columns)) for d in at.dataframe]
+    return "\n".join(parts)
+
+
+def test_lang_en_shows_the_public_page_in_english(published: str, statements: list[str]) -> None:
+    at = run_public({"kommune": "183", "lang": "en"}, statements)
+    assert not at.exception and not at.error
+    assert [t.value for t in at.title] == ["Bo trygt in Ishøj"]
+    text = english_text(at)
+    assert danish_left_in(text) == []
+    assert "Burglaries against the goal" in text and "Neighbour helpers per 100 households" in text
+    assert "Example data" in text and "Eksempeldata" not in text
+    assert "Share insecure about the risk of burglary, all of Denmark" in text
+    assert [s.value for s in at.subheader][:1] == ["Residential burglaries against the goal"]
+    specs = plotly_specs(at)
+    assert len(specs) == 2 and all(s["layout"]["separators"] == ".," for s in specs)
+    # English numbers: a thousands comma, never a decimal comma, in the metrics
+    metrics = {m.label: m.value for m in at.metric}
+    per_100 = metrics["Neighbour helpers per 100 households"]
+    assert re.fullmatch(r"\d+\.\d", per_100), per_100
+    helpers_label = next(label for label in metrics if label.startswith("Neighbour helpers as of"))
+    assert re.fullmatch(r"Neighbour helpers as of \d{1,2} [A-Z][a-z]{2} \d{4}", helpers_label)
+    assert private_tables_in(statements) == set()  # the English page reads no more than the Danish
+    assert "[Dansk](?kommune=183&lang=da)" in text  # the way back to Danish
+
+
+def test_the_danish_page_stays_danish_with_the_national_survey(
+    published: str, statements: list[str]
+) -> None:
+    at = run_public({"kommune": "183"}, statements)
+    text = page_text(at)
+    assert "Utryghed ved indbrud" in text and "hele landet" in text
+    assert "[English](?kommune=183&lang=en)" in text
+    assert "Burglaries" not in text and "Example data" not in text
+    assert "separators" not in plotly_specs(at)[0]["layout"]  # the template's Danish marks
+
+
+def test_an_unpublished_municipality_says_so_in_english(
+    published: str, statements: list[str]
+) -> None:
+    at = run_public({"kommune": "223", "lang": "en"}, statements)
+    assert [i.value for i in at.info] == ["The municipality has no public page."]

@@ -1,0 +1,41 @@
+"""Which Danish source strings (the catalogue's msgids) are left in a text meant to be English.
+
+Only msgids whose English differs count (a word such as "Data" is the same in both), each as a
+whole phrase: word boundaries on both sides, `{fields}` matching anything."""
+
+import re
+from functools import cache
+
+from babel.messages.pofile import read_po
+
+from models.i18n import ENGLISH, catalogue_path
+
+
+def _texts(value: object) -> tuple[str, ...]:
+    """A message's id or string as a tuple (a plural has several)."""
+    if isinstance(value, tuple | list):
+        return tuple(str(v or "") for v in value)
+    return (str(value or ""),)
+
+
+@cache
+def danish_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(msgid, pattern) for every msgid whose English translation is different."""
+    with catalogue_path(ENGLISH).open("rb") as source:
+        catalogue = read_po(source, locale=ENGLISH)
+    patterns: list[tuple[str, re.Pattern[str]]] = []
+    for message in catalogue:
+        for msgid, msgstr in zip(_texts(message.id), _texts(message.string), strict=False):
+            if not msgid or msgid == msgstr:
+                continue
+            pieces = [re.escape(p) for p in re.split(r"\{[^{}]*\}", msgid.strip())]
+            body = r".*?".join(p for p in pieces)
+            if not body.strip():
+                continue
+            patterns.append((msgid, re.compile(rf"(?<!\w){body}(?!\w)")))
+    return tuple(patterns)
+
+
+def danish_left_in(text: str) -> list[str]:
+    """The msgids (with a different English) found in `text`."""
+    return [msgid for msgid, pattern in danish_patterns() if pattern.search(text)]
