@@ -142,6 +142,9 @@ def share_section(totals: CheckedShare, groups: pd.DataFrame, *, name: str) -> N
         barmode="stack",
         hovermode="y unified",
         xaxis_title=f"Virksomheder i grupperne i {name}",
+        # above the bars: below, a short chart's legend would sit on the axis title
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
     )
     number_axis(figure)
     chart(figure, key="business_share_chart")
