@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import create_engine, text
 
-from tests.e2e.journeys import APP_TIMEOUT, settle
+from tests.e2e.journeys import APP_TIMEOUT, PAGE_HEADINGS, PAGE_PATHS, settle
 
 pytestmark = pytest.mark.e2e
 
@@ -82,8 +82,11 @@ def test_public_page_without_login(app_url: str, page: Page, hoersholm_published
     expect(main.get_by_text("Kommunen har ikke en offentlig visning.")).to_be_visible(
         timeout=APP_TIMEOUT
     )
-    page.goto(app_url + "/Kommune?kommune=223")  # every other page: the login form only
-    expect(page.get_by_label("Brugernavn")).to_be_visible(timeout=APP_TIMEOUT)
-    expect(
-        page.get_by_test_id("stMain").get_by_role("heading", name="Kommune: Hørsholm")
-    ).to_have_count(0)
+    for label, path in PAGE_PATHS.items():  # every other page: the login form only
+        page.goto(app_url + path + "?kommune=223")
+        expect(page.get_by_label("Brugernavn")).to_be_visible(timeout=APP_TIMEOUT)
+        settle(page)
+        expect(page.get_by_label("Brugernavn")).to_be_visible()
+        heading = page.get_by_test_id("stMain").get_by_role("heading", name=PAGE_HEADINGS[label])
+        expect(heading, f"{label} without login").to_have_count(0)
+        assert page.locator(".js-plotly-plot").count() == 0, f"{label}: a chart without login"
