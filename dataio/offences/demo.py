@@ -8,10 +8,10 @@ import pandas as pd
 from sqlalchemy import delete, insert
 from sqlmodel import Session, col, func, select
 
-from dataio.seed.demo_burglaries import DISTRICT_RISK, allocate
+from dataio.seed.demo_burglaries import DISTRICT_RISK, allocate, spread_over_quarters
 from models.domain import SourceKind
 from models.offences import BUSINESS_BURGLARY, offence_name
-from models.periods import latest_full_quarter, parse_period, period_of
+from models.periods import latest_full_quarter, parse_period
 from models.tables import DataSource, OffenceQuarter
 
 FIRST_YEAR = 2007
@@ -27,34 +27,18 @@ def build_demo_offences(*, municipalities: pd.DataFrame, last_period: str) -> pd
     """municipality_code, year, quarter, period, count, provisional from 2007K1 to last_period.
     `municipalities`: code, police_district_number, households (demo_burglaries' frame)."""
     rng = np.random.default_rng(SEED)
-    last_year, last_quarter = parse_period(last_period)
+    last_year, _ = parse_period(last_period)
     base = municipalities["households"].to_numpy(float) * municipalities[
         "police_district_number"
     ].map(DISTRICT_RISK).fillna(1.0).to_numpy(float)
     weights = base * rng.lognormal(mean=0.0, sigma=0.3, size=len(base))
-    codes = municipalities["code"].to_numpy()
-    rows = []
-    for year in range(FIRST_YEAR, last_year + 1):
-        total = round(NATIONAL_2007 * (1 + YEARLY_CHANGE) ** (year - FIRST_YEAR))
-        annual = allocate(total, weights)
-        quarters = np.array([rng.multinomial(n, SEASON) for n in annual])
-        for quarter in range(1, 5 if year < last_year else last_quarter + 1):
-            rows.append(
-                pd.DataFrame(
-                    {
-                        "municipality_code": codes,
-                        "year": year,
-                        "quarter": quarter,
-                        "count": quarters[:, quarter - 1],
-                    }
-                )
-            )
-    frame = pd.concat(rows, ignore_index=True)
-    frame["period"] = [
-        period_of(year=y, quarter=q) for y, q in zip(frame["year"], frame["quarter"], strict=True)
-    ]
-    frame["provisional"] = frame["period"] == last_period
-    return frame
+    annual = {
+        year: allocate(round(NATIONAL_2007 * (1 + YEARLY_CHANGE) ** (year - FIRST_YEAR)), weights)
+        for year in range(FIRST_YEAR, last_year + 1)
+    }
+    return spread_over_quarters(
+        municipalities["code"].to_numpy(), annual, last_period=last_period, rng=rng, season=SEASON
+    )
 
 
 def has_offence_data(session: Session) -> bool:

@@ -86,15 +86,31 @@ def build_demo_burglaries(
 ) -> pd.DataFrame:
     """Quarterly counts for every municipality from 2007K1 to last_period."""
     rng = np.random.default_rng(SEED)
-    last_year, last_quarter = parse_period(last_period)
+    last_year, _ = parse_period(last_period)
     years = list(range(FIRST_YEAR, last_year + 1))
     totals = national_totals(known=known, last_year=last_year)
     weights = municipal_weights(municipalities=municipalities, years=years, rng=rng)
-    codes = municipalities["code"].to_numpy()
+    annual = {year: allocate(totals[year], weights[:, column]) for column, year in enumerate(years)}
+    return spread_over_quarters(
+        municipalities["code"].to_numpy(), annual, last_period=last_period, rng=rng
+    )
+
+
+def spread_over_quarters(
+    codes: np.ndarray,
+    annual: dict[int, np.ndarray],
+    *,
+    last_period: str,
+    rng: np.random.Generator,
+    season: np.ndarray = SEASON,
+) -> pd.DataFrame:
+    """Each year's count per municipality split over its quarters by the season (multinomial),
+    up to last_period (provisional): municipality_code, year, quarter, count, period,
+    provisional."""
+    last_year, last_quarter = parse_period(last_period)
     rows = []
-    for column, year in enumerate(years):
-        annual = allocate(totals[year], weights[:, column])
-        quarters = np.array([rng.multinomial(n, SEASON) for n in annual])
+    for year, counts in annual.items():
+        quarters = np.array([rng.multinomial(n, season) for n in counts])
         for quarter in range(1, 5 if year < last_year else last_quarter + 1):
             rows.append(
                 pd.DataFrame(
