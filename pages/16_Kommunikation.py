@@ -23,7 +23,7 @@ from ui.communication_view import (
     stakeholder_table,
     tone_section,
 )
-from ui.page import demo_notice, guarded, municipality_picker
+from ui.page import guarded, municipality_picker
 
 
 def render(guard: Guarded) -> None:
@@ -34,7 +34,6 @@ def render(guard: Guarded) -> None:
     may_log = allows(actor, Action.EDIT_PRESS_LOG, target)
     may_register = allows(actor, Action.EDIT_STAKEHOLDERS, target)
     st.title(f"Kommunikation: {name}")
-    demo_notice(guard.settings.demo_mode)
     st.caption(
         "Spor 3 i Bo trygt: mål på omfanget af konstruktiv presse i de lokale medier, og hold styr "
         "på de aktører, der er relevante for hvilke aktiviteter."

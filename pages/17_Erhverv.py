@@ -24,6 +24,7 @@ from ui.business_view import (
     walks_table,
 )
 from ui.page import demo_notice, guarded, municipality_picker
+from ui.text import DEMO_BUSINESS_BANNER
 
 
 def render(guard: Guarded) -> None:
@@ -32,7 +33,7 @@ def render(guard: Guarded) -> None:
     code, name, district = municipality_picker(actor, version)
     may_write = allows(actor, Action.EDIT_BUSINESS_GROUPS, Target(code, district))
     st.title(f"Erhverv: {name}")
-    demo_notice(guard.settings.demo_mode)
+    demo_notice(guard.settings.demo_mode, text=DEMO_BUSINESS_BANNER)
     st.caption(
         "Erhvervsnabohjælp: virksomheder i samme erhvervsområde holder øje med hinanden. "
         "Erhvervsforeningen og projektlederen registrerer grupperne; politiet og byrådet læser."

@@ -23,6 +23,10 @@ DEMO_INCIDENTS_BANNER = (
     "**Eksempeldata.** Indbruddene og deres hotspot er et genereret eksempel på politiets udtræk, "
     "ikke politiets tal. De må ikke citeres."
 )
+DEMO_BUSINESS_BANNER = (
+    "**Eksempeldata.** Erhvervsgrupperne med kontakten «Eksempeldata: …», deres aktiviteter og "
+    "tal er genererede eksempler, ikke erhvervsforeningens. De må ikke citeres."
+)
 DEMO_SURVEY_BANNER = (
     "**Eksempeldata.** Tryghedsmålingerne pr. kommune og landstallene efter 2020 er genererede "
     "eksempler med realistiske stikprøvestørrelser. De må ikke citeres."

@@ -35,6 +35,8 @@ def test_the_project_leader_logs_coverage_and_keeps_the_register(private_db: str
     at = run_page(PAGE, user="projektleder")
     assert not at.exception and not at.error
     assert at.title[0].value == "Kommunikation: Ishøj"
+    # nothing on this page is made up: no demo banner about other pages' figures
+    assert not any("Eksempeldata" in w.value for w in at.warning)
     assert "Der er ikke registreret nogen presseomtale endnu." in [i.value for i in at.info]
     at.text_input(key="press_medium").input("Ishøj Avis")
     at.text_input(key="press_headline").input("Sådan sikrer du dit hjem *før* ferien")
