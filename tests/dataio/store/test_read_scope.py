@@ -265,6 +265,7 @@ PUBLIC = {
     "goal_override",
     "with_overrides",
     "plan_link",  # the plan's address in the app for a calendar event: reads nothing
+    "spread_over_quarters",  # demo generation: splits made-up yearly counts, reads nothing
     # the public view (dataio.public): public statistics and the summary published on purpose
     "public_view",
     "publication",
