@@ -61,3 +61,61 @@ def page_text(at: AppTest) -> str:
     parts += [e.value for e in at.warning] + [e.value for e in at.subheader]
     parts += [f"{m.label} {m.value}" for m in at.metric]
     return "\n".join(str(p) for p in parts)
+
+
+# proto fields that hold no text a person reads (ids, keys, styles, binary data)
+_NOT_READ = {"id", "formId", "form_id", "key", "data", "arrowData", "arrow_data", "icon", "type"}
+
+
+def _strings(value: Any, into: list[str]) -> None:
+    """Every string inside a proto's dict form, with plotly's and pydeck's JSON specs opened."""
+    if isinstance(value, dict):
+        for name, inner in value.items():
+            if name in _NOT_READ:
+                continue
+            if name in {"spec", "json"} and isinstance(inner, str):
+                try:
+                    _strings(json.loads(inner), into)
+                    continue
+                except ValueError:
+                    pass
+            _strings(inner, into)
+    elif isinstance(value, list):
+        for inner in value:
+            _strings(inner, into)
+    elif isinstance(value, str) and value.strip():
+        into.append(value)
+
+
+def every_text(at: AppTest) -> list[str]:
+    """Every string a person can read on the page: headings, markdown, alerts, widget labels,
+    options, help texts and placeholders, tab and expander labels, chart and map JSON text (titles,
+    axes, legends, hover templates), the sidebar included. Dataframe cells are binary (Arrow) and
+    not included; their column headings come from the code that builds the frame."""
+    from google.protobuf.json_format import MessageToDict
+
+    found: list[str] = []
+    stack: list[Any] = [at._tree]
+    while stack:
+        node = stack.pop()
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            _strings(MessageToDict(proto), found)
+        children = getattr(node, "children", None)
+        if isinstance(children, dict):
+            stack.extend(children.values())
+    return found
+
+
+def use_english(db_url: str, username: str) -> None:
+    """Make `username`'s chosen language English in the database at `db_url` (a private copy),
+    as Min konto does; the login guard reads it on the next run."""
+    from dataio.store.users import actor_of, set_language
+
+    engine = make_engine(db_url)
+    try:
+        user = find_user(engine, username=username)
+        assert user is not None
+        set_language(engine, actor=actor_of(user), username=username, language="en")
+    finally:
+        engine.dispose()
