@@ -39,7 +39,7 @@ lint: .venv/.dev
 i18n: .venv/.dev
 	pot=$$(mktemp --suffix=.pot) && \
 	.venv/bin/pybabel extract -F babel.cfg -k translate:2 -k translate_plural:2,3 \
-		-k translate_context:2c,3 -k NC_:1c,2 --no-location \
+		-k translate_context:2c,3 -k NC_:1c,2 -k M_:1 --no-location \
 		--sort-output --project=botrygt -o $$pot app.py pages ui models dataio cli && \
 	.venv/bin/pybabel update -i $$pot -d locale -D botrygt -l en --no-fuzzy-matching \
 		--ignore-obsolete --init-missing && rm -f $$pot

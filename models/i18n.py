@@ -13,7 +13,8 @@ the source or leaves one untranslated.
 """
 
 import gettext as _gettext
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -33,6 +34,7 @@ EXTRACT_KEYWORDS: dict[str, tuple[int | tuple[int, str], ...]] = {
     "translate_plural": (2, 3),
     "translate_context": ((2, "c"), 3),
     "NC_": ((1, "c"), 2),
+    "M_": (1,),
 }
 # The context of the menu's labels and page titles: one Danish word can be two English ones
 # ("Mål": the Goals page, a chart's Target).
@@ -103,3 +105,30 @@ def N_(message: str) -> str:
 def NC_(context: str, message: str) -> str:
     """Mark a constant with its context; translated where shown (`translate_context`)."""
     return message
+
+
+@dataclass(frozen=True)
+class Message:
+    """A Danish template (its msgid) and the values of its `{fields}`, rendered in a language only
+    when shown: for text made where the reader's language is unknown (a store's refusal, a model's
+    sentence). A field's value may itself be a Message (an action's label inside a refusal)."""
+
+    template: str
+    fields: Mapping[str, object] = field(default_factory=dict)
+
+    def render(self, lang: str) -> str:
+        """The message in `lang`, each nested Message rendered in it too."""
+        values = {
+            name: value.render(lang) if isinstance(value, Message) else value
+            for name, value in self.fields.items()
+        }
+        text = translate(lang, self.template)
+        return text.format(**values) if values else text
+
+    def __str__(self) -> str:
+        return self.render(DANISH)
+
+
+def M_(template: str, **fields: object) -> Message:
+    """A Message: `M_("Ukendt sprog: {language}.", language=x)`; extracted like `_`."""
+    return Message(template, fields)

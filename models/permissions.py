@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from models.errors import PermissionDenied
-from models.i18n import N_
+from models.i18n import N_, M_, Message
 
 
 class Role(StrEnum):
@@ -58,30 +58,30 @@ class Action(StrEnum):
 
 
 ACTION_LABELS = {
-    Action.VIEW_NATIONAL: "se landstallene",
-    Action.VIEW_MUNICIPALITY: "se kommunens data",
-    Action.VIEW_AUDIT: "se ændringsloggen",
-    Action.CHANGE_OWN_PASSWORD: "skifte egen adgangskode",
-    Action.CHANGE_OWN_SETTINGS: "ændre egen e-mailadresse og abonnement på månedsbrevet",
-    Action.MANAGE_USERS: "administrere brugere",
-    Action.EDIT_NATIONAL_GOALS: "ændre de nationale mål",
-    Action.EDIT_LOCAL_GOALS: "ændre kommunens mål",
-    Action.EDIT_HELPER_GOALS: "ændre kommunens mål for nabohjælpere",
-    Action.IMPORT_DATA: "importere data",
-    Action.EDIT_ACTION_PLAN: "ændre handlingsplanen",
-    Action.EDIT_POLICE_ACTION_ITEMS: "ændre politiets og de fælles punkter i handlingsplanen",
-    Action.EDIT_SAFETY_WALKS: "ændre tryghedsvandringer",
-    Action.EDIT_HELPERS: "ændre nabohjælpertal og rekrutteringsmål",
-    Action.EDIT_SURVEYS: "ændre tryghedsmålinger",
-    Action.EDIT_PARTNERSHIPS: "ændre partnerskabernes startdatoer",
-    Action.EDIT_MEETINGS: "registrere møder og beslutninger",
-    Action.VIEW_INCIDENTS: "se politiets hændelser (enkelte indbrud)",
-    Action.IMPORT_INCIDENTS: "indlæse politiets hændelser (enkelte indbrud)",
-    Action.PUBLISH_PUBLIC_VIEW: "slå kommunens offentlige visning til eller fra",
-    Action.EDIT_PRESS_LOG: "ændre presseloggen",
-    Action.EDIT_STAKEHOLDERS: "ændre aktørlisten og aktiviteternes partnere",
-    Action.EDIT_BUSINESS_GROUPS: "ændre erhvervsnabohjælpsgrupper og deres aktiviteter",
-    Action.EDIT_BUSINESS_ACTION_ITEMS: "ændre erhvervsforeningens punkter i handlingsplanen",
+    Action.VIEW_NATIONAL: N_("se landstallene"),
+    Action.VIEW_MUNICIPALITY: N_("se kommunens data"),
+    Action.VIEW_AUDIT: N_("se ændringsloggen"),
+    Action.CHANGE_OWN_PASSWORD: N_("skifte egen adgangskode"),
+    Action.CHANGE_OWN_SETTINGS: N_("ændre egen e-mailadresse og abonnement på månedsbrevet"),
+    Action.MANAGE_USERS: N_("administrere brugere"),
+    Action.EDIT_NATIONAL_GOALS: N_("ændre de nationale mål"),
+    Action.EDIT_LOCAL_GOALS: N_("ændre kommunens mål"),
+    Action.EDIT_HELPER_GOALS: N_("ændre kommunens mål for nabohjælpere"),
+    Action.IMPORT_DATA: N_("importere data"),
+    Action.EDIT_ACTION_PLAN: N_("ændre handlingsplanen"),
+    Action.EDIT_POLICE_ACTION_ITEMS: N_("ændre politiets og de fælles punkter i handlingsplanen"),
+    Action.EDIT_SAFETY_WALKS: N_("ændre tryghedsvandringer"),
+    Action.EDIT_HELPERS: N_("ændre nabohjælpertal og rekrutteringsmål"),
+    Action.EDIT_SURVEYS: N_("ændre tryghedsmålinger"),
+    Action.EDIT_PARTNERSHIPS: N_("ændre partnerskabernes startdatoer"),
+    Action.EDIT_MEETINGS: N_("registrere møder og beslutninger"),
+    Action.VIEW_INCIDENTS: N_("se politiets hændelser (enkelte indbrud)"),
+    Action.IMPORT_INCIDENTS: N_("indlæse politiets hændelser (enkelte indbrud)"),
+    Action.PUBLISH_PUBLIC_VIEW: N_("slå kommunens offentlige visning til eller fra"),
+    Action.EDIT_PRESS_LOG: N_("ændre presseloggen"),
+    Action.EDIT_STAKEHOLDERS: N_("ændre aktørlisten og aktiviteternes partnere"),
+    Action.EDIT_BUSINESS_GROUPS: N_("ændre erhvervsnabohjælpsgrupper og deres aktiviteter"),
+    Action.EDIT_BUSINESS_ACTION_ITEMS: N_("ændre erhvervsforeningens punkter i handlingsplanen"),
 }
 
 # Actions every logged-in user may take, whatever the scope.
@@ -147,12 +147,18 @@ class Actor:
 
     def describe(self) -> str:
         """'projektleder for kommune 183' and the like, for messages."""
-        label = ROLE_LABELS[self.role]
+        return str(self.described())
+
+    def described(self) -> Message:
+        """`describe` as a Message, to render in the reader's language."""
+        role = M_(ROLE_LABELS[self.role])
         if self.municipality_code is not None:
-            return f"{label} for kommune {self.municipality_code}"
+            return M_("{role} for kommune {code}", role=role, code=self.municipality_code)
         if self.police_district_number is not None:
-            return f"{label} for politikreds {self.police_district_number}"
-        return label
+            return M_(
+                "{role} for politikreds {number}", role=role, number=self.police_district_number
+            )
+        return role
 
 
 @dataclass(frozen=True)
@@ -185,9 +191,18 @@ def allows(actor: Actor, action: Action, target: Target = NATIONAL) -> bool:
 def require(actor: Actor, action: Action, target: Target = NATIONAL, *, where: str = "") -> None:
     """Raise PermissionDenied with a Danish message unless the actor may take the action."""
     if not allows(actor, action, target):
-        place = f" for {where}" if where else ""
+        what = M_(ACTION_LABELS[action])
+        if where:
+            raise PermissionDenied(
+                M_(
+                    "Ingen adgang: du er {who} og må ikke {what} for {where}.",
+                    who=actor.described(),
+                    what=what,
+                    where=where,
+                )
+            )
         raise PermissionDenied(
-            f"Ingen adgang: du er {actor.describe()} og må ikke {ACTION_LABELS[action]}{place}."
+            M_("Ingen adgang: du er {who} og må ikke {what}.", who=actor.described(), what=what)
         )
 
 

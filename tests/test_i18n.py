@@ -129,3 +129,22 @@ def test_translations_are_compiled_from_the_po_and_danish_is_the_source() -> Non
 def test_a_requested_language_falls_back_to_danish(asked: str, language: str) -> None:
     assert language_of(asked) == language
     assert language_of(None) == DANISH
+
+
+def test_a_refusal_is_danish_text_and_renders_in_english() -> None:
+    from models.errors import PermissionDenied
+    from models.permissions import Action, Actor, Role, require
+
+    council = Actor(username="b", role=Role.COUNCIL, municipality_code=183)
+    with pytest.raises(PermissionDenied) as refused:
+        require(council, Action.EDIT_ACTION_PLAN, where="Ishøj")
+    assert str(refused.value) == (
+        "Ingen adgang: du er byråd for kommune 183 og må ikke ændre handlingsplanen for Ishøj."
+    )
+    assert refused.value.text(ENGLISH) == (
+        "No access: you are council for municipality 183 and may not change the action plan "
+        "for Ishøj."
+    )
+    assert refused.value.text(DANISH) == str(refused.value)
+    plain = PermissionDenied("Bare tekst")  # a message given as text stays as it is
+    assert plain.text(ENGLISH) == "Bare tekst"

@@ -7,6 +7,8 @@ the default. The public page does not use the session: it passes `?lang=` down i
 
 import streamlit as st
 
+from models.errors import DomainError
+
 from models.i18n import (
     DEFAULT_LANGUAGE,
     language_of,
@@ -49,3 +51,8 @@ def pgettext(context: str, message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """Singular or plural (Danish msgids) in the active language."""
     return translate_plural(active_language(), singular, plural, count)
+
+
+def error_text(error: DomainError) -> str:
+    """A domain error's message in the active language (Danish when it has no template)."""
+    return error.text(active_language())
