@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from models.errors import PermissionDenied
-from models.i18n import N_, M_, Message
+from models.i18n import M_, N_, Message
 
 
 class Role(StrEnum):

@@ -8,7 +8,6 @@ the default. The public page does not use the session: it passes `?lang=` down i
 import streamlit as st
 
 from models.errors import DomainError
-
 from models.i18n import (
     DEFAULT_LANGUAGE,
     language_of,
