@@ -6,6 +6,7 @@ turns a domain error or an unusable database into one Danish line and exit statu
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -14,6 +15,7 @@ from sqlalchemy.exc import OperationalError
 from cli.common import Commands, Context
 from dataio.errors import DomainError
 from dataio.settings import Settings
+from models.i18n import LANGUAGES, language_of
 
 # Each group's module and its top-level commands. Only the named command's module is imported
 # (`botrygt init`, run by every `make run`, need not import the meeting pack and the importers);
@@ -36,8 +38,17 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="botrygt", description="Bo trygt-dashboardets kommandolinje"
     )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="sprog for det kommandoen skriver (da eller en); ellers BOTRYGT_LANG, ellers dansk",
+    )
     commands: Commands = parser.add_subparsers(dest="command", required=True)
     words = list(sys.argv[1:] if argv is None else argv)
+    if words[:1] == ["--lang"]:
+        words = words[2:]
+    elif words and words[0].startswith("--lang="):
+        words = words[1:]
     wanted = words[0] if words else None
     owners = [module for module, names in GROUPS.items() if wanted in names] or list(GROUPS)
     for module in owners:
@@ -48,10 +59,11 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     args = build_parser(argv).parse_args(argv)
+    lang = language_of(args.lang or os.environ.get("BOTRYGT_LANG"))  # as Settings reads it
     try:
-        status = args.run(args, Context.from_settings(Settings.from_env()))
+        status = args.run(args, Context.from_settings(Settings.from_env(), lang=lang))
     except DomainError as error:
-        print(f"botrygt: {error}", file=sys.stderr)
+        print(f"botrygt: {error.text(lang)}", file=sys.stderr)
         return 2
     except OperationalError as error:
         print(f"botrygt: databasen kan ikke bruges: {error.orig}", file=sys.stderr)

@@ -12,6 +12,7 @@ from sqlmodel import Session
 from dataio.db.engine import make_engine
 from dataio.errors import UnknownMunicipality, ValidationFailed
 from dataio.settings import Settings
+from models.i18n import DANISH, M_, language_of
 from models.permissions import Actor, Role
 from models.tables import Municipality, PoliceDistrict
 
@@ -22,10 +23,15 @@ class Context:
 
     settings: Settings
     engine: Engine
+    lang: str = DANISH  # what the command prints in: --lang, else BOTRYGT_LANG, else Danish
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "Context":
-        return cls(settings=settings, engine=make_engine(settings.database_url))
+    def from_settings(cls, settings: Settings, *, lang: str | None = None) -> "Context":
+        return cls(
+            settings=settings,
+            engine=make_engine(settings.database_url),
+            lang=language_of(lang) if lang else settings.language,
+        )
 
 
 # A command is bound to its subparser with set_defaults(run=...); it prints what it has to say,
@@ -54,7 +60,7 @@ def acting_user(engine: Engine, username: str | None) -> Actor:
 
     user = find_user(engine, username=username.strip().lower())
     if user is None or not user.active:
-        raise ValidationFailed(f"Ukendt eller deaktiveret bruger: {username}")
+        raise ValidationFailed(M_("Ukendt eller deaktiveret bruger: {username}", username=username))
     return actor_of(user)
 
 

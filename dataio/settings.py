@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dataio.errors import ValidationFailed
+from models.i18n import DANISH, language_of
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # The key earlier versions published for demo mode: refused outside demo mode wherever it turns up.
@@ -112,6 +113,8 @@ class Settings:
     public_url: str = ""
     hotspot_min_count: int = MIN_HOTSPOT_COUNT
     incident_retention_months: int = DEFAULT_RETENTION_MONTHS
+    # the command line's language (BOTRYGT_LANG=en; `botrygt --lang en` overrides it)
+    language: str = DANISH
 
     @classmethod
     def from_env(cls, *, secret_cookie_key: str | None = None) -> "Settings":
@@ -131,6 +134,7 @@ class Settings:
             session_hours=_hours("BOTRYGT_SESSION_HOURS", DEFAULT_SESSION_HOURS),
             lockout_max_failures=max(1, _int("BOTRYGT_LOCKOUT_FAILURES", 5)),
             lockout_minutes=max(1, _int("BOTRYGT_LOCKOUT_MINUTES", 15)),
+            language=language_of(os.environ.get("BOTRYGT_LANG")),
             smtp_url=os.environ.get("BOTRYGT_SMTP_URL", "").strip(),
             smtp_user=os.environ.get("BOTRYGT_SMTP_USER", ""),
             smtp_password=os.environ.get("BOTRYGT_SMTP_PASSWORD", ""),

@@ -148,3 +148,22 @@ def test_a_refusal_is_danish_text_and_renders_in_english() -> None:
     assert refused.value.text(DANISH) == str(refused.value)
     plain = PermissionDenied("Bare tekst")  # a message given as text stays as it is
     assert plain.text(ENGLISH) == "Bare tekst"
+
+
+def test_the_command_line_speaks_english_with_lang_or_botrygt_lang(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cli import main
+
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'empty.sqlite'}")
+    monkeypatch.delenv("BOTRYGT_LANG", raising=False)
+    assert main(["init"]) == 0
+    args = ["publish", "--municipality", "183", "--as", "nobody"]
+    assert main(args) == 2
+    assert "Ukendt eller deaktiveret bruger: nobody" in capsys.readouterr().err
+    monkeypatch.setenv("BOTRYGT_LANG", "en")
+    assert main(args) == 2
+    assert "Unknown or deactivated user: nobody" in capsys.readouterr().err
+    monkeypatch.delenv("BOTRYGT_LANG")
+    assert main(["--lang", "en", *args]) == 2
+    assert "Unknown or deactivated user: nobody" in capsys.readouterr().err
