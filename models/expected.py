@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from models.errors import DomainError
+from models.i18n import DANISH, N_, translate
 
 MIN_MUNICIPALITIES = 20  # below this the coefficients are too uncertain to say anything
 DRAWS = 4000  # simulated counts per municipality for its prediction interval
@@ -47,10 +48,15 @@ class ExpectedStatus(StrEnum):
 
 
 STATUS_TEXT = {
-    ExpectedStatus.BELOW: "Færre end forventet",
-    ExpectedStatus.AS_EXPECTED: "Som forventet",
-    ExpectedStatus.ABOVE: "Flere end forventet",
+    ExpectedStatus.BELOW: N_("Færre end forventet"),
+    ExpectedStatus.AS_EXPECTED: N_("Som forventet"),
+    ExpectedStatus.ABOVE: N_("Flere end forventet"),
 }
+
+
+def status_text(status: ExpectedStatus, *, lang: str = DANISH) -> str:
+    """'Færre end forventet' (STATUS_TEXT) in `lang`."""
+    return translate(lang, STATUS_TEXT[ExpectedStatus(status)])
 
 
 @dataclass(frozen=True)
