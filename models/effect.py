@@ -287,11 +287,6 @@ def _gap_size(fit: _Fit) -> float:
     return size if math.isfinite(size) else math.inf
 
 
-def _count(n: int, one: str, many: str, lang: str) -> str:
-    """'1 kommune' / '12 kommuner' in `lang` (the words are Danish msgids with a {count} field)."""
-    return translate_plural(lang, one, many, n).format(count=fmt_int(n, lang=lang))
-
-
 def _interval_text(low: float, high: float, *, lang: str = DANISH) -> str:
     _ = translator(lang)
     if math.isfinite(high):
@@ -355,7 +350,9 @@ def _explain(
             "ikke gives et 95 %-interval, så {change} er usikkert og under alle omstændigheder "
             "en {caveat}."
         ).format(
-            donors=_count(n_donors, "{count} kommune", "{count} kommuner", lang),
+            donors=translate_plural(lang, "{count} kommune", "{count} kommuner", n_donors).format(
+                count=fmt_int(n_donors, lang=lang)
+            ),
             change=change,
             caveat=caveat,
         )

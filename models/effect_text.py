@@ -53,11 +53,6 @@ def effect_method(*, lang: str = DANISH) -> tuple[str, ...]:
     return tuple(translate(lang, line) for line in EFFECT_METHOD)
 
 
-def _count(n: int, one: str, many: str, lang: str) -> str:
-    """'1 kommune', '12 kommuner' (Danish msgids with a {count} field) in `lang`."""
-    return translate_plural(lang, one, many, n).format(count=fmt_int(n, lang=lang))
-
-
 def estimate_line(result: EffectResult, *, lang: str = DANISH) -> str | None:
     """'-23 % (95 %-interval -41 % til -2 %)'; '(intet 95 %-interval)' with too few donors;
     None when there is no estimate (too early)."""
@@ -81,7 +76,9 @@ def placebo_line(result: EffectResult, *, lang: str = DANISH) -> str | None:
         return None
     _ = translator(lang)
     as_far = round(result.p_value * (result.placebo_count + 1)) - 1
-    tried = _count(result.placebo_count, "{count} kommune", "{count} kommuner", lang)
+    tried = translate_plural(
+        lang, "{count} kommune", "{count} kommuner", result.placebo_count
+    ).format(count=fmt_int(result.placebo_count, lang=lang))
     return _(
         "Placebotest: {tried} uden partnerskab er prøvet, som om de var startet samme kvartal; "
         "{as_far} af dem afveg mindst lige så meget fra deres sammenligning (p = {p})."
@@ -123,7 +120,9 @@ def donor_line(
     rest = result.donor_weights[len(shown) :]
     rest_weight = sum(weight for _code, weight in rest)
     if rest and rest_weight >= SMALLEST_SHOWN_WEIGHT:
-        others = _count(len(rest), "{count} anden kommune", "{count} andre kommuner", lang)
+        others = translate_plural(
+            lang, "{count} anden kommune", "{count} andre kommuner", len(rest)
+        ).format(count=fmt_int(len(rest), lang=lang))
         parts.append(f"{others} {fmt_percent(rest_weight, digits=0, lang=lang)}")
     listed = (
         parts[0]

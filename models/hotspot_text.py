@@ -34,11 +34,6 @@ _SUPPRESSION_METHOD = N_(
 )
 
 
-def _count(n: int, one: str, many: str, lang: str) -> str:
-    """'1 felt', '14 felter' (Danish msgids with a {count} field) in `lang`."""
-    return translate_plural(lang, one, many, n).format(count=fmt_int(n, lang=lang))
-
-
 def hotspot_method(min_count: int, *, lang: str = DANISH) -> tuple[str, ...]:
     """HOTSPOT_METHOD with the minimum count in force (BOTRYGT_HOTSPOT_MIN_COUNT may raise it),
     in `lang`."""
@@ -49,7 +44,9 @@ def hotspot_method(min_count: int, *, lang: str = DANISH) -> tuple[str, ...]:
 
 def weeks_label(weeks: int, *, lang: str = DANISH) -> str:
     """The Hotspots page's period: '4 uger' / '4 weeks'."""
-    return _count(weeks, "{count} uge", "{count} uger", lang)
+    return translate_plural(lang, "{count} uge", "{count} uger", weeks).format(
+        count=fmt_int(weeks, lang=lang)
+    )
 
 
 def _weeks_phrase(weeks: int, lang: str = DANISH) -> str:
@@ -110,9 +107,13 @@ def scan_summary(scan: HotspotScan, *, lang: str = DANISH) -> str:
     head = (
         _("Ingen hotspots")
         if found == 0
-        else _count(found, "{count} hotspot", "{count} hotspots", lang)
+        else translate_plural(lang, "{count} hotspot", "{count} hotspots", found).format(
+            count=fmt_int(found, lang=lang)
+        )
     )
-    cells = _count(scan.tested_cells, "{count} felt", "{count} felter", lang)
+    cells = translate_plural(lang, "{count} felt", "{count} felter", scan.tested_cells).format(
+        count=fmt_int(scan.tested_cells, lang=lang)
+    )
     return _("{head} blandt {cells} med indbrud, {first}–{last}").format(
         head=head,
         cells=cells,
@@ -134,7 +135,9 @@ def before_after_line(result: BeforeAfter, *, lang: str = DANISH) -> str:
     """'4 uger før (25. okt.–21. nov. 2026): 7 indbrud; 4 uger efter (23. nov.–20. dec. 2026):
     færre end 3 indbrud', with '(perioden er ikke slut)' while the after-period runs."""
     _ = translator(lang)
-    weeks = _count(result.weeks, "{count} uge", "{count} uger", lang)
+    weeks = translate_plural(lang, "{count} uge", "{count} uger", result.weeks).format(
+        count=fmt_int(result.weeks, lang=lang)
+    )
     line = _(
         "{weeks} før ({before_from}–{before_to}): {before}; "
         "{weeks} efter ({after_from}–{after_to}): {after}"
@@ -229,7 +232,11 @@ def map_alt(scan: HotspotScan, *, lang: str = DANISH) -> str:
         lang,
         "Kort over kommunen med {cells} med mindst {least} indbrud i perioden, heraf {found}.",
     ).format(
-        cells=_count(len(scan.cells), "{count} felt", "{count} felter", lang),
+        cells=translate_plural(lang, "{count} felt", "{count} felter", len(scan.cells)).format(
+            count=fmt_int(len(scan.cells), lang=lang)
+        ),
         least=fmt_int(scan.min_count, lang=lang),
-        found=_count(len(scan.hotspots), "{count} hotspot", "{count} hotspots", lang),
+        found=translate_plural(
+            lang, "{count} hotspot", "{count} hotspots", len(scan.hotspots)
+        ).format(count=fmt_int(len(scan.hotspots), lang=lang)),
     )

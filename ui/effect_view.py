@@ -117,7 +117,8 @@ def effect_section(*, version: int, code: int, name: str) -> None:
             lambda: effect_chart(effect, name=name, lang=lang),
             key="effect_chart",
             version=version,
-            cache_key=(code, lang),
+            cache_key=code,
+            lang=lang,
         )
         st.caption(for_markdown(chart_caption(effect, lang=lang)))
     with st.expander(_("Sådan laves sammenligningen")):
