@@ -21,7 +21,7 @@ from models.safe_text import for_markdown
 from ui import loaders
 from ui.described import cached_chart
 from ui.expected_charts import expected_chart
-from ui.i18n import _, active_language
+from ui.i18n import _, active_language, error_text
 
 DEMO_CAPTION = N_("Eksempeldata: indbrudstal og aldersfordeling er genererede og må ikke citeres.")
 # models.expected_text's caveat, marked here too so the catalogue has it for `translate`
@@ -48,7 +48,7 @@ def expected_section(*, version: int, code: int, name: str) -> None:
     lang = active_language()
     view = loaders.load_expected(version)
     if view.table is None or view.model is None:
-        problem = view.problem or ""
+        problem = error_text(view.refusal) if view.refusal is not None else view.problem or ""
         st.info(_("Ingen forventning: {problem}").format(problem=for_markdown(problem)))
         return
     table, model = view.table, view.model
