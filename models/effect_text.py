@@ -1,5 +1,6 @@
-"""The effect card's lines in Danish or English (pure): the estimate and its interval, the placebo test, a
-weak comparison, and which municipalities the comparison is made of (`models.effect`)."""
+"""The effect card's lines in Danish or English (pure): the estimate and its interval, the
+placebo test, a weak comparison, and which municipalities the comparison is made of
+(`models.effect`)."""
 
 import math
 from collections.abc import Mapping

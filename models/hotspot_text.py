@@ -1,6 +1,6 @@
-"""The hotspot lines in Danish or English (pure): one sentence per hotspot, the before/after comparison and its
-caption, the line that says how many squares are hidden, and the method in words
-(`models.hotspots`, docs/hotspots.md)."""
+"""The hotspot lines in Danish or English (pure): one sentence per hotspot, the before/after
+comparison and its caption, the line that says how many squares are hidden, the map's words, and
+the method in words (`models.hotspots`, docs/hotspots.md)."""
 
 import pandas as pd
 

@@ -21,7 +21,7 @@ from models.effect_text import (
     short_verdict,
 )
 from models.formatting import fmt_int, fmt_period
-from models.i18n import N_, translate
+from models.i18n import DANISH, N_, translate
 from models.safe_text import for_markdown
 from models.vocabulary import EFFECT_COLOURS, EFFECT_SHAPES
 from ui import loaders
@@ -37,7 +37,8 @@ def effect_badge(status: str, *, lang: str) -> str:
     """The verdict as markdown, its shape in its colour and its words in `lang` (as
     `ui.text.effect_badge`, which is Danish)."""
     colour = EFFECT_COLOURS[status].hex
-    return f':color[{EFFECT_SHAPES[status]}]{{foreground="{colour}"}} {effect_heading(status, lang=lang)}'
+    words = effect_heading(status, lang=lang)
+    return f':color[{EFFECT_SHAPES[status]}]{{foreground="{colour}"}} {words}'
 
 
 def effect_card(effect: PartnershipEffect) -> None:
@@ -70,7 +71,7 @@ def effect_card(effect: PartnershipEffect) -> None:
             st.caption(":orange[" + translate(lang, DEMO_CAPTION) + "]")
 
 
-def chart_caption(effect: PartnershipEffect, *, lang: str = "da") -> str:
+def chart_caption(effect: PartnershipEffect, *, lang: str = DANISH) -> str:
     """What the chart's band means, and whether the households are approximate."""
     households = (
         " " + translate(lang, "Husstandstallet er tilnærmet.")

@@ -1,5 +1,6 @@
 """The expected-versus-actual chart: every municipality's burglaries against what its size and
-age structure predict, ordered, with the chosen one marked; data in, figure out (no Streamlit); in Danish or English."""
+age structure predict, ordered, with the chosen one marked; data in, figure out (no Streamlit);
+its words in Danish or English (`lang`)."""
 
 import pandas as pd
 import plotly.graph_objects as go

@@ -147,4 +147,3 @@ def test_not_a_partnership_in_english(private_db: str) -> None:
     assert _left(at) == []
     text = "\n".join(every_text(at))
     assert "Ishøj is not a Bo trygt partnership municipality, so there is no estimate" in text
-
