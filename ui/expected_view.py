@@ -1,28 +1,40 @@
 """'Forventet mod faktisk' on the Effekt page: the municipality's burglaries against what its size
 and age structure predict (a card with the status in a word and a shape), its place among all
-municipalities in a chart, and the model's coefficients behind an expander."""
+municipalities in a chart, and the model's coefficients behind an expander. In the session's
+language (the sentences of `models.expected_text` are Danish only so far)."""
 
 import streamlit as st
 
-from models.expected import ExpectedStatus
+from models.expected import ExpectedStatus, status_text
 from models.expected_text import (
     EXPECTED_CAVEAT,
+    STATUS_SHAPE,
     coefficient_line,
     counts_in_words,
     expected_sentence,
     model_line,
     rank_line,
     ratio_text,
-    status_badge,
 )
+from models.i18n import N_, translate
 from models.safe_text import for_markdown
 from ui import loaders
 from ui.described import cached_chart
 from ui.expected_charts import expected_chart
+from ui.i18n import _, active_language, error_text
 
-DEMO_CAPTION = (
-    ":orange[Eksempeldata: indbrudstal og aldersfordeling er genererede og må ikke citeres.]"
+DEMO_CAPTION = N_("Eksempeldata: indbrudstal og aldersfordeling er genererede og må ikke citeres.")
+# models.expected_text's caveat, marked here too so the catalogue has it for `translate`
+_CAVEAT = N_(
+    "Forventningen bygger på kommunens størrelse og aldersfordeling sammenlignet med de andre "
+    "kommuner; det er en sammenligning, ikke bevis for årsag."
 )
+assert _CAVEAT == EXPECTED_CAVEAT
+
+
+def status_badge(status: ExpectedStatus, *, lang: str) -> str:
+    """'▼ Færre end forventet' (`models.expected_text.status_badge`) in `lang`."""
+    return f"{STATUS_SHAPE[status]} {status_text(status, lang=lang)}"
 
 
 def expected_demo(version: int) -> bool:
@@ -33,24 +45,29 @@ def expected_demo(version: int) -> bool:
 
 def expected_section(*, version: int, code: int, name: str) -> None:
     """The section's body for one municipality (the fit is made once per data version)."""
+    lang = active_language()
     view = loaders.load_expected(version)
     if view.table is None or view.model is None:
-        st.info(f"Ingen forventning: {for_markdown(view.problem or '')}")
+        problem = error_text(view.refusal) if view.refusal is not None else view.problem or ""
+        st.info(_("Ingen forventning: {problem}").format(problem=for_markdown(problem)))
         return
     table, model = view.table, view.model
     match = table[table["code"] == code]
     card, chart = st.columns([1, 2])
     with card, st.container(border=True):
-        st.markdown(f"**Indbrud mod det forventede, {model.year}**")
+        heading = _("Indbrud mod det forventede, {year}").format(year=model.year)
+        st.markdown(f"**{heading}**")
         if match.empty:
             st.markdown(
-                f"{for_markdown(name)} mangler indbrudstal, husstande eller aldersfordeling for "
-                f"{model.year}, så der er ingen forventning."
+                _(
+                    "{name} mangler indbrudstal, husstande eller aldersfordeling for {year}, så "
+                    "der er ingen forventning."
+                ).format(name=for_markdown(name), year=model.year)
             )
         else:
             row = match.iloc[0]
             status = ExpectedStatus(row["status"])
-            st.markdown(f"### {status_badge(status)}")
+            st.markdown(f"### {status_badge(status, lang=lang)}")
             st.markdown(f"**{ratio_text(float(row['ratio']))}**")
             st.markdown(
                 expected_sentence(
@@ -64,13 +81,14 @@ def expected_section(*, version: int, code: int, name: str) -> None:
             )
             st.caption(rank_line(rank=int(row["rank"]), total=len(table)))
         if model.demo:
-            st.caption(DEMO_CAPTION)
+            st.caption(":orange[" + translate(lang, DEMO_CAPTION) + "]")
     with chart:
         cached_chart(
-            lambda: expected_chart(table, code=code, demo=model.demo),
+            lambda: expected_chart(table, code=code, demo=model.demo, lang=lang),
             key="expected_chart",
             version=version,
             cache_key=code,
+            lang=lang,
         )
         counts = table["status"].value_counts()
         st.caption(
@@ -79,11 +97,14 @@ def expected_section(*, version: int, code: int, name: str) -> None:
                 as_expected=int(counts.get(ExpectedStatus.AS_EXPECTED.value, 0)),
                 above=int(counts.get(ExpectedStatus.ABOVE.value, 0)),
             )
-            + " Stregen ved hver kommune viser, hvor forholdet ligger 95 % af gangene, når "
-            "kommunen har det forventede niveau."
+            + " "
+            + _(
+                "Stregen ved hver kommune viser, hvor forholdet ligger 95 % af gangene, når "
+                "kommunen har det forventede niveau."
+            )
         )
-    st.caption(for_markdown(EXPECTED_CAVEAT))
-    with st.expander("Modellen bag forventningen"):
+    st.caption(for_markdown(translate(lang, EXPECTED_CAVEAT)))
+    with st.expander(_("Modellen bag forventningen")):
         st.markdown(
             for_markdown(
                 model_line(
@@ -95,6 +116,8 @@ def expected_section(*, version: int, code: int, name: str) -> None:
         )
         st.markdown("\n".join(f"- {for_markdown(coefficient_line(c))}" for c in model.coefficients))
         st.caption(
-            "Koefficienterne er på log-skala: 0,10 betyder omkring 10 % flere indbrud pr. "
-            "husstand for hver enhed, forholdet stiger."
+            _(
+                "Koefficienterne er på log-skala: 0,10 betyder omkring 10 % flere indbrud pr. "
+                "husstand for hver enhed, forholdet stiger."
+            )
         )
