@@ -1,20 +1,20 @@
 """'Forventet mod faktisk' on the Effekt page: the municipality's burglaries against what its size
 and age structure predict (a card with the status in a word and a shape), its place among all
 municipalities in a chart, and the model's coefficients behind an expander. In the session's
-language (the sentences of `models.expected_text` are Danish only so far)."""
+language."""
 
 import streamlit as st
 
-from models.expected import ExpectedStatus, status_text
+from models.expected import ExpectedStatus
 from models.expected_text import (
     EXPECTED_CAVEAT,
-    STATUS_SHAPE,
     coefficient_line,
     counts_in_words,
     expected_sentence,
     model_line,
     rank_line,
     ratio_text,
+    status_badge,
 )
 from models.i18n import N_, translate
 from models.safe_text import for_markdown
@@ -24,17 +24,6 @@ from ui.expected_charts import expected_chart
 from ui.i18n import _, active_language, error_text
 
 DEMO_CAPTION = N_("Eksempeldata: indbrudstal og aldersfordeling er genererede og må ikke citeres.")
-# models.expected_text's caveat, marked here too so the catalogue has it for `translate`
-_CAVEAT = N_(
-    "Forventningen bygger på kommunens størrelse og aldersfordeling sammenlignet med de andre "
-    "kommuner; det er en sammenligning, ikke bevis for årsag."
-)
-assert _CAVEAT == EXPECTED_CAVEAT
-
-
-def status_badge(status: ExpectedStatus, *, lang: str) -> str:
-    """'▼ Færre end forventet' (`models.expected_text.status_badge`) in `lang`."""
-    return f"{STATUS_SHAPE[status]} {status_text(status, lang=lang)}"
 
 
 def expected_demo(version: int) -> bool:
@@ -68,7 +57,7 @@ def expected_section(*, version: int, code: int, name: str) -> None:
             row = match.iloc[0]
             status = ExpectedStatus(row["status"])
             st.markdown(f"### {status_badge(status, lang=lang)}")
-            st.markdown(f"**{ratio_text(float(row['ratio']))}**")
+            st.markdown(f"**{ratio_text(float(row['ratio']), lang=lang)}**")
             st.markdown(
                 expected_sentence(
                     year=model.year,
@@ -77,9 +66,10 @@ def expected_section(*, version: int, code: int, name: str) -> None:
                     low=float(row["low"]),
                     high=float(row["high"]),
                     status=status,
+                    lang=lang,
                 )
             )
-            st.caption(rank_line(rank=int(row["rank"]), total=len(table)))
+            st.caption(rank_line(rank=int(row["rank"]), total=len(table), lang=lang))
         if model.demo:
             st.caption(":orange[" + translate(lang, DEMO_CAPTION) + "]")
     with chart:
@@ -96,6 +86,7 @@ def expected_section(*, version: int, code: int, name: str) -> None:
                 below=int(counts.get(ExpectedStatus.BELOW.value, 0)),
                 as_expected=int(counts.get(ExpectedStatus.AS_EXPECTED.value, 0)),
                 above=int(counts.get(ExpectedStatus.ABOVE.value, 0)),
+                lang=lang,
             )
             + " "
             + _(
@@ -111,10 +102,15 @@ def expected_section(*, version: int, code: int, name: str) -> None:
                     year=model.year,
                     municipalities=model.municipalities,
                     dispersion=model.dispersion,
+                    lang=lang,
                 )
             )
         )
-        st.markdown("\n".join(f"- {for_markdown(coefficient_line(c))}" for c in model.coefficients))
+        st.markdown(
+            "\n".join(
+                f"- {for_markdown(coefficient_line(c, lang=lang))}" for c in model.coefficients
+            )
+        )
         st.caption(
             _(
                 "Koefficienterne er på log-skala: 0,10 betyder omkring 10 % flere indbrud pr. "
