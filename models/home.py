@@ -15,21 +15,31 @@ from models.i18n import DANISH, N_, translate_plural, translator
 from models.report import DEFAULT_SINCE_DAYS, DUE_SOON_DAYS
 
 # The topic an audit row's table belongs to, in the order Min kommune lists them.
-# (the topics are Danish identifiers, marked: `change_sentence` shows them in the language)
 CHANGE_TOPICS: dict[str, str] = {
-    "action_plan": N_("handlingsplanen"),
-    "action_item": N_("handlingsplanen"),
-    "safety_walk": N_("tryghedsvandringer"),
-    "walk_observation": N_("tryghedsvandringer"),
-    "goal": N_("mål"),
-    "helper_count": N_("nabohjælp"),
-    "recruitment_activity": N_("nabohjælp"),
-    "survey_round": N_("tryghedsmålinger"),
-    "data_source": N_("data"),
-    "meeting": N_("møder"),
-    "meeting_decision": N_("møder"),
+    "action_plan": "handlingsplanen",
+    "action_item": "handlingsplanen",
+    "safety_walk": "tryghedsvandringer",
+    "walk_observation": "tryghedsvandringer",
+    "goal": "mål",
+    "helper_count": "nabohjælp",
+    "recruitment_activity": "nabohjælp",
+    "survey_round": "tryghedsmålinger",
+    "data_source": "data",
+    "meeting": "møder",
+    "meeting_decision": "møder",
 }
-OTHER_TOPIC = N_("andet")
+OTHER_TOPIC = "andet"
+# a topic's count as `change_sentence` says it (whole phrases, so a language can move the words)
+TOPIC_COUNTS: dict[str, str] = {
+    "handlingsplanen": N_("{count} i handlingsplanen"),
+    "tryghedsvandringer": N_("{count} i tryghedsvandringer"),
+    "mål": N_("{count} i mål"),
+    "nabohjælp": N_("{count} i nabohjælp"),
+    "tryghedsmålinger": N_("{count} i tryghedsmålinger"),
+    "data": N_("{count} i data"),
+    "møder": N_("{count} i møder"),
+    "andet": N_("{count} i andet"),
+}
 
 
 def last_meeting(*, today: date, known: date | None = None) -> date:
@@ -75,7 +85,7 @@ def change_sentence(summary: ChangeSummary, *, lang: str = DANISH) -> str:
     if summary.total == 0:
         return _("Ingen ændringer siden {date}.").format(date=since)
     parts = ", ".join(
-        _("{count} i {topic}").format(count=fmt_int(n, lang=lang), topic=_(topic))
+        _(TOPIC_COUNTS.get(topic, "{count} i andet")).format(count=fmt_int(n, lang=lang))
         for topic, n in summary.by_topic.items()
     )
     word = translate_plural(lang, "ændring", "ændringer", summary.total)

@@ -1,5 +1,6 @@
 """Plotly figures built from overviews: data in, figure out (no Streamlit calls)."""
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -11,8 +12,8 @@ from dataio.store.burglaries import BurglaryOverview
 from dataio.store.comparison import RateComparison
 from models.bands import burglary_band
 from models.domain import Quality
-from models.formatting import fmt_date, fmt_decimal, fmt_int
-from models.i18n import DANISH, translate, translator
+from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_period
+from models.i18n import DANISH, N_, translate, translator
 from models.overlay import ACTION_KINDS, DayMark, QuarterMark
 from models.periods import quarter_end, quarter_start
 from models.safe_text import for_html
@@ -137,17 +138,29 @@ def goal_chart(overview: BurglaryOverview, *, lang: str = DANISH) -> go.Figure:
     )
 
 
+# models.overlay.ACTION_KINDS' legend words, marked here (their module does not mark them) so
+# that a chart can show them in its language
+_ACTION_WORDS = (
+    N_("Aktivitet i handlingsplanen færdig"),
+    N_("Tryghedsvandring"),
+    N_("Mobil politistation"),
+    N_("Rekrutteringsaktivitet (Nabohjælp)"),
+)
+
+
 def add_action_marks(
     figure: go.Figure,
     marks: Sequence[QuarterMark | DayMark],
     *,
     x: Sequence[object],
     count_word: str,
+    lang: str = DANISH,
 ) -> None:
     """One legend entry per kind of action, each mark at its x and height, with the series' value
-    there in the hover ("(indbrud i kvartalet: 35)")."""
+    there in the hover ("(indbrud i kvartalet: 35)"; `count_word` already in the language)."""
     placed = list(zip(marks, x, strict=True))
-    for kind, label in ACTION_KINDS.items():
+    for kind, danish in ACTION_KINDS.items():
+        label = translate(lang, danish)
         own = [(m, at) for m, at in placed if m.kind == kind]
         if not own:
             continue
@@ -163,23 +176,47 @@ def add_action_marks(
                 "line": {"color": "white", "width": 1},
             },
             customdata=[
-                f"{for_html(m.text)} ({count_word}: {fmt_int(_series_value(m))})" for m, _ in own
+                f"{for_html(_mark_text(m.text, lang))} ({count_word}: "
+                f"{fmt_int(_series_value(m), lang=lang)})"
+                for m, _ in own
             ],
             hovertemplate="%{customdata}<extra></extra>",
         )
+
+
+def _mark_text(text: str, lang: str) -> str:
+    """A mark's hover text ('Tryghedsvandring: Vejleåparken; Gadekæret') with its kind's word in
+    the language (the titles after it are the partnership's own)."""
+    if lang == DANISH:
+        return text
+    more = re.search(r" og (\d+) mere$", text)
+    if more:
+        rest = int(more.group(1))
+        text = (
+            text[: more.start()]
+            + " "
+            + translate(lang, "og {count} mere").format(count=fmt_int(rest, lang=lang))
+        )
+    for danish in ACTION_KINDS.values():
+        if text.startswith(danish + ":"):
+            return translate(lang, danish) + text[len(danish) :]
+    return text
 
 
 def _series_value(mark: QuarterMark | DayMark) -> float:
     return mark.count if isinstance(mark, QuarterMark) else round(mark.value)
 
 
-def quarter_chart(overview: BurglaryOverview, *, marks: Sequence[QuarterMark] = ()) -> go.Figure:
+def quarter_chart(
+    overview: BurglaryOverview, *, marks: Sequence[QuarterMark] = (), lang: str = DANISH
+) -> go.Figure:
     """Quarterly counts with the law change, COVID years and the provisional quarter marked, and
     the partnership's actions (`models.overlay.quarter_marks`) as markers on their quarter."""
+    _ = translator(lang)
     quarters = overview.quarters
     figure = go.Figure()
     x = [quarter_start(p) for p in quarters["period"]]
-    name = "Indbrud pr. kvartal" + (" (eksempeldata)" if overview.demo else "")
+    name = _("Indbrud pr. kvartal") + (_(" (eksempeldata)") if overview.demo else "")
     figure.add_scatter(
         x=x,
         y=quarters["count"],
@@ -187,11 +224,17 @@ def quarter_chart(overview: BurglaryOverview, *, marks: Sequence[QuarterMark] = 
         name=name,
         line={"color": SERIES_BLUE.hex},
         marker={"size": 4},
-        customdata=quarters["period"],
+        customdata=quarters["period"]
+        if lang == DANISH
+        else [fmt_period(str(p), lang=lang) for p in quarters["period"]],
         hovertemplate="%{customdata}: %{y:,.0f}<extra></extra>",
     )
     add_action_marks(
-        figure, marks, x=[quarter_start(m.period) for m in marks], count_word="indbrud i kvartalet"
+        figure,
+        marks,
+        x=[quarter_start(m.period) for m in marks],
+        count_word=_("indbrud i kvartalet"),
+        lang=lang,
     )
     shapes, labels = [], []
     for item in overview.breaks:
@@ -204,16 +247,17 @@ def quarter_chart(overview: BurglaryOverview, *, marks: Sequence[QuarterMark] = 
             colour = PROJECTION_ORANGE if provisional else PERIOD_GREY
             shapes.append(vrect(start, end, colour=colour.hex, opacity=0.12))
             labels.append(
-                top_label(start, "Foreløbigt" if provisional else "COVID-19", side="right")
+                top_label(start, _("Foreløbigt") if provisional else "COVID-19", side="right")
             )
     if x:
         danish_date_axis(figure, first=min(x), last=max(x))
     return danish_layout(
         figure,
-        y_title="Indbrud i beboelser pr. kvartal",
+        y_title=_("Indbrud i beboelser pr. kvartal"),
         height=360,
         shapes=shapes,
         annotations=labels,
+        lang=lang,
     )
 
 

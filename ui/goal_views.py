@@ -12,6 +12,7 @@ from dataio.store.surveys import InsecurityOverview
 from models.domain import Status
 from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
 from models.goal_text import helper_lines, insecurity_lines
+from models.i18n import DANISH, N_, translator
 from models.neighbour_help import TARGET_UNIT_LABELS, ActivityKind, TargetUnit
 from models.numbers import NumberRefused, parse_count
 from models.overlay import DayMark, day_marks
@@ -32,37 +33,53 @@ def saved_message() -> None:
         st.success(st.session_state.pop(MESSAGE_KEY), icon=":material/check_circle:")
 
 
-def helper_card(overview: HelperOverview) -> None:
+# models.neighbour_help.TARGET_UNIT_LABELS' words, marked here too (their module does not mark
+# them), so that a card can say them in its language
+_UNIT_WORDS = (
+    N_("antal aktive nabohjælpere"),
+    N_("nye nabohjælpere ud over udgangspunktet"),
+    N_("andel af husstandene"),
+)
+BUILT_ON_DEMO = N_("Bygger på eksempeldata")
+
+
+def helper_card(overview: HelperOverview, *, lang: str = DANISH) -> None:
     """The helper goal's card for one municipality."""
+    _ = translator(lang)
     result = overview.assessment
     with st.container(border=True):
-        st.markdown(f"**Nabohjælpere: {overview.name}**")
+        st.markdown("**" + _("Nabohjælpere: {name}").format(name=overview.name) + "**")
         if result.target is None:
-            st.markdown(f"### {status_badge(None, 'Intet rekrutteringsmål')}")
+            st.markdown(f"### {status_badge(None, _('Intet rekrutteringsmål'), lang=lang)}")
         else:
-            st.markdown(f"### {status_badge(result.status)}")
-        for line in helper_lines(result, target_year_is_default=overview.target_year_is_default):
+            st.markdown(f"### {status_badge(result.status, lang=lang)}")
+        for line in helper_lines(
+            result, target_year_is_default=overview.target_year_is_default, lang=lang
+        ):
             st.caption(line)
         if overview.target_unit is not None:
+            unit = _(TARGET_UNIT_LABELS[TargetUnit(overview.target_unit)])
             st.caption(
-                f"Målet er angivet som {TARGET_UNIT_LABELS[TargetUnit(overview.target_unit)]}. {for_markdown(overview.goal_note)}"
+                _("Målet er angivet som {unit}.").format(unit=unit)
+                + f" {for_markdown(overview.goal_note)}"
             )
         if overview.households_approximate:
-            st.caption("Husstandstallet er tilnærmet.")
+            st.caption(_("Husstandstallet er tilnærmet."))
         if overview.demo:
-            st.caption(":orange[Bygger på eksempeldata]")
+            st.caption(":orange[" + _(BUILT_ON_DEMO) + "]")
 
 
-def insecurity_card(overview: InsecurityOverview) -> None:
+def insecurity_card(overview: InsecurityOverview, *, lang: str = DANISH) -> None:
     """The insecurity goal's card for one municipality."""
+    _ = translator(lang)
     result = overview.assessment
     with st.container(border=True):
-        st.markdown(f"**Utryghed ved indbrud: {overview.name}**")
-        st.markdown(f"### {status_badge(result.status)}")
-        for line in insecurity_lines(result):
+        st.markdown("**" + _("Utryghed ved indbrud: {name}").format(name=overview.name) + "**")
+        st.markdown(f"### {status_badge(result.status, lang=lang)}")
+        for line in insecurity_lines(result, lang=lang):
             st.caption(line)
         if overview.demo:
-            st.caption(":orange[Bygger på eksempeldata]")
+            st.caption(":orange[" + _(BUILT_ON_DEMO) + "]")
 
 
 def first_shown(table: pd.DataFrame, *, own: int | None) -> int:
@@ -74,23 +91,32 @@ def first_shown(table: pd.DataFrame, *, own: int | None) -> int:
     return int(with_target["code"].iloc[0]) if len(with_target) else codes[0]
 
 
-def national_insecurity_card(document: dict[str, Any] | None, *, goal_text: str) -> None:
-    """The national insecurity card: the latest quoted share, honest about what it is."""
+def national_insecurity_card(
+    document: dict[str, Any] | None, *, goal_text: str, lang: str = DANISH
+) -> None:
+    """The national insecurity card: the latest quoted share, honest about what it is
+    (`goal_text` already in the language)."""
+    _ = translator(lang)
     with st.container(border=True):
-        st.markdown("**Utryghed ved indbrud**")
-        st.markdown(f"### {status_badge(Status.INSUFFICIENT_EVIDENCE)}")
+        st.markdown("**" + _("Utryghed ved indbrud") + "**")
+        st.markdown(f"### {status_badge(Status.INSUFFICIENT_EVIDENCE, lang=lang)}")
         if document is None:
-            st.caption("Der er endnu ingen tryghedsmålinger i databasen (TrygFondens måling).")
+            st.caption(_("Der er endnu ingen tryghedsmålinger i databasen (TrygFondens måling)."))
         else:
-            quality = quality_label(str(document.get("quality")))
-            st.metric(f"Seneste landstal ({document['year']})", fmt_percent(document["share"]))
+            quality = quality_label(str(document.get("quality")), lang=lang)
+            st.metric(
+                _("Seneste landstal ({year})").format(year=document["year"]),
+                fmt_percent(document["share"], lang=lang),
+            )
             st.caption(
-                f"{quality}. Landstallet citeres uden stikprøvestørrelse, så status kan ikke "
-                "afgøres for landet; se kommunernes målinger under Tryghed."
+                _(
+                    "{quality}. Landstallet citeres uden stikprøvestørrelse, så status kan ikke "
+                    "afgøres for landet; se kommunernes målinger under Tryghed."
+                ).format(quality=quality)
             )
         st.caption(goal_text)
         if document is not None and document.get("demo"):
-            st.caption(":orange[Bygger på eksempeldata]")
+            st.caption(":orange[" + _(BUILT_ON_DEMO) + "]")
 
 
 def helper_table_for_display(table: pd.DataFrame) -> pd.DataFrame:

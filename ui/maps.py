@@ -30,6 +30,7 @@ from models.formatting import fmt_count, fmt_date, fmt_decimal, fmt_int
 from models.geo import Bounds, bounds, fit_view
 from models.hotspot_text import expected_text, hotspot_rows, suppression_line
 from models.hotspots import HotspotScan, cell_corners
+from models.i18n import DANISH, N_, translator
 from models.safe_text import for_html, for_markdown
 from models.vocabulary import (
     ALERT_RED,
@@ -203,16 +204,26 @@ def _deck(
     )
 
 
-def _status_legend(statuses: list[str | None]) -> tuple[LegendEntry, ...]:
+def _status_legend(statuses: list[str | None], lang: str = DANISH) -> tuple[LegendEntry, ...]:
     counts = pd.Series([s if s is not None else Status.INSUFFICIENT_EVIDENCE for s in statuses])
     return tuple(
-        LegendEntry(status_shape(s), status_colour(s), status_label(s), int((counts == s).sum()))
+        LegendEntry(
+            status_shape(s),
+            status_colour(s),
+            status_label(s, lang=lang),
+            int((counts == s).sum()),
+        )
         for s in STATUS_ORDER
     )
 
 
-def status_map(statuses: pd.DataFrame) -> MapFigure:
+# dataio.seed.geo.BOUNDARY_SOURCE, marked here so that a map can name its source in its language
+_BOUNDARY_SOURCE = N_("Kommunegrænser: DAGI, Geodatastyrelsen (1:500.000, forenklet)")
+
+
+def status_map(statuses: pd.DataFrame, *, lang: str = DANISH) -> MapFigure:
     """Denmark's municipalities coloured by their burglary goal status, police districts outlined."""
+    _ = translator(lang)
     shapes = municipality_shapes()
     rows = statuses[statuses["code"].isin(list(shapes))].sort_values("code")
     features, marks = [], []
@@ -224,11 +235,11 @@ def status_map(statuses: pd.DataFrame) -> MapFigure:
                 "properties": {
                     "name": for_html(str(r.name)),  # the tooltip renders HTML
                     "fill": _fill(status_colour(r.status)),
-                    "status_da": f"{status_shape(r.status)} {status_label(r.status)}",
-                    "count_da": fmt_int(r.count),
-                    "rate_da": fmt_decimal(r.per_1000_households, digits=1),
+                    "status_da": f"{status_shape(r.status)} {status_label(r.status, lang=lang)}",
+                    "count_da": fmt_int(r.count, lang=lang),
+                    "rate_da": fmt_decimal(r.per_1000_households, digits=1, lang=lang),
                     "year": int(r.latest_year),
-                    "demo_da": DEMO_LABEL if r.demo else "",
+                    "demo_da": _(DEMO_LABEL) if r.demo else "",
                 },
             }
         )
@@ -239,29 +250,38 @@ def status_map(statuses: pd.DataFrame) -> MapFigure:
         _districts(sorted(police_district_shapes())),
         _marks(marks, layer_id="statusmaerker", size=11),
     ]
+    # the tooltip's placeholders ({name}...) are deck.gl's, filled in the browser: the words
+    # around them are translated first, then the placeholders put back as they were
     tooltip = {
-        "html": "<b>{name}</b><br/>{status_da}<br/>{count_da} indbrud ({year})<br/>"
-        "{rate_da} pr. 1.000 husstande<br/><i>{demo_da}</i>",
+        "html": "<b>{name}</b><br/>{status_da}<br/>"
+        + _("{count} indbrud ({year})").format(count="{count_da}", year="{year}")
+        + "<br/>"
+        + _("{rate} pr. 1.000 husstande").format(rate="{rate_da}")
+        + "<br/><i>{demo_da}</i>",
         "style": {"backgroundColor": "#222", "color": "#fff", "fontSize": "14px"},
     }
-    legend = _status_legend(list(rows["status"]))
-    parts = ", ".join(f"{fmt_int(e.count)} {e.word.lower()}" for e in legend)
-    alt = (
-        f"Danmarkskort over {fmt_int(len(rows))} kommuner farvet efter status mod "
-        f"indbrudsmålet: {parts}. Tallene pr. kommune står i tabellen under kortet."
-    )
+    legend = _status_legend(list(rows["status"]), lang)
+    parts = ", ".join(f"{fmt_int(e.count, lang=lang)} {e.word.lower()}" for e in legend)
+    alt = _(
+        "Danmarkskort over {count} kommuner farvet efter status mod indbrudsmålet: {parts}. "
+        "Tallene pr. kommune står i tabellen under kortet."
+    ).format(count=fmt_int(len(rows), lang=lang), parts=parts)
+    name = _("Kommune")
     table = pd.DataFrame(
         {
-            "Kommune": rows["name"],
-            "Politikreds": rows["police_district"],
-            "Status": [status_label(s) for s in rows["status"]],
-            f"Indbrud ({int(rows['latest_year'].max()) if len(rows) else ''})": [
-                fmt_int(c) for c in rows["count"]
+            name: rows["name"],
+            _("Politikreds"): rows["police_district"],
+            _("Status"): [status_label(s, lang=lang) for s in rows["status"]],
+            _("Indbrud ({year})").format(
+                year=int(rows["latest_year"].max()) if len(rows) else ""
+            ): [fmt_int(c, lang=lang) for c in rows["count"]],
+            _("Pr. 1.000 husstande"): [
+                fmt_decimal(v, digits=1, lang=lang) for v in rows["per_1000_households"]
             ],
-            "Pr. 1.000 husstande": [fmt_decimal(v, digits=1) for v in rows["per_1000_households"]],
         }
-    ).sort_values("Kommune")
-    return MapFigure(_deck(layers, box, tooltip, height=520), legend, alt, table)
+    ).sort_values(name)
+    source = BOUNDARY_SOURCE if lang == DANISH else _(_BOUNDARY_SOURCE)
+    return MapFigure(_deck(layers, box, tooltip, height=520), legend, alt, table, source=source)
 
 
 def helper_map(table: pd.DataFrame) -> MapFigure:
@@ -460,12 +480,12 @@ def hotspot_map(result: HotspotScan, *, code: int) -> MapFigure:
     )
 
 
-def legend_markdown(entries: tuple[LegendEntry, ...]) -> str:
+def legend_markdown(entries: tuple[LegendEntry, ...], *, lang: str = DANISH) -> str:
     """The legend as markdown lines: the shape in its colour, the word, the count."""
     lines = []
     for e in entries:
         mark = f':color[{e.shape}]{{foreground="{e.colour.hex}"}}'
-        lines.append(f"{mark} {e.word}: **{fmt_int(e.count)}**")
+        lines.append(f"{mark} {e.word}: **{fmt_int(e.count, lang=lang)}**")
     return "  \n".join(lines)
 
 
@@ -477,16 +497,32 @@ def cached_map(
     cache_key: Hashable,
     height: int,
     legend_beside: bool = True,
+    lang: str = DANISH,
 ) -> None:
     """`show_map(build())`, building the map (boundaries, marks, its JSON) only the first time
-    any session asks for this `version` and `cache_key`: the loader arguments its data came from."""
-    figure = built_once(build, key=key, version=version, cache_key=cache_key)
-    show_map(figure, key=key, height=height, legend_beside=legend_beside)
+    any session asks for this `version` and `cache_key`: the loader arguments its data came from.
+    `lang` is the language of the frame around the map (the map's own words are `build`'s) and
+    part of the cache key."""
+    figure = built_once(
+        build,
+        key=key,
+        version=version,
+        cache_key=cache_key if lang == DANISH else (cache_key, lang),
+    )
+    show_map(figure, key=key, height=height, legend_beside=legend_beside, lang=lang)
 
 
-def show_map(figure: MapFigure, *, key: str, height: int, legend_beside: bool = True) -> None:
+def show_map(
+    figure: MapFigure,
+    *,
+    key: str,
+    height: int,
+    legend_beside: bool = True,
+    lang: str = DANISH,
+) -> None:
     """The map with its legend beside it (or below, in a narrow column), the source of the
     boundaries, and its numbers as a table behind an expander."""
+    _ = translator(lang)
     if legend_beside:
         left, right = st.columns([4, 1])
     else:
@@ -494,8 +530,8 @@ def show_map(figure: MapFigure, *, key: str, height: int, legend_beside: bool = 
     with left:
         st.pydeck_chart(figure.deck, height=height, key=key, alt=figure.alt)
     with right:
-        st.markdown("**Signatur**  \n" + legend_markdown(figure.legend))
+        st.markdown("**" + _("Signatur") + "**  \n" + legend_markdown(figure.legend, lang=lang))
         st.caption(figure.source)
-    with st.expander("Kortets tal som tekst"):
+    with st.expander(_("Kortets tal som tekst")):
         st.markdown(for_markdown(figure.alt))
         st.dataframe(figure.table, hide_index=True)
