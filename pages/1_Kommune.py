@@ -5,6 +5,7 @@ offences (business burglary) against the nation and peers ("Er vi mere belastet 
 
 import streamlit as st
 
+from models.burglaries import source_note_text
 from models.formatting import fmt_change, fmt_decimal, fmt_int, fmt_period
 from models.i18n import N_
 from models.overlay import quarter_marks
@@ -45,7 +46,7 @@ def render(actor: Actor) -> None:
             version, indicator="burglaries", code=code, computed=overview.assessment.status
         )
         if overview.assessment.goal is not None:
-            st.caption(for_markdown(overview.assessment.goal.source_note))
+            st.caption(for_markdown(source_note_text(overview.assessment.goal, lang=lang)))
         status_rules(lang=lang)
     if overview.quarters.empty:
         st.info(_("Der er endnu ingen indbrudstal for {name}.").format(name=overview.name))
