@@ -47,7 +47,7 @@ def change_sentence(change: ShareChange, *, earlier: int, later: int, lang: str 
     )
     test = _("Fishers eksakte test") if change.test == "fisher" else "z-test"
     p_value = (
-        _("under {limit}").format(limit=fmt_decimal(0.001, digits=3, lang=lang))
+        _("under 0,001")
         if change.p_value < 0.001
         else fmt_decimal(change.p_value, digits=3, lang=lang)
     )

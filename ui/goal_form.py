@@ -193,16 +193,21 @@ def goal_form(current: Goal, scope_name: str, actor: Actor) -> None:
             else "level"
         )
         # a helper target is a number or a share of households (the unit), never a reduction
+        # the kinds' words as the options themselves (a format_func would hide them from tests)
+        kinds = {_(LEVEL): LEVEL, _(REDUCTION): REDUCTION}
         kind = (
             LEVEL
             if helpers
-            else right.radio(
-                _("Måltype"),
-                [LEVEL, REDUCTION],
-                index=1 if goal.target_reduction is not None else 0,
-                horizontal=True,
-                format_func=_,
-            )
+            else kinds[
+                str(
+                    right.radio(
+                        _("Måltype"),
+                        list(kinds),
+                        index=1 if goal.target_reduction is not None else 0,
+                        horizontal=True,
+                    )
+                )
+            ]
         )
         share = base_share or goal.target_unit == "household_share"
         target_text = right.text_input(
