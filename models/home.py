@@ -167,8 +167,9 @@ def attention_line(
 
 def follow_up_sentence(count: int, *, lang: str = DANISH) -> str:
     """How many safety-walk follow-ups are still open, in words."""
+    _ = translator(lang)
     if count == 0:
-        return translator(lang)("Ingen åbne opfølgninger fra tryghedsvandringer.")
+        return _("Ingen åbne opfølgninger fra tryghedsvandringer.")
     return translate_plural(
         lang,
         "{count} opfølgning fra tryghedsvandringer er ikke lukket.",
