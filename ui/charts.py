@@ -295,33 +295,41 @@ def _distinct(labels: list[str]) -> list[str]:
     return out
 
 
-def _timeline_bars(figure: go.Figure, dated: pd.DataFrame) -> None:
+def _timeline_bars(figure: go.Figure, dated: pd.DataFrame, lang: str = DANISH) -> None:
     """One horizontal bar per item from its start to its due date, a trace per status (the
-    legend); what px.timeline draws, at a fraction of its cost, with Danish dates on hover."""
+    legend); what px.timeline draws, at a fraction of its cost, with the language's dates on
+    hover. A status is a stored Danish word, said in the language where the catalogue has it."""
+    _ = translator(lang)
     starts = pd.to_datetime(dated["start_date"])
     lengths = (pd.to_datetime(dated["due_date"]) - starts).dt.total_seconds() * 1000
     spans = [
-        f"{fmt_date(a.date())} – {fmt_date(b.date())}"
+        f"{fmt_date(a.date(), lang=lang)} – {fmt_date(b.date(), lang=lang)}"
         for a, b in zip(starts, pd.to_datetime(dated["due_date"]), strict=True)
     ]
     dated = dated.assign(_start=starts.dt.strftime("%Y-%m-%d"), _length=lengths, _span=spans)
     for status, rows in dated.groupby("status", sort=False):
+        shown = _(str(status))
         figure.add_bar(
             base=list(rows["_start"]),
             x=list(rows["_length"]),
             y=list(rows["label"]),
             orientation="h",
-            name=str(status),
+            name=shown,
             marker={"color": ITEM_STATUS_COLOURS.get(str(status), LIGHT_GREY).hex},
             customdata=rows[["_span", "owner_name", "track", "full_title"]].to_numpy().tolist(),
             hovertemplate=(
-                "%{customdata[3]}<br>%{customdata[0]}<br>Ansvarlig: %{customdata[1]}<br>"
-                "Spor: %{customdata[2]}<extra>" + for_html(str(status)) + "</extra>"
+                "%{customdata[3]}<br>%{customdata[0]}<br>"
+                + _("Ansvarlig: {owner}").format(owner="%{customdata[1]}")
+                + "<br>"
+                + _("Spor: {track}").format(track="%{customdata[2]}")
+                + "<extra>"
+                + for_html(shown)
+                + "</extra>"
             ),
         )
 
 
-def gantt_chart(items: pd.DataFrame, *, today: date) -> go.Figure:
+def gantt_chart(items: pd.DataFrame, *, today: date, lang: str = DANISH) -> go.Figure:
     """The plan on a timeline, coloured by status, with a line for today."""
     dated = items.dropna(subset=["start_date", "due_date"]).copy()
     # plotly renders HTML in labels and hover text: user text is escaped (models.safe_text)
@@ -333,7 +341,7 @@ def gantt_chart(items: pd.DataFrame, *, today: date) -> go.Figure:
     dated["owner_name"] = [for_html(o) for o in dated["owner_name"]]
     dated["track"] = [for_html(str(t)) for t in dated["track"]]
     figure = go.Figure()
-    _timeline_bars(figure, dated)
+    _timeline_bars(figure, dated, lang)
     figure.update_xaxes(type="date")
     figure.update_yaxes(autorange="reversed", title="", type="category")
     figure.update_layout(barmode="overlay", legend_title_text="Status")
@@ -345,7 +353,9 @@ def gantt_chart(items: pd.DataFrame, *, today: date) -> go.Figure:
         # a narrow column beside long titles: few ticks, or plotly turns them on their side
         danish_date_axis(figure, first=min([*days, today]), last=max([*days, today]), most=4)
     midnight = datetime.combine(today, datetime.min.time())
-    today_label = top_label(midnight, "I dag", side="right") | {"font": {"color": ALERT_RED.hex}}
+    today_label = top_label(midnight, translate(lang, "I dag"), side="right") | {
+        "font": {"color": ALERT_RED.hex}
+    }
     return danish_layout(
         figure,
         y_title="",
@@ -353,10 +363,11 @@ def gantt_chart(items: pd.DataFrame, *, today: date) -> go.Figure:
         shapes=[vline(midnight, colour=ALERT_RED.hex, dash="dash")],
         annotations=[today_label],
         hovermode="closest",
+        lang=lang,
     )
 
 
-def track_progress_chart(progress: dict[str, float | None]) -> go.Figure:
+def track_progress_chart(progress: dict[str, float | None], *, lang: str = DANISH) -> go.Figure:
     """Average progress per track (blank where a track has no counting items)."""
     tracks = list(progress)
     values = [None if v is None else v * 100 for v in progress.values()]
@@ -366,10 +377,12 @@ def track_progress_chart(progress: dict[str, float | None]) -> go.Figure:
             y=tracks,
             orientation="h",
             marker={"color": SERIES_BLUE.hex},
-            text=["–" if v is None else f"{fmt_decimal(v, digits=0)} %" for v in values],
+            text=["–" if v is None else f"{fmt_decimal(v, digits=0, lang=lang)} %" for v in values],
             textposition="auto",
         )
     )
-    figure.update_xaxes(range=[0, 104], tickvals=[0, 25, 50, 75, 100], title="Fremdrift (%)")
+    figure.update_xaxes(
+        range=[0, 104], tickvals=[0, 25, 50, 75, 100], title=translate(lang, "Fremdrift (%)")
+    )
     figure.update_yaxes(autorange="reversed")
-    return danish_layout(figure, y_title="", height=240)
+    return danish_layout(figure, y_title="", height=240, lang=lang)

@@ -19,7 +19,7 @@ from models.overlay import DayMark, day_marks
 from models.permissions import Actor
 from models.plausibility import Doubt, count_doubt
 from models.safe_text import for_markdown
-from models.vocabulary import quality_label, status_mark
+from models.vocabulary import DEMO_LABEL, quality_label, status_label, status_mark, status_shape
 from ui import loaders
 from ui.page import reads_municipality
 from ui.text import status_badge
@@ -41,6 +41,7 @@ _UNIT_WORDS = (
     N_("andel af husstandene"),
 )
 BUILT_ON_DEMO = N_("Bygger på eksempeldata")
+NO_GOAL = N_("Intet mål")
 
 
 def helper_card(overview: HelperOverview, *, lang: str = DANISH) -> None:
@@ -119,64 +120,88 @@ def national_insecurity_card(
             st.caption(":orange[" + _(BUILT_ON_DEMO) + "]")
 
 
-def helper_table_for_display(table: pd.DataFrame) -> pd.DataFrame:
-    """The district table with Danish headings and formats (no numbers computed here)."""
+def helper_table_for_display(table: pd.DataFrame, *, lang: str = DANISH) -> pd.DataFrame:
+    """The district table with headings and formats in the language (no numbers computed here)."""
+    _ = translator(lang)
     return pd.DataFrame(
         {
-            "Kommune": table["name"],
-            "Status": [
-                status_mark(s) if isinstance(s, str) else "Intet mål" for s in table["status"]
+            _("Kommune"): table["name"],
+            _("Status"): [
+                _shape_word(s, lang) if isinstance(s, str) else _(NO_GOAL) for s in table["status"]
             ],
-            "Nabohjælpere": [fmt_int(v) for v in table["latest"]],
-            "Pr. 100 husstande": [fmt_decimal(v) for v in table["per_100_households"]],
-            "Siden udgangspunkt": [
-                "–" if pd.isna(v) else f"{'+' if v >= 0 else ''}{fmt_int(v)}"
+            _("Nabohjælpere"): [fmt_int(v, lang=lang) for v in table["latest"]],
+            _("Pr. 100 husstande"): [
+                fmt_decimal(v, lang=lang) for v in table["per_100_households"]
+            ],
+            _("Siden udgangspunkt"): [
+                "–" if pd.isna(v) else f"{'+' if v >= 0 else ''}{fmt_int(v, lang=lang)}"
                 for v in table["change_since_baseline"]
             ],
-            "Mål": [fmt_int(None if pd.isna(v) else round(v)) for v in table["target"]],
-            "Fremdrift": [
-                fmt_percent(None if pd.isna(v) else v, digits=0) for v in table["progress"]
+            _("Mål"): [
+                fmt_int(None if pd.isna(v) else round(v), lang=lang) for v in table["target"]
             ],
-            "Nabovenner (aktive/behov)": [
-                f"{fmt_int(a)} / {fmt_int(n)}"
+            _("Fremdrift"): [
+                fmt_percent(None if pd.isna(v) else v, digits=0, lang=lang)
+                for v in table["progress"]
+            ],
+            _("Nabovenner (aktive/behov)"): [
+                f"{fmt_int(a, lang=lang)} / {fmt_int(n, lang=lang)}"
                 for a, n in zip(table["nabovenner"], table["nabovenner_needed"], strict=True)
             ],
-            "Dækning": [
-                fmt_percent(None if pd.isna(v) else v, digits=0) for v in table["coverage"]
+            _("Dækning"): [
+                fmt_percent(None if pd.isna(v) else v, digits=0, lang=lang)
+                for v in table["coverage"]
             ],
-            "Opgjort": [fmt_date(d) if isinstance(d, date) else "–" for d in table["as_of"]],
-            "Data": ["Eksempeldata" if d else "" for d in table["demo"]],
+            _("Opgjort"): [
+                fmt_date(d, lang=lang) if isinstance(d, date) else "–" for d in table["as_of"]
+            ],
+            "Data": [_(DEMO_LABEL) if d else "" for d in table["demo"]],
         }
     )
 
 
-def rounds_for_display(rounds: pd.DataFrame) -> pd.DataFrame:
-    """Survey rounds with Danish headings: share, interval, respondents and a small-sample flag."""
+def _shape_word(status: str, lang: str) -> str:
+    """models.vocabulary.status_mark in the language: '● On track'."""
+    if lang == DANISH:
+        return status_mark(status)
+    return f"{status_shape(status)} {status_label(status, lang=lang)}"
+
+
+def rounds_for_display(rounds: pd.DataFrame, *, lang: str = DANISH) -> pd.DataFrame:
+    """Survey rounds with headings in the language: share, interval, respondents and a
+    small-sample flag."""
+    _ = translator(lang)
     return pd.DataFrame(
         {
-            "År": rounds["year"].astype(str),
-            "Andel": [fmt_percent(v) for v in rounds["share"]],
-            "95 %-interval": [
-                f"{fmt_decimal(lo * 100)}–{fmt_percent(hi)}"
+            _("År"): rounds["year"].astype(str),
+            _("Andel"): [fmt_percent(v, lang=lang) for v in rounds["share"]],
+            _("95 %-interval"): [
+                f"{fmt_decimal(lo * 100, lang=lang)}–{fmt_percent(hi, lang=lang)}"
                 for lo, hi in zip(rounds["low"], rounds["high"], strict=True)
             ],
-            "Besvarelser": [fmt_int(v) for v in rounds["respondents"]],
-            "Bemærkning": ["Lille stikprøve" if small else "" for small in rounds["small_sample"]],
-            "Data": ["Eksempeldata" if d else "" for d in rounds["is_demo"]],
+            _("Besvarelser"): [fmt_int(v, lang=lang) for v in rounds["respondents"]],
+            _("Bemærkning"): [
+                _("Lille stikprøve") if small else "" for small in rounds["small_sample"]
+            ],
+            "Data": [_(DEMO_LABEL) if d else "" for d in rounds["is_demo"]],
         }
     )
 
 
-def activities_for_display(frame: pd.DataFrame) -> pd.DataFrame:
-    """Recent recruitment activities with Danish headings."""
+def activities_for_display(frame: pd.DataFrame, *, lang: str = DANISH) -> pd.DataFrame:
+    """Recent recruitment activities with headings in the language (the kind is a stored Danish
+    word, said in the language where the catalogue has it)."""
+    _ = translator(lang)
     return pd.DataFrame(
         {
-            "Dato": [fmt_date(pd.Timestamp(d).date()) for d in frame["activity_date"]],
-            "Kommune": frame["name"],
-            "Type": frame["kind"],
-            "Sted": frame["place"],
-            "Tilmeldte": [fmt_int(v) for v in frame["sign_ups"]],
-            "Data": ["Eksempeldata" if d else "" for d in frame["is_demo"]],
+            _("Dato"): [
+                fmt_date(pd.Timestamp(d).date(), lang=lang) for d in frame["activity_date"]
+            ],
+            _("Kommune"): frame["name"],
+            _("Type"): [_(str(k)) for k in frame["kind"]],
+            _("Sted"): frame["place"],
+            _("Tilmeldte"): [fmt_int(v, lang=lang) for v in frame["sign_ups"]],
+            "Data": [_(DEMO_LABEL) if d else "" for d in frame["is_demo"]],
         }
     )
 

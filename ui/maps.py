@@ -30,7 +30,7 @@ from models.formatting import fmt_count, fmt_date, fmt_decimal, fmt_int
 from models.geo import Bounds, bounds, fit_view
 from models.hotspot_text import expected_text, hotspot_rows, suppression_line
 from models.hotspots import HotspotScan, cell_corners
-from models.i18n import DANISH, N_, translator
+from models.i18n import DANISH, N_, translate_plural, translator
 from models.safe_text import for_html, for_markdown
 from models.vocabulary import (
     ALERT_RED,
@@ -217,6 +217,8 @@ def _status_legend(statuses: list[str | None], lang: str = DANISH) -> tuple[Lege
     )
 
 
+# models.vocabulary.NO_GOAL_LABEL, marked here (its module does not mark it) for the helper map
+_NO_GOAL = N_("Intet mål")
 # dataio.seed.geo.BOUNDARY_SOURCE, marked here so that a map can name its source in its language
 _BOUNDARY_SOURCE = N_("Kommunegrænser: DAGI, Geodatastyrelsen (1:500.000, forenklet)")
 
@@ -284,9 +286,11 @@ def status_map(statuses: pd.DataFrame, *, lang: str = DANISH) -> MapFigure:
     return MapFigure(_deck(layers, box, tooltip, height=520), legend, alt, table, source=source)
 
 
-def helper_map(table: pd.DataFrame) -> MapFigure:
+def helper_map(table: pd.DataFrame, *, lang: str = DANISH) -> MapFigure:
     """The district's municipalities coloured by helper-goal status (pale: no goal), the district
     outlined; helpers per 100 households in the tooltip."""
+    _ = translator(lang)
+    no_goal = _(NO_GOAL_LABEL)
     shapes = municipality_shapes()
     rows = table[table["code"].isin(list(shapes))].sort_values("code")
     features, marks, kinds = [], [], []
@@ -301,10 +305,10 @@ def helper_map(table: pd.DataFrame) -> MapFigure:
                 "properties": {
                     "name": for_html(str(r.name)),
                     "fill": _fill(status_colour(status) if status else NO_GOAL_COLOUR),
-                    "status_da": f"{shape} {status_label(status) if status else NO_GOAL_LABEL}",
-                    "latest_da": fmt_int(r.latest),
-                    "density_da": fmt_decimal(r.per_100_households, digits=1),
-                    "demo_da": DEMO_LABEL if r.demo else "",
+                    "status_da": f"{shape} {status_label(status, lang=lang) if status else no_goal}",
+                    "latest_da": fmt_int(r.latest, lang=lang),
+                    "density_da": fmt_decimal(r.per_100_households, digits=1, lang=lang),
+                    "demo_da": _(DEMO_LABEL) if r.demo else "",
                 },
             }
         )
@@ -316,31 +320,41 @@ def helper_map(table: pd.DataFrame) -> MapFigure:
         _districts(districts),
         _marks(marks, layer_id="statusmaerker"),
     ]
+    # deck.gl's placeholders put back into the translated words (as in status_map)
     tooltip = {
-        "html": "<b>{name}</b><br/>{status_da}<br/>{latest_da} nabohjælpere<br/>"
-        "{density_da} pr. 100 husstande<br/><i>{demo_da}</i>",
+        "html": "<b>{name}</b><br/>{status_da}<br/>"
+        + _("{count} nabohjælpere").format(count="{latest_da}")
+        + "<br/>"
+        + _("{rate} pr. 100 husstande").format(rate="{density_da}")
+        + "<br/><i>{demo_da}</i>",
         "style": {"backgroundColor": "#222", "color": "#fff", "fontSize": "14px"},
     }
     legend = (
-        *(e for e in _status_legend([k for k in kinds if k is not None]) if e.count),
+        *(e for e in _status_legend([k for k in kinds if k is not None], lang) if e.count),
         # the pale fill's shape in the legend in a grey that reads on white
-        LegendEntry(NO_GOAL_SHAPE, MID_GREY, NO_GOAL_LABEL, sum(k is None for k in kinds)),
+        LegendEntry(NO_GOAL_SHAPE, MID_GREY, no_goal, sum(k is None for k in kinds)),
     )
-    parts = ", ".join(f"{fmt_int(e.count)} {e.word.lower()}" for e in legend if e.count)
-    alt = (
-        f"Kort over politikredsens {fmt_int(len(rows))} kommuner farvet efter status mod "
-        f"rekrutteringsmålet: {parts}. Tallene står i tabellen under kortet."
-    )
+    parts = ", ".join(f"{fmt_int(e.count, lang=lang)} {e.word.lower()}" for e in legend if e.count)
+    alt = _(
+        "Kort over politikredsens {count} kommuner farvet efter status mod rekrutteringsmålet: "
+        "{parts}. Tallene står i tabellen under kortet."
+    ).format(count=fmt_int(len(rows), lang=lang), parts=parts)
+    name = _("Kommune")
     numbers = pd.DataFrame(
         {
-            "Kommune": rows["name"],
-            "Status": [status_label(k) if k is not None else NO_GOAL_LABEL for k in kinds],
-            "Nabohjælpere": [fmt_int(v) for v in rows["latest"]],
-            "Pr. 100 husstande": [fmt_decimal(v, digits=1) for v in rows["per_100_households"]],
+            name: rows["name"],
+            _("Status"): [status_label(k, lang=lang) if k is not None else no_goal for k in kinds],
+            _("Nabohjælpere"): [fmt_int(v, lang=lang) for v in rows["latest"]],
+            _("Pr. 100 husstande"): [
+                fmt_decimal(v, digits=1, lang=lang) for v in rows["per_100_households"]
+            ],
         }
-    ).sort_values("Kommune")
+    ).sort_values(name)
+    source = BOUNDARY_SOURCE if lang == DANISH else _(_BOUNDARY_SOURCE)
     # drawn in the right-hand column of the page, about 320 px wide at 1280
-    return MapFigure(_deck(layers, box, tooltip, height=320, width=320), legend, alt, numbers)
+    return MapFigure(
+        _deck(layers, box, tooltip, height=320, width=320), legend, alt, numbers, source=source
+    )
 
 
 def _outline(outline: list[dict[str, Any]]) -> pdk.Layer:
@@ -361,19 +375,25 @@ def _outline(outline: list[dict[str, Any]]) -> pdk.Layer:
     )
 
 
-def walks_map(walks: pd.DataFrame, *, code: int) -> MapFigure | None:
+def walks_map(walks: pd.DataFrame, *, code: int, lang: str = DANISH) -> MapFigure | None:
     """The municipality's outline and its walks with open follow-ups, where a position is known."""
+    _ = translator(lang)
     placed = walks[walks["lat"].notna() & (walks["open"] > 0)].sort_values("id")
     if placed.empty:
         return None
     shapes = municipality_shapes()
     outline = [shapes[code]] if code in shapes else []
-    dates = [fmt_date(pd.Timestamp(d).date()) for d in placed["walk_date"]]
+    dates = [fmt_date(pd.Timestamp(d).date(), lang=lang) for d in placed["walk_date"]]
+
+    def open_ones(count: int) -> str:
+        word = translate_plural(lang, "åben opfølgning", "åbne opfølgninger", count)
+        return f"{fmt_int(count, lang=lang)} {word}"
+
     points: list[dict[str, Any]] = [
         {
             "lon": float(r.lon),
             "lat": float(r.lat),
-            "label": f"{r.area} ({day}): {fmt_count(int(r.open), one='åben opfølgning', many='åbne opfølgninger')}",
+            "label": f"{r.area} ({day}): {open_ones(int(r.open))}",
         }
         for r, day in zip(placed.itertuples(), dates, strict=True)
     ]
@@ -400,21 +420,26 @@ def walks_map(walks: pd.DataFrame, *, code: int) -> MapFigure | None:
     ]
     box = bounds(outline, points=[(p["lon"], p["lat"]) for p in points])
     legend = (
-        LegendEntry("●", PROJECTION_ORANGE, "Tryghedsvandring med åbne opfølgninger", len(points)),
+        LegendEntry(
+            "●", PROJECTION_ORANGE, _("Tryghedsvandring med åbne opfølgninger"), len(points)
+        ),
     )
-    alt = (
-        f"Kort over kommunen med {fmt_count(len(points), one='tryghedsvandring', many='tryghedsvandringer')} "
-        f"med åbne opfølgninger: {'; '.join(p['label'] for p in points)}."
-    )
+    alt = translate_plural(
+        lang,
+        "Kort over kommunen med {count} tryghedsvandring med åbne opfølgninger: {walks}.",
+        "Kort over kommunen med {count} tryghedsvandringer med åbne opfølgninger: {walks}.",
+        len(points),
+    ).format(count=fmt_int(len(points), lang=lang), walks="; ".join(p["label"] for p in points))
     table = pd.DataFrame(
         {
-            "Område": [str(a) for a in placed["area"]],
-            "Dato": dates,
-            "Åbne opfølgninger": [fmt_int(v) for v in placed["open"]],
+            _("Område"): [str(a) for a in placed["area"]],
+            _("Dato"): dates,
+            _("Åbne opfølgninger"): [fmt_int(v, lang=lang) for v in placed["open"]],
         }
     )
     tooltip = {"text": "{label}"}
-    return MapFigure(_deck(layers, box, tooltip, height=320), legend, alt, table)
+    source = BOUNDARY_SOURCE if lang == DANISH else _(_BOUNDARY_SOURCE)
+    return MapFigure(_deck(layers, box, tooltip, height=320), legend, alt, table, source=source)
 
 
 def hotspot_map(result: HotspotScan, *, code: int) -> MapFigure:
