@@ -42,6 +42,15 @@ _UNIT_WORDS = (
 )
 BUILT_ON_DEMO = N_("Bygger på eksempeldata")
 NO_GOAL = N_("Intet mål")
+# models.neighbour_help.ActivityKind's values (stored Danish words), marked here for the form
+_KIND_WORDS = (
+    N_("borgermøde"),
+    N_("tryghedsvandring"),
+    N_("messe"),
+    N_("mobil politistation"),
+    N_("nabo-til-nabo"),
+    N_("kampagne"),
+)
 
 
 def helper_card(overview: HelperOverview, *, lang: str = DANISH) -> None:
@@ -235,35 +244,54 @@ def count_form(
     *,
     today: date,
     latest: dict[int, int | None] | None = None,
+    lang: str = DANISH,
 ) -> None:
     """Record a new helper count (police of the district and the administrator); a count below
     half or above double the municipality's latest asks for confirmation first."""
+    _ = translator(lang)
     pending = st.session_state.get(PENDING_KEY)
     if isinstance(pending, PendingCount):
-        _confirm_count(actor, municipalities, pending, today=today)
+        _confirm_count(actor, municipalities, pending, today=today, lang=lang)
         return
     with st.form("helper_count_form", clear_on_submit=True, enter_to_submit=False):
-        st.markdown("**Registrér nyt nabohjælpertal**")
+        st.markdown("**" + _("Registrér nyt nabohjælpertal") + "**")
         code = st.selectbox(
-            "Kommune",
+            _("Kommune"),
             list(municipalities),
             format_func=lambda c: municipalities[c],
             key="count_code",
         )
-        count_date = st.date_input("Opgjort pr.", value=today, max_value=today, format="DD.MM.YYYY")
+        # keys of their own: the labels follow the language, a widget's identity must not
+        count_date = st.date_input(
+            _("Opgjort pr."),
+            value=today,
+            max_value=today,
+            format="DD.MM.YYYY",
+            key="count_date",
+        )
         # text, not st.number_input: a browser's number field reads "1.450" as 1,45
-        helpers_text = st.text_input("Aktive nabohjælpere", placeholder="fx 1.250")
-        nabovenner_text = st.text_input("Aktive nabovenner (valgfrit)", placeholder="fx 120")
-        source = st.text_input("Kilde", placeholder="fx Nabohjælps optælling")
-        if st.form_submit_button("Gem nabohjælpertal", type="primary"):
+        helpers_text = st.text_input(
+            _("Aktive nabohjælpere"), placeholder=_("fx 1.250"), key="count_helpers"
+        )
+        nabovenner_text = st.text_input(
+            _("Aktive nabovenner (valgfrit)"), placeholder=_("fx 120"), key="count_nabovenner"
+        )
+        source = st.text_input(
+            _("Kilde"), placeholder=_("fx Nabohjælps optælling"), key="count_source"
+        )
+        if st.form_submit_button(_("Gem nabohjælpertal"), type="primary", key="count_save"):
             if not helpers_text.strip():
-                st.error("Angiv antallet af aktive nabohjælpere.")
+                st.error(_("Angiv antallet af aktive nabohjælpere."))
                 return
             try:
                 helpers = parse_count(helpers_text)
                 nabovenner = parse_count(nabovenner_text) if nabovenner_text.strip() else None
             except NumberRefused as refused:
-                st.error(f"Nabohjælpertallet er ikke gemt: {for_markdown(str(refused))}.")
+                st.error(
+                    _("Nabohjælpertallet er ikke gemt: {reason}.").format(
+                        reason=for_markdown(str(refused))
+                    )
+                )
                 return
             doubt = count_doubt(previous=(latest or {}).get(int(code)), new=helpers)
             if doubt is not None:
@@ -276,6 +304,7 @@ def count_form(
                 municipalities,
                 PendingCount(int(code), count_date, helpers, nabovenner, source, NO_DOUBT),
                 today=today,
+                lang=lang,
             )
 
 
@@ -283,28 +312,48 @@ NO_DOUBT = Doubt(previous=0, new=0, question="")
 
 
 def _confirm_count(
-    actor: Actor, municipalities: dict[int, str], pending: PendingCount, *, today: date
+    actor: Actor,
+    municipalities: dict[int, str],
+    pending: PendingCount,
+    *,
+    today: date,
+    lang: str = DANISH,
 ) -> None:
-    """'Er du sikker?' with the previous and the new value: save it, or go back and correct it."""
+    """'Er du sikker?' with the previous and the new value: save it, or go back and correct it
+    (the question itself is models.plausibility's, in Danish)."""
+    _ = translator(lang)
     with st.container(border=True):
-        st.markdown("**Registrér nyt nabohjælpertal**")
+        st.markdown("**" + _("Registrér nyt nabohjælpertal") + "**")
         st.warning(
-            f"{pending.doubt.question} ({municipalities[pending.code]}, pr. "
-            f"{fmt_date(pending.count_date)})",
+            _("{question} ({name}, pr. {date})").format(
+                question=pending.doubt.question,
+                name=municipalities[pending.code],
+                date=fmt_date(pending.count_date, lang=lang),
+            ),
             icon=":material/help:",
         )
         yes, no = st.columns(2)
-        if yes.button(f"Ja, gem {fmt_int(pending.helpers)}", type="primary", key="count_confirm"):
+        if yes.button(
+            _("Ja, gem {count}").format(count=fmt_int(pending.helpers, lang=lang)),
+            type="primary",
+            key="count_confirm",
+        ):
             st.session_state.pop(PENDING_KEY, None)
-            _save_count(actor, municipalities, pending, today=today)
-        if no.button("Nej, ret tallet", key="count_cancel"):
+            _save_count(actor, municipalities, pending, today=today, lang=lang)
+        if no.button(_("Nej, ret tallet"), key="count_cancel"):
             st.session_state.pop(PENDING_KEY, None)
             st.rerun()
 
 
 def _save_count(
-    actor: Actor, municipalities: dict[int, str], pending: PendingCount, *, today: date
+    actor: Actor,
+    municipalities: dict[int, str],
+    pending: PendingCount,
+    *,
+    today: date,
+    lang: str = DANISH,
 ) -> None:
+    _ = translator(lang)
     add_helper_count(
         loaders.engine(),
         actor=actor,
@@ -317,33 +366,49 @@ def _save_count(
     )
     loaders.after_write()
     # shown after the rerun, above the freshly read table
-    st.session_state[MESSAGE_KEY] = (
-        f"Gemt: {fmt_int(pending.helpers)} nabohjælpere i {municipalities[pending.code]} pr. "
-        f"{fmt_date(pending.count_date)}."
+    st.session_state[MESSAGE_KEY] = _("Gemt: {count} nabohjælpere i {name} pr. {date}.").format(
+        count=fmt_int(pending.helpers, lang=lang),
+        name=municipalities[pending.code],
+        date=fmt_date(pending.count_date, lang=lang),
     )
     st.rerun()
 
 
-def activity_form(actor: Actor, municipalities: dict[int, str], *, today: date) -> None:
-    """Record a recruitment activity and its sign-ups."""
+def activity_form(
+    actor: Actor, municipalities: dict[int, str], *, today: date, lang: str = DANISH
+) -> None:
+    """Record a recruitment activity and its sign-ups (a kind is stored as its Danish word and
+    shown in the language where the catalogue has it)."""
+    _ = translator(lang)
     with st.form("activity_form", clear_on_submit=True, enter_to_submit=False):
-        st.markdown("**Registrér rekrutteringsaktivitet**")
+        st.markdown("**" + _("Registrér rekrutteringsaktivitet") + "**")
         code = st.selectbox(
-            "Kommune",
+            _("Kommune"),
             list(municipalities),
             format_func=lambda c: municipalities[c],
             key="activity_code",
         )
-        activity_date = st.date_input("Dato", value=today, format="DD.MM.YYYY")
-        kind = st.selectbox("Type", [k.value for k in ActivityKind])
-        place = st.text_input("Sted", placeholder="fx Ishøj Bycenter")
-        sign_ups_text = st.text_input("Tilmeldte nabohjælpere", value="0")
-        note = st.text_input("Note (valgfrit)")
-        if st.form_submit_button("Gem aktivitet", type="primary"):
+        # keys of their own: the labels follow the language, a widget's identity must not
+        activity_date = st.date_input(
+            _("Dato"), value=today, format="DD.MM.YYYY", key="activity_date"
+        )
+        # the kinds' words as the options themselves (a format_func would hide them from tests)
+        kinds = {_(k.value): k.value for k in ActivityKind}
+        kind = kinds[str(st.selectbox(_("Type"), list(kinds), key="activity_kind"))]
+        place = st.text_input(_("Sted"), placeholder=_("fx Ishøj Bycenter"), key="activity_place")
+        sign_ups_text = st.text_input(
+            _("Tilmeldte nabohjælpere"), value="0", key="activity_sign_ups"
+        )
+        note = st.text_input(_("Note (valgfrit)"), key="activity_note")
+        if st.form_submit_button(_("Gem aktivitet"), type="primary", key="activity_save"):
             try:
                 sign_ups = parse_count(sign_ups_text)
             except NumberRefused as refused:
-                st.error(f"Aktiviteten er ikke gemt: {for_markdown(str(refused))}.")
+                st.error(
+                    _("Aktiviteten er ikke gemt: {reason}.").format(
+                        reason=for_markdown(str(refused))
+                    )
+                )
                 return
             add_activity(
                 loaders.engine(),
@@ -356,8 +421,10 @@ def activity_form(actor: Actor, municipalities: dict[int, str], *, today: date) 
                 note=note,
             )
             loaders.after_write()
-            st.session_state[MESSAGE_KEY] = (
-                f"Gemt: {kind} i {municipalities[code]} med {fmt_int(sign_ups)} tilmeldte."
+            st.session_state[MESSAGE_KEY] = _(
+                "Gemt: {kind} i {name} med {count} tilmeldte."
+            ).format(
+                kind=_(str(kind)), name=municipalities[code], count=fmt_int(sign_ups, lang=lang)
             )
             st.rerun()
 
