@@ -218,7 +218,7 @@ def _national() -> Goal:
         target=10000.0,
         target_year=2030,
         updated_at=datetime(2026, 1, 1, tzinfo=UTC),
-    )  # type: ignore[call-arg]
+    )
 
 
 def test_inherited_source_note() -> None:
