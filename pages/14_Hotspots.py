@@ -67,6 +67,7 @@ def render() -> None:
         version=version,
         cache_key=(code, weeks, scanned.min_count, lang),
         height=420,
+        lang=lang,
     )
     if line := suppression_line(view.scan.suppressed_cells, view.scan.min_count, lang=lang):
         st.caption(

@@ -556,7 +556,7 @@ def show_map(
         st.pydeck_chart(figure.deck, height=height, key=key, alt=figure.alt)
     with right:
         st.markdown("**" + _("Signatur") + "**  \n" + legend_markdown(figure.legend, lang=lang))
-        st.caption(figure.source)
+        st.caption(_(figure.source))
     with st.expander(_("Kortets tal som tekst")):
         st.markdown(for_markdown(figure.alt))
         st.dataframe(figure.table, hide_index=True)
