@@ -3,7 +3,7 @@ brief, the calendar feed, a new password; every word in the user's language (ui.
 
 import streamlit as st
 
-from dataio.errors import ValidationFailed
+from dataio.errors import DomainError, ValidationFailed
 from dataio.store.users import (
     MIN_PASSWORD_LENGTH,
     change_own_password,
@@ -17,7 +17,7 @@ from models.permissions import ROLE_LABELS, Actor
 from models.safe_text import for_markdown
 from ui import flash, loaders
 from ui.auth import Guarded
-from ui.i18n import _, active_language, use_language
+from ui.i18n import _, active_language, error_text, use_language
 from ui.session import renew_after_password_change
 from ui.web import feed_url
 
@@ -92,7 +92,7 @@ def email_form(guard: Guarded) -> None:
                 )
             except ValidationFailed as refused:
                 st.error(
-                    _("E-mailen er ikke gemt: {reason}.").format(reason=for_markdown(str(refused)))
+                    _("E-mailen er ikke gemt: {reason}.").format(reason=for_markdown(error_text(refused)))
                 )
                 return
             flash.done(_("Din e-mail og dit valg om månedsbrevet er gemt."), area="email")
@@ -142,9 +142,13 @@ def password_form(guard: Guarded) -> None:
             if new != repeat:
                 st.error(_("De to nye adgangskoder er ikke ens."))
                 return
-            change_own_password(
-                loaders.engine(), actor=guard.actor, old_password=old, new_password=new
-            )
+            try:
+                change_own_password(
+                    loaders.engine(), actor=guard.actor, old_password=old, new_password=new
+                )
+            except DomainError as refused:  # the same words as the page's own handling, translated
+                st.error(error_text(refused), icon=":material/error:")
+                return
             loaders.after_write()
             # every other session of this user has just ended; this one goes on
             renew_after_password_change(loaders.engine(), username=guard.actor.username)
