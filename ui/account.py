@@ -92,7 +92,9 @@ def email_form(guard: Guarded) -> None:
                 )
             except ValidationFailed as refused:
                 st.error(
-                    _("E-mailen er ikke gemt: {reason}.").format(reason=for_markdown(error_text(refused)))
+                    _("E-mailen er ikke gemt: {reason}.").format(
+                        reason=for_markdown(error_text(refused))
+                    )
                 )
                 return
             flash.done(_("Din e-mail og dit valg om månedsbrevet er gemt."), area="email")

@@ -121,7 +121,7 @@ def groups_table(groups: pd.DataFrame) -> None:
 
 def share_figure(groups: pd.DataFrame, *, name: str, lang: str = DANISH) -> go.Figure:
     """The groups' businesses with and without a security check, stacked per group, in `lang`."""
-    tr = translator(lang)
+    _ = translator(lang)  # this figure's language, not the session's
     shown = groups[groups["members"] > 0]
     names = list(shown["name"])
     checked = [int(c) for c in shown["businesses_checked"]]
@@ -129,14 +129,14 @@ def share_figure(groups: pd.DataFrame, *, name: str, lang: str = DANISH) -> go.F
     figure = go.Figure(
         [
             go.Bar(
-                name=tr("Med sikringstjek"),
+                name=_("Med sikringstjek"),
                 y=names,
                 x=checked,
                 orientation="h",
                 marker_color=SERIES_BLUE.hex,
             ),
             go.Bar(
-                name=tr("Uden sikringstjek"),
+                name=_("Uden sikringstjek"),
                 y=names,
                 x=unchecked,
                 orientation="h",
@@ -151,7 +151,7 @@ def share_figure(groups: pd.DataFrame, *, name: str, lang: str = DANISH) -> go.F
         lang=lang,
         barmode="stack",
         hovermode="y unified",
-        xaxis_title=tr("Virksomheder i grupperne i {name}").format(name=name),
+        xaxis_title=_("Virksomheder i grupperne i {name}").format(name=name),
         # above the bars: below, a short chart's legend would sit on the axis title
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
         margin={"l": 10, "r": 10, "t": 40, "b": 10},

@@ -90,12 +90,12 @@ def _optional_int(value: object) -> int | None:
 def tone_figure(shares: list[QuarterShare], *, lang: str = DANISH) -> go.Figure:
     """The share of constructive coverage per quarter as bars, with the 95 % interval and counts
     (every word and number in `lang`)."""
-    tr = translator(lang)
+    _ = translator(lang)  # this figure's language, not the session's
     figure = go.Figure(
         go.Bar(
             x=[fmt_period(s.period, lang=lang) for s in shares],
             y=[round(100 * s.share, 1) for s in shares],
-            name=tr("Andel konstruktive omtaler"),
+            name=_("Andel konstruktive omtaler"),
             marker={"color": SERIES_BLUE.hex},
             error_y={
                 "type": "data",
@@ -105,7 +105,7 @@ def tone_figure(shares: list[QuarterShare], *, lang: str = DANISH) -> go.Figure:
                 "color": "#444444",
             },
             text=[
-                tr("{constructive} af {total}").format(constructive=s.constructive, total=s.total)
+                _("{constructive} af {total}").format(constructive=s.constructive, total=s.total)
                 for s in shares
             ],
             textposition="inside",
@@ -117,11 +117,11 @@ def tone_figure(shares: list[QuarterShare], *, lang: str = DANISH) -> go.Figure:
     figure.update_xaxes(type="category")
     return danish_layout(
         figure,
-        y_title=tr("Konstruktive omtaler, andel"),
+        y_title=_("Konstruktive omtaler, andel"),
         height=320,
         lang=lang,
         showlegend=False,
-        title=tr("Andel konstruktive omtaler pr. kvartal (95 %-interval)"),
+        title=_("Andel konstruktive omtaler pr. kvartal (95 %-interval)"),
     )
 
 
