@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from models.actionplan import GOAL_LABELS, Track
 from models.formatting import fmt_count, fmt_int, fmt_percent
-from models.i18n import DANISH, M_, N_, Message, translate_plural, translator
+from models.i18n import DANISH, ENGLISH, M_, N_, Message, language_of, translate_plural, translator
 from models.periods import period_of
 from models.proportions import wilson_interval
 
@@ -37,9 +37,27 @@ TONE_LABELS = {  # marked: shown in the reader's language (`tone_label`)
 }
 # The goals a press entry may concern: the plan's goal keys without "none" (no goal is None)
 PRESS_GOALS = {key: label for key, label in GOAL_LABELS.items() if key != "none"}
+# "1 af 3", "6,1 % til 79,2 %": per language, as models.formatting's QUARTER (a catalogue entry
+# "{a} af {b}" would match any Danish text with "af" in it)
+PART_OF = {DANISH: "{part} af {whole}", ENGLISH: "{part} of {whole}"}
+RANGE = {DANISH: "{low} til {high}", ENGLISH: "{low} to {high}"}
 MAX_TEXT = 300  # headline, medium, organisation, contact: one line each
 MAX_URL = 2000
 MAX_NOTE = 2000
+
+
+def part_of(part: int, whole: int, *, lang: str = DANISH) -> str:
+    """'1 af 3' (English '1 of 3'), thousands separated as the language writes them."""
+    return PART_OF[language_of(lang)].format(
+        part=fmt_int(part, lang=lang), whole=fmt_int(whole, lang=lang)
+    )
+
+
+def share_range(low: float, high: float, *, lang: str = DANISH) -> str:
+    """An interval of shares: '6,1 % til 79,2 %' (English '6.1 % to 79.2 %')."""
+    return RANGE[language_of(lang)].format(
+        low=fmt_percent(low, lang=lang), high=fmt_percent(high, lang=lang)
+    )
 
 
 def quarter_of(day: date) -> str:

@@ -31,8 +31,12 @@ def scope_inputs(
     prefix: str, municipalities: dict[int, str], districts: dict[int, str]
 ) -> tuple[str, int | None, int | None]:
     """Role and, for the bound roles, the municipality or police district."""
+    roles = {r: _(ROLE_LABELS[r]) for r in Role}
     role = st.selectbox(
-        _("Rolle"), list(Role), format_func=lambda r: _(ROLE_LABELS[r]), key=f"{prefix}_role"
+        _("Rolle"),
+        list(Role),
+        format_func=roles.__getitem__,  # the words of this run (AppTest calls it outside one)
+        key=f"{prefix}_role",
     )
     municipality = st.selectbox(
         _("Kommune (projektleder, byråd, erhvervsforening)"),

@@ -318,6 +318,8 @@ def event_form(actor: Actor, groups: pd.DataFrame, events: pd.DataFrame, *, toda
     """Register an event of a group, or delete one."""
     flash.show("business_events")
     names = {int(r.id): str(r.name) for r in groups.itertuples()}
+    # the words of this run, looked up (AppTest calls a format_func outside the run)
+    kinds = {k.value: event_kind_label(k.value, lang=active_language()) for k in EventKind}
     with st.form("business_event", clear_on_submit=True, enter_to_submit=False):
         st.markdown(_("**Ny aktivitet**"))
         left, middle, right = st.columns(3)
@@ -328,7 +330,7 @@ def event_form(actor: Actor, groups: pd.DataFrame, events: pd.DataFrame, *, toda
         kind = right.selectbox(
             _("Type"),
             [k.value for k in EventKind],
-            format_func=lambda k: event_kind_label(str(k), lang=active_language()),
+            format_func=kinds.__getitem__,
             key="be_kind",
         )
         note = st.text_input(_("Note"), key="be_note")

@@ -30,9 +30,17 @@ from dataio.communication.stakeholders import (
 )
 from dataio.errors import DomainError
 from models.actionplan import TRACK_LABELS, Track
-from models.communication import PRESS_GOALS, QuarterShare, Tone, tone_label, tracks_of
+from models.communication import (
+    PRESS_GOALS,
+    QuarterShare,
+    Tone,
+    part_of,
+    share_range,
+    tone_label,
+    tracks_of,
+)
 from models.formatting import MISSING, fmt_date, fmt_percent, fmt_period
-from models.i18n import DANISH, translator
+from models.i18n import DANISH, N_, translator
 from models.permissions import Actor
 from models.safe_text import for_markdown
 from models.vocabulary import SERIES_BLUE
@@ -42,6 +50,16 @@ from ui.figures import danish_layout
 from ui.i18n import _, active_language, error_text
 
 TONES = [t.value for t in Tone]
+# models.actionplan's TRACK_LABELS and GOAL_LABELS are not marked there; this page shows them (the
+# tracks, a press entry's goal), so they are marked here with the very same words (a test checks)
+# and translated where shown
+MARKED_TRACKS = (
+    N_("Organisering"),
+    N_("Spor 1: Engagering af borgerne"),
+    N_("Spor 2: Det lokale erhvervsliv"),
+    N_("Spor 3: Konstruktiv presse og kommunikation"),
+)
+MARKED_GOALS = (N_("Indbrud"), N_("Nabohjælpere"), N_("Tryghed"))
 NO_CHOICE = 0  # the pickers' "none" (a goal, an item): ids and keys are never 0
 
 
@@ -104,10 +122,7 @@ def tone_figure(shares: list[QuarterShare], *, lang: str = DANISH) -> go.Figure:
                 "arrayminus": [round(100 * (s.share - s.low), 1) for s in shares],
                 "color": "#444444",
             },
-            text=[
-                _("{constructive} af {total}").format(constructive=s.constructive, total=s.total)
-                for s in shares
-            ],
+            text=[part_of(s.constructive, s.total, lang=lang) for s in shares],
             textposition="inside",
             insidetextanchor="end",
             hovertemplate="%{x}: %{y:,.1f} % (%{text})<extra></extra>",
@@ -151,12 +166,7 @@ def tone_section(shares: list[QuarterShare], *, version: int = 0) -> None:
             _("Konstruktive"): [s.constructive for s in shares],
             _("Omtaler i alt"): [s.total for s in shares],
             _("Andel konstruktive"): [fmt_percent(s.share, lang=lang) for s in shares],
-            _("95 %-interval"): [
-                _("{low} til {high}").format(
-                    low=fmt_percent(s.low, lang=lang), high=fmt_percent(s.high, lang=lang)
-                )
-                for s in shares
-            ],
+            _("95 %-interval"): [share_range(s.low, s.high, lang=lang) for s in shares],
         }
     )
     with st.container(key="tone_table"):
@@ -208,6 +218,8 @@ def _press_fields(
 ) -> dict[str, object]:
     """The press form's widgets (inside a form), filled from `row` when editing."""
     labels = _item_labels(items)
+    # the words of this run, looked up (AppTest calls a format_func outside the run)
+    tones = {t: tone_label(t, lang=active_language()).capitalize() for t in TONES}
     goals = {NO_CHOICE: _("Intet")} | {
         n: _(label) for n, label in enumerate(PRESS_GOALS.values(), start=1)
     }
@@ -230,7 +242,7 @@ def _press_fields(
         _("Tone"),
         TONES,
         index=TONES.index(str(row.tone)) if row is not None else 0,  # type: ignore[attr-defined]
-        format_func=lambda t: tone_label(t, lang=active_language()).capitalize(),
+        format_func=tones.__getitem__,
         key=f"{prefix}_tone",
     )
     headline = st.text_input(
@@ -376,6 +388,7 @@ def _stakeholder_fields(prefix: str, row: object | None = None) -> dict[str, obj
     def now(field: str) -> str:
         return str(getattr(row, field)) if row is not None else ""
 
+    track_words = {t.value: _track_label(t.value) for t in Track}  # the words of this run
     left, right = st.columns(2)
     organisation = left.text_input(
         _("Organisation"),
@@ -393,7 +406,7 @@ def _stakeholder_fields(prefix: str, row: object | None = None) -> dict[str, obj
         _("Spor"),
         [t.value for t in Track],
         default=tracks_of(now("tracks")),
-        format_func=_track_label,
+        format_func=track_words.__getitem__,
         placeholder=_("Vælg spor"),
         key=f"{prefix}_tracks",
     )
