@@ -7,6 +7,7 @@ is shown where the person acted, in Danish, and nothing is half-written.
 """
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -82,7 +83,7 @@ def load_totals(version: int, viewer: Actor, code: int) -> CheckedShare:
 def _day(value: object) -> date | None:
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
         return None
-    return pd.Timestamp(value).date()  # type: ignore[arg-type]
+    return pd.Timestamp(value).date()  # type: ignore[arg-type,unused-ignore]
 
 
 def _share_text(members: int, checked: int, lang: str = DANISH) -> str:
@@ -250,7 +251,7 @@ def group_form(actor: Actor, code: int, groups: pd.DataFrame, *, today: date) ->
         )
     if saved:
         try:
-            values = {
+            values: dict[str, Any] = {
                 "name": name,
                 "area": area,
                 "members": _int(members, N_("Antal virksomheder")),

@@ -95,7 +95,7 @@ def seen_version(key: str, loaded: int) -> int:
 
 
 def _day(value: object) -> date:
-    return pd.Timestamp(value).date()  # type: ignore[arg-type]
+    return pd.Timestamp(value).date()  # type: ignore[arg-type,unused-ignore]
 
 
 def _optional_int(value: object) -> int | None:
@@ -240,9 +240,9 @@ def _press_fields(
     )
     tone = right.selectbox(
         _("Tone"),
-        TONES,
+        TONES,  # type: ignore[arg-type,unused-ignore]
         index=TONES.index(str(row.tone)) if row is not None else 0,  # type: ignore[attr-defined]
-        format_func=tones.__getitem__,
+        format_func=lambda t: tones[t],
         key=f"{prefix}_tone",
     )
     headline = st.text_input(
