@@ -12,8 +12,9 @@ from dataio.communication.press import add_press_entry
 from dataio.communication.stakeholders import add_stakeholder, set_item_partners
 from dataio.db.engine import make_engine
 from dataio.store.action_plans import plan_items
+from dataio.store.areas import NOT_A_PARTNERSHIP, set_partnership_start
 from tests.danish_left import danish_left_in
-from tests.factories import ISHOJ, LEADER, READER
+from tests.factories import ADMIN, ISHOJ, LEADER, READER
 from tests.pages.apptest import every_text, run_page, use_english
 
 ADMINISTRATION = "pages/8_Administration.py"
@@ -237,3 +238,55 @@ def test_business_refusal_in_english(private_db: str) -> None:
     assert [e.value for e in at.error] == [
         "Number of businesses must be a whole number (got «mange»)"
     ]
+
+
+def test_publish_form_on_min_kommune_in_english(private_db: str) -> None:
+    use_english(private_db, "projektleder")
+    at = run_page("pages/0_Min_kommune.py", user="projektleder")
+    assert not at.exception and not at.error
+    assert "Public view" in [e.label for e in at.expander]
+    assert "Ishøj is not a partnership municipality and cannot have a public view." in [
+        c.value for c in at.caption
+    ]
+    engine = make_engine(private_db)
+    set_partnership_start(
+        engine,
+        actor=ADMIN,
+        municipality_code=ISHOJ,
+        start=date(2024, 1, 1),
+        seen=NOT_A_PARTNERSHIP,
+        today=date(2026, 12, 2),
+    )
+    engine.dispose()
+    at = run_page("pages/0_Min_kommune.py", user="projektleder")
+    assert at.toggle(key="publish_on").label == "Public view switched on"
+    assert at.text_area(key="publish_summary").label == "Text for the citizens"
+    at.text_area(key="publish_summary").input("Ny tekst")
+    at = at.button(key="publish_save").click().run()
+    assert [s.value for s in at.success] == [
+        "The public view has been saved and written to the change log."
+    ]
+
+
+def test_a_business_group_edited_in_english(private_db: str) -> None:
+    use_english(private_db, "erhverv")
+    at = run_page(ERHVERV, query={"kommune": str(ISHOJ)}, user="erhverv")
+    picker = at.selectbox(key="business_group_choice")
+    assert picker.options[0] == "New group"
+    at = picker.select_index(1).run()  # the first group
+    assert not at.exception and not at.error
+    assert _danish_left(at, "Eksempeldata") == []
+    labels = [b.label for b in at.button]
+    assert "Save the group" in labels and "Yes, delete the group" in labels
+    at = next(b for b in at.button if b.label == "Save the group").click().run()
+    assert [i.value for i in at.success] == ["Nothing to save: the group is unchanged."]
+
+
+def test_an_e_mail_saved_in_english(private_db: str) -> None:
+    use_english(private_db, "admin")
+    at = run_page(ADMINISTRATION, user="admin")
+    at = at.selectbox(key="email_user").set_value("politi").run()
+    at.text_input(key="email_politi").set_value("politi@example.dk")
+    at = at.button(key="email_save").click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == ["The e-mail of politi has been saved."]
