@@ -59,7 +59,7 @@ def language_form(guard: Guarded) -> None:
             horizontal=True,
             key="own_language_choice",
         )
-        if st.form_submit_button(_("Gem sprog")):
+        if st.form_submit_button(_("Gem sprog"), key="own_language_save"):
             set_language(
                 loaders.engine(),
                 actor=guard.actor,
@@ -81,7 +81,7 @@ def email_form(guard: Guarded) -> None:
         st.subheader(_("E-mail og månedsbrev"))
         address = st.text_input(_("E-mailadresse"), value=user.email or "", key="own_email_address")
         subscribed = st.checkbox(_(BRIEF_LABEL), value=user.brief_subscribed, key="own_brief")
-        if st.form_submit_button(_("Gem e-mail")):
+        if st.form_submit_button(_("Gem e-mail"), key="own_email_save"):
             try:
                 set_email(
                     loaders.engine(),
@@ -134,13 +134,16 @@ def password_form(guard: Guarded) -> None:
     """A new password; every other session of the user ends."""
     with st.form("change_password", clear_on_submit=True, enter_to_submit=False):
         st.subheader(_("Skift adgangskode"))
-        old = st.text_input(_("Nuværende adgangskode"), type="password")
+        old = st.text_input(_("Nuværende adgangskode"), type="password", key="own_password_old")
         new = st.text_input(
             _("Ny adgangskode (mindst {length} tegn)").format(length=MIN_PASSWORD_LENGTH),
             type="password",
+            key="own_password_new",
         )
-        repeat = st.text_input(_("Gentag ny adgangskode"), type="password")
-        if st.form_submit_button(_("Skift adgangskode")):
+        repeat = st.text_input(
+            _("Gentag ny adgangskode"), type="password", key="own_password_repeat"
+        )
+        if st.form_submit_button(_("Skift adgangskode"), key="own_password_save"):
             if new != repeat:
                 st.error(_("De to nye adgangskoder er ikke ens."))
                 return

@@ -290,3 +290,20 @@ def test_an_e_mail_saved_in_english(private_db: str) -> None:
     at = at.button(key="email_save").click().run()
     assert not at.exception and not at.error
     assert [s.value for s in at.success] == ["The e-mail of politi has been saved."]
+
+
+def test_a_wrong_password_is_refused_in_english(private_db: str) -> None:
+    use_english(private_db, "politi")
+    at = run_page(KONTO, user="politi")
+    at.text_input(key="own_password_old").set_value("forkert-kodeord")
+    at.text_input(key="own_password_new").set_value("et-nyt-langt-kodeord")
+    at.text_input(key="own_password_repeat").set_value("et-nyt-langt-kodeord")
+    at = at.button(key="own_password_save").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["The current password is wrong"]
+    at.text_input(key="own_email_address").set_value("ikke-en-adresse")
+    at = at.button(key="own_email_save").click().run()
+    assert [e.value for e in at.error] == [
+        "The e-mail has not been saved: »ikke-en-adresse« is not an e-mail address "
+        "(e.g. name@kommune.dk)."
+    ]
