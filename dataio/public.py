@@ -35,7 +35,7 @@ from dataio.store.burglaries import BurglaryOverview, municipality_overview
 from dataio.store.comparison import RateComparison, rate_comparison
 from dataio.store.surveys import INSECURITY, measure, national_series
 from models.domain import Quality
-from models.i18n import N_
+from models.i18n import M_, N_
 from models.permissions import Action, Actor, require
 from models.proportions import wilson_interval
 from models.safe_text import for_markdown
@@ -125,8 +125,12 @@ def set_published(
         summary = summary.strip()
         if len(summary) > MAX_SUMMARY:
             raise ValidationFailed(
-                f"Teksten til den offentlige visning er {len(summary)} tegn; højst "
-                f"{MAX_SUMMARY} tegn er tilladt."
+                M_(
+                    "Teksten til den offentlige visning er {length} tegn; højst {limit} tegn er "
+                    "tilladt.",
+                    length=len(summary),
+                    limit=MAX_SUMMARY,
+                )
             )
     with transaction(engine) as session:
         target, name = municipality_target(session, code)
@@ -134,7 +138,10 @@ def set_published(
         row = session.get(Partnership, code)
         if row is None:
             raise ValidationFailed(
-                f"{name} er ikke en partnerskabskommune og kan ikke have en offentlig visning."
+                M_(
+                    "{name} er ikke en partnerskabskommune og kan ikke have en offentlig visning.",
+                    name=name,
+                )
             )
         before = {"published": bool(row.published), "published_summary": row.published_summary}
         new_summary = row.published_summary if summary is None else summary

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from models.i18n import DANISH, M_, N_, Message, translator
+
 NAME_LIMIT = 200
 TEXT_LIMIT = 2_000  # area, contact, an event's note
 MEMBERS_LIMIT = 100_000  # more businesses than any Danish municipality's business areas hold
 
-NO_INTERVAL_NOTE = (
+NO_INTERVAL_NOTE = N_(
     "Andelen er optalt, ikke estimeret: grupperne tæller alle deres medlemsvirksomheder, så der er "
     "ingen stikprøveusikkerhed og intet konfidensinterval. Den siger intet om virksomheder uden "
     "for grupperne."
@@ -34,6 +36,23 @@ class EventKind(StrEnum):
     OTHER = "andet"
 
 
+EVENT_KIND_LABELS = {  # marked: what the page shows for a kind, in the reader's language
+    EventKind.MEETING: N_("Møde"),
+    EventKind.WALK: N_("Tryghedsvandring"),
+    EventKind.CHECK: N_("Sikringstjek"),
+    EventKind.OTHER: N_("Andet"),
+}
+
+
+def event_kind_label(kind: str, *, lang: str = DANISH) -> str:
+    """A kind as the page shows it: 'møde' -> 'Møde' (English 'Meeting'); an unknown kind as
+    stored, capitalised."""
+    try:
+        return translator(lang)(EVENT_KIND_LABELS[EventKind(kind)])
+    except ValueError:
+        return str(kind).capitalize()
+
+
 def group_problem(
     *,
     name: str,
@@ -43,45 +62,84 @@ def group_problem(
     contact: str,
     start_date: date | None,
     today: date,
+    lang: str = DANISH,
 ) -> str | None:
-    """Why a group's fields cannot be saved, in Danish, or None when they are fine."""
+    """Why a group's fields cannot be saved, in the language (Danish), or None when they are fine."""
+    problem = group_refusal(
+        name=name,
+        area=area,
+        members=members,
+        checked=checked,
+        contact=contact,
+        start_date=start_date,
+        today=today,
+    )
+    return None if problem is None else problem.render(lang)
+
+
+def group_refusal(
+    *,
+    name: str,
+    area: str,
+    members: int | None,
+    checked: int | None,
+    contact: str,
+    start_date: date | None,
+    today: date,
+) -> Message | None:
+    """`group_problem` as a Message (the store's refusal, rendered where it is shown)."""
     if not name.strip():
-        return "Gruppen skal have et navn"
+        return M_("Gruppen skal have et navn")
     if len(name) > NAME_LIMIT:
-        return f"Navnet må højst være {NAME_LIMIT} tegn"
-    for label, value in (("Området", area), ("Kontakten", contact)):
+        return M_("Navnet må højst være {limit} tegn", limit=NAME_LIMIT)
+    for label, value in ((N_("Området"), area), (N_("Kontakten"), contact)):
         if len(value) > TEXT_LIMIT:
-            return f"{label} må højst være {TEXT_LIMIT} tegn"
+            return M_("{label} må højst være {limit} tegn", label=M_(label), limit=TEXT_LIMIT)
     if members is None or isinstance(members, bool) or not isinstance(members, int):
-        return "Antal virksomheder skal være et helt tal"
+        return M_("Antal virksomheder skal være et helt tal")
     if members < 0:
-        return f"Antal virksomheder kan ikke være negativt (fik {members})"
+        return M_("Antal virksomheder kan ikke være negativt (fik {members})", members=members)
     if members > MEMBERS_LIMIT:
-        return f"Antal virksomheder må højst være {MEMBERS_LIMIT} (fik {members})"
+        return M_(
+            "Antal virksomheder må højst være {limit} (fik {members})",
+            limit=MEMBERS_LIMIT,
+            members=members,
+        )
     if checked is None or isinstance(checked, bool) or not isinstance(checked, int):
-        return "Antal med sikringstjek skal være et helt tal"
+        return M_("Antal med sikringstjek skal være et helt tal")
     if checked < 0:
-        return f"Antal med sikringstjek kan ikke være negativt (fik {checked})"
+        return M_("Antal med sikringstjek kan ikke være negativt (fik {checked})", checked=checked)
     if checked > members:
-        return (
-            f"Antal med sikringstjek ({checked}) kan ikke være større end antal virksomheder "
-            f"({members})"
+        return M_(
+            "Antal med sikringstjek ({checked}) kan ikke være større end antal virksomheder "
+            "({members})",
+            checked=checked,
+            members=members,
         )
     if start_date is not None and start_date > today:
-        return "Startdatoen kan ikke ligge i fremtiden"
+        return M_("Startdatoen kan ikke ligge i fremtiden")
     return None
 
 
-def event_problem(*, kind: str, event_date: date | None, note: str, today: date) -> str | None:
-    """Why an event's fields cannot be saved, in Danish, or None when they are fine."""
+def event_problem(
+    *, kind: str, event_date: date | None, note: str, today: date, lang: str = DANISH
+) -> str | None:
+    """Why an event's fields cannot be saved, in the language (Danish), or None when they are
+    fine."""
+    problem = event_refusal(kind=kind, event_date=event_date, note=note, today=today)
+    return None if problem is None else problem.render(lang)
+
+
+def event_refusal(*, kind: str, event_date: date | None, note: str, today: date) -> Message | None:
+    """`event_problem` as a Message (the store's refusal, rendered where it is shown)."""
     if kind not in set(EventKind):
-        return "Typen skal være møde, tryghedsvandring, sikringstjek eller andet"
+        return M_("Typen skal være møde, tryghedsvandring, sikringstjek eller andet")
     if event_date is None:
-        return "Aktiviteten skal have en dato"
+        return M_("Aktiviteten skal have en dato")
     if event_date.year < 2000 or event_date.year > today.year + 1:
-        return f"Datoen skal ligge mellem år 2000 og {today.year + 1}"
+        return M_("Datoen skal ligge mellem år 2000 og {last}", last=today.year + 1)
     if len(note) > TEXT_LIMIT:
-        return f"Noten må højst være {TEXT_LIMIT} tegn"
+        return M_("Noten må højst være {limit} tegn", limit=TEXT_LIMIT)
     return None
 
 

@@ -23,6 +23,7 @@ from ui.communication_view import (
     stakeholder_table,
     tone_section,
 )
+from ui.i18n import _
 from ui.page import guarded, municipality_picker
 
 
@@ -33,39 +34,41 @@ def render(guard: Guarded) -> None:
     target = Target(code, district)
     may_log = allows(actor, Action.EDIT_PRESS_LOG, target)
     may_register = allows(actor, Action.EDIT_STAKEHOLDERS, target)
-    st.title(f"Kommunikation: {name}")
+    st.title(_("Kommunikation: {name}").format(name=name))
     st.caption(
-        "Spor 3 i Bo trygt: mål på omfanget af konstruktiv presse i de lokale medier, og hold styr "
-        "på de aktører, der er relevante for hvilke aktiviteter."
+        _(
+            "Spor 3 i Bo trygt: mål på omfanget af konstruktiv presse i de lokale medier, og hold "
+            "styr på de aktører, der er relevante for hvilke aktiviteter."
+        )
     )
     log = load_press(version, actor, code)
-    tone_section(load_quarters(version, actor, code))
+    tone_section(load_quarters(version, actor, code), version=version)
     flash.show("press")
     press_table(log)
     items = loaders.load_plan(version, actor, code, today)[0] if (may_log or may_register) else None
     if may_log and items is not None:
-        with st.expander("Ny presseomtale", icon=":material/add:"):
+        with st.expander(_("Ny presseomtale"), icon=":material/add:"):
             new_press_form(actor, code, items, today=today)
-        with st.expander("Ret eller slet en omtale", icon=":material/edit:"):
+        with st.expander(_("Ret eller slet en omtale"), icon=":material/edit:"):
             edit_press_form(actor, log, items, today=today)
     else:
-        st.caption("Projektlederen og politiet registrerer presseomtale; du kan læse den her.")
+        st.caption(_("Projektlederen og politiet registrerer presseomtale; du kan læse den her."))
     register = load_stakeholders(version, actor, code)
     partners = load_partners(version, actor, code)
     flash.show("stakeholders")
     stakeholder_table(register, partners)
     if may_register and items is not None:
-        with st.expander("Ny aktør", icon=":material/add:"):
+        with st.expander(_("Ny aktør"), icon=":material/add:"):
             new_stakeholder_form(actor, code)
-        with st.expander("Ret eller slet en aktør", icon=":material/edit:"):
+        with st.expander(_("Ret eller slet en aktør"), icon=":material/edit:"):
             edit_stakeholder_form(actor, register)
     else:
-        st.caption("Projektlederen fører listen over aktører; du kan læse den her.")
-    st.subheader("Partnere i handlingsplanen")
+        st.caption(_("Projektlederen fører listen over aktører; du kan læse den her."))
+    st.subheader(_("Partnere i handlingsplanen"))
     flash.show("partners")
     partners_table(partners)
     if may_register and items is not None:
-        with st.expander("Vælg partnere for en aktivitet", icon=":material/handshake:"):
+        with st.expander(_("Vælg partnere for en aktivitet"), icon=":material/handshake:"):
             partners_form(actor, items, register, partners)
 
 

@@ -23,6 +23,7 @@ from ui.business_view import (
     walk_form,
     walks_table,
 )
+from ui.i18n import _, active_language
 from ui.page import demo_notice, guarded, municipality_picker
 from ui.text import DEMO_BUSINESS_BANNER
 
@@ -32,31 +33,33 @@ def render(guard: Guarded) -> None:
     actor, version, today = guard.actor, loaders.current_version(), date.today()
     code, name, district = municipality_picker(actor, version)
     may_write = allows(actor, Action.EDIT_BUSINESS_GROUPS, Target(code, district))
-    st.title(f"Erhverv: {name}")
-    demo_notice(guard.settings.demo_mode, text=DEMO_BUSINESS_BANNER)
+    st.title(_("Erhverv: {name}").format(name=name))
+    demo_notice(guard.settings.demo_mode, text=DEMO_BUSINESS_BANNER, lang=active_language())
     st.caption(
-        "Erhvervsnabohjælp: virksomheder i samme erhvervsområde holder øje med hinanden. "
-        "Erhvervsforeningen og projektlederen registrerer grupperne; politiet og byrådet læser."
+        _(
+            "Erhvervsnabohjælp: virksomheder i samme erhvervsområde holder øje med hinanden. "
+            "Erhvervsforeningen og projektlederen registrerer grupperne; politiet og byrådet læser."
+        )
     )
     groups = load_groups(version, actor, code)
-    st.subheader("Grupper")
+    st.subheader(_("Grupper"))
     groups_table(groups)
     if may_write:
-        with st.expander("Opret eller ret en gruppe", icon=":material/edit:"):
+        with st.expander(_("Opret eller ret en gruppe"), icon=":material/edit:"):
             group_form(actor, code, groups, today=today)
-    share_section(load_totals(version, actor, code), groups, name=name)
-    st.subheader("Aktiviteter")
+    share_section(load_totals(version, actor, code), groups, name=name, version=version)
+    st.subheader(_("Aktiviteter"))
     events = load_events(version, actor, code)
     events_table(events)
     if may_write and not groups.empty:
         event_form(actor, groups, events, today=today)
-    st.subheader("Tryghedsvandringer i erhvervsområderne")
+    st.subheader(_("Tryghedsvandringer i erhvervsområderne"))
     linked = load_business_walks(version, actor, code)
     walks_table(linked)
     if may_write and not groups.empty:
         walk_form(actor, groups, loaders.load_walks(version, actor, code)[0], linked)
     if not may_write:
-        st.caption("Erhvervsforeningen og projektlederen ændrer grupperne; du kan læse dem her.")
+        st.caption(_("Erhvervsforeningen og projektlederen ændrer grupperne; du kan læse dem her."))
 
 
 guard = require("erhverv", title="Erhverv")

@@ -3,7 +3,7 @@ brief, the calendar feed, a new password; every word in the user's language (ui.
 
 import streamlit as st
 
-from dataio.errors import ValidationFailed
+from dataio.errors import DomainError, ValidationFailed
 from dataio.store.users import (
     MIN_PASSWORD_LENGTH,
     change_own_password,
@@ -17,7 +17,7 @@ from models.permissions import ROLE_LABELS, Actor
 from models.safe_text import for_markdown
 from ui import flash, loaders
 from ui.auth import Guarded
-from ui.i18n import _, active_language, use_language
+from ui.i18n import _, active_language, error_text, use_language
 from ui.session import renew_after_password_change
 from ui.web import feed_url
 
@@ -59,7 +59,7 @@ def language_form(guard: Guarded) -> None:
             horizontal=True,
             key="own_language_choice",
         )
-        if st.form_submit_button(_("Gem sprog")):
+        if st.form_submit_button(_("Gem sprog"), key="own_language_save"):
             set_language(
                 loaders.engine(),
                 actor=guard.actor,
@@ -81,7 +81,7 @@ def email_form(guard: Guarded) -> None:
         st.subheader(_("E-mail og månedsbrev"))
         address = st.text_input(_("E-mailadresse"), value=user.email or "", key="own_email_address")
         subscribed = st.checkbox(_(BRIEF_LABEL), value=user.brief_subscribed, key="own_brief")
-        if st.form_submit_button(_("Gem e-mail")):
+        if st.form_submit_button(_("Gem e-mail"), key="own_email_save"):
             try:
                 set_email(
                     loaders.engine(),
@@ -92,7 +92,9 @@ def email_form(guard: Guarded) -> None:
                 )
             except ValidationFailed as refused:
                 st.error(
-                    _("E-mailen er ikke gemt: {reason}.").format(reason=for_markdown(str(refused)))
+                    _("E-mailen er ikke gemt: {reason}.").format(
+                        reason=for_markdown(error_text(refused))
+                    )
                 )
                 return
             flash.done(_("Din e-mail og dit valg om månedsbrevet er gemt."), area="email")
@@ -132,19 +134,26 @@ def password_form(guard: Guarded) -> None:
     """A new password; every other session of the user ends."""
     with st.form("change_password", clear_on_submit=True, enter_to_submit=False):
         st.subheader(_("Skift adgangskode"))
-        old = st.text_input(_("Nuværende adgangskode"), type="password")
+        old = st.text_input(_("Nuværende adgangskode"), type="password", key="own_password_old")
         new = st.text_input(
             _("Ny adgangskode (mindst {length} tegn)").format(length=MIN_PASSWORD_LENGTH),
             type="password",
+            key="own_password_new",
         )
-        repeat = st.text_input(_("Gentag ny adgangskode"), type="password")
-        if st.form_submit_button(_("Skift adgangskode")):
+        repeat = st.text_input(
+            _("Gentag ny adgangskode"), type="password", key="own_password_repeat"
+        )
+        if st.form_submit_button(_("Skift adgangskode"), key="own_password_save"):
             if new != repeat:
                 st.error(_("De to nye adgangskoder er ikke ens."))
                 return
-            change_own_password(
-                loaders.engine(), actor=guard.actor, old_password=old, new_password=new
-            )
+            try:
+                change_own_password(
+                    loaders.engine(), actor=guard.actor, old_password=old, new_password=new
+                )
+            except DomainError as refused:  # the same words as the page's own handling, translated
+                st.error(error_text(refused), icon=":material/error:")
+                return
             loaders.after_write()
             # every other session of this user has just ended; this one goes on
             renew_after_password_change(loaders.engine(), username=guard.actor.username)

@@ -30,16 +30,36 @@ from dataio.communication.stakeholders import (
 )
 from dataio.errors import DomainError
 from models.actionplan import TRACK_LABELS, Track
-from models.communication import PRESS_GOALS, TONE_LABELS, QuarterShare, Tone, tracks_of
+from models.communication import (
+    PRESS_GOALS,
+    QuarterShare,
+    Tone,
+    part_of,
+    share_range,
+    tone_label,
+    tracks_of,
+)
 from models.formatting import MISSING, fmt_date, fmt_percent, fmt_period
+from models.i18n import DANISH, N_, translator
 from models.permissions import Actor
 from models.safe_text import for_markdown
 from models.vocabulary import SERIES_BLUE
 from ui import flash, loaders
-from ui.described import chart
+from ui.described import cached_chart
 from ui.figures import danish_layout
+from ui.i18n import _, active_language, error_text
 
 TONES = [t.value for t in Tone]
+# models.actionplan's TRACK_LABELS and GOAL_LABELS are not marked there; this page shows them (the
+# tracks, a press entry's goal), so they are marked here with the very same words (a test checks)
+# and translated where shown
+MARKED_TRACKS = (
+    N_("Organisering"),
+    N_("Spor 1: Engagering af borgerne"),
+    N_("Spor 2: Det lokale erhvervsliv"),
+    N_("Spor 3: Konstruktiv presse og kommunikation"),
+)
+MARKED_GOALS = (N_("Indbrud"), N_("Nabohjælpere"), N_("Tryghed"))
 NO_CHOICE = 0  # the pickers' "none" (a goal, an item): ids and keys are never 0
 
 
@@ -75,7 +95,7 @@ def seen_version(key: str, loaded: int) -> int:
 
 
 def _day(value: object) -> date:
-    return pd.Timestamp(value).date()  # type: ignore[arg-type]
+    return pd.Timestamp(value).date()  # type: ignore[arg-type,unused-ignore]
 
 
 def _optional_int(value: object) -> int | None:
@@ -85,13 +105,15 @@ def _optional_int(value: object) -> int | None:
 # --- the tone of the coverage --------------------------------------------------------------------
 
 
-def tone_figure(shares: list[QuarterShare]) -> go.Figure:
-    """The share of constructive coverage per quarter as bars, with the 95 % interval and counts."""
+def tone_figure(shares: list[QuarterShare], *, lang: str = DANISH) -> go.Figure:
+    """The share of constructive coverage per quarter as bars, with the 95 % interval and counts
+    (every word and number in `lang`)."""
+    _ = translator(lang)  # this figure's language, not the session's
     figure = go.Figure(
         go.Bar(
-            x=[fmt_period(s.period) for s in shares],
+            x=[fmt_period(s.period, lang=lang) for s in shares],
             y=[round(100 * s.share, 1) for s in shares],
-            name="Andel konstruktive omtaler",
+            name=_("Andel konstruktive omtaler"),
             marker={"color": SERIES_BLUE.hex},
             error_y={
                 "type": "data",
@@ -100,7 +122,7 @@ def tone_figure(shares: list[QuarterShare]) -> go.Figure:
                 "arrayminus": [round(100 * (s.share - s.low), 1) for s in shares],
                 "color": "#444444",
             },
-            text=[f"{s.constructive} af {s.total}" for s in shares],
+            text=[part_of(s.constructive, s.total, lang=lang) for s in shares],
             textposition="inside",
             insidetextanchor="end",
             hovertemplate="%{x}: %{y:,.1f} % (%{text})<extra></extra>",
@@ -110,32 +132,41 @@ def tone_figure(shares: list[QuarterShare]) -> go.Figure:
     figure.update_xaxes(type="category")
     return danish_layout(
         figure,
-        y_title="Konstruktive omtaler, andel",
+        y_title=_("Konstruktive omtaler, andel"),
         height=320,
+        lang=lang,
         showlegend=False,
-        title="Andel konstruktive omtaler pr. kvartal (95 %-interval)",
+        title=_("Andel konstruktive omtaler pr. kvartal (95 %-interval)"),
     )
 
 
-def tone_section(shares: list[QuarterShare]) -> None:
+def tone_section(shares: list[QuarterShare], *, version: int = 0) -> None:
     """The guide's measure: how much of the coverage is constructive, quarter by quarter."""
-    st.subheader("Pressens tone")
+    lang = active_language()
+    st.subheader(_("Pressens tone"))
     if not shares:
-        st.info("Der er ikke registreret nogen presseomtale endnu.")
+        st.info(_("Der er ikke registreret nogen presseomtale endnu."))
         return
     latest = shares[-1]
     st.markdown(
-        f"**{fmt_period(latest.period)}:** {latest.text()} var konstruktive "
-        "(handlingsanvisende om indbrud)."
+        _("**{quarter}:** {share} var konstruktive (handlingsanvisende om indbrud).").format(
+            quarter=fmt_period(latest.period, lang=lang), share=latest.text(lang=lang)
+        )
     )
-    chart(tone_figure(shares), key="tone_chart")
+    cached_chart(
+        lambda: tone_figure(shares, lang=lang),
+        key="tone_chart",
+        version=version,
+        cache_key=tuple(shares),  # the figure is a function of the shares (and the language)
+        lang=lang,
+    )
     table = pd.DataFrame(
         {
-            "Kvartal": [fmt_period(s.period) for s in shares],
-            "Konstruktive": [s.constructive for s in shares],
-            "Omtaler i alt": [s.total for s in shares],
-            "Andel konstruktive": [fmt_percent(s.share) for s in shares],
-            "95 %-interval": [f"{fmt_percent(s.low)} til {fmt_percent(s.high)}" for s in shares],
+            _("Kvartal"): [fmt_period(s.period, lang=lang) for s in shares],
+            _("Konstruktive"): [s.constructive for s in shares],
+            _("Omtaler i alt"): [s.total for s in shares],
+            _("Andel konstruktive"): [fmt_percent(s.share, lang=lang) for s in shares],
+            _("95 %-interval"): [share_range(s.low, s.high, lang=lang) for s in shares],
         }
     )
     with st.container(key="tone_table"):
@@ -146,28 +177,31 @@ def tone_section(shares: list[QuarterShare]) -> None:
 
 
 def _item_labels(items: pd.DataFrame) -> dict[int, str]:
-    return {NO_CHOICE: "Ingen"} | {
+    return {NO_CHOICE: _("Ingen")} | {
         int(i): str(t) for i, t in zip(items["id"], items["title"], strict=True)
     }
 
 
 def press_table(log: pd.DataFrame) -> None:
     """The press log as a table (links as links; typed text as text)."""
-    st.subheader("Presselog")
+    lang = active_language()
+    st.subheader(_("Presselog"))
     if log.empty:
-        st.caption("Presseloggen er tom.")
+        st.caption(_("Presseloggen er tom."))
         return
+    link = _("Link")
     table = pd.DataFrame(
         {
-            "Dato": [fmt_date(_day(d)) for d in log["published_on"]],
-            "Medie": log["medium"],
-            "Overskrift": log["headline"],
-            "Tone": [TONE_LABELS[Tone(t)] for t in log["tone"]],
-            "Mål": [
-                PRESS_GOALS.get(g, MISSING) if isinstance(g, str) else MISSING for g in log["goal"]
+            _("Dato"): [fmt_date(_day(d), lang=lang) for d in log["published_on"]],
+            _("Medie"): log["medium"],
+            _("Overskrift"): log["headline"],
+            _("Tone"): [tone_label(t, lang=lang) for t in log["tone"]],
+            _("Mål"): [
+                _(PRESS_GOALS[g]) if isinstance(g, str) and g in PRESS_GOALS else MISSING
+                for g in log["goal"]
             ],
-            "Aktivitet": [t if isinstance(t, str) else MISSING for t in log["item_title"]],
-            "Link": [u or None for u in log["url"]],
+            _("Aktivitet"): [t if isinstance(t, str) else MISSING for t in log["item_title"]],
+            link: [u or None for u in log["url"]],
         }
     )
     with st.container(key="press_table"):
@@ -175,7 +209,7 @@ def press_table(log: pd.DataFrame) -> None:
             table,
             hide_index=True,
             width="stretch",
-            column_config={"Link": st.column_config.LinkColumn("Link", display_text="Åbn")},
+            column_config={link: st.column_config.LinkColumn(link, display_text=_("Åbn"))},
         )
 
 
@@ -184,43 +218,47 @@ def _press_fields(
 ) -> dict[str, object]:
     """The press form's widgets (inside a form), filled from `row` when editing."""
     labels = _item_labels(items)
-    goals = {NO_CHOICE: "Intet"} | dict(enumerate(PRESS_GOALS.values(), start=1))
+    # the words of this run, looked up (AppTest calls a format_func outside the run)
+    tones = {t: tone_label(t, lang=active_language()).capitalize() for t in TONES}
+    goals = {NO_CHOICE: _("Intet")} | {
+        n: _(label) for n, label in enumerate(PRESS_GOALS.values(), start=1)
+    }
     goal_keys = [None, *PRESS_GOALS]
     left, middle, right = st.columns([1, 2, 1])
     published = left.date_input(
-        "Dato",
+        _("Dato"),
         value=_day(row.published_on) if row is not None else today,  # type: ignore[attr-defined]
         max_value=today,
         format="DD.MM.YYYY",
         key=f"{prefix}_date",
     )
     medium = middle.text_input(
-        "Medie",
+        _("Medie"),
         value=str(row.medium) if row is not None else "",  # type: ignore[attr-defined]
-        placeholder="fx Ishøj Avis, TV2 Lorry, politiets døgnrapport",
+        placeholder=_("fx Ishøj Avis, TV2 Lorry, politiets døgnrapport"),
         key=f"{prefix}_medium",
     )
     tone = right.selectbox(
-        "Tone",
-        TONES,
+        _("Tone"),
+        TONES,  # type: ignore[arg-type,unused-ignore]
         index=TONES.index(str(row.tone)) if row is not None else 0,  # type: ignore[attr-defined]
-        format_func=lambda t: TONE_LABELS[Tone(t)].capitalize(),
+        format_func=lambda t: tones[t],
         key=f"{prefix}_tone",
     )
     headline = st.text_input(
-        "Overskrift",
+        _("Overskrift"),
         value=str(row.headline) if row is not None else "",  # type: ignore[attr-defined]
         key=f"{prefix}_headline",
     )
     url = st.text_input(
-        "Link (valgfrit, https://...)",
+        _("Link (valgfrit, https://...)"),
         value=str(row.url) if row is not None else "",  # type: ignore[attr-defined]
         key=f"{prefix}_url",
     )
     left, right = st.columns(2)
     goal_now = row.goal if row is not None and isinstance(row.goal, str) else None  # type: ignore[attr-defined]
     goal = left.selectbox(
-        "Handler om målet",
+        _("Handler om målet"),
         list(goals),
         index=goal_keys.index(goal_now) if goal_now in goal_keys else 0,
         format_func=goals.__getitem__,
@@ -229,7 +267,7 @@ def _press_fields(
     item_now = _optional_int(row.item_id) if row is not None else None  # type: ignore[attr-defined]
     choices = list(labels)
     item = right.selectbox(
-        "Handler om aktiviteten",
+        _("Handler om aktiviteten"),
         choices,
         index=choices.index(item_now) if item_now in choices else 0,
         format_func=labels.__getitem__,
@@ -250,14 +288,15 @@ def new_press_form(actor: Actor, code: int, items: pd.DataFrame, *, today: date)
     """Log a piece of coverage."""
     with st.form("press_new", enter_to_submit=False):
         values = _press_fields("press", items, today)
-        if st.form_submit_button("Gem omtalen", type="primary", key="press_save"):
+        if st.form_submit_button(_("Gem omtalen"), type="primary", key="press_save"):
             try:
                 add_press_entry(loaders.engine(), actor=actor, code=code, today=today, **values)  # type: ignore[arg-type]
             except DomainError as refused:
-                st.error(str(refused))
+                st.error(error_text(refused))
                 return
+            headline = for_markdown(str(values["headline"]).strip())
             flash.done(
-                f"Omtalen «{for_markdown(str(values['headline']).strip())}» er gemt i presseloggen.",
+                _("Omtalen «{headline}» er gemt i presseloggen.").format(headline=headline),
                 area="press",
             )
 
@@ -265,14 +304,15 @@ def new_press_form(actor: Actor, code: int, items: pd.DataFrame, *, today: date)
 def edit_press_form(actor: Actor, log: pd.DataFrame, items: pd.DataFrame, *, today: date) -> None:
     """Change or delete an entry of the log (refused when someone else saved it meanwhile)."""
     if log.empty:
-        st.caption("Der er ingen omtaler at rette endnu.")
+        st.caption(_("Der er ingen omtaler at rette endnu."))
         return
+    lang = active_language()
     labels = {
-        int(r.id): f"{fmt_date(_day(r.published_on))} · {r.medium} · {r.headline}"
+        int(r.id): f"{fmt_date(_day(r.published_on), lang=lang)} · {r.medium} · {r.headline}"
         for r in log.itertuples()
     }
     chosen = int(
-        st.selectbox("Omtale", list(labels), format_func=labels.__getitem__, key="press_pick")
+        st.selectbox(_("Omtale"), list(labels), format_func=labels.__getitem__, key="press_pick")
     )
     row = next(r for r in log.itertuples() if int(r.id) == chosen)
     seen = f"press_seen_{chosen}"
@@ -280,8 +320,8 @@ def edit_press_form(actor: Actor, log: pd.DataFrame, items: pd.DataFrame, *, tod
     with st.form(f"press_edit_{chosen}", enter_to_submit=False):
         values = _press_fields(f"press_edit_{chosen}", items, today, row)
         save, remove = st.columns(2)
-        saved = save.form_submit_button("Gem ændringerne", type="primary", key="press_update")
-        deleted = remove.form_submit_button("Slet omtalen", key="press_delete")
+        saved = save.form_submit_button(_("Gem ændringerne"), type="primary", key="press_update")
+        deleted = remove.form_submit_button(_("Slet omtalen"), key="press_delete")
     if not (saved or deleted):
         return
     try:
@@ -300,25 +340,29 @@ def edit_press_form(actor: Actor, log: pd.DataFrame, items: pd.DataFrame, *, tod
             )
     except DomainError as refused:
         st.session_state.pop(seen, None)  # the next save starts from the row as it is now
-        st.error(str(refused))
+        st.error(error_text(refused))
         return
     st.session_state.pop(seen, None)
-    what = "slettet" if deleted else "gemt"
-    flash.done(f"Omtalen «{for_markdown(str(row.headline))}» er {what}.", area="press")
+    done = _("Omtalen «{headline}» er slettet.") if deleted else _("Omtalen «{headline}» er gemt.")
+    flash.done(done.format(headline=for_markdown(str(row.headline))), area="press")
 
 
 # --- the stakeholder register --------------------------------------------------------------------
 
 
+def _track_label(track: str) -> str:
+    return _(TRACK_LABELS[Track(track)])
+
+
 def _tracks_words(stored: str) -> str:
-    return ", ".join(TRACK_LABELS[Track(t)] for t in tracks_of(stored)) or MISSING
+    return ", ".join(_track_label(t) for t in tracks_of(stored)) or MISSING
 
 
 def stakeholder_table(register: pd.DataFrame, partners: pd.DataFrame) -> None:
     """The register: organisation, contact, tracks, and the plan items naming each as partner."""
-    st.subheader("Aktører")
+    st.subheader(_("Aktører"))
     if register.empty:
-        st.caption("Der er ingen aktører på listen endnu.")
+        st.caption(_("Der er ingen aktører på listen endnu."))
         return
     items_of = (
         partners.groupby("stakeholder_id")["item_title"].apply(lambda t: ", ".join(map(str, t)))
@@ -327,13 +371,13 @@ def stakeholder_table(register: pd.DataFrame, partners: pd.DataFrame) -> None:
     )
     table = pd.DataFrame(
         {
-            "Organisation": register["organisation"],
-            "Kontaktperson": [c or MISSING for c in register["contact_name"]],
-            "E-mail": [e or MISSING for e in register["email"]],
-            "Telefon": [p or MISSING for p in register["phone"]],
-            "Spor": [_tracks_words(str(t)) for t in register["tracks"]],
-            "Partner i": [items_of.get(int(i), MISSING) for i in register["id"]],
-            "Note": [n or MISSING for n in register["note"]],
+            _("Organisation"): register["organisation"],
+            _("Kontaktperson"): [c or MISSING for c in register["contact_name"]],
+            _("E-mail"): [e or MISSING for e in register["email"]],
+            _("Telefon"): [p or MISSING for p in register["phone"]],
+            _("Spor"): [_tracks_words(str(t)) for t in register["tracks"]],
+            _("Partner i"): [items_of.get(int(i), MISSING) for i in register["id"]],
+            _("Note"): [n or MISSING for n in register["note"]],
         }
     )
     with st.container(key="stakeholder_table"):
@@ -344,26 +388,29 @@ def _stakeholder_fields(prefix: str, row: object | None = None) -> dict[str, obj
     def now(field: str) -> str:
         return str(getattr(row, field)) if row is not None else ""
 
+    track_words = {t.value: _track_label(t.value) for t in Track}  # the words of this run
     left, right = st.columns(2)
     organisation = left.text_input(
-        "Organisation",
+        _("Organisation"),
         value=now("organisation"),
-        placeholder="fx grundejerforening, byggemarked, boldklub",
+        placeholder=_("fx grundejerforening, byggemarked, boldklub"),
         key=f"{prefix}_organisation",
     )
-    contact = right.text_input("Kontaktperson", value=now("contact_name"), key=f"{prefix}_contact")
+    contact = right.text_input(
+        _("Kontaktperson"), value=now("contact_name"), key=f"{prefix}_contact"
+    )
     left, right = st.columns(2)
-    email = left.text_input("E-mail (valgfrit)", value=now("email"), key=f"{prefix}_email")
-    phone = right.text_input("Telefon (valgfrit)", value=now("phone"), key=f"{prefix}_phone")
+    email = left.text_input(_("E-mail (valgfrit)"), value=now("email"), key=f"{prefix}_email")
+    phone = right.text_input(_("Telefon (valgfrit)"), value=now("phone"), key=f"{prefix}_phone")
     tracks = st.multiselect(
-        "Spor",
+        _("Spor"),
         [t.value for t in Track],
         default=tracks_of(now("tracks")),
-        format_func=lambda t: TRACK_LABELS[Track(t)],
-        placeholder="Vælg spor",
+        format_func=track_words.__getitem__,
+        placeholder=_("Vælg spor"),
         key=f"{prefix}_tracks",
     )
-    note = st.text_area("Note", value=now("note"), height=68, key=f"{prefix}_note")
+    note = st.text_area(_("Note"), value=now("note"), height=68, key=f"{prefix}_note")
     return {
         "organisation": organisation,
         "contact_name": contact,
@@ -378,14 +425,14 @@ def new_stakeholder_form(actor: Actor, code: int) -> None:
     """Add a stakeholder to the register."""
     with st.form("stakeholder_new", enter_to_submit=False):
         values = _stakeholder_fields("stakeholder")
-        if st.form_submit_button("Tilføj aktøren", type="primary", key="stakeholder_save"):
+        if st.form_submit_button(_("Tilføj aktøren"), type="primary", key="stakeholder_save"):
             try:
                 add_stakeholder(loaders.engine(), actor=actor, code=code, **values)  # type: ignore[arg-type]
             except DomainError as refused:
-                st.error(str(refused))
+                st.error(error_text(refused))
                 return
             name = for_markdown(str(values["organisation"]).strip())
-            flash.done(f"Aktøren «{name}» er tilføjet.", area="stakeholders")
+            flash.done(_("Aktøren «{name}» er tilføjet.").format(name=name), area="stakeholders")
 
 
 def edit_stakeholder_form(actor: Actor, register: pd.DataFrame) -> None:
@@ -394,7 +441,9 @@ def edit_stakeholder_form(actor: Actor, register: pd.DataFrame) -> None:
         return
     labels = {int(r.id): str(r.organisation) for r in register.itertuples()}
     chosen = int(
-        st.selectbox("Aktør", list(labels), format_func=labels.__getitem__, key="stakeholder_pick")
+        st.selectbox(
+            _("Aktør"), list(labels), format_func=labels.__getitem__, key="stakeholder_pick"
+        )
     )
     row = next(r for r in register.itertuples() if int(r.id) == chosen)
     seen = f"stakeholder_seen_{chosen}"
@@ -402,8 +451,10 @@ def edit_stakeholder_form(actor: Actor, register: pd.DataFrame) -> None:
     with st.form(f"stakeholder_edit_{chosen}", enter_to_submit=False):
         values = _stakeholder_fields(f"stakeholder_edit_{chosen}", row)
         save, remove = st.columns(2)
-        saved = save.form_submit_button("Gem ændringerne", type="primary", key="stakeholder_update")
-        deleted = remove.form_submit_button("Slet aktøren", key="stakeholder_delete")
+        saved = save.form_submit_button(
+            _("Gem ændringerne"), type="primary", key="stakeholder_update"
+        )
+        deleted = remove.form_submit_button(_("Slet aktøren"), key="stakeholder_delete")
     if not (saved or deleted):
         return
     try:
@@ -421,11 +472,11 @@ def edit_stakeholder_form(actor: Actor, register: pd.DataFrame) -> None:
             )
     except DomainError as refused:
         st.session_state.pop(seen, None)  # the next save starts from the row as it is now
-        st.error(str(refused))
+        st.error(error_text(refused))
         return
     st.session_state.pop(seen, None)
-    what = "slettet" if deleted else "gemt"
-    flash.done(f"Aktøren «{for_markdown(labels[chosen])}» er {what}.", area="stakeholders")
+    done = _("Aktøren «{name}» er slettet.") if deleted else _("Aktøren «{name}» er gemt.")
+    flash.done(done.format(name=for_markdown(labels[chosen])), area="stakeholders")
 
 
 # --- plan items' partners ------------------------------------------------------------------------
@@ -434,15 +485,15 @@ def edit_stakeholder_form(actor: Actor, register: pd.DataFrame) -> None:
 def partners_table(partners: pd.DataFrame) -> None:
     """The plan items that name partners, with their partners."""
     if partners.empty:
-        st.caption("Ingen aktiviteter i handlingsplanen har partnere endnu.")
+        st.caption(_("Ingen aktiviteter i handlingsplanen har partnere endnu."))
         return
     grouped = partners.groupby(["item_id", "item_title"], sort=False)["organisation"].apply(
         lambda names: ", ".join(map(str, names))
     )
     table = pd.DataFrame(
         {
-            "Aktivitet": [title for _id, title in grouped.index],
-            "Partnere": list(grouped.values),
+            _("Aktivitet"): [title for _id, title in grouped.index],
+            _("Partnere"): list(grouped.values),
         }
     )
     with st.container(key="partners_table"):
@@ -454,15 +505,15 @@ def partners_form(
 ) -> None:
     """Name the stakeholders a plan item works with."""
     if items.empty:
-        st.caption("Kommunen har ingen handlingsplan endnu.")
+        st.caption(_("Kommunen har ingen handlingsplan endnu."))
         return
     if register.empty:
-        st.caption("Tilføj aktører ovenfor; så kan aktiviteterne nævne dem som partnere.")
+        st.caption(_("Tilføj aktører ovenfor; så kan aktiviteterne nævne dem som partnere."))
         return
     titles = {int(i): str(t) for i, t in zip(items["id"], items["title"], strict=True)}
     item = int(
         st.selectbox(
-            "Aktivitet i handlingsplanen",
+            _("Aktivitet i handlingsplanen"),
             list(titles),
             format_func=titles.__getitem__,
             key="partner_item",
@@ -472,25 +523,26 @@ def partners_form(
     current = [int(s) for s in partners.loc[partners["item_id"] == item, "stakeholder_id"]]
     with st.form(f"partners_{item}", enter_to_submit=False):
         chosen = st.multiselect(
-            "Partnere",
+            _("Partnere"),
             list(names),
             default=[s for s in current if s in names],
             format_func=names.__getitem__,
-            placeholder="Vælg aktører",
+            placeholder=_("Vælg aktører"),
             key=f"partner_ids_{item}",
         )
-        if st.form_submit_button("Gem partnerne", type="primary", key="partners_save"):
+        if st.form_submit_button(_("Gem partnerne"), type="primary", key="partners_save"):
             try:
                 changed = set_item_partners(
                     loaders.engine(), actor=actor, item_id=item, stakeholder_ids=chosen
                 )
             except DomainError as refused:
-                st.error(str(refused))
+                st.error(error_text(refused))
                 return
             if not changed:
-                st.info("Partnerne er uændrede; intet er gemt.")
+                st.info(_("Partnerne er uændrede; intet er gemt."))
                 return
-            flash.done(f"Partnerne for «{for_markdown(titles[item])}» er gemt.", area="partners")
+            title = for_markdown(titles[item])
+            flash.done(_("Partnerne for «{title}» er gemt.").format(title=title), area="partners")
 
 
 def plan_partners(actor: Actor, version: int, code: int) -> None:
@@ -498,5 +550,5 @@ def plan_partners(actor: Actor, version: int, code: int) -> None:
     partners = load_partners(version, actor, code)
     if partners.empty:
         return
-    with st.expander("Partnere (aktører fra siden Kommunikation)", icon=":material/handshake:"):
+    with st.expander(_("Partnere (aktører fra siden Kommunikation)"), icon=":material/handshake:"):
         partners_table(partners)

@@ -13,6 +13,7 @@ from dataio.public import (
     PublicView,
     set_published,
 )
+from models.errors import DomainError
 from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
 from models.i18n import DANISH, ENGLISH, LANGUAGE_NAMES, translator
 from models.permissions import Action, Actor, Target, allows
@@ -21,6 +22,7 @@ from ui import loaders
 from ui.cards import burglary_card, sources_caption, status_rules
 from ui.charts import goal_chart, rate_chart
 from ui.described import cached_chart
+from ui.i18n import active_language, error_text
 from ui.page import demo_notice
 
 
@@ -135,21 +137,39 @@ def may_publish(actor: Actor, code: int, district: int) -> bool:
 
 
 def publish_form(actor: Actor, *, code: int, name: str) -> None:
-    """On/off and the summary, for the project leader (and the administrator)."""
+    """On/off and the summary, for the project leader (and the administrator), in the reader's
+    language (the session's: this form is on Min kommune, behind the login)."""
+    _ = translator(active_language())
     state = loaders.load_publication(code)
-    with st.expander("Offentlig visning", expanded=False):
+    with st.expander(_("Offentlig visning"), expanded=False):
         if state is None:
             st.caption(
-                f"{name} er ikke en partnerskabskommune og kan ikke have en offentlig visning."
+                _(
+                    "{name} er ikke en partnerskabskommune og kan ikke have en offentlig visning."
+                ).format(name=name)
             )
             return
         st.caption(
-            f"Den offentlige side (uden login): Offentlig?kommune={code}. Den viser kun offentlig "
-            "statistik (indbrud mod målet, sammenlignelige kommuner, nabohjælpere) og teksten her."
+            _(
+                "Den offentlige side (uden login): Offentlig?kommune={code}. Den viser kun "
+                "offentlig statistik (indbrud mod målet, sammenlignelige kommuner, nabohjælpere) "
+                "og teksten her."
+            ).format(code=code)
         )
         with st.form("publish_form"):
-            on = st.toggle("Offentlig visning slået til", value=state.published)
-            summary = st.text_area("Tekst til borgerne", value=state.summary, max_chars=MAX_SUMMARY)
-            if st.form_submit_button("Gem offentlig visning"):
-                set_published(loaders.engine(), actor=actor, code=code, on=on, summary=summary)
-                st.success("Den offentlige visning er gemt og skrevet i ændringsloggen.")
+            on = st.toggle(
+                _("Offentlig visning slået til"), value=state.published, key="publish_on"
+            )
+            summary = st.text_area(
+                _("Tekst til borgerne"),
+                value=state.summary,
+                max_chars=MAX_SUMMARY,
+                key="publish_summary",
+            )
+            if st.form_submit_button(_("Gem offentlig visning"), key="publish_save"):
+                try:
+                    set_published(loaders.engine(), actor=actor, code=code, on=on, summary=summary)
+                except DomainError as refused:  # the page's own words, in the reader's language
+                    st.error(error_text(refused), icon=":material/error:")
+                    return
+                st.success(_("Den offentlige visning er gemt og skrevet i ændringsloggen."))

@@ -21,8 +21,9 @@ from dataio.db.frames import Connectable, read_frame
 from dataio.db.versioned import write_if_unchanged
 from dataio.errors import NotFound, ValidationFailed
 from dataio.store.access import municipality_target, require_read
-from models.business import CheckedShare, checked_share, event_problem, group_problem
+from models.business import CheckedShare, checked_share, event_refusal, group_refusal
 from models.formatting import fmt_date
+from models.i18n import M_, N_
 from models.permissions import Action, Actor, Target, require
 from models.tables import BusinessEvent, BusinessGroup, BusinessGroupWalk, SafetyWalk
 
@@ -30,7 +31,7 @@ from models.tables import BusinessEvent, BusinessGroup, BusinessGroupWalk, Safet
 GROUP_FIELDS = ("name", "area", "members", "businesses_checked", "contact", "start_date")
 EVENT_FIELDS = ("group_id", "event_date", "kind", "note")
 
-STALE = (
+STALE = N_(  # marked: the refusal is shown in the reader's language
     "Gruppen «{name}» er ændret af en anden, siden du åbnede siden (gemt af {who}). Indlæs siden "
     "igen og ret derefter (intet er gemt)."
 )
@@ -149,7 +150,7 @@ def _values(
     today: date | None,
 ) -> dict[str, Any]:
     """The group's fields, checked (ValidationFailed, in Danish) and trimmed."""
-    problem = group_problem(
+    problem = group_refusal(
         name=name,
         area=area,
         members=members,
@@ -173,7 +174,7 @@ def _values(
 def _group(session: Session, group_id: int) -> BusinessGroup:
     group = session.get(BusinessGroup, group_id)
     if group is None:
-        raise NotFound("Erhvervsgruppen findes ikke (længere); indlæs siden igen")
+        raise NotFound(M_("Erhvervsgruppen findes ikke (længere); indlæs siden igen"))
     return group
 
 
@@ -285,7 +286,7 @@ def edit_group(
         group = _group(session, group_id)
         target = _require_edit(session, actor, group.municipality_code)
         if group.row_version != loaded_version:
-            raise ValidationFailed(STALE.format(name=group.name, who=group.changed_by))
+            raise ValidationFailed(M_(STALE, name=group.name, who=group.changed_by))
         changed = {k: v for k, v in values.items() if getattr(group, k) != v}
         if not changed:
             return False
@@ -298,7 +299,7 @@ def edit_group(
             values={**changed, "changed_by": actor.username, "changed_at": datetime.now(UTC)},
         )
         if not written:
-            raise ValidationFailed(STALE.format(name=group.name, who="en anden"))
+            raise ValidationFailed(M_(STALE, name=group.name, who=M_("en anden")))
         _record(
             session,
             actor=actor,
@@ -319,7 +320,7 @@ def delete_group(engine: Engine, *, actor: Actor, group_id: int, loaded_version:
         group = _group(session, group_id)
         target = _require_edit(session, actor, group.municipality_code)
         if group.row_version != loaded_version:
-            raise ValidationFailed(STALE.format(name=group.name, who=group.changed_by))
+            raise ValidationFailed(M_(STALE, name=group.name, who=group.changed_by))
         before = {k: getattr(group, k) for k in GROUP_FIELDS}
         events = session.exec(
             select(func.count()).where(col(BusinessEvent.group_id) == group_id)
@@ -334,7 +335,7 @@ def delete_group(engine: Engine, *, actor: Actor, group_id: int, loaded_version:
             )
         )
         if getattr(deleted, "rowcount", 1) != 1:
-            raise ValidationFailed(STALE.format(name=group.name, who="en anden"))
+            raise ValidationFailed(M_(STALE, name=group.name, who=M_("en anden")))
         _record(
             session,
             actor=actor,
@@ -359,7 +360,7 @@ def add_event(
     today: date | None = None,
 ) -> int:
     """Register what a group did (a meeting, a safety walk, security checks, other)."""
-    problem = event_problem(
+    problem = event_refusal(
         kind=kind, event_date=event_date, note=note, today=today or date.today()
     )
     if problem:
@@ -397,7 +398,7 @@ def delete_event(engine: Engine, *, actor: Actor, event_id: int) -> None:
     with transaction(engine) as session:
         event = session.get(BusinessEvent, event_id)
         if event is None:
-            raise NotFound("Aktiviteten findes ikke (længere); indlæs siden igen")
+            raise NotFound(M_("Aktiviteten findes ikke (længere); indlæs siden igen"))
         group = _group(session, event.group_id)
         target = _require_edit(session, actor, group.municipality_code)
         before = {k: getattr(event, k) for k in EVENT_FIELDS}
@@ -422,10 +423,14 @@ def link_walk(engine: Engine, *, actor: Actor, group_id: int, walk_id: int) -> N
         target = _require_edit(session, actor, group.municipality_code)
         walk = session.get(SafetyWalk, walk_id)
         if walk is None or walk.municipality_code != group.municipality_code:
-            raise NotFound("Tryghedsvandringen findes ikke i gruppens kommune")
+            raise NotFound(M_("Tryghedsvandringen findes ikke i gruppens kommune"))
         if session.get(BusinessGroupWalk, (group_id, walk_id)) is not None:
             raise ValidationFailed(
-                f"Vandringen den {fmt_date(walk.walk_date)} er allerede knyttet til «{group.name}»"
+                M_(
+                    "Vandringen den {day} er allerede knyttet til «{name}»",
+                    day=fmt_date(walk.walk_date),
+                    name=group.name,
+                )
             )
         session.add(
             BusinessGroupWalk(
@@ -458,7 +463,7 @@ def unlink_walk(engine: Engine, *, actor: Actor, group_id: int, walk_id: int) ->
         target = _require_edit(session, actor, group.municipality_code)
         link = session.get(BusinessGroupWalk, (group_id, walk_id))
         if link is None:
-            raise NotFound("Vandringen er ikke knyttet til gruppen (længere)")
+            raise NotFound(M_("Vandringen er ikke knyttet til gruppen (længere)"))
         session.delete(link)
         _record(
             session,

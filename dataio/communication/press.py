@@ -19,13 +19,14 @@ from dataio.db.frames import Connectable, read_frame
 from dataio.db.versioned import write_if_unchanged
 from dataio.errors import NotFound, ValidationFailed
 from dataio.store.access import municipality_target, require_read
-from models.communication import QuarterShare, press_problem, quarterly_shares
+from models.communication import QuarterShare, press_refusal, quarterly_shares
+from models.i18n import M_, N_
 from models.permissions import Action, Actor, Target, require
 from models.tables import ActionItem, PressEntry
 
 # the fields of an entry a person writes, as the change log shows them (models.change_text)
 PRESS_FIELDS = ("published_on", "medium", "headline", "url", "tone", "goal", "item_id")
-STALE = (
+STALE = N_(  # marked: the refusal is shown in the reader's language
     "Omtalen «{headline}» er ændret eller slettet af en anden, siden du åbnede siden. Indlæs siden "
     "igen og ret derefter (intet er gemt)."
 )
@@ -84,7 +85,7 @@ def _values(
     today: date,
 ) -> dict[str, Any]:
     """The checked values of an entry (ValidationFailed, in Danish, when one is not acceptable)."""
-    problem = press_problem(
+    problem = press_refusal(
         published_on=published_on,
         medium=medium,
         headline=headline,
@@ -98,7 +99,7 @@ def _values(
     if item_id is not None:
         item = session.get(ActionItem, item_id)
         if item is None or item.municipality_code != code:
-            raise NotFound("Aktiviteten findes ikke (længere) i kommunens handlingsplan.")
+            raise NotFound(M_("Aktiviteten findes ikke (længere) i kommunens handlingsplan."))
     return {
         "published_on": published_on,
         "medium": medium.strip(),
@@ -119,7 +120,7 @@ def _allowed(session: Session, actor: Actor, code: int) -> Target:
 def _entry(session: Session, entry_id: int) -> PressEntry:
     found = session.get(PressEntry, entry_id)
     if found is None:
-        raise NotFound("Omtalen findes ikke længere i presseloggen; indlæs siden igen.")
+        raise NotFound(M_("Omtalen findes ikke længere i presseloggen; indlæs siden igen."))
     return found
 
 
@@ -211,7 +212,7 @@ def edit_press_entry(
         )
         changed = {k: v for k, v in values.items() if getattr(entry, k) != v}
         if entry.row_version != loaded_version:
-            raise ValidationFailed(STALE.format(headline=entry.headline))
+            raise ValidationFailed(M_(STALE, headline=entry.headline))
         if not changed:
             return
         before = {k: getattr(entry, k) for k in changed}
@@ -223,7 +224,7 @@ def edit_press_entry(
             loaded_version=loaded_version,
             values={**changed, **stamp},
         ):
-            raise ValidationFailed(STALE.format(headline=entry.headline))
+            raise ValidationFailed(M_(STALE, headline=entry.headline))
         audit.record(
             session,
             actor=actor,
@@ -250,7 +251,7 @@ def delete_press_entry(engine: Engine, *, actor: Actor, entry_id: int, loaded_ve
             delete(table).where(table.c.id == entry_id, table.c.row_version == loaded_version)
         )
         if result.rowcount != 1:
-            raise ValidationFailed(STALE.format(headline=entry.headline))
+            raise ValidationFailed(M_(STALE, headline=entry.headline))
         session.expunge(entry)
         audit.record(
             session,

@@ -21,12 +21,13 @@ from dataio.db.frames import Connectable, read_frame
 from dataio.db.versioned import write_if_unchanged
 from dataio.errors import NotFound, ValidationFailed
 from dataio.store.access import municipality_target, require_read
-from models.communication import stakeholder_problem, tracks_text
+from models.communication import stakeholder_refusal, tracks_text
+from models.i18n import M_, N_
 from models.permissions import Action, Actor, Target, require
 from models.tables import ActionItem, Stakeholder, StakeholderItem
 
 STAKEHOLDER_FIELDS = ("organisation", "contact_name", "email", "phone", "tracks", "note")
-STALE = (
+STALE = N_(  # marked: the refusal is shown in the reader's language
     "Aktøren «{name}» er ændret eller slettet af en anden, siden du åbnede siden. Indlæs siden "
     "igen og ret derefter (intet er gemt)."
 )
@@ -87,7 +88,7 @@ def _checked(
     note: str,
 ) -> dict[str, Any]:
     chosen = list(tracks)
-    problem = stakeholder_problem(
+    problem = stakeholder_refusal(
         organisation=organisation,
         contact_name=contact_name,
         email=email,
@@ -110,7 +111,7 @@ def _checked(
 def _stakeholder(session: Session, stakeholder_id: int) -> Stakeholder:
     found = session.get(Stakeholder, stakeholder_id)
     if found is None:
-        raise NotFound("Aktøren findes ikke længere; indlæs siden igen.")
+        raise NotFound(M_("Aktøren findes ikke længere; indlæs siden igen."))
     return found
 
 
@@ -189,7 +190,7 @@ def edit_stakeholder(
         found = _stakeholder(session, stakeholder_id)
         target = _allowed(session, actor, found.municipality_code)
         if found.row_version != loaded_version:
-            raise ValidationFailed(STALE.format(name=found.organisation))
+            raise ValidationFailed(M_(STALE, name=found.organisation))
         changed = {k: v for k, v in values.items() if getattr(found, k) != v}
         if not changed:
             return
@@ -202,7 +203,7 @@ def edit_stakeholder(
             loaded_version=loaded_version,
             values={**changed, **stamp},
         ):
-            raise ValidationFailed(STALE.format(name=found.organisation))
+            raise ValidationFailed(M_(STALE, name=found.organisation))
         audit.record(
             session,
             actor=actor,
@@ -234,7 +235,7 @@ def delete_stakeholder(
             delete(table).where(table.c.id == stakeholder_id, table.c.row_version == loaded_version)
         )
         if result.rowcount != 1:
-            raise ValidationFailed(STALE.format(name=found.organisation))  # rolls the links back
+            raise ValidationFailed(M_(STALE, name=found.organisation))  # rolls the links back
         session.expunge(found)
         audit.record(
             session,
@@ -259,7 +260,9 @@ def set_item_partners(
     with transaction(engine) as session:
         item = session.get(ActionItem, item_id)
         if item is None:
-            raise NotFound("Aktiviteten findes ikke længere i handlingsplanen; indlæs siden igen.")
+            raise NotFound(
+                M_("Aktiviteten findes ikke længere i handlingsplanen; indlæs siden igen.")
+            )
         code = item.municipality_code
         target = _allowed(session, actor, code)
         known = {
@@ -270,7 +273,9 @@ def set_item_partners(
         }
         unknown = wanted - set(known)
         if unknown:
-            raise NotFound("En af de valgte aktører findes ikke (længere) i kommunens aktørliste.")
+            raise NotFound(
+                M_("En af de valgte aktører findes ikke (længere) i kommunens aktørliste.")
+            )
         current = set(
             session.exec(
                 select(StakeholderItem.stakeholder_id).where(StakeholderItem.item_id == item_id)

@@ -17,7 +17,7 @@ from dataio.db import audit
 from dataio.db.engine import transaction
 from dataio.db.frames import Connectable, read_frame
 from dataio.errors import NotFound, ValidationFailed
-from models.i18n import LANGUAGE_NAMES, LANGUAGES
+from models.i18n import LANGUAGE_NAMES, LANGUAGES, M_
 from models.permissions import Action, Actor, Role, require, validate_scope
 from models.tables import AppUser, Municipality, PoliceDistrict
 
@@ -53,10 +53,12 @@ def check_password(password: str, password_hash: str) -> bool:
 
 def _validate_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValidationFailed(f"Adgangskoden skal være mindst {MIN_PASSWORD_LENGTH} tegn")
+        raise ValidationFailed(
+            M_("Adgangskoden skal være mindst {length} tegn", length=MIN_PASSWORD_LENGTH)
+        )
     if password != password.strip():
         # the login form strips what is typed, so such a password could never be used
-        raise ValidationFailed("Adgangskoden må ikke begynde eller slutte med mellemrum")
+        raise ValidationFailed(M_("Adgangskoden må ikke begynde eller slutte med mellemrum"))
 
 
 def _snapshot(user: AppUser) -> dict[str, Any]:
@@ -80,13 +82,16 @@ def _check_scope_exists(
         None if municipality_code is None else session.get(Municipality, municipality_code)
     )
     if municipality_code is not None and (municipality is None or not municipality.is_municipality):
-        raise ValidationFailed(f"Ukendt kommunekode: {municipality_code}")
+        raise ValidationFailed(M_("Ukendt kommunekode: {code}", code=municipality_code))
     if (
         police_district_number is not None
         and session.get(PoliceDistrict, police_district_number) is None
     ):
         raise ValidationFailed(
-            f"Ukendt politikreds: {police_district_number} (politikredsene er nummereret 1-12)"
+            M_(
+                "Ukendt politikreds: {number} (politikredsene er nummereret 1-12)",
+                number=police_district_number,
+            )
         )
 
 
@@ -100,7 +105,10 @@ def _validate_role_and_scope(
     """A known role, bound to what it must be bound to, and that place exists."""
     if role not in set(Role):
         raise ValidationFailed(
-            f"Ukendt rolle: {role} (vælg admin, project_leader, police, council eller business)"
+            M_(
+                "Ukendt rolle: {role} (vælg admin, project_leader, police, council eller business)",
+                role=role,
+            )
         )
     problem = validate_scope(
         role=Role(role),
@@ -128,7 +136,10 @@ def _validate_new_user(
         or not username.replace("-", "").replace("_", "").replace(".", "").isalnum()
     ):
         raise ValidationFailed(
-            f"Ugyldigt brugernavn: {username!r} (højst 64 tegn: bogstaver, tal, punktum, - og _)"
+            M_(
+                "Ugyldigt brugernavn: {username} (højst 64 tegn: bogstaver, tal, punktum, - og _)",
+                username=repr(username),
+            )
         )
     _validate_role_and_scope(
         session,
@@ -137,7 +148,7 @@ def _validate_new_user(
         police_district_number=police_district_number,
     )
     if session.exec(select(AppUser).where(AppUser.username == username)).first():
-        raise ValidationFailed(f"Brugernavnet {username} findes allerede")
+        raise ValidationFailed(M_("Brugernavnet {username} findes allerede", username=username))
     return Role(role)
 
 
@@ -193,7 +204,7 @@ def add_user(
 def _load_for_update(session: Session, username: str) -> AppUser:
     user = session.exec(select(AppUser).where(AppUser.username == username.strip().lower())).first()
     if user is None:
-        raise NotFound(f"Ukendt bruger: {username}")
+        raise NotFound(M_("Ukendt bruger: {username}", username=username))
     return user
 
 
@@ -205,7 +216,7 @@ def _keep_an_admin(session: Session, *, losing: str) -> None:
         )
     ).first()
     if others is None:
-        raise ValidationFailed("Der skal altid være mindst én aktiv administrator")
+        raise ValidationFailed(M_("Der skal altid være mindst én aktiv administrator"))
 
 
 def set_active(engine: Engine, *, actor: Actor, username: str, active: bool) -> None:
@@ -214,7 +225,7 @@ def set_active(engine: Engine, *, actor: Actor, username: str, active: bool) -> 
     with transaction(engine) as session:
         user = _load_for_update(session, username)
         if not active and user.username == actor.username:
-            raise ValidationFailed("Du kan ikke deaktivere din egen bruger")
+            raise ValidationFailed(M_("Du kan ikke deaktivere din egen bruger"))
         if not active and user.role == Role.ADMIN:
             _keep_an_admin(session, losing=user.username)
         before = _snapshot(user)
@@ -281,9 +292,13 @@ def clean_email(email: str | None) -> str | None:
     if not text:
         return None
     if len(text) > MAX_EMAIL_LENGTH:
-        raise ValidationFailed(f"E-mailadressen må højst være {MAX_EMAIL_LENGTH} tegn")
+        raise ValidationFailed(
+            M_("E-mailadressen må højst være {length} tegn", length=MAX_EMAIL_LENGTH)
+        )
     if not _EMAIL.fullmatch(text):
-        raise ValidationFailed(f"»{text}« er ikke en e-mailadresse (fx navn@kommune.dk)")
+        raise ValidationFailed(
+            M_("»{text}« er ikke en e-mailadresse (fx navn@kommune.dk)", text=text)
+        )
     local, domain = text.rsplit("@", 1)
     return f"{local}@{domain.lower()}"
 
@@ -335,7 +350,11 @@ def set_language(engine: Engine, *, actor: Actor, username: str, language: str) 
         require(actor, Action.MANAGE_USERS)
     if language not in LANGUAGES:
         raise ValidationFailed(
-            f"Ukendt sprog: {language}. Vælg et af: {', '.join(LANGUAGE_NAMES.values())}."
+            M_(
+                "Ukendt sprog: {language}. Vælg et af: {names}.",
+                language=language,
+                names=", ".join(LANGUAGE_NAMES.values()),
+            )
         )
     with transaction(engine) as session:
         user = _load_for_update(session, username)
@@ -374,7 +393,7 @@ def change_own_password(
     with Session(engine) as session:
         user = _load_for_update(session, actor.username)
         if not check_password(old_password, user.password_hash):
-            raise ValidationFailed("Den nuværende adgangskode er forkert")
+            raise ValidationFailed(M_("Den nuværende adgangskode er forkert"))
     _write_password(
         engine,
         actor=actor,

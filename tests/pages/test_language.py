@@ -40,8 +40,7 @@ def test_choosing_english_is_stored_and_the_next_page_is_english(private_db: str
     assert not at.exception and not at.error
     assert stored_language(private_db, "projektleder") == "en"
     assert [s.value for s in at.success] == [
-        "Your language has been saved. The menu and the pages translated so far are now shown "
-        "in English."
+        "Your language has been saved. The menu and the pages are now shown in English."
     ]
     # the same page, drawn again: Min konto and the menu in English
     assert [t.value for t in at.title] == ["My account"]
