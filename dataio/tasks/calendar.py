@@ -20,6 +20,7 @@ from dataio.meetings.store import UserMeeting, meetings_for_user
 from dataio.store.users import actor_of
 from dataio.tasks.owners import my_items
 from models.calendar import CalendarEvent, calendar_text
+from models.i18n import M_
 from models.permissions import Action, Actor, require
 from models.tables import AppUser
 
@@ -41,7 +42,7 @@ def new_calendar_token(engine: Engine, *, actor: Actor) -> str:
     with transaction(engine) as session:
         user = session.exec(select(AppUser).where(AppUser.username == actor.username)).first()
         if user is None:
-            raise NotFound(f"Ukendt bruger: {actor.username}")
+            raise NotFound(M_("Ukendt bruger: {user}", user=actor.username))
         user.calendar_token_hash = token_hash(token)
         session.add(user)
         audit.record(
