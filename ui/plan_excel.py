@@ -17,6 +17,7 @@ from models.permissions import Actor
 from models.safe_text import for_markdown
 from ui import loaders
 from ui.i18n import _, active_language, error_text
+from ui.plan_view import refusals_in_language
 from ui.uploads import read_once
 
 PREVIEW_COLUMNS = {"track": "Spor"} | {key: heading for key, heading, _ in COLUMNS}
@@ -113,7 +114,8 @@ def excel_section(
     if st.button(
         _("Erstat planen med filens aktiviteter"), type="primary", key="plan_excel_import"
     ):
-        count = import_plan(loaders.engine(), actor=actor, municipality_code=code, data=data)
+        with refusals_in_language():
+            count = import_plan(loaders.engine(), actor=actor, municipality_code=code, data=data)
         loaders.after_write()
         # a fresh uploader (the file is used), and the message shown after the rerun
         st.session_state["plan_excel_generation"] = generation + 1

@@ -1,5 +1,7 @@
 """The Handlingsplan page's sections: creation, the editable table, conflicts, follow-ups and walks."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -32,6 +34,7 @@ from models.actionplan import (
     value_label,
     warning_text,
 )
+from models.errors import DomainError
 from models.formatting import fmt_date, fmt_int, fmt_percent
 from models.i18n import DANISH, N_, translate, translator
 from models.numbers import NumberRefused, parse_decimal
@@ -42,7 +45,7 @@ from ui.charts import gantt_chart, track_progress_chart
 from ui.downloads import table_download
 from ui.editing import apply_editor_state, edits_between, same_rows
 from ui.figures import PLOTLY_SEPARATORS
-from ui.i18n import _, active_language, ngettext
+from ui.i18n import _, active_language, error_text, ngettext
 
 
 def gantt_figure(items: pd.DataFrame, *, today: date, lang: str = DANISH) -> go.Figure:
@@ -116,6 +119,19 @@ def refused_number(refused: NumberRefused, *, lang: str = DANISH) -> str:
     )
 
 
+@contextmanager
+def refusals_in_language() -> Iterator[None]:
+    """A write's refusal (a DomainError) in the reader's language, shown as ui.page.explain_failure
+    shows it (an error, and the page stops there); in Danish it is left to explain_failure."""
+    try:
+        yield
+    except DomainError as error:
+        if active_language() == DANISH:
+            raise
+        st.error(error_text(error), icon=":material/error:")
+        st.stop()
+
+
 def may_edit_plan(actor: Actor, target: Target) -> bool:
     """Whether the actor may change anything in this plan (police: their own items)."""
     return (
@@ -145,9 +161,10 @@ def creation_form(actor: Actor, code: int, name: str) -> None:
             key="create_plan_items",
         )
         if st.form_submit_button(_("Opret handlingsplan")):
-            count = create_plan(
-                loaders.engine(), actor=actor, municipality_code=code, template_rows=chosen
-            )
+            with refusals_in_language():
+                count = create_plan(
+                    loaders.engine(), actor=actor, municipality_code=code, template_rows=chosen
+                )
             flash.done(
                 _("Handlingsplanen er oprettet med {count} aktiviteter.").format(
                     count=fmt_int(count, lang=lang)
@@ -384,9 +401,10 @@ def unsaved_banner(draft: Draft, *, actor: Actor, code: int) -> None:
 def save_draft(draft: Draft, *, actor: Actor, code: int) -> None:
     """Save the edits; the result (conflicts included) is shown on the next run, which draws a
     fresh editor from the stored rows, so nothing the person typed is replayed onto new data."""
-    result = save_changes(
-        loaders.engine(), actor=actor, municipality_code=code, edits=draft.edits()
-    )
+    with refusals_in_language():
+        result = save_changes(
+            loaders.engine(), actor=actor, municipality_code=code, edits=draft.edits()
+        )
     st.session_state[DRAFTS].pop(code, None)
     st.session_state[GENERATION] = st.session_state.get(GENERATION, 0) + 1
     st.session_state["plan_result"] = result
@@ -522,7 +540,8 @@ def to_plan_form(candidates: pd.DataFrame, *, actor: Actor) -> None:
             key="to_plan_choice",
         )
         if st.form_submit_button(_("Sæt i handlingsplanen")):
-            follow_up_to_item(loaders.engine(), actor=actor, observation_id=int(chosen))
+            with refusals_in_language():
+                follow_up_to_item(loaders.engine(), actor=actor, observation_id=int(chosen))
             flash.done(_("Opfølgningen er nu en aktivitet i handlingsplanen."), area="follow_ups")
 
 
@@ -537,14 +556,15 @@ def close_form(follow_ups: pd.DataFrame, *, actor: Actor) -> None:
         )
         note = st.text_input(_("Note (hvad er gjort?)"), key="close_note")
         if st.form_submit_button(_("Luk opfølgning")):
-            set_observation_status(
-                loaders.engine(),
-                actor=actor,
-                observation_id=int(chosen),
-                loaded_version=int(versions[int(chosen)]),
-                status="lukket",
-                note=note,
-            )
+            with refusals_in_language():
+                set_observation_status(
+                    loaders.engine(),
+                    actor=actor,
+                    observation_id=int(chosen),
+                    loaded_version=int(versions[int(chosen)]),
+                    status="lukket",
+                    note=note,
+                )
             flash.done(
                 _("Opfølgningen er lukket: {follow_up}.").format(
                     follow_up=for_markdown(labels[int(chosen)])
@@ -586,14 +606,15 @@ def reopen_form(closed: pd.DataFrame, *, actor: Actor) -> None:
             )
             note = st.text_input(_("Note (hvorfor genåbnes den?)"), key="reopen_note")
             if st.form_submit_button(_("Genåbn opfølgning")):
-                set_observation_status(
-                    loaders.engine(),
-                    actor=actor,
-                    observation_id=int(chosen),
-                    loaded_version=int(versions[int(chosen)]),
-                    status="åben",
-                    note=note,
-                )
+                with refusals_in_language():
+                    set_observation_status(
+                        loaders.engine(),
+                        actor=actor,
+                        observation_id=int(chosen),
+                        loaded_version=int(versions[int(chosen)]),
+                        status="åben",
+                        note=note,
+                    )
                 flash.done(
                     _("Opfølgningen er genåbnet: {follow_up}.").format(
                         follow_up=for_markdown(labels[int(chosen)])
@@ -651,17 +672,18 @@ def walk_form(actor: Actor, code: int) -> None:
                 for r in observations.itertuples()
                 if str(r.Beskrivelse or "").strip()
             ]
-            add_walk(
-                loaders.engine(),
-                actor=actor,
-                municipality_code=code,
-                walk_date=walk_date,
-                area=area,
-                participants=participants,
-                lat=lat,
-                lon=lon,
-                observations=rows,
-            )
+            with refusals_in_language():
+                add_walk(
+                    loaders.engine(),
+                    actor=actor,
+                    municipality_code=code,
+                    walk_date=walk_date,
+                    area=area,
+                    participants=participants,
+                    lat=lat,
+                    lon=lon,
+                    observations=rows,
+                )
             flash.done(
                 ngettext(
                     "Vandringen i {area} er registreret med {count} observation.",
