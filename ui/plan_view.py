@@ -89,9 +89,13 @@ def gantt_figure(items: pd.DataFrame, *, today: date, lang: str = DANISH) -> go.
             for day, label in zip(axis.tickvals, axis.ticktext, strict=True)
         ]
     for note in figure.layout.annotations:
-        note.text = _(note.text)
+        if note.text == TODAY:
+            note.text = _(TODAY)
     figure.update_layout(legend_title_text=_("Status"), separators=PLOTLY_SEPARATORS[lang])
     return figure
+
+
+TODAY = N_("I dag")  # ui.charts.gantt_chart's label on the line for today
 
 
 def _tick(day: date, danish: str, lang: str) -> str:
