@@ -65,7 +65,6 @@ def render(guard: Guarded) -> None:
             placeholder=_("Alle"),
             select_all=False,
             format_func=lambda value: value_label(value, lang=lang),
-            key=f"plan_filter_{column}",
         )
         for box, (column, label) in zip(st.columns(4), columns.items(), strict=True)
     }

@@ -606,7 +606,6 @@ def reopen_form(closed: pd.DataFrame, *, actor: Actor) -> None:
                 _("Genåbn en opfølgning"),
                 list(labels),
                 format_func=labels.__getitem__,
-                key="reopen_choice",
             )
             note = st.text_input(_("Note (hvorfor genåbnes den?)"), key="reopen_note")
             if st.form_submit_button(_("Genåbn opfølgning")):
