@@ -198,7 +198,7 @@ def column_labels(lang: str = DANISH) -> dict[str, str]:
     return {key: translate(lang, label) for key, label in COLUMN_LABELS.items()}
 
 
-def _column_config(lang: str = DANISH) -> dict[str, object]:
+def _column_config(lang: str = DANISH) -> dict[str, Any]:
     labels = column_labels(lang)
     # the stored values stay Danish; only what the cell shows is in the reader's language
     shown: Any = None if lang == DANISH else (lambda value: value_label(value, lang=lang))
@@ -321,7 +321,7 @@ def plan_table(shown: pd.DataFrame, *, editable: bool, actor: Actor, code: int) 
             hide_index=True,
             height=520,
             key="plan_view",
-        )  # type: ignore[arg-type]
+        )
         return
     draft, key = _draft(code, shown, editor_key_now(more=more))
     st.session_state[EDITOR_KEY] = key
@@ -336,7 +336,7 @@ def plan_table(shown: pd.DataFrame, *, editable: bool, actor: Actor, code: int) 
             num_rows="dynamic",
             height=520,
             key=key,
-        )  # type: ignore[arg-type]
+        )
     draft.state = dict(st.session_state.get(key) or {})
     save, discard, _rest = st.columns([1, 1, 3])
     if save.button(_("Gem ændringer"), type="primary", key="plan_save"):

@@ -315,7 +315,8 @@ def test_mine_opgaver_in_english(private_db: str, user: str) -> None:
         "Due",
     ]
     assert "Give a status update" in [s.value for s in at.subheader]
-    links = [link.label for link in at.get("page_link") if link.label.startswith("Open the")]
+    links = [str(link.proto.label) for link in at.get("page_link")]
+    links = [label for label in links if label.startswith("Open the")]
     assert links == ["Open the action plan for Ishøj"]
     at = next(b for b in at.button if b.label == "Save status update").click().run()
     assert not at.error and any(s.value.startswith("The status update for «") for s in at.success)
