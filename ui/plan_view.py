@@ -526,7 +526,10 @@ def follow_ups_for_display(follow_ups: pd.DataFrame, *, lang: str = DANISH) -> p
     )
     if lang != DANISH:
         shown = shown.assign(
-            status=[translate(lang, s) if s in FOLLOW_UP_STATUSES else s for s in shown["status"]]
+            status=[
+                translate(lang, s) if s in FOLLOW_UP_STATUSES else value_label(s, lang=lang)
+                for s in shown["status"]
+            ]
         )
     headings = {key: translate(lang, label) for key, label in FOLLOW_UP_HEADINGS.items()}
     return shown[list(FOLLOW_UP_HEADINGS)].rename(columns=headings)

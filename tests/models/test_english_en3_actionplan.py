@@ -3,6 +3,7 @@
 import pytest
 
 from models.actionplan import goal_label, value_label, warning_text
+from models.check_ins import override_line
 
 
 @pytest.mark.parametrize(
@@ -52,3 +53,13 @@ def test_goal_label(code: str, danish: str, english: str) -> None:
 def test_warning_text(flags: object, english: str) -> None:
     assert warning_text(flags, lang="en") == english
     assert warning_text(flags) == (flags or "")
+
+
+def test_override_line_in_danish_and_english() -> None:
+    danish = override_line(computed="off_track", override="on_track", reason="begrundelse")
+    english = override_line(
+        computed="off_track", override="on_track", reason="begrundelse", lang="en"
+    )
+    assert danish.startswith("Beregnet: ■ ") and "Projektlederens vurdering: ● " in danish
+    assert english.startswith("Computed: ■ ") and "The project leader's assessment: ● " in english
+    assert english.endswith("— »begrundelse«") and "På rette vej" not in english
