@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from models.i18n import DANISH, N_, translate
+
 
 class Track(StrEnum):
     """The guide's four parts of a plan."""
@@ -16,11 +18,27 @@ class Track(StrEnum):
 
 
 TRACK_LABELS = {
-    Track.ORGANISATION: "Organisering",
-    Track.CITIZENS: "Spor 1: Engagering af borgerne",
-    Track.BUSINESS: "Spor 2: Det lokale erhvervsliv",
-    Track.PRESS: "Spor 3: Konstruktiv presse og kommunikation",
+    Track.ORGANISATION: N_("Organisering"),
+    Track.CITIZENS: N_("Spor 1: Engagering af borgerne"),
+    Track.BUSINESS: N_("Spor 2: Det lokale erhvervsliv"),
+    Track.PRESS: N_("Spor 3: Konstruktiv presse og kommunikation"),
 }
+# the stored values as a person reads them (the value is its own msgid; marked for extraction)
+SHOWN_VALUES = (
+    N_("Organisering"),
+    N_("Spor 1"),
+    N_("Spor 2"),
+    N_("Spor 3"),
+    N_("ikke startet"),
+    N_("i gang"),
+    N_("færdig"),
+    N_("udskudt"),
+    N_("aflyst"),
+    N_("kommune"),
+    N_("politi"),
+    N_("fælles"),
+    N_("erhvervsforening"),
+)
 
 
 class ItemStatus(StrEnum):
@@ -45,13 +63,38 @@ class Organisation(StrEnum):
 GOAL_CHOICES = ("burglaries", "helpers", "insecurity", "none")
 # The goal an item serves, as the page and the workbook write it (the stored value is the code)
 GOAL_LABELS = {
-    "burglaries": "Indbrud",
-    "helpers": "Nabohjælpere",
-    "insecurity": "Tryghed",
-    "none": "Intet",
+    "burglaries": N_("Indbrud"),
+    "helpers": N_("Nabohjælpere"),
+    "insecurity": N_("Tryghed"),
+    "none": N_("Intet"),
 }
 STALE_AFTER_DAYS = 90
 CLOSED = {ItemStatus.DONE, ItemStatus.CANCELLED}
+
+
+# the words of the plan's warning flags (models.vocabulary), as shown in another language
+FLAG_WORDS = (N_("Forsinket"), N_("Ikke rørt i 90 dage"))
+
+
+def value_label(value: object, *, lang: str = DANISH) -> str:
+    """A stored track, status or organisation as shown: 'i gang' (English 'in progress'); any
+    other text (the partnership's own) as it is."""
+    text = "" if value is None else str(value)
+    return translate(lang, text) if text in SHOWN_VALUES else text
+
+
+def goal_label(code: object, *, lang: str = DANISH) -> str:
+    """An item's goal code as shown: 'burglaries' -> 'Indbrud' (English 'Burglaries')."""
+    label = GOAL_LABELS.get(str(code))
+    return str(code) if label is None else translate(lang, label)
+
+
+def warning_text(flags: object, *, lang: str = DANISH) -> str:
+    """The warning column ('■ Forsinket · ▲ Ikke rørt i 90 dage') with its words in `lang`."""
+    text = flags if isinstance(flags, str) else ""
+    for word in FLAG_WORDS:  # models.vocabulary's OVERDUE_FLAG and STALE_FLAG, after the shape
+        text = text.replace(f" {word}", f" {translate(lang, word)}")
+    return text
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,8 @@ import re
 from datetime import date
 
 from models.domain import Status
-from models.vocabulary import status_mark
+from models.i18n import DANISH, translate
+from models.vocabulary import status_label, status_mark
 
 _QUARTER = re.compile(r"(\d{4})-K([1-4])")
 
@@ -26,12 +27,21 @@ def clean_period(text: str) -> str | None:
         return None
 
 
-def override_line(*, computed: str | None, override: str, reason: str) -> str:
-    """'Beregnet: ■ Ikke på rette vej · Projektlederens vurdering: ● På rette vej — »begrundelse«'."""
-    return (
-        f"Beregnet: {status_mark(computed)} · Projektlederens vurdering: "
-        f"{status_mark(override)} — »{reason}«"
+def override_line(*, computed: str | None, override: str, reason: str, lang: str = DANISH) -> str:
+    """'Beregnet: ■ Ikke på rette vej · Projektlederens vurdering: ● På rette vej — »begrundelse«'
+    (English 'Computed: ... · The project leader's assessment: ...')."""
+    return translate(
+        lang, "Beregnet: {computed} · Projektlederens vurdering: {override} — »{reason}«"
+    ).format(
+        computed=_mark(computed, lang),
+        override=_mark(override, lang),
+        reason=reason,
     )
+
+
+def _mark(status: str | None, lang: str) -> str:
+    """models.vocabulary.status_mark in `lang`: the shape, then the word."""
+    return status_mark(status, status_label(status, lang=lang))
 
 
 OVERRIDE_CHOICES = tuple(s.value for s in Status)

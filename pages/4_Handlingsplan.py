@@ -4,14 +4,15 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from models.actionplan import value_label
 from models.permissions import Action, Target, allows
 from ui import flash, loaders
 from ui.auth import Guarded, require
 from ui.built_once import built_once
-from ui.charts import gantt_chart, track_progress_chart
 from ui.communication_view import plan_partners
 from ui.described import cached_chart
 from ui.editing import filter_items, filter_options
+from ui.i18n import _, active_language
 from ui.item_panel import item_panel
 from ui.maps import show_map, walks_map
 from ui.page import guarded, municipality_picker
@@ -19,8 +20,10 @@ from ui.plan_excel import excel_section
 from ui.plan_view import (
     creation_form,
     follow_ups_section,
+    gantt_figure,
     may_edit_plan,
     plan_table,
+    progress_figure,
     summary_metrics,
     walk_form,
 )
@@ -30,13 +33,14 @@ from ui.tables import audit_for_display, changes_caption, plan_filter
 def render(guard: Guarded) -> None:
     """The page body."""
     actor, version, today = guard.actor, loaders.current_version(), date.today()
+    lang = active_language()
     code, name, district = municipality_picker(actor, version)
     target = Target(code, district)
-    st.title(f"Handlingsplan: {name}")
+    st.title(_("Handlingsplan: {name}").format(name=name))
     flash.show()
     items, summary, by_track = loaders.load_plan(version, actor, code, today)
     district_name = loaders.load_police_districts(version)[district]
-    with st.expander("Handlingsplanen i Excel: hent eller indlæs"):
+    with st.expander(_("Handlingsplanen i Excel: hent eller indlæs")):
         excel_section(
             actor,
             code,
@@ -48,14 +52,20 @@ def render(guard: Guarded) -> None:
         if allows(actor, Action.EDIT_ACTION_PLAN, target):
             creation_form(actor, code, name)
         else:
-            st.info(f"{name} har ingen handlingsplan endnu.")
+            st.info(_("{name} har ingen handlingsplan endnu.").format(name=name))
         return
     summary_metrics(summary)
     options = filter_options(items)
-    columns = {"track": "Spor", "status": "Status", "owner_name": "Ansvarlig"}
-    columns["organisation"] = "Organisation"
+    columns = {"track": _("Spor"), "status": _("Status"), "owner_name": _("Ansvarlig")}
+    columns["organisation"] = _("Organisation")
     chosen = {
-        column: box.multiselect(label, options[column], placeholder="Alle", select_all=False)
+        column: box.multiselect(
+            label,
+            options[column],
+            placeholder=_("Alle"),
+            select_all=False,
+            format_func=lambda value: value_label(value, lang=lang),
+        )
         for box, (column, label) in zip(st.columns(4), columns.items(), strict=True)
     }
     shown = filter_items(
@@ -73,17 +83,25 @@ def render(guard: Guarded) -> None:
     choice = (actor, code, tuple((column, tuple(values)) for column, values in chosen.items()))
     with left:
         cached_chart(
-            lambda: track_progress_chart(by_track),
+            lambda: progress_figure(by_track, lang=lang),
             key="track_progress",
             version=version,
             cache_key=(actor, code),
+            lang=lang,
         )
     with right:
         cached_chart(
-            lambda: gantt_chart(shown, today=today), key="gantt", version=version, cache_key=choice
+            lambda: gantt_figure(shown, today=today, lang=lang),
+            key="gantt",
+            version=version,
+            cache_key=choice,
+            lang=lang,
         )
     since_day = st.date_input(
-        "Ændret siden (fx sidste møde)", value=today - timedelta(days=30), format="DD.MM.YYYY"
+        _("Ændret siden (fx sidste møde)"),
+        value=today - timedelta(days=30),
+        format="DD.MM.YYYY",
+        key="plan_changed_since",
     )
     changes = loaders.load_audit_page(version, actor, plan_filter(code, since_day), 1)
     st.caption(changes_caption(changes, since=since_day))

@@ -7,13 +7,15 @@ import streamlit as st
 from dataio.errors import DomainError
 from dataio.tasks.owners import owner_choices, set_owner
 from models.actionplan import Organisation
+from models.i18n import N_
 from models.permissions import Action, Actor, Target, allows
 from models.safe_text import for_markdown
 from ui import flash, loaders
 from ui.check_in_view import check_in_form, history
+from ui.i18n import _, error_text
 from ui.loaders import TTL_SECONDS
 
-NO_USER = "(ingen bruger: skriv et navn)"
+NO_USER = N_("(ingen bruger: skriv et navn)")
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -52,11 +54,11 @@ def item_panel(items: pd.DataFrame, *, actor: Actor, target: Target, version: in
     workable = workable_items(items, actor=actor, target=target)
     if workable.empty:
         return
-    st.subheader("Ansvarlig og statusopdatering")
+    st.subheader(_("Ansvarlig og statusopdatering"))
     flash.show("item_panel")
-    rows = {int(r["id"]): r for _, r in workable.iterrows()}
+    rows = {int(r["id"]): r for _i, r in workable.iterrows()}
     chosen = st.selectbox(
-        "Aktivitet", list(rows), format_func=lambda i: _label(rows[i]), key="panel_item"
+        _("Aktivitet"), list(rows), format_func=lambda i: _label(rows[i]), key="panel_item"
     )
     row = rows[int(chosen)]
     left, right = st.columns(2)
@@ -68,7 +70,9 @@ def item_panel(items: pd.DataFrame, *, actor: Actor, target: Target, version: in
 
 
 def _refused(what: str, error: DomainError) -> None:
-    st.error(f"{what} er ikke gemt: {for_markdown(str(error))}")
+    st.error(
+        _("{what} er ikke gemt: {reason}").format(what=what, reason=for_markdown(error_text(error)))
+    )
 
 
 def owner_form(row: pd.Series, *, actor: Actor, code: int, version: int) -> None:
@@ -78,18 +82,18 @@ def owner_form(row: pd.Series, *, actor: Actor, code: int, version: int) -> None
     current = row["owner_username"] if row["owner_username"] in people else None
     with st.form(f"owner_form_{item_id}", enter_to_submit=False):
         picked = st.selectbox(
-            "Ansvarlig bruger",
+            _("Ansvarlig bruger"),
             [None, *people],
             index=0 if current is None else 1 + list(people).index(current),
-            format_func=lambda u: NO_USER if u is None else people[u],
+            format_func=lambda u: _(NO_USER) if u is None else people[u],
             key=f"owner_pick_{item_id}",
         )
         free = st.text_input(
-            "Navn på en ansvarlig uden konto",
+            _("Navn på en ansvarlig uden konto"),
             value="" if current else str(row["owner_name"] or ""),
             key=f"owner_free_{item_id}",
         )
-        if st.form_submit_button("Gem ansvarlig"):
+        if st.form_submit_button(_("Gem ansvarlig")):
             try:
                 set_owner(
                     loaders.engine(),
@@ -100,10 +104,12 @@ def owner_form(row: pd.Series, *, actor: Actor, code: int, version: int) -> None
                     owner_name="" if picked else free,
                 )
             except DomainError as error:
-                _refused("Den ansvarlige", error)
+                _refused(_("Den ansvarlige"), error)
                 return
-            who = people[picked] if picked else (free.strip() or "ingen")
+            who = people[picked] if picked else (free.strip() or _("ingen"))
             flash.done(
-                f"Ansvarlig for «{for_markdown(str(row['title']))}» er nu {for_markdown(who)}.",
+                _("Ansvarlig for «{title}» er nu {who}.").format(
+                    title=for_markdown(str(row["title"])), who=for_markdown(who)
+                ),
                 area="item_panel",
             )

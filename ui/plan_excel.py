@@ -10,14 +10,32 @@ from dataio.files.action_plan_import import import_plan
 from dataio.files.action_plan_reading import PlanRow, read_plan
 from dataio.files.action_plan_workbook import COLUMNS, export_plan
 from dataio.files.spreadsheet import XLSX_MIME
-from models.actionplan import GOAL_LABELS
-from models.formatting import fmt_date
+from models.actionplan import goal_label, value_label
+from models.formatting import fmt_date, fmt_int
+from models.i18n import DANISH, N_, translate
 from models.permissions import Actor
 from models.safe_text import for_markdown
 from ui import loaders
+from ui.i18n import _, active_language, error_text
+from ui.plan_view import refusals_in_language
 from ui.uploads import read_once
 
 PREVIEW_COLUMNS = {"track": "Spor"} | {key: heading for key, heading, _ in COLUMNS}
+# the workbook's headings (dataio.files.action_plan_workbook, Danish in the file), as the preview
+# shows them in another language
+PREVIEW_HEADINGS = (
+    N_("Spor"),
+    N_("Aktivitet"),
+    N_("Aktivitetsgruppe"),
+    N_("Ansvarlig"),
+    N_("Organisation"),
+    N_("Start"),
+    N_("Frist"),
+    N_("Status"),
+    N_("Fremdrift (%)"),
+    N_("Mål"),
+    N_("Noter"),
+)
 
 
 @st.cache_data(ttl=loaders.TTL_SECONDS, show_spinner=False)
@@ -32,17 +50,23 @@ def _workbook(version: int, viewer: Actor, code: int, name: str, district_name: 
     )
 
 
-def preview_frame(rows: list[PlanRow]) -> pd.DataFrame:
-    """The parsed rows with the workbook's Danish headings and words."""
+def preview_frame(rows: list[PlanRow], *, lang: str = DANISH) -> pd.DataFrame:
+    """The parsed rows with the workbook's headings and words (Danish, as in the file; in
+    another language, translated)."""
+    headings = {key: translate(lang, heading) for key, heading in PREVIEW_COLUMNS.items()}
 
     def shown(key: str, value: object) -> object:
         if isinstance(value, date):
-            return fmt_date(value)
-        return GOAL_LABELS.get(str(value), value) if key == "goal" else value
+            return fmt_date(value, lang=lang)
+        if key == "goal":
+            return goal_label(value, lang=lang) if value is not None else value
+        if lang != DANISH and key in ("track", "status", "organisation"):
+            return value_label(value, lang=lang)
+        return value
 
     return pd.DataFrame(
-        [{PREVIEW_COLUMNS[k]: shown(k, v) for k, v in row.values().items()} for row in rows],
-        columns=list(PREVIEW_COLUMNS.values()),
+        [{headings[k]: shown(k, v) for k, v in row.values().items()} for row in rows],
+        columns=list(headings.values()),
     )
 
 
@@ -50,9 +74,10 @@ def excel_section(
     actor: Actor, code: int, name: str, district_name: str, *, may_import: bool
 ) -> None:
     """Download the plan in the guide's Excel layout; with may_import, replace it from a workbook."""
-    st.subheader("Handlingsplanen i Excel")
+    lang = active_language()
+    st.subheader(_("Handlingsplanen i Excel"))
     st.download_button(
-        "Hent som Excel",
+        _("Hent som Excel"),
         data=_workbook(loaders.current_version(), actor, code, name, district_name),
         file_name=f"handlingsplan-{code}.xlsx",
         mime=XLSX_MIME,
@@ -65,10 +90,12 @@ def excel_section(
         return
     generation = st.session_state.get("plan_excel_generation", 0)
     upload = st.file_uploader(
-        "Indlæs handlingsplan fra Excel",
+        _("Indlæs handlingsplan fra Excel"),
         type=["xlsx"],
         key=f"plan_excel_upload_{generation}",
-        help="Hent planen som Excel, ret den, og indlæs den her. Alle planens aktiviteter erstattes af filens.",
+        help=_(
+            "Hent planen som Excel, ret den, og indlæs den her. Alle planens aktiviteter erstattes af filens."
+        ),
     )
     if upload is None:
         return
@@ -76,19 +103,24 @@ def excel_section(
     try:
         rows = read_once(upload, purpose="plan_workbook", read=lambda: read_plan(data))
     except DomainError as error:
-        st.error(str(error), icon=":material/error:")
+        st.error(error_text(error), icon=":material/error:")
         return
     st.caption(
-        f"{for_markdown(upload.name)}: {len(rows)} aktiviteter. Indlæsningen erstatter alle aktiviteter i {name}s plan med filens og skrives i ændringsloggen."
+        _(
+            "{file}: {count} aktiviteter. Indlæsningen erstatter alle aktiviteter i {name}s plan med filens og skrives i ændringsloggen."
+        ).format(file=for_markdown(upload.name), count=fmt_int(len(rows), lang=lang), name=name)
     )
-    st.dataframe(preview_frame(rows), hide_index=True, key="plan_excel_preview")
-    if st.button("Erstat planen med filens aktiviteter", type="primary", key="plan_excel_import"):
-        count = import_plan(loaders.engine(), actor=actor, municipality_code=code, data=data)
+    st.dataframe(preview_frame(rows, lang=lang), hide_index=True, key="plan_excel_preview")
+    if st.button(
+        _("Erstat planen med filens aktiviteter"), type="primary", key="plan_excel_import"
+    ):
+        with refusals_in_language():
+            count = import_plan(loaders.engine(), actor=actor, municipality_code=code, data=data)
         loaders.after_write()
         # a fresh uploader (the file is used), and the message shown after the rerun
         st.session_state["plan_excel_generation"] = generation + 1
-        st.session_state["plan_excel_result"] = (
-            f"Handlingsplanen er erstattet med {count} aktiviteter fra {for_markdown(upload.name)}."
-        )
+        st.session_state["plan_excel_result"] = _(
+            "Handlingsplanen er erstattet med {count} aktiviteter fra {file}."
+        ).format(count=fmt_int(count, lang=lang), file=for_markdown(upload.name))
         st.success(st.session_state["plan_excel_result"])
         st.rerun()

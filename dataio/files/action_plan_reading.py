@@ -27,6 +27,7 @@ from dataio.files.action_plan_workbook import (
 from dataio.files.cells import cell_date, open_workbook
 from dataio.store.action_plans import COLUMN_LABELS, clean_item
 from models.actionplan import GOAL_LABELS, ItemStatus, Track
+from models.i18n import M_, Message
 from models.numbers import NumberRefused, parse_decimal
 
 MAX_UNPACKED_BYTES = 10 * 1024 * 1024  # every sheet is parsed: a small zip may not unpack to much
@@ -68,10 +69,14 @@ class PlanRow:
 def _load(data: bytes) -> openpyxl.Workbook:
     """Open the bytes as a workbook, or say in Danish why not."""
     if not data:
-        raise ValidationFailed("Filen er tom.")
+        raise ValidationFailed(M_("Filen er tom."))
     if len(data) > MAX_BYTES:
         raise ValidationFailed(
-            f"Filen er for stor: {len(data) / 1024 / 1024:.1f} MB (højst {MAX_BYTES // 1024 // 1024} MB)."
+            M_(
+                "Filen er for stor: {size} MB (højst {most} MB).",
+                size=f"{len(data) / 1024 / 1024:.1f}",
+                most=MAX_BYTES // 1024 // 1024,
+            )
         )
     return open_workbook(data, read_only=False, max_unpacked=MAX_UNPACKED_BYTES, not_xlsx=_NOT_XLSX)
 
@@ -100,7 +105,11 @@ def _find_header(sheet: Worksheet) -> tuple[int, dict[str, int], dict[str, str]]
                 continue
             if key in columns:
                 raise ValidationFailed(
-                    f"Række {cell.row}: kolonnen «{str(cell.value).strip()}» står mere end én gang i overskriftsrækken."
+                    M_(
+                        "Række {number}: kolonnen «{column}» står mere end én gang i overskriftsrækken.",
+                        number=cell.row,
+                        column=str(cell.value).strip(),
+                    )
                 )
             columns[key] = index
             names[key] = " ".join(str(cell.value).split())
@@ -149,12 +158,20 @@ def read_plan(data: bytes) -> list[PlanRow]:
             break
     if found is None:
         raise ValidationFailed(
-            f"Filen har ingen overskriftsrække: der skal stå «Aktivitet» i en celle i de første {HEADER_SEARCH_ROWS} rækker (brug skabelonen fra «Hent som Excel»)."
+            M_(
+                "Filen har ingen overskriftsrække: der skal stå «Aktivitet» i en celle i de første {rows} rækker (brug skabelonen fra «Hent som Excel»).",
+                rows=HEADER_SEARCH_ROWS,
+            )
         )
     sheet, (header_row, columns, names) = found
     if sheet.max_row > MAX_SHEET_ROWS:
         raise ValidationFailed(
-            f"Arket «{sheet.title}» fylder {sheet.max_row} rækker; en handlingsplan må højst fylde {MAX_SHEET_ROWS} rækker."
+            M_(
+                "Arket «{sheet}» fylder {rows} rækker; en handlingsplan må højst fylde {most} rækker.",
+                sheet=sheet.title,
+                rows=sheet.max_row,
+                most=MAX_SHEET_ROWS,
+            )
         )
     headings = {key: names.get(key, heading) for key, heading in HEADINGS.items()}
     rows: list[PlanRow] = []
@@ -177,23 +194,38 @@ def read_plan(data: bytes) -> list[PlanRow]:
                 continue
             if _SPOR.match(" ".join(str(first.value).split()).lower()):
                 raise ValidationFailed(
-                    f"Række {number}, kolonne {_column_name(first, columns, headings)}: «{_plain(first.value)}» er ikke et af planens spor (Organisering, Spor 1, Spor 2 eller Spor 3)."
+                    M_(
+                        "Række {number}, kolonne {column}: «{value}» er ikke et af planens spor (Organisering, Spor 1, Spor 2 eller Spor 3).",
+                        number=number,
+                        column=_column_name(first, columns, headings),
+                        value=_plain(first.value),
+                    )
                 )
             if len(filled) == 1 and first.column == title_column + 1 and _is_bold(first):
                 group = _plain(first.value)
                 continue
         if track is None:
             raise ValidationFailed(
-                f"Række {number}, kolonne {_column_name(filled[0], columns, headings)}: aktiviteten står før den første overskrift; sæt den under Organisering, Spor 1, Spor 2 eller Spor 3."
+                M_(
+                    "Række {number}, kolonne {column}: aktiviteten står før den første overskrift; sæt den under Organisering, Spor 1, Spor 2 eller Spor 3.",
+                    number=number,
+                    column=_column_name(filled[0], columns, headings),
+                )
             )
         if len(rows) >= MAX_ITEMS:
             raise ValidationFailed(
-                f"Række {number}: filen har mere end {MAX_ITEMS} aktiviteter; det er for mange til én handlingsplan."
+                M_(
+                    "Række {number}: filen har mere end {most} aktiviteter; det er for mange til én handlingsplan.",
+                    number=number,
+                    most=MAX_ITEMS,
+                )
             )
         rows.append(_row(cells, number, track, group, columns, headings))
     if not rows:
         raise ValidationFailed(
-            "Filen indeholder ingen aktiviteter (kun overskrifter); planen erstattes ikke med en tom plan."
+            M_(
+                "Filen indeholder ingen aktiviteter (kun overskrifter); planen erstattes ikke med en tom plan."
+            )
         )
     return rows
 
@@ -236,8 +268,15 @@ def _row(
         found = cell(key)
         return None if found is None or _blank(found.value) else found.value
 
-    def fail(key: str, why: str) -> ValidationFailed:
-        return ValidationFailed(f"Række {number}, kolonne {headings[key]}: {why}")
+    def fail(key: str, why: Message) -> ValidationFailed:
+        return ValidationFailed(
+            M_(
+                "Række {number}, kolonne {column}: {why}",
+                number=number,
+                column=headings[key],
+                why=why,
+            )
+        )
 
     values: dict[str, Any] = {
         "track": track.value,
@@ -254,19 +293,34 @@ def _row(
     values["goal"] = goal_code(goal)
     if values["goal"] not in GOAL_LABELS:  # the file speaks Danish, so does the message
         *first, last = GOAL_LABELS.values()
-        raise fail("goal", f"skal være {', '.join(first)} eller {last} (fik «{goal}»)")
+        raise fail(
+            "goal",
+            M_(
+                "skal være {choices} eller {last} (fik «{value}»)",
+                choices=", ".join(first),
+                last=last,
+                value=goal,
+            ),
+        )
     for key, last_day in (("start_date", False), ("due_date", True)):
         raw = value(key)
         try:
             values[key] = _parse_date(raw, last_day=last_day)
         except ValueError as error:
             raise fail(
-                key, f"«{_plain(raw)}» er ikke en dato (skriv fx 1.3.2026 eller mar 2026)"
+                key,
+                M_(
+                    "«{value}» er ikke en dato (skriv fx 1.3.2026 eller mar 2026)",
+                    value=_plain(raw),
+                ),
             ) from error
     found = cell("progress")
     progress = _parse_progress(value("progress"), getattr(found, "number_format", "") or "")
     if progress is None:
-        raise fail("progress", f"«{_plain(value('progress'))}» er ikke et tal fra 0 til 100")
+        raise fail(
+            "progress",
+            M_("«{value}» er ikke et tal fra 0 til 100", value=_plain(value("progress"))),
+        )
     values["progress"] = progress
     return PlanRow(**_validated(values, number, headings), excel_row=number)
 
@@ -283,9 +337,18 @@ def _validated(values: dict[str, Any], number: int, headings: dict[str, str]) ->
         try:
             clean_item({key: values[key]}, label=label)
         except ValidationFailed as error:
-            why = str(error).removeprefix(f"Række «{label}», kolonne {COLUMN_LABELS[key]}: ")
+            fields = error.message.fields if error.message is not None else {}
+            why = fields.get(
+                "why",
+                str(error).removeprefix(f"Række «{label}», kolonne {COLUMN_LABELS[key]}: "),
+            )
             raise ValidationFailed(
-                f"Række {number}, kolonne {headings.get(key, COLUMN_LABELS[key])}: {why}"
+                M_(
+                    "Række {number}, kolonne {column}: {why}",
+                    number=number,
+                    column=headings.get(key, COLUMN_LABELS[key]),
+                    why=why,
+                )
             ) from error
     return clean_item(values, label=label)  # only reached if the rules depend on several columns
 

@@ -26,6 +26,7 @@ from models.actionplan import (
     is_stale,
     summarise,
 )
+from models.i18n import M_, N_, Message
 from models.permissions import Action, Actor, Role, Target, allows, require
 from models.tables import ActionItem, ActionPlan, HotspotAction, WalkObservation
 from models.vocabulary import OVERDUE_FLAG, STALE_FLAG
@@ -44,18 +45,18 @@ EDITABLE = (
     "notes",
 )
 COLUMN_LABELS = {
-    "track": "Spor",
-    "activity_group": "Aktivitet",
-    "title": "Titel",
-    "owner_name": "Ansvarlig",
-    "organisation": "Organisation",
-    "start_date": "Start",
-    "due_date": "Frist",
-    "status": "Status",
-    "progress": "Fremdrift (%)",
-    "goal": "Mål",
-    "notes": "Noter",
-    "owner_username": "Ansvarlig (bruger)",
+    "track": N_("Spor"),
+    "activity_group": N_("Aktivitet"),
+    "title": N_("Titel"),
+    "owner_name": N_("Ansvarlig"),
+    "organisation": N_("Organisation"),
+    "start_date": N_("Start"),
+    "due_date": N_("Frist"),
+    "status": N_("Status"),
+    "progress": N_("Fremdrift (%)"),
+    "goal": N_("Mål"),
+    "notes": N_("Noter"),
+    "owner_username": N_("Ansvarlig (bruger)"),
 }
 # what a write may set besides the table's columns: the owner as a user of the partnership (set
 # by a meeting's decision, dataio.meetings.store; the plan's table edits the owner as text)
@@ -108,7 +109,7 @@ def create_plan(
         target, name = municipality_target(session, municipality_code)
         require(actor, Action.EDIT_ACTION_PLAN, target, where=name)
         if session.get(ActionPlan, municipality_code) is not None:
-            raise ValidationFailed(f"{name} har allerede en handlingsplan")
+            raise ValidationFailed(M_("{name} har allerede en handlingsplan", name=name))
         session.add(
             ActionPlan(
                 municipality_code=municipality_code, created_at=now, created_by=actor.username
@@ -193,8 +194,15 @@ def facts(items: pd.DataFrame) -> list[ItemFacts]:
 def clean_item(values: dict[str, Any], *, label: str) -> dict[str, Any]:
     """Validate and normalise one row's values; ValidationFailed names the row and the column."""
 
-    def fail(column: str, why: str) -> ValidationFailed:
-        return ValidationFailed(f"Række «{label}», kolonne {COLUMN_LABELS[column]}: {why}")
+    def fail(column: str, why: Message) -> ValidationFailed:
+        return ValidationFailed(
+            M_(
+                "Række «{label}», kolonne {column}: {why}",
+                label=label,
+                column=M_(COLUMN_LABELS[column]),
+                why=why,
+            )
+        )
 
     out = {k: v for k, v in values.items() if k in WRITABLE}
     for key in ("start_date", "due_date"):
@@ -207,30 +215,33 @@ def clean_item(values: dict[str, Any], *, label: str) -> dict[str, Any]:
                     else pd.Timestamp(value).date()
                 )
             except (ValueError, TypeError) as error:
-                raise fail(key, f"ikke en dato ({value!r})") from error
+                raise fail(key, M_("ikke en dato ({value})", value=repr(value))) from error
     checks = {
-        "track": (lambda v: v in set(Track), "skal være Organisering, Spor 1, Spor 2 eller Spor 3"),
+        "track": (
+            lambda v: v in set(Track),
+            M_("skal være Organisering, Spor 1, Spor 2 eller Spor 3"),
+        ),
         "status": (
             lambda v: v in set(ItemStatus),
-            "skal være ikke startet, i gang, færdig, udskudt eller aflyst",
+            M_("skal være ikke startet, i gang, færdig, udskudt eller aflyst"),
         ),
         "organisation": (
             lambda v: v in set(Organisation),
-            "skal være kommune, politi, fælles eller erhvervsforening",
+            M_("skal være kommune, politi, fælles eller erhvervsforening"),
         ),
         "goal": (
             lambda v: v in GOAL_CHOICES,
-            "skal være burglaries, helpers, insecurity eller none",
+            M_("skal være burglaries, helpers, insecurity eller none"),
         ),
-        "title": (lambda v: isinstance(v, str) and v.strip() != "", "må ikke være tom"),
+        "title": (lambda v: isinstance(v, str) and v.strip() != "", M_("må ikke være tom")),
         "progress": (
             lambda v: isinstance(v, int | float) and not pd.isna(v) and 0 <= v <= 100,
-            "skal være et tal fra 0 til 100",
+            M_("skal være et tal fra 0 til 100"),
         ),
     }
     for key, (ok, why) in checks.items():
         if key in out and not ok(out[key]):
-            raise fail(key, f"{why} (fik {out[key]!r})")
+            raise fail(key, M_("{why} (fik {value})", why=why, value=repr(out[key])))
     if "progress" in out:
         out["progress"] = int(out["progress"])
     for key in ("activity_group", "owner_name", "notes"):
@@ -267,8 +278,8 @@ def _may_edit(
 def only_own(actor: Actor) -> str:
     """Why a partner may not change an item: which items are theirs."""
     if actor.role is Role.BUSINESS:
-        return "erhvervsforeningen ændrer kun sine egne punkter"
-    return "politiet ændrer kun politiets og de fælles punkter"
+        return N_("erhvervsforeningen ændrer kun sine egne punkter")
+    return N_("politiet ændrer kun politiets og de fælles punkter")
 
 
 def _snapshot(item: ActionItem) -> dict[str, Any]:
@@ -293,7 +304,7 @@ def apply_changes(
     saved, conflicts, created = 0, [], []
     target, name = municipality_target(session, municipality_code)
     if session.get(ActionPlan, municipality_code) is None:
-        raise NotFound(f"{name} har ingen handlingsplan endnu")
+        raise NotFound(M_("{name} har ingen handlingsplan endnu", name=name))
     next_position = len(
         session.exec(
             select(ActionItem.id).where(ActionItem.municipality_code == municipality_code)
@@ -307,7 +318,13 @@ def apply_changes(
         )
         item = None if edit.id is None else session.get(ActionItem, edit.id)
         if edit.id is not None and (item is None or item.municipality_code != municipality_code):
-            raise NotFound(f"Aktiviteten «{edit.label}» findes ikke længere i {name}s plan")
+            raise NotFound(
+                M_(
+                    "Aktiviteten «{label}» findes ikke længere i {name}s plan",
+                    label=edit.label,
+                    name=name,
+                )
+            )
         before_org = item.organisation if item else None
         # a new item without an organisation is stored as joint (fælles): check what is stored
         after_org = (values or {}).get("organisation", before_org or Organisation.JOINT)
@@ -315,7 +332,13 @@ def apply_changes(
             actor, target, organisation_before=before_org, organisation_after=after_org
         ):
             raise PermissionDenied(
-                f"Ingen adgang: du er {actor.describe()} og må ikke ændre «{edit.label}» i {name}s handlingsplan ({only_own(actor)})."
+                M_(
+                    "Ingen adgang: du er {who} og må ikke ændre «{label}» i {name}s handlingsplan ({why}).",
+                    who=actor.described(),
+                    label=edit.label,
+                    name=name,
+                    why=M_(only_own(actor)),
+                )
             )
         if item is None:
             assert values is not None
@@ -353,12 +376,17 @@ def insert_item(
     its activity or walk together), checked and audited as `save_changes` does; returns its id."""
     target, name = municipality_target(session, municipality_code)
     if session.get(ActionPlan, municipality_code) is None:
-        raise NotFound(f"{name} har ingen handlingsplan endnu: opret den først")
+        raise NotFound(M_("{name} har ingen handlingsplan endnu: opret den først", name=name))
     cleaned = clean_item(values, label=label)
     organisation = cleaned.get("organisation", Organisation.JOINT)
     if not _may_edit(actor, target, organisation_before=None, organisation_after=organisation):
         raise PermissionDenied(
-            f"Ingen adgang: du er {actor.describe()} og må ikke tilføje «{label}» til {name}s handlingsplan."
+            M_(
+                "Ingen adgang: du er {who} og må ikke tilføje «{label}» til {name}s handlingsplan.",
+                who=actor.described(),
+                label=label,
+                name=name,
+            )
         )
     position = len(
         session.exec(
@@ -380,7 +408,13 @@ def _conflict(session: Session, item: ActionItem, edit: ItemEdit, *, name: str) 
     """The row as it is now (someone else saved it since it was loaded), beside the person's edit."""
     current = session.get(ActionItem, item.id, populate_existing=True)
     if current is None:
-        raise NotFound(f"Aktiviteten «{edit.label}» findes ikke længere i {name}s plan")
+        raise NotFound(
+            M_(
+                "Aktiviteten «{label}» findes ikke længere i {name}s plan",
+                label=edit.label,
+                name=name,
+            )
+        )
     return Conflict(
         current.id or 0,
         current.title,
@@ -403,7 +437,7 @@ def _create(
 ) -> int:
     """Add one item, with its audit row; returns its id."""
     if "title" not in values or "track" not in values:
-        raise ValidationFailed("En ny aktivitet skal have mindst Spor og Titel")
+        raise ValidationFailed(M_("En ny aktivitet skal have mindst Spor og Titel"))
     item = ActionItem(
         municipality_code=municipality_code,
         position=position,

@@ -20,6 +20,7 @@ from dataio.store.access import municipality_target, require_read
 from dataio.store.action_plans import plan_items
 from dataio.store.neighbour_help import activities
 from models.actionplan import ItemStatus, Organisation, Track
+from models.i18n import M_
 from models.neighbour_help import ActivityKind
 from models.overlay import ActionEvent
 from models.permissions import Action, Actor, require
@@ -79,12 +80,12 @@ def insert_walk(
 ) -> int:
     """`add_walk` inside a transaction the caller holds; returns the walk's id."""
     if not area.strip():
-        raise ValidationFailed("Angiv området for vandringen")
+        raise ValidationFailed(M_("Angiv området for vandringen"))
     if (lat is None) != (lon is None) or (
         lat is not None and not (54 <= lat <= 58 and 8 <= (lon or 0) <= 16)
     ):
         raise ValidationFailed(
-            "Position: angiv både breddegrad (54-58) og længdegrad (8-16), eller ingen"
+            M_("Position: angiv både breddegrad (54-58) og længdegrad (8-16), eller ingen")
         )
     now = datetime.now(UTC)
     target, name = municipality_target(session, municipality_code)
@@ -103,7 +104,9 @@ def insert_walk(
     session.flush()
     for number, observation in enumerate(observations or [], start=1):
         if not observation.description.strip():
-            raise ValidationFailed(f"Observation {number}: beskrivelsen må ikke være tom")
+            raise ValidationFailed(
+                M_("Observation {number}: beskrivelsen må ikke være tom", number=number)
+            )
         session.add(
             WalkObservation(
                 walk_id=walk.id or 0,
@@ -144,7 +147,11 @@ def set_observation_status(
     else changed it since it was loaded."""
     if status not in OBSERVATION_STATUSES:
         raise ValidationFailed(
-            f"Status skal være {', '.join(OBSERVATION_STATUSES)} (fik {status!r})"
+            M_(
+                "Status skal være {choices} (fik {value})",
+                choices=", ".join(OBSERVATION_STATUSES),
+                value=repr(status),
+            )
         )
     with transaction(engine) as session:
         observation, walk = _observation(session, observation_id)
@@ -159,8 +166,11 @@ def set_observation_status(
             and not note.strip()
             and observation.row_version == loaded_version
         ):
-            verb = "lukkes" if closing else "genåbnes"
-            raise ValidationFailed(f"Skriv en note om, hvorfor opfølgningen {verb}")
+            raise ValidationFailed(
+                M_("Skriv en note om, hvorfor opfølgningen lukkes")
+                if closing
+                else M_("Skriv en note om, hvorfor opfølgningen genåbnes")
+            )
         before = {
             "status": observation.status,
             "follow_up": observation.follow_up,
@@ -182,7 +192,12 @@ def set_observation_status(
         ):
             session.refresh(observation)
             raise ValidationFailed(
-                f"Observation {observation.number} fra {walk.area} er ændret af {observation.changed_by} i mellemtiden; hent siden igen"
+                M_(
+                    "Observation {number} fra {area} er ændret af {who} i mellemtiden; hent siden igen",
+                    number=observation.number,
+                    area=walk.area,
+                    who=observation.changed_by,
+                )
             )
         session.refresh(observation)
         audit.record(
@@ -209,7 +224,7 @@ def _observation(session: Session, observation_id: int) -> tuple[WalkObservation
     observation = session.get(WalkObservation, observation_id)
     walk = session.get(SafetyWalk, observation.walk_id) if observation else None
     if observation is None or walk is None:
-        raise NotFound(f"Ukendt observation: {observation_id}")
+        raise NotFound(M_("Ukendt observation: {id}", id=observation_id))
     return observation, walk
 
 
@@ -221,10 +236,16 @@ def follow_up_to_item(engine: Engine, *, actor: Actor, observation_id: int) -> i
         target, name = municipality_target(session, walk.municipality_code)
         require(actor, Action.EDIT_ACTION_PLAN, target, where=name)
         if session.get(ActionPlan, walk.municipality_code) is None:
-            raise ValidationFailed(f"{name} har ingen handlingsplan endnu: opret den først")
+            raise ValidationFailed(
+                M_("{name} har ingen handlingsplan endnu: opret den først", name=name)
+            )
         if observation.action_item_id is not None:
             raise ValidationFailed(
-                f"Observation {observation.number} fra {walk.area} er allerede i handlingsplanen"
+                M_(
+                    "Observation {number} fra {area} er allerede i handlingsplanen",
+                    number=observation.number,
+                    area=walk.area,
+                )
             )
         position = len(
             session.exec(
@@ -261,7 +282,11 @@ def follow_up_to_item(engine: Engine, *, actor: Actor, observation_id: int) -> i
             },
         ):
             raise ValidationFailed(
-                f"Observation {observation.number} fra {walk.area} er ændret i mellemtiden; hent siden igen"
+                M_(
+                    "Observation {number} fra {area} er ændret i mellemtiden; hent siden igen",
+                    number=observation.number,
+                    area=walk.area,
+                )
             )
         audit.record(
             session,

@@ -19,7 +19,10 @@ from dataio.errors import NotFound
 from dataio.meetings.store import UserMeeting, meetings_for_user
 from dataio.store.users import actor_of
 from dataio.tasks.owners import my_items
+from models.actionplan import value_label, warning_text
 from models.calendar import CalendarEvent, calendar_text
+from models.formatting import fmt_int
+from models.i18n import DANISH, M_, language_of, translator
 from models.permissions import Action, Actor, require
 from models.tables import AppUser
 
@@ -41,7 +44,7 @@ def new_calendar_token(engine: Engine, *, actor: Actor) -> str:
     with transaction(engine) as session:
         user = session.exec(select(AppUser).where(AppUser.username == actor.username)).first()
         if user is None:
-            raise NotFound(f"Ukendt bruger: {actor.username}")
+            raise NotFound(M_("Ukendt bruger: {user}", user=actor.username))
         user.calendar_token_hash = token_hash(token)
         session.add(user)
         audit.record(
@@ -87,16 +90,25 @@ def plan_link(public_url: str | None, code: int) -> str | None:
     return f"{public_url.rstrip('/')}/{PLAN_PATH}?{urlencode({'kommune': code})}"
 
 
-def item_events(items: pd.DataFrame, *, public_url: str | None) -> list[CalendarEvent]:
-    """One event per item with a due date."""
+def item_events(
+    items: pd.DataFrame, *, public_url: str | None, lang: str = DANISH
+) -> list[CalendarEvent]:
+    """One event per item with a due date (its words in `lang`)."""
+    _ = translator(lang)
     return [
         CalendarEvent(
             uid=f"botrygt-action-item-{int(row.id)}",
             day=row.due_date,
             summary=str(row.title),
             description=(
-                f"Status: {row.status}\nFremdrift: {int(row.progress)} %\n"
-                f"Handlingsplan: {row.municipality}" + (f"\n{row.advarsel}" if row.advarsel else "")
+                _(
+                    "Status: {status}\nFremdrift: {progress} %\nHandlingsplan: {municipality}"
+                ).format(
+                    status=value_label(row.status, lang=lang),
+                    progress=fmt_int(int(row.progress), lang=lang),
+                    municipality=row.municipality,
+                )
+                + (f"\n{warning_text(row.advarsel, lang=lang)}" if row.advarsel else "")
             ),
             url=plan_link(public_url, int(row.municipality_code)),
         )
@@ -105,14 +117,19 @@ def item_events(items: pd.DataFrame, *, public_url: str | None) -> list[Calendar
     ]
 
 
-def meeting_events(meetings: list[UserMeeting], *, public_url: str | None) -> list[CalendarEvent]:
-    """One event per partnership meeting the user belongs to."""
+def meeting_events(
+    meetings: list[UserMeeting], *, public_url: str | None, lang: str = DANISH
+) -> list[CalendarEvent]:
+    """One event per partnership meeting the user belongs to (its words in `lang`)."""
+    _ = translator(lang)
     return [
         CalendarEvent(
             uid=f"botrygt-meeting-{meeting.id}",
             day=meeting.held_on,
-            summary=f"Møde: {meeting.title}",
-            description=f"Bo trygt-partnerskabet i {meeting.municipality}",
+            summary=_("Møde: {title}").format(title=meeting.title),
+            description=_("Bo trygt-partnerskabet i {municipality}").format(
+                municipality=meeting.municipality
+            ),
             url=(
                 f"{public_url.rstrip('/')}/{MEETINGS_PATH}?"
                 + urlencode({"kommune": meeting.municipality_code})
@@ -132,10 +149,12 @@ def calendar_feed(
     user = _owner_of(engine, token)
     if user is None:
         return None
+    lang = language_of(user.language)  # the language the user chose on Min konto
     items = my_items(engine, viewer=actor_of(user), today=now.date())
     meetings = meetings_for_user(engine, username=user.username)
     return calendar_text(
-        item_events(items, public_url=public_url) + meeting_events(meetings, public_url=public_url),
+        item_events(items, public_url=public_url, lang=lang)
+        + meeting_events(meetings, public_url=public_url, lang=lang),
         name=f"Bo trygt: {user.display_name}",
         now=now,
     )

@@ -17,6 +17,7 @@ from dataio.store.access import require_read
 from dataio.tasks.owners import conflict, load_item, refuse_unless_may_edit
 from models.actionplan import ItemStatus
 from models.change_text import check_in_summary
+from models.i18n import M_
 from models.permissions import Action, Actor, Role, Target, allows
 from models.tables import ActionItem, ItemCheckIn
 
@@ -28,15 +29,22 @@ def _validate(
 ) -> None:
     if status not in set(ItemStatus):
         raise ValidationFailed(
-            f"Status skal være ikke startet, i gang, færdig, udskudt eller aflyst (fik {status!r})"
+            M_(
+                "Status skal være ikke startet, i gang, færdig, udskudt eller aflyst (fik {value})",
+                value=repr(status),
+            )
         )
     if isinstance(progress, bool) or not isinstance(progress, int) or not 0 <= progress <= 100:
-        raise ValidationFailed(f"Fremdrift skal være et helt tal fra 0 til 100 (fik {progress!r})")
+        raise ValidationFailed(
+            M_("Fremdrift skal være et helt tal fra 0 til 100 (fik {value})", value=repr(progress))
+        )
     if len(comment) > MAX_COMMENT or len(due_reason) > MAX_COMMENT:
-        raise ValidationFailed(f"Kommentar og begrundelse må højst være {MAX_COMMENT} tegn")
+        raise ValidationFailed(
+            M_("Kommentar og begrundelse må højst være {count} tegn", count=MAX_COMMENT)
+        )
     if new_due_date is not None and not due_reason.strip():
         raise ValidationFailed(
-            "En ny frist skal have en begrundelse: skriv, hvorfor fristen flyttes"
+            M_("En ny frist skal have en begrundelse: skriv, hvorfor fristen flyttes")
         )
 
 
@@ -77,8 +85,11 @@ def record_check_in(
         item, target, name = load_item(session, item_id)
         if actor.role is Role.COUNCIL:
             raise PermissionDenied(
-                f"Ingen adgang: du er {actor.describe()} og må ikke give statusopdateringer i "
-                f"{name}s handlingsplan."
+                M_(
+                    "Ingen adgang: du er {who} og må ikke give statusopdateringer i {name}s handlingsplan.",
+                    who=actor.described(),
+                    name=name,
+                )
             )
         if not _may_check_in(actor, item, target):
             refuse_unless_may_edit(actor, item, target, name)

@@ -16,6 +16,7 @@ from dataio.store.goals import find_goal
 from models.change_text import goal_check_in_summary
 from models.check_ins import OVERRIDE_CHOICES, clean_period
 from models.domain import INDICATOR_LABELS, Indicator, ScopeKind
+from models.i18n import M_
 from models.permissions import Action, Actor, Target, require
 from models.tables import Goal, GoalCheckIn, Municipality
 
@@ -40,7 +41,7 @@ def _where(session: Session, goal: Goal) -> tuple[Action, Target, str]:
         return Action.EDIT_NATIONAL_GOALS, Target(), "hele landet"
     municipality = session.get(Municipality, goal.scope_code)
     if municipality is None:
-        raise NotFound(f"Ukendt kommunekode: {goal.scope_code}")
+        raise NotFound(M_("Ukendt kommunekode: {code}", code=goal.scope_code))
     target = Target(goal.scope_code, municipality.police_district_number)
     return Action.EDIT_LOCAL_GOALS, target, municipality.name
 
@@ -49,18 +50,23 @@ def _validate(*, period: str, comment: str, override_status: str | None, reason:
     cleaned = clean_period(period)
     if cleaned is None:
         raise ValidationFailed(
-            f"Perioden »{period}« er hverken et kvartal (fx 2026-K3) eller en dato (fx 2026-11-23)"
+            M_(
+                "Perioden »{period}« er hverken et kvartal (fx 2026-K3) eller en dato (fx 2026-11-23)",
+                period=period,
+            )
         )
     if len(comment) > MAX_TEXT or len(reason) > MAX_TEXT:
-        raise ValidationFailed(f"Kommentar og begrundelse må højst være {MAX_TEXT} tegn")
+        raise ValidationFailed(
+            M_("Kommentar og begrundelse må højst være {count} tegn", count=MAX_TEXT)
+        )
     if override_status is not None and override_status not in OVERRIDE_CHOICES:
-        raise ValidationFailed(f"Ukendt status: {override_status!r}")
+        raise ValidationFailed(M_("Ukendt status: {value}", value=repr(override_status)))
     if override_status is not None and not reason:
         raise ValidationFailed(
-            "En egen vurdering af status skal have en skriftlig begrundelse: skriv, hvorfor"
+            M_("En egen vurdering af status skal have en skriftlig begrundelse: skriv, hvorfor")
         )
     if override_status is None and not comment:
-        raise ValidationFailed("Skriv en kommentar eller en egen vurdering af status")
+        raise ValidationFailed(M_("Skriv en kommentar eller en egen vurdering af status"))
     return cleaned
 
 
@@ -83,7 +89,7 @@ def record_goal_check_in(
     with transaction(engine) as session:
         goal = session.get(Goal, goal_id)
         if goal is None:
-            raise NotFound("Målet findes ikke længere; hent siden igen")
+            raise NotFound(M_("Målet findes ikke længere; hent siden igen"))
         action, target, name = _where(session, goal)
         require(actor, action, target, where=name)
         values = {

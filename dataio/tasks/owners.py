@@ -16,6 +16,7 @@ from dataio.db.versioned import write_if_unchanged
 from dataio.errors import NotFound, PermissionDenied, ValidationFailed
 from dataio.store.access import municipality_target, require_read
 from dataio.store.action_plans import _may_edit, only_own, with_flags
+from models.i18n import M_
 from models.permissions import Action, Actor, Role, Target, allows
 from models.tables import ActionItem, AppUser, Municipality
 
@@ -82,7 +83,7 @@ def load_item(session: Session, item_id: int) -> tuple[ActionItem, Target, str]:
     """An item with its municipality's target and name (NotFound in Danish)."""
     item = session.get(ActionItem, item_id)
     if item is None:
-        raise NotFound("Aktiviteten findes ikke længere i planen; hent siden igen")
+        raise NotFound(M_("Aktiviteten findes ikke længere i planen; hent siden igen"))
     target, name = municipality_target(session, item.municipality_code)
     return item, target, name
 
@@ -93,16 +94,24 @@ def refuse_unless_may_edit(actor: Actor, item: ActionItem, target: Target, name:
         actor, target, organisation_before=item.organisation, organisation_after=item.organisation
     ):
         raise PermissionDenied(
-            f"Ingen adgang: du er {actor.describe()} og må ikke ændre «{item.title}» i {name}s "
-            f"handlingsplan ({only_own(actor)})."
+            M_(
+                "Ingen adgang: du er {who} og må ikke ændre «{label}» i {name}s handlingsplan ({why}).",
+                who=actor.described(),
+                label=item.title,
+                name=name,
+                why=M_(only_own(actor)),
+            )
         )
 
 
 def conflict(item: ActionItem) -> ItemConflict:
     """The message when the item moved on since the person loaded it."""
     return ItemConflict(
-        f"«{item.title}» blev ikke gemt, fordi en anden har ændret den, siden du hentede siden "
-        f"(gemt af {item.changed_by}). Hent siden igen, og indtast dine ændringer igen."
+        M_(
+            "«{title}» blev ikke gemt, fordi en anden har ændret den, siden du hentede siden (gemt af {who}). Hent siden igen, og indtast dine ændringer igen.",
+            title=item.title,
+            who=item.changed_by,
+        )
     )
 
 
@@ -124,8 +133,11 @@ def set_owner(
             people = dict(_choices(session, target))
             if owner_username not in people:
                 raise ValidationFailed(
-                    f"{owner_username} kan ikke være ansvarlig i {name}: vælg en projektleder "
-                    "i kommunen eller en bruger fra politikredsen, eller skriv et navn"
+                    M_(
+                        "{user} kan ikke være ansvarlig i {name}: vælg en projektleder i kommunen eller en bruger fra politikredsen, eller skriv et navn",
+                        user=owner_username,
+                        name=name,
+                    )
                 )
             owner_name = people[owner_username]
         owner_name = owner_name.strip()
