@@ -329,15 +329,13 @@ SYSTEM_NAMES = {"botrygt demo": N_("Eksempeldata (automatisk)")}
 
 
 def person_name(username: str, names: Names = NO_NAMES, *, lang: str = DANISH) -> str:
-    """A person's display name, or the username where none is known."""
-    known = names.people.get(username)
-    if known:
-        return known
+    """A person's display name, or the username where none is known; a writer that is no person
+    (the demo seeding, the command line) in words in the language."""
     if username in SYSTEM_NAMES:
         return translate(lang, SYSTEM_NAMES[username])
     if username.startswith("cli:"):  # cli.common.cli_actor: an administrator at the server
         return translate(lang, "Kommandolinjen ({user})").format(user=username.removeprefix("cli:"))
-    return username
+    return names.people.get(username) or username
 
 
 def _as_date(value: str) -> date | datetime | None:

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import streamlit as st
 
 from dataio.db.audit import AuditFilter
-from models.change_text import Names, action_name
+from models.change_text import Names, action_name, person_name
 from models.formatting import danish_midnight, fmt_count, fmt_date, fmt_int
 from models.i18n import N_
 from models.permissions import Actor
@@ -53,6 +53,11 @@ def render(actor: Actor) -> None:
     def place(code: int | None) -> str:
         return everything if code is None else names.municipalities.get(code, str(code))
 
+    def shown_person(username: str) -> str:
+        """A person's name; a writer that is no person (the demo seeding) in the language."""
+        known = choices.usernames[username]
+        return person_name(username, lang=lang) if known == person_name(username) else known
+
     codes = sorted(choices.municipality_codes, key=place)
     action = kind.selectbox(
         _("Slags ændring"),
@@ -71,7 +76,7 @@ def render(actor: Actor) -> None:
     username = who.selectbox(
         _("Person"),
         [None, *choices.usernames],
-        format_func=lambda u: everything if u is None else choices.usernames[u],
+        format_func=lambda u: everything if u is None else shown_person(u),
         on_change=_first_page,
         key="audit_person",
     )
