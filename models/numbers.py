@@ -53,6 +53,13 @@ class NumberRefused(ValueError):
         return f"{value} {self.why_text(lang)}"
 
 
+class _Count(Message):
+    """A count inside a Message, written as the language writes it (1.000.000 / 1,000,000)."""
+
+    def render(self, lang: str) -> str:
+        return fmt_int(int(self.template), lang=lang)
+
+
 def _shown(text: str) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
@@ -85,7 +92,7 @@ def _too_large(shown: str, maximum: int) -> NumberRefused:
     return NumberRefused(
         "too large",
         shown=_shown(shown),
-        why=M_("er for stort et antal (højst {maximum})", maximum=fmt_int(maximum)),
+        why=M_("er for stort et antal (højst {maximum})", maximum=_Count(str(maximum))),
     )
 
 
