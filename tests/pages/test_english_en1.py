@@ -69,7 +69,8 @@ def test_change_log_in_english(log: Engine, private_db: str, user: str) -> None:
     assert [s.label for s in at.selectbox] == ["Kind of change", "Municipality", "Person"]
     assert at.selectbox[0].options[0] == "All"
     assert "Neighbour-helper count recorded" in at.selectbox[0].options
-    assert "Download the whole selection as Excel" in [b.label for b in at.get("download_button")]
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Download the whole selection as Excel" in labels
     table = at.table[0].value
     assert list(table.columns) == COLUMNS
     shown = table.to_csv()

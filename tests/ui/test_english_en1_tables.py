@@ -76,7 +76,7 @@ def test_changed_fields_in_english() -> None:
             "level",
             "66 % færre end udgangspunktet",
             "66 % fewer than the baseline",
-        ),  # fmt: skip
+        ),
         ("insecurity", 0.1, None, "level", "højst 10 %", "at most 10 %"),
         (
             "helpers",
@@ -85,7 +85,7 @@ def test_changed_fields_in_english() -> None:
             "level",
             "mindst 1.500 nabohjælpere",
             "at least 1,500 neighbour helpers",
-        ),  # fmt: skip
+        ),
         ("helpers", 300.0, None, "increase", "300 nye nabohjælpere", "300 new neighbour helpers"),
         (
             "helpers",
@@ -94,7 +94,7 @@ def test_changed_fields_in_english() -> None:
             "household_share",
             "5 % af husstandene i Nabohjælp",
             "5 % of households in Neighbour help",
-        ),  # fmt: skip
+        ),
         ("burglaries", None, None, "level", "", ""),
     ],
 )
