@@ -1,6 +1,7 @@
 """Domain errors with a Danish message for the person who caused them."""
 
 from models.errors import DomainError, PermissionDenied
+from models.i18n import M_
 
 __all__ = ["DomainError", "NotFound", "PermissionDenied", "UnknownMunicipality", "ValidationFailed"]
 
@@ -10,7 +11,11 @@ class UnknownMunicipality(DomainError):
 
     def __init__(self, code: object) -> None:
         super().__init__(
-            f"Ukendt kommunekode: {code} (brug en af de 98 kommuners tre-cifrede DST-koder, fx 183 for Ishøj)"
+            M_(
+                "Ukendt kommunekode: {code} (brug en af de 98 kommuners tre-cifrede DST-koder, "
+                "fx 183 for Ishøj)",
+                code=code,
+            )
         )
         self.code = code
 

@@ -12,6 +12,7 @@ import re
 from typing import Literal
 
 from models.formatting import fmt_int
+from models.i18n import DANISH, M_, Message
 
 MAX_COUNT = 1_000_000  # per municipality and period: more people, homes or offences than any has
 MAX_NATIONAL_COUNT = (
@@ -32,12 +33,31 @@ Refusal = Literal["not a number", "not whole", "negative", "too large"]  # why a
 
 class NumberRefused(ValueError):
     """A text that is not the number asked for; str() is the Danish message, `why` the part after
-    the value (for messages that show the value themselves) and `refusal` the reason."""
+    the value (for messages that show the value themselves) and `refusal` the reason;
+    `text(lang)` and `why_text(lang)` are the same in another language."""
 
-    def __init__(self, refusal: Refusal, *, shown: str, why: str) -> None:
-        self.refusal, self.shown, self.why = refusal, shown, why
+    def __init__(self, refusal: Refusal, *, shown: str, why: str | Message) -> None:
+        self.refusal, self.shown = refusal, shown
+        self.why_message = why if isinstance(why, Message) else M_(why)
+        self.why = str(why)
         value = shown if refusal == "negative" else f"«{shown}»"
-        super().__init__(f"{value} {why}")
+        super().__init__(f"{value} {self.why}")
+
+    def why_text(self, lang: str = DANISH) -> str:
+        """The part after the value, in the language."""
+        return self.why_message.render(lang)
+
+    def text(self, lang: str = DANISH) -> str:
+        """The whole message in the language ('«abc» er ikke et helt tal' / '... is not ...')."""
+        value = self.shown if self.refusal == "negative" else f"«{self.shown}»"
+        return f"{value} {self.why_text(lang)}"
+
+
+class _Count(Message):
+    """A count inside a Message, written as the language writes it (1.000.000 / 1,000,000)."""
+
+    def render(self, lang: str) -> str:
+        return fmt_int(int(self.template), lang=lang)
 
 
 def _shown(text: str) -> str:
@@ -61,7 +81,7 @@ def check_count(number: int, *, maximum: int = MAX_COUNT) -> int:
         raise NumberRefused(
             "negative",
             shown=_shown(str(number)),
-            why="er negativ; antal skal være 0 eller mere",
+            why=M_("er negativ; antal skal være 0 eller mere"),
         )
     if number > maximum:
         raise _too_large(str(number), maximum)
@@ -72,7 +92,7 @@ def _too_large(shown: str, maximum: int) -> NumberRefused:
     return NumberRefused(
         "too large",
         shown=_shown(shown),
-        why=f"er for stort et antal (højst {fmt_int(maximum)})",
+        why=M_("er for stort et antal (højst {maximum})", maximum=_Count(str(maximum))),
     )
 
 
@@ -81,13 +101,15 @@ def parse_count(text: str, *, maximum: int = MAX_COUNT) -> int:
     with a non-breaking space) or "1.450,0"; NumberRefused for "1,5", "abc", "-3" or too much."""
     parts = _split(text)
     if parts is None:
-        raise NumberRefused("not a number", shown=_shown(text.strip()), why="er ikke et helt tal")
+        raise NumberRefused(
+            "not a number", shown=_shown(text.strip()), why=M_("er ikke et helt tal")
+        )
     clean, sign, digits, decimals = parts
     if decimals.strip("0"):
-        raise NumberRefused("not whole", shown=_shown(clean), why="er ikke et helt tal")
+        raise NumberRefused("not whole", shown=_shown(clean), why=M_("er ikke et helt tal"))
     if sign and digits != "0":
         raise NumberRefused(
-            "negative", shown=_shown(clean), why="er negativ; antal skal være 0 eller mere"
+            "negative", shown=_shown(clean), why=M_("er negativ; antal skal være 0 eller mere")
         )
     # too long to be a count: refused before int() (which refuses 4,300 digits with a traceback)
     if len(digits) > len(str(maximum)) or int(digits) > maximum:
@@ -103,9 +125,9 @@ def parse_decimal(text: str) -> float:
         raise NumberRefused(
             "not a number",
             shown=_shown(text.strip()),
-            why="er ikke et tal (skriv decimaler med komma, fx 17,3)",
+            why=M_("er ikke et tal (skriv decimaler med komma, fx 17,3)"),
         )
     clean, sign, digits, decimals = parts
     if len(digits) > _MAX_DECIMAL_DIGITS:
-        raise NumberRefused("too large", shown=_shown(clean), why="er for stort et tal")
+        raise NumberRefused("too large", shown=_shown(clean), why=M_("er for stort et tal"))
     return float(f"{sign}{digits}.{decimals or '0'}")

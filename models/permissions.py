@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from models.errors import PermissionDenied
-from models.i18n import M_, N_, Message
+from models.i18n import DANISH, M_, N_, Message
 
 
 class Role(StrEnum):
@@ -206,16 +206,32 @@ def require(actor: Actor, action: Action, target: Target = NATIONAL, *, where: s
         )
 
 
-def validate_scope(
+def scope_problem(
     *, role: Role, municipality_code: int | None, police_district_number: int | None
-) -> str | None:
-    """Why a role/scope combination is invalid, or None when it is fine."""
+) -> Message | None:
+    """Why a role/scope combination is invalid (a Message, for ValidationFailed), or None."""
     if role in (Role.PROJECT_LEADER, Role.COUNCIL, Role.BUSINESS):
         if municipality_code is None or police_district_number is not None:
-            return f"Rollen {ROLE_LABELS[role]} skal bindes til netop én kommune"
+            return M_("Rollen {role} skal bindes til netop én kommune", role=M_(ROLE_LABELS[role]))
     elif role is Role.POLICE:
         if police_district_number is None or municipality_code is not None:
-            return "Rollen politi skal bindes til netop én politikreds"
+            return M_("Rollen politi skal bindes til netop én politikreds")
     elif municipality_code is not None or police_district_number is not None:
-        return "Rollen administrator bindes ikke til en kommune eller politikreds"
+        return M_("Rollen administrator bindes ikke til en kommune eller politikreds")
     return None
+
+
+def validate_scope(
+    *,
+    role: Role,
+    municipality_code: int | None,
+    police_district_number: int | None,
+    lang: str = DANISH,
+) -> str | None:
+    """Why a role/scope combination is invalid, in the language, or None when it is fine."""
+    problem = scope_problem(
+        role=role,
+        municipality_code=municipality_code,
+        police_district_number=police_district_number,
+    )
+    return None if problem is None else problem.render(lang)

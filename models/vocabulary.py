@@ -114,8 +114,21 @@ STATUS_SHAPES: dict[str, str] = {
 NO_DATA_LABEL = N_("Ingen data endnu")
 # The action plan's warnings (the Advarsel column): a shape and a word, like a status, no emoji
 # (an emoji is an empty box on a machine without an emoji font, and says nothing without colour)
-OVERDUE_FLAG = f"{STATUS_SHAPES[Status.OFF_TRACK]} Forsinket"
-STALE_FLAG = f"{STATUS_SHAPES[Status.NEEDS_ACCELERATION]} Ikke rørt i 90 dage"
+OVERDUE_WORD = N_("Forsinket")
+STALE_WORD = N_("Ikke rørt i 90 dage")
+OVERDUE_FLAG = f"{STATUS_SHAPES[Status.OFF_TRACK]} {OVERDUE_WORD}"
+STALE_FLAG = f"{STATUS_SHAPES[Status.NEEDS_ACCELERATION]} {STALE_WORD}"
+
+
+def flag_text(flag: str, *, lang: str = DANISH) -> str:
+    """A plan item's warning (OVERDUE_FLAG, STALE_FLAG, or several joined by ', ') in the
+    language: '■ Forsinket' -> '■ Overdue'. Anything else is returned as it is."""
+    words = {OVERDUE_FLAG: OVERDUE_WORD, STALE_FLAG: STALE_WORD}
+    parts = [
+        f"{part.split(' ', 1)[0]} {translate(lang, words[part])}" if part in words else part
+        for part in flag.split(", ")
+    ]
+    return ", ".join(parts)
 
 
 def status_rules(lang: str = DANISH) -> tuple[str, ...]:
@@ -179,15 +192,17 @@ def status_shape(status: str | None) -> str:
     return STATUS_SHAPES[_status(status)]
 
 
-def status_mark(status: str | None, label: str | None = None) -> str:
-    """Shape and word, readable without colour: '● På rette vej'. `label` replaces the word
-    (e.g. NO_DATA_LABEL); the shape stays the status's."""
-    return f"{status_shape(status)} {status_label(status) if label is None else label}"
+def status_mark(status: str | None, label: str | None = None, *, lang: str = DANISH) -> str:
+    """Shape and word, readable without colour: '● På rette vej' (English '● On track').
+    `label` replaces the word (e.g. NO_DATA_LABEL, shown in `lang` when it is marked); the shape
+    stays the status's."""
+    word = status_label(status, lang=lang) if label is None else translate(lang, label)
+    return f"{status_shape(status)} {word}"
 
 
 # A municipality on the helper map without a helper goal: its own word, shape and colour, not
 # "insufficient evidence"'s
-NO_GOAL_LABEL = "Intet mål"
+NO_GOAL_LABEL = N_("Intet mål")
 NO_GOAL_SHAPE = "○"  # U+25CB white circle
 NO_GOAL_COLOUR = Colour(222, 222, 222)
 
@@ -208,22 +223,30 @@ EFFECT_COLOURS: dict[str, Colour] = {
     EffectStatus.WEAK: Colour(235, 160, 0),
     EffectStatus.TOO_EARLY: Colour(150, 150, 150),
 }
-ACTUAL_LABEL = "Faktiske indbrud"
-COUNTERFACTUAL_LABEL = "Sammenligning: vægtede kommuner uden partnerskab"
-PARTNERSHIP_START_LABEL = "Partnerskabet starter"
+ACTUAL_LABEL = N_("Faktiske indbrud")
+COUNTERFACTUAL_LABEL = N_("Sammenligning: vægtede kommuner uden partnerskab")
+PARTNERSHIP_START_LABEL = N_("Partnerskabet starter")
 # the placebo band after the start: where the rate would lie with no effect (models.effect)
-NO_EFFECT_BAND_LABEL = "Uden virkning (95 %-placebobånd)"
+NO_EFFECT_BAND_LABEL = N_("Uden virkning (95 %-placebobånd)")
+# EffectStatus's values (models.effect), marked here so that the verdict can be shown in English
+_EFFECT_WORDS = (
+    N_("faldet mere end sammenlignelige"),
+    N_("som sammenlignelige"),
+    N_("steget mere end sammenlignelige"),
+    N_("svag sammenligning"),
+    N_("for tidligt at sige"),
+)
 
 
-def effect_label(status: str) -> str:
+def effect_label(status: str, *, lang: str = DANISH) -> str:
     """The verdict as a heading: 'faldet mere end sammenlignelige' -> 'Faldet mere end ...'."""
-    word = EffectStatus(status).value
+    word = translate(lang, EffectStatus(status).value)
     return word[:1].upper() + word[1:]
 
 
-def effect_mark(status: str) -> str:
+def effect_mark(status: str, *, lang: str = DANISH) -> str:
     """Shape and word, readable without colour: '▼ Faldet mere end sammenlignelige'."""
-    return f"{EFFECT_SHAPES[EffectStatus(status)]} {effect_label(status)}"
+    return f"{EFFECT_SHAPES[EffectStatus(status)]} {effect_label(status, lang=lang)}"
 
 
 # -- Actions on the Kommune page's quarter chart (models.overlay) -------------------------------

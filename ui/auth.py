@@ -52,7 +52,8 @@ def _refuse_unsafe_start(settings: Settings, engine: Engine) -> None:
     )
     if problems:
         st.error(
-            "Appen kan ikke starte sikkert: " + "; ".join(problems) + ".", icon=":material/gpp_bad:"
+            _("Appen kan ikke starte sikkert: {problems}.").format(problems="; ".join(problems)),
+            icon=":material/gpp_bad:",
         )
         st.stop()
 

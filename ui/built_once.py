@@ -14,6 +14,9 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
+from models.i18n import DANISH
+from ui.i18n import active_language
+
 T = TypeVar("T")
 KEPT = 600  # distinct figures and maps held by the server (a few hundred KB each at most)
 TTL_SECONDS = 600  # the loaders' own TTL: nothing outlives the data it was drawn from
@@ -40,7 +43,11 @@ def built_once(
     cache_key: Hashable,
     site: Callable[..., Any] | None = None,
 ) -> T:
-    """`build()`, or what it returned for the same data version, call site, cache key and day.
-    `version` first, as for every cached loader: a write on another server reaches this cache."""
-    result: T = _built(version, call_site(key, site or build), cache_key, date.today(), build)
+    """`build()`, or what it returned for the same data version, call site, cache key, day and
+    language. `version` first, as for every cached loader: a write on another server reaches this
+    cache. The session's language is part of the key (a Danish figure is never served to an
+    English session), added only when it is not Danish, so Danish keys are as before."""
+    lang = active_language()
+    keyed = cache_key if lang == DANISH else (cache_key, lang)
+    result: T = _built(version, call_site(key, site or build), keyed, date.today(), build)
     return result

@@ -17,6 +17,7 @@ from models.formatting import fmt_date, fmt_decimal, fmt_int
 from models.i18n import DANISH, translator
 from models.safe_text import for_markdown
 from ui.built_once import built_once
+from ui.i18n import active_language
 
 MAX_SENTENCE_SERIES = 6
 
@@ -128,13 +129,14 @@ def cached_chart(
     key: str,
     version: int,
     cache_key: Hashable,
-    lang: str = DANISH,
+    lang: str | None = None,
     **options: Any,
 ) -> None:
     """`chart(build())`, building the figure and its text alternative only the first time any
     session asks for this `version` and `cache_key` (ui.built_once): the loader arguments its
     data came from. `lang` is the language of the text alternative (the figure's own words are
-    `build`'s), and part of the cache key."""
+    `build`'s), and part of the cache key; by default the session's language."""
+    lang = active_language() if lang is None else lang
     figure, numbers, sentence = built_once(
         lambda: _describe(build, lang),
         key=key,
@@ -145,10 +147,13 @@ def cached_chart(
     _draw(figure, numbers, sentence, key=key, lang=lang, **options)
 
 
-def chart(figure: go.Figure, *, key: str, **options: Any) -> None:
-    """`st.plotly_chart` with the figure's numbers as its alt text and in a table below it."""
-    numbers = figure_numbers(figure)
-    _draw(figure, numbers, figure_sentence(figure, numbers), key=key, **options)
+def chart(figure: go.Figure, *, key: str, lang: str | None = None, **options: Any) -> None:
+    """`st.plotly_chart` with the figure's numbers as its alt text and in a table below it, in
+    `lang` (by default the session's language)."""
+    lang = active_language() if lang is None else lang
+    numbers = figure_numbers(figure, lang=lang)
+    sentence = figure_sentence(figure, numbers, lang=lang)
+    _draw(figure, numbers, sentence, key=key, lang=lang, **options)
 
 
 def _draw(

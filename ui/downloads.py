@@ -15,6 +15,7 @@ from dataio.db.audit_export import audit_workbook
 from dataio.files.spreadsheet import XLSX_MIME, table_xlsx
 from models.change_text import Names
 from models.permissions import Actor
+from ui.i18n import _
 from ui.loaders import engine
 
 
@@ -24,9 +25,10 @@ def _file_name(title: str) -> str:
 
 
 def table_download(frame: pd.DataFrame, *, title: str, key: str) -> None:
-    """A "Hent som Excel" button for the table as shown (its Danish headings and values)."""
+    """A "Hent som Excel" button (in the page's language) for the table as shown (its headings
+    and values as the page built them)."""
     st.download_button(
-        "Hent som Excel",
+        _("Hent som Excel"),
         data=lambda: table_xlsx(frame, title=title),
         file_name=_file_name(title),
         mime=XLSX_MIME,
@@ -39,7 +41,7 @@ def table_download(frame: pd.DataFrame, *, title: str, key: str) -> None:
 def audit_download(*, actor: Actor, filters: AuditFilter, names: Names, key: str) -> None:
     """ "Hent hele udvalget som Excel": every row the filters select, built when clicked."""
     st.download_button(
-        "Hent hele udvalget som Excel",
+        _("Hent hele udvalget som Excel"),
         data=lambda: audit_workbook(engine(), viewer=actor, filters=filters, names=names),
         file_name="aendringslog.xlsx",
         mime=XLSX_MIME,

@@ -14,7 +14,7 @@ from models.i18n import MENU, N_, NC_, translate, translate_context
 from models.permissions import Action, Actor, Role, Target, allows
 from models.safe_text import for_markdown
 from ui import loaders
-from ui.i18n import _, pgettext
+from ui.i18n import _, active_language, error_text, pgettext
 from ui.text import DEMO_BANNER
 
 
@@ -266,9 +266,10 @@ def draw_menu(*, actor: Actor, display_name: str, role_label: str, demo: bool) -
 
 def demo_notice(demo: bool, *, text: str = DEMO_BANNER, lang: str | None = None) -> None:
     """The visible 'Eksempeldata' warning wherever demo data is shown; a `text` marked for
-    translation is shown in `lang` (the public page), else as given."""
+    translation (ui.text's banners) is shown in `lang` (the public page's ?lang=), else in the
+    session's language; a text the catalogue lacks is shown as given."""
     if demo:
-        shown = text if lang is None else translate(lang, text)
+        shown = translate(active_language() if lang is None else lang, text)
         st.warning(shown, icon=":material/science:")
 
 
@@ -282,7 +283,7 @@ def explain_failure(error: Exception) -> None:
     """Show an exception the Danish way: a domain error's own words, the database being down or
     locked as such (with a button to try again), anything else as a logged plain message."""
     if isinstance(error, DomainError):
-        st.error(str(error), icon=":material/error:")
+        st.error(error_text(error), icon=":material/error:")
     elif database_unavailable(error):
         logging.getLogger("botrygt").warning("Databasen svarer ikke: %s", error.__class__.__name__)
         st.error(_(DATABASE_DOWN), icon=":material/cloud_off:")
