@@ -18,6 +18,7 @@ from dataio.files.undo import remember
 from dataio.offences.store import write_offence_quarters
 from models.domain import Quality, SourceKind
 from models.formatting import fmt_count
+from models.i18n import DANISH, translate, translate_plural, translator
 from models.import_diff import ImportDiff, QuarterKey, quarter_diff, quarter_spans, unconfirmed
 from models.offences import DEFAULT_OFFENCES, offence_name, parse_offence_codes
 from models.permissions import Action, Actor, Target, require
@@ -46,36 +47,58 @@ class ImportReport:
     # STRAF11: rows written of each other offence code asked for (1310 ...), beside the burglaries
     other_offences: tuple[tuple[int, int], ...] = ()
 
-    def _municipality_word(self) -> str:
-        return "kommune" if self.municipalities == 1 else "kommuner"
+    def _municipality_word(self, lang: str = DANISH) -> str:
+        return translate_plural(lang, "kommune", "kommuner", self.municipalities)
 
-    def text(self, *, planned: bool = False) -> str:
-        """One Danish line for the CLI and the page (planned: a preview's, in the future tense)."""
-        return self._burglary_text(planned=planned) + self._others_text()
+    def text(self, *, planned: bool = False, lang: str = DANISH) -> str:
+        """One line for the CLI and the page (planned: a preview's, in the future tense), Danish
+        unless `lang` says otherwise."""
+        return self._burglary_text(planned=planned, lang=lang) + self._others_text(lang)
 
-    def _others_text(self) -> str:
+    def _others_text(self, lang: str = DANISH) -> str:
         if not self.other_offences:
             return ""
         parts = ", ".join(
             f"{code} {offence_name(code).lower()}: {rows}" for code, rows in self.other_offences
         )
-        return f"; andre overtrædelser (rækker): {parts}"
+        return translate(lang, "; andre overtrædelser (rækker): {parts}").format(parts=parts)
 
-    def _burglary_text(self, *, planned: bool) -> str:
-        head = f"{self.table}: {self.rows_written} rækker for {self.municipalities} {self._municipality_word()} ({self.periods}); "
+    def _burglary_text(self, *, planned: bool, lang: str = DANISH) -> str:
+        _ = translator(lang)
+        head = _("{table}: {rows} rækker for {count} {municipalities} ({periods}); ").format(
+            table=self.table,
+            rows=self.rows_written,
+            count=self.municipalities,
+            municipalities=self._municipality_word(lang),
+            periods=self.periods,
+        )
         if self.diff is None:
-            return head + (
-                f"{self.rows_changed} nye eller ændrede; {self.demo_rows_removed} rækker eksempeldata fjernet"
-            )
+            return head + _(
+                "{changed} nye eller ændrede; {removed} rækker eksempeldata fjernet"
+            ).format(changed=self.rows_changed, removed=self.demo_rows_removed)
         parts = self.diff.municipalities
         removed = sum(len(m.removed_demo) for m in parts)
         kept = sum(len(m.kept) for m in parts)
-        return head + (
-            f"{self.rows_changed} nye eller ændrede; "
-            f"{fmt_count(removed, one='kvartal', many='kvartaler')} eksempeldata uden for filen "
-            f"{'fjernes' if planned else 'fjernet'}; "
-            f"{fmt_count(kept, one='tidligere indlæst kvartal', many='tidligere indlæste kvartaler')} "
-            f"{'bevares' if planned else 'bevaret'}"
+        quarter = [translate_plural(lang, "kvartal", "kvartaler", n) for n in (1, 2)]
+        earlier = [
+            translate_plural(lang, "tidligere indlæst kvartal", "tidligere indlæste kvartaler", n)
+            for n in (1, 2)
+        ]
+        template = (
+            _(
+                "{changed} nye eller ændrede; {removed} eksempeldata uden for filen fjernes; "
+                "{kept} bevares"
+            )
+            if planned
+            else _(
+                "{changed} nye eller ændrede; {removed} eksempeldata uden for filen fjernet; "
+                "{kept} bevaret"
+            )
+        )
+        return head + template.format(
+            changed=self.rows_changed,
+            removed=fmt_count(removed, one=quarter[0], many=quarter[1], lang=lang),
+            kept=fmt_count(kept, one=earlier[0], many=earlier[1], lang=lang),
         )
 
 
