@@ -20,7 +20,11 @@ def left_in(at: AppTest) -> list[str]:
 @pytest.mark.parametrize(
     ("page", "user"),
     [(DATA, u) for u in ("admin", "projektleder", "politi")]
-    + [(p, u) for p in (NABOHJAELP, TRYGHED) for u in ("admin", "projektleder", "politi", "byraad", "erhverv")],
+    + [
+        (p, u)
+        for p in (NABOHJAELP, TRYGHED)
+        for u in ("admin", "projektleder", "politi", "byraad", "erhverv")
+    ],
 )
 def test_probe(private_db: str, page: str, user: str) -> None:
     use_english(private_db, user)
