@@ -38,14 +38,14 @@ MAX_UPLOAD_MB = 100
 
 def problems_table(rejected: DstRejected, *, lang: str = DANISH) -> pd.DataFrame:
     """What is wrong with a file, one row per problem, as a person reads it (in `lang`)."""
-    t = translator(lang)
+    _ = translator(lang)
     return pd.DataFrame(
         [
             {
-                t("Linje"): p.line or "",
-                t("Kolonne"): p.column,
-                t("Værdi"): p.value,
-                t("Fejl"): translate(lang, p.why) if p.why else "",
+                _("Linje"): p.line or "",
+                _("Kolonne"): p.column,
+                _("Værdi"): p.value,
+                _("Fejl"): translate(lang, p.why) if p.why else "",
             }
             for p in rejected.problems
         ]
@@ -189,21 +189,21 @@ def _names() -> tuple[list[int], list[str]]:
 
 def imports_table(sources: pd.DataFrame, *, lang: str = DANISH) -> pd.DataFrame:
     """Every batch of data with its provenance, newest first (headings and values in `lang`)."""
-    t = translator(lang)
+    _ = translator(lang)
     return pd.DataFrame(
         {
-            t("Indlæst"): [
+            _("Indlæst"): [
                 fmt_datetime(pd.Timestamp(v).to_pydatetime(), lang=lang)
                 for v in sources["loaded_at"]
             ],
-            t("Kilde"): [source_label(str(n), lang=lang) for n in sources["name"]],
-            t("Fil"): sources["file_name"].fillna(""),
-            t("Perioder"): sources["periods"].fillna(""),
-            t("Rækker"): [fmt_int(r, lang=lang) for r in sources["rows"]],
-            t("Nye/ændrede"): [fmt_int(r, lang=lang) for r in sources["rows_changed"]],
-            t("Af"): sources["loaded_by"].fillna(""),
-            t("Pr."): [fmt_date(pd.Timestamp(d).date(), lang=lang) for d in sources["as_of"]],
-            t("Eksempeldata"): [t("ja") if d else "" for d in sources["is_demo"]],
+            _("Kilde"): [source_label(str(n), lang=lang) for n in sources["name"]],
+            _("Fil"): sources["file_name"].fillna(""),
+            _("Perioder"): sources["periods"].fillna(""),
+            _("Rækker"): [fmt_int(r, lang=lang) for r in sources["rows"]],
+            _("Nye/ændrede"): [fmt_int(r, lang=lang) for r in sources["rows_changed"]],
+            _("Af"): sources["loaded_by"].fillna(""),
+            _("Pr."): [fmt_date(pd.Timestamp(d).date(), lang=lang) for d in sources["as_of"]],
+            _("Eksempeldata"): [_("ja") if d else "" for d in sources["is_demo"]],
         }
     )
 
@@ -260,17 +260,17 @@ class TableImport:
 
 def helper_preview_table(report: HelperImportReport, *, lang: str = DANISH) -> pd.DataFrame:
     """The rows a helper import would write, as a person reads them (in `lang`)."""
-    t = translator(lang)
+    _ = translator(lang)
     return pd.DataFrame(
         [
             {
-                t("Række"): line.number,
-                t("Kommune"): f"{line.municipality_name} ({line.municipality_code})",
-                t("Dato"): fmt_date(line.count_date, lang=lang),
-                t("Nabohjælpere"): fmt_int(line.helpers, lang=lang),
-                t("Nabovenner"): fmt_int(line.nabovenner, lang=lang),
-                t("Kilde"): line.source,
-                t("Ændring"): t(line.change) if line.change else "",
+                _("Række"): line.number,
+                _("Kommune"): f"{line.municipality_name} ({line.municipality_code})",
+                _("Dato"): fmt_date(line.count_date, lang=lang),
+                _("Nabohjælpere"): fmt_int(line.helpers, lang=lang),
+                _("Nabovenner"): fmt_int(line.nabovenner, lang=lang),
+                _("Kilde"): line.source,
+                _("Ændring"): _(line.change) if line.change else "",
             }
             for line in report.lines
         ]
@@ -279,21 +279,21 @@ def helper_preview_table(report: HelperImportReport, *, lang: str = DANISH) -> p
 
 def survey_preview_table(report: SurveyImportReport, *, lang: str = DANISH) -> pd.DataFrame:
     """The rounds a survey import would write, one row per municipality, year and measure."""
-    t = translator(lang)
+    _ = translator(lang)
     return pd.DataFrame(
         [
             {
-                t("Rækker"): f"{group.rows[0]}-{group.rows[-1]}"
+                _("Rækker"): f"{group.rows[0]}-{group.rows[-1]}"
                 if len(group.rows) > 1
                 else str(group.rows[0]),
-                t("Kommune"): f"{group.municipality_name} ({group.municipality_code})",
-                t("År"): str(group.year),
-                t("Måling"): group.measure_code,
-                t("Besvarelser"): fmt_int(group.respondents, lang=lang),
-                t("Svar"): ", ".join(
+                _("Kommune"): f"{group.municipality_name} ({group.municipality_code})",
+                _("År"): str(group.year),
+                _("Måling"): group.measure_code,
+                _("Besvarelser"): fmt_int(group.respondents, lang=lang),
+                _("Svar"): ", ".join(
                     f"{c} {fmt_int(n, lang=lang)}" for c, n in group.answers.items()
                 ),
-                t("Ændring"): t(group.change) if group.change else "",
+                _("Ændring"): _(group.change) if group.change else "",
             }
             for group in report.groups
         ]
@@ -337,14 +337,14 @@ def build_preview(
 ) -> FilePreview:
     """Run the import and roll it back: what it would write, or the reason it is refused (in
     `lang`, Danish by default)."""
-    t = translator(lang)
+    _ = translator(lang)
     try:
         report = kind.preview(engine, actor=actor, data=data, file_name=file_name)
     except DomainError as error:
-        return FilePreview(False, f"{error.text(lang)} {t('Intet er indlæst.')}")
+        return FilePreview(False, f"{error.text(lang)} {_('Intet er indlæst.')}")
     return FilePreview(
         True,
-        t("Forhåndsvisning: {report}.").format(report=report.text(lang=lang)),
+        _("Forhåndsvisning: {report}.").format(report=report.text(lang=lang)),
         kind.table(report, lang=lang),
     )
 

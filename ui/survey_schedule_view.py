@@ -95,12 +95,12 @@ def with_response_rate(
 ) -> pd.DataFrame:
     """The rounds' display table with "Svarprocent" beside the share (`share_column`, the
     display's own heading), where a schedule counted; the new column's words in `lang`."""
-    t = translator(lang)
+    _ = translator(lang)
     texts = []
     for year in years:
         counts = rates.get(int(year))
         texts.append(
-            t("{rate} ({responses} af {invitations})").format(
+            _("{rate} ({responses} af {invitations})").format(
                 rate=fmt_percent(counts[0] / counts[1], lang=lang),
                 responses=fmt_int(counts[0], lang=lang),
                 invitations=fmt_int(counts[1], lang=lang),
@@ -110,9 +110,9 @@ def with_response_rate(
         )
     shown = display.copy()
     # the display's share heading, Danish or already translated; else the rate goes last
-    heading = share_column if share_column in shown.columns else t(share_column)
+    heading = share_column if share_column in shown.columns else _(share_column)
     at = shown.columns.get_loc(heading) + 1 if heading in shown.columns else len(shown.columns)
-    shown.insert(at, t("Svarprocent"), texts)
+    shown.insert(at, _("Svarprocent"), texts)
     return shown
 
 
@@ -136,7 +136,7 @@ def rate_caption(rates: dict[int, tuple[int, int]]) -> None:
 
 
 def _schedule_table(frame: pd.DataFrame, *, lang: str = DANISH) -> pd.DataFrame:
-    t = translator(lang)
+    _ = translator(lang)
 
     def day(value: object) -> str:
         return fmt_date(pd.Timestamp(str(value)).date(), lang=lang)
@@ -146,22 +146,22 @@ def _schedule_table(frame: pd.DataFrame, *, lang: str = DANISH) -> pd.DataFrame:
 
     return pd.DataFrame(
         {
-            t("År"): frame["year"].astype(str),
-            t("Status"): [status_word(str(s), lang=lang) for s in frame["status"]],
-            t("Invitation"): [day(v) for v in frame["invitation_date"]],
-            t("Påmindelser"): [days(v) or MISSING for v in frame["reminder_dates"]],
-            t("Lukker"): [day(v) for v in frame["close_date"]],
-            t("Inviterede"): [
+            _("År"): frame["year"].astype(str),
+            _("Status"): [status_word(str(s), lang=lang) for s in frame["status"]],
+            _("Invitation"): [day(v) for v in frame["invitation_date"]],
+            _("Påmindelser"): [days(v) or MISSING for v in frame["reminder_dates"]],
+            _("Lukker"): [day(v) for v in frame["close_date"]],
+            _("Inviterede"): [
                 fmt_int(v, lang=lang) if pd.notna(v) else MISSING for v in frame["invitations"]
             ],
-            t("Svar"): [
+            _("Svar"): [
                 fmt_int(v, lang=lang) if pd.notna(v) else MISSING for v in frame["responses"]
             ],
-            t("Svarprocent"): [
+            _("Svarprocent"): [
                 fmt_percent(v, lang=lang) if pd.notna(v) else MISSING
                 for v in frame["response_rate"]
             ],
-            t("Påmindelser sendt"): [
+            _("Påmindelser sendt"): [
                 f"{fmt_int(n, lang=lang)} ({days(v)})" if n else "0"
                 for n, v in zip(frame["reminders_sent"], frame["reminders_sent_on"], strict=True)
             ],
@@ -334,18 +334,18 @@ def _progress_form(actor: Actor, row: pd.Series) -> None:
 
 def local_rounds_table(measure: LocalMeasure, *, lang: str = DANISH) -> pd.DataFrame:
     """A local question's rounds with headings in `lang` (Danish by default)."""
-    t = translator(lang)
+    _ = translator(lang)
     rounds = measure.rounds
     return pd.DataFrame(
         {
-            t("År"): rounds["year"].astype(str),
-            t("Andel"): [fmt_percent(v, lang=lang) for v in rounds["share"]],
-            t("95 %-interval"): [
+            _("År"): rounds["year"].astype(str),
+            _("Andel"): [fmt_percent(v, lang=lang) for v in rounds["share"]],
+            _("95 %-interval"): [
                 f"{fmt_decimal(lo * 100, lang=lang)}–{fmt_percent(hi, lang=lang)}"
                 for lo, hi in zip(rounds["low"], rounds["high"], strict=True)
             ],
-            t("Besvarelser"): [fmt_int(v, lang=lang) for v in rounds["respondents"]],
-            t("Bemærkning"): [t("Lille stikprøve") if s else "" for s in rounds["small_sample"]],
+            _("Besvarelser"): [fmt_int(v, lang=lang) for v in rounds["respondents"]],
+            _("Bemærkning"): [_("Lille stikprøve") if s else "" for s in rounds["small_sample"]],
         }
     )
 
@@ -353,14 +353,14 @@ def local_rounds_table(measure: LocalMeasure, *, lang: str = DANISH) -> pd.DataF
 def local_chart(measure: LocalMeasure, *, lang: str = DANISH) -> go.Figure:
     """A local question's share per round with its 95 % interval; no goal line (none applies).
     Words in `lang`; the question's own words as the partnership wrote them."""
-    t = translator(lang)
+    _ = translator(lang)
     rounds = measure.rounds
     figure = go.Figure()
     figure.add_scatter(
         x=rounds["year"],
         y=rounds["share"] * 100,
         mode="lines+markers",
-        name=t("Andel «{label}», 95 %-interval").format(label=measure.share_label),
+        name=_("Andel «{label}», 95 %-interval").format(label=measure.share_label),
         line={"color": SERIES_BLUE.hex},
         error_y={
             "type": "data",
@@ -370,9 +370,9 @@ def local_chart(measure: LocalMeasure, *, lang: str = DANISH) -> go.Figure:
             "thickness": 1.5,
         },
         customdata=rounds[["respondents"]],
-        hovertemplate=t("%{x}: %{y:.1f} % (%{customdata[0]} besvarelser)") + "<extra></extra>",
+        hovertemplate=_("%{x}: %{y:.1f} % (%{customdata[0]} besvarelser)") + "<extra></extra>",
     )
-    figure = danish_layout(figure, y_title=t("Andel (%)"), height=300, lang=lang)
+    figure = danish_layout(figure, y_title=_("Andel (%)"), height=300, lang=lang)
     figure.update_yaxes(range=[0, 100], ticksuffix=" %")
     figure.update_xaxes(dtick=2)
     return figure
