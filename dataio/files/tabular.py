@@ -15,7 +15,7 @@ from typing import Any
 from dataio.errors import ValidationFailed
 from dataio.files.cells import NotADate, NotText, cell_date, control_line, decode, open_workbook
 from models import numbers
-from models.i18n import M_, Message
+from models.i18n import DANISH, M_, Message, language_of
 from models.tables import Municipality
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -46,6 +46,22 @@ class Row:
     cells: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Headings(Message):
+    """Columns named in a message: their Danish headings («kommune», «dato»), in another language
+    their keys («municipality», «date»), which a file may use as headings too."""
+
+    columns: tuple[Column, ...] = ()
+    separator: str = ", "
+    quoted: bool = True
+
+    def render(self, lang: str) -> str:
+        """The columns' names in `lang`, joined."""
+        danish = language_of(lang) == DANISH
+        names = [c.heading if danish else c.key for c in self.columns]
+        return self.separator.join(f"«{n}»" if self.quoted else n for n in names)
+
+
 def fold(text: str) -> str:
     """A header or name as compared: lower case, single spaces, æøå spelled out."""
     return " ".join(text.lower().translate(_FOLDS).split())
@@ -55,7 +71,9 @@ def problem(row: int, column: Column | str, why: str | Message) -> ValidationFai
     """The one message shape: 'Række 4, kolonne «dato»: ...' (a Message: shown in the reader's
     language with `error.text(lang)`; `str()` is Danish). The column's heading is the file's own
     word and stays as it is; `why` is translated when it is a Message."""
-    heading = column.heading if isinstance(column, Column) else column
+    heading = (
+        Headings("", columns=(column,), quoted=False) if isinstance(column, Column) else column
+    )
     return ValidationFailed(
         M_("Række {row}, kolonne «{heading}»: {why}", row=row, heading=heading, why=why)
     )
@@ -110,15 +128,14 @@ def _header(cells: Sequence[Any], columns: Sequence[Column], number: int) -> dic
         if column.key in positions:
             raise problem(number, column, M_("kolonnen står der to gange"))
         positions[column.key] = index
-    missing = [c.heading for c in columns if c.required and c.key not in positions]
+    missing = tuple(c for c in columns if c.required and c.key not in positions)
     if missing:
-        expected = ";".join(c.heading for c in columns)
         raise ValidationFailed(
             M_(
                 "Række {number}: kolonnen {missing} mangler (overskriftsrækken skal være {expected})",
                 number=number,
-                missing=", ".join(f"«{m}»" for m in missing),
-                expected=expected,
+                missing=Headings("", columns=missing),
+                expected=Headings("", columns=tuple(columns), separator=";", quoted=False),
             )
         )
     return positions

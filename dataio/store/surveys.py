@@ -46,6 +46,11 @@ MEASURE_WORDS = (
     N_("utrygge i eget nabolag"),
 )
 NO_VALID_GOAL = N_("Intet gyldigt mål for utryghed.")
+# the shipped national goal's note (dataio/seed/reference.py), shown on the Tryghed page
+NATIONAL_GOAL_NOTE = N_(
+    "Bo trygt: kun 10 % af danskerne utrygge ved risikoen for indbrud "
+    "(TrygFondens tryghedsmåling, ca. 25 % i 2008-2017). Målår ikke fastsat; 2030 er en standard."
+)
 
 
 @dataclass(frozen=True)
