@@ -27,6 +27,17 @@ RATE_NOTE = N_(
 )
 
 
+@dataclass(frozen=True)
+class _Count(Message):
+    """A whole number inside a Message, written the reader's way (1.200; English 1,200)."""
+
+    value: int = 0
+
+    def render(self, lang: str) -> str:
+        """The number in `lang`."""
+        return fmt_int(self.value, lang=lang)
+
+
 class ScheduleStatus(StrEnum):
     """Where a survey round is."""
 
@@ -164,8 +175,8 @@ def schedule_problem_message(
     if responses is not None and invitations is not None and responses > invitations:
         return M_(
             "Der kan ikke være flere svar ({responses}) end inviterede ({invitations})",
-            responses=fmt_int(responses),
-            invitations=fmt_int(invitations),
+            responses=_Count("", value=responses),
+            invitations=_Count("", value=invitations),
         )
     return None
 

@@ -66,6 +66,17 @@ _ENCODINGS = {
 
 
 @dataclass(frozen=True)
+class _Day(Message):
+    """A date inside a Message, written the reader's way (1. nov. 2026; English 1 Nov 2026)."""
+
+    day: date = date(2000, 1, 1)
+
+    def render(self, lang: str) -> str:
+        """The date in `lang`."""
+        return fmt_date(self.day, lang=lang)
+
+
+@dataclass(frozen=True)
 class _Refusal(Message):
     """The file's problems, one per line under a head counting them, in the reader's language."""
 
@@ -277,12 +288,12 @@ def _day(value: Any, *, row: int, today: date) -> date:
             DATO,
             M_(
                 "{day} ligger i fremtiden (i dag er {today})",
-                day=fmt_date(day),
-                today=fmt_date(today),
+                day=_Day("", day=day),
+                today=_Day("", day=today),
             ),
         )
     if day < date(2000, 1, 1):
-        raise problem(row, DATO, M_("{day} ligger før 2000", day=fmt_date(day)))
+        raise problem(row, DATO, M_("{day} ligger før 2000", day=_Day("", day=day)))
     return day
 
 
