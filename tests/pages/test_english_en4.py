@@ -190,3 +190,37 @@ def test_a_refused_statistikbanken_file_in_english(private_db: str) -> None:
         "Statistikbanken Nothing has been imported."
     )
     assert danish_left(at) == []
+
+
+def test_the_project_leader_plans_a_round_in_english(private_db: str) -> None:
+    at = english_page(private_db, TRYGHED, "projektleder")
+    assert "There is no planned survey for Ishøj yet." in [i.value for i in at.info]
+    proposed = at.number_input(key="schedule_year").value
+    assert proposed is not None
+    year = int(proposed)
+    next(b for b in at.button if b.label == "Plan the survey").click().run()
+    assert not at.exception and not at.error
+    assert [s.value for s in at.success] == [f"The {year} survey has been planned."]
+    # the progress form, drawn only now that a round is planned
+    assert at.selectbox(key="schedule_status").format_func("i gang") == "Running"
+    at.selectbox(key="schedule_status").select("i gang")
+    at.number_input(key="schedule_invitations").set_value(2000)
+    at.number_input(key="schedule_responses").set_value(2100)
+    next(b for b in at.button if b.label == "Save the progress").click().run()
+    assert [e.value for e in at.error] == [
+        "There cannot be more responses (2,100) than people invited (2,000)"
+    ]
+    at.text_input(key="schedule_sent").input("15.3")
+    at.number_input(key="schedule_responses").set_value(866)
+    next(b for b in at.button if b.label == "Save the progress").click().run()
+    assert [e.value for e in at.error] == ["Reminders sent: «15.3» is not a date like 15.03.2027"]
+    assert danish_left(at) == []
+
+
+def test_a_local_question_refusal_in_english(private_db: str) -> None:
+    at = english_page(private_db, TRYGHED, "projektleder")
+    assert at.text_area(key="local_categories").value == "Yes\nNo\nDon't know"
+    at.text_input(key="local_question").input("Do you feel safe?")
+    next(b for b in at.button if b.label == "Add the question").click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Choose at least one category counted in the share"]
