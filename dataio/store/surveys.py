@@ -14,7 +14,7 @@ from dataio.errors import UnknownMunicipality
 from dataio.store.access import require_read, require_read_all
 from dataio.store.areas import municipality_table
 from dataio.store.goals import find_goal
-from models.i18n import N_
+from models.i18n import M_, N_
 from models.insecurity import InsecurityAssessment, InsecurityGoal, RoundShare, assess_insecurity
 from models.permissions import Actor
 from models.proportions import SMALL_SAMPLE, wilson_interval
@@ -195,7 +195,7 @@ def insecurity_overview(con: Connectable, *, viewer: Actor, code: int) -> Insecu
     """The Tryghed page and `botrygt status` for one municipality."""
     names = municipality_table(con).set_index("code")["name"]
     if code not in names.index:
-        raise UnknownMunicipality(f"Ukendt kommunekode: {code}")
+        raise UnknownMunicipality(M_("Ukendt kommunekode: {code}", code=code))
     measure_ = measure(con, INSECURITY)
     require_read(con, viewer=viewer, municipality_code=code)
     rounds = survey_rounds(con, viewer=viewer, codes=[code], measure_code=INSECURITY)
