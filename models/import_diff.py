@@ -12,7 +12,7 @@ that a person confirmed exactly them.
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from models.formatting import fmt_count
+from models.formatting import fmt_int
 from models.i18n import DANISH, N_, translate, translate_plural
 from models.periods import parse_period, period_of
 
@@ -175,11 +175,8 @@ def removal_confirmation(diff: ImportDiff, *, lang: str = DANISH) -> str | None:
     count = len(diff.removed)
     if count == 0:
         return None
-    quarters = fmt_count(
-        count,
-        one=translate_plural(lang, "kvartal", "kvartaler", 1),
-        many=translate_plural(lang, "kvartal", "kvartaler", 2),
-        lang=lang,
+    quarters = translate_plural(lang, "{count} kvartal", "{count} kvartaler", count).format(
+        count=fmt_int(count, lang=lang)
     )
     return translate(lang, "Jeg har set, at {quarters} fjernes").format(quarters=quarters)
 

@@ -17,7 +17,7 @@ from dataio.files.statistikbanken.reader import DstFile, DstTable, read_dst
 from dataio.files.undo import remember
 from dataio.offences.store import write_offence_quarters
 from models.domain import Quality, SourceKind
-from models.formatting import fmt_count
+from models.formatting import fmt_count, fmt_int
 from models.i18n import DANISH, translate, translate_plural, translator
 from models.import_diff import ImportDiff, QuarterKey, quarter_diff, quarter_spans, unconfirmed
 from models.offences import DEFAULT_OFFENCES, offence_name, parse_offence_codes
@@ -47,9 +47,6 @@ class ImportReport:
     # STRAF11: rows written of each other offence code asked for (1310 ...), beside the burglaries
     other_offences: tuple[tuple[int, int], ...] = ()
 
-    def _municipality_word(self, lang: str = DANISH) -> str:
-        return translate_plural(lang, "kommune", "kommuner", self.municipalities)
-
     def text(self, *, planned: bool = False, lang: str = DANISH) -> str:
         """One line for the CLI and the page (planned: a preview's, in the future tense), Danish
         unless `lang` says otherwise."""
@@ -65,11 +62,13 @@ class ImportReport:
 
     def _burglary_text(self, *, planned: bool, lang: str = DANISH) -> str:
         _ = translator(lang)
-        head = _("{table}: {rows} rækker for {count} {municipalities} ({periods}); ").format(
+        municipalities = translate_plural(
+            lang, "{count} kommune", "{count} kommuner", self.municipalities
+        ).format(count=fmt_int(self.municipalities, lang=lang))
+        head = _("{table}: {rows} rækker for {municipalities} ({periods}); ").format(
             table=self.table,
             rows=self.rows_written,
-            count=self.municipalities,
-            municipalities=self._municipality_word(lang),
+            municipalities=municipalities,
             periods=self.periods,
         )
         if self.diff is None:
@@ -79,11 +78,10 @@ class ImportReport:
         parts = self.diff.municipalities
         removed = sum(len(m.removed_demo) for m in parts)
         kept = sum(len(m.kept) for m in parts)
-        quarter = [translate_plural(lang, "kvartal", "kvartaler", n) for n in (1, 2)]
-        earlier = [
-            translate_plural(lang, "tidligere indlæst kvartal", "tidligere indlæste kvartaler", n)
-            for n in (1, 2)
-        ]
+        quarters = translate_plural(lang, "{count} kvartal", "{count} kvartaler", removed)
+        earlier = translate_plural(
+            lang, "{count} tidligere indlæst kvartal", "{count} tidligere indlæste kvartaler", kept
+        )
         template = (
             _(
                 "{changed} nye eller ændrede; {removed} eksempeldata uden for filen fjernes; "
@@ -97,8 +95,8 @@ class ImportReport:
         )
         return head + template.format(
             changed=self.rows_changed,
-            removed=fmt_count(removed, one=quarter[0], many=quarter[1], lang=lang),
-            kept=fmt_count(kept, one=earlier[0], many=earlier[1], lang=lang),
+            removed=quarters.format(count=fmt_int(removed, lang=lang)),
+            kept=earlier.format(count=fmt_int(kept, lang=lang)),
         )
 
 
