@@ -12,7 +12,8 @@ that a person confirmed exactly them.
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from models.formatting import fmt_count
+from models.formatting import fmt_int
+from models.i18n import DANISH, N_, translate, translate_plural
 from models.periods import parse_period, period_of
 
 Stored = tuple[int, bool]  # (count, is_demo) of one stored quarter
@@ -126,25 +127,34 @@ def _cell(periods: tuple[str, ...]) -> str:
 
 
 SUMMARY_COLUMNS = (
-    "Kommune",
-    "Tilføjes",
-    "Erstatter eksempeldata",
-    "Ny værdi",
-    "Uændret",
-    "Fjernes: eksempeldata",
-    "Fjernes: indlæst",
-    "Bevares: indlæst",
+    N_("Kommune"),
+    N_("Tilføjes"),
+    N_("Erstatter eksempeldata"),
+    N_("Ny værdi"),
+    N_("Uændret"),
+    N_("Fjernes: eksempeldata"),
+    N_("Fjernes: indlæst"),
+    N_("Bevares: indlæst"),
 )
 
 
-def summary_rows(diff: ImportDiff, *, names: Mapping[int, str]) -> list[dict[str, str]]:
-    """One Danish row per municipality: each kind of change, counted and with its quarters."""
+def summary_columns(*, lang: str = DANISH) -> list[str]:
+    """The summary's column headings in the language (SUMMARY_COLUMNS are the Danish ones)."""
+    return [translate(lang, column) for column in SUMMARY_COLUMNS]
+
+
+def summary_rows(
+    diff: ImportDiff, *, names: Mapping[int, str], lang: str = DANISH
+) -> list[dict[str, str]]:
+    """One row per municipality (Danish by default, headed by `summary_columns(lang=)`): each
+    kind of change, counted and with its quarters."""
+    unknown = translate(lang, "Ukendt")
     return [
         dict(
             zip(
-                SUMMARY_COLUMNS,
+                summary_columns(lang=lang),
                 (
-                    f"{names.get(m.code, 'Ukendt')} ({m.code})",
+                    f"{names.get(m.code, unknown)} ({m.code})",
                     _cell(m.added),
                     _cell(m.replaced_demo),
                     _cell(m.replaced),
@@ -160,12 +170,15 @@ def summary_rows(diff: ImportDiff, *, names: Mapping[int, str]) -> list[dict[str
     ]
 
 
-def removal_confirmation(diff: ImportDiff) -> str | None:
+def removal_confirmation(diff: ImportDiff, *, lang: str = DANISH) -> str | None:
     """The sentence a person ticks before quarters are removed, or None when nothing is."""
     count = len(diff.removed)
     if count == 0:
         return None
-    return f"Jeg har set, at {fmt_count(count, one='kvartal', many='kvartaler')} fjernes"
+    quarters = translate_plural(lang, "{count} kvartal", "{count} kvartaler", count).format(
+        count=fmt_int(count, lang=lang)
+    )
+    return translate(lang, "Jeg har set, at {quarters} fjernes").format(quarters=quarters)
 
 
 def unconfirmed(diff: ImportDiff, confirmed: Iterable[QuarterKey]) -> frozenset[QuarterKey]:

@@ -21,6 +21,7 @@ import numpy as np
 from scipy.special import stdtrit
 
 from models.domain import Status
+from models.i18n import DANISH, N_, translate
 
 HOUSEHOLDS_PER_NABOVEN = 100  # a Naboven typically covers about 100 households
 TREND_WINDOW_DAYS = 730
@@ -37,6 +38,27 @@ class ActivityKind(StrEnum):
     KAMPAGNE = "kampagne"
 
 
+# the kinds' words as shown (the enum's values are stored and stay Danish)
+ACTIVITY_KIND_LABELS = {
+    ActivityKind.BORGERMOEDE: N_("borgermøde"),
+    ActivityKind.TRYGHEDSVANDRING: N_("tryghedsvandring"),
+    ActivityKind.MESSE: N_("messe"),
+    ActivityKind.MOBIL_POLITISTATION: N_("mobil politistation"),
+    ActivityKind.NABO_TIL_NABO: N_("nabo-til-nabo"),
+    ActivityKind.KAMPAGNE: N_("kampagne"),
+}
+
+
+def activity_kind_label(kind: str, *, lang: str = DANISH) -> str:
+    """A recruitment activity's kind in the language ('borgermøde' -> 'public meeting'); an
+    unknown kind as it is."""
+    return (
+        translate(lang, ACTIVITY_KIND_LABELS[ActivityKind(kind)])
+        if kind in set(ActivityKind)
+        else kind
+    )
+
+
 class TargetUnit(StrEnum):
     """How a helper target is stated."""
 
@@ -46,9 +68,9 @@ class TargetUnit(StrEnum):
 
 
 TARGET_UNIT_LABELS = {
-    TargetUnit.LEVEL: "antal aktive nabohjælpere",
-    TargetUnit.INCREASE: "nye nabohjælpere ud over udgangspunktet",
-    TargetUnit.HOUSEHOLD_SHARE: "andel af husstandene",
+    TargetUnit.LEVEL: N_("antal aktive nabohjælpere"),
+    TargetUnit.INCREASE: N_("nye nabohjælpere ud over udgangspunktet"),
+    TargetUnit.HOUSEHOLD_SHARE: N_("andel af husstandene"),
 }
 
 

@@ -11,23 +11,24 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
+from models.i18n import N_
 from models.periods import period_of
 
 _Key = TypeVar("_Key", date, str)  # a day, or a quarter such as "2024K3"
 
 # the kinds in the chart's order, with their legend words
 ACTION_KINDS: dict[str, str] = {
-    "plan_done": "Aktivitet i handlingsplanen færdig",
-    "walk": "Tryghedsvandring",
-    "police_station": "Mobil politistation",
-    "recruitment": "Rekrutteringsaktivitet (Nabohjælp)",
+    "plan_done": N_("Aktivitet i handlingsplanen færdig"),
+    "walk": N_("Tryghedsvandring"),
+    "police_station": N_("Mobil politistation"),
+    "recruitment": N_("Rekrutteringsaktivitet (Nabohjælp)"),
 }
-OVERLAY_CAPTION = (
+OVERLAY_CAPTION = N_(
     "Markeringerne viser, i hvilket kvartal aktiviteter i handlingsplanen blev meldt færdige, og "
     "hvornår der var tryghedsvandringer, mobile politistationer og rekrutteringsaktiviteter. At "
     "indbruddene ændrer sig i samme periode er en sammenligning, ikke bevis for årsag."
 )
-HELPER_OVERLAY_CAPTION = (
+HELPER_OVERLAY_CAPTION = N_(
     "Markeringerne viser dagene med rekrutteringsaktiviteter, mobile politistationer, "
     "tryghedsvandringer og aktiviteter i handlingsplanen, der blev meldt færdige, sat på linjen "
     "mellem to optællinger. At antallet af nabohjælpere ændrer sig bagefter er en sammenligning, "

@@ -13,17 +13,29 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from models.formatting import fmt_int, fmt_percent
+from models.i18n import DANISH, M_, N_, Message, translate
 from models.proportions import ShareEstimate, estimate_share
 
 ROUND_INTERVAL_YEARS = 2  # the guide: "hvert andet år"
 REMINDER_AFTER_DAYS = 14  # the reminder goes out this long after the invitation
 OPEN_DAYS = 28  # the survey closes this long after the invitation
 DEFAULT_MONTH = 3  # the guide: "i foråret"
-LOCAL_NOTE = "lokalt spørgsmål - ikke sammenlignet med et nationalt mål"
-RATE_NOTE = (
+LOCAL_NOTE = N_("lokalt spørgsmål - ikke sammenlignet med et nationalt mål")
+RATE_NOTE = N_(
     "Svarprocenten er en optælling af alle inviterede og alle svar, ikke en stikprøve: "
     "den har derfor intet interval."
 )
+
+
+@dataclass(frozen=True)
+class _Count(Message):
+    """A whole number inside a Message, written the reader's way (1.200; English 1,200)."""
+
+    value: int = 0
+
+    def render(self, lang: str) -> str:
+        """The number in `lang`."""
+        return fmt_int(self.value, lang=lang)
 
 
 class ScheduleStatus(StrEnum):
@@ -32,6 +44,21 @@ class ScheduleStatus(StrEnum):
     PLANNED = "planlagt"
     RUNNING = "i gang"
     CLOSED = "afsluttet"
+
+
+# the statuses as shown, capitalised (the enum's values are stored and stay Danish)
+STATUS_WORDS = {
+    ScheduleStatus.PLANNED: N_("Planlagt"),
+    ScheduleStatus.RUNNING: N_("I gang"),
+    ScheduleStatus.CLOSED: N_("Afsluttet"),
+}
+
+
+def status_word(status: str, *, lang: str = DANISH) -> str:
+    """A schedule's status as shown: 'i gang' -> 'I gang' (English 'Running'); unknown: capitalised."""
+    if status in {s.value for s in ScheduleStatus}:
+        return translate(lang, STATUS_WORDS[ScheduleStatus(status)])
+    return status.capitalize()
 
 
 @dataclass(frozen=True)
@@ -94,32 +121,62 @@ def schedule_problem(
     reminders_sent: Sequence[date] = (),
 ) -> str | None:
     """What is wrong with a schedule, in Danish, or None."""
+    problem = schedule_problem_message(
+        year=year,
+        invitation=invitation,
+        reminders=reminders,
+        close=close,
+        status=status,
+        invitations=invitations,
+        responses=responses,
+        reminders_sent=reminders_sent,
+    )
+    return None if problem is None else str(problem)
+
+
+def schedule_problem_message(
+    *,
+    year: int,
+    invitation: date | None,
+    reminders: Sequence[date],
+    close: date | None,
+    status: str,
+    invitations: int | None,
+    responses: int | None,
+    reminders_sent: Sequence[date] = (),
+) -> Message | None:
+    """What is wrong with a schedule, as a Message (Danish `str()`, `.render(lang)`), or None."""
     if not 2000 <= year <= 2100:
-        return f"Året skal ligge mellem 2000 og 2100 (fik {year})"
+        return M_("Året skal ligge mellem 2000 og 2100 (fik {year})", year=year)
     if invitation is None or close is None:
-        return "Angiv både invitationsdato og lukkedato"
+        return M_("Angiv både invitationsdato og lukkedato")
     if invitation.year != year:
-        return f"Invitationsdatoen skal ligge i {year}"
+        return M_("Invitationsdatoen skal ligge i {year}", year=year)
     if close <= invitation:
-        return "Lukkedatoen skal ligge efter invitationsdatoen"
+        return M_("Lukkedatoen skal ligge efter invitationsdatoen")
     for day in reminders:
         if not invitation < day < close:
-            return "En påmindelse skal ligge efter invitationen og før lukningen"
+            return M_("En påmindelse skal ligge efter invitationen og før lukningen")
     for day in reminders_sent:
         if not invitation < day <= close:
-            return "En sendt påmindelse skal ligge efter invitationen og senest på lukkedagen"
+            return M_("En sendt påmindelse skal ligge efter invitationen og senest på lukkedagen")
     if status not in {s.value for s in ScheduleStatus}:
-        return f"Status skal være {', '.join(s.value for s in ScheduleStatus)} (fik {status!r})"
+        return M_(
+            "Status skal være {statuses} (fik {status})",
+            statuses=", ".join(s.value for s in ScheduleStatus),
+            status=repr(status),
+        )
     if invitations is not None and invitations < 0:
-        return "Antal inviterede kan ikke være negativt"
+        return M_("Antal inviterede kan ikke være negativt")
     if responses is not None and responses < 0:
-        return "Antal svar kan ikke være negativt"
+        return M_("Antal svar kan ikke være negativt")
     if responses is not None and invitations is None:
-        return "Angiv antal inviterede, før antal svar"
+        return M_("Angiv antal inviterede, før antal svar")
     if responses is not None and invitations is not None and responses > invitations:
-        return (
-            f"Der kan ikke være flere svar ({fmt_int(responses)}) end inviterede "
-            f"({fmt_int(invitations)})"
+        return M_(
+            "Der kan ikke være flere svar ({responses}) end inviterede ({invitations})",
+            responses=_Count("", value=responses),
+            invitations=_Count("", value=invitations),
         )
     return None
 
@@ -135,32 +192,47 @@ def response_rate(responses: int, invitations: int) -> float:
     return responses / invitations
 
 
-def response_rate_text(responses: int | None, invitations: int | None) -> str | None:
-    """'Svarprocent 42,0 % (420 af 1.000 inviterede)', or None when there is nothing to count."""
+def response_rate_text(
+    responses: int | None, invitations: int | None, *, lang: str = DANISH
+) -> str | None:
+    """'Svarprocent 42,0 % (420 af 1.000 inviterede)' (English 'Response rate 42.0 % (420 of
+    1,000 invited)'), or None when there is nothing to count."""
     if responses is None or invitations is None or invitations <= 0:
         return None
     rate = response_rate(responses, invitations)
-    return f"Svarprocent {fmt_percent(rate)} ({fmt_int(responses)} af {fmt_int(invitations)} inviterede)"
+    return translate(lang, "Svarprocent {rate} ({responses} af {invitations} inviterede)").format(
+        rate=fmt_percent(rate, lang=lang),
+        responses=fmt_int(responses, lang=lang),
+        invitations=fmt_int(invitations, lang=lang),
+    )
 
 
 def local_measure_problem(
     question: str, categories: Sequence[str], in_share: Sequence[str]
 ) -> str | None:
     """What is wrong with a new local question, in Danish, or None."""
+    problem = local_measure_problem_message(question, categories, in_share)
+    return None if problem is None else str(problem)
+
+
+def local_measure_problem_message(
+    question: str, categories: Sequence[str], in_share: Sequence[str]
+) -> Message | None:
+    """What is wrong with a new local question, as a Message (Danish `str()`), or None."""
     if not question.strip():
-        return "Skriv spørgsmålets tekst"
+        return M_("Skriv spørgsmålets tekst")
     labels = [c.strip() for c in categories if c.strip()]
     if len(labels) < 2:
-        return "Angiv mindst to svarkategorier"
+        return M_("Angiv mindst to svarkategorier")
     if len(set(labels)) != len(labels):
-        return "To svarkategorier har samme navn"
+        return M_("To svarkategorier har samme navn")
     chosen = set(in_share)
     if not chosen:
-        return "Vælg mindst én kategori, der tæller i andelen"
+        return M_("Vælg mindst én kategori, der tæller i andelen")
     if not chosen <= set(labels):
-        return "Andelen kan kun tælle spørgsmålets egne kategorier"
+        return M_("Andelen kan kun tælle spørgsmålets egne kategorier")
     if chosen == set(labels):
-        return "Andelen kan ikke tælle alle kategorier (den ville altid være 100 %)"
+        return M_("Andelen kan ikke tælle alle kategorier (den ville altid være 100 %)")
     return None
 
 
@@ -178,19 +250,24 @@ def local_share(counts: Sequence[int], in_share: Sequence[bool]) -> ShareEstimat
     return estimate_share(chosen, total)
 
 
-def parse_danish_dates(text: str) -> tuple[date, ...]:
-    """'15.03.2027, 22.3.2027' -> the dates, sorted; ValueError (Danish) on anything else."""
+def parse_danish_dates(text: str, *, lang: str = DANISH) -> tuple[date, ...]:
+    """'15.03.2027, 22.3.2027' -> the dates, sorted; ValueError (in `lang`, Danish by default) on
+    anything else."""
     days = []
     for part in (p.strip() for p in text.replace(";", ",").split(",")):
         if not part:
             continue
         pieces = part.split(".")
         if len(pieces) != 3 or not all(p.isdigit() for p in pieces) or len(pieces[2]) != 4:
-            raise ValueError(f"«{part}» er ikke en dato som 15.03.2027")
+            raise ValueError(
+                translate(lang, "«{part}» er ikke en dato som 15.03.2027").format(part=part)
+            )
         try:
             days.append(date(int(pieces[2]), int(pieces[1]), int(pieces[0])))
         except ValueError:
-            raise ValueError(f"«{part}» er ikke en gyldig dato") from None
+            raise ValueError(
+                translate(lang, "«{part}» er ikke en gyldig dato").format(part=part)
+            ) from None
     return tuple(sorted(set(days)))
 
 

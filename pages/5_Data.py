@@ -15,6 +15,7 @@ from ui.data_view import (
     upload_section,
 )
 from ui.downloads import table_download
+from ui.i18n import _, active_language
 from ui.incident_upload import incident_upload_section
 from ui.page import guarded
 
@@ -23,7 +24,9 @@ def render(actor: Actor) -> None:
     """The page body."""
     st.title("Data")
     st.markdown(
-        "Indlæs tal fra Danmarks Statistik, nabohjælpertal, tryghedsmålinger og politiets udtræk af indbrud. Hver fil kontrolleres helt, før noget gemmes; ved fejl gemmes intet."
+        _(
+            "Indlæs tal fra Danmarks Statistik, nabohjælpertal, tryghedsmålinger og politiets udtræk af indbrud. Hver fil kontrolleres helt, før noget gemmes; ved fejl gemmes intet."
+        )
     )
     if may_import(actor, Action.IMPORT_DATA):  # the police come for their own extract
         upload_section(actor)
@@ -31,11 +34,11 @@ def render(actor: Actor) -> None:
     table_upload_section(actor, HELPERS)
     table_upload_section(actor, SURVEY)
     incident_upload_section(actor)
-    st.subheader("Indlæsninger og kilder")
+    st.subheader(_("Indlæsninger og kilder"))
     sources = loaders.load_sources(loaders.current_version(), actor)
-    imports = imports_table(sources)
+    imports = imports_table(sources, lang=active_language())
     st.dataframe(imports, hide_index=True, key="sources")
-    table_download(imports, title="Indlæsninger og kilder", key="sources_download")
+    table_download(imports, title=_("Indlæsninger og kilder"), key="sources_download")
 
 
 guard = require("data", title="Data")

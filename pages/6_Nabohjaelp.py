@@ -23,6 +23,7 @@ from ui.goal_views import (
     latest_counts,
     saved_message,
 )
+from ui.i18n import _, active_language
 from ui.maps import cached_map, helper_map
 from ui.page import demo_notice, guarded, home_municipality
 from ui.text import DEMO_HELPERS_BANNER
@@ -52,7 +53,11 @@ def choose_district(actor: Actor, version: int) -> int:
     index = numbers.index(int(wanted)) if wanted.isdigit() and int(wanted) in districts else 0
     number = int(
         st.sidebar.selectbox(
-            "Politikreds", numbers, index=index, format_func=lambda n: districts[n]
+            _("Politikreds"),
+            numbers,
+            index=index,
+            format_func=lambda n: districts[n],
+            key="helper_district",
         )
     )
     st.query_params["kreds"] = str(number)
@@ -61,19 +66,21 @@ def choose_district(actor: Actor, version: int) -> int:
 
 def render(actor: Actor) -> None:
     """The page body."""
-    version, today = loaders.current_version(), date.today()
+    version, today, lang = loaders.current_version(), date.today(), active_language()
     district = choose_district(actor, version)
-    st.title(f"Nabohjælp: {loaders.load_police_districts(version)[district]}")
+    st.title(
+        _("Nabohjælp: {district}").format(district=loaders.load_police_districts(version)[district])
+    )
     saved_message()
     table = loaders.load_helper_table(version, actor, district)
     if table.empty:
-        st.info("Du har ikke adgang til kommunerne i denne politikreds.")
+        st.info(_("Du har ikke adgang til kommunerne i denne politikreds."))
         return
-    demo_notice(bool(table["demo"].any()), text=DEMO_HELPERS_BANNER)
+    demo_notice(bool(table["demo"].any()), text=DEMO_HELPERS_BANNER, lang=lang)
     names = dict(zip(table["code"], table["name"], strict=True))
-    st.subheader("Kommunerne i kredsen")
+    st.subheader(_("Kommunerne i kredsen"))
     district_frame = helper_table_for_display(table)
-    table_download(district_frame, title="Nabohjælp i kredsen", key="helper_table_download")
+    table_download(district_frame, title=_("Nabohjælp i kredsen"), key="helper_table_download")
     st.dataframe(
         district_frame,
         hide_index=True,
@@ -81,14 +88,16 @@ def render(actor: Actor) -> None:
         height=38 + 35 * min(len(table), 20),  # the whole district without scrolling
     )
     st.caption(
-        "Status bruger samme klassifikation som indbrud: en lige linje gennem de seneste to års "
-        "optællinger fremskrives til målåret med 95 %-interval. Nabovenner: én pr. 100 husstande."
+        _(
+            "Status bruger samme klassifikation som indbrud: en lige linje gennem de seneste to års "
+            "optællinger fremskrives til målåret med 95 %-interval. Nabovenner: én pr. 100 husstande."
+        )
     )
     left, right = st.columns([3, 2])
     with left:
         code = int(
             st.selectbox(
-                "Kommune",
+                _("Kommune"),
                 list(names),
                 index=list(names).index(
                     first_shown(table, own=linked_municipality() or actor.municipality_code)
@@ -100,13 +109,14 @@ def render(actor: Actor) -> None:
         overview = loaders.load_helper_overview(version, actor, code)
         marks = helper_action_marks(actor, version, overview)
         cached_chart(
-            lambda: helper_chart(overview, marks=marks),
+            lambda: helper_chart(overview, marks=marks, lang=lang),
             key="helper_chart",
             version=version,
             cache_key=(actor, code),
+            lang=lang,
         )
         if marks:
-            st.caption(HELPER_OVERLAY_CAPTION)
+            st.caption(_(HELPER_OVERLAY_CAPTION))
     with right:
         helper_card(overview)
         cached_map(
@@ -119,30 +129,31 @@ def render(actor: Actor) -> None:
         )
     codes = tuple(int(c) for c in table["code"])
     recent, by_kind = loaders.load_recruitment(version, actor, codes)
-    st.subheader("Hvilken rekruttering virker?")
+    st.subheader(_("Hvilken rekruttering virker?"))
     if by_kind.empty:
-        st.info("Der er endnu ingen rekrutteringsaktiviteter registreret i kredsen.")
+        st.info(_("Der er endnu ingen rekrutteringsaktiviteter registreret i kredsen."))
     else:
         cached_chart(
-            lambda: sign_ups_chart(by_kind),
+            lambda: sign_ups_chart(by_kind, lang=lang),
             key="sign_ups_chart",
             version=version,
             cache_key=(actor, codes),
+            lang=lang,
         )
-        with st.expander("Seneste aktiviteter"):
+        with st.expander(_("Seneste aktiviteter")):
             st.dataframe(activities_for_display(recent.head(50)), hide_index=True)
     editable = {
         c: n for c, n in names.items() if allows(actor, Action.EDIT_HELPERS, Target(c, district))
     }
     if editable:
-        st.subheader("Registrér")
+        st.subheader(_("Registrér"))
         count_column, activity_column = st.columns(2)
         with count_column:
             count_form(actor, editable, today=today, latest=latest_counts(table))
         with activity_column:
             activity_form(actor, editable, today=today)
     if may_import(actor, HELPERS.action):
-        with st.expander("Indlæs mange optællinger fra en fil (CSV eller Excel)"):
+        with st.expander(_("Indlæs mange optællinger fra en fil (CSV eller Excel)")):
             table_upload_section(actor, HELPERS)
 
 

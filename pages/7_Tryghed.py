@@ -5,7 +5,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from dataio.store.sources import source_label
 from models.formatting import fmt_date
+from models.i18n import translate
 from models.permissions import Actor
 from models.proportions import SMALL_SAMPLE
 from models.safe_text import for_markdown
@@ -16,6 +18,7 @@ from ui.described import cached_chart
 from ui.downloads import table_download
 from ui.goal_charts import insecurity_chart, protection_chart
 from ui.goal_views import insecurity_card, rounds_for_display
+from ui.i18n import _, active_language
 from ui.page import demo_notice, guarded, municipality_picker
 from ui.survey_schedule_view import (
     latest_rate_line,
@@ -30,58 +33,72 @@ from ui.text import DEMO_SURVEY_BANNER
 
 def render(actor: Actor) -> None:
     """The page body."""
-    version = loaders.current_version()
+    version, lang = loaders.current_version(), active_language()
     code, name, district = municipality_picker(actor, version)
-    st.title(f"Tryghed: {name}")
+    st.title(_("Tryghed: {name}").format(name=name))
     overview = loaders.load_insecurity(version, actor, code)
-    demo_notice(overview.demo, text=DEMO_SURVEY_BANNER)
+    demo_notice(overview.demo, text=DEMO_SURVEY_BANNER, lang=lang)
+    measure = overview.measure  # shipped reference words (marked in dataio.store.surveys)
     card, chart = st.columns([1, 2])
     with card:
         insecurity_card(overview)
         rates = load_response_rates(version, actor, code)
         latest_rate_line(overview.rounds["year"], rates)
-        with st.expander("Hvad måles der?"):
+        with st.expander(_("Hvad måles der?")):
             st.markdown(
-                f"**{for_markdown(overview.measure.label)}**: «{for_markdown(overview.measure.question)}»"
+                f"**{for_markdown(translate(lang, measure.label))}**: "
+                f"«{for_markdown(translate(lang, measure.question))}»"
             )
             st.caption(
-                f"Spørges af {overview.measure.owner}. Andelen tæller {overview.measure.share_label}."
+                _("Spørges af {owner}. Andelen tæller {share}.").format(
+                    owner=translate(lang, measure.owner),
+                    share=translate(lang, measure.share_label),
+                )
             )
-            st.caption(for_markdown(overview.goal_note))
+            # the goal's note: the shipped national goal's words are marked; a partnership's own
+            # note shows as written
+            if overview.goal_note:
+                st.caption(for_markdown(translate(lang, overview.goal_note)))
             st.caption(
-                "Justitsministeriets Tryghedsundersøgelse måler utryghed i eget nabolag: "
-                "et andet spørgsmål, som aldrig sammenlignes med 10 %-målet her."
+                _(
+                    "Justitsministeriets Tryghedsundersøgelse måler utryghed i eget nabolag: "
+                    "et andet spørgsmål, som aldrig sammenlignes med 10 %-målet her."
+                )
             )
     with chart:
         if overview.rounds.empty:
-            st.info(f"Der er endnu ingen tryghedsmåling for {name}.")
+            st.info(_("Der er endnu ingen tryghedsmåling for {name}.").format(name=name))
         cached_chart(
-            lambda: insecurity_chart(overview),
+            lambda: insecurity_chart(overview, lang=lang),
             key="insecurity_chart",
             version=version,
             cache_key=(actor, code),
+            lang=lang,
         )
     if not overview.rounds.empty:
-        st.subheader("Målingerne")
+        st.subheader(_("Målingerne"))
         rounds = with_response_rate(
-            rounds_for_display(overview.rounds), overview.rounds["year"], rates
+            rounds_for_display(overview.rounds), overview.rounds["year"], rates, lang=lang
         )
         st.dataframe(rounds, hide_index=True, key="rounds_table")
-        table_download(rounds, title="Tryghedsmålinger", key="rounds_download")
+        table_download(rounds, title=_("Tryghedsmålinger"), key="rounds_download")
         st.caption(
-            "Andelene kommer fra stikprøver: intervallet viser, hvor den sande andel med 95 % "
-            f"sikkerhed ligger (Wilson). Under {SMALL_SAMPLE} besvarelser markeres som lille stikprøve."
+            _(
+                "Andelene kommer fra stikprøver: intervallet viser, hvor den sande andel med 95 % "
+                "sikkerhed ligger (Wilson). Under {small} besvarelser markeres som lille stikprøve."
+            ).format(small=SMALL_SAMPLE)
         )
         rate_caption(rates)
-    st.subheader("Sikring af hjemmet")
+    st.subheader(_("Sikring af hjemmet"))
     if overview.protection.empty:
-        st.info("Ingen målinger af sikring endnu.")
+        st.info(_("Ingen målinger af sikring endnu."))
     else:
         cached_chart(
-            lambda: protection_chart(overview),
+            lambda: protection_chart(overview, lang=lang),
             key="protection_chart",
             version=version,
             cache_key=(actor, code),
+            lang=lang,
         )
         st.dataframe(
             rounds_for_display(overview.protection), hide_index=True, key="protection_table"
@@ -89,13 +106,16 @@ def render(actor: Actor) -> None:
     schedule_section(actor, code, name, district, date.today())
     local_questions_section(actor, code, name, district)
     if may_import(actor, SURVEY.action):
-        with st.expander("Indlæs en tryghedsmåling fra en fil (CSV eller Excel)"):
+        with st.expander(_("Indlæs en tryghedsmåling fra en fil (CSV eller Excel)")):
             table_upload_section(actor, SURVEY)
     if not overview.sources.empty:
         st.caption(
-            "Kilder: "
+            _("Kilder: ")
             + "; ".join(
-                f"{s.name} (pr. {fmt_date(pd.Timestamp(s.as_of).date())})"
+                _("{source} (pr. {date})").format(
+                    source=source_label(str(s.name), lang=lang),
+                    date=fmt_date(pd.Timestamp(s.as_of).date(), lang=lang),
+                )
                 for s in overview.sources.itertuples()
             )
         )

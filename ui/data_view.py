@@ -15,29 +15,38 @@ from dataio.files.statistikbanken.importer import import_dst, preview_dst
 from dataio.files.statistikbanken.reader import DstRejected, DstTable
 from dataio.files.surveys import SurveyImportReport, import_survey, preview_survey
 from dataio.files.undo import last_import, undo_last_import
+from dataio.store.sources import source_label
 from models.formatting import fmt_date, fmt_datetime, fmt_int
+from models.i18n import DANISH, N_, translate, translator
 from models.import_diff import (
-    SUMMARY_COLUMNS,
     ImportDiff,
     quarter_spans,
     removal_confirmation,
+    summary_columns,
     summary_rows,
 )
 from models.permissions import Action, Actor, Target, allows
 from models.safe_text import for_markdown
 from ui import loaders
+from ui.i18n import _, active_language, error_text
 from ui.import_charts import before_after_chart
 from ui.uploads import read_once
 
-TABLE_CHOICES = {"": "Genkend ud fra indholdet", **{t.value: t.value for t in DstTable}}
+TABLE_CHOICES = {"": N_("Genkend ud fra indholdet"), **{t.value: t.value for t in DstTable}}
 MAX_UPLOAD_MB = 100
 
 
-def problems_table(rejected: DstRejected) -> pd.DataFrame:
-    """What is wrong with a file, one row per problem, as a person reads it."""
+def problems_table(rejected: DstRejected, *, lang: str = DANISH) -> pd.DataFrame:
+    """What is wrong with a file, one row per problem, as a person reads it (in `lang`)."""
+    _ = translator(lang)
     return pd.DataFrame(
         [
-            {"Linje": p.line or "", "Kolonne": p.column, "Værdi": p.value, "Fejl": p.why}
+            {
+                _("Linje"): p.line or "",
+                _("Kolonne"): p.column,
+                _("Værdi"): p.value,
+                _("Fejl"): translate(lang, p.why) if p.why else "",
+            }
             for p in rejected.problems
         ]
     )
@@ -45,26 +54,34 @@ def problems_table(rejected: DstRejected) -> pd.DataFrame:
 
 def upload_section(actor: Actor) -> None:
     """Upload a Statistikbanken CSV, see per municipality what would change, then import it."""
+    lang = active_language()
     done = st.session_state.pop("dst_result", None)
     if done is not None:
         st.success(for_markdown(done))
     generation = st.session_state.get("dst_generation", 0)
     uploaded = st.file_uploader(
-        "Statistikbanken-fil (CSV, semikolonsepareret)",
+        _("Statistikbanken-fil (CSV, semikolonsepareret)"),
         type=["csv", "txt"],
         key=f"dst_upload_{generation}",
     )
-    table = st.selectbox("Tabel", list(TABLE_CHOICES), format_func=lambda t: TABLE_CHOICES[t])
+    table = st.selectbox(
+        _("Tabel"),
+        list(TABLE_CHOICES),
+        format_func=lambda t: translate(lang, TABLE_CHOICES[t]),
+        key="dst_table",
+    )
     if uploaded is None:
         st.caption(
-            "Hent fx STRAF11 (indbrud pr. kommune og kvartal) fra statistikbanken.dk som CSV med koder. "
-            "En fil erstatter de kvartaler, den dækker; tidligere indlæste kvartaler bevares, "
-            "og en kommunes eksempeldata fjernes helt, når rigtige tal kommer."
+            _(
+                "Hent fx STRAF11 (indbrud pr. kommune og kvartal) fra statistikbanken.dk som CSV med koder. "
+                "En fil erstatter de kvartaler, den dækker; tidligere indlæste kvartaler bevares, "
+                "og en kommunes eksempeldata fjernes helt, når rigtige tal kommer."
+            )
         )
         return
     data = uploaded.getvalue()
     try:
-        with st.spinner("Læser og kontrollerer filen …"):
+        with st.spinner(_("Læser og kontrollerer filen …")):
             report = read_once(
                 uploaded,
                 purpose=f"statistikbanken_{table}",
@@ -78,20 +95,24 @@ def upload_section(actor: Actor) -> None:
                 ),
             )
     except DstRejected as rejected:
-        st.error(str(rejected).splitlines()[0] + " Intet er indlæst.")
-        st.dataframe(problems_table(rejected), hide_index=True, key="problems")
+        st.error(rejected.headline(lang=lang) + " " + _("Intet er indlæst."))
+        st.dataframe(problems_table(rejected, lang=lang), hide_index=True, key="problems")
         return
     except DomainError as refused:  # e.g. a project leader's file with another municipality
-        st.error(for_markdown(f"{refused} Intet er indlæst."))
+        st.error(for_markdown(f"{error_text(refused)} {_('Intet er indlæst.')}"))
         return
-    st.info(for_markdown(f"Forhåndsvisning: {report.text(planned=True)}."))
+    st.info(
+        for_markdown(
+            _("Forhåndsvisning: {report}.").format(report=report.text(planned=True, lang=lang))
+        )
+    )
     confirmed = diff_section(report.diff, generation=generation)
-    clicked = st.button("Importér", type="primary", disabled=not confirmed, key="dst_import")
+    clicked = st.button(_("Importér"), type="primary", disabled=not confirmed, key="dst_import")
     # a click counts only with the tick of this run: a preview recomputed since (new data) may
     # name other quarters, and its new tick box starts empty
     if clicked and confirmed:
         try:
-            with st.spinner("Indlæser …"):
+            with st.spinner(_("Indlæser …")):
                 done_report = import_dst(
                     loaders.engine(),
                     actor=actor,
@@ -102,11 +123,13 @@ def upload_section(actor: Actor) -> None:
                     confirmed_removals=report.diff.removed if report.diff else None,
                 )
         except DomainError as refused:
-            st.error(for_markdown(f"{refused}"))
+            st.error(for_markdown(error_text(refused)))
             return
         loaders.after_write()
         st.session_state["dst_generation"] = generation + 1
-        st.session_state["dst_result"] = f"Indlæst: {done_report.text()}."
+        st.session_state["dst_result"] = _("Indlæst: {report}.").format(
+            report=done_report.text(lang=lang)
+        )
         st.rerun()
 
 
@@ -115,36 +138,42 @@ def diff_section(diff: ImportDiff | None, *, generation: int) -> bool:
     the tick box when quarters would be removed; whether the import may go ahead."""
     if diff is None or not diff.municipalities:
         return True
+    lang = active_language()
     names = dict(zip(*_names(), strict=True))
     st.dataframe(
-        pd.DataFrame(summary_rows(diff, names=names), columns=list(SUMMARY_COLUMNS)),
+        pd.DataFrame(
+            summary_rows(diff, names=names, lang=lang), columns=summary_columns(lang=lang)
+        ),
         hide_index=True,
         key="dst_diff",
     )
     codes = [m.code for m in diff.municipalities]
     removing = [c for c in codes if diff.of(c).removed_demo]
     chosen = st.selectbox(
-        "Vis før og efter for",
+        _("Vis før og efter for"),
         codes,
         index=codes.index(removing[0]) if removing else 0,
         format_func=lambda c: names.get(c, str(c)),
         key="dst_diff_municipality",
     )
     st.plotly_chart(
-        before_after_chart(diff.of(chosen), name=names.get(chosen, str(chosen))),
+        before_after_chart(diff.of(chosen), name=names.get(chosen, str(chosen)), lang=lang),
         key="dst_diff_chart",
     )
-    sentence = removal_confirmation(diff)
+    sentence = removal_confirmation(diff, lang=lang)
     if sentence is None:
         return True
     st.warning(
         for_markdown(
-            "Indlæsningen fjerner kvartaler uden nyt tal i stedet: "
-            + "; ".join(
-                f"{names.get(c, str(c))} {quarter_spans(diff.of(c).removed_demo)} (eksempeldata)"
-                for c in removing
+            _("Indlæsningen fjerner kvartaler uden nyt tal i stedet: {quarters}.").format(
+                quarters="; ".join(
+                    _("{municipality} {quarters} (eksempeldata)").format(
+                        municipality=names.get(c, str(c)),
+                        quarters=quarter_spans(diff.of(c).removed_demo),
+                    )
+                    for c in removing
+                )
             )
-            + "."
         )
     )
     # the key follows exactly what is removed: a changed preview needs a new tick
@@ -158,21 +187,23 @@ def _names() -> tuple[list[int], list[str]]:
     return [int(c) for c in table["code"]], [str(n) for n in table["name"]]
 
 
-def imports_table(sources: pd.DataFrame) -> pd.DataFrame:
-    """Every batch of data with its provenance, newest first."""
+def imports_table(sources: pd.DataFrame, *, lang: str = DANISH) -> pd.DataFrame:
+    """Every batch of data with its provenance, newest first (headings and values in `lang`)."""
+    _ = translator(lang)
     return pd.DataFrame(
         {
-            "Indlæst": [
-                fmt_datetime(pd.Timestamp(t).to_pydatetime()) for t in sources["loaded_at"]
+            _("Indlæst"): [
+                fmt_datetime(pd.Timestamp(v).to_pydatetime(), lang=lang)
+                for v in sources["loaded_at"]
             ],
-            "Kilde": sources["name"],
-            "Fil": sources["file_name"].fillna(""),
-            "Perioder": sources["periods"].fillna(""),
-            "Rækker": [fmt_int(r) for r in sources["rows"]],
-            "Nye/ændrede": [fmt_int(r) for r in sources["rows_changed"]],
-            "Af": sources["loaded_by"].fillna(""),
-            "Pr.": [fmt_date(pd.Timestamp(d).date()) for d in sources["as_of"]],
-            "Eksempeldata": ["ja" if d else "" for d in sources["is_demo"]],
+            _("Kilde"): [source_label(str(n), lang=lang) for n in sources["name"]],
+            _("Fil"): sources["file_name"].fillna(""),
+            _("Perioder"): sources["periods"].fillna(""),
+            _("Rækker"): [fmt_int(r, lang=lang) for r in sources["rows"]],
+            _("Nye/ændrede"): [fmt_int(r, lang=lang) for r in sources["rows_changed"]],
+            _("Af"): sources["loaded_by"].fillna(""),
+            _("Pr."): [fmt_date(pd.Timestamp(d).date(), lang=lang) for d in sources["as_of"]],
+            _("Eksempeldata"): [_("ja") if d else "" for d in sources["is_demo"]],
         }
     )
 
@@ -185,14 +216,19 @@ def undo_section(actor: Actor) -> None:
     visible = loaders.load_sources(loaders.current_version(), actor)["id"]
     if source.id not in set(visible):  # someone else's import: not even its file name
         return
-    when = fmt_datetime(source.loaded_at)
-    label = f"Fortryd seneste indlæsning: {source.name} ({source.file_name}, {when})"
+    lang = active_language()
+    when = fmt_datetime(source.loaded_at, lang=lang)
+    label = _("Fortryd seneste indlæsning: {name} ({file}, {when})").format(
+        name=source.name, file=source.file_name, when=when
+    )
     with st.expander(for_markdown(label)):
         st.caption(
-            "Sætter de tal tilbage, som indlæsningen erstattede (også eksempeldata). Kun den nyeste indlæsning kan fortrydes."
+            _(
+                "Sætter de tal tilbage, som indlæsningen erstattede (også eksempeldata). Kun den nyeste indlæsning kan fortrydes."
+            )
         )
-        if st.button("Fortryd indlæsningen"):
-            message = undo_last_import(loaders.engine(), actor=actor)
+        if st.button(_("Fortryd indlæsningen"), key="undo_import"):
+            message = undo_last_import(loaders.engine(), actor=actor, lang=lang)
             loaders.after_write()
             st.success(message)
 
@@ -219,41 +255,45 @@ class TableImport:
     caption: str
     preview: Callable[..., Any]
     run: Callable[..., Any]
-    table: Callable[[Any], pd.DataFrame]
+    table: Callable[..., pd.DataFrame]  # (report, *, lang=) -> the preview's rows
 
 
-def helper_preview_table(report: HelperImportReport) -> pd.DataFrame:
-    """The rows a helper import would write, as a person reads them."""
+def helper_preview_table(report: HelperImportReport, *, lang: str = DANISH) -> pd.DataFrame:
+    """The rows a helper import would write, as a person reads them (in `lang`)."""
+    _ = translator(lang)
     return pd.DataFrame(
         [
             {
-                "Række": line.number,
-                "Kommune": f"{line.municipality_name} ({line.municipality_code})",
-                "Dato": fmt_date(line.count_date),
-                "Nabohjælpere": fmt_int(line.helpers),
-                "Nabovenner": fmt_int(line.nabovenner),
-                "Kilde": line.source,
-                "Ændring": line.change,
+                _("Række"): line.number,
+                _("Kommune"): f"{line.municipality_name} ({line.municipality_code})",
+                _("Dato"): fmt_date(line.count_date, lang=lang),
+                _("Nabohjælpere"): fmt_int(line.helpers, lang=lang),
+                _("Nabovenner"): fmt_int(line.nabovenner, lang=lang),
+                _("Kilde"): line.source,
+                _("Ændring"): _(line.change) if line.change else "",
             }
             for line in report.lines
         ]
     )
 
 
-def survey_preview_table(report: SurveyImportReport) -> pd.DataFrame:
+def survey_preview_table(report: SurveyImportReport, *, lang: str = DANISH) -> pd.DataFrame:
     """The rounds a survey import would write, one row per municipality, year and measure."""
+    _ = translator(lang)
     return pd.DataFrame(
         [
             {
-                "Rækker": f"{group.rows[0]}-{group.rows[-1]}"
+                _("Rækker"): f"{group.rows[0]}-{group.rows[-1]}"
                 if len(group.rows) > 1
                 else str(group.rows[0]),
-                "Kommune": f"{group.municipality_name} ({group.municipality_code})",
-                "År": str(group.year),
-                "Måling": group.measure_code,
-                "Besvarelser": fmt_int(group.respondents),
-                "Svar": ", ".join(f"{c} {fmt_int(n)}" for c, n in group.answers.items()),
-                "Ændring": group.change,
+                _("Kommune"): f"{group.municipality_name} ({group.municipality_code})",
+                _("År"): str(group.year),
+                _("Måling"): group.measure_code,
+                _("Besvarelser"): fmt_int(group.respondents, lang=lang),
+                _("Svar"): ", ".join(
+                    f"{c} {fmt_int(n, lang=lang)}" for c, n in group.answers.items()
+                ),
+                _("Ændring"): _(group.change) if group.change else "",
             }
             for group in report.groups
         ]
@@ -262,20 +302,24 @@ def survey_preview_table(report: SurveyImportReport) -> pd.DataFrame:
 
 HELPERS = TableImport(
     "helpers",
-    "Nabohjælpere",
+    N_("Nabohjælpere"),
     Action.EDIT_HELPERS,
-    "CSV eller Excel med kolonnerne kommune;dato;nabohjælpere;nabovenner;kilde. "
-    "Tal for samme kommune og dato erstattes; eksempeldata for filens kommuner fjernes.",
+    N_(
+        "CSV eller Excel med kolonnerne kommune;dato;nabohjælpere;nabovenner;kilde. "
+        "Tal for samme kommune og dato erstattes; eksempeldata for filens kommuner fjernes."
+    ),
     preview_helpers,
     import_helpers,
     helper_preview_table,
 )
 SURVEY = TableImport(
     "survey",
-    "Tryghedsmålinger",
+    N_("Tryghedsmålinger"),
     Action.EDIT_SURVEYS,
-    "CSV eller Excel med kolonnerne kommune;år;måling;kategori;antal (én række pr. svarkategori). "
-    "En måling for samme kommune, år og spørgsmål erstattes helt.",
+    N_(
+        "CSV eller Excel med kolonnerne kommune;år;måling;kategori;antal (én række pr. svarkategori). "
+        "En måling for samme kommune, år og spørgsmål erstattes helt."
+    ),
     preview_survey,
     import_survey,
     survey_preview_table,
@@ -283,14 +327,26 @@ SURVEY = TableImport(
 
 
 def build_preview(
-    kind: TableImport, engine: Engine, *, actor: Actor, data: bytes, file_name: str
+    kind: TableImport,
+    engine: Engine,
+    *,
+    actor: Actor,
+    data: bytes,
+    file_name: str,
+    lang: str = DANISH,
 ) -> FilePreview:
-    """Run the import and roll it back: what it would write, or the Danish reason it is refused."""
+    """Run the import and roll it back: what it would write, or the reason it is refused (in
+    `lang`, Danish by default)."""
+    _ = translator(lang)
     try:
         report = kind.preview(engine, actor=actor, data=data, file_name=file_name)
     except DomainError as error:
-        return FilePreview(False, f"{error} Intet er indlæst.")
-    return FilePreview(True, f"Forhåndsvisning: {report.text()}.", kind.table(report))
+        return FilePreview(False, f"{error.text(lang)} {_('Intet er indlæst.')}")
+    return FilePreview(
+        True,
+        _("Forhåndsvisning: {report}.").format(report=report.text(lang=lang)),
+        kind.table(report, lang=lang),
+    )
 
 
 def may_import(actor: Actor, action: Action) -> bool:
@@ -307,27 +363,29 @@ def table_upload_section(actor: Actor, kind: TableImport) -> None:
     """Upload a helper or survey file, see what would be written, then import it."""
     if not may_import(actor, kind.action):
         return
-    st.subheader(kind.title)
+    lang = active_language()
+    title = _(kind.title)
+    st.subheader(title)
     done = st.session_state.pop(f"{kind.key}_result", None)
     if done is not None:
         st.success(done)
     generation = st.session_state.get(f"{kind.key}_generation", 0)
     uploaded = st.file_uploader(
-        f"{kind.title}: CSV eller Excel",
+        _("{title}: CSV eller Excel").format(title=title),
         type=["csv", "txt", "xlsx"],
         key=f"{kind.key}_upload_{generation}",
     )
-    st.caption(kind.caption)
+    st.caption(_(kind.caption))
     if uploaded is None:
         return
     data = uploaded.getvalue()
-    with st.spinner("Læser og kontrollerer filen …"):
+    with st.spinner(_("Læser og kontrollerer filen …")):
         preview = read_once(
             uploaded,
-            purpose=kind.key,
+            purpose=f"{kind.key}_{lang}",  # the preview's words are in the reader's language
             version=loaders.current_version(),
             read=lambda: build_preview(
-                kind, loaders.engine(), actor=actor, data=data, file_name=uploaded.name
+                kind, loaders.engine(), actor=actor, data=data, file_name=uploaded.name, lang=lang
             ),
         )
     if not preview.ok:
@@ -335,9 +393,11 @@ def table_upload_section(actor: Actor, kind: TableImport) -> None:
         return
     st.info(for_markdown(preview.message))
     st.dataframe(preview.table, hide_index=True, key=f"{kind.key}_preview")
-    if st.button("Indlæs filen", type="primary", key=f"{kind.key}_import"):
+    if st.button(_("Indlæs filen"), type="primary", key=f"{kind.key}_import"):
         report = kind.run(loaders.engine(), actor=actor, data=data, file_name=uploaded.name)
         loaders.after_write()
         st.session_state[f"{kind.key}_generation"] = generation + 1
-        st.session_state[f"{kind.key}_result"] = f"Indlæst: {report.text()}."
+        st.session_state[f"{kind.key}_result"] = _("Indlæst: {report}.").format(
+            report=report.text(lang=lang)
+        )
         st.rerun()

@@ -2,6 +2,7 @@
 
 import plotly.graph_objects as go
 
+from models.i18n import DANISH, translator
 from models.import_diff import MunicipalityDiff
 from ui.figures import danish_layout
 
@@ -10,18 +11,22 @@ AFTER_BLUE = "#1f5fa8"
 REMOVED_RED = "#c0392b"
 
 
-def before_after_chart(diff: MunicipalityDiff, *, name: str) -> go.Figure:
+def before_after_chart(diff: MunicipalityDiff, *, name: str, lang: str = DANISH) -> go.Figure:
     """Before (grey, demo dotted) and after (blue) as lines over the quarters; removed quarters
-    marked in red, so what disappears is seen, not only counted."""
+    marked in red, so what disappears is seen, not only counted. Words in `lang`."""
+    _ = translator(lang)
     figure = go.Figure()
     before = sorted(diff.before.items())
-    for demo, label, dash in ((True, "Før: eksempeldata", "dot"), (False, "Før: indlæst", "solid")):
+    for demo, label, dash in (
+        (True, _("Før: eksempeldata"), "dot"),
+        (False, _("Før: indlæst"), "solid"),
+    ):
         points = [(p, v) for p, (v, is_demo) in before if is_demo is demo]
         if points:
             figure.add_trace(
                 go.Scatter(
-                    x=[p for p, _ in points],
-                    y=[v for _, v in points],
+                    x=[p for p, _v in points],
+                    y=[v for _p, v in points],
                     name=label,
                     mode="lines+markers",
                     line={"color": BEFORE_GREY, "dash": dash},
@@ -31,9 +36,9 @@ def before_after_chart(diff: MunicipalityDiff, *, name: str) -> go.Figure:
     after = list(diff.after.items())
     figure.add_trace(
         go.Scatter(
-            x=[p for p, _ in after],
-            y=[v for _, v in after],
-            name="Efter indlæsningen",
+            x=[p for p, _v in after],
+            y=[v for _p, v in after],
+            name=_("Efter indlæsningen"),
             mode="lines+markers",
             line={"color": AFTER_BLUE, "width": 3},
         )
@@ -43,7 +48,7 @@ def before_after_chart(diff: MunicipalityDiff, *, name: str) -> go.Figure:
             go.Scatter(
                 x=list(diff.removed_demo),
                 y=[diff.before[p][0] for p in diff.removed_demo],
-                name="Fjernes",
+                name=_("Fjernes"),
                 mode="markers",
                 marker={"color": REMOVED_RED, "symbol": "x", "size": 7},
             )
@@ -52,8 +57,9 @@ def before_after_chart(diff: MunicipalityDiff, *, name: str) -> go.Figure:
     order = sorted({*diff.before, *diff.after})
     return danish_layout(
         figure,
-        y_title="Anmeldte indbrud pr. kvartal",
+        y_title=_("Anmeldte indbrud pr. kvartal"),
         height=360,
-        title=f"{name}: før og efter indlæsningen",
+        lang=lang,
+        title=_("{name}: før og efter indlæsningen").format(name=name),
         xaxis={"type": "category", "categoryorder": "array", "categoryarray": order},
     )

@@ -7,13 +7,15 @@ import streamlit as st
 
 from dataio.errors import DomainError
 from dataio.files.incidents import import_incidents, preview_incidents
+from models.i18n import N_
 from models.permissions import Action, Actor, Target, allows
 from models.safe_text import for_markdown
 from ui import loaders
+from ui.i18n import _, active_language
 from ui.uploads import read_once
 
 KEY = "incidents"
-CAPTION = (
+CAPTION = N_(
     "Politiets eget udtræk af anmeldte indbrud i beboelse for én kommune: CSV eller Excel med "
     "kolonnerne dato (DD-MM-ÅÅÅÅ eller ÅÅÅÅ-MM-DD) og lat;lon (WGS84) eller x;y (UTM zone 32N, "
     "EPSG:25832), gerne også klokkeslaet, overtraedelse og adresse. Filens periode (første til "
@@ -48,24 +50,25 @@ def incident_upload_section(actor: Actor) -> None:
     """Upload the police's extract for one municipality, see what it would do, then import it."""
     if not may_import_incidents(actor):
         return
-    st.subheader("Politiets hændelser (enkelte indbrud)")
+    lang = active_language()
+    st.subheader(_("Politiets hændelser (enkelte indbrud)"))
     done = st.session_state.pop(f"{KEY}_result", None)
     if done is not None:
         st.success(for_markdown(done))
     choices = municipality_choices(actor, loaders.load_municipalities(loaders.current_version()))
     code = st.selectbox(
-        "Kommune",
+        _("Kommune"),
         list(choices),
         format_func=lambda c: f"{choices[c]} ({c})",
         key=f"{KEY}_municipality",
     )
     generation = st.session_state.get(f"{KEY}_generation", 0)
     uploaded = st.file_uploader(
-        "Politiets udtræk: CSV eller Excel",
+        _("Politiets udtræk: CSV eller Excel"),
         type=["csv", "txt", "xlsx"],
         key=f"{KEY}_upload_{generation}",
     )
-    st.caption(CAPTION)
+    st.caption(_(CAPTION))
     if uploaded is None or code is None:
         return
     data = uploaded.getvalue()
@@ -80,13 +83,13 @@ def incident_upload_section(actor: Actor) -> None:
                 file_name=uploaded.name,
             )
         except DomainError as error:
-            return False, f"{error}\n\nIntet er indlæst."
-        return True, f"Forhåndsvisning: {report.text()}."
+            return False, f"{error.text(lang)}\n\n{_('Intet er indlæst.')}"
+        return True, _("Forhåndsvisning: {report}.").format(report=report.text(lang=lang))
 
-    with st.spinner("Læser og kontrollerer filen …"):
+    with st.spinner(_("Læser og kontrollerer filen …")):
         ok, message = read_once(
             uploaded,
-            purpose=f"{KEY}_{code}",
+            purpose=f"{KEY}_{code}_{lang}",  # the message is in the reader's language
             version=loaders.current_version(),
             read=preview,
         )
@@ -94,7 +97,7 @@ def incident_upload_section(actor: Actor) -> None:
         st.error(for_markdown(message).replace("\n", "  \n"))
         return
     st.info(for_markdown(message))
-    if st.button("Indlæs udtrækket", type="primary", key=f"{KEY}_import"):
+    if st.button(_("Indlæs udtrækket"), type="primary", key=f"{KEY}_import"):
         report = import_incidents(
             loaders.engine(),
             actor=actor,
@@ -104,5 +107,7 @@ def incident_upload_section(actor: Actor) -> None:
         )
         loaders.after_write()
         st.session_state[f"{KEY}_generation"] = generation + 1
-        st.session_state[f"{KEY}_result"] = f"Indlæst: {report.text()}."
+        st.session_state[f"{KEY}_result"] = _("Indlæst: {report}.").format(
+            report=report.text(lang=lang)
+        )
         st.rerun()

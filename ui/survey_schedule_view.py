@@ -30,6 +30,7 @@ from dataio.survey_rounds.schedule import (
     update_schedule,
 )
 from models.formatting import MISSING, fmt_date, fmt_decimal, fmt_int, fmt_percent
+from models.i18n import DANISH, translator
 from models.permissions import Action, Actor, Target, allows
 from models.safe_text import for_markdown
 from models.survey_schedule import (
@@ -40,11 +41,13 @@ from models.survey_schedule import (
     danish_dates_text,
     parse_danish_dates,
     response_rate_text,
+    status_word,
 )
 from models.vocabulary import SERIES_BLUE
 from ui import flash, loaders
 from ui.described import chart
 from ui.figures import danish_layout
+from ui.i18n import _, active_language, error_text
 
 AREA_SCHEDULE = "survey_schedule"
 AREA_LOCAL = "local_questions"
@@ -83,19 +86,33 @@ def may_edit(actor: Actor, code: int, district: int) -> bool:
 
 
 def with_response_rate(
-    display: pd.DataFrame, years: pd.Series, rates: dict[int, tuple[int, int]]
+    display: pd.DataFrame,
+    years: pd.Series,
+    rates: dict[int, tuple[int, int]],
+    *,
+    lang: str = DANISH,
+    share_column: str = "Andel",
 ) -> pd.DataFrame:
-    """The rounds' display table with "Svarprocent" beside the share, where a schedule counted."""
+    """The rounds' display table with "Svarprocent" beside the share (`share_column`, the
+    display's own heading), where a schedule counted; the new column's words in `lang`."""
+    _ = translator(lang)
     texts = []
     for year in years:
         counts = rates.get(int(year))
         texts.append(
-            f"{fmt_percent(counts[0] / counts[1])} ({fmt_int(counts[0])} af {fmt_int(counts[1])})"
+            _("{rate} ({responses} af {invitations})").format(
+                rate=fmt_percent(counts[0] / counts[1], lang=lang),
+                responses=fmt_int(counts[0], lang=lang),
+                invitations=fmt_int(counts[1], lang=lang),
+            )
             if counts
             else MISSING
         )
     shown = display.copy()
-    shown.insert(shown.columns.get_loc("Andel") + 1, "Svarprocent", texts)
+    # the display's share heading, Danish or already translated; else the rate goes last
+    heading = share_column if share_column in shown.columns else _(share_column)
+    at = shown.columns.get_loc(heading) + 1 if heading in shown.columns else len(shown.columns)
+    shown.insert(at, _("Svarprocent"), texts)
     return shown
 
 
@@ -105,40 +122,48 @@ def latest_rate_line(years: pd.Series, rates: dict[int, tuple[int, int]]) -> Non
         return
     year = int(years.max())
     responses, invitations = rates[year]
-    st.caption(f"Måling {year}: {response_rate_text(responses, invitations)}.")
+    rate = response_rate_text(responses, invitations, lang=active_language())
+    st.caption(_("Måling {year}: {rate}.").format(year=year, rate=rate))
 
 
 def rate_caption(rates: dict[int, tuple[int, int]]) -> None:
     """Say what the response rate is (a count, no interval), when any round has one."""
     if rates:
-        st.caption(RATE_NOTE)
+        st.caption(_(RATE_NOTE))
 
 
 # --- the next round ------------------------------------------------------------------------------
 
 
-def _schedule_table(frame: pd.DataFrame) -> pd.DataFrame:
+def _schedule_table(frame: pd.DataFrame, *, lang: str = DANISH) -> pd.DataFrame:
+    _ = translator(lang)
+
     def day(value: object) -> str:
-        return fmt_date(pd.Timestamp(str(value)).date())
+        return fmt_date(pd.Timestamp(str(value)).date(), lang=lang)
+
+    def days(text: str) -> str:
+        return ", ".join(fmt_date(d, lang=lang) for d in parse_dates(text))
 
     return pd.DataFrame(
         {
-            "År": frame["year"].astype(str),
-            "Status": [str(s).capitalize() for s in frame["status"]],
-            "Invitation": [day(v) for v in frame["invitation_date"]],
-            "Påmindelser": [
-                ", ".join(fmt_date(d) for d in parse_dates(t)) or MISSING
-                for t in frame["reminder_dates"]
+            _("År"): frame["year"].astype(str),
+            _("Status"): [status_word(str(s), lang=lang) for s in frame["status"]],
+            _("Invitation"): [day(v) for v in frame["invitation_date"]],
+            _("Påmindelser"): [days(v) or MISSING for v in frame["reminder_dates"]],
+            _("Lukker"): [day(v) for v in frame["close_date"]],
+            _("Inviterede"): [
+                fmt_int(v, lang=lang) if pd.notna(v) else MISSING for v in frame["invitations"]
             ],
-            "Lukker": [day(v) for v in frame["close_date"]],
-            "Inviterede": [fmt_int(v) if pd.notna(v) else MISSING for v in frame["invitations"]],
-            "Svar": [fmt_int(v) if pd.notna(v) else MISSING for v in frame["responses"]],
-            "Svarprocent": [
-                fmt_percent(v) if pd.notna(v) else MISSING for v in frame["response_rate"]
+            _("Svar"): [
+                fmt_int(v, lang=lang) if pd.notna(v) else MISSING for v in frame["responses"]
             ],
-            "Påmindelser sendt": [
-                f"{fmt_int(n)} ({', '.join(fmt_date(d) for d in parse_dates(t))})" if n else "0"
-                for n, t in zip(frame["reminders_sent"], frame["reminders_sent_on"], strict=True)
+            _("Svarprocent"): [
+                fmt_percent(v, lang=lang) if pd.notna(v) else MISSING
+                for v in frame["response_rate"]
+            ],
+            _("Påmindelser sendt"): [
+                f"{fmt_int(n, lang=lang)} ({days(v)})" if n else "0"
+                for n, v in zip(frame["reminders_sent"], frame["reminders_sent_on"], strict=True)
             ],
         }
     )
@@ -146,29 +171,32 @@ def _schedule_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 def schedule_section(actor: Actor, code: int, name: str, district: int, today: date) -> None:
     """ "Næste måling": the planned rounds for everyone; the forms for those who may edit."""
-    version = loaders.current_version()
-    st.subheader("Næste måling")
+    version, lang = loaders.current_version(), active_language()
+    st.subheader(_("Næste måling"))
     flash.show(AREA_SCHEDULE)
     st.caption(
-        "Tryghedsmålingen sendes via e-Boks hvert andet år, med påmindelser til dem, der ikke har "
-        "svaret. Her planlægges runden, og invitationer, svar og påmindelser registreres."
+        _(
+            "Tryghedsmålingen sendes via e-Boks hvert andet år, med påmindelser til dem, der ikke har "
+            "svaret. Her planlægges runden, og invitationer, svar og påmindelser registreres."
+        )
     )
     frame = load_schedules(version, actor, code)
     if frame.empty:
-        st.info(f"Der er endnu ingen planlagt måling for {name}.")
+        st.info(_("Der er endnu ingen planlagt måling for {name}.").format(name=name))
     else:
         with st.container(key="schedule_table"):  # a fixed handle for the browser test
-            st.dataframe(_schedule_table(frame), hide_index=True)
+            st.dataframe(_schedule_table(frame, lang=lang), hide_index=True)
         latest = frame.iloc[0]
         rate = response_rate_text(
             int(latest["responses"]) if pd.notna(latest["responses"]) else None,
             int(latest["invitations"]) if pd.notna(latest["invitations"]) else None,
+            lang=lang,
         )
         if rate:
-            st.markdown(f"**Måling {int(latest['year'])}:** {rate}.")
-            st.caption(RATE_NOTE)
+            st.markdown(_("**Måling {year}:** {rate}.").format(year=int(latest["year"]), rate=rate))
+            st.caption(_(RATE_NOTE))
     if not may_edit(actor, code, district):
-        st.caption("Projektlederen planlægger målingerne og registrerer forløbet.")
+        st.caption(_("Projektlederen planlægger målingerne og registrerer forløbet."))
         return
     _plan_form(actor, code, load_next_round(version, actor, code, today))
     open_rounds = frame[frame["status"] != ScheduleStatus.CLOSED.value]
@@ -177,26 +205,28 @@ def schedule_section(actor: Actor, code: int, name: str, district: int, today: d
 
 
 def _plan_form(actor: Actor, code: int, dates: RoundDates) -> None:
-    expander = st.expander(f"Planlæg målingen {dates.year}", expanded=False)
+    expander = st.expander(_("Planlæg målingen {year}").format(year=dates.year), expanded=False)
     with expander, st.form("schedule_new", enter_to_submit=False):
         st.caption(
-            "Forslaget ligger to år efter den seneste måling; påmindelsen to uger efter "
-            "invitationen og lukningen fire uger efter."
+            _(
+                "Forslaget ligger to år efter den seneste måling; påmindelsen to uger efter "
+                "invitationen og lukningen fire uger efter."
+            )
         )
         year = st.number_input(
-            "År", min_value=2000, max_value=2100, value=dates.year, step=1, key="schedule_year"
+            _("År"), min_value=2000, max_value=2100, value=dates.year, step=1, key="schedule_year"
         )
         left, middle, right = st.columns(3)
         invitation = left.date_input(
-            "Invitation sendes", value=dates.invitation, format="DD.MM.YYYY", key="schedule_inv"
+            _("Invitation sendes"), value=dates.invitation, format="DD.MM.YYYY", key="schedule_inv"
         )
         reminder = middle.date_input(
-            "Påmindelse", value=dates.reminders[0], format="DD.MM.YYYY", key="schedule_rem"
+            _("Påmindelse"), value=dates.reminders[0], format="DD.MM.YYYY", key="schedule_rem"
         )
         close = right.date_input(
-            "Lukker", value=dates.close, format="DD.MM.YYYY", key="schedule_close"
+            _("Lukker"), value=dates.close, format="DD.MM.YYYY", key="schedule_close"
         )
-        if st.form_submit_button("Planlæg målingen", type="primary", key="schedule_create"):
+        if st.form_submit_button(_("Planlæg målingen"), type="primary", key="schedule_create"):
             try:
                 create_schedule(
                     loaders.engine(),
@@ -210,9 +240,9 @@ def _plan_form(actor: Actor, code: int, dates: RoundDates) -> None:
                     ),
                 )
             except DomainError as refused:
-                st.error(str(refused))
+                st.error(error_text(refused))
                 return
-            flash.done(f"Målingen {int(year)} er planlagt.", area=AREA_SCHEDULE)
+            flash.done(_("Målingen {year} er planlagt.").format(year=int(year)), area=AREA_SCHEDULE)
 
 
 def _optional_count(value: object) -> int | None:
@@ -234,41 +264,42 @@ def _shown_version(row: pd.Series) -> int:
 def _progress_form(actor: Actor, row: pd.Series) -> None:
     year = int(row["year"])
     loaded_version = _shown_version(row)
-    st.markdown(f"**Forløbet af målingen {year}**")
+    lang = active_language()
+    st.markdown(_("**Forløbet af målingen {year}**").format(year=year))
     with st.form("schedule_progress", enter_to_submit=False):
         statuses = [s.value for s in ScheduleStatus]
         left, middle, right = st.columns(3)
         status = left.selectbox(
-            "Status",
+            _("Status"),
             statuses,
             index=statuses.index(str(row["status"])),
-            format_func=str.capitalize,
+            format_func=lambda s: status_word(s, lang=lang),
             key="schedule_status",
         )
         invitations = middle.number_input(
-            "Inviterede (sendt)",
+            _("Inviterede (sendt)"),
             min_value=0,
             value=_optional_count(row["invitations"]),
             step=1,
             key="schedule_invitations",
         )
         responses = right.number_input(
-            "Svar",
+            _("Svar"),
             min_value=0,
             value=_optional_count(row["responses"]),
             step=1,
             key="schedule_responses",
         )
         sent = st.text_input(
-            "Påmindelser sendt (datoer, fx 15.03.2027; adskil flere med komma)",
+            _("Påmindelser sendt (datoer, fx 15.03.2027; adskil flere med komma)"),
             value=danish_dates_text(parse_dates(str(row["reminders_sent_on"]))),
             key="schedule_sent",
         )
-        if st.form_submit_button("Gem forløbet", type="primary", key="schedule_save"):
+        if st.form_submit_button(_("Gem forløbet"), type="primary", key="schedule_save"):
             try:
-                sent_on = parse_danish_dates(sent)
+                sent_on = parse_danish_dates(sent, lang=lang)
             except ValueError as wrong:
-                st.error(f"Påmindelser sendt: {wrong}")
+                st.error(_("Påmindelser sendt: {problem}").format(problem=wrong))
                 return
             try:
                 changed = update_schedule(
@@ -288,43 +319,48 @@ def _progress_form(actor: Actor, row: pd.Series) -> None:
                     ),
                 )
             except DomainError as refused:
-                st.error(str(refused))
+                st.error(error_text(refused))
                 return
             if not changed:
-                st.info("Intet er ændret.")
+                st.info(_("Intet er ændret."))
                 return
-            flash.done(f"Forløbet af målingen {year} er gemt.", area=AREA_SCHEDULE)
+            flash.done(
+                _("Forløbet af målingen {year} er gemt.").format(year=year), area=AREA_SCHEDULE
+            )
 
 
 # --- local questions -----------------------------------------------------------------------------
 
 
-def local_rounds_table(measure: LocalMeasure) -> pd.DataFrame:
-    """A local question's rounds with Danish headings."""
+def local_rounds_table(measure: LocalMeasure, *, lang: str = DANISH) -> pd.DataFrame:
+    """A local question's rounds with headings in `lang` (Danish by default)."""
+    _ = translator(lang)
     rounds = measure.rounds
     return pd.DataFrame(
         {
-            "År": rounds["year"].astype(str),
-            "Andel": [fmt_percent(v) for v in rounds["share"]],
-            "95 %-interval": [
-                f"{fmt_decimal(lo * 100)}–{fmt_percent(hi)}"
+            _("År"): rounds["year"].astype(str),
+            _("Andel"): [fmt_percent(v, lang=lang) for v in rounds["share"]],
+            _("95 %-interval"): [
+                f"{fmt_decimal(lo * 100, lang=lang)}–{fmt_percent(hi, lang=lang)}"
                 for lo, hi in zip(rounds["low"], rounds["high"], strict=True)
             ],
-            "Besvarelser": [fmt_int(v) for v in rounds["respondents"]],
-            "Bemærkning": ["Lille stikprøve" if s else "" for s in rounds["small_sample"]],
+            _("Besvarelser"): [fmt_int(v, lang=lang) for v in rounds["respondents"]],
+            _("Bemærkning"): [_("Lille stikprøve") if s else "" for s in rounds["small_sample"]],
         }
     )
 
 
-def local_chart(measure: LocalMeasure) -> go.Figure:
-    """A local question's share per round with its 95 % interval; no goal line (none applies)."""
+def local_chart(measure: LocalMeasure, *, lang: str = DANISH) -> go.Figure:
+    """A local question's share per round with its 95 % interval; no goal line (none applies).
+    Words in `lang`; the question's own words as the partnership wrote them."""
+    _ = translator(lang)
     rounds = measure.rounds
     figure = go.Figure()
     figure.add_scatter(
         x=rounds["year"],
         y=rounds["share"] * 100,
         mode="lines+markers",
-        name=f"Andel «{measure.share_label}», 95 %-interval",
+        name=_("Andel «{label}», 95 %-interval").format(label=measure.share_label),
         line={"color": SERIES_BLUE.hex},
         error_y={
             "type": "data",
@@ -334,9 +370,9 @@ def local_chart(measure: LocalMeasure) -> go.Figure:
             "thickness": 1.5,
         },
         customdata=rounds[["respondents"]],
-        hovertemplate="%{x}: %{y:.1f} % (%{customdata[0]} besvarelser)<extra></extra>",
+        hovertemplate=_("%{x}: %{y:.1f} % (%{customdata[0]} besvarelser)") + "<extra></extra>",
     )
-    figure = danish_layout(figure, y_title="Andel (%)", height=300)
+    figure = danish_layout(figure, y_title=_("Andel (%)"), height=300, lang=lang)
     figure.update_yaxes(range=[0, 100], ticksuffix=" %")
     figure.update_xaxes(dtick=2)
     return figure
@@ -344,40 +380,45 @@ def local_chart(measure: LocalMeasure) -> go.Figure:
 
 def local_questions_section(actor: Actor, code: int, name: str, district: int) -> None:
     """ "Lokale spørgsmål": each question's share with its interval; forms for those who may edit."""
-    version = loaders.current_version()
-    st.subheader("Lokale spørgsmål")
+    version, lang = loaders.current_version(), active_language()
+    st.subheader(_("Lokale spørgsmål"))
     flash.show(AREA_LOCAL)
     measures = load_local_measures(version, actor, code)
     editable = may_edit(actor, code, district)
     if not measures:
-        st.info(f"{name} har ingen lokale spørgsmål endnu.")
+        st.info(_("{name} har ingen lokale spørgsmål endnu.").format(name=name))
     for measure in measures:
         st.markdown(f"**{for_markdown(measure.question)}**")
         st.caption(
-            f"{LOCAL_NOTE}. Svarkategorier: "
-            + ", ".join(for_markdown(c.label) for c in measure.categories)
-            + f". Andelen tæller «{for_markdown(measure.share_label)}»."
+            _("{note}. Svarkategorier: {categories}. Andelen tæller «{share}».").format(
+                note=_(LOCAL_NOTE),
+                categories=", ".join(for_markdown(c.label) for c in measure.categories),
+                share=for_markdown(measure.share_label),
+            )
         )
         if measure.rounds.empty:
-            st.caption("Ingen svar registreret endnu.")
+            st.caption(_("Ingen svar registreret endnu."))
         else:
             st.dataframe(
-                local_rounds_table(measure), hide_index=True, key=f"local_table_{measure.id}"
+                local_rounds_table(measure, lang=lang),
+                hide_index=True,
+                key=f"local_table_{measure.id}",
             )
-            chart(local_chart(measure), key=f"local_chart_{measure.id}")
+            # needs lang: ui.described.chart (its text alternative is Danish)
+            chart(local_chart(measure, lang=lang), key=f"local_chart_{measure.id}")
         if editable:
             _counts_form(actor, measure)
     if editable:
         _new_question_form(actor, code)
     else:
-        st.caption("Projektlederen tilføjer lokale spørgsmål og registrerer svarene.")
+        st.caption(_("Projektlederen tilføjer lokale spørgsmål og registrerer svarene."))
 
 
 def _counts_form(actor: Actor, measure: LocalMeasure) -> None:
-    expander = st.expander(f"Registrér svar på «{measure.question}»")
+    expander = st.expander(_("Registrér svar på «{question}»").format(question=measure.question))
     with expander, st.form(f"local_counts_{measure.id}", enter_to_submit=False):
         year = st.number_input(
-            "År",
+            _("År"),
             min_value=2000,
             max_value=2100,
             value=date.today().year,
@@ -386,7 +427,7 @@ def _counts_form(actor: Actor, measure: LocalMeasure) -> None:
         )
         counts = {
             c.label: st.number_input(
-                f"Antal svar «{c.label}»",
+                _("Antal svar «{category}»").format(category=c.label),
                 min_value=0,
                 value=0,
                 step=1,
@@ -394,7 +435,7 @@ def _counts_form(actor: Actor, measure: LocalMeasure) -> None:
             )
             for c in measure.categories
         }
-        if st.form_submit_button("Gem svarene", key=f"local_save_{measure.id}"):
+        if st.form_submit_button(_("Gem svarene"), key=f"local_save_{measure.id}"):
             try:
                 record_local_counts(
                     loaders.engine(),
@@ -404,22 +445,27 @@ def _counts_form(actor: Actor, measure: LocalMeasure) -> None:
                     counts={k: int(v) for k, v in counts.items()},
                 )
             except DomainError as refused:
-                st.error(str(refused))
+                st.error(error_text(refused))
                 return
-            flash.done(f"Svarene for {int(year)} er gemt.", area=AREA_LOCAL)
+            flash.done(_("Svarene for {year} er gemt.").format(year=int(year)), area=AREA_LOCAL)
 
 
 def _new_question_form(actor: Actor, code: int) -> None:
-    with st.expander("Tilføj et lokalt spørgsmål"), st.form("local_new", enter_to_submit=False):
-        question = st.text_input("Spørgsmål", key="local_question")
+    with (
+        st.expander(_("Tilføj et lokalt spørgsmål")),
+        st.form("local_new", enter_to_submit=False),
+    ):
+        question = st.text_input(_("Spørgsmål"), key="local_question")
         categories = st.text_area(
-            "Svarkategorier (én pr. linje)", value="Ja\nNej\nVed ikke", key="local_categories"
+            _("Svarkategorier (én pr. linje)"),
+            value=_("Ja\nNej\nVed ikke"),
+            key="local_categories",
         )
         in_share = st.text_input(
-            "Kategorier, der tæller i andelen (adskil flere med komma)", key="local_in_share"
+            _("Kategorier, der tæller i andelen (adskil flere med komma)"), key="local_in_share"
         )
-        st.caption(LOCAL_NOTE.capitalize() + ".")
-        if st.form_submit_button("Tilføj spørgsmålet", type="primary", key="local_add"):
+        st.caption(_(LOCAL_NOTE).capitalize() + ".")
+        if st.form_submit_button(_("Tilføj spørgsmålet"), type="primary", key="local_add"):
             try:
                 add_local_measure(
                     loaders.engine(),
@@ -430,8 +476,11 @@ def _new_question_form(actor: Actor, code: int) -> None:
                     in_share=[p for p in (s.strip() for s in in_share.split(",")) if p],
                 )
             except DomainError as refused:
-                st.error(str(refused))
+                st.error(error_text(refused))
                 return
             flash.done(
-                f"Spørgsmålet «{for_markdown(question.strip())}» er tilføjet.", area=AREA_LOCAL
+                _("Spørgsmålet «{question}» er tilføjet.").format(
+                    question=for_markdown(question.strip())
+                ),
+                area=AREA_LOCAL,
             )

@@ -17,6 +17,7 @@ from typing import Literal
 import openpyxl
 
 from dataio.errors import ValidationFailed
+from models.i18n import M_, Message
 
 UTF8_BOM = b"\xef\xbb\xbf"
 MAX_SHEET_BYTES = 5 * 1024 * 1024  # of XML per sheet, unpacked: a 100 KB file may hold 20 MB
@@ -79,7 +80,7 @@ def _megabytes(size: int) -> str:
 
 
 def open_workbook(
-    data: bytes, *, read_only: bool, max_unpacked: int, not_xlsx: str
+    data: bytes, *, read_only: bool, max_unpacked: int, not_xlsx: str | Message
 ) -> openpyxl.Workbook:
     """The bytes as a workbook (values, not formulas), after checking what they unpack to: at most
     `max_unpacked` in all and MAX_SHEET_BYTES per part (a sheet's XML, the shared texts), so that
@@ -96,15 +97,21 @@ def open_workbook(
     unpacked = sum(member.file_size for member in members)
     if unpacked > max_unpacked:
         raise ValidationFailed(
-            f"Excel-filen er for stor udpakket: {_megabytes(unpacked)} "
-            f"(højst {max_unpacked // 1024 // 1024} MB)."
+            M_(
+                "Excel-filen er for stor udpakket: {size} (højst {most} MB).",
+                size=_megabytes(unpacked),
+                most=max_unpacked // 1024 // 1024,
+            )
         )
     for member in members:
         if member.file_size > MAX_SHEET_BYTES and not member.filename.startswith(_PICTURES):
             raise ValidationFailed(
-                f"Excel-filen er for stor udpakket: et ark fylder {_megabytes(member.file_size)} "
-                f"(højst {MAX_SHEET_BYTES // 1024 // 1024} MB pr. ark). Gem tabellen som CSV, "
-                "eller del den i flere filer."
+                M_(
+                    "Excel-filen er for stor udpakket: et ark fylder {size} (højst {most} MB pr. "
+                    "ark). Gem tabellen som CSV, eller del den i flere filer.",
+                    size=_megabytes(member.file_size),
+                    most=MAX_SHEET_BYTES // 1024 // 1024,
+                )
             )
     try:
         with warnings.catch_warnings():

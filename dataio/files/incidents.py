@@ -31,7 +31,8 @@ from dataio.files.tabular import Column, Row, problem, read_rows, text_cell
 from dataio.seed.geo import municipality_shapes
 from dataio.store.access import municipality_target
 from models.boundary import BOUNDARY_TOLERANCE_M, Ring, utm_rings, within
-from models.formatting import fmt_count, fmt_date, fmt_int
+from models.formatting import fmt_date, fmt_int
+from models.i18n import DANISH, M_, N_, Message, translate_plural, translator
 from models.permissions import Action, Actor, require
 from models.projection import looks_like_utm32, looks_like_wgs84, to_utm32
 from models.tables import Incident
@@ -57,12 +58,49 @@ ADRESSE = Column("address", "adresse", ("address", "gerningssted"), required=Fal
 COLUMNS = (DATO, LAT, LON, X, Y, KLOKKESLAET, OVERTRAEDELSE, ADRESSE)
 _TIME = re.compile(r"([0-9]{1,2})[:.]([0-9]{2})(?:[:.][0-9]{2})?")
 _ENCODINGS = {
-    "utf-16": "Filen er gemt som UTF-16 (Unicode-tekst)",
-    "binary": "Filen indeholder NUL-tegn (den er ikke tekst, men heller ikke en .xlsx-fil)",
-    "broken utf-8": "Filen starter som UTF-8 (med BOM), men byte {byte} er ikke gyldig UTF-8",
-    "unknown encoding": "Filens tegnsæt er hverken UTF-8 eller Windows-1252",
+    "utf-16": N_("Filen er gemt som UTF-16 (Unicode-tekst)"),
+    "binary": N_("Filen indeholder NUL-tegn (den er ikke tekst, men heller ikke en .xlsx-fil)"),
+    "broken utf-8": N_("Filen starter som UTF-8 (med BOM), men byte {byte} er ikke gyldig UTF-8"),
+    "unknown encoding": N_("Filens tegnsæt er hverken UTF-8 eller Windows-1252"),
 }
-_SAVE_AS = "; gem den som «CSV UTF-8» eller «Excel-projektmappe (.xlsx)» og prøv igen."
+
+
+@dataclass(frozen=True)
+class _Day(Message):
+    """A date inside a Message, written the reader's way (1. nov. 2026; English 1 Nov 2026)."""
+
+    day: date = date(2000, 1, 1)
+
+    def render(self, lang: str) -> str:
+        """The date in `lang`."""
+        return fmt_date(self.day, lang=lang)
+
+
+@dataclass(frozen=True)
+class _Refusal(Message):
+    """The file's problems, one per line under a head counting them, in the reader's language."""
+
+    problems: tuple[Message | str, ...] = ()
+    total: int = 0
+
+    def render(self, lang: str) -> str:
+        """The refusal in `lang` ('Filen er ikke indlæst (3 fejl; intet er skrevet):' ...)."""
+        _ = translator(lang)
+
+        def errors(count: int) -> str:
+            return translate_plural(lang, "{count} fejl", "{count} fejl", count).format(
+                count=fmt_int(count, lang=lang)
+            )
+
+        lines = [
+            _("Filen er ikke indlæst ({errors}; intet er skrevet):").format(
+                errors=errors(self.total)
+            )
+        ]
+        lines += [p.render(lang) if isinstance(p, Message) else p for p in self.problems]
+        if (more := self.total - len(self.problems)) > 0:
+            lines.append(_("… og {errors} mere").format(errors=errors(more)))
+        return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -91,17 +129,36 @@ class IncidentImportReport:
     demo_rows_removed: int
     source_id: int | None = None
 
-    def text(self) -> str:
-        """One Danish line for the command line and the page."""
-        span = fmt_date(self.first)
+    def text(self, *, lang: str = DANISH) -> str:
+        """One line for the command line and the page (Danish unless `lang` says otherwise)."""
+        _ = translator(lang)
+        span = fmt_date(self.first, lang=lang)
         if self.last != self.first:
-            span += f" til {fmt_date(self.last)}"
-        return (
-            f"Politiets hændelser for {self.municipality_name}: "
-            f"{fmt_count(self.rows, one='hændelse', many='hændelser')} ({span}); "
-            f"{fmt_count(self.replaced, one='tidligere hændelse', many='tidligere hændelser')} "
-            f"i perioden erstattet; "
-            f"{fmt_count(self.demo_rows_removed, one='række', many='rækker')} eksempeldata fjernet"
+            span = _("{first} til {last}").format(first=span, last=fmt_date(self.last, lang=lang))
+
+        def n(count: int, words: str) -> str:
+            return words.format(count=fmt_int(count, lang=lang))
+
+        return _(
+            "Politiets hændelser for {municipality}: {rows} ({span}); {replaced} i perioden "
+            "erstattet; {removed} eksempeldata fjernet"
+        ).format(
+            municipality=self.municipality_name,
+            rows=n(
+                self.rows,
+                translate_plural(lang, "{count} hændelse", "{count} hændelser", self.rows),
+            ),
+            span=span,
+            replaced=n(
+                self.replaced,
+                translate_plural(
+                    lang, "{count} tidligere hændelse", "{count} tidligere hændelser", self.replaced
+                ),
+            ),
+            removed=n(
+                self.demo_rows_removed,
+                translate_plural(lang, "{count} række", "{count} rækker", self.demo_rows_removed),
+            ),
         )
 
 
@@ -116,14 +173,17 @@ def _check_text(data: bytes) -> None:
         decode(data)
     except NotText as refused:
         raise ValidationFailed(
-            _ENCODINGS[refused.refusal].format(byte=refused.byte) + _SAVE_AS
+            M_(
+                "{problem}; gem den som «CSV UTF-8» eller «Excel-projektmappe (.xlsx)» og prøv igen.",
+                problem=M_(_ENCODINGS[refused.refusal], byte=refused.byte),
+            )
         ) from refused
 
 
 def _number(value: Any, *, row: int, column: Column) -> float:
     """A coordinate: an Excel number, or text with a decimal point or comma ("55,6134")."""
     if value is None:
-        raise problem(row, column, "mangler")
+        raise problem(row, column, M_("mangler"))
     if isinstance(value, bool):
         raise problem(row, column, f"«{value}» er ikke et tal")
     if isinstance(value, int | float):
@@ -141,7 +201,7 @@ def _number(value: Any, *, row: int, column: Column) -> float:
         try:
             number = float(text)
         except ValueError:
-            raise problem(row, column, f"«{value}» er ikke et tal") from None
+            raise problem(row, column, M_("«{value}» er ikke et tal", value=value)) from None
     if not math.isfinite(number):
         raise problem(row, column, f"«{value}» er ikke et tal")
     return number
@@ -163,16 +223,25 @@ def _position(cells: dict[str, Any], *, row: int, utm: bool) -> tuple[float, flo
             raise problem(
                 row,
                 "x/y",
-                f"{_shown(x, y)} ligner grader (bredde- og længdegrad) i kolonnerne x/y; "
-                "skriv dem i kolonnerne lat og lon",
+                M_(
+                    "{position} ligner grader (bredde- og længdegrad) i kolonnerne x/y; "
+                    "skriv dem i kolonnerne lat og lon",
+                    position=_shown(x, y),
+                ),
             )
         if not looks_like_utm32(x, y):
             why = (
-                "ser ud til at være byttet om (x er østlig, y er nordlig)"
+                M_(
+                    "{position} ser ud til at være byttet om (x er østlig, y er nordlig)",
+                    position=_shown(x, y),
+                )
                 if looks_like_utm32(y, x)
-                else "ligger ikke i Danmark i UTM zone 32N (EPSG:25832)"
+                else M_(
+                    "{position} ligger ikke i Danmark i UTM zone 32N (EPSG:25832)",
+                    position=_shown(x, y),
+                )
             )
-            raise problem(row, "x/y", f"{_shown(x, y)} {why}")
+            raise problem(row, "x/y", why)
         return x, y
     lat, lon = (
         _number(cells["lat"], row=row, column=LAT),
@@ -182,32 +251,49 @@ def _position(cells: dict[str, Any], *, row: int, utm: bool) -> tuple[float, flo
         raise problem(
             row,
             "lat/lon",
-            f"{_shown(lat, lon)} ligner UTM-koordinater (meter) i kolonnerne lat/lon; "
-            "skriv UTM32-koordinater (EPSG:25832) i kolonnerne x og y",
+            M_(
+                "{position} ligner UTM-koordinater (meter) i kolonnerne lat/lon; "
+                "skriv UTM32-koordinater (EPSG:25832) i kolonnerne x og y",
+                position=_shown(lat, lon),
+            ),
         )
     if not looks_like_wgs84(lat, lon):
         why = (
-            "ser ud til at være byttet om (lat er breddegraden, ca. 55, lon længdegraden, ca. 12)"
+            M_(
+                "{position} ser ud til at være byttet om (lat er breddegraden, ca. 55, lon "
+                "længdegraden, ca. 12)",
+                position=_shown(lat, lon),
+            )
             if looks_like_wgs84(lon, lat)
-            else "ligger ikke i Danmark"
+            else M_("{position} ligger ikke i Danmark", position=_shown(lat, lon))
         )
-        raise problem(row, "lat/lon", f"{_shown(lat, lon)} {why}")
+        raise problem(row, "lat/lon", why)
     return to_utm32(lat, lon)
 
 
 def _day(value: Any, *, row: int, today: date) -> date:
     if value is None:
-        raise problem(row, DATO, "mangler (skriv fx 24-11-2026 eller 2026-11-24)")
+        raise problem(row, DATO, M_("mangler (skriv fx 24-11-2026 eller 2026-11-24)"))
     try:
         day = cell_date(value)
     except NotADate:
         raise problem(
-            row, DATO, f"«{value}» er ikke en dato (skriv fx 24-11-2026 eller 2026-11-24)"
+            row,
+            DATO,
+            M_("«{value}» er ikke en dato (skriv fx 24-11-2026 eller 2026-11-24)", value=value),
         ) from None
     if day > today:
-        raise problem(row, DATO, f"{fmt_date(day)} ligger i fremtiden (i dag er {fmt_date(today)})")
+        raise problem(
+            row,
+            DATO,
+            M_(
+                "{day} ligger i fremtiden (i dag er {today})",
+                day=_Day("", day=day),
+                today=_Day("", day=today),
+            ),
+        )
     if day < date(2000, 1, 1):
-        raise problem(row, DATO, f"{fmt_date(day)} ligger før 2000")
+        raise problem(row, DATO, M_("{day} ligger før 2000", day=_Day("", day=day)))
     return day
 
 
@@ -220,7 +306,9 @@ def _time_of_day(value: Any, *, row: int) -> str | None:
         return f"{value.hour:02d}:{value.minute:02d}"
     match = _TIME.fullmatch(str(value).strip())
     if match is None or int(match[1]) > 23 or int(match[2]) > 59:
-        raise problem(row, KLOKKESLAET, f"«{value}» er ikke et klokkeslæt (skriv fx 14:30)")
+        raise problem(
+            row, KLOKKESLAET, M_("«{value}» er ikke et klokkeslæt (skriv fx 14:30)", value=value)
+        )
     return f"{int(match[1]):02d}:{match[2]}"
 
 
@@ -241,8 +329,10 @@ def _layout(rows: list[Row]) -> bool:
     if {"lat", "lon"} <= present:
         return False
     raise ValidationFailed(
-        "Overskriftsrækken: positionen mangler. Filen skal have kolonnerne «lat» og «lon» "
-        "(WGS84, fx 55,6134 og 12,3521) eller «x» og «y» (UTM zone 32N, EPSG:25832, i meter)."
+        M_(
+            "Overskriftsrækken: positionen mangler. Filen skal have kolonnerne «lat» og «lon» "
+            "(WGS84, fx 55,6134 og 12,3521) eller «x» og «y» (UTM zone 32N, EPSG:25832, i meter)."
+        )
     )
 
 
@@ -262,11 +352,11 @@ def parse_incidents(
     _check_text(data)
     rows = read_rows(data, COLUMNS)
     utm = _layout(rows)
-    problems: list[str] = []
+    problems: list[Message | str] = []
     lines: list[IncidentRow] = []
     for row in rows:
         cells, number = row.cells, row.number
-        found: list[str] = []
+        found: list[Message | str] = []
         day = position = clock = None
         for check in ("date", "position", "time"):
             try:
@@ -277,7 +367,7 @@ def parse_incidents(
                 else:
                     clock = _time_of_day(cells.get("time"), row=number)
             except ValidationFailed as refused:
-                found.append(str(refused))
+                found.append(refused.message or str(refused))
         if found or day is None or position is None:
             problems.extend(found)
             continue
@@ -296,24 +386,20 @@ def parse_incidents(
     columns = "x/y" if utm else "lat/lon"
     for line, ok in zip(lines, inside, strict=True):
         if not ok:
-            problems.append(
-                str(
-                    problem(
-                        line.number,
-                        columns,
-                        f"positionen ligger uden for {place} (mere end "
-                        f"{fmt_int(BOUNDARY_TOLERANCE_M)} m fra kommunegrænsen)",
-                    )
-                )
+            outside = problem(
+                line.number,
+                columns,
+                M_(
+                    "positionen ligger uden for {place} (mere end {metres} m fra kommunegrænsen)",
+                    place=place,
+                    metres=fmt_int(BOUNDARY_TOLERANCE_M),
+                ),
             )
+            problems.append(outside.message or str(outside))
     if problems:
-        problems.sort(key=_row_of)
-        listed = problems[:MAX_LISTED]
-        more = len(problems) - len(listed)
-        tail = [f"… og {fmt_count(more, one='fejl', many='fejl')} mere"] if more else []
+        problems.sort(key=lambda p: _row_of(str(p)))
         raise ValidationFailed(
-            f"Filen er ikke indlæst ({fmt_count(len(problems), one='fejl', many='fejl')}; "
-            "intet er skrevet):\n" + "\n".join([*listed, *tail])
+            _Refusal("", problems=tuple(problems[:MAX_LISTED]), total=len(problems))
         )
     return lines
 

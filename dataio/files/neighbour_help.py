@@ -25,7 +25,8 @@ from dataio.files.tabular import (
     read_rows,
     text_cell,
 )
-from models.formatting import fmt_count, fmt_date
+from models.formatting import fmt_date, fmt_int
+from models.i18n import DANISH, M_, N_, translate_plural, translator
 from models.permissions import Action, Actor
 from models.tables import HelperCount, Municipality
 
@@ -67,18 +68,39 @@ class HelperImportReport:
     source_id: int | None = None
     lines: tuple[HelperRow, ...] = field(default=(), repr=False)
 
-    def text(self) -> str:
-        """One Danish line for the CLI and the page."""
-        span = fmt_date(self.first)
+    def text(self, *, lang: str = DANISH) -> str:
+        """One line for the CLI and the page (Danish unless `lang` says otherwise)."""
+        _ = translator(lang)
+        span = fmt_date(self.first, lang=lang)
         if self.last != self.first:
-            span += f" til {fmt_date(self.last)}"
-        return (
-            f"Nabohjælpere: {fmt_count(self.rows, one='række', many='rækker')} for "
-            f"{fmt_count(self.municipalities, one='kommune', many='kommuner')} ({span}); "
-            f"{fmt_count(self.new, one='ny', many='nye')}, "
-            f"{fmt_count(self.changed, one='ændret', many='ændrede')}, "
-            f"{fmt_count(self.unchanged, one='uændret', many='uændrede')}; "
-            f"{fmt_count(self.demo_rows_removed, one='række', many='rækker')} eksempeldata fjernet"
+            span = _("{first} til {last}").format(first=span, last=fmt_date(self.last, lang=lang))
+
+        def n(count: int, words: str) -> str:
+            return words.format(count=fmt_int(count, lang=lang))
+
+        return _(
+            "Nabohjælpere: {rows} for {municipalities} ({span}); {new}, {changed}, "
+            "{unchanged}; {removed} eksempeldata fjernet"
+        ).format(
+            rows=n(self.rows, translate_plural(lang, "{count} række", "{count} rækker", self.rows)),
+            municipalities=n(
+                self.municipalities,
+                translate_plural(lang, "{count} kommune", "{count} kommuner", self.municipalities),
+            ),
+            span=span,
+            new=n(self.new, translate_plural(lang, "{count} ny", "{count} nye", self.new)),
+            changed=n(
+                self.changed,
+                translate_plural(lang, "{count} ændret", "{count} ændrede", self.changed),
+            ),
+            unchanged=n(
+                self.unchanged,
+                translate_plural(lang, "{count} uændret", "{count} uændrede", self.unchanged),
+            ),
+            removed=n(
+                self.demo_rows_removed,
+                translate_plural(lang, "{count} række", "{count} rækker", self.demo_rows_removed),
+            ),
         )
 
 
@@ -92,8 +114,14 @@ def _validated(rows: list[Row], lookup: dict[str, Municipality], today: date) ->
         key = (municipality.code, day)
         if key in seen:
             raise ValidationFailed(
-                f"Række {number}: {municipality.name} den {day.isoformat()} står også i række "
-                f"{seen[key]}; hver kommune og dato må kun stå én gang"
+                M_(
+                    "Række {number}: {municipality} den {day} står også i række {other}; hver "
+                    "kommune og dato må kun stå én gang",
+                    number=number,
+                    municipality=municipality.name,
+                    day=day.isoformat(),
+                    other=seen[key],
+                )
             )
         seen[key] = number
         nabovenner = cells.get("nabovenner")
@@ -188,15 +216,15 @@ def _written(
 
 def _compare(line: HelperRow, current: HelperCount | None) -> HelperRow:
     if current is None or current.is_demo:
-        change = "ny"
+        change = N_("ny")
     elif (current.helpers, current.nabovenner, current.source) == (
         line.helpers,
         line.nabovenner,
         line.source,
     ):
-        change = "uændret"
+        change = N_("uændret")
     else:
-        change = "ændret"
+        change = N_("ændret")
     return replace(line, change=change)
 
 

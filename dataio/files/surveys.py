@@ -19,7 +19,8 @@ from dataio.files.tabular import (
     problem,
     read_rows,
 )
-from models.formatting import fmt_count
+from models.formatting import fmt_int
+from models.i18n import DANISH, M_, N_, translate_plural, translator
 from models.permissions import Action, Actor
 from models.tables import Municipality, SurveyAnswer, SurveyCategory, SurveyMeasure, SurveyRound
 
@@ -71,15 +72,41 @@ class SurveyImportReport:
     source_id: int | None = None
     groups: tuple[SurveyGroup, ...] = field(default=(), repr=False)
 
-    def text(self) -> str:
-        """One Danish line for the CLI and the page."""
-        return (
-            f"Tryghedsmålinger: {fmt_count(self.rounds, one='måling', many='målinger')} "
-            f"({fmt_count(self.rows, one='svarkategori', many='svarkategorier')}) for "
-            f"{fmt_count(self.municipalities, one='kommune', many='kommuner')} ({self.years}); "
-            f"{fmt_count(self.new, one='ny', many='nye')}, "
-            f"{fmt_count(self.replaced, one='erstattet', many='erstattede')}; "
-            f"{fmt_count(self.demo_rounds_removed, one='måling', many='målinger')} eksempeldata fjernet"
+    def text(self, *, lang: str = DANISH) -> str:
+        """One line for the CLI and the page (Danish unless `lang` says otherwise)."""
+        _ = translator(lang)
+
+        def n(count: int, words: str) -> str:
+            return words.format(count=fmt_int(count, lang=lang))
+
+        return _(
+            "Tryghedsmålinger: {rounds} ({rows}) for {municipalities} ({years}); {new}, "
+            "{replaced}; {removed} eksempeldata fjernet"
+        ).format(
+            rounds=n(
+                self.rounds,
+                translate_plural(lang, "{count} måling", "{count} målinger", self.rounds),
+            ),
+            rows=n(
+                self.rows,
+                translate_plural(lang, "{count} svarkategori", "{count} svarkategorier", self.rows),
+            ),
+            municipalities=n(
+                self.municipalities,
+                translate_plural(lang, "{count} kommune", "{count} kommuner", self.municipalities),
+            ),
+            years=self.years,
+            new=n(self.new, translate_plural(lang, "{count} ny", "{count} nye", self.new)),
+            replaced=n(
+                self.replaced,
+                translate_plural(lang, "{count} erstattet", "{count} erstattede", self.replaced),
+            ),
+            removed=n(
+                self.demo_rounds_removed,
+                translate_plural(
+                    lang, "{count} måling", "{count} målinger", self.demo_rounds_removed
+                ),
+            ),
         )
 
 
@@ -100,7 +127,11 @@ def _measure(value: object, measures: dict[str, dict[str, str]], number: int) ->
     code = _code(value) if value is not None else ""
     if code not in measures:
         known = ", ".join(sorted(measures)) or "ingen i databasen"
-        raise problem(number, MAALING, f"ukendt måling «{value or ''}» (kendte: {known})")
+        raise problem(
+            number,
+            MAALING,
+            M_("ukendt måling «{value}» (kendte: {known})", value=value or "", known=known),
+        )
     return code
 
 
@@ -109,7 +140,14 @@ def _category(value: object, categories: dict[str, str], measure: str, number: i
     if code is None:
         known = ", ".join(sorted(categories.values()))
         raise problem(
-            number, KATEGORI, f"ukendt kategori «{value or ''}» for {measure} (kendte: {known})"
+            number,
+            KATEGORI,
+            M_(
+                "ukendt kategori «{value}» for {measure} (kendte: {known})",
+                value=value or "",
+                measure=measure,
+                known=known,
+            ),
         )
     return code
 
@@ -134,8 +172,16 @@ def _groups(
         key = (municipality.code, year, measure)
         if (key, category) in seen:
             raise ValidationFailed(
-                f"Række {number}: {municipality.name} {year}, {measure}, {category} står også i "
-                f"række {seen[key, category]}; hver kategori må kun stå én gang"
+                M_(
+                    "Række {number}: {municipality} {year}, {measure}, {category} står også i "
+                    "række {other}; hver kategori må kun stå én gang",
+                    number=number,
+                    municipality=municipality.name,
+                    year=year,
+                    measure=measure,
+                    category=category,
+                    other=seen[key, category],
+                )
             )
         seen[key, category] = number
         answers[key][category] = count
@@ -147,8 +193,14 @@ def _groups(
     for group in groups:
         if group.respondents == 0:
             raise ValidationFailed(
-                f"Række {group.rows[0]}: {group.municipality_name} {group.year}, "
-                f"{group.measure_code} har ingen svar (antal er 0 i alle kategorier)"
+                M_(
+                    "Række {number}: {municipality} {year}, {measure} har ingen svar (antal er 0 "
+                    "i alle kategorier)",
+                    number=group.rows[0],
+                    municipality=group.municipality_name,
+                    year=group.year,
+                    measure=group.measure_code,
+                )
             )
     return groups
 
@@ -218,7 +270,8 @@ def _write_file(
     groups = parsed.content
     before = _replaced_keys(session, groups)
     marked = tuple(
-        replace(group, change="erstattet" if group.key in before else "ny") for group in groups
+        replace(group, change=N_("erstattet") if group.key in before else N_("ny"))
+        for group in groups
     )
     replaced, demo_removed = _write(session, groups, source_id=source_id)
     years = sorted({g.year for g in groups})

@@ -15,12 +15,13 @@ from typing import Any
 from dataio.errors import ValidationFailed
 from dataio.files.cells import NotADate, NotText, cell_date, control_line, decode, open_workbook
 from models import numbers
+from models.i18n import DANISH, M_, Message, language_of
 from models.tables import Municipality
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # a small zip may not unpack into gigabytes
 MAX_ROWS = 50_000
-_NOT_TEXT = (
+_NOT_TEXT = M_(
     "Filen kan ikke læses: den er hverken tekst i UTF-8 eller Windows-1252 (CSV) eller en "
     "Excel-fil (.xlsx). Gem den som «CSV UTF-8» eller «Excel-projektmappe (.xlsx)» og prøv igen."
 )
@@ -45,15 +46,37 @@ class Row:
     cells: dict[str, Any]
 
 
+@dataclass(frozen=True)
+class Headings(Message):
+    """Columns named in a message: their Danish headings («kommune», «dato»), in another language
+    their keys («municipality», «date»), which a file may use as headings too."""
+
+    columns: tuple[Column, ...] = ()
+    separator: str = ", "
+    quoted: bool = True
+
+    def render(self, lang: str) -> str:
+        """The columns' names in `lang`, joined."""
+        danish = language_of(lang) == DANISH
+        names = [c.heading if danish else c.key for c in self.columns]
+        return self.separator.join(f"«{n}»" if self.quoted else n for n in names)
+
+
 def fold(text: str) -> str:
     """A header or name as compared: lower case, single spaces, æøå spelled out."""
     return " ".join(text.lower().translate(_FOLDS).split())
 
 
-def problem(row: int, column: Column | str, why: str) -> ValidationFailed:
-    """The one message shape: 'Række 4, kolonne «dato»: ...'."""
-    heading = column.heading if isinstance(column, Column) else column
-    return ValidationFailed(f"Række {row}, kolonne «{heading}»: {why}")
+def problem(row: int, column: Column | str, why: str | Message) -> ValidationFailed:
+    """The one message shape: 'Række 4, kolonne «dato»: ...' (a Message: shown in the reader's
+    language with `error.text(lang)`; `str()` is Danish). The column's heading is the file's own
+    word and stays as it is; `why` is translated when it is a Message."""
+    heading = (
+        Headings("", columns=(column,), quoted=False) if isinstance(column, Column) else column
+    )
+    return ValidationFailed(
+        M_("Række {row}, kolonne «{heading}»: {why}", row=row, heading=heading, why=why)
+    )
 
 
 def _text(data: bytes) -> str:
@@ -74,7 +97,7 @@ def _csv_rows(data: bytes) -> Iterable[tuple[int, list[Any]]]:
         for number, cells in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1):
             yield number, [cell.strip() for cell in cells]
     except csv.Error as error:
-        raise ValidationFailed(f"Filen kan ikke læses som CSV: {error}") from error
+        raise ValidationFailed(M_("Filen kan ikke læses som CSV: {error}", error=error)) from error
 
 
 def _excel_rows(data: bytes) -> Iterable[tuple[int, list[Any]]]:
@@ -103,14 +126,17 @@ def _header(cells: Sequence[Any], columns: Sequence[Column], number: int) -> dic
         if column is None:
             continue  # extra columns are allowed and ignored
         if column.key in positions:
-            raise problem(number, column, "kolonnen står der to gange")
+            raise problem(number, column, M_("kolonnen står der to gange"))
         positions[column.key] = index
-    missing = [c.heading for c in columns if c.required and c.key not in positions]
+    missing = tuple(c for c in columns if c.required and c.key not in positions)
     if missing:
-        expected = ";".join(c.heading for c in columns)
         raise ValidationFailed(
-            f"Række {number}: kolonnen {', '.join(f'«{m}»' for m in missing)} mangler "
-            f"(overskriftsrækken skal være {expected})"
+            M_(
+                "Række {number}: kolonnen {missing} mangler (overskriftsrækken skal være {expected})",
+                number=number,
+                missing=Headings("", columns=missing),
+                expected=Headings("", columns=tuple(columns), separator=";", quoted=False),
+            )
         )
     return positions
 
@@ -118,11 +144,13 @@ def _header(cells: Sequence[Any], columns: Sequence[Column], number: int) -> dic
 def read_rows(data: bytes, columns: Sequence[Column]) -> list[Row]:
     """The file's data rows (blank rows skipped); refused unless it has the columns and a row."""
     if not data.strip():
-        raise ValidationFailed("Filen er tom.")
+        raise ValidationFailed(M_("Filen er tom."))
     if len(data) > MAX_BYTES:
-        raise ValidationFailed(f"Filen er for stor (højst {MAX_BYTES // 1024 // 1024} MB).")
+        raise ValidationFailed(
+            M_("Filen er for stor (højst {megabytes} MB).", megabytes=MAX_BYTES // 1024 // 1024)
+        )
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ValidationFailed("Det gamle Excel-format (.xls) kan ikke læses; gem som .xlsx.")
+        raise ValidationFailed(M_("Det gamle Excel-format (.xls) kan ikke læses; gem som .xlsx."))
     lines = _excel_rows(data) if data.startswith(b"PK\x03\x04") else _csv_rows(data)
     positions: dict[str, int] | None = None
     rows: list[Row] = []
@@ -133,13 +161,13 @@ def read_rows(data: bytes, columns: Sequence[Column]) -> list[Row]:
             positions = _header(cells, columns, number)
             continue
         if len(rows) >= MAX_ROWS:
-            raise ValidationFailed(f"Filen har for mange rækker (højst {MAX_ROWS}).")
+            raise ValidationFailed(M_("Filen har for mange rækker (højst {most}).", most=MAX_ROWS))
         values = {k: cells[i] if i < len(cells) else None for k, i in positions.items()}
         rows.append(Row(number, {k: None if v == "" else v for k, v in values.items()}))
     if positions is None:
-        raise ValidationFailed("Filen er tom.")
+        raise ValidationFailed(M_("Filen er tom."))
     if not rows:
-        raise ValidationFailed("Filen har kun overskriftsrækken og ingen rækker med tal.")
+        raise ValidationFailed(M_("Filen har kun overskriftsrækken og ingen rækker med tal."))
     return rows
 
 
@@ -147,7 +175,7 @@ def parse_count(value: Any, *, row: int, column: Column) -> int:
     """A whole number from 0 to models.numbers.MAX_COUNT: '1275', '1.275', '1 275', '12,0' or an
     Excel number."""
     if value is None:
-        raise problem(row, column, "mangler (skriv et helt tal, 0 eller mere)")
+        raise problem(row, column, M_("mangler (skriv et helt tal, 0 eller mere)"))
     try:
         if isinstance(value, str):
             return numbers.parse_count(value)
@@ -157,29 +185,31 @@ def parse_count(value: Any, *, row: int, column: Column) -> int:
             return numbers.check_count(int(value))
     except numbers.NumberRefused as refused:
         raise problem(row, column, str(refused)) from refused
-    raise problem(row, column, f"«{value}» er ikke et helt tal")
+    raise problem(row, column, M_("«{value}» er ikke et helt tal", value=value))
 
 
 def parse_date(value: Any, *, row: int, column: Column, today: date) -> date:
     """A date as 2026-11-01, 01-11-2026, 1.11.2026, 1. november 2026 or an Excel date; not in the
     future."""
     if value is None:
-        raise problem(row, column, "mangler (skriv fx 2026-11-01 eller 01-11-2026)")
+        raise problem(row, column, M_("mangler (skriv fx 2026-11-01 eller 01-11-2026)"))
     try:
         day = cell_date(value)
     except NotADate as error:
         raise problem(
-            row, column, f"«{value}» er ikke en dato (skriv fx 2026-11-01 eller 01-11-2026)"
+            row,
+            column,
+            M_("«{value}» er ikke en dato (skriv fx 2026-11-01 eller 01-11-2026)", value=value),
         ) from error
     if not date(2000, 1, 1) <= day <= today:
-        raise problem(row, column, f"{day.isoformat()} ligger uden for 2000 til i dag")
+        raise problem(row, column, M_("{day} ligger uden for 2000 til i dag", day=day.isoformat()))
     return day
 
 
 def parse_year(value: Any, *, row: int, column: Column, today: date) -> int:
     """A year from 2000 to this year."""
     if value is None:
-        raise problem(row, column, "mangler (skriv fx 2025)")
+        raise problem(row, column, M_("mangler (skriv fx 2025)"))
     year: int | None = None
     if isinstance(value, int) and not isinstance(value, bool):
         year = value
@@ -188,9 +218,13 @@ def parse_year(value: Any, *, row: int, column: Column, today: date) -> int:
     ):
         year = int(value)
     if year is None:
-        raise problem(row, column, f"«{value}» er ikke et årstal")
+        raise problem(row, column, M_("«{value}» er ikke et årstal", value=value))
     if not 2000 <= year <= today.year:
-        raise problem(row, column, f"{year} ligger uden for 2000-{today.year}")
+        raise problem(
+            row,
+            column,
+            M_("{year} ligger uden for 2000-{this_year}", year=year, this_year=today.year),
+        )
     return year
 
 
@@ -208,13 +242,15 @@ def find_municipality(
 ) -> Municipality:
     """The municipality a cell names by DST code or exact name."""
     if value is None:
-        raise problem(row, column, "mangler (skriv kommunekoden, fx 183, eller navnet)")
+        raise problem(row, column, M_("mangler (skriv kommunekoden, fx 183, eller navnet)"))
     text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
     key = str(int(text)) if text.isdigit() else " ".join(text.lower().split())
     found = lookup.get(key)
     if found is None:
         raise problem(
-            row, column, f"ukendt kommune «{value}» (brug DST-koden, fx 183, eller navnet)"
+            row,
+            column,
+            M_("ukendt kommune «{value}» (brug DST-koden, fx 183, eller navnet)", value=value),
         )
     return found
 

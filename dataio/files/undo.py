@@ -11,6 +11,7 @@ from dataio.db import audit
 from dataio.db.engine import transaction
 from dataio.errors import ValidationFailed
 from models.domain import SourceKind
+from models.i18n import DANISH, M_, translate
 from models.permissions import Action, Actor, Target, require
 from models.tables import (
     AgeStructureYear,
@@ -112,12 +113,12 @@ def last_import(engine: Engine) -> DataSource | None:
         return newest
 
 
-def undo_last_import(engine: Engine, *, actor: Actor) -> str:
+def undo_last_import(engine: Engine, *, actor: Actor, lang: str = DANISH) -> str:
     """Put back what the newest import replaced; refused unless the actor may import that data."""
     source = last_import(engine)
     if source is None:
         raise ValidationFailed(
-            "Der er ingen indlæsning at fortryde (kun den nyeste kan fortrydes, og kun én gang)"
+            M_("Der er ingen indlæsning at fortryde (kun den nyeste kan fortrydes, og kun én gang)")
         )
     with transaction(engine) as session:
         undo = session.get(ImportUndo, source.id)
@@ -143,4 +144,13 @@ def undo_last_import(engine: Engine, *, actor: Actor) -> str:
             # whose the import was (national years: everyone's)
             municipalities=scope if undo.table_name != "national_burglary_year" else (),
         )
-    return f"Indlæsningen af {source.name} ({source.file_name}, {date.fromtimestamp(source.loaded_at.timestamp()).isoformat()}) er fortrudt; {restored} tidligere rækker er sat tilbage."
+    return translate(
+        lang,
+        "Indlæsningen af {name} ({file}, {day}) er fortrudt; {restored} tidligere rækker er sat "
+        "tilbage.",
+    ).format(
+        name=source.name,
+        file=source.file_name,
+        day=date.fromtimestamp(source.loaded_at.timestamp()).isoformat(),
+        restored=restored,
+    )

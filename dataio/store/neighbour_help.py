@@ -18,6 +18,7 @@ from dataio.store.access import municipality_target, readable, require_read, req
 from dataio.store.areas import latest_households, municipality_table
 from dataio.store.goals import find_goal, municipal_goals
 from models.domain import Indicator
+from models.i18n import M_
 from models.neighbour_help import ActivityKind, HelperAssessment, assess_helpers
 from models.numbers import NumberRefused, check_count
 from models.permissions import Action, Actor, require
@@ -83,7 +84,7 @@ def helper_overview(con: Connectable, *, viewer: Actor, code: int) -> HelperOver
     """The helper card of one municipality."""
     names = municipality_table(con).set_index("code")["name"]
     if code not in names.index:
-        raise UnknownMunicipality(f"Ukendt kommunekode: {code}")
+        raise UnknownMunicipality(M_("Ukendt kommunekode: {code}", code=code))
     require_read(con, viewer=viewer, municipality_code=code)
     frame = _counts(con, codes=[code])
     latest = latest_households(con)
@@ -228,7 +229,7 @@ def add_helper_count(
         if number is not None:
             _check_count(label, number)
     if count_date > (today or date.today()):
-        raise ValidationFailed(f"Datoen {count_date.isoformat()} ligger i fremtiden")
+        raise ValidationFailed(M_("Datoen {day} ligger i fremtiden", day=count_date.isoformat()))
     now = datetime.now(UTC)
     with transaction(engine) as session:
         target, name = municipality_target(session, municipality_code)
@@ -310,11 +311,15 @@ def insert_activity(
     activity and its plan item together); returns its id."""
     if kind not in set(ActivityKind):
         raise ValidationFailed(
-            f"Ukendt aktivitetstype «{kind}»: brug {', '.join(k.value for k in ActivityKind)}"
+            M_(
+                "Ukendt aktivitetstype «{kind}»: brug {kinds}",
+                kind=kind,
+                kinds=", ".join(k.value for k in ActivityKind),
+            )
         )
     _check_count("Tilmeldte", sign_ups)
     if not place.strip():
-        raise ValidationFailed("Angiv stedet for aktiviteten")
+        raise ValidationFailed(M_("Angiv stedet for aktiviteten"))
     now = datetime.now(UTC)
     target, name = municipality_target(session, municipality_code)
     require(actor, Action.EDIT_HELPERS, target, where=name)

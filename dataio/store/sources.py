@@ -7,6 +7,7 @@ from sqlmodel import col
 from dataio.db.audit import IMPORT_ACTIONS, visible_to
 from dataio.db.frames import Connectable, read_frame
 from models.domain import SourceKind
+from models.i18n import DANISH, N_, translate
 from models.permissions import Actor
 from models.tables import (
     AuditEntry,
@@ -54,3 +55,34 @@ def source_by_dataset(con: Connectable, *, dataset: str) -> pd.DataFrame:
         .limit(1)
     )
     return read_frame(con, statement)
+
+
+# The shipped sources' names (seed data, not a partnership's): "Eksempeldata: tryghedsmålinger".
+# Marked here so that their words can be shown in the reader's language; an imported file's
+# source name is shown as it is.
+_SHIPPED_PREFIXES = {
+    "Eksempeldata: ": N_("Eksempeldata: {what}"),
+    "Referencedata: ": N_("Referencedata: {what}"),
+}
+SHIPPED_SOURCE_WORDS = (
+    N_("Eksempeldata (botrygt demo)"),
+    N_("nabohjælpere"),
+    N_("tryghedsmålinger"),
+    N_("landstal for utryghed"),
+    N_("politiets hændelser (Ishøj)"),
+    N_("landstal for indbrud i beboelser (Danmarks Statistik via presse og Bo trygt)"),
+    N_("tilnærmede husstande (afrundet befolkning / 2,13)"),
+    N_("landstal for utryghed (TrygFonden og Justitsministeriet, som citeret)"),
+)
+
+
+def source_label(name: str, *, lang: str = DANISH) -> str:
+    """A source's name as shown in `lang`: a shipped source's marked words translated
+    ("Eksempeldata: tryghedsmålinger" -> "Example data: surveys"), any other name as it is."""
+    if not name:
+        return name
+    for prefix, template in _SHIPPED_PREFIXES.items():
+        if name.startswith(prefix):
+            what = name.removeprefix(prefix)
+            return translate(lang, template).format(what=translate(lang, what) if what else what)
+    return translate(lang, name)

@@ -14,6 +14,7 @@ from dataio.errors import UnknownMunicipality
 from dataio.store.access import require_read, require_read_all
 from dataio.store.areas import municipality_table
 from dataio.store.goals import find_goal
+from models.i18n import M_, N_
 from models.insecurity import InsecurityAssessment, InsecurityGoal, RoundShare, assess_insecurity
 from models.permissions import Actor
 from models.proportions import SMALL_SAMPLE, wilson_interval
@@ -28,6 +29,28 @@ from models.tables import (
 
 INSECURITY = "utryg_indbrud"
 PROTECTION = "sikring"
+# The shipped measures' words (dataio/seed/reference/survey_measures.csv), marked so that a page
+# can show them in the reader's language (`translate(lang, measure.label)`); stored as Danish.
+MEASURE_WORDS = (
+    N_("Utryghed ved indbrud"),
+    N_("Hvor tryg eller utryg er du ved risikoen for indbrud i dit hjem?"),
+    N_("TrygFonden / Det Kriminalpræventive Råd (kommunernes e-Boks-måling)"),
+    N_("utrygge ved risikoen for indbrud"),
+    N_("Sikring af hjemmet"),
+    N_("Hvor godt vurderer du at dit hjem er sikret mod indbrud?"),
+    N_("Det Kriminalpræventive Råd (kommunernes e-Boks-måling)"),
+    N_("med et godt sikret hjem"),
+    N_("Utryghed i eget nabolag"),
+    N_("Føler du dig utryg i dit eget nabolag?"),
+    N_("Justitsministeriet (Tryghedsundersøgelsen)"),
+    N_("utrygge i eget nabolag"),
+)
+NO_VALID_GOAL = N_("Intet gyldigt mål for utryghed.")
+# the shipped national goal's note (dataio/seed/reference.py), shown on the Tryghed page
+NATIONAL_GOAL_NOTE = N_(
+    "Bo trygt: kun 10 % af danskerne utrygge ved risikoen for indbrud "
+    "(TrygFondens tryghedsmåling, ca. 25 % i 2008-2017). Målår ikke fastsat; 2030 er en standard."
+)
 
 
 @dataclass(frozen=True)
@@ -149,7 +172,7 @@ def _goal(
         con, indicator=measure_.goal_indicator, code=None
     )
     if goal is None or goal.target is None or goal.target_year <= goal.baseline_year:
-        return None, "Intet gyldigt mål for utryghed."
+        return None, NO_VALID_GOAL
     baseline = goal.baseline
     if baseline is None:
         before = rounds[rounds["year"] <= goal.baseline_year]
@@ -172,7 +195,7 @@ def insecurity_overview(con: Connectable, *, viewer: Actor, code: int) -> Insecu
     """The Tryghed page and `botrygt status` for one municipality."""
     names = municipality_table(con).set_index("code")["name"]
     if code not in names.index:
-        raise UnknownMunicipality(f"Ukendt kommunekode: {code}")
+        raise UnknownMunicipality(M_("Ukendt kommunekode: {code}", code=code))
     measure_ = measure(con, INSECURITY)
     require_read(con, viewer=viewer, municipality_code=code)
     rounds = survey_rounds(con, viewer=viewer, codes=[code], measure_code=INSECURITY)

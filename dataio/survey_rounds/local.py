@@ -23,8 +23,9 @@ from dataio.db.frames import Connectable, read_frame
 from dataio.errors import NotFound, ValidationFailed
 from dataio.store.access import municipality_target, require_read
 from models.formatting import fmt_int
+from models.i18n import M_
 from models.permissions import Action, Actor, require
-from models.survey_schedule import local_measure_problem, local_share
+from models.survey_schedule import local_measure_problem_message, local_share
 from models.tables import LocalSurveyAnswer, LocalSurveyCategory, LocalSurveyMeasure
 
 
@@ -160,7 +161,7 @@ def add_local_measure(
     with transaction(engine) as session:
         target, name = municipality_target(session, code)
         require(actor, Action.EDIT_SURVEYS, target, where=name)
-        problem = local_measure_problem(question, labels, chosen)
+        problem = local_measure_problem_message(question, labels, chosen)
         if problem is not None:
             raise ValidationFailed(problem)
         slug = base = _slug(question)
@@ -219,11 +220,11 @@ def record_local_counts(
 ) -> None:
     """Enter (or replace) a round's counts per category of a local question."""
     if not 2000 <= year <= 2100:
-        raise ValidationFailed(f"Året skal ligge mellem 2000 og 2100 (fik {year})")
+        raise ValidationFailed(M_("Året skal ligge mellem 2000 og 2100 (fik {year})", year=year))
     with transaction(engine) as session:
         measure = session.get(LocalSurveyMeasure, measure_id)
         if measure is None:
-            raise NotFound(f"Ukendt lokalt spørgsmål: {measure_id}")
+            raise NotFound(M_("Ukendt lokalt spørgsmål: {id}", id=measure_id))
         target, name = municipality_target(session, measure.municipality_code)
         require(actor, Action.EDIT_SURVEYS, target, where=name)
         categories = session.exec(
@@ -233,12 +234,14 @@ def record_local_counts(
         ).all()
         unknown = set(counts) - {c.label for c in categories}
         if unknown:
-            raise ValidationFailed(f"Ukendt svarkategori: {', '.join(sorted(unknown))}")
+            raise ValidationFailed(
+                M_("Ukendt svarkategori: {categories}", categories=", ".join(sorted(unknown)))
+            )
         values = {c.label: int(counts.get(c.label, 0)) for c in categories}
         if any(v < 0 for v in values.values()):
-            raise ValidationFailed("Et antal svar kan ikke være negativt")
+            raise ValidationFailed(M_("Et antal svar kan ikke være negativt"))
         if sum(values.values()) == 0:
-            raise ValidationFailed("Angiv mindst ét svar")
+            raise ValidationFailed(M_("Angiv mindst ét svar"))
         old = session.exec(
             select(LocalSurveyAnswer).where(
                 LocalSurveyAnswer.measure_id == measure_id, LocalSurveyAnswer.year == year

@@ -24,13 +24,14 @@ from dataio.db.versioned import write_if_unchanged
 from dataio.errors import NotFound, ValidationFailed
 from dataio.store.access import municipality_target, require_read
 from models.formatting import fmt_date
+from models.i18n import M_
 from models.permissions import Action, Actor, require
 from models.survey_schedule import (
     RoundDates,
     ScheduleStatus,
     next_round_dates,
     response_rate,
-    schedule_problem,
+    schedule_problem_message,
 )
 from models.tables import SurveyRound, SurveySchedule
 
@@ -143,7 +144,7 @@ def next_round(con: Connectable, *, viewer: Actor, code: int, today: date) -> Ro
 
 
 def _check(values: ScheduleInput) -> None:
-    problem = schedule_problem(
+    problem = schedule_problem_message(
         year=values.year,
         invitation=values.invitation_date,
         reminders=values.reminder_dates,
@@ -187,7 +188,11 @@ def create_schedule(engine: Engine, *, actor: Actor, code: int, values: Schedule
         ).first()
         if taken is not None:
             raise ValidationFailed(
-                f"{name} har allerede en planlagt måling i {values.year}: ret den i stedet"
+                M_(
+                    "{name} har allerede en planlagt måling i {year}: ret den i stedet",
+                    name=name,
+                    year=values.year,
+                )
             )
         now = datetime.now(UTC)
         row = SurveySchedule(
@@ -202,8 +207,12 @@ def create_schedule(engine: Engine, *, actor: Actor, code: int, values: Schedule
             session.flush()
         except IntegrityError:  # a rival planned the same year between our read and our insert
             raise ValidationFailed(
-                f"{name} har netop fået en planlagt måling i {values.year} af en anden; "
-                "hent siden igen"
+                M_(
+                    "{name} har netop fået en planlagt måling i {year} af en anden; "
+                    "hent siden igen",
+                    name=name,
+                    year=values.year,
+                )
             ) from None
         assert values.invitation_date is not None
         audit.record(
@@ -227,7 +236,7 @@ def create_schedule(engine: Engine, *, actor: Actor, code: int, values: Schedule
 def _load(session: Session, schedule_id: int) -> SurveySchedule:
     row = session.get(SurveySchedule, schedule_id)
     if row is None:
-        raise NotFound(f"Ukendt planlagt måling: {schedule_id}")
+        raise NotFound(M_("Ukendt planlagt måling: {id}", id=schedule_id))
     return row
 
 
@@ -248,7 +257,7 @@ def update_schedule(
         require(actor, Action.EDIT_SURVEYS, target, where=name)
         _check(values)
         if values.year != row.year:
-            raise ValidationFailed("Året for en planlagt måling kan ikke ændres")
+            raise ValidationFailed(M_("Året for en planlagt måling kan ikke ændres"))
         before = _snapshot(row)
         after = {**before, **_stored(values)}
         if row.row_version == loaded_version and after == before:
@@ -266,8 +275,13 @@ def update_schedule(
         ):
             session.refresh(row)
             raise ValidationFailed(
-                f"Målingen {row.year} er ændret af {row.changed_by} "
-                f"({fmt_date(row.changed_at)}) efter du hentede siden; hent siden igen"
+                M_(
+                    "Målingen {year} er ændret af {by} ({day}) efter du hentede siden; hent "
+                    "siden igen",
+                    year=row.year,
+                    by=row.changed_by,
+                    day=fmt_date(row.changed_at),
+                )
             )
         changed = {k: v for k, v in after.items() if before[k] != v}
         audit.record(

@@ -17,7 +17,8 @@ from dataio.files.statistikbanken.reader import DstFile, DstTable, read_dst
 from dataio.files.undo import remember
 from dataio.offences.store import write_offence_quarters
 from models.domain import Quality, SourceKind
-from models.formatting import fmt_count
+from models.formatting import fmt_count, fmt_int
+from models.i18n import DANISH, translate, translate_plural, translator
 from models.import_diff import ImportDiff, QuarterKey, quarter_diff, quarter_spans, unconfirmed
 from models.offences import DEFAULT_OFFENCES, offence_name, parse_offence_codes
 from models.permissions import Action, Actor, Target, require
@@ -46,36 +47,56 @@ class ImportReport:
     # STRAF11: rows written of each other offence code asked for (1310 ...), beside the burglaries
     other_offences: tuple[tuple[int, int], ...] = ()
 
-    def _municipality_word(self) -> str:
-        return "kommune" if self.municipalities == 1 else "kommuner"
+    def text(self, *, planned: bool = False, lang: str = DANISH) -> str:
+        """One line for the CLI and the page (planned: a preview's, in the future tense), Danish
+        unless `lang` says otherwise."""
+        return self._burglary_text(planned=planned, lang=lang) + self._others_text(lang)
 
-    def text(self, *, planned: bool = False) -> str:
-        """One Danish line for the CLI and the page (planned: a preview's, in the future tense)."""
-        return self._burglary_text(planned=planned) + self._others_text()
-
-    def _others_text(self) -> str:
+    def _others_text(self, lang: str = DANISH) -> str:
         if not self.other_offences:
             return ""
         parts = ", ".join(
             f"{code} {offence_name(code).lower()}: {rows}" for code, rows in self.other_offences
         )
-        return f"; andre overtrædelser (rækker): {parts}"
+        return translate(lang, "; andre overtrædelser (rækker): {parts}").format(parts=parts)
 
-    def _burglary_text(self, *, planned: bool) -> str:
-        head = f"{self.table}: {self.rows_written} rækker for {self.municipalities} {self._municipality_word()} ({self.periods}); "
+    def _burglary_text(self, *, planned: bool, lang: str = DANISH) -> str:
+        _ = translator(lang)
+        municipalities = translate_plural(
+            lang, "{count} kommune", "{count} kommuner", self.municipalities
+        ).format(count=fmt_int(self.municipalities, lang=lang))
+        head = _("{table}: {rows} rækker for {municipalities} ({periods}); ").format(
+            table=self.table,
+            rows=self.rows_written,
+            municipalities=municipalities,
+            periods=self.periods,
+        )
         if self.diff is None:
-            return head + (
-                f"{self.rows_changed} nye eller ændrede; {self.demo_rows_removed} rækker eksempeldata fjernet"
-            )
+            return head + _(
+                "{changed} nye eller ændrede; {removed} rækker eksempeldata fjernet"
+            ).format(changed=self.rows_changed, removed=self.demo_rows_removed)
         parts = self.diff.municipalities
         removed = sum(len(m.removed_demo) for m in parts)
         kept = sum(len(m.kept) for m in parts)
-        return head + (
-            f"{self.rows_changed} nye eller ændrede; "
-            f"{fmt_count(removed, one='kvartal', many='kvartaler')} eksempeldata uden for filen "
-            f"{'fjernes' if planned else 'fjernet'}; "
-            f"{fmt_count(kept, one='tidligere indlæst kvartal', many='tidligere indlæste kvartaler')} "
-            f"{'bevares' if planned else 'bevaret'}"
+        quarters = translate_plural(lang, "{count} kvartal", "{count} kvartaler", removed)
+        earlier = translate_plural(
+            lang, "{count} tidligere indlæst kvartal", "{count} tidligere indlæste kvartaler", kept
+        )
+        template = (
+            _(
+                "{changed} nye eller ændrede; {removed} eksempeldata uden for filen fjernes; "
+                "{kept} bevares"
+            )
+            if planned
+            else _(
+                "{changed} nye eller ændrede; {removed} eksempeldata uden for filen fjernet; "
+                "{kept} bevaret"
+            )
+        )
+        return head + template.format(
+            changed=self.rows_changed,
+            removed=quarters.format(count=fmt_int(removed, lang=lang)),
+            kept=earlier.format(count=fmt_int(kept, lang=lang)),
         )
 
 

@@ -33,6 +33,7 @@ import pandas as pd
 from dataio.errors import ValidationFailed
 from dataio.files.cells import UTF8_BOM, NotText, control_line, decode
 from dataio.seed.reference import read_reference
+from models.i18n import DANISH, N_, translate, translator
 from models.numbers import MAX_COUNT, MAX_NATIONAL_COUNT, NumberRefused, parse_count
 from models.offences import OFFENCE_NAMES
 
@@ -139,13 +140,19 @@ class Problem:
     why: str
 
     def __str__(self) -> str:
+        return self.text()
+
+    def text(self, *, lang: str = DANISH) -> str:
+        """'Linje 4, kolonne TID: «x» er ikke et tal' in the language (a marked `why` translated)."""
+        _ = translator(lang)
         where = []
         if self.line:
-            where.append(f"Linje {self.line}")
+            where.append(_("Linje {line}").format(line=self.line))
         if self.column:
-            where.append(f"kolonne {self.column}")
+            where.append(_("kolonne {column}").format(column=self.column))
         prefix = ", ".join(where)
-        text = f"«{self.value}» {self.why}" if self.value else self.why
+        why = translate(lang, self.why) if self.why else ""
+        text = f"«{self.value}» {why}" if self.value else why
         return f"{prefix}: {text}" if prefix else text
 
 
@@ -157,11 +164,20 @@ class DstRejected(ValidationFailed):
         self.total = max(total or 0, len(problems))
         super().__init__(_summary(self.problems, self.total))
 
+    def headline(self, *, lang: str = DANISH) -> str:
+        """The summary's first line in the language (Danish: `str(self)`'s first line)."""
+        return _summary(self.problems[:1], self.total, lang=lang).splitlines()[0]
 
-def _summary(problems: list[Problem], total: int) -> str:
+
+def _summary(problems: list[Problem], total: int, *, lang: str = DANISH) -> str:
+    _ = translator(lang)
     if total == 1 and problems and problems[0].line == 0:
-        return f"Filen blev ikke indlæst: {problems[0]}"
-    lines = [f"Filen blev ikke indlæst: {total} fejl." if total > 1 else "Filen blev ikke indlæst:"]
+        return _("Filen blev ikke indlæst: {problem}").format(problem=problems[0].text(lang=lang))
+    lines = [
+        _("Filen blev ikke indlæst: {total} fejl.").format(total=total)
+        if total > 1
+        else _("Filen blev ikke indlæst:")
+    ]
     lines += [str(problem) for problem in problems[:SHOWN_PROBLEMS]]
     if total > SHOWN_PROBLEMS:
         lines.append(f"… og {total - SHOWN_PROBLEMS} fejl mere")
@@ -355,11 +371,11 @@ def _check_container(data: bytes, max_bytes: int) -> None:
         limit = f"{max_bytes // 1_000_000} MB" if max_bytes >= 1_000_000 else f"{max_bytes} byte"
         raise _reject(f"Filen er for stor (over {limit})")
     if not data.strip().removeprefix(UTF8_BOM).strip():
-        raise _reject("Filen er tom")
+        raise _reject(N_("Filen er tom"))
     if data.startswith(b"PK\x03\x04"):
-        raise _reject("Filen er et regneark (xlsx); hent CSV fra Statistikbanken")
+        raise _reject(N_("Filen er et regneark (xlsx); hent CSV fra Statistikbanken"))
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise _reject("Filen er et regneark (xls); hent CSV fra Statistikbanken")
+        raise _reject(N_("Filen er et regneark (xls); hent CSV fra Statistikbanken"))
 
 
 _NOT_TEXT = {
@@ -386,7 +402,7 @@ def _not_csv(data: bytes, text: str) -> None:
     """Recognise text that is clearly something else than a CSV table."""
     start = text[:1000].lstrip()[:200].casefold()
     if start.startswith(("<!doctype html", "<html", "<?xml")):
-        raise _reject("Filen er en HTML/XML-side, ikke CSV; hent CSV fra Statistikbanken")
+        raise _reject(N_("Filen er en HTML/XML-side, ikke CSV; hent CSV fra Statistikbanken"))
     if start.startswith(("{", "[")):
         message = ""
         try:
@@ -465,7 +481,7 @@ def _layout(header: str) -> _Layout:
                 "OMRÅDE;OVERTRÆD;TID;INDHOLD)",
                 line=1,
             )
-        raise _reject("Overskriften mangler kolonnen INDHOLD", line=1, column="INDHOLD")
+        raise _reject(N_("Overskriften mangler kolonnen INDHOLD"), line=1, column="INDHOLD")
     problems = []
     for role, label in (("area", "OMRÅDE"), ("period", "TID")):
         if role not in roles:
@@ -575,7 +591,7 @@ def _body_frame(
     except (ValueError, pd.errors.ParserError) as error:  # ParserError is a ValueError
         raise _reject(f"Filen kunne ikke læses som CSV ({_shown(str(error), 120)})") from None
     if len(frame) != len(lines):  # cannot happen with QUOTE_NONE; refuse rather than misnumber
-        raise _reject("Filen kunne ikke læses som CSV (uventet linjeopdeling)")
+        raise _reject(N_("Filen kunne ikke læses som CSV (uventet linjeopdeling)"))
     return frame, lines
 
 
@@ -732,7 +748,7 @@ def _body(payload: bytes, encoding: str) -> _Body:
     frame, lines = _body_frame(body, layout, found)
     if not len(frame):
         found.raise_if_any()
-        raise _reject("Filen har en overskrift, men ingen datarækker")
+        raise _reject(N_("Filen har en overskrift, men ingen datarækker"))
     return _Body(frame, lines, layout, found, encoding, keep=np.ones(len(frame), dtype=bool))
 
 
@@ -855,7 +871,7 @@ def _keep_anmsigt(body: _Body, anmsigt: str | None) -> np.ndarray | None:
         lines=body.lines,
         column=body.name(body.layout.anmsigt),
         values=anms.written(),
-        why=lambda i: "er hverken ANM (anmeldte) eller SIG (sigtede)",
+        why=lambda i: N_("er hverken ANM (anmeldte) eller SIG (sigtede)"),
     )
     if anmsigt is not None:
         match = anms.per_row(lambda a: a == anmsigt.upper(), bool)
@@ -872,7 +888,7 @@ def _check_unnamed(body: _Body) -> None:
             lines=body.lines,
             column=f"nr. {index + 1} (uden navn)",
             values=body.column(index).to_numpy(dtype=object),
-            why=lambda i: "står i en kolonne uden overskrift",
+            why=lambda i: N_("står i en kolonne uden overskrift"),
         )
 
 
