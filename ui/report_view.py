@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -11,7 +12,7 @@ from dataio.meeting_pack.pptx import PPTX_MIME, report_pptx
 from dataio.meeting_pack.xlsx import XLSX_MIME
 from dataio.settings import MIN_HOTSPOT_COUNT
 from models.formatting import fmt_datetime
-from models.i18n import DANISH, N_
+from models.i18n import DANISH, N_, translate
 from models.permissions import Actor, Role
 from ui import loaders
 from ui.i18n import _, active_language
@@ -26,13 +27,16 @@ def choose_scope(actor: Actor, version: int) -> tuple[int | None, int | None]:
     may_take_district = actor.role is Role.ADMIN or actor.role is Role.POLICE
     kind = (
         st.sidebar.radio(
-            _("Mødepakke for"), [MUNICIPALITY, DISTRICT], format_func=_, key="report_scope"
+            _("Mødepakke for"),
+            [MUNICIPALITY, DISTRICT],
+            format_func=partial(translate, active_language()),  # the language of this run
+            key="report_scope",
         )
         if may_take_district
         else MUNICIPALITY
     )
     if kind == MUNICIPALITY:
-        code, _, _ = municipality_picker(actor, version)
+        code, _name, _district = municipality_picker(actor, version)
         return code, None
     if actor.police_district_number is not None:
         return None, actor.police_district_number
