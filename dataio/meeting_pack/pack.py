@@ -7,7 +7,7 @@ Used by the Rapport page and by `botrygt report`, so both give the same files fo
 import io
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 import pypdfium2
 from sqlalchemy import Engine
@@ -68,54 +68,6 @@ def build_report(
     English cites the same id as the Danish pack of the same numbers (and as a meeting that tied
     it): the Danish content is built for the id (a fraction of a second; no chart is drawn)."""
     lang = language_of(lang)
-    if lang != DANISH:
-        now = now or datetime.now(UTC)
-        danish = build_report(
-            con,
-            viewer=viewer,
-            municipality_code=municipality_code,
-            police_district=police_district,
-            since=since,
-            today=today,
-            now=now,
-            hotspot_min_count=hotspot_min_count,
-        )
-        report = _build_report(
-            con,
-            viewer=viewer,
-            municipality_code=municipality_code,
-            police_district=police_district,
-            since=since,
-            today=today,
-            now=now,
-            hotspot_min_count=hotspot_min_count,
-            lang=lang,
-        )
-        return replace(report, danish_snapshot_id=danish.snapshot_id)
-    return _build_report(
-        con,
-        viewer=viewer,
-        municipality_code=municipality_code,
-        police_district=police_district,
-        since=since,
-        today=today,
-        now=now,
-        hotspot_min_count=hotspot_min_count,
-    )
-
-
-def _build_report(
-    con: Engine,
-    *,
-    viewer: Actor,
-    municipality_code: int | None,
-    police_district: int | None,
-    since: date | None,
-    today: date,
-    now: datetime | None,
-    hotspot_min_count: int,
-    lang: str = DANISH,
-) -> MeetingReport:
     if since is not None and since > today:
         raise ValidationFailed(
             M_(
@@ -125,7 +77,7 @@ def _build_report(
             )
         )
     if municipality_code is not None:
-        return municipality_report(
+        report = municipality_report(
             con,
             viewer=viewer,
             code=municipality_code,
@@ -135,18 +87,32 @@ def _build_report(
             hotspot_min_count=hotspot_min_count,
             lang=lang,
         )
-    if police_district is None:
+    elif police_district is None:
         raise ValidationFailed(M_("Vælg en kommune eller en politikreds"))
-    return police_district_report(
+    else:
+        report = police_district_report(
+            con,
+            viewer=viewer,
+            district=police_district,
+            today=today,
+            since=since,
+            now=now,
+            hotspot_min_count=hotspot_min_count,
+            lang=lang,
+        )
+    if lang == DANISH:
+        return report
+    danish = build_report(
         con,
         viewer=viewer,
-        district=police_district,
-        today=today,
+        municipality_code=municipality_code,
+        police_district=police_district,
         since=since,
-        now=now,
+        today=today,
+        now=report.generated_at,
         hotspot_min_count=hotspot_min_count,
-        lang=lang,
     )
+    return replace(report, danish_snapshot_id=danish.snapshot_id)
 
 
 def first_page_png(pdf: bytes, *, width_px: int = 900) -> bytes:
