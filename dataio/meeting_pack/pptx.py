@@ -510,6 +510,7 @@ def _plan(deck: Deck, part: MunicipalityPart, *, lang: str = DANISH) -> None:
 
 def _sources(deck: Deck, report: MeetingReport) -> None:
     _, lang = translator(report.lang), report.lang
+    rows: list[list[Cell]]
     if report.demo:  # the PDF's columns
         columns, weights = source_columns(lang=lang), [110, 34, 30]
         rows = [[s.name, s.as_of, _("ja") if s.demo else _("nej")] for s in report.sources]

@@ -59,7 +59,7 @@ def test_the_rapport_page_in_english(private_db: str, user: str) -> None:
         "Download as PowerPoint (.pptx)",
     ]
     [image] = at.get("image")
-    [picture] = image.proto.imgs  # type: ignore[union-attr]
+    [picture] = image.proto.imgs
     assert picture.caption == "The PDF's cover" and picture.alt.startswith("Preview of the cover")
     match = re.search(r"Snapshot id: `([0-9a-f]{12})`", text)
     assert match, text

@@ -194,10 +194,10 @@ def slide_pieces(data: bytes) -> list[list[str]]:
         pieces: list[str] = []
         for shape in slide.shapes:
             if getattr(shape, "has_table", False):
-                table = shape.table  # type: ignore[attr-defined]
+                table = shape.table
                 pieces += [cell.text for row in table.rows for cell in row.cells]
             elif shape.has_text_frame:
-                pieces += [p.text for p in shape.text_frame.paragraphs]  # type: ignore[attr-defined]
+                pieces += [p.text for p in shape.text_frame.paragraphs]
         slides.append(pieces)
     return slides
 
