@@ -2,7 +2,9 @@
 
 The PDF and the Excel workbook are both drawn from one `MeetingReport`, so they cannot disagree,
 and the snapshot id is a hash of exactly what they show (everything but the generation time), so
-the minutes of a meeting can cite the numbers they discussed.
+the minutes of a meeting can cite the numbers they discussed. A report is made in one language
+(`lang`: its headings, sentences and labels); one in English carries the Danish report's id, so
+the id names the numbers whichever language the pack is read in.
 """
 
 import hashlib
@@ -54,7 +56,7 @@ class GoalSection:
     # value, or None without an estimate)
     status: str | None
     status_label: str
-    lines: list[str]  # key figures, Danish, one sentence each
+    lines: list[str]  # key figures, one sentence each, in the report's language
     table: ReportTable
     figures: list[tuple[str, Cell]] = field(default_factory=list)  # the key figures as values
     demo: bool = False
@@ -98,7 +100,7 @@ class MunicipalityPart:
     plan: PlanBuckets
     plan_counts: dict[str, int | float | None]  # items, done, overdue, stale, progress
     follow_ups: ReportTable
-    # what changed in the plan since the last meeting, one Danish sentence each, newest first
+    # what changed in the plan since the last meeting, one sentence each, newest first
     changes: list[str] = field(default_factory=list)
 
 

@@ -118,7 +118,7 @@ class ReportPdf(FPDF):
         self.set_title(report.title)
         self.set_lang(report.lang)
         self.tr = translator(report.lang)  # `_` for this report's language
-        self.set_creator("Bo trygt · styringsdashboard")
+        self.set_creator(translate(report.lang, "Bo trygt · styringsdashboard"))
 
     def header(self) -> None:
         if self.report.demo:
