@@ -8,6 +8,7 @@ from pathlib import Path
 from cli.common import Commands, Context, cli_actor, write_output_file
 from dataio.errors import ValidationFailed
 from dataio.meeting_pack.pack import build_pack, parse_since
+from models.i18n import M_, translate
 
 FORMATS = ("pdf", "xlsx", "pptx")
 
@@ -16,7 +17,10 @@ def report(args: argparse.Namespace, context: Context) -> None:
     kind = args.format or Path(args.output).suffix.lower().lstrip(".")
     if kind not in FORMATS:
         raise ValidationFailed(
-            f"Angiv --format pdf, xlsx eller pptx (filnavnet {args.output} siger det ikke)"
+            M_(
+                "Angiv --format pdf, xlsx eller pptx (filnavnet {output} siger det ikke)",
+                output=args.output,
+            )
         )
     pack = build_pack(
         context.engine,
@@ -27,11 +31,20 @@ def report(args: argparse.Namespace, context: Context) -> None:
         today=date.today(),
         formats=(kind,),
         hotspot_min_count=context.settings.hotspot_min_count,
+        lang=context.lang,  # the pack in the command line's language (--lang, BOTRYGT_LANG)
     )
     files = {"pdf": pack.pdf, "xlsx": pack.xlsx, "pptx": pack.pptx}
     write_output_file(args.output, files[kind])
+    written = translate(
+        context.lang, "{title} ({kind}, snapshot {snapshot}) er skrevet til {output}."
+    )
     print(
-        f"{pack.report.title} ({kind}, snapshot {pack.report.snapshot_id}) er skrevet til {args.output}."
+        written.format(
+            title=pack.report.title,
+            kind=kind,
+            snapshot=pack.report.snapshot_id,
+            output=args.output,
+        )
     )
 
 

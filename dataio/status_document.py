@@ -22,9 +22,11 @@ from models.announced import parse_partner_since
 from models.domain import Indicator, Status
 from models.effect import EffectStatus
 from models.formatting import fmt_decimal, fmt_int
+from models.i18n import DANISH, translate, translator
 from models.neighbour_help import per_100_households
 from models.permissions import Actor
-from models.vocabulary import status_mark
+from models.report import DEMO_MARK
+from models.vocabulary import status_label, status_mark
 
 
 def _round(value: float | None, digits: int = 1) -> float | None:
@@ -239,27 +241,48 @@ def status_document(
     }
 
 
-def status_text(overview: BurglaryOverview) -> str:
-    """A short Danish table for the terminal."""
+def status_text(overview: BurglaryOverview, *, lang: str = DANISH) -> str:
+    """A short table for the terminal, in `lang` (Danish by default)."""
+    _ = translator(lang)
     result = overview.assessment
     goal = result.goal
     lines = [
-        f"{overview.name}" + ("  (EKSEMPELDATA)" if overview.demo else ""),
-        f"  Indbrud i beboelser {result.latest_year}: {fmt_int(result.latest_count)}",
-        f"  Pr. 1.000 husstande:        {fmt_decimal(overview.per_1000_households, digits=1)}"
-        + (" (tilnærmet)" if overview.households_approximate else ""),
+        f"{overview.name}" + (f"  ({translate(lang, DEMO_MARK)})" if overview.demo else ""),
+        "  "
+        + _("Indbrud i beboelser {year}: {count}").format(
+            year=result.latest_year, count=fmt_int(result.latest_count, lang=lang)
+        ),
+        "  "
+        + _("Pr. 1.000 husstande:        {rate}").format(
+            rate=fmt_decimal(overview.per_1000_households, digits=1, lang=lang)
+        )
+        + (_(" (tilnærmet)") if overview.households_approximate else ""),
     ]
     if goal is not None:
         lines += [
-            f"  Mål: {fmt_int(round(goal.baseline))} ({goal.baseline_year}) → {fmt_int(round(goal.target))} ({goal.target_year})"
-            + (" – målåret er en standard" if goal.target_year_is_default else ""),
+            "  "
+            + _("Mål: {baseline} ({baseline_year}) → {target} ({target_year})").format(
+                baseline=fmt_int(round(goal.baseline), lang=lang),
+                baseline_year=goal.baseline_year,
+                target=fmt_int(round(goal.target), lang=lang),
+                target_year=goal.target_year,
+            )
+            + (_(" – målåret er en standard") if goal.target_year_is_default else ""),
         ]
         if result.required_for_latest_year is not None:
             lines.append(
-                f"  Krævet niveau {result.latest_year}:      {fmt_int(round(result.required_for_latest_year))}"
+                "  "
+                + _("Krævet niveau {year}:      {required}").format(
+                    year=result.latest_year,
+                    required=fmt_int(round(result.required_for_latest_year), lang=lang),
+                )
             )
-    lines.append(f"  Status: {status_mark(result.status)}")
-    lines += [f"  Kilde: {s.name}, {s.as_of.isoformat()}" for s in overview.sources]
+    mark = status_mark(result.status, status_label(result.status, lang=lang))
+    lines.append("  " + _("Status: {mark}").format(mark=mark))
+    lines += [
+        "  " + _("Kilde: {name}, {date}").format(name=s.name, date=s.as_of.isoformat())
+        for s in overview.sources
+    ]
     return "\n".join(lines)
 
 

@@ -2,7 +2,9 @@
 
 The PDF and the Excel workbook are both drawn from one `MeetingReport`, so they cannot disagree,
 and the snapshot id is a hash of exactly what they show (everything but the generation time), so
-the minutes of a meeting can cite the numbers they discussed.
+the minutes of a meeting can cite the numbers they discussed. A report is made in one language
+(`lang`: its headings, sentences and labels); one in English carries the Danish report's id, so
+the id names the numbers whichever language the pack is read in.
 """
 
 import hashlib
@@ -13,8 +15,9 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from models.actionplan import CLOSED, ItemStatus, is_overdue, is_stale
+from models.i18n import DANISH, N_, translate
 
-DEMO_MARK = "EKSEMPELDATA"
+DEMO_MARK = N_("EKSEMPELDATA")
 DUE_SOON_DAYS = 30
 DEFAULT_SINCE_DAYS = 30
 
@@ -53,7 +56,7 @@ class GoalSection:
     # value, or None without an estimate)
     status: str | None
     status_label: str
-    lines: list[str]  # key figures, Danish, one sentence each
+    lines: list[str]  # key figures, one sentence each, in the report's language
     table: ReportTable
     figures: list[tuple[str, Cell]] = field(default_factory=list)  # the key figures as values
     demo: bool = False
@@ -97,7 +100,7 @@ class MunicipalityPart:
     plan: PlanBuckets
     plan_counts: dict[str, int | float | None]  # items, done, overdue, stale, progress
     follow_ups: ReportTable
-    # what changed in the plan since the last meeting, one Danish sentence each, newest first
+    # what changed in the plan since the last meeting, one sentence each, newest first
     changes: list[str] = field(default_factory=list)
 
 
@@ -114,11 +117,49 @@ class MeetingReport:
     parts: list[MunicipalityPart]
     sources: list[SourceLine]
     notes: list[str]  # series breaks and other caveats
+    lang: str = DANISH  # the language of every text above (the numbers are the same in each)
+    # the id of the same report in Danish, for a report in another language: the id names the
+    # numbers, so a pack read in English cites the id its meeting tied (dataio.meetings)
+    danish_snapshot_id: str | None = None
 
     @property
     def snapshot_id(self) -> str:
-        """First 12 hex digits of sha256 over the canonical content (generation time left out)."""
+        """First 12 hex digits of sha256 over the canonical content (generation time left out);
+        the Danish report's id for a report in another language, when it was given."""
+        if self.danish_snapshot_id is not None:
+            return self.danish_snapshot_id
         return snapshot_id(canonical_content(self))
+
+
+def demo_mark(*, lang: str = DANISH) -> str:
+    """The demo data's mark on every page, slide and sheet: "EKSEMPELDATA" ("EXAMPLE DATA")."""
+    return translate(lang, DEMO_MARK)
+
+
+# The plan's category values as the data has them (models.actionplan), and what a reader sees
+PLAN_VALUE_TEXT = {
+    "ikke startet": N_("ikke startet"),
+    "i gang": N_("i gang"),
+    "færdig": N_("færdig"),
+    "udskudt": N_("udskudt"),
+    "aflyst": N_("aflyst"),
+    "åben": N_("åben"),  # a walk's observation (dataio.store.walks): åben, i gang, lukket
+    "lukket": N_("lukket"),
+    "Organisering": N_("Organisering"),
+    "Spor 1": N_("Spor 1"),
+    "Spor 2": N_("Spor 2"),
+    "Spor 3": N_("Spor 3"),
+    "kommune": N_("kommune"),
+    "politi": N_("politi"),
+    "fælles": N_("fælles"),
+    "erhvervsforening": N_("erhvervsforening"),
+}
+
+
+def plan_value_text(value: str, *, lang: str = DANISH) -> str:
+    """An action item's status, track or organisation, or a walk observation's status, as shown
+    ('i gang' -> 'in progress'); anything else (a title, a name) as it is."""
+    return translate(lang, PLAN_VALUE_TEXT[value]) if value in PLAN_VALUE_TEXT else value
 
 
 def default_since(today: date) -> date:

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 import streamlit as st
 
@@ -11,11 +12,13 @@ from dataio.meeting_pack.pptx import PPTX_MIME, report_pptx
 from dataio.meeting_pack.xlsx import XLSX_MIME
 from dataio.settings import MIN_HOTSPOT_COUNT
 from models.formatting import fmt_datetime
+from models.i18n import DANISH, N_, translate
 from models.permissions import Actor, Role
 from ui import loaders
+from ui.i18n import _, active_language
 from ui.page import demo_notice, municipality_picker
 
-MUNICIPALITY, DISTRICT = "Kommune", "Politikreds"
+MUNICIPALITY, DISTRICT = N_("Kommune"), N_("Politikreds")  # the choice's values; shown as _()
 
 
 def choose_scope(actor: Actor, version: int) -> tuple[int | None, int | None]:
@@ -23,18 +26,23 @@ def choose_scope(actor: Actor, version: int) -> tuple[int | None, int | None]:
     may also take a whole district; everyone else their municipality."""
     may_take_district = actor.role is Role.ADMIN or actor.role is Role.POLICE
     kind = (
-        st.sidebar.radio("Mødepakke for", [MUNICIPALITY, DISTRICT], key="report_scope")
+        st.sidebar.radio(
+            _("Mødepakke for"),
+            [MUNICIPALITY, DISTRICT],
+            format_func=partial(translate, active_language()),  # the language of this run
+            key="report_scope",
+        )
         if may_take_district
         else MUNICIPALITY
     )
     if kind == MUNICIPALITY:
-        code, _, _ = municipality_picker(actor, version)
+        code, _name, _district = municipality_picker(actor, version)
         return code, None
     if actor.police_district_number is not None:
         return None, actor.police_district_number
     districts = loaders.load_police_districts(version)
     number = st.sidebar.selectbox(
-        "Politikreds",
+        _("Politikreds"),
         sorted(districts),
         format_func=lambda n: f"{districts[n]} ({n})",
         key="report_district",
@@ -51,10 +59,11 @@ def load_pack(
     since: date,
     today: date,
     min_count: int = MIN_HOTSPOT_COUNT,
+    lang: str = DANISH,
 ) -> MeetingPack:
     """The meeting pack with both files and the preview, per data version (the viewer is part of
     the key: the report refuses what the viewer may not read); hotspot squares of at least
-    `min_count` incidents (Settings.hotspot_min_count)."""
+    `min_count` incidents (Settings.hotspot_min_count); in `lang` (part of the key too)."""
     return build_pack(
         loaders.engine(),
         viewer=viewer,
@@ -64,6 +73,7 @@ def load_pack(
         today=today,
         preview=True,
         hotspot_min_count=min_count,
+        lang=lang,
     )
 
 
@@ -76,33 +86,37 @@ def load_slides(
     since: date,
     today: date,
     min_count: int = MIN_HOTSPOT_COUNT,
+    lang: str = DANISH,
 ) -> bytes:
     """The pack as PowerPoint, drawn from the cached pack's report (same key as `load_pack`):
     made when the download is clicked, not on every visit (the charts cost seconds)."""
-    return report_pptx(load_pack(version, viewer, code, district, since, today, min_count).report)
+    pack = load_pack(version, viewer, code, district, since, today, min_count, lang)
+    return report_pptx(pack.report)
 
 
 def show_pack(pack: MeetingPack, *, slides: Callable[[], bytes]) -> None:
     """Snapshot id, demo warning, the three downloads (the slides made when clicked: `slides`)
     and the first page as a picture."""
-    report = pack.report
-    demo_notice(report.demo)
+    report, lang = pack.report, active_language()
+    demo_notice(report.demo, lang=lang)
     st.markdown(f"**{report.partnership}**")
-    st.markdown(f"Snapshot-id: `{report.snapshot_id}`")
+    st.markdown(_("Snapshot-id: `{snapshot}`").format(snapshot=report.snapshot_id))
     st.caption(
-        f"Dannet {fmt_datetime(report.generated_at)}. Snapshot-id'et er en nøgle til netop disse "
-        "tal (samme data giver samme id): citér det i referatet."
+        _(
+            "Dannet {generated}. Snapshot-id'et er en nøgle til netop disse tal (samme data giver "
+            "samme id): citér det i referatet."
+        ).format(generated=fmt_datetime(report.generated_at, lang=lang))
     )
     slug = f"moedepakke-{report.snapshot_id}"  # ASCII: every browser and mail client keeps it
     left, middle, right = st.columns(3)
     left.download_button(
-        "Hent PDF", data=pack.pdf, file_name=f"{slug}.pdf", mime=PDF_MIME, key="report_pdf"
+        _("Hent PDF"), data=pack.pdf, file_name=f"{slug}.pdf", mime=PDF_MIME, key="report_pdf"
     )
     middle.download_button(
-        "Hent Excel", data=pack.xlsx, file_name=f"{slug}.xlsx", mime=XLSX_MIME, key="report_xlsx"
+        _("Hent Excel"), data=pack.xlsx, file_name=f"{slug}.xlsx", mime=XLSX_MIME, key="report_xlsx"
     )
     right.download_button(
-        "Hent som PowerPoint (.pptx)",
+        _("Hent som PowerPoint (.pptx)"),
         data=slides,
         file_name=f"{slug}.pptx",
         mime=PPTX_MIME,
@@ -112,7 +126,7 @@ def show_pack(pack: MeetingPack, *, slides: Callable[[], bytes]) -> None:
     if pack.preview_png is not None:
         st.image(
             pack.preview_png,
-            caption="PDF'ens forside",
+            caption=_("PDF'ens forside"),
             width=520,
-            alt="Forhåndsvisning af forsiden af mødepakkens PDF; hent PDF'en for at læse den.",
+            alt=_("Forhåndsvisning af forsiden af mødepakkens PDF; hent PDF'en for at læse den."),
         )

@@ -25,6 +25,7 @@ from models.bands import ProjectionBand, burglary_band, helper_band
 from models.domain import Quality
 from models.effect import no_effect_band
 from models.formatting import fmt_decimal, fmt_int, fmt_percent
+from models.i18n import DANISH, translate, translator
 from models.periods import quarter_start
 from models.vocabulary import (
     ACTUAL_LABEL,
@@ -52,8 +53,9 @@ from models.vocabulary import (
 WIDTH_CM, HEIGHT_CM = 17.0, 8.5
 
 
-def _danish_axes(axes: Axes, *, y_title: str) -> None:
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: fmt_int(value)))
+def _danish_axes(axes: Axes, *, y_title: str, lang: str = DANISH) -> None:
+    """The axes in the language's number format (Danish 1.000, English 1,000)."""
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: fmt_int(value, lang=lang)))
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_ylabel(y_title, fontsize=8)
     axes.tick_params(labelsize=7)
@@ -63,7 +65,7 @@ def _danish_axes(axes: Axes, *, y_title: str) -> None:
         axes.spines[side].set_visible(False)
 
 
-def _bars(axes: Axes, overview: BurglaryOverview) -> None:
+def _bars(axes: Axes, overview: BurglaryOverview, *, lang: str = DANISH) -> None:
     for quality, rows in overview.annual.groupby("quality", sort=False):
         axes.bar(
             rows["year"],
@@ -73,11 +75,11 @@ def _bars(axes: Axes, overview: BurglaryOverview) -> None:
             hatch="///" if quality == Quality.DEMO else None,
             edgecolor="white",
             linewidth=0.4,
-            label=quality_label(str(quality)),
+            label=quality_label(str(quality), lang=lang),
         )
     for row in overview.annual[overview.annual["provisional"].astype(bool)].itertuples():
         axes.annotate(
-            PROVISIONAL_LABEL,
+            translate(lang, PROVISIONAL_LABEL),
             (row.year, row.count),
             textcoords="offset points",
             xytext=(0, 3),
@@ -87,7 +89,7 @@ def _bars(axes: Axes, overview: BurglaryOverview) -> None:
         )
 
 
-def _goal(axes: Axes, overview: BurglaryOverview) -> None:
+def _goal(axes: Axes, overview: BurglaryOverview, *, lang: str = DANISH) -> None:
     result = overview.assessment
     goal = result.goal
     if goal is None:
@@ -97,11 +99,13 @@ def _goal(axes: Axes, overview: BurglaryOverview) -> None:
         ([p.linear for p in result.path], "--", LINEAR_PATH_LABEL),
         ([p.constant_rate for p in result.path], ":", CONSTANT_RATE_PATH_LABEL),
     ):
-        axes.plot(years, values, style, color=GOAL_GREEN.hex, linewidth=1.2, label=label)
-    _target(axes, goal.target_year, goal.target)
-    default = " (standardmålår)" if goal.target_year_is_default else ""
+        axes.plot(
+            years, values, style, color=GOAL_GREEN.hex, linewidth=1.2, label=translate(lang, label)
+        )
+    _target(axes, goal.target_year, goal.target, lang=lang)
+    default = translate(lang, " (standardmålår)") if goal.target_year_is_default else ""
     axes.annotate(
-        f"{TARGET_LABEL} {fmt_int(round(goal.target))}{default}",
+        f"{translate(lang, TARGET_LABEL)} {fmt_int(round(goal.target), lang=lang)}{default}",
         (goal.target_year, goal.target),
         textcoords="offset points",
         xytext=(4, -9),
@@ -114,11 +118,19 @@ def _goal(axes: Axes, overview: BurglaryOverview) -> None:
     )
 
 
-def _target(axes: Axes, x: float, target: float) -> None:
-    axes.plot([x], [target], "*", color=GOAL_GREEN.hex, markersize=11, label=TARGET_LABEL)
+def _target(axes: Axes, x: float, target: float, *, lang: str = DANISH) -> None:
+    axes.plot(
+        [x], [target], "*", color=GOAL_GREEN.hex, markersize=11, label=translate(lang, TARGET_LABEL)
+    )
 
 
-def _band(axes: Axes, band: ProjectionBand | None, *, x: list[float] | None = None) -> None:
+def _band(
+    axes: Axes,
+    band: ProjectionBand | None,
+    *,
+    x: list[float] | None = None,
+    lang: str = DANISH,
+) -> None:
     """The projection band and its expected line (x: the band's x as matplotlib numbers)."""
     if band is None:
         return
@@ -130,9 +142,15 @@ def _band(axes: Axes, band: ProjectionBand | None, *, x: list[float] | None = No
         color=PROJECTION_ORANGE.hex,
         alpha=BAND_ALPHA,
         linewidth=0,
-        label=BAND_LABEL,
+        label=translate(lang, BAND_LABEL),
     )
-    axes.plot(xs, band.expected, color=PROJECTION_ORANGE.hex, linewidth=1.4, label=TREND_LABEL)
+    axes.plot(
+        xs,
+        band.expected,
+        color=PROJECTION_ORANGE.hex,
+        linewidth=1.4,
+        label=translate(lang, TREND_LABEL),
+    )
 
 
 def _breaks(axes: Axes, overview: BurglaryOverview) -> None:
@@ -161,16 +179,16 @@ def _period_label(axes: Axes, text: str, x: float, *, right_of: bool) -> None:
     )
 
 
-def burglary_chart(overview: BurglaryOverview) -> Figure:
+def burglary_chart(overview: BurglaryOverview, *, lang: str = DANISH) -> Figure:
     """Annual burglaries against the required path, the target and the projection (as goal_chart)."""
     # (the other charts share the size, the fonts and the legend below the axes)
     figure = Figure(figsize=(WIDTH_CM / 2.54, HEIGHT_CM / 2.54), layout="constrained")
     axes = figure.add_subplot()
-    _bars(axes, overview)
-    _goal(axes, overview)
-    _band(axes, burglary_band(overview.assessment))
+    _bars(axes, overview, lang=lang)
+    _goal(axes, overview, lang=lang)
+    _band(axes, burglary_band(overview.assessment), lang=lang)
     _breaks(axes, overview)
-    _danish_axes(axes, y_title="Indbrud i beboelser pr. år")
+    _danish_axes(axes, y_title=translate(lang, "Indbrud i beboelser pr. år"), lang=lang)
     axes.set_ylim(bottom=0)
     _legend(figure, axes)
     return figure
@@ -193,13 +211,14 @@ def _legend(figure: Figure, axes: Axes) -> None:
         figure.legend(loc="outside lower center", ncol=3, fontsize=6.5, frameon=False)
 
 
-def helper_chart(overview: HelperOverview) -> Figure:
+def helper_chart(overview: HelperOverview, *, lang: str = DANISH) -> Figure:
     """Helper counts against the straight path to the target and the projection (as the Nabohjælp
     page's chart in ui/goal_charts.py)."""
+    _ = translator(lang)
     figure, axes = _figure()
     counts, result = overview.counts, overview.assessment
     colour = QUALITY_COLOURS[Quality.DEMO] if overview.demo else SERIES_BLUE
-    label = "Nabohjælpere" + (" (eksempeldata)" if overview.demo else "")
+    label = _("Nabohjælpere") + (_(" (eksempeldata)") if overview.demo else "")
     axes.plot(
         date2num(list(counts["count_date"])),
         list(counts["helpers"]),
@@ -220,12 +239,12 @@ def helper_chart(overview: HelperOverview) -> Figure:
             "--",
             color=GOAL_GREEN.hex,
             linewidth=1.2,
-            label=LINEAR_PATH_LABEL,
+            label=translate(lang, LINEAR_PATH_LABEL),
         )
-        _target(axes, ends[1], result.target)
+        _target(axes, ends[1], result.target, lang=lang)
     band = helper_band(result)
-    _band(axes, band, x=None if band is None else list(date2num(band.x)))
-    _danish_axes(axes, y_title="Aktive nabohjælpere")
+    _band(axes, band, x=None if band is None else list(date2num(band.x)), lang=lang)
+    _danish_axes(axes, y_title=_("Aktive nabohjælpere"), lang=lang)
     axes.xaxis.set_major_locator(YearLocator())
     axes.xaxis.set_major_formatter(DateFormatter("%Y"))
     axes.set_ylim(bottom=0)
@@ -233,15 +252,18 @@ def helper_chart(overview: HelperOverview) -> Figure:
     return figure
 
 
-def insecurity_chart(overview: InsecurityOverview) -> Figure:
+def insecurity_chart(overview: InsecurityOverview, *, lang: str = DANISH) -> Figure:
     """Each round's share with its 95 % interval, the national series, the goal and its path (as
     the Tryghed page's chart in ui/goal_charts.py)."""
+    _ = translator(lang)
     figure, axes = _figure()
     rounds, goal = overview.rounds, overview.assessment.goal
     if len(rounds):
         shares = rounds["share"] * 100
         colour = (MID_GREY if overview.demo else SERIES_BLUE).hex
-        label = f"{overview.name}, 95 %-interval" + (" (eksempeldata)" if overview.demo else "")
+        label = _("{name}, 95 %-interval").format(name=overview.name) + (
+            _(" (eksempeldata)") if overview.demo else ""
+        )
         axes.errorbar(
             list(rounds["year"]),
             list(shares),
@@ -261,7 +283,9 @@ def insecurity_chart(overview: InsecurityOverview) -> Figure:
             "D",
             markersize=5,
             color=quality_colour(str(quality)).hex,
-            label=f"Hele landet ({quality_label(str(quality)).lower()})",
+            label=_("Hele landet ({quality})").format(
+                quality=quality_label(str(quality), lang=lang).lower()
+            ),
         )
     if goal is not None:
         axes.plot(
@@ -270,11 +294,11 @@ def insecurity_chart(overview: InsecurityOverview) -> Figure:
             "--",
             color=GOAL_GREEN.hex,
             linewidth=1.2,
-            label=LINEAR_PATH_LABEL,
+            label=translate(lang, LINEAR_PATH_LABEL),
         )
         axes.axhline(goal.target * 100, color=GOAL_GREEN.hex, linestyle=":", linewidth=1.2)
         axes.annotate(
-            f"{TARGET_LABEL} {fmt_percent(goal.target, digits=0)}",
+            f"{translate(lang, TARGET_LABEL)} {fmt_percent(goal.target, digits=0, lang=lang)}",
             (0, goal.target * 100),
             xycoords=("axes fraction", "data"),
             xytext=(2, 3),
@@ -283,21 +307,23 @@ def insecurity_chart(overview: InsecurityOverview) -> Figure:
             fontsize=7,
             color=GOAL_GREEN.hex,
         )
-    _danish_axes(axes, y_title="Andel utrygge ved indbrud (%)")
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{fmt_int(value)} %"))
+    _danish_axes(axes, y_title=_("Andel utrygge ved indbrud (%)"), lang=lang)
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{fmt_int(value, lang=lang)} %"))
     axes.set_ylim(bottom=0)
     _legend(figure, axes)
     return figure
 
 
-def effect_chart(effect: PartnershipEffect, *, name: str) -> Figure:
+def effect_chart(effect: PartnershipEffect, *, name: str, lang: str = DANISH) -> Figure:
     """The partner's burglaries per 1,000 households per quarter against its synthetic comparison,
-    with the start and, after it, the placebo band (as the Effekt page's chart)."""
+    with the start and, after it, the placebo band (as the Effekt page's chart; its labels from
+    models.vocabulary, translated where that module marks them)."""
+    _ = translator(lang)
     figure, axes = _figure()
     result = effect.result
     if result is None or not result.series:
         return figure
-    demo = " (eksempeldata)" if effect.demo else ""
+    demo = _(" (eksempeldata)") if effect.demo else ""
     x = list(date2num([quarter_start(p.period) for p in result.series]))
     band = no_effect_band(result)
     if band:
@@ -309,14 +335,14 @@ def effect_chart(effect: PartnershipEffect, *, name: str) -> Figure:
             color=PROJECTION_ORANGE.hex,
             alpha=BAND_ALPHA,
             linewidth=0,
-            label=NO_EFFECT_BAND_LABEL,
+            label=translate(lang, NO_EFFECT_BAND_LABEL),
         )
     axes.plot(
         x,
         [p.actual for p in result.series],
         color=SERIES_BLUE.hex,
         linewidth=1.3,
-        label=f"{ACTUAL_LABEL}, {name}{demo}",
+        label=f"{translate(lang, ACTUAL_LABEL)}, {name}{demo}",
     )
     if any(p.counterfactual is not None for p in result.series):
         axes.plot(
@@ -325,13 +351,15 @@ def effect_chart(effect: PartnershipEffect, *, name: str) -> Figure:
             "--",
             color=PROJECTION_ORANGE.hex,
             linewidth=1.2,
-            label=COUNTERFACTUAL_LABEL + demo,
+            label=translate(lang, COUNTERFACTUAL_LABEL) + demo,
         )
     start = float(date2num(quarter_start(result.start_period)))
     axes.axvline(start, color=GOAL_GREEN.hex, linestyle="--", linewidth=1.2)
-    _period_label(axes, PARTNERSHIP_START_LABEL, start, right_of=True)
-    _danish_axes(axes, y_title="Pr. 1.000 husstande pr. kvartal")
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _: fmt_decimal(value, digits=1)))
+    _period_label(axes, translate(lang, PARTNERSHIP_START_LABEL), start, right_of=True)
+    _danish_axes(axes, y_title=_("Pr. 1.000 husstande pr. kvartal"), lang=lang)
+    axes.yaxis.set_major_formatter(
+        FuncFormatter(lambda value, _: fmt_decimal(value, digits=1, lang=lang))
+    )
     axes.xaxis.set_major_locator(YearLocator(base=2))
     axes.xaxis.set_major_formatter(DateFormatter("%Y"))
     axes.set_ylim(bottom=0)

@@ -5,8 +5,8 @@ turn one municipality into a `GoalSection` (or None where that goal has no data 
 builder there (helpers, insecurity) and both the PDF and the Excel workbook show it.
 """
 
-from collections.abc import Callable
 from datetime import UTC, date, datetime
+from typing import Protocol
 
 import pandas as pd
 from sqlalchemy import Engine
@@ -24,7 +24,8 @@ from dataio.store.action_plans import has_plan, plan_items, plan_summary, requir
 from dataio.store.areas import municipality_table
 from dataio.store.walks import open_follow_ups
 from models.change_text import PLAN_ENTITIES, change_sentence, person_name
-from models.formatting import danish_midnight, fmt_count, fmt_date
+from models.formatting import danish_midnight, fmt_date, fmt_int
+from models.i18n import DANISH, N_, translate, translate_plural, translator
 from models.permissions import Actor
 from models.report import (
     Cell,
@@ -35,16 +36,23 @@ from models.report import (
     ReportTable,
     default_since,
     plan_buckets,
+    plan_value_text,
 )
 from models.tables import PoliceDistrict
 
-DEMO_NOTE = (
+DEMO_NOTE = N_(
     "EKSEMPELDATA: rapporten bygger helt eller delvis på genererede eksempeltal (indbrud pr. "
     "kommune, nabohjælpere, tryghedsmålinger). De er ikke officielle tal og må ikke citeres."
 )
 
 
-GoalSectionBuilder = Callable[[Engine, int, Actor], GoalSection | None]
+class GoalSectionBuilder(Protocol):
+    """(engine, municipality code, viewer) in, a GoalSection in the language out (or None)."""
+
+    def __call__(
+        self, con: Engine, code: int, viewer: Actor, /, *, lang: str = DANISH
+    ) -> GoalSection | None: ...
+
 
 # The goals in the report's order; a builder may return None to leave its goal out.
 GOAL_SECTION_BUILDERS: list[GoalSectionBuilder] = [
@@ -63,7 +71,7 @@ def _plan_rows(items: pd.DataFrame) -> list[PlanRow]:
             track=str(r.track),
             owner=str(r.owner_name or ""),
             organisation=str(r.organisation),
-            status=str(r.status),
+            status=str(r.status),  # the value: the rules read it; shown as plan_value_text
             progress=int(r.progress),
             due_date=None if pd.isna(r.due_date) else pd.Timestamp(r.due_date).date(),
             changed_at=pd.Timestamp(r.changed_at).to_pydatetime(),
@@ -72,8 +80,9 @@ def _plan_rows(items: pd.DataFrame) -> list[PlanRow]:
     ]
 
 
-def follow_up_table(con: Engine, *, viewer: Actor, code: int) -> ReportTable:
+def follow_up_table(con: Engine, *, viewer: Actor, code: int, lang: str = DANISH) -> ReportTable:
     """Open safety-walk follow-ups, oldest walk first."""
+    _ = translator(lang)
     frame = open_follow_ups(con, viewer=viewer, municipality_code=code)
     rows: list[list[Cell]] = [
         [
@@ -83,22 +92,22 @@ def follow_up_table(con: Engine, *, viewer: Actor, code: int) -> ReportTable:
             str(r.description),
             str(r.responsible or ""),
             str(r.follow_up or ""),
-            str(r.status),
-            "ja" if not pd.isna(r.action_item_id) else "nej",
+            plan_value_text(str(r.status), lang=lang),
+            _("ja") if not pd.isna(r.action_item_id) else _("nej"),
         ]
         for r in frame.itertuples()
     ]
     return ReportTable(
-        title="Åbne opfølgninger fra tryghedsvandringer",
+        title=_("Åbne opfølgninger fra tryghedsvandringer"),
         columns=[
-            "Vandring",
-            "Område",
-            "Nr.",
-            "Observation",
-            "Ansvarlig",
-            "Opfølgning",
-            "Status",
-            "I planen",
+            _("Vandring"),
+            _("Område"),
+            _("Nr."),
+            _("Observation"),
+            _("Ansvarlig"),
+            _("Opfølgning"),
+            _("Status"),
+            _("I planen"),
         ],
         rows=rows,
     )
@@ -107,9 +116,12 @@ def follow_up_table(con: Engine, *, viewer: Actor, code: int) -> ReportTable:
 CHANGES_SHOWN = 40  # the newest changes in the pack; the change log has the rest
 
 
-def plan_changes(con: Engine, *, viewer: Actor, code: int, since: date) -> list[str]:
+def plan_changes(
+    con: Engine, *, viewer: Actor, code: int, since: date, lang: str = DANISH
+) -> list[str]:
     """What changed in the plan, walks and follow-ups since the last meeting, newest first: one
-    Danish sentence each (time, person, what from what to what), as the change log says it."""
+    sentence each (time, person, what from what to what), as the change log says it (the
+    sentences themselves: models.change_text, in Danish until it takes a language)."""
     filters = AuditFilter(
         since=danish_midnight(since), municipality_code=code, entities=PLAN_ENTITIES
     )
@@ -123,10 +135,16 @@ def plan_changes(con: Engine, *, viewer: Actor, code: int, since: date) -> list[
             action=str(row.action), summary=str(row.summary or ""), before=row.before,
             after=row.after,
         )  # fmt: skip
-        lines.append(f"{fmt_date(pd.Timestamp(row.at).date())}, {person}: {sentence}")
+        lines.append(f"{fmt_date(pd.Timestamp(row.at).date(), lang=lang)}, {person}: {sentence}")
     if page.total > len(lines):
         rest = page.total - len(lines)
-        lines.append(f"… og {fmt_count(rest, one='ændring', many='ændringer')} mere i Ændringslog.")
+        more = translate_plural(
+            lang,
+            "… og {count} ændring mere i Ændringslog.",
+            "… og {count} ændringer mere i Ændringslog.",
+            rest,
+        )
+        lines.append(more.format(count=fmt_int(rest, lang=lang)))
     return lines
 
 
@@ -139,11 +157,17 @@ def municipality_part(
     today: date,
     since: date,
     hotspot_min_count: int = MIN_HOTSPOT_COUNT,
+    lang: str = DANISH,
 ) -> MunicipalityPart:
     """One municipality's goals, action plan and open follow-ups; after the goals its hotspots
     when the police's incidents are imported for it (squares of at least `hotspot_min_count`)."""
-    goals = [s for build in GOAL_SECTION_BUILDERS if (s := build(con, code, viewer)) is not None]
-    if (hotspots := hotspot_section(con, code, viewer, min_count=hotspot_min_count)) is not None:
+    goals = [
+        s
+        for build in GOAL_SECTION_BUILDERS
+        if (s := build(con, code, viewer, lang=lang)) is not None
+    ]
+    hotspots = hotspot_section(con, code, viewer, min_count=hotspot_min_count, lang=lang)
+    if hotspots is not None:
         goals.append(hotspots)
     exists = has_plan(con, viewer=viewer, municipality_code=code)
     rows = _plan_rows(plan_items(con, viewer=viewer, municipality_code=code)) if exists else []
@@ -166,8 +190,8 @@ def municipality_part(
         has_plan=exists,
         plan=plan_buckets(rows, today=today, since=since),
         plan_counts=counts,
-        follow_ups=follow_up_table(con, viewer=viewer, code=code),
-        changes=plan_changes(con, viewer=viewer, code=code, since=since),
+        follow_ups=follow_up_table(con, viewer=viewer, code=code, lang=lang),
+        changes=plan_changes(con, viewer=viewer, code=code, since=since, lang=lang),
     )
 
 
@@ -179,11 +203,12 @@ def _assemble(
     today: date,
     since: date,
     now: datetime,
+    lang: str = DANISH,
 ) -> MeetingReport:
     sections = [g for part in parts for g in part.goals]
     demo = any(g.demo for g in sections)
     sources = list(dict.fromkeys(s for g in sections for s in g.sources))
-    notes = ([DEMO_NOTE] if demo else []) + list(
+    notes = ([translate(lang, DEMO_NOTE)] if demo else []) + list(
         dict.fromkeys(n for g in sections for n in g.notes)
     )
     return MeetingReport(
@@ -196,6 +221,7 @@ def _assemble(
         parts=parts,
         sources=sorted(sources, key=lambda s: (s.name, s.as_of)),
         notes=notes,
+        lang=lang,
     )
 
 
@@ -208,8 +234,11 @@ def municipality_report(
     since: date | None = None,
     now: datetime | None = None,
     hotspot_min_count: int = MIN_HOTSPOT_COUNT,
+    lang: str = DANISH,
 ) -> MeetingReport:
-    """The meeting pack for one municipality's partnership (refused outside the viewer's scope)."""
+    """The meeting pack for one municipality's partnership (refused outside the viewer's scope),
+    its text in `lang`."""
+    _ = translator(lang)
     areas = municipality_table(con)
     match = areas[(areas["code"] == code) & areas["is_municipality"].astype(bool)]
     if match.empty:
@@ -225,14 +254,18 @@ def municipality_report(
         today=today,
         since=start,
         hotspot_min_count=hotspot_min_count,
+        lang=lang,
     )
     return _assemble(
-        title=f"Mødepakke: {name}",
-        partnership=f"Bo trygt-partnerskabet i {name}: {name} Kommune og {district}",
+        title=_("Mødepakke: {name}").format(name=name),
+        partnership=_("Bo trygt-partnerskabet i {name}: {name} Kommune og {district}").format(
+            name=name, district=district
+        ),
         parts=[part],
         today=today,
         since=start,
         now=now or datetime.now(UTC),
+        lang=lang,
     )
 
 
@@ -245,8 +278,10 @@ def police_district_report(
     since: date | None = None,
     now: datetime | None = None,
     hotspot_min_count: int = MIN_HOTSPOT_COUNT,
+    lang: str = DANISH,
 ) -> MeetingReport:
     """The meeting pack for a police district: one part per municipality it covers."""
+    _ = translator(lang)
     with Session(con) as session:
         found = session.get(PoliceDistrict, district)
         if found is None:
@@ -268,15 +303,18 @@ def police_district_report(
             today=today,
             since=start,
             hotspot_min_count=hotspot_min_count,
+            lang=lang,
         )
         for c, n in zip(members["code"], members["name"], strict=True)
     ]
     return _assemble(
-        title=f"Mødepakke: {district_name}",
-        partnership=f"Bo trygt i {district_name} og dens {len(parts)} kommuner: "
-        + ", ".join(p.name for p in parts),
+        title=_("Mødepakke: {name}").format(name=district_name),
+        partnership=_("Bo trygt i {district} og dens {count} kommuner: {names}").format(
+            district=district_name, count=len(parts), names=", ".join(p.name for p in parts)
+        ),
         parts=parts,
         today=today,
         since=start,
         now=now or datetime.now(UTC),
+        lang=lang,
     )

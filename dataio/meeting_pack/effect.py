@@ -17,7 +17,6 @@ from dataio.meeting_pack.charts import effect_chart
 from dataio.store.areas import municipality_table
 from dataio.store.comparison import PartnershipEffect, partnership_effect
 from models.announced import parse_partner_since
-from models.effect import CAVEAT
 from models.effect_text import (
     donor_line,
     estimate_line,
@@ -26,54 +25,74 @@ from models.effect_text import (
     placebo_line,
 )
 from models.formatting import fmt_date, fmt_percent, fmt_period
+from models.i18n import DANISH, N_, translate, translator
 from models.permissions import Actor
 from models.report import Cell, GoalSection, ReportTable
 from models.vocabulary import effect_label
 
 EFFECT_KEY = "effect"
-EFFECT_TITLE = "Virker partnerskabet?"
-NO_ESTIMATE_LABEL = "Intet skøn"
-CAVEAT_NOTE = (
+EFFECT_TITLE = N_("Virker partnerskabet?")
+NO_ESTIMATE_LABEL = N_("Intet skøn")
+# (models.effect.CAVEAT written out: extraction reads only literals)
+CAVEAT_NOTE = N_(
     "Virker partnerskabet?: kommunens indbrud sammenlignes med en vægtet gruppe af kommuner uden "
     "partnerskab (syntetisk kontrol, interval fra en placebotest). Andet, der ændrede sig i "
-    f"kommunen fra starten, indgår også i skønnet: det er en {CAVEAT}."
+    "kommunen fra starten, indgår også i skønnet: det er en sammenligning, ikke bevis for årsag."
 )
 
 
-def fit_note(effect: PartnershipEffect) -> str | None:
+def fit_note(effect: PartnershipEffect, *, lang: str = DANISH) -> str | None:
     """How well the comparison followed the municipality before the start (the pre-start fit)."""
+    _ = translator(lang)
     result = effect.result
     if result is None or result.pre_rmspe is None:
         return None
     typical = (
         ""
         if result.typical_pre_rmspe is None
-        else f" (typisk {fmt_percent(result.typical_pre_rmspe)} for kommunerne uden partnerskab)"
+        else _(" (typisk {share} for kommunerne uden partnerskab)").format(
+            share=fmt_percent(result.typical_pre_rmspe, lang=lang)
+        )
     )
-    return (
-        f"Før starten ({result.pre_quarters} kvartaler) afveg sammenligningen i gennemsnit "
-        f"{fmt_percent(result.pre_rmspe)} fra kommunens niveau{typical}."
+    return _(
+        "Før starten ({quarters} kvartaler) afveg sammenligningen i gennemsnit "
+        "{share} fra kommunens niveau{typical}."
+    ).format(
+        quarters=result.pre_quarters,
+        share=fmt_percent(result.pre_rmspe, lang=lang),
+        typical=typical,
     )
 
 
-def effect_lines(effect: PartnershipEffect, *, name: str) -> list[str]:
-    """The section's sentences: start, estimate, verdict in a sentence, fit, placebo, donors."""
+def effect_lines(effect: PartnershipEffect, *, name: str, lang: str = DANISH) -> list[str]:
+    """The section's sentences: start, estimate, verdict in a sentence, fit, placebo, donors
+    (models.effect_text's sentences and the result's explanation in Danish until they take a
+    language)."""
+    _ = translator(lang)
     result = effect.result
     if effect.partner_since is None:
         return [no_start_line(name)]
     start = parse_partner_since(effect.partner_since)
-    started = effect.partner_since if start is None else fmt_date(start)
+    started = effect.partner_since if start is None else fmt_date(start, lang=lang)
     if result is None:
         return [
-            f"Partnerskab siden {started}.",
-            f"Intet skøn over partnerskabets virkning: {effect.problem}",
+            _("Partnerskab siden {started}.").format(started=started),
+            _("Intet skøn over partnerskabets virkning: {problem}").format(problem=effect.problem),
         ]
     estimate = estimate_line(result)  # first: the cover's table shows each section's first line
-    lines = [] if estimate is None else [f"Skøn: {estimate} mod sammenligningen."]
-    lines.append(f"Partnerskab siden {started} (fra {fmt_period(result.start_period)}).")
+    lines = (
+        []
+        if estimate is None
+        else [_("Skøn: {estimate} mod sammenligningen.").format(estimate=estimate)]
+    )
+    lines.append(
+        _("Partnerskab siden {started} (fra {period}).").format(
+            started=started, period=fmt_period(result.start_period, lang=lang)
+        )
+    )
     lines.append(result.explanation)
     for line in (
-        fit_note(effect),
+        fit_note(effect, lang=lang),
         fit_warning(result),
         placebo_line(result),
         donor_line(result, effect.donor_names),
@@ -83,8 +102,9 @@ def effect_lines(effect: PartnershipEffect, *, name: str) -> list[str]:
     return lines
 
 
-def effect_figures(effect: PartnershipEffect) -> list[tuple[str, Cell]]:
+def effect_figures(effect: PartnershipEffect, *, lang: str = DANISH) -> list[tuple[str, Cell]]:
     """The numbers as values for the workbook (as `"partnership_effect"` in the status JSON)."""
+    _ = translator(lang)
     result = effect.result
     start = None if effect.partner_since is None else parse_partner_since(effect.partner_since)
 
@@ -92,26 +112,36 @@ def effect_figures(effect: PartnershipEffect) -> list[tuple[str, Cell]]:
         return None if value is None or not math.isfinite(value) else round(value, 4)
 
     return [
-        ("Startdato", start),
-        ("Første kvartal", None if result is None else result.start_period),
-        ("Skøn (relativ forskel)", None if result is None else rounded(result.estimate)),
-        ("95 %-interval fra", None if result is None else rounded(result.low)),
-        ("95 %-interval til", None if result is None else rounded(result.high)),
-        ("Placebo-p", None if result is None else rounded(result.p_value)),
-        ("Kvartaler før starten", None if result is None else result.pre_quarters),
-        ("Kvartaler efter starten", None if result is None else result.post_quarters),
-        ("Afvigelse før starten", None if result is None else rounded(result.pre_rmspe)),
-        ("Sammenligningskommuner", None if result is None else len(result.donor_weights)),
-        ("Vurdering", NO_ESTIMATE_LABEL if result is None else effect_label(result.status)),
+        (_("Startdato"), start),
+        (_("Første kvartal"), None if result is None else result.start_period),
+        (_("Skøn (relativ forskel)"), None if result is None else rounded(result.estimate)),
+        (_("95 %-interval fra"), None if result is None else rounded(result.low)),
+        (_("95 %-interval til"), None if result is None else rounded(result.high)),
+        (_("Placebo-p"), None if result is None else rounded(result.p_value)),
+        (_("Kvartaler før starten"), None if result is None else result.pre_quarters),
+        (_("Kvartaler efter starten"), None if result is None else result.post_quarters),
+        (_("Afvigelse før starten"), None if result is None else rounded(result.pre_rmspe)),
+        (_("Sammenligningskommuner"), None if result is None else len(result.donor_weights)),
+        (_("Vurdering"), verdict_label(effect, lang=lang)),
     ]
 
 
-def donor_table(effect: PartnershipEffect, *, name: str) -> ReportTable:
+def verdict_label(effect: PartnershipEffect, *, lang: str = DANISH) -> str:
+    """The verdict's word ('Intet skøn' without an estimate); models.vocabulary's effect words
+    are translated where that module marks them."""
+    result = effect.result
+    if result is None:
+        return translate(lang, NO_ESTIMATE_LABEL)
+    return translate(lang, effect_label(result.status))
+
+
+def donor_table(effect: PartnershipEffect, *, name: str, lang: str = DANISH) -> ReportTable:
     """The comparison group with its weights (shares), largest first."""
+    _ = translator(lang)
     weights = () if effect.result is None else effect.result.donor_weights
     return ReportTable(
-        title=f"Sammenligningsgruppen for {name}",
-        columns=["Kommunekode", "Kommune", "Vægt"],
+        title=_("Sammenligningsgruppen for {name}").format(name=name),
+        columns=[_("Kommunekode"), _("Kommune"), _("Vægt")],
         rows=[
             [code, effect.donor_names.get(code, str(code)), round(weight, 4)]
             for code, weight in weights
@@ -119,7 +149,9 @@ def donor_table(effect: PartnershipEffect, *, name: str) -> ReportTable:
     )
 
 
-def effect_section(con: Engine, code: int, viewer: Actor) -> GoalSection | None:
+def effect_section(
+    con: Engine, code: int, viewer: Actor, *, lang: str = DANISH
+) -> GoalSection | None:
     """The section for a partnership municipality; None for any other (public statistics, the
     same for every viewer who may read the municipality's pack)."""
     effect = partnership_effect(con, code=code)
@@ -130,14 +162,14 @@ def effect_section(con: Engine, code: int, viewer: Actor) -> GoalSection | None:
     result = effect.result
     return GoalSection(
         key=EFFECT_KEY,
-        title=EFFECT_TITLE,
+        title=translate(lang, EFFECT_TITLE),
         status=None if result is None else result.status.value,
-        status_label=NO_ESTIMATE_LABEL if result is None else effect_label(result.status),
-        lines=effect_lines(effect, name=name),
-        figures=effect_figures(effect),
-        table=donor_table(effect, name=name),
+        status_label=verdict_label(effect, lang=lang),
+        lines=effect_lines(effect, name=name, lang=lang),
+        figures=effect_figures(effect, lang=lang),
+        table=donor_table(effect, name=name, lang=lang),
         demo=effect.demo,
         sources=[],  # the quarters' sources: the burglary section lists them already
-        notes=[CAVEAT_NOTE],
-        chart=None if result is None else partial(effect_chart, effect, name=name),
+        notes=[translate(lang, CAVEAT_NOTE)],
+        chart=None if result is None else partial(effect_chart, effect, name=name, lang=lang),
     )

@@ -24,12 +24,20 @@ from models.expected_text import (
     rank_line,
     ratio_text,
 )
+from models.i18n import DANISH, N_, translate, translator
 from models.permissions import Actor
 from models.report import GoalSection, ReportTable
 
 EXPECTED_KEY = "expected"
-EXPECTED_TITLE = "Forventet mod faktisk"
+EXPECTED_TITLE = N_("Forventet mod faktisk")
 CAVEAT_NOTE = f"{EXPECTED_TITLE}: {EXPECTED_CAVEAT}"
+
+
+def caveat_note(*, lang: str = DANISH) -> str:
+    """'Forventet mod faktisk: ...' (models.expected_text's caveat, translated where it is
+    marked)."""
+    return f"{translate(lang, EXPECTED_TITLE)}: {translate(lang, EXPECTED_CAVEAT)}"
+
 
 _lock = threading.Lock()
 _last: dict[tuple[str, int], ExpectedView] = {}
@@ -45,9 +53,13 @@ def _view(con: Engine) -> ExpectedView:
         return _last[key]
 
 
-def expected_section(con: Engine, code: int, viewer: Actor) -> GoalSection | None:
+def expected_section(
+    con: Engine, code: int, viewer: Actor, *, lang: str = DANISH
+) -> GoalSection | None:
     """The section for one municipality (public statistics: the same for every viewer who may
-    read the municipality's pack); None when there is no expectation for it."""
+    read the municipality's pack); None when there is no expectation for it. The sentences of
+    models.expected_text stay Danish until it takes a language."""
+    _ = translator(lang)
     view = _view(con)
     if view.table is None or view.model is None:
         return None
@@ -62,35 +74,43 @@ def expected_section(con: Engine, code: int, viewer: Actor) -> GoalSection | Non
         expected_sentence(
             year=model.year, actual=actual, expected=expected, low=low, high=high, status=status
         ),
-        f"Forholdet er {ratio_text(ratio)}.",
+        _("Forholdet er {ratio}.").format(ratio=ratio_text(ratio)),
         rank_line(rank=int(row["rank"]), total=len(view.table)),
         model_line(
             year=model.year, municipalities=model.municipalities, dispersion=model.dispersion
         ),
     ]
+    verdict = translate(lang, STATUS_TEXT[status])  # models.expected's word, where marked
     return GoalSection(
         key=EXPECTED_KEY,
-        title=EXPECTED_TITLE,
+        title=translate(lang, EXPECTED_TITLE),
         status=status.value,
-        status_label=STATUS_TEXT[status],
+        status_label=verdict,
         lines=lines,
         figures=[
-            ("År", model.year),
-            ("Faktiske indbrud", actual),
-            ("Forventede indbrud", round(expected, 1)),
-            ("95 %-interval fra", round(low)),
-            ("95 %-interval til", round(high)),
-            ("Faktisk / forventet", round(ratio, 3)),
-            ("Placering (1 = lavest forhold)", int(row["rank"])),
-            ("Kommuner i modellen", model.municipalities),
-            ("Vurdering", STATUS_TEXT[status]),
+            (_("År"), model.year),
+            (_("Faktiske indbrud"), actual),
+            (_("Forventede indbrud"), round(expected, 1)),
+            (_("95 %-interval fra"), round(low)),
+            (_("95 %-interval til"), round(high)),
+            (_("Faktisk / forventet"), round(ratio, 3)),
+            (_("Placering (1 = lavest forhold)"), int(row["rank"])),
+            (_("Kommuner i modellen"), model.municipalities),
+            (_("Vurdering"), verdict),
         ],
         table=ReportTable(
-            title=f"Modellens koefficienter ({model.year}, log-skala)",
-            columns=["Forklarende forhold", "Koefficient", "95 %-interval fra", "til"],
+            title=_("Modellens koefficienter ({year}, log-skala)").format(year=model.year),
+            columns=[
+                _("Forklarende forhold"),
+                _("Koefficient"),
+                _("95 %-interval fra"),
+                # Danish says only "til" under "95 %-interval fra"; a bare "til" in the catalogue
+                # would count as Danish left in any English text quoting Danish data
+                "til" if lang == DANISH else _("95 %-interval til"),
+            ],
             rows=[
                 [
-                    COVARIATE_TEXT.get(c.name, c.name),
+                    translate(lang, COVARIATE_TEXT.get(c.name, c.name)),
                     round(c.estimate, 4),
                     round(c.low, 4),
                     round(c.high, 4),
@@ -100,5 +120,5 @@ def expected_section(con: Engine, code: int, viewer: Actor) -> GoalSection | Non
         ),
         demo=bool(row["demo"]),
         sources=[],  # counts and households: the burglary section lists their sources
-        notes=[CAVEAT_NOTE],
+        notes=[caveat_note(lang=lang)],
     )

@@ -13,9 +13,10 @@ from dataio.meeting_pack.charts import helper_chart, insecurity_chart
 from dataio.store.neighbour_help import HelperOverview, helper_overview, helper_sources
 from dataio.store.surveys import InsecurityOverview, insecurity_overview
 from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
+from models.i18n import DANISH, translate, translator
 from models.permissions import Actor
 from models.report import Cell, GoalSection, ReportTable, SourceLine
-from models.vocabulary import NO_DATA_LABEL, status_label
+from models.vocabulary import NO_DATA_LABEL, TARGET_LABEL, status_label
 
 
 def _sources(frame: pd.DataFrame) -> list[SourceLine]:
@@ -25,53 +26,80 @@ def _sources(frame: pd.DataFrame) -> list[SourceLine]:
     ]
 
 
-def helper_lines(overview: HelperOverview) -> list[str]:
+def helper_lines(overview: HelperOverview, *, lang: str = DANISH) -> list[str]:
     """The helper card's key figures as sentences."""
+    _ = translator(lang)
     result = overview.assessment
     if result.latest is None or result.as_of is None:
-        return [f"Der er endnu ingen optællinger af nabohjælpere for {overview.name}."]
+        return [
+            _("Der er endnu ingen optællinger af nabohjælpere for {name}.").format(
+                name=overview.name
+            )
+        ]
     lines = [
-        f"Nabohjælpere pr. {fmt_date(result.as_of)}: {fmt_int(result.latest)}",
-        f"Pr. 100 husstande: {fmt_decimal(result.per_100_households, digits=1)}"
-        + (" (husstande tilnærmet)" if overview.households_approximate else ""),
+        _("Nabohjælpere pr. {date}: {count}").format(
+            date=fmt_date(result.as_of, lang=lang), count=fmt_int(result.latest, lang=lang)
+        ),
+        _("Pr. 100 husstande: {density}").format(
+            density=fmt_decimal(result.per_100_households, digits=1, lang=lang)
+        )
+        + (_(" (husstande tilnærmet)") if overview.households_approximate else ""),
     ]
     if result.target is not None and result.target_year is not None:
-        default = " (standardmålår, kan ændres)" if overview.target_year_is_default else ""
+        default = _(" (standardmålår, kan ændres)") if overview.target_year_is_default else ""
         lines.append(
-            f"Mål: {fmt_int(round(result.target))} nabohjælpere i {result.target_year}{default}."
+            _("Mål: {target} nabohjælpere i {year}{default}.").format(
+                target=fmt_int(round(result.target), lang=lang),
+                year=result.target_year,
+                default=default,
+            )
         )
     else:
-        lines.append(f"{overview.name} har intet rekrutteringsmål for nabohjælpere.")
+        lines.append(
+            _("{name} har intet rekrutteringsmål for nabohjælpere.").format(name=overview.name)
+        )
     if result.baseline is not None and result.change_since_baseline is not None:
         lines.append(
-            f"Siden basis ({fmt_int(result.baseline)}): {result.change_since_baseline:+d}."
+            _("Siden basis ({baseline}): {change}.").format(
+                baseline=fmt_int(result.baseline, lang=lang),
+                change=f"{result.change_since_baseline:+d}",
+            )
         )
     if result.progress is not None:
-        lines.append(f"Fremdrift fra basis mod målet: {fmt_percent(result.progress, digits=0)}.")
+        lines.append(
+            _("Fremdrift fra basis mod målet: {share}.").format(
+                share=fmt_percent(result.progress, digits=0, lang=lang)
+            )
+        )
     if result.nabovenner is not None:
         lines.append(
-            f"Nabovenner: {fmt_int(result.nabovenner)} af {fmt_int(result.nabovenner_needed)} ønskede "
-            f"(dækning {fmt_percent(result.coverage, digits=0)})."
+            _("Nabovenner: {count} af {needed} ønskede (dækning {coverage}).").format(
+                count=fmt_int(result.nabovenner, lang=lang),
+                needed=fmt_int(result.nabovenner_needed, lang=lang),
+                coverage=fmt_percent(result.coverage, digits=0, lang=lang),
+            )
         )
     return lines
 
 
-def helper_figures(overview: HelperOverview) -> list[tuple[str, Cell]]:
+def helper_figures(overview: HelperOverview, *, lang: str = DANISH) -> list[tuple[str, Cell]]:
     """The key figures as values (as `botrygt status --json`'s "helpers" has them)."""
+    _ = translator(lang)
     result = overview.assessment
     density = result.per_100_households
     return [
-        ("Seneste optælling", result.as_of),
-        ("Nabohjælpere", result.latest),
-        ("Pr. 100 husstande", None if density is None else round(density, 2)),
-        ("Mål (nabohjælpere)", None if result.target is None else round(result.target)),
-        ("Målår", result.target_year),
-        ("Status", status_label(result.status)),
+        (_("Seneste optælling"), result.as_of),
+        (_("Nabohjælpere"), result.latest),
+        (_("Pr. 100 husstande"), None if density is None else round(density, 2)),
+        (_("Mål (nabohjælpere)"), None if result.target is None else round(result.target)),
+        (_("Målår"), result.target_year),
+        (_("Status"), status_label(result.status, lang=lang)),
     ]
 
 
-def helpers_section(con: Engine, code: int, viewer: Actor) -> GoalSection:
+def helpers_section(con: Engine, code: int, viewer: Actor, *, lang: str = DANISH) -> GoalSection:
     """Neighbour-helpers against the recruitment target."""
+    _ = translator(lang)
     overview = helper_overview(con, viewer=viewer, code=code)
     result, counts = overview.assessment, overview.counts
     has_data = result.latest is not None
@@ -81,80 +109,103 @@ def helpers_section(con: Engine, code: int, viewer: Actor) -> GoalSection:
             int(r.helpers),
             None if pd.isna(r.nabovenner) else int(r.nabovenner),
             str(r.source or ""),
-            "ja" if bool(r.is_demo) else "nej",
+            _("ja") if bool(r.is_demo) else _("nej"),
         ]
         for r in counts.itertuples()
     ]
     notes = (
-        [f"Nabohjælpermål for {overview.name}: {overview.goal_note}"] if overview.goal_note else []
+        [_("Nabohjælpermål for {name}: {note}").format(name=overview.name, note=overview.goal_note)]
+        if overview.goal_note
+        else []
     )
     return GoalSection(
         key="helpers",
-        title="Nabohjælpere mod rekrutteringsmålet",
+        title=_("Nabohjælpere mod rekrutteringsmålet"),
         status=result.status.value if has_data else None,
-        status_label=status_label(result.status) if has_data else NO_DATA_LABEL,
-        lines=helper_lines(overview),
+        status_label=status_label(result.status, lang=lang)
+        if has_data
+        else translate(lang, NO_DATA_LABEL),
+        lines=helper_lines(overview, lang=lang),
         table=ReportTable(
-            title=f"Nabohjælpere, {overview.name}",
-            columns=["Dato", "Nabohjælpere", "Nabovenner", "Kilde", "Eksempeldata"],
+            title=_("Nabohjælpere, {name}").format(name=overview.name),
+            columns=[_("Dato"), _("Nabohjælpere"), _("Nabovenner"), _("Kilde"), _("Eksempeldata")],
             rows=rows,
         ),
-        figures=helper_figures(overview),
+        figures=helper_figures(overview, lang=lang),
         demo=overview.demo,
         sources=_sources(helper_sources(con, viewer=viewer, codes=[code])),
         notes=notes,
-        chart=partial(helper_chart, overview) if has_data else None,
+        chart=partial(helper_chart, overview, lang=lang) if has_data else None,
     )
 
 
-def insecurity_lines(overview: InsecurityOverview) -> list[str]:
+def insecurity_lines(overview: InsecurityOverview, *, lang: str = DANISH) -> list[str]:
     """The insecurity card's key figures as sentences."""
+    _ = translator(lang)
     result = overview.assessment
     estimate, goal = result.estimate, result.goal
     if estimate is None or result.year is None:
-        return [f"Der er endnu ingen tryghedsmålinger for {overview.name}."]
+        return [_("Der er endnu ingen tryghedsmålinger for {name}.").format(name=overview.name)]
     lines = [
-        f"Utrygge for indbrud {result.year}: {fmt_percent(estimate.share)} "
-        f"(95 %-interval {fmt_percent(estimate.low)}–{fmt_percent(estimate.high)}; "
-        f"{fmt_int(estimate.n)} svar)" + (" – lille stikprøve" if estimate.small_sample else "")
+        _("Utrygge for indbrud {year}: {share} (95 %-interval {low}–{high}; {count} svar)").format(
+            year=result.year,
+            share=fmt_percent(estimate.share, lang=lang),
+            low=fmt_percent(estimate.low, lang=lang),
+            high=fmt_percent(estimate.high, lang=lang),
+            count=fmt_int(estimate.n, lang=lang),
+        )
+        + (_(" – lille stikprøve") if estimate.small_sample else "")
     ]
     if goal is not None:
         lines.append(
-            f"Mål: {fmt_percent(goal.target, digits=0)} i {goal.target_year} "
-            f"(fra {fmt_percent(goal.baseline, digits=0)} i {goal.baseline_year})."
+            _("Mål: {target} i {year} (fra {baseline} i {baseline_year}).").format(
+                target=fmt_percent(goal.target, digits=0, lang=lang),
+                year=goal.target_year,
+                baseline=fmt_percent(goal.baseline, digits=0, lang=lang),
+                baseline_year=goal.baseline_year,
+            )
         )
     if result.required is not None:
         lines.append(
-            f"Det lige forløb kræver højst {fmt_percent(result.required)} i {result.year}."
+            _("Det lige forløb kræver højst {share} i {year}.").format(
+                share=fmt_percent(result.required, lang=lang), year=result.year
+            )
         )
     if result.change is not None and result.previous_year is not None:
         change = result.change
-        verdict = "mere end tilfældigt" if change.significant else "kan være tilfældigt"
+        verdict = _("mere end tilfældigt") if change.significant else _("kan være tilfældigt")
         lines.append(
-            f"Ændring siden {result.previous_year}: {'+' if change.difference > 0 else ''}"
-            f"{fmt_decimal(change.difference * 100, digits=1)} "
-            f"procentpoint ({verdict})."
+            _("Ændring siden {year}: {change} procentpoint ({verdict}).").format(
+                year=result.previous_year,
+                change=("+" if change.difference > 0 else "")
+                + fmt_decimal(change.difference * 100, digits=1, lang=lang),
+                verdict=verdict,
+            )
         )
     return lines
 
 
-def insecurity_figures(overview: InsecurityOverview) -> list[tuple[str, Cell]]:
+def insecurity_figures(
+    overview: InsecurityOverview, *, lang: str = DANISH
+) -> list[tuple[str, Cell]]:
     """The key figures as values (as `botrygt status --json`'s "insecurity" has them)."""
+    _ = translator(lang)
     result = overview.assessment
     estimate, goal = result.estimate, result.goal
     return [
-        ("Seneste måling", result.year),
-        ("Andel utrygge", None if estimate is None else round(estimate.share, 4)),
-        ("95 %-interval fra", None if estimate is None else round(estimate.low, 4)),
-        ("95 %-interval til", None if estimate is None else round(estimate.high, 4)),
-        ("Svar", None if estimate is None else estimate.n),
-        ("Mål", None if goal is None else goal.target),
-        ("Status", status_label(result.status)),
+        (_("Seneste måling"), result.year),
+        (_("Andel utrygge"), None if estimate is None else round(estimate.share, 4)),
+        (_("95 %-interval fra"), None if estimate is None else round(estimate.low, 4)),
+        (_("95 %-interval til"), None if estimate is None else round(estimate.high, 4)),
+        (_("Svar"), None if estimate is None else estimate.n),
+        (translate(lang, TARGET_LABEL), None if goal is None else goal.target),
+        (_("Status"), status_label(result.status, lang=lang)),
     ]
 
 
-def insecurity_section(con: Engine, code: int, viewer: Actor) -> GoalSection:
+def insecurity_section(con: Engine, code: int, viewer: Actor, *, lang: str = DANISH) -> GoalSection:
     """The share insecure about burglary, with its interval, against the 10 % goal."""
+    _ = translator(lang)
     overview = insecurity_overview(con, viewer=viewer, code=code)
     has_data = overview.assessment.estimate is not None
     rows: list[list[Cell]] = [
@@ -165,34 +216,38 @@ def insecurity_section(con: Engine, code: int, viewer: Actor) -> GoalSection:
             round(r.share * 100, 2),
             round(r.low * 100, 2),
             round(r.high * 100, 2),
-            "ja" if bool(r.small_sample) else "nej",
-            "ja" if bool(r.is_demo) else "nej",
+            _("ja") if bool(r.small_sample) else _("nej"),
+            _("ja") if bool(r.is_demo) else _("nej"),
         ]
         for r in overview.rounds.itertuples()
     ]
     return GoalSection(
         key="insecurity",
-        title="Utryghed for indbrud mod 10 %-målet",
+        title=_("Utryghed for indbrud mod 10 %-målet"),
         status=overview.assessment.status.value if has_data else None,
-        status_label=status_label(overview.assessment.status) if has_data else NO_DATA_LABEL,
-        lines=insecurity_lines(overview),
+        status_label=status_label(overview.assessment.status, lang=lang)
+        if has_data
+        else translate(lang, NO_DATA_LABEL),
+        lines=insecurity_lines(overview, lang=lang),
         table=ReportTable(
-            title=f"Tryghedsmålinger, {overview.name}",
+            title=_("Tryghedsmålinger, {name}").format(name=overview.name),
             columns=[
-                "År",
-                "Svar",
-                "Utrygge",
-                "Andel (%)",
-                "95 % fra (%)",
-                "95 % til (%)",
-                "Lille stikprøve",
-                "Eksempeldata",
+                _("År"),
+                _("Svar"),
+                _("Utrygge"),
+                _("Andel (%)"),
+                _("95 % fra (%)"),
+                _("95 % til (%)"),
+                _("Lille stikprøve"),
+                _("Eksempeldata"),
             ],
             rows=rows,
         ),
-        figures=insecurity_figures(overview),
+        figures=insecurity_figures(overview, lang=lang),
         demo=overview.demo,
         sources=_sources(overview.sources),
-        notes=[f"Utryghedsmål: {overview.goal_note}"] if overview.goal_note else [],
-        chart=partial(insecurity_chart, overview) if has_data else None,
+        notes=[_("Utryghedsmål: {note}").format(note=overview.goal_note)]
+        if overview.goal_note
+        else [],
+        chart=partial(insecurity_chart, overview, lang=lang) if has_data else None,
     )

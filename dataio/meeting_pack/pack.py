@@ -6,7 +6,7 @@ Used by the Rapport page and by `botrygt report`, so both give the same files fo
 
 import io
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 import pypdfium2
@@ -18,6 +18,7 @@ from dataio.meeting_pack.pdf import report_pdf
 from dataio.meeting_pack.pptx import report_pptx
 from dataio.meeting_pack.xlsx import report_xlsx
 from dataio.settings import MIN_HOTSPOT_COUNT
+from models.i18n import DANISH, M_, language_of
 from models.permissions import Actor
 from models.report import MeetingReport
 
@@ -41,7 +42,10 @@ def parse_since(text: str | None) -> date | None:
         return date.fromisoformat(text.strip())
     except ValueError as error:
         raise ValidationFailed(
-            f"Ugyldig dato for sidste møde: {text!r} (skriv ÅÅÅÅ-MM-DD, fx 2026-11-03)"
+            M_(
+                "Ugyldig dato for sidste møde: {text} (skriv ÅÅÅÅ-MM-DD, fx 2026-11-03)",
+                text=repr(text),
+            )
         ) from error
 
 
@@ -55,15 +59,25 @@ def build_report(
     today: date,
     now: datetime | None = None,
     hotspot_min_count: int = MIN_HOTSPOT_COUNT,
+    lang: str = DANISH,
 ) -> MeetingReport:
     """The report for a municipality or a police district, within the viewer's scope; hotspot
-    squares with fewer than `hotspot_min_count` incidents are never shown (Settings)."""
+    squares with fewer than `hotspot_min_count` incidents are never shown (Settings).
+
+    Its text is in `lang`; its snapshot id is always the Danish report's, so a pack read in
+    English cites the same id as the Danish pack of the same numbers (and as a meeting that tied
+    it): the Danish content is built for the id (a fraction of a second; no chart is drawn)."""
+    lang = language_of(lang)
     if since is not None and since > today:
         raise ValidationFailed(
-            f"Sidste møde ({since.isoformat()}) kan ikke ligge efter i dag ({today.isoformat()})"
+            M_(
+                "Sidste møde ({since}) kan ikke ligge efter i dag ({today})",
+                since=since.isoformat(),
+                today=today.isoformat(),
+            )
         )
     if municipality_code is not None:
-        return municipality_report(
+        report = municipality_report(
             con,
             viewer=viewer,
             code=municipality_code,
@@ -71,18 +85,34 @@ def build_report(
             since=since,
             now=now,
             hotspot_min_count=hotspot_min_count,
+            lang=lang,
         )
-    if police_district is None:
-        raise ValidationFailed("Vælg en kommune eller en politikreds")
-    return police_district_report(
+    elif police_district is None:
+        raise ValidationFailed(M_("Vælg en kommune eller en politikreds"))
+    else:
+        report = police_district_report(
+            con,
+            viewer=viewer,
+            district=police_district,
+            today=today,
+            since=since,
+            now=now,
+            hotspot_min_count=hotspot_min_count,
+            lang=lang,
+        )
+    if lang == DANISH:
+        return report
+    danish = build_report(
         con,
         viewer=viewer,
-        district=police_district,
-        today=today,
+        municipality_code=municipality_code,
+        police_district=police_district,
         since=since,
-        now=now,
+        today=today,
+        now=report.generated_at,
         hotspot_min_count=hotspot_min_count,
     )
+    return replace(report, danish_snapshot_id=danish.snapshot_id)
 
 
 def first_page_png(pdf: bytes, *, width_px: int = 900) -> bytes:
@@ -109,8 +139,9 @@ def build_pack(
     formats: Collection[str] = ("pdf", "xlsx"),
     preview: bool = False,
     hotspot_min_count: int = MIN_HOTSPOT_COUNT,
+    lang: str = DANISH,
 ) -> MeetingPack:
-    """The report and the requested files."""
+    """The report and the requested files, in `lang` (the files follow the report's language)."""
     report = build_report(
         con,
         viewer=viewer,
@@ -119,6 +150,7 @@ def build_pack(
         since=since,
         today=today,
         hotspot_min_count=hotspot_min_count,
+        lang=lang,
     )
     pdf = report_pdf(report) if "pdf" in formats or preview else b""
     return MeetingPack(

@@ -20,16 +20,24 @@ from dataio.meeting_pack.hotspots import HOTSPOT_COLOURS, HOTSPOT_KEY, HOTSPOT_S
 from models.effect import EffectStatus
 from models.expected import ExpectedStatus
 from models.expected_text import STATUS_COLOUR as EXPECTED_COLOURS
-from models.expected_text import status_badge as expected_badge
+from models.expected_text import STATUS_SHAPE as EXPECTED_SHAPES
 from models.formatting import MISSING, fmt_date, fmt_datetime, fmt_decimal, fmt_int, fmt_percent
-from models.report import DEMO_MARK, Cell, GoalSection, MeetingReport, MunicipalityPart, PlanRow
+from models.i18n import DANISH, N_, translate, translate_context, translator
+from models.report import (
+    Cell,
+    GoalSection,
+    MeetingReport,
+    MunicipalityPart,
+    PlanRow,
+    demo_mark,
+    plan_value_text,
+)
 from models.vocabulary import (
     DEMO_ORANGE,
     EFFECT_COLOURS,
     EFFECT_SHAPES,
     SERIES_BLUE,
     Colour,
-    effect_mark,
     status_colour,
     status_mark,
 )
@@ -39,27 +47,37 @@ FONT = "DejaVu"
 PDF_MIME = "application/pdf"
 ROW_FILL = (244, 246, 249)
 HEADINGS = FontFace(emphasis="BOLD", fill_color=(232, 238, 244))
+# (the titles marked: shown as translate(report.lang, title))
 PLAN_BUCKETS = (
-    ("overdue", "Forsinkede aktiviteter (fristen er overskredet)"),
-    ("stale", "Ikke rørt i 90 dage"),
-    ("done_since", "Færdige siden sidste møde"),
-    ("due_soon", "Frist inden for de næste 30 dage"),
+    ("overdue", N_("Forsinkede aktiviteter (fristen er overskredet)")),
+    ("stale", N_("Ikke rørt i 90 dage")),
+    ("done_since", N_("Færdige siden sidste møde")),
+    ("due_soon", N_("Frist inden for de næste 30 dage")),
 )
 
 
-def cell_text(value: Cell) -> str:
-    """A table value in Danish print: 10.000, 12,5, 23. nov. 2026, and – for nothing."""
+def cell_text(value: Cell, *, lang: str = DANISH) -> str:
+    """A table value in the language's print: 10.000, 12,5, 23. nov. 2026 (English 10,000, 12.5,
+    23 Nov 2026), and – for nothing."""
     if value is None or value == "":
         return MISSING if value is None else ""
     if isinstance(value, bool):
-        return "ja" if value else "nej"
+        return translate(lang, "ja") if value else translate(lang, "nej")
     if isinstance(value, int):
-        return str(value) if 1900 <= value <= 2100 else fmt_int(value)  # years print as years
+        # years print as years
+        return str(value) if 1900 <= value <= 2100 else fmt_int(value, lang=lang)
     if isinstance(value, float):
-        return fmt_decimal(value, digits=1)
+        return fmt_decimal(value, digits=1, lang=lang)
     if isinstance(value, date):
-        return fmt_date(value)
+        return fmt_date(value, lang=lang)
     return str(value)
+
+
+def demo_band(*, lang: str = DANISH) -> str:
+    """The band on every page (and slide): 'EKSEMPELDATA – genererede eksempeltal, …'."""
+    return translate(lang, "{mark} – genererede eksempeltal, må ikke citeres").format(
+        mark=demo_mark(lang=lang)
+    )
 
 
 def section_colour(section: GoalSection) -> Colour:
@@ -77,12 +95,11 @@ def section_colour(section: GoalSection) -> Colour:
 
 def section_mark(section: GoalSection) -> str:
     """Shape and word: a goal's status, or the effect's verdict ('▼ Faldet mere end ...')."""
-    if section.key == EFFECT_KEY:
-        if section.status is None:
-            return f"{EFFECT_SHAPES[EffectStatus.TOO_EARLY]} {section.status_label}"
-        return effect_mark(section.status)
-    if section.key == EXPECTED_KEY and section.status is not None:
-        return expected_badge(ExpectedStatus(section.status))
+    if section.key == EFFECT_KEY:  # the label is the verdict's word (effect_label) or "Intet skøn"
+        status = EffectStatus.TOO_EARLY if section.status is None else EffectStatus(section.status)
+        return f"{EFFECT_SHAPES[status]} {section.status_label}"
+    if section.key == EXPECTED_KEY and section.status is not None:  # the label: STATUS_TEXT's
+        return f"{EXPECTED_SHAPES[ExpectedStatus(section.status)]} {section.status_label}"
     if section.key == HOTSPOT_KEY and section.status in HOTSPOT_SHAPES:
         return f"{HOTSPOT_SHAPES[section.status]} {section.status_label}"
     return status_mark(section.status, section.status_label)
@@ -99,8 +116,9 @@ class ReportPdf(FPDF):
         self.set_margins(18, 20, 18)
         self.set_auto_page_break(auto=True, margin=18)
         self.set_title(report.title)
-        self.set_lang("da")
-        self.set_creator("Bo trygt · styringsdashboard")
+        self.set_lang(report.lang)
+        self.tr = translator(report.lang)  # `_` for this report's language
+        self.set_creator(translate(report.lang, "Bo trygt · styringsdashboard"))
 
     def header(self) -> None:
         if self.report.demo:
@@ -108,13 +126,7 @@ class ReportPdf(FPDF):
             self.set_text_color(255, 255, 255)
             self.set_font(FONT, "B", 9)
             self.set_xy(0, 0)
-            self.cell(
-                self.w,
-                8,
-                f"{DEMO_MARK} – genererede eksempeltal, må ikke citeres",
-                align="C",
-                fill=True,
-            )
+            self.cell(self.w, 8, demo_band(lang=self.report.lang), align="C", fill=True)
         self.set_text_color(110, 110, 110)
         self.set_font(FONT, "", 8)
         self.set_xy(self.l_margin, 10)
@@ -126,10 +138,20 @@ class ReportPdf(FPDF):
         self.set_y(-12)
         self.set_font(FONT, "", 7.5)
         self.set_text_color(110, 110, 110)
-        generated = fmt_datetime(self.report.generated_at)
-        self.cell(0, 5, f"Snapshot {self.report.snapshot_id} · dannet {generated}", align="L")
+        _ = self.tr
+        generated = fmt_datetime(self.report.generated_at, lang=self.report.lang)
+        self.cell(
+            0,
+            5,
+            _("Snapshot {snapshot} · dannet {generated}").format(
+                snapshot=self.report.snapshot_id, generated=generated
+            ),
+            align="L",
+        )
         self.set_x(self.l_margin)
-        self.cell(0, 5, f"Side {self.page_no()} af {{nb}}", align="R")
+        # {nb} is fpdf2's alias for the page count: put back after format
+        page = _("Side {page} af {pages}").format(page=self.page_no(), pages="{nb}")
+        self.cell(0, 5, page, align="R")
         self.set_text_color(0, 0, 0)
 
     # -- building blocks ------------------------------------------------------------------
@@ -152,7 +174,8 @@ class ReportPdf(FPDF):
         self.set_fill_color(*section_colour(section))
         self.set_text_color(255, 255, 255)
         self.set_font(FONT, "B", 10)
-        label = f"  Status: {section_mark(section)}  "
+        _ = self.tr
+        label = "  " + _("Status: {mark}").format(mark=section_mark(section)) + "  "
         self.cell(
             self.get_string_width(label) + 2,
             7,
@@ -171,7 +194,7 @@ class ReportPdf(FPDF):
         widths: Sequence[float] | None = None,
     ) -> None:
         if not rows:
-            self.text("Ingen.", size=9)
+            self.text(translate(self.report.lang, "Ingen."), size=9)
             return
         self.set_font(FONT, "", 8)
         self.set_fill_color(*ROW_FILL)  # fpdf2 fills the rows' text with the current colour
@@ -190,7 +213,7 @@ class ReportPdf(FPDF):
             for values in rows:
                 row = table.row()
                 for value in values:
-                    row.cell(cell_text(value))
+                    row.cell(cell_text(value, lang=self.report.lang))
         self.ln(2)
 
     def goal(self, section: GoalSection) -> None:
@@ -219,6 +242,7 @@ class ReportPdf(FPDF):
 
 
 def _cover(pdf: ReportPdf, report: MeetingReport) -> None:
+    _, lang = pdf.tr, report.lang
     pdf.add_page()
     pdf.ln(8)
     pdf.set_font(FONT, "B", 24)
@@ -228,12 +252,12 @@ def _cover(pdf: ReportPdf, report: MeetingReport) -> None:
     pdf.ln(2)
     pdf.text(report.partnership, size=12)
     pdf.ln(4)
-    pdf.text(f"Periode: siden sidste møde {fmt_date(report.since)} til {fmt_date(report.today)}")
-    pdf.text(f"Dannet: {fmt_datetime(report.generated_at)}")
-    pdf.text(f"Snapshot-id: {report.snapshot_id}", bold=True)
+    pdf.text(period_line(report))
     pdf.text(
-        "(en nøgle til netop disse tal: citér den i referatet; samme data giver samme id)", size=8
+        _("Dannet: {generated}").format(generated=fmt_datetime(report.generated_at, lang=lang))
     )
+    pdf.text(_("Snapshot-id: {snapshot}").format(snapshot=report.snapshot_id), bold=True)
+    pdf.text(translate(lang, SNAPSHOT_EXPLAINED), size=8)
     if report.demo:
         pdf.ln(4)
         pdf.set_fill_color(253, 236, 220)
@@ -241,14 +265,14 @@ def _cover(pdf: ReportPdf, report: MeetingReport) -> None:
         pdf.multi_cell(
             0,
             6,
-            f"{DEMO_MARK}: {report.notes[0].split(': ', 1)[-1]}",
+            f"{demo_mark(lang=lang)}: {report.notes[0].split(': ', 1)[-1]}",
             fill=True,
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
             padding=2,
             align="L",
         )
-    pdf.heading("Målene på ét blik", size=13, space=6)
+    pdf.heading(_("Målene på ét blik"), size=13, space=6)
     rows: list[list[Cell]] = [
         [
             part.name,
@@ -259,45 +283,107 @@ def _cover(pdf: ReportPdf, report: MeetingReport) -> None:
         for part in report.parts
         for goal in part.goals
     ]
-    pdf.table_of(["Kommune", "Mål", "Status", "Seneste tal"], rows, widths=(30, 50, 40, 54))
+    pdf.table_of(overview_columns(lang=lang), rows, widths=(30, 50, 40, 54))
+
+
+SNAPSHOT_EXPLAINED = N_(
+    "(en nøgle til netop disse tal: citér den i referatet; samme data giver samme id)"
+)
+
+
+def period_line(report: MeetingReport) -> str:
+    """'Periode: siden sidste møde 3. nov. 2026 til 3. dec. 2026' (PDF and slides)."""
+    return translate(report.lang, "Periode: siden sidste møde {since} til {today}").format(
+        since=fmt_date(report.since, lang=report.lang),
+        today=fmt_date(report.today, lang=report.lang),
+    )
+
+
+def overview_columns(*, lang: str = DANISH) -> list[str]:
+    """The columns of 'Målene på ét blik'."""
+    _ = translator(lang)
+    return [_("Kommune"), translate_context(lang, "rapport", "Mål"), _("Status"), _("Seneste tal")]
+
+
+def plan_columns(*, lang: str = DANISH) -> list[str]:
+    """The columns of a plan bucket's table (PDF and slides)."""
+    _ = translator(lang)
+    return [_("Aktivitet"), _("Spor"), _("Ansvarlig"), _("Status"), _("Frist")]
+
+
+def plan_table_rows(rows: list[PlanRow], *, lang: str = DANISH) -> list[list[Cell]]:
+    """A bucket's items as the PDF's and the slides' rows (status and track in the language)."""
+    return [
+        [
+            r.title,
+            plan_value_text(r.track, lang=lang),
+            r.owner,
+            plan_value_text(r.status, lang=lang),
+            r.due_date,
+        ]
+        for r in rows
+    ]
+
+
+def plan_summary_line(counts: dict[str, int | float | None], *, lang: str = DANISH) -> str:
+    """'12 aktiviteter, 3 færdige, 1 forsinkede, 2 ikke rørt i 90 dage; samlet fremdrift 40 %.'"""
+    progress = counts.get("progress")
+    return translate(
+        lang,
+        "{items} aktiviteter, {done} færdige, {overdue} forsinkede, {stale} ikke rørt i 90 dage; "
+        "samlet fremdrift {progress}.",
+    ).format(
+        items=fmt_int(counts.get("items"), lang=lang),
+        done=fmt_int(counts.get("done"), lang=lang),
+        overdue=fmt_int(counts.get("overdue"), lang=lang),
+        stale=fmt_int(counts.get("stale"), lang=lang),
+        progress=fmt_percent(
+            progress if isinstance(progress, float) else None, digits=0, lang=lang
+        ),
+    )
 
 
 def _plan(pdf: ReportPdf, part: MunicipalityPart) -> None:
-    pdf.heading(f"Handlingsplanen: {part.name}", size=12)
+    _, lang = pdf.tr, pdf.report.lang
+    pdf.heading(_("Handlingsplanen: {name}").format(name=part.name), size=12)
     if not part.has_plan:
-        pdf.text(f"{part.name} har ingen handlingsplan endnu.")
+        pdf.text(_("{name} har ingen handlingsplan endnu.").format(name=part.name))
         return
-    counts = part.plan_counts
-    progress = counts.get("progress")
-    pdf.text(
-        f"{fmt_int(counts.get('items'))} aktiviteter, {fmt_int(counts.get('done'))} færdige, "
-        f"{fmt_int(counts.get('overdue'))} forsinkede, {fmt_int(counts.get('stale'))} ikke rørt i 90 dage; "
-        f"samlet fremdrift {fmt_percent(progress if isinstance(progress, float) else None, digits=0)}."
-    )
+    pdf.text(plan_summary_line(part.plan_counts, lang=lang))
     for name, title in PLAN_BUCKETS:
         rows: list[PlanRow] = getattr(part.plan, name)
         if pdf.will_page_break(30):  # a bucket's title stays with its first rows
             pdf.add_page()
         pdf.ln(1.5)
-        pdf.text(f"{title} ({len(rows)})", bold=True, size=9.5)
+        pdf.text(f"{translate(lang, title)} ({len(rows)})", bold=True, size=9.5)
         pdf.table_of(
-            ["Aktivitet", "Spor", "Ansvarlig", "Status", "Frist"],
-            [[r.title, r.track, r.owner, r.status, r.due_date] for r in rows],
+            plan_columns(lang=lang),
+            plan_table_rows(rows, lang=lang),
             widths=(62, 24, 40, 22, 26),
         )
     if pdf.will_page_break(30):
         pdf.add_page()
     pdf.ln(1.5)
-    pdf.text(f"Ændret siden sidste møde ({len(part.changes)})", bold=True, size=9.5)
+    pdf.text(
+        _("Ændret siden sidste møde ({count})").format(count=len(part.changes)),
+        bold=True,
+        size=9.5,
+    )
     if not part.changes:
-        pdf.text("Ingen ændringer i planen, vandringerne eller opfølgningerne.", size=8.5)
+        pdf.text(_("Ingen ændringer i planen, vandringerne eller opfølgningerne."), size=8.5)
     for line in part.changes:
         pdf.text(f"• {line}", size=8.5)
 
 
 def _part(pdf: ReportPdf, part: MunicipalityPart) -> None:
     pdf.add_page()
-    pdf.heading(f"{part.name} (kommune {part.code})", size=16, space=0)
+    pdf.heading(
+        translate(pdf.report.lang, "{name} (kommune {code})").format(
+            name=part.name, code=part.code
+        ),
+        size=16,
+        space=0,
+    )
     for goal in part.goals:
         pdf.goal(goal)
     _plan(pdf, part)
@@ -307,11 +393,18 @@ def _part(pdf: ReportPdf, part: MunicipalityPart) -> None:
     )
 
 
+def source_columns(*, lang: str = DANISH, demo: bool = True) -> list[str]:
+    """The sources table's columns (the demo column only where it is wanted)."""
+    _ = translator(lang)
+    return [_("Kilde"), _("Opgjort pr."), *([_("Eksempeldata")] if demo else [])]
+
+
 def _sources(pdf: ReportPdf, report: MeetingReport) -> None:
-    pdf.heading("Datakilder og forbehold", size=14, space=6)
+    _ = pdf.tr
+    pdf.heading(_("Datakilder og forbehold"), size=14, space=6)
     pdf.table_of(
-        ["Kilde", "Opgjort pr.", "Eksempeldata"],
-        [[s.name, s.as_of, "ja" if s.demo else "nej"] for s in report.sources],
+        source_columns(lang=report.lang),
+        [[s.name, s.as_of, _("ja") if s.demo else _("nej")] for s in report.sources],
         widths=(110, 34, 30),
     )
     for note in report.notes:

@@ -27,9 +27,23 @@ from dataio.meeting_pack.charts import figure_png
 from dataio.meeting_pack.effect import EFFECT_KEY
 from dataio.meeting_pack.expected import EXPECTED_KEY
 from dataio.meeting_pack.hotspots import HOTSPOT_KEY
-from dataio.meeting_pack.pdf import PLAN_BUCKETS, cell_text, section_colour, section_mark
-from models.formatting import fmt_date, fmt_datetime, fmt_int, fmt_percent
-from models.report import DEMO_MARK, Cell, GoalSection, MeetingReport, MunicipalityPart
+from dataio.meeting_pack.pdf import (
+    PLAN_BUCKETS,
+    SNAPSHOT_EXPLAINED,
+    cell_text,
+    demo_band,
+    overview_columns,
+    period_line,
+    plan_columns,
+    plan_summary_line,
+    plan_table_rows,
+    section_colour,
+    section_mark,
+    source_columns,
+)
+from models.formatting import fmt_datetime
+from models.i18n import DANISH, N_, translate, translator
+from models.report import DEMO_MARK, Cell, GoalSection, MeetingReport, MunicipalityPart, demo_mark
 from models.vocabulary import DEMO_ORANGE, SERIES_BLUE, Colour
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -44,8 +58,9 @@ BODY_BOTTOM = FOOTER_TOP - 0.1
 TABLE_SIZE = 11  # points
 CELL_PADDING = 0.1  # inches, top plus bottom of a table cell
 GREY = Colour(110, 110, 110)
-DEMO_FOOTER = f"{DEMO_MARK} – genererede eksempeltal, må ikke citeres"
-CAUSE_CAVEAT = "sammenligning, ikke bevis for årsag"
+DEMO_FOOTER = f"{DEMO_MARK} – genererede eksempeltal, må ikke citeres"  # demo_band(lang=)
+CAUSE_CAVEAT = N_("sammenligning, ikke bevis for årsag")
+LANGUAGE_TAGS = {"da": "da-DK", "en": "en-GB"}  # the deck's language, as Office names it
 
 # the shapes' names, so a reader (and the tests) can find a slide's parts
 TITLE, STATUS, FIGURES, CHART, TABLE, TEXT, DEMO, FOOTER = (
@@ -235,10 +250,11 @@ def _table_slides(
     weights: Sequence[float],
     *,
     intro: Sequence[str] = (),
+    lang: str = DANISH,
 ) -> None:
     """The table over as many slides as it needs, the header on each; `intro` above the first."""
     widths = _scaled(weights)
-    texts = [[cell_text(v) for v in row] for row in rows]
+    texts = [[cell_text(v, lang=lang) for v in row] for row in rows]
     intro_height = text_height(intro, width=CONTENT_WIDTH, size=14) if intro else 0.0
     room = BODY_BOTTOM - BODY_TOP
     runs = split_rows(texts, widths, room=room, first_room=room - intro_height)
@@ -257,7 +273,13 @@ def _table_slides(
         if run:
             _table(slide, top, columns, run, widths)
         elif not intro:
-            _text_box(slide, Box(MARGIN, top, CONTENT_WIDTH, 0.5), ["Ingen."], name=TEXT, size=14)
+            _text_box(
+                slide,
+                Box(MARGIN, top, CONTENT_WIDTH, 0.5),
+                [translate(lang, "Ingen.")],
+                name=TEXT,
+                size=14,
+            )
 
 
 def _list_slides(deck: Deck, title: str, lines: Sequence[str], *, size: float = 13) -> None:
@@ -279,6 +301,7 @@ def _list_slides(deck: Deck, title: str, lines: Sequence[str], *, size: float = 
 
 
 def _cover(deck: Deck, report: MeetingReport) -> None:
+    _, lang = translator(report.lang), report.lang
     slide = deck.slides.add_slide(deck.slide_layouts[6])
     _text_box(
         slide,
@@ -299,14 +322,14 @@ def _cover(deck: Deck, report: MeetingReport) -> None:
         ),
     )
     facts = [
-        f"Periode: siden sidste møde {fmt_date(report.since)} til {fmt_date(report.today)}",
-        f"Dannet: {fmt_datetime(report.generated_at)}",
+        period_line(report),
+        _("Dannet: {generated}").format(generated=fmt_datetime(report.generated_at, lang=lang)),
     ]
     _text_box(slide, Box(MARGIN, 3.2, CONTENT_WIDTH, 0.8), facts, name="Periode", size=14)
     _text_box(
         slide,
         Box(MARGIN, 4.05, CONTENT_WIDTH, 0.5),
-        [f"Snapshot-id: {report.snapshot_id}"],
+        [_("Snapshot-id: {snapshot}").format(snapshot=report.snapshot_id)],
         name="Snapshot",
         size=18,
         bold=True,
@@ -314,13 +337,13 @@ def _cover(deck: Deck, report: MeetingReport) -> None:
     _text_box(
         slide,
         Box(MARGIN, 4.55, CONTENT_WIDTH, 0.4),
-        ["(en nøgle til netop disse tal: citér den i referatet; samme data giver samme id)"],
+        [translate(lang, SNAPSHOT_EXPLAINED)],
         name="Snapshot-forklaring",
         size=11,
         colour=GREY,
     )
     if report.demo:
-        note = f"{DEMO_MARK}: {report.notes[0].split(': ', 1)[-1]}"
+        note = f"{demo_mark(lang=lang)}: {report.notes[0].split(': ', 1)[-1]}"
         box = Box(MARGIN, 5.15, CONTENT_WIDTH, 1.1)
         shape = slide.shapes.add_shape(
             MSO_SHAPE.RECTANGLE,
@@ -345,6 +368,7 @@ def _cover(deck: Deck, report: MeetingReport) -> None:
 
 
 def _overview(deck: Deck, report: MeetingReport) -> None:
+    lang = report.lang
     rows: list[list[Cell]] = [
         [part.name, goal.title, section_mark(goal), goal.lines[0] if goal.lines else ""]
         for part in report.parts
@@ -352,16 +376,17 @@ def _overview(deck: Deck, report: MeetingReport) -> None:
     ]
     _table_slides(
         deck,
-        "Målene på ét blik",
-        ["Kommune", "Mål", "Status", "Seneste tal"],
+        translate(lang, "Målene på ét blik"),
+        overview_columns(lang=lang),
         rows,
         (30, 50, 40, 54),
+        lang=lang,
     )
 
 
-def _status_card(slide: Slide, section: GoalSection, top: float) -> float:
+def _status_card(slide: Slide, section: GoalSection, top: float, *, lang: str = DANISH) -> float:
     """The coloured chip with shape and word; returns its bottom."""
-    label = f"Status: {section_mark(section)}"
+    label = translate(lang, "Status: {mark}").format(mark=section_mark(section))
     width = min(CONTENT_WIDTH, 0.5 + len(label) * 16 * 0.6 / 72)
     shape = slide.shapes.add_shape(
         MSO_SHAPE.ROUNDED_RECTANGLE, Inches(MARGIN), Inches(top), Inches(width), Inches(0.5)
@@ -383,10 +408,10 @@ def _status_card(slide: Slide, section: GoalSection, top: float) -> float:
     return top + 0.5
 
 
-def _goal(deck: Deck, part: MunicipalityPart, section: GoalSection) -> None:
+def _goal(deck: Deck, part: MunicipalityPart, section: GoalSection, *, lang: str = DANISH) -> None:
     """Status card, key figures and the PDF's chart (to the right, when the goal has one)."""
     slide = _slide(deck, f"{part.name}: {section.title}")
-    top = _status_card(slide, section, BODY_TOP) + 0.2
+    top = _status_card(slide, section, BODY_TOP, lang=lang) + 0.2
     figure = section.chart() if section.chart is not None else None
     text_width = CONTENT_WIDTH
     if figure is not None:
@@ -404,9 +429,15 @@ def _goal(deck: Deck, part: MunicipalityPart, section: GoalSection) -> None:
         picture.name = CHART
         text_width = left - MARGIN - 0.2
     height = BODY_BOTTOM - top
-    lines = section.lines or ["Ingen tal endnu."]
-    if section.key in (EFFECT_KEY, EXPECTED_KEY) and not any(CAUSE_CAVEAT in x for x in lines):
-        lines = [*lines, *(note for note in section.notes if CAUSE_CAVEAT in note)]
+    lines = section.lines or [translate(lang, "Ingen tal endnu.")]
+    # the caveat in the language, or in Danish from a text that does not take a language yet
+    caveats = {CAUSE_CAVEAT, translate(lang, CAUSE_CAVEAT)}
+
+    def cautious(text: str) -> bool:
+        return any(caveat in text for caveat in caveats)
+
+    if section.key in (EFFECT_KEY, EXPECTED_KEY) and not any(cautious(x) for x in lines):
+        lines = [*lines, *(note for note in section.notes if cautious(note))]
     size = fitting_size(lines, width=text_width, height=height)
     _text_box(slide, Box(MARGIN, top, text_width, height), lines, name=FIGURES, size=size)
     if section.key == HOTSPOT_KEY and section.table.rows:  # the listed squares, as in the PDF
@@ -416,45 +447,56 @@ def _goal(deck: Deck, part: MunicipalityPart, section: GoalSection) -> None:
             section.table.columns,
             section.table.rows,
             (46, 16, 14, 16, 20, 28, 34),
+            lang=lang,
         )
 
 
-def _plan(deck: Deck, part: MunicipalityPart) -> None:
-    title = f"Handlingsplanen: {part.name}"
+def _plan(deck: Deck, part: MunicipalityPart, *, lang: str = DANISH) -> None:
+    _ = translator(lang)
+    title = _("Handlingsplanen: {name}").format(name=part.name)
     if not part.has_plan:
         slide = _slide(deck, title)
         _text_box(
             slide,
             Box(MARGIN, BODY_TOP, CONTENT_WIDTH, 0.6),
-            [f"{part.name} har ingen handlingsplan endnu."],
+            [_("{name} har ingen handlingsplan endnu.").format(name=part.name)],
             name=TEXT,
             size=16,
         )
         return
-    counts = part.plan_counts
-    progress = counts.get("progress")
-    summary = (
-        f"{fmt_int(counts.get('items'))} aktiviteter, {fmt_int(counts.get('done'))} færdige, "
-        f"{fmt_int(counts.get('overdue'))} forsinkede, {fmt_int(counts.get('stale'))} ikke rørt i "
-        f"90 dage; samlet fremdrift "
-        f"{fmt_percent(progress if isinstance(progress, float) else None, digits=0)}."
-    )
-    buckets: list[list[Cell]] = [[name, len(getattr(part.plan, key))] for key, name in PLAN_BUCKETS]
-    buckets.append(["Ændret siden sidste møde", len(part.changes)])
+    summary = plan_summary_line(part.plan_counts, lang=lang)
+    buckets: list[list[Cell]] = [
+        [translate(lang, name), len(getattr(part.plan, key))] for key, name in PLAN_BUCKETS
+    ]
+    buckets.append([_("Ændret siden sidste møde"), len(part.changes)])
     buckets.append([part.follow_ups.title, len(part.follow_ups.rows)])
-    _table_slides(deck, title, ["Til mødet", "Antal"], buckets, (80, 20), intro=[summary])
+    _table_slides(
+        deck,
+        title,
+        [_("Til mødet"), _("Antal")],
+        buckets,
+        (80, 20),
+        intro=[summary],
+        lang=lang,
+    )
     for key, name in PLAN_BUCKETS:
         rows = getattr(part.plan, key)
         if rows:
             _table_slides(
                 deck,
-                f"{part.name}: {name}",
-                ["Aktivitet", "Spor", "Ansvarlig", "Status", "Frist"],
-                [[r.title, r.track, r.owner, r.status, r.due_date] for r in rows],
+                f"{part.name}: {translate(lang, name)}",
+                plan_columns(lang=lang),
+                plan_table_rows(rows, lang=lang),
                 (62, 24, 40, 22, 26),
+                lang=lang,
             )
     if part.changes:
-        _list_slides(deck, f"{part.name}: ændret siden sidste møde", part.changes, size=12)
+        _list_slides(
+            deck,
+            _("{name}: ændret siden sidste møde").format(name=part.name),
+            part.changes,
+            size=12,
+        )
     if part.follow_ups.rows:
         _table_slides(
             deck,
@@ -462,19 +504,22 @@ def _plan(deck: Deck, part: MunicipalityPart) -> None:
             part.follow_ups.columns,
             part.follow_ups.rows,
             (22, 24, 8, 38, 24, 30, 14, 14),
+            lang=lang,
         )
 
 
 def _sources(deck: Deck, report: MeetingReport) -> None:
+    _, lang = translator(report.lang), report.lang
+    rows: list[list[Cell]]
     if report.demo:  # the PDF's columns
-        columns, weights = ["Kilde", "Opgjort pr.", "Eksempeldata"], [110, 34, 30]
-        rows = [[s.name, s.as_of, "ja" if s.demo else "nej"] for s in report.sources]
+        columns, weights = source_columns(lang=lang), [110, 34, 30]
+        rows = [[s.name, s.as_of, _("ja") if s.demo else _("nej")] for s in report.sources]
     else:  # no demo column in a deck without demo data: the word appears nowhere
-        columns, weights = ["Kilde", "Opgjort pr."], [110, 34]
+        columns, weights = source_columns(lang=lang, demo=False), [110, 34]
         rows = [[s.name, s.as_of] for s in report.sources]
-    _table_slides(deck, "Datakilder", columns, rows, weights)
+    _table_slides(deck, _("Datakilder"), columns, rows, weights, lang=lang)
     if report.notes:
-        _list_slides(deck, "Forbehold", report.notes, size=12)
+        _list_slides(deck, _("Forbehold"), report.notes, size=12)
 
 
 def _footers(deck: Deck, report: MeetingReport) -> None:
@@ -497,14 +542,18 @@ def _footers(deck: Deck, report: MeetingReport) -> None:
             frame = shape.text_frame
             frame.margin_top = frame.margin_bottom = Inches(0.02)
             run = frame.paragraphs[0].add_run()
-            run.text = DEMO_FOOTER
+            run.text = demo_band(lang=report.lang)
             run.font.size = Pt(12)
             run.font.bold = True
             run.font.color.rgb = RGBColor(255, 255, 255)
         _text_box(
             slide,
             Box(SLIDE_WIDTH - MARGIN - 5.5, FOOTER_TOP, 5.5, FOOTER_HEIGHT),
-            [f"Snapshot {report.snapshot_id} · side {number} af {total}"],
+            [
+                translate(report.lang, "Snapshot {snapshot} · side {number} af {total}").format(
+                    snapshot=report.snapshot_id, number=number, total=total
+                )
+            ],
             name=FOOTER,
             size=10,
             colour=GREY,
@@ -520,13 +569,13 @@ def report_pptx(report: MeetingReport) -> bytes:
     deck.slide_height = Emu(Inches(SLIDE_HEIGHT))
     deck.core_properties.title = report.title
     deck.core_properties.subject = f"Snapshot {report.snapshot_id}"
-    deck.core_properties.language = "da-DK"
+    deck.core_properties.language = LANGUAGE_TAGS.get(report.lang, "da-DK")
     _cover(deck, report)
     _overview(deck, report)
     for part in report.parts:
         for goal in part.goals:
-            _goal(deck, part, goal)
-        _plan(deck, part)
+            _goal(deck, part, goal, lang=report.lang)
+        _plan(deck, part, lang=report.lang)
     _sources(deck, report)
     _footers(deck, report)
     buffer = io.BytesIO()
