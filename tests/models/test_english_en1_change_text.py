@@ -54,7 +54,7 @@ NAMES = Names(
         ("track", "Spor 1", "Spor 1: Engagering af borgerne", "Track 1: Engaging the citizens"),
         ("goal", "burglaries", "Indbrud", "Burglaries"),
         ("indicator", "insecurity", "Utryghed", "Insecurity"),
-        ("scope_kind", "national", "hele landet", "the whole country"),
+        ("scope_kind", "national", "hele landet", "all of Denmark"),
         ("target_unit", "household_share", "andel af husstandene", "share of households"),
         ("role", "project_leader", "Projektleder", "Project leader"),
         ("role", "council", "Byråd", "Council"),
@@ -91,7 +91,7 @@ def test_a_datetime_in_english() -> None:
     [
         ("walk_date", "Dato for vandringen", "Date of the walk"),
         ("helpers", "Nabohjælpere", "Neighbour helpers"),
-        ("due_date", "Frist", "Due date"),
+        ("due_date", "Frist", "Due"),
         ("some_new_field", "Some new field", "Some new field"),
     ],
 )
@@ -142,8 +142,8 @@ def test_change_lines_in_english() -> None:
     before = json.dumps({"status": "udskudt", "due_date": "2026-12-02", "progress": 40})
     after = json.dumps({"status": "færdig", "due_date": "2027-01-15", "progress": 100})
     assert change_lines(before, after, sep="; ", lang=EN) == (
-        "Status: Postponed; Due date: 2 Dec 2026; Progress: 40 %",
-        "Status: Done; Due date: 15 Jan 2027; Progress: 100 %",
+        "Status: Postponed; Due: 2 Dec 2026; Progress: 40 %",
+        "Status: Done; Due: 15 Jan 2027; Progress: 100 %",
     )
     assert change_lines(None, json.dumps({"helpers": 1450}), lang=EN) == (
         "",

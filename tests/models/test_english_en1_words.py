@@ -31,8 +31,8 @@ def test_status_mark() -> None:
     ("flag", "english"),
     [
         (OVERDUE_FLAG, "■ Overdue"),
-        (STALE_FLAG, "▲ Untouched for 90 days"),
-        (f"{OVERDUE_FLAG}, {STALE_FLAG}", "■ Overdue, ▲ Untouched for 90 days"),
+        (STALE_FLAG, "▲ Not touched in 90 days"),
+        (f"{OVERDUE_FLAG}, {STALE_FLAG}", "■ Overdue, ▲ Not touched in 90 days"),
         ("", ""),
     ],
 )

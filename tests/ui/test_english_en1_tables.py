@@ -60,8 +60,8 @@ def test_changed_fields_in_english() -> None:
     before = json.dumps({"status": "udskudt", "due_date": "2026-12-02"})
     after = json.dumps({"status": "færdig", "due_date": "2027-01-15"})
     assert changed_fields(before, after, lang=EN) == (
-        "Status: Postponed; Due date: 2 Dec 2026",
-        "Status: Done; Due date: 15 Jan 2027",
+        "Status: Postponed; Due: 2 Dec 2026",
+        "Status: Done; Due: 15 Jan 2027",
     )
 
 
@@ -138,7 +138,7 @@ def test_users_for_display_in_english() -> None:
         "Username", "Name", "Role", "Area", "E-mail", "Active", "Locked until",
     ]  # fmt: skip
     assert list(shown["Role"]) == ["project leader", "administrator"]
-    assert list(shown["Area"]) == ["Ishøj", "the whole country"]
+    assert list(shown["Area"]) == ["Ishøj", "all of Denmark"]
     assert list(shown["Active"]) == ["yes", "no"]
     assert shown["Locked until"][1].startswith("23 Nov 2026")
     danish = users_for_display(users, municipality_names={183: "Ishøj"}, district_names={})

@@ -177,7 +177,7 @@ def test_the_pdf_is_in_english_by_text_extraction(engine: Engine, english: Meeti
         f"{plan['items']} activities, {plan['done']} done, {plan['overdue']} overdue, "
         f"{plan['stale']} not touched in 90 days",
         "Overdue activities (the deadline has passed)",
-        "Activity Track Responsible Status Deadline",
+        "Activity Track Owner Status Due",
         "Open follow-ups from safety walks: Ishøj",
         "Data sources and caveats",
         "EXAMPLE DATA: the report is based wholly or partly on generated example figures",
