@@ -82,7 +82,8 @@ def unsubscribe_target(
     if link:
         return link
     sender = config.sender.rpartition("<")[2].rstrip(">").strip()
-    return f"mailto:{sender}?subject={translate(lang, 'afmeld')}"
+    subject = translate(lang, "afmeld")
+    return f"mailto:{sender}?subject={subject}"
 
 
 def user_languages(engine: Engine) -> dict[str, str]:

@@ -17,10 +17,11 @@ from dataio.meetings.store import MeetingDetail, meeting_detail
 from models.formatting import MISSING, fmt_date
 from models.i18n import DANISH, N_, language_of, translate_context, translator
 from models.permissions import Actor
-from models.report import DEMO_MARK
 from models.vocabulary import DEMO_ORANGE, SERIES_BLUE
 
 MINUTES_MIME = PDF_MIME
+# models.report.DEMO_MARK ("EKSEMPELDATA"), marked here so the English band says "EXAMPLE DATA"
+DEMO_BAND_MARK = N_("EKSEMPELDATA")
 
 
 class MinutesPdf(FPDF):
@@ -46,7 +47,7 @@ class MinutesPdf(FPDF):
             self.set_text_color(255, 255, 255)
             self.set_font(FONT, "B", 9)
             self.set_xy(0, 0)
-            band = _("{mark} – demoinstallation med eksempeldata").format(mark=_(DEMO_MARK))
+            band = _("{mark} – demoinstallation med eksempeldata").format(mark=_(DEMO_BAND_MARK))
             self.cell(self.w, 8, band, align="C", fill=True)
         self.set_text_color(110, 110, 110)
         self.set_font(FONT, "", 8)
