@@ -6,7 +6,6 @@ or an invalid value is shown where the person acted, in the reader's language; n
 half-written. Every label, message, number and date is in the active language (ui.i18n).
 """
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 import pandas as pd
@@ -262,20 +261,13 @@ def _organisation_word(value: str) -> str:
     return _(ORGANISATION_WORDS[Organisation(value)])
 
 
-def _owner_label(owners: dict[str, str]) -> Callable[[str], str]:
-    def label(value: str) -> str:
-        if value == NO_OWNER:
-            return _("Ingen")
-        if value == FREE_TEXT:
-            return _("Andet (skriv navnet nedenfor)")
-        return owners[value]
-
-    return label
-
-
 def decision_form(actor: Actor, detail: MeetingDetail, owners: list[PartnershipUser]) -> None:
     """Record a decision; optionally create a plan item with an owner and a due date."""
     names = {u.username: u.display_name for u in owners}
+    # the options' words are made now, in the run's language: a format_func may be called later
+    owner_words = {NO_OWNER: _("Ingen"), **names, FREE_TEXT: _("Andet (skriv navnet nedenfor)")}
+    organisation_words = {o.value: _organisation_word(o.value) for o in Organisation}
+    track_words = {t.value: _(TRACK_WORDS.get(t, TRACK_LABELS[t])) for t in Track}
     with st.form("new_decision", clear_on_submit=True, enter_to_submit=False):
         st.markdown("**" + _("Ny beslutning") + "**")
         text = st.text_area(_("Beslutning"), key="decision_text", height=68)
@@ -285,7 +277,7 @@ def decision_form(actor: Actor, detail: MeetingDetail, owners: list[PartnershipU
         owner = left.selectbox(
             _("Ansvarlig"),
             [NO_OWNER, *names, FREE_TEXT],
-            format_func=_owner_label(names),
+            format_func=owner_words.__getitem__,
             key="decision_owner",
         )
         free = left.text_input(_("Ansvarlig (fritekst)"), key="decision_owner_text")
@@ -293,13 +285,13 @@ def decision_form(actor: Actor, detail: MeetingDetail, owners: list[PartnershipU
             _("Organisation"),
             [o.value for o in Organisation],
             index=[o.value for o in Organisation].index(Organisation.JOINT),
-            format_func=_organisation_word,
+            format_func=organisation_words.__getitem__,
             key="decision_organisation",
         )
         track = middle.selectbox(
             _("Spor"),
             [t.value for t in Track],
-            format_func=lambda t: _(TRACK_WORDS.get(Track(t), TRACK_LABELS[Track(t)])),
+            format_func=track_words.__getitem__,
             key="decision_track",
         )
         due = right.date_input(_("Frist"), value=None, format="DD.MM.YYYY", key="decision_due")
@@ -345,6 +337,8 @@ def change_form(
     names = {u.username: u.display_name for u in owners}
     labels = {int(r.id): str(r.title) for r in items.itertuples()}
     versions = {int(r.id): int(r.row_version) for r in items.itertuples()}
+    owner_words = {UNCHANGED: _("Uændret"), **names}
+    status_words = {UNCHANGED: _("Uændret"), **{v.value: _(STATUS_WORDS[v]) for v in ItemStatus}}
     with st.form("change_decision", clear_on_submit=True, enter_to_submit=False):
         st.markdown("**" + _("Beslutning, der ændrer en aktivitet") + "**")
         text = st.text_area(_("Beslutning"), key="change_text", height=68)
@@ -356,15 +350,13 @@ def change_form(
         owner = middle.selectbox(
             _("Ny ansvarlig"),
             [UNCHANGED, *names],
-            format_func=lambda u: _("Uændret") if u == UNCHANGED else names[u],
+            format_func=owner_words.__getitem__,
             key="change_owner",
         )
         status = right.selectbox(
             _("Ny status"),
             [UNCHANGED, *(s.value for s in ItemStatus)],
-            format_func=lambda v: (
-                _("Uændret") if v == UNCHANGED else _(STATUS_WORDS[ItemStatus(v)])
-            ),
+            format_func=status_words.__getitem__,
             key="change_status",
         )
         if st.form_submit_button(_("Registrér ændringen"), key="change_save"):
