@@ -23,17 +23,18 @@ AGENDA_STATUSES = frozenset(
 
 TITLE_LIMIT = 200
 TEXT_LIMIT = 20_000  # agenda, participants, minutes, a decision's text
-# models.home.CHANGE_TOPICS' topics, as they read after "2 i ..." ("2 in the action plan")
+# models.home.CHANGE_TOPICS' topics with their "i", as "2 i handlingsplanen" reads
+# ("2 in the action plan"): the whole phrase is the msgid
 TOPIC = "change topic"
 TOPICS = (
-    NC_("change topic", "handlingsplanen"),
-    NC_("change topic", "tryghedsvandringer"),
-    NC_("change topic", "mål"),
-    NC_("change topic", "nabohjælp"),
-    NC_("change topic", "tryghedsmålinger"),
-    NC_("change topic", "data"),
-    NC_("change topic", "møder"),
-    NC_("change topic", "andet"),
+    NC_("change topic", "i handlingsplanen"),
+    NC_("change topic", "i tryghedsvandringer"),
+    NC_("change topic", "i mål"),
+    NC_("change topic", "i nabohjælp"),
+    NC_("change topic", "i tryghedsmålinger"),
+    NC_("change topic", "i data"),
+    NC_("change topic", "i møder"),
+    NC_("change topic", "i andet"),
 )
 
 
@@ -107,7 +108,7 @@ def compose_agenda(
         points.append((heading, [_("Ingen ændringer i ændringsloggen.")]))
     else:
         parts = ", ".join(
-            _("{count} i {topic}").format(count=n, topic=translate_context(lang, TOPIC, topic))
+            f"{n} {translate_context(lang, TOPIC, f'i {topic}')}"
             for topic, n in changes.by_topic.items()
             if n
         )

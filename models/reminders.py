@@ -152,10 +152,9 @@ def item_line(kind: Section, item: OwnedItem, *, today: date, lang: str = DANISH
         )
     elif kind is Section.DUE_SOON and item.due_date is not None:
         left = (item.due_date - today).days
-        when = _("i dag") if left == 0 else _("om {days}").format(days=days_text(left, lang=lang))
-        text = _("{head}, frist {due} ({when})").format(
-            head=head, due=fmt_date(item.due_date, lang=lang), when=when
-        )
+        text = (
+            _("{head}, frist {due} (i dag)") if left == 0 else _("{head}, frist {due} (om {days})")
+        ).format(head=head, due=fmt_date(item.due_date, lang=lang), days=days_text(left, lang=lang))
     else:
         text = _("{head}, sidst ændret {day}").format(
             head=head, day=fmt_date(item.last_touched, lang=lang)
