@@ -61,7 +61,7 @@ def test_an_english_owner_gets_an_english_reminder_and_a_danish_one_the_same_as_
         assert status == 0
         english = [m for m in collector.to("projektleder@demo.botrygt.invalid")]
         danish = [m for m in collector.to("politi@demo.botrygt.invalid")]
-    (reminder,) = [m for m in english if "need attention" in m["Subject"]]
+    (reminder,) = [m for m in english if "attention needed" in m["Subject"]]
     text = body(reminder)
     # the links are addresses (the Danish page names of the app), not text: taken out
     assert danish_left_in(re.sub(r"https://\S+", "", text)) == []
