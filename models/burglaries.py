@@ -8,6 +8,7 @@ import pandas as pd
 
 from models.domain import Quality, Status
 from models.goals import PathPoint, required_linear, required_path, resolve_target
+from models.i18n import DANISH, translate
 from models.pooling import PooledSlope
 from models.tables import Goal
 from models.trends import Projection, classify, project_counts
@@ -87,10 +88,25 @@ def _inherit_national(
         target=baseline * (1 - fall),
         target_year=national.target_year,
         target_year_is_default=national.target_year_is_default,
-        source_note=f"Ingen lokal målsætning: den nationale målsætning omregnet til kommunen "
-        f"(samme relative fald, {round(fall * 100)} %, fra kommunens niveau i {national.baseline_year}).",
+        source_note=_inherited_note(fall, national.baseline_year, DANISH),
         inherited_from_national=True,
     )
+
+
+def _inherited_note(fall: float, baseline_year: int, lang: str) -> str:
+    return translate(
+        lang,
+        "Ingen lokal målsætning: den nationale målsætning omregnet til kommunen "
+        "(samme relative fald, {fall} %, fra kommunens niveau i {year}).",
+    ).format(fall=round(fall * 100), year=baseline_year)
+
+
+def source_note_text(goal: ResolvedGoal, *, lang: str = DANISH) -> str:
+    """The goal's source note in the language: the note written for a goal inherited from the
+    national one is ours and translated; a municipality's own note is its own words, as typed."""
+    if not goal.inherited_from_national or not goal.baseline:
+        return goal.source_note
+    return _inherited_note(1 - goal.target / goal.baseline, goal.baseline_year, lang)
 
 
 def assess_burglaries(

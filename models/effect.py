@@ -36,7 +36,8 @@ from enum import StrEnum
 import numpy as np
 import pandas as pd
 
-from models.formatting import fmt_change, fmt_count, fmt_int, fmt_percent, fmt_period
+from models.formatting import fmt_change, fmt_int, fmt_percent, fmt_period
+from models.i18n import DANISH, N_, language_of, translate_plural, translator
 from models.periods import parse_period, quarter_range
 
 MIN_PRE_QUARTERS = 12  # three years of seasons to fit the weights on
@@ -52,7 +53,7 @@ WEAK_FIT_RATIO = math.sqrt(5)
 WEAK_FIT_NOISE_RATIO = 2.0
 HOLDOUT_YEARS = 3  # pre-start years predicted out of sample for the placebo statistic
 MIN_HOLDOUT_TRAINING = 8  # quarters before a held-out year to fit it on (12 before the start: 1)
-CAVEAT = "sammenligning, ikke bevis for årsag"
+CAVEAT = N_("sammenligning, ikke bevis for årsag")
 COLUMNS = ("municipality_code", "period", "count")
 
 _TINY = 1e-12  # an exact fit's RMSPE, so a perfect copy does not divide by zero
@@ -286,17 +287,27 @@ def _gap_size(fit: _Fit) -> float:
     return size if math.isfinite(size) else math.inf
 
 
-def _interval_text(low: float, high: float) -> str:
+def _interval_text(low: float, high: float, *, lang: str = DANISH) -> str:
+    _ = translator(lang)
     if math.isfinite(high):
-        return f"95 %-interval {fmt_change(low)} til {fmt_change(high)}"
-    return f"95 %-interval {fmt_change(low)} eller mere"
+        return _("95 %-interval {low} til {high}").format(
+            low=fmt_change(low, lang=lang), high=fmt_change(high, lang=lang)
+        )
+    return _("95 %-interval {low} eller mere").format(low=fmt_change(low, lang=lang))
 
 
-def _explain_too_early(*, start_period: str, n_pre: int, n_post: int) -> str:
-    return (
-        f"For tidligt at sige: der er {fmt_int(n_pre)} kvartaler før og {fmt_int(n_post)} efter "
-        f"starten i {fmt_period(start_period)}, og der skal mindst {MIN_PRE_QUARTERS} før og "
-        f"{MIN_POST_QUARTERS} efter; selv da er tallet en {CAVEAT}."
+def _explain_too_early(*, start_period: str, n_pre: int, n_post: int, lang: str = DANISH) -> str:
+    _ = translator(lang)
+    return _(
+        "For tidligt at sige: der er {before} kvartaler før og {after} efter starten i {start}, "
+        "og der skal mindst {min_before} før og {min_after} efter; selv da er tallet en {caveat}."
+    ).format(
+        before=fmt_int(n_pre, lang=lang),
+        after=fmt_int(n_post, lang=lang),
+        start=fmt_period(start_period, lang=lang),
+        min_before=MIN_PRE_QUARTERS,
+        min_after=MIN_POST_QUARTERS,
+        caveat=_(CAVEAT),
     )
 
 
@@ -312,37 +323,92 @@ def _explain(
     typical_pre_rmspe: float | None,
     weak_fit: bool,
     n_donors: int,
+    lang: str = DANISH,
 ) -> str:
-    """The one Danish sentence for a computed estimate."""
-    since = f"Fra {fmt_period(start_period)} til {fmt_period(last_period)}"
-    comparison = "en vægtet gruppe af kommuner uden partnerskab, der fulgte kommunen før starten"
+    """The one sentence for a computed estimate (Danish, or in `lang`)."""
+    _ = translator(lang)
+    since = _("Fra {start} til {last}").format(
+        start=fmt_period(start_period, lang=lang), last=fmt_period(last_period, lang=lang)
+    )
+    comparison = _("en vægtet gruppe af kommuner uden partnerskab, der fulgte kommunen før starten")
+    caveat = _(CAVEAT)
+    change = fmt_change(estimate, lang=lang)
     if weak_fit:
-        return (
-            f"Svag sammenligning: ingen vægtet gruppe af kommuner uden partnerskab fulgte "
-            f"kommunens indbrud godt før starten (afvigelse {fmt_percent(pre_rmspe)} af niveauet "
-            f"mod typisk {fmt_percent(typical_pre_rmspe)}), så {fmt_change(estimate)} er usikkert "
-            f"og under alle omstændigheder en {CAVEAT}."
+        return _(
+            "Svag sammenligning: ingen vægtet gruppe af kommuner uden partnerskab fulgte "
+            "kommunens indbrud godt før starten (afvigelse {fit} af niveauet mod typisk "
+            "{typical}), så {change} er usikkert og under alle omstændigheder en {caveat}."
+        ).format(
+            fit=fmt_percent(pre_rmspe, lang=lang),
+            typical=fmt_percent(typical_pre_rmspe, lang=lang),
+            change=change,
+            caveat=caveat,
         )
     if low is None or high is None:
-        return (
-            f"Svag sammenligning: med kun {fmt_count(n_donors, one='kommune', many='kommuner')} "
-            f"uden partnerskab at sammenligne med kan der ikke gives et 95 %-interval, så "
-            f"{fmt_change(estimate)} er usikkert og under alle omstændigheder en {CAVEAT}."
+        return _(
+            "Svag sammenligning: med kun {donors} uden partnerskab at sammenligne med kan der "
+            "ikke gives et 95 %-interval, så {change} er usikkert og under alle omstændigheder "
+            "en {caveat}."
+        ).format(
+            donors=translate_plural(lang, "{count} kommune", "{count} kommuner", n_donors).format(
+                count=fmt_int(n_donors, lang=lang)
+            ),
+            change=change,
+            caveat=caveat,
         )
-    interval = _interval_text(low, high)
+    interval = _interval_text(low, high, lang=lang)
     if status is EffectStatus.FELL:
-        return (
-            f"{since} var der {fmt_percent(-estimate)} færre indbrud end i {comparison} "
-            f"({interval}); det er en {CAVEAT}."
+        return _(
+            "{since} var der {share} færre indbrud end i {comparison} ({interval}); det er en "
+            "{caveat}."
+        ).format(
+            since=since,
+            share=fmt_percent(-estimate, lang=lang),
+            comparison=comparison,
+            interval=interval,
+            caveat=caveat,
         )
     if status is EffectStatus.ROSE:
-        return (
-            f"{since} var der {fmt_percent(estimate)} flere indbrud end i {comparison} "
-            f"({interval}); det er en {CAVEAT}."
+        return _(
+            "{since} var der {share} flere indbrud end i {comparison} ({interval}); det er en "
+            "{caveat}."
+        ).format(
+            since=since,
+            share=fmt_percent(estimate, lang=lang),
+            comparison=comparison,
+            interval=interval,
+            caveat=caveat,
         )
-    return (
-        f"{since} udviklede indbruddene sig som i {comparison} ({fmt_change(estimate)}, "
-        f"{interval}); det er en {CAVEAT}."
+    return _(
+        "{since} udviklede indbruddene sig som i {comparison} ({change}, {interval}); det er en "
+        "{caveat}."
+    ).format(since=since, comparison=comparison, change=change, interval=interval, caveat=caveat)
+
+
+def explanation_text(result: EffectResult, *, lang: str = DANISH) -> str:
+    """`result.explanation` (the Danish sentence made with the estimate) in `lang`, remade from
+    the result's own numbers; in Danish it is exactly `result.explanation`."""
+    if language_of(lang) == DANISH:
+        return result.explanation
+    if result.estimate is None:
+        return _explain_too_early(
+            start_period=result.start_period,
+            n_pre=result.pre_quarters,
+            n_post=result.post_quarters,
+            lang=lang,
+        )
+    return _explain(
+        status=result.status,
+        start_period=result.start_period,
+        last_period=result.series[-1].period if result.series else result.start_period,
+        estimate=result.estimate,
+        low=result.low,
+        high=result.high,
+        pre_rmspe=result.pre_rmspe if result.pre_rmspe is not None else math.nan,
+        typical_pre_rmspe=result.typical_pre_rmspe,
+        weak_fit=result.weak_fit,
+        n_donors=result.placebo_count or 1,
+        lang=lang,
     )
 
 

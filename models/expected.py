@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from models.errors import DomainError
+from models.i18n import DANISH, M_, N_, translate
 
 MIN_MUNICIPALITIES = 20  # below this the coefficients are too uncertain to say anything
 DRAWS = 4000  # simulated counts per municipality for its prediction interval
@@ -47,10 +48,15 @@ class ExpectedStatus(StrEnum):
 
 
 STATUS_TEXT = {
-    ExpectedStatus.BELOW: "Færre end forventet",
-    ExpectedStatus.AS_EXPECTED: "Som forventet",
-    ExpectedStatus.ABOVE: "Flere end forventet",
+    ExpectedStatus.BELOW: N_("Færre end forventet"),
+    ExpectedStatus.AS_EXPECTED: N_("Som forventet"),
+    ExpectedStatus.ABOVE: N_("Flere end forventet"),
 }
+
+
+def status_text(status: ExpectedStatus, *, lang: str = DANISH) -> str:
+    """'Færre end forventet' (STATUS_TEXT) in `lang`."""
+    return translate(lang, STATUS_TEXT[ExpectedStatus(status)])
 
 
 @dataclass(frozen=True)
@@ -88,22 +94,32 @@ def _check(frame: pd.DataFrame, covariates: Sequence[str]) -> None:
     needed = ["code", "actual", "households", *covariates]
     missing = [name for name in needed if name not in frame.columns]
     if missing:
-        raise ExpectedRefused(f"Tabellen mangler kolonnerne {', '.join(missing)}")
+        raise ExpectedRefused(
+            M_("Tabellen mangler kolonnerne {columns}", columns=", ".join(missing))
+        )
     if len(frame) < MIN_MUNICIPALITIES:
         raise ExpectedRefused(
-            f"For få kommuner til en forventning: {len(frame)} (mindst {MIN_MUNICIPALITIES})"
+            M_(
+                "For få kommuner til en forventning: {count} (mindst {least})",
+                count=len(frame),
+                least=MIN_MUNICIPALITIES,
+            )
         )
     if frame["code"].duplicated().any():
-        raise ExpectedRefused("Samme kommune står mere end én gang")
+        raise ExpectedRefused(M_("Samme kommune står mere end én gang"))
     values = frame[["actual", "households", *covariates]].apply(pd.to_numeric, errors="coerce")
     bad = ~np.isfinite(values.to_numpy(float)).all(axis=1)
     if bad.any():
         codes = ", ".join(str(c) for c in frame.loc[bad, "code"].head(10))
-        raise ExpectedRefused(f"Manglende indbrudstal, husstande eller baggrundstal for {codes}")
+        raise ExpectedRefused(
+            M_("Manglende indbrudstal, husstande eller baggrundstal for {codes}", codes=codes)
+        )
     if (values["households"] <= 0).any() or (values["actual"] < 0).any():
-        raise ExpectedRefused("Husstande skal være positive og indbrud ikke-negative")
+        raise ExpectedRefused(M_("Husstande skal være positive og indbrud ikke-negative"))
     if covariates and (values[list(covariates)].nunique() <= 1).any():
-        raise ExpectedRefused("Et baggrundstal er ens for alle kommuner og kan ikke forklare noget")
+        raise ExpectedRefused(
+            M_("Et baggrundstal er ens for alle kommuner og kan ikke forklare noget")
+        )
 
 
 @dataclass(frozen=True)

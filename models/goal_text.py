@@ -4,115 +4,191 @@ import math
 
 from models.burglaries import BurglaryAssessment
 from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_percent
-from models.i18n import DANISH, translator
+from models.i18n import DANISH, translate, translator
 from models.insecurity import InsecurityAssessment
 from models.neighbour_help import HelperAssessment
 from models.pooling import PooledSlope
 from models.proportions import SMALL_SAMPLE, ShareChange
 
 
-def _signed(difference: float) -> str:
+def _signed(difference: float, lang: str = DANISH) -> str:
     sign = "+" if difference > 0 else ("-" if difference < 0 else "±")
-    return f"{sign}{fmt_decimal(abs(difference) * 100, digits=1)}"
+    return f"{sign}{fmt_decimal(abs(difference) * 100, digits=1, lang=lang)}"
 
 
-def points(difference: float) -> str:
+def points(difference: float, *, lang: str = DANISH) -> str:
     """A difference of shares in percentage points with sign: -0.055 -> "-5,5 procentpoint"."""
-    return f"{_signed(difference)} procentpoint"
+    return translate(lang, "{points} procentpoint").format(points=_signed(difference, lang))
 
 
-def share_with_interval(share: float, low: float, high: float) -> str:
+def share_with_interval(share: float, low: float, high: float, *, lang: str = DANISH) -> str:
     """'22,1 % (95 %-interval 19,0-25,5 %)'."""
-    return f"{fmt_percent(share)} (95 %-interval {fmt_decimal(low * 100)}–{fmt_percent(high)})"
+    return translate(lang, "{share} (95 %-interval {low}–{high})").format(
+        share=fmt_percent(share, lang=lang),
+        low=fmt_decimal(low * 100, lang=lang),
+        high=fmt_percent(high, lang=lang),
+    )
 
 
-def change_sentence(change: ShareChange, *, earlier: int, later: int) -> str:
+def change_sentence(change: ShareChange, *, earlier: int, later: int, lang: str = DANISH) -> str:
     """Whether the change between two rounds is more than chance, in words."""
+    _ = translator(lang)
     direction = (
-        "Faldet" if change.difference < 0 else "Steget" if change.difference > 0 else "Uændret"
+        _("Faldet")
+        if change.difference < 0
+        else _("Steget")
+        if change.difference > 0
+        else _("Uændret")
     )
     verdict = (
-        "mere end tilfældigheder kan forklare"
+        _("mere end tilfældigheder kan forklare")
         if change.significant
-        else "inden for hvad tilfældigheder kan forklare"
+        else _("inden for hvad tilfældigheder kan forklare")
     )
-    test = "Fishers eksakte test" if change.test == "fisher" else "z-test"
-    p_value = "under 0,001" if change.p_value < 0.001 else fmt_decimal(change.p_value, digits=3)
-    return (
-        f"{direction} {points(change.difference).lstrip('+-±')} fra {earlier} til {later}: {verdict} "
-        f"(p = {p_value}, {test}; 95 %-interval for ændringen {_signed(change.low)} til "
-        f"{_signed(change.high)} procentpoint)."
+    test = _("Fishers eksakte test") if change.test == "fisher" else "z-test"
+    p_value = (
+        _("under 0,001")
+        if change.p_value < 0.001
+        else fmt_decimal(change.p_value, digits=3, lang=lang)
+    )
+    return _(
+        "{direction} {points} fra {earlier} til {later}: {verdict} "
+        "(p = {p_value}, {test}; 95 %-interval for ændringen {low} til "
+        "{high} procentpoint)."
+    ).format(
+        direction=direction,
+        points=points(change.difference, lang=lang).lstrip("+-±"),
+        earlier=earlier,
+        later=later,
+        verdict=verdict,
+        p_value=p_value,
+        test=test,
+        low=_signed(change.low, lang),
+        high=_signed(change.high, lang),
     )
 
 
-def insecurity_lines(result: InsecurityAssessment) -> list[str]:
+def insecurity_lines(result: InsecurityAssessment, *, lang: str = DANISH) -> list[str]:
     """The insecurity card's lines."""
+    _ = translator(lang)
     estimate = result.estimate
     if estimate is None or result.year is None:
-        return ["Ingen måling endnu."]
+        return [_("Ingen måling endnu.")]
     lines = [
-        f"Måling {result.year}: {share_with_interval(estimate.share, estimate.low, estimate.high)}, "
-        f"{fmt_int(estimate.n)} besvarelser."
+        _("Måling {year}: {share}, {respondents} besvarelser.").format(
+            year=result.year,
+            share=share_with_interval(estimate.share, estimate.low, estimate.high, lang=lang),
+            respondents=fmt_int(estimate.n, lang=lang),
+        )
     ]
     if estimate.small_sample:
         lines.append(
-            f"Lille stikprøve (under {SMALL_SAMPLE} besvarelser): tallet er meget usikkert."
+            _("Lille stikprøve (under {limit} besvarelser): tallet er meget usikkert.").format(
+                limit=SMALL_SAMPLE
+            )
         )
     if result.goal is not None:
         lines.append(
-            f"Mål: {fmt_percent(result.goal.target, digits=0)} i {result.goal.target_year}."
+            _("Mål: {target} i {year}.").format(
+                target=fmt_percent(result.goal.target, digits=0, lang=lang),
+                year=result.goal.target_year,
+            )
         )
     if result.required is not None:
         lines.append(
-            f"Det lige målforløb kræver højst {fmt_percent(result.required)} i {result.year}."
+            _("Det lige målforløb kræver højst {required} i {year}.").format(
+                required=fmt_percent(result.required, lang=lang), year=result.year
+            )
         )
     if result.change is not None and result.previous_year is not None:
         lines.append(
-            change_sentence(result.change, earlier=result.previous_year, later=result.year)
+            change_sentence(
+                result.change, earlier=result.previous_year, later=result.year, lang=lang
+            )
         )
     return lines
 
 
-def helper_lines(result: HelperAssessment, *, target_year_is_default: bool = False) -> list[str]:
+def helper_lines(
+    result: HelperAssessment, *, target_year_is_default: bool = False, lang: str = DANISH
+) -> list[str]:
     """The helper card's lines."""
+    _ = translator(lang)
+
+    def number(value: float) -> str:
+        return fmt_int(value, lang=lang)
+
     if result.latest is None or result.as_of is None:
-        return ["Ingen optælling endnu."]
-    lines = [f"{fmt_int(result.latest)} nabohjælpere pr. {fmt_date(result.as_of)}."]
+        return [_("Ingen optælling endnu.")]
+    lines = [
+        _("{count} nabohjælpere pr. {date}.").format(
+            count=number(result.latest), date=fmt_date(result.as_of, lang=lang)
+        )
+    ]
     if result.per_100_households is not None:
-        lines.append(f"{fmt_decimal(result.per_100_households)} pr. 100 husstande.")
+        lines.append(
+            _("{rate} pr. 100 husstande.").format(
+                rate=fmt_decimal(result.per_100_households, lang=lang)
+            )
+        )
     if result.baseline is not None and result.change_since_baseline is not None:
         sign = "+" if result.change_since_baseline >= 0 else ""
         lines.append(
-            f"{sign}{fmt_int(result.change_since_baseline)} siden udgangspunktet ({fmt_int(result.baseline)})."
+            _("{change} siden udgangspunktet ({baseline}).").format(
+                change=sign + number(result.change_since_baseline),
+                baseline=number(result.baseline),
+            )
         )
     if result.target is not None and result.target_year is not None:
-        default = " (standardmålår, kan ændres)" if target_year_is_default else ""
+        default = _(" (standardmålår, kan ændres)") if target_year_is_default else ""
         lines.append(
-            f"Mål: {fmt_int(round(result.target))} nabohjælpere i {result.target_year}{default}."
+            _("Mål: {target} nabohjælpere i {year}{default}.").format(
+                target=number(round(result.target)), year=result.target_year, default=default
+            )
         )
     if result.progress is not None:
-        lines.append(f"{fmt_percent(result.progress, digits=0)} af vejen fra udgangspunkt til mål.")
+        lines.append(
+            _("{progress} af vejen fra udgangspunkt til mål.").format(
+                progress=fmt_percent(result.progress, digits=0, lang=lang)
+            )
+        )
     if result.projection is not None and result.target is not None:
         p = result.projection
         lines.append(
-            f"Fremskrevet til {fmt_date(p.to_date)}: {fmt_int(round(p.expected))} "
-            f"(95 %-interval {fmt_int(round(p.low))}–{fmt_int(round(p.high))}); "
-            f"{fmt_int(round(p.per_year))} flere om året."
+            _(
+                "Fremskrevet til {date}: {expected} (95 %-interval {low}–{high}); "
+                "{per_year} flere om året."
+            ).format(
+                date=fmt_date(p.to_date, lang=lang),
+                expected=number(round(p.expected)),
+                low=number(round(p.low)),
+                high=number(round(p.high)),
+                per_year=number(round(p.per_year)),
+            )
         )
     if result.nabovenner is not None and result.nabovenner_needed is not None:
         lines.append(
-            f"Nabovenner: {fmt_int(result.nabovenner)} aktive af {fmt_int(result.nabovenner_needed)} "
-            f"nødvendige (én pr. 100 husstande): dækning {fmt_percent(result.coverage, digits=0)}."
+            _(
+                "Nabovenner: {active} aktive af {needed} nødvendige (én pr. 100 husstande): "
+                "dækning {coverage}."
+            ).format(
+                active=number(result.nabovenner),
+                needed=number(result.nabovenner_needed),
+                coverage=fmt_percent(result.coverage, digits=0, lang=lang),
+            )
         )
     return lines
 
 
-def burglary_count_line(result: BurglaryAssessment, *, provisional: bool = False) -> str:
+def burglary_count_line(
+    result: BurglaryAssessment, *, provisional: bool = False, lang: str = DANISH
+) -> str:
     """The headline figure as a sentence: 'Indbrud i beboelser 2024: 1.234 (foreløbigt)'."""
+    _ = translator(lang)
     year = "" if result.latest_year is None else f" {result.latest_year}"
-    return f"Indbrud i beboelser{year}: {fmt_int(result.latest_count)}" + (
-        " (foreløbigt)" if provisional else ""
-    )
+    return _("Indbrud i beboelser{year}: {count}").format(
+        year=year, count=fmt_int(result.latest_count, lang=lang)
+    ) + (_(" (foreløbigt)") if provisional else "")
 
 
 def burglary_lines(result: BurglaryAssessment, *, lang: str = DANISH) -> list[str]:
@@ -192,8 +268,11 @@ def pooling_line(pooled: PooledSlope, *, lang: str = DANISH) -> str:
     )
 
 
-def burglary_rate_line(per_1000_households: float | None, *, approximate: bool) -> str:
+def burglary_rate_line(
+    per_1000_households: float | None, *, approximate: bool, lang: str = DANISH
+) -> str:
     """'Pr. 1.000 husstande: 12,3', saying so when the households are approximated."""
-    return f"Pr. 1.000 husstande: {fmt_decimal(per_1000_households, digits=1)}" + (
-        " (husstande tilnærmet)" if approximate else ""
-    )
+    _ = translator(lang)
+    return _("Pr. 1.000 husstande: {rate}").format(
+        rate=fmt_decimal(per_1000_households, digits=1, lang=lang)
+    ) + (_(" (husstande tilnærmet)") if approximate else "")

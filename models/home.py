@@ -10,7 +10,8 @@ import pandas as pd
 from models.actionplan import CLOSED, is_overdue
 from models.change_text import summary_text
 from models.domain import Indicator, Status
-from models.formatting import fmt_count, fmt_date
+from models.formatting import fmt_date, fmt_int
+from models.i18n import DANISH, N_, translate_plural, translator
 from models.report import DEFAULT_SINCE_DAYS, DUE_SOON_DAYS
 
 # The topic an audit row's table belongs to, in the order Min kommune lists them.
@@ -28,6 +29,17 @@ CHANGE_TOPICS: dict[str, str] = {
     "meeting_decision": "møder",
 }
 OTHER_TOPIC = "andet"
+# a topic's count as `change_sentence` says it (whole phrases, so a language can move the words)
+TOPIC_COUNTS: dict[str, str] = {
+    "handlingsplanen": N_("{count} i handlingsplanen"),
+    "tryghedsvandringer": N_("{count} i tryghedsvandringer"),
+    "mål": N_("{count} i mål"),
+    "nabohjælp": N_("{count} i nabohjælp"),
+    "tryghedsmålinger": N_("{count} i tryghedsmålinger"),
+    "data": N_("{count} i data"),
+    "møder": N_("{count} i møder"),
+    "andet": N_("{count} i andet"),
+}
 
 
 def last_meeting(*, today: date, known: date | None = None) -> date:
@@ -66,13 +78,19 @@ def change_summary(
     )
 
 
-def change_sentence(summary: ChangeSummary) -> str:
+def change_sentence(summary: ChangeSummary, *, lang: str = DANISH) -> str:
     """'3 ændringer siden 2. nov. 2026: 2 i handlingsplanen, 1 i mål.' (or 'Ingen ændringer ...')."""
+    _ = translator(lang)
+    since = fmt_date(summary.since, lang=lang)
     if summary.total == 0:
-        return f"Ingen ændringer siden {fmt_date(summary.since)}."
-    parts = ", ".join(f"{n} i {topic}" for topic, n in summary.by_topic.items())
-    head = fmt_count(summary.total, one="ændring", many="ændringer")
-    return f"{head} siden {fmt_date(summary.since)}: {parts}."
+        return _("Ingen ændringer siden {date}.").format(date=since)
+    parts = ", ".join(
+        _(TOPIC_COUNTS.get(topic, "{count} i andet")).format(count=fmt_int(n, lang=lang))
+        for topic, n in summary.by_topic.items()
+    )
+    word = translate_plural(lang, "ændring", "ændringer", summary.total)
+    head = f"{fmt_int(summary.total, lang=lang)} {word}"
+    return _("{changes} siden {date}: {parts}.").format(changes=head, date=since, parts=parts)
 
 
 @dataclass(frozen=True)
@@ -126,52 +144,69 @@ def shorten(text: str, *, limit: int) -> str:
     return cut.rstrip(" ,.;:") + "…"
 
 
-def attention_line(item: AttentionItem, *, limit: int = 60, owner: bool = True) -> str:
+def _days(count: int, lang: str) -> str:
+    """'3 dage' / '3 days' (a count and its word, as fmt_count writes it)."""
+    word = translate_plural(lang, "dag", "dage", count)
+    return f"{fmt_int(count, lang=lang)} {word}"
+
+
+def attention_line(
+    item: AttentionItem, *, limit: int = 60, owner: bool = True, lang: str = DANISH
+) -> str:
     """'Titel (Ansvarlig): 3 dage over fristen' and the like (the title cut to `limit`)."""
+    _ = translator(lang)
     who = f" ({item.owner})" if owner and item.owner else ""
     if item.days_left < 0:
-        when = fmt_count(-item.days_left, one="dag", many="dage") + " over fristen"
+        when = _("{days} over fristen").format(days=_days(-item.days_left, lang))
     elif item.days_left == 0:
-        when = "frist i dag"
+        when = _("frist i dag")
     else:
-        when = "frist om " + fmt_count(item.days_left, one="dag", many="dage")
+        when = _("frist om {days}").format(days=_days(item.days_left, lang))
     return f"{shorten(item.title, limit=limit)}{who}: {when}"
 
 
-def follow_up_sentence(count: int) -> str:
+def follow_up_sentence(count: int, *, lang: str = DANISH) -> str:
     """How many safety-walk follow-ups are still open, in words."""
+    _ = translator(lang)
     if count == 0:
-        return "Ingen åbne opfølgninger fra tryghedsvandringer."
-    return (
-        fmt_count(count, one="opfølgning", many="opfølgninger")
-        + " fra tryghedsvandringer er ikke lukket."
-    )
+        return _("Ingen åbne opfølgninger fra tryghedsvandringer.")
+    return translate_plural(
+        lang,
+        "{count} opfølgning fra tryghedsvandringer er ikke lukket.",
+        "{count} opfølgninger fra tryghedsvandringer er ikke lukket.",
+        count,
+    ).format(count=fmt_int(count, lang=lang))
 
 
 # What a status means, in one sentence per goal (fewer burglaries and less insecurity are
 # better; more helpers are better), following models.vocabulary.STATUS_RULES.
 _DIRECTION = {
-    Indicator.BURGLARIES: "Indbruddene falder",
-    Indicator.HELPERS: "Antallet af nabohjælpere stiger",
-    Indicator.INSECURITY: "Utrygheden falder",
+    Indicator.BURGLARIES: N_("Indbruddene falder"),
+    Indicator.HELPERS: N_("Antallet af nabohjælpere stiger"),
+    Indicator.INSECURITY: N_("Utrygheden falder"),
 }
 
 
-def status_sentence(indicator: Indicator, status: str | None) -> str:
+def status_sentence(indicator: Indicator, status: str | None, *, lang: str = DANISH) -> str:
     """The one sentence under a goal's status on Min kommune."""
+    _ = translator(lang)
     if status is None:
-        return "Uden mål eller tal vurderes der ikke endnu."
+        return _("Uden mål eller tal vurderes der ikke endnu.")
     survey = indicator is Indicator.INSECURITY  # judged on the latest round, not a projection
     match Status(status):
         case Status.ON_TRACK if survey:
-            return "Hele usikkerhedsintervallet for seneste måling ligger på eller under målet eller målforløbet."
+            return _(
+                "Hele usikkerhedsintervallet for seneste måling ligger på eller under målet eller målforløbet."
+            )
         case Status.ON_TRACK:
-            return "Selv den pessimistiske ende af fremskrivningen når målet."
+            return _("Selv den pessimistiske ende af fremskrivningen når målet.")
         case Status.NEEDS_ACCELERATION:
-            return f"{_DIRECTION[indicator]} klart, men ikke hurtigt nok til at nå målet."
+            return _("{direction} klart, men ikke hurtigt nok til at nå målet.").format(
+                direction=_(_DIRECTION[indicator])
+            )
         case Status.OFF_TRACK if survey:
-            return "Seneste måling ligger over målforløbet, og utrygheden falder ikke klart."
+            return _("Seneste måling ligger over målforløbet, og utrygheden falder ikke klart.")
         case Status.OFF_TRACK:
-            return "Selv den optimistiske ende af fremskrivningen misser målet."
+            return _("Selv den optimistiske ende af fremskrivningen misser målet.")
         case _:
-            return "Usikkerheden dækker både at nå og at misse målet, eller der er for få tal."
+            return _("Usikkerheden dækker både at nå og at misse målet, eller der er for få tal.")

@@ -12,7 +12,15 @@ from datetime import date
 
 from models.domain import Status
 from models.formatting import fmt_count, fmt_date
-from models.i18n import DANISH, M_, NC_, Message, translate_context, translator
+from models.i18n import (
+    DANISH,
+    M_,
+    NC_,
+    Message,
+    translate_context,
+    translate_plural,
+    translator,
+)
 from models.vocabulary import status_label, status_mark
 
 # The goal statuses a meeting must discuss: every status but "on track" (a goal behind its path,
@@ -112,7 +120,12 @@ def compose_agenda(
             for topic, n in changes.by_topic.items()
             if n
         )
-        count = fmt_count(total, one=_("ændring"), many=_("ændringer"), lang=lang)
+        count = fmt_count(
+            total,
+            one=translate_plural(lang, "ændring", "ændringer", 1),
+            many=translate_plural(lang, "ændring", "ændringer", 2),
+            lang=lang,
+        )
         points.append((heading, [f"{count}: {parts}."]))
     behind = goals_to_discuss(goals)
     if behind:
@@ -130,7 +143,12 @@ def compose_agenda(
         for item in sorted(overdue, key=lambda i: (i.due_date, i.title)):
             late = (today - item.due_date).days
             who = _(", ansvarlig: {owner}").format(owner=item.owner) if item.owner.strip() else ""
-            days = fmt_count(late, one=_("dag"), many=_("dage"), lang=lang)
+            days = fmt_count(
+                late,
+                one=translate_plural(lang, "dag", "dage", 1),
+                many=translate_plural(lang, "dag", "dage", 2),
+                lang=lang,
+            )
             lines.append(
                 _("{title} (frist {due}, {days} over{who})").format(
                     title=item.title, due=fmt_date(item.due_date, lang=lang), days=days, who=who

@@ -13,25 +13,38 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from models.formatting import fmt_decimal, fmt_int
+from models.i18n import DANISH, N_, translate, translator
 from models.rates import group_rate_per_1000, rate_per_1000
 
 RESIDENTIAL_BURGLARY = 1320  # stays in burglary_quarter, never among the other offences
 BUSINESS_BURGLARY = 1310
 DEFAULT_OFFENCES: tuple[int, ...] = (BUSINESS_BURGLARY,)
 
-# The names as DST's offence list writes them (the codes a partnership is likely to ask for).
+# The names as DST's offence list writes them (the codes a partnership is likely to ask for);
+# marked, and shown in the page's language by `offence_label`.
 OFFENCE_NAMES: dict[int, str] = {
-    1310: "Indbrud i forretning, virksomhed mv.",
-    1320: "Indbrud i beboelser",
-    1330: "Indbrud i fritidshuse, kolonihavehuse mv.",
-    1340: "Indbrud i andet",
-    1350: "Tyveri af/fra bil",
+    1310: N_("Indbrud i forretning, virksomhed mv."),
+    1320: N_("Indbrud i beboelser"),
+    1330: N_("Indbrud i fritidshuse, kolonihavehuse mv."),
+    1340: N_("Indbrud i andet"),
+    1350: N_("Tyveri af/fra bil"),
 }
 
 
 def offence_name(code: int) -> str:
     """The code's Danish name, or "Overtrædelse CODE" for a code not in the list above."""
     return OFFENCE_NAMES.get(code, f"Overtrædelse {code}")
+
+
+def offence_label(label: str, *, lang: str = DANISH) -> str:
+    """A stored offence label in the language: DST's names above translated, "Overtrædelse 1410"
+    too; any other label (typed by a person) as it is."""
+    if label in OFFENCE_NAMES.values():
+        return translate(lang, label)
+    prefix = "Overtrædelse "
+    if label.startswith(prefix) and label[len(prefix) :].isdigit():
+        return translate(lang, "Overtrædelse {code}").format(code=label[len(prefix) :])
+    return label
 
 
 def parse_offence_codes(text: str | Iterable[int]) -> tuple[int, ...]:
@@ -106,25 +119,41 @@ def _rate(value: object) -> float | None:
     return None if value is None or pd.isna(value) else float(str(value))
 
 
-def burden_sentence(*, label: str, name: str, latest: Mapping[str, object]) -> str:
-    """ "Er vi mere belastet end andre?" in one Danish sentence for the latest complete year
-    (`latest`: a rate_rows row: year, count, municipality, national, peers)."""
+def burden_sentence(
+    *, label: str, name: str, latest: Mapping[str, object], lang: str = DANISH
+) -> str:
+    """ "Er vi mere belastet end andre?" in one sentence for the latest complete year
+    (`latest`: a rate_rows row: year, count, municipality, national, peers; `label` already in
+    the language)."""
+    _ = translator(lang)
     year, count = int(float(str(latest["year"]))), round(float(str(latest["count"])))
     own = _rate(latest.get("municipality"))
     if own is None:
-        return (
-            f"{label} {year}: {fmt_int(count)} anmeldelser i {name}; uden husstandstal ingen rate."
+        return _(
+            "{label} {year}: {count} anmeldelser i {name}; uden husstandstal ingen rate."
+        ).format(label=label, year=year, count=fmt_int(count, lang=lang), name=name)
+    national, peers = _rate(latest.get("national")), _rate(latest.get("peers"))
+
+    def rate(value: float) -> str:
+        return fmt_decimal(value, digits=1, lang=lang)
+
+    if national is not None and peers is not None:
+        against = _(" mod {national} i hele landet og {peers} i sammenlignelige kommuner").format(
+            national=rate(national), peers=rate(peers)
         )
-    parts = [
-        f"{fmt_decimal(rate, digits=1)} {where}"
-        for rate, where in (
-            (_rate(latest.get("national")), "i hele landet"),
-            (_rate(latest.get("peers")), "i sammenlignelige kommuner"),
-        )
-        if rate is not None
-    ]
-    against = f" mod {' og '.join(parts)}" if parts else ""
-    return (
-        f"{label} {year}: {fmt_decimal(own, digits=1)} pr. 1.000 husstande i {name}{against} "
-        f"({fmt_int(count)} anmeldelser)."
+    elif national is not None:
+        against = _(" mod {national} i hele landet").format(national=rate(national))
+    elif peers is not None:
+        against = _(" mod {peers} i sammenlignelige kommuner").format(peers=rate(peers))
+    else:
+        against = ""
+    return _(
+        "{label} {year}: {rate} pr. 1.000 husstande i {name}{against} ({count} anmeldelser)."
+    ).format(
+        label=label,
+        year=year,
+        rate=fmt_decimal(own, digits=1, lang=lang),
+        name=name,
+        against=against,
+        count=fmt_int(count, lang=lang),
     )

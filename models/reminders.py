@@ -17,7 +17,7 @@ from typing import TypeVar
 
 from models.actionplan import CLOSED
 from models.formatting import fmt_count, fmt_date
-from models.i18n import DANISH, N_, translator
+from models.i18n import DANISH, N_, translate_plural, translator
 from models.vocabulary import DEMO_LABEL
 
 DUE_SOON_DAYS = 7
@@ -126,7 +126,12 @@ def fingerprint(chosen: Sequence[tuple[Section, OwnedItem]]) -> str:
 def days_text(days: int, *, lang: str = DANISH) -> str:
     """'1 dag', '12 dage' (English '1 day', '12 days')."""
     _ = translator(lang)
-    return fmt_count(days, one=_("dag"), many=_("dage"), lang=lang)
+    return fmt_count(
+        days,
+        one=translate_plural(lang, "dag", "dage", 1),
+        many=translate_plural(lang, "dag", "dage", 2),
+        lang=lang,
+    )
 
 
 def plan_link(public_url: str, code: int) -> str:
@@ -307,7 +312,12 @@ def brief_mail(
     if content.changes:
         lines += [f"- {change}" for change in content.changes]
         if content.more_changes > 0:
-            more = fmt_count(content.more_changes, one=_("ændring"), many=_("ændringer"), lang=lang)
+            more = fmt_count(
+                content.more_changes,
+                one=translate_plural(lang, "ændring", "ændringer", 1),
+                many=translate_plural(lang, "ændring", "ændringer", 2),
+                lang=lang,
+            )
             lines.append(_("- … og {count} mere i ændringsloggen").format(count=more))
     else:
         lines.append(_("- Ingen ændringer."))

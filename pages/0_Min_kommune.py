@@ -9,6 +9,7 @@ from models.permissions import Actor
 from ui import loaders
 from ui.auth import require
 from ui.home_view import attention_row, compact_top, demo_line, goal_cards
+from ui.i18n import _
 from ui.page import guarded, municipality_picker
 from ui.public_view import may_publish, publish_form
 
@@ -18,7 +19,7 @@ def render(actor: Actor) -> None:
     version, today = loaders.current_version(), date.today()
     code, name, district = municipality_picker(actor, version)
     compact_top()
-    st.title(f"Min kommune: {name}")
+    st.title(_("Min kommune: {name}").format(name=name))
     notice = st.empty()  # the demo mark, once the cards know whether they show demo data
     demo = goal_cards(actor, version, code)
     attention_row(actor, version, code, today=today)

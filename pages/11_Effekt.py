@@ -6,11 +6,13 @@ its burglaries against what its size and age structure predict."""
 import streamlit as st
 
 from models.effect import CAVEAT
+from models.i18n import translate
 from models.permissions import Actor
 from ui import loaders
 from ui.auth import require
 from ui.effect_view import donor_table, effect_section
 from ui.expected_view import expected_demo, expected_section
+from ui.i18n import _, active_language
 from ui.page import any_municipality_picker, demo_notice, guarded
 
 
@@ -19,18 +21,22 @@ def render(actor: Actor) -> None:
     version = loaders.current_version()
     code, name = any_municipality_picker(version=version, actor=actor)
     effect = loaders.load_partnership_effect(version, code)
-    st.title(f"Effekt: {name}")
-    demo_notice((effect is not None and effect.demo) or expected_demo(version))
-    st.subheader("Virker partnerskabet?")
+    lang = active_language()
+    st.title(_("Effekt: {name}").format(name=name))
+    demo_notice((effect is not None and effect.demo) or expected_demo(version), lang=lang)
+    st.subheader(_("Virker partnerskabet?"))
     effect_section(version=version, code=code, name=name)
     if effect is not None and effect.result is not None and effect.result.donor_weights:
-        st.subheader("Sammenligningsgruppen")
+        st.subheader(_("Sammenligningsgruppen"))
         donor_table(effect)
     if effect is not None and effect.result is not None:
         st.caption(
-            f"Tallene er en {CAVEAT}: andet, der ændrede sig i kommunen fra starten, indgår også."
+            _(
+                "Tallene er en {caveat}: andet, der ændrede sig i kommunen fra starten, indgår "
+                "også."
+            ).format(caveat=translate(lang, CAVEAT))
         )
-    st.subheader("Forventet mod faktisk")
+    st.subheader(_("Forventet mod faktisk"))
     expected_section(version=version, code=code, name=name)
 
 

@@ -5,8 +5,10 @@ offences (business burglary) against the nation and peers ("Er vi mere belastet 
 
 import streamlit as st
 
+from models.burglaries import source_note_text
 from models.formatting import fmt_change, fmt_decimal, fmt_int, fmt_period
-from models.overlay import OVERLAY_CAPTION, quarter_marks
+from models.i18n import N_
+from models.overlay import quarter_marks
 from models.permissions import Actor
 from models.rates import same_quarter_change
 from models.safe_text import for_markdown
@@ -17,28 +19,37 @@ from ui.charts import goal_chart, quarter_chart, rate_chart
 from ui.described import cached_chart
 from ui.effect_view import effect_summary
 from ui.goal_check_in_view import override_caption
+from ui.i18n import _, active_language
 from ui.offence_view import offence_section
 from ui.page import any_municipality_picker, demo_notice, guarded, reads_municipality
+
+# models.overlay.OVERLAY_CAPTION, marked here (its module does not mark it) for the page's language
+_OVERLAY_CAPTION = N_(
+    "Markeringerne viser, i hvilket kvartal aktiviteter i handlingsplanen blev meldt færdige, og "
+    "hvornår der var tryghedsvandringer, mobile politistationer og rekrutteringsaktiviteter. At "
+    "indbruddene ændrer sig i samme periode er en sammenligning, ikke bevis for årsag."
+)
 
 
 def render(actor: Actor) -> None:
     """The page body."""
     version = loaders.current_version()
-    code, _ = any_municipality_picker(version=version, actor=actor)
+    lang = active_language()
+    code, _name = any_municipality_picker(version=version, actor=actor)
     overview = loaders.load_municipality_overview(version, code)
-    st.title(f"Kommune: {overview.name}")
-    demo_notice(overview.demo)
+    st.title(_("Kommune: {name}").format(name=overview.name))
+    demo_notice(overview.demo, lang=lang)
     card, numbers = st.columns([1, 2])
     with card:
-        burglary_card(overview, title="Indbrud mod målet")
+        burglary_card(overview, title=_("Indbrud mod målet"), lang=lang)
         override_caption(
             version, indicator="burglaries", code=code, computed=overview.assessment.status
         )
         if overview.assessment.goal is not None:
-            st.caption(for_markdown(overview.assessment.goal.source_note))
-        status_rules()
+            st.caption(for_markdown(source_note_text(overview.assessment.goal, lang=lang)))
+        status_rules(lang=lang)
     if overview.quarters.empty:
-        st.info(f"Der er endnu ingen indbrudstal for {overview.name}.")
+        st.info(_("Der er endnu ingen indbrudstal for {name}.").format(name=overview.name))
         return
     with numbers:
         counts = dict(
@@ -48,51 +59,64 @@ def render(actor: Actor) -> None:
         provisional = bool(overview.quarters["provisional"].astype(bool).iloc[-1])
         change, relative = same_quarter_change(counts=counts, period=last)
         st.metric(
-            f"Seneste kvartal: {fmt_period(last)}" + (" (foreløbigt)" if provisional else ""),
-            fmt_int(counts[last]),
+            _("Seneste kvartal: {period}").format(period=fmt_period(last, lang=lang))
+            + (_(" (foreløbigt)") if provisional else ""),
+            fmt_int(counts[last], lang=lang),
             delta=None
             if change is None
-            else f"{fmt_int(change)} ({fmt_change(relative)}) mod året før",
+            else _("{change} ({relative}) mod året før").format(
+                change=fmt_int(change, lang=lang), relative=fmt_change(relative, lang=lang)
+            ),
             delta_color="inverse",
         )
         year = overview.assessment.latest_year
         if year is not None:
             comparison = loaders.load_rate_comparison(version, code, year)
             cached_chart(
-                lambda: rate_chart(comparison, name=overview.name),
+                lambda: rate_chart(comparison, name=overview.name, lang=lang),
                 key="rate_chart",
                 version=version,
                 cache_key=(code, year),
+                lang=lang,
             )
             st.caption(
-                "Sammenlignelige kommuner: de ti nærmeste i antal husstande: "
-                + ", ".join(comparison.peer_names)
-                + "."
+                _("Sammenlignelige kommuner: de ti nærmeste i antal husstande: {peers}.").format(
+                    peers=", ".join(comparison.peer_names)
+                )
             )
-    st.subheader("Indbrud pr. kvartal")
+    st.subheader(_("Indbrud pr. kvartal"))
     # the partnership's actions on the series, for those who may read its plan, walks and helpers
     actions = reads_municipality(actor, version, code)
     marks = (
         quarter_marks(loaders.load_action_events(version, actor, code), counts) if actions else []
     )
     cached_chart(
-        lambda: quarter_chart(overview, marks=marks),
+        lambda: quarter_chart(overview, marks=marks, lang=lang),
         key="quarter_chart",
         version=version,
         cache_key=(code, actions),
+        lang=lang,
     )
     if marks:
-        st.caption(OVERLAY_CAPTION)
-    st.subheader("Indbrud pr. år mod målet")
-    cached_chart(lambda: goal_chart(overview), key="goal_chart", version=version, cache_key=code)
-    st.caption(
-        f"Pr. 1.000 husstande {year}: {fmt_decimal(overview.per_1000_households, digits=1)}"
-        + (" (husstande tilnærmet)" if overview.households_approximate else "")
+        st.caption(_(_OVERLAY_CAPTION))
+    st.subheader(_("Indbrud pr. år mod målet"))
+    cached_chart(
+        lambda: goal_chart(overview, lang=lang),
+        key="goal_chart",
+        version=version,
+        cache_key=code,
+        lang=lang,
     )
-    st.subheader("Virker partnerskabet?")
+    st.caption(
+        _("Pr. 1.000 husstande {year}: {rate}").format(
+            year=year, rate=fmt_decimal(overview.per_1000_households, digits=1, lang=lang)
+        )
+        + (_(" (husstande tilnærmet)") if overview.households_approximate else "")
+    )
+    st.subheader(_("Virker partnerskabet?"))
     effect_summary(version=version, code=code, name=overview.name)
     offence_section(version=version, code=code, name=overview.name)
-    sources_caption(overview)
+    sources_caption(overview, lang=lang)
 
 
 guard = require("kommune", title="Kommune")

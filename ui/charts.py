@@ -1,5 +1,6 @@
 """Plotly figures built from overviews: data in, figure out (no Streamlit calls)."""
 
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -11,8 +12,8 @@ from dataio.store.burglaries import BurglaryOverview
 from dataio.store.comparison import RateComparison
 from models.bands import burglary_band
 from models.domain import Quality
-from models.formatting import fmt_date, fmt_decimal, fmt_int
-from models.i18n import DANISH, translate, translator
+from models.formatting import fmt_date, fmt_decimal, fmt_int, fmt_period
+from models.i18n import DANISH, N_, translate, translator
 from models.overlay import ACTION_KINDS, DayMark, QuarterMark
 from models.periods import quarter_end, quarter_start
 from models.safe_text import for_html
@@ -137,17 +138,29 @@ def goal_chart(overview: BurglaryOverview, *, lang: str = DANISH) -> go.Figure:
     )
 
 
+# models.overlay.ACTION_KINDS' legend words, marked here (their module does not mark them) so
+# that a chart can show them in its language
+_ACTION_WORDS = (
+    N_("Aktivitet i handlingsplanen færdig"),
+    N_("Tryghedsvandring"),
+    N_("Mobil politistation"),
+    N_("Rekrutteringsaktivitet (Nabohjælp)"),
+)
+
+
 def add_action_marks(
     figure: go.Figure,
     marks: Sequence[QuarterMark | DayMark],
     *,
     x: Sequence[object],
     count_word: str,
+    lang: str = DANISH,
 ) -> None:
     """One legend entry per kind of action, each mark at its x and height, with the series' value
-    there in the hover ("(indbrud i kvartalet: 35)")."""
+    there in the hover ("(indbrud i kvartalet: 35)"; `count_word` already in the language)."""
     placed = list(zip(marks, x, strict=True))
-    for kind, label in ACTION_KINDS.items():
+    for kind, danish in ACTION_KINDS.items():
+        label = translate(lang, danish)
         own = [(m, at) for m, at in placed if m.kind == kind]
         if not own:
             continue
@@ -163,23 +176,47 @@ def add_action_marks(
                 "line": {"color": "white", "width": 1},
             },
             customdata=[
-                f"{for_html(m.text)} ({count_word}: {fmt_int(_series_value(m))})" for m, _ in own
+                f"{for_html(_mark_text(m.text, lang))} ({count_word}: "
+                f"{fmt_int(_series_value(m), lang=lang)})"
+                for m, _ in own
             ],
             hovertemplate="%{customdata}<extra></extra>",
         )
+
+
+def _mark_text(text: str, lang: str) -> str:
+    """A mark's hover text ('Tryghedsvandring: Vejleåparken; Gadekæret') with its kind's word in
+    the language (the titles after it are the partnership's own)."""
+    if lang == DANISH:
+        return text
+    more = re.search(r" og (\d+) mere$", text)
+    if more:
+        rest = int(more.group(1))
+        text = (
+            text[: more.start()]
+            + " "
+            + translate(lang, "og {count} mere").format(count=fmt_int(rest, lang=lang))
+        )
+    for danish in ACTION_KINDS.values():
+        if text.startswith(danish + ":"):
+            return translate(lang, danish) + text[len(danish) :]
+    return text
 
 
 def _series_value(mark: QuarterMark | DayMark) -> float:
     return mark.count if isinstance(mark, QuarterMark) else round(mark.value)
 
 
-def quarter_chart(overview: BurglaryOverview, *, marks: Sequence[QuarterMark] = ()) -> go.Figure:
+def quarter_chart(
+    overview: BurglaryOverview, *, marks: Sequence[QuarterMark] = (), lang: str = DANISH
+) -> go.Figure:
     """Quarterly counts with the law change, COVID years and the provisional quarter marked, and
     the partnership's actions (`models.overlay.quarter_marks`) as markers on their quarter."""
+    _ = translator(lang)
     quarters = overview.quarters
     figure = go.Figure()
     x = [quarter_start(p) for p in quarters["period"]]
-    name = "Indbrud pr. kvartal" + (" (eksempeldata)" if overview.demo else "")
+    name = _("Indbrud pr. kvartal") + (_(" (eksempeldata)") if overview.demo else "")
     figure.add_scatter(
         x=x,
         y=quarters["count"],
@@ -187,11 +224,17 @@ def quarter_chart(overview: BurglaryOverview, *, marks: Sequence[QuarterMark] = 
         name=name,
         line={"color": SERIES_BLUE.hex},
         marker={"size": 4},
-        customdata=quarters["period"],
+        customdata=quarters["period"]
+        if lang == DANISH
+        else [fmt_period(str(p), lang=lang) for p in quarters["period"]],
         hovertemplate="%{customdata}: %{y:,.0f}<extra></extra>",
     )
     add_action_marks(
-        figure, marks, x=[quarter_start(m.period) for m in marks], count_word="indbrud i kvartalet"
+        figure,
+        marks,
+        x=[quarter_start(m.period) for m in marks],
+        count_word=_("indbrud i kvartalet"),
+        lang=lang,
     )
     shapes, labels = [], []
     for item in overview.breaks:
@@ -204,16 +247,17 @@ def quarter_chart(overview: BurglaryOverview, *, marks: Sequence[QuarterMark] = 
             colour = PROJECTION_ORANGE if provisional else PERIOD_GREY
             shapes.append(vrect(start, end, colour=colour.hex, opacity=0.12))
             labels.append(
-                top_label(start, "Foreløbigt" if provisional else "COVID-19", side="right")
+                top_label(start, _("Foreløbigt") if provisional else "COVID-19", side="right")
             )
     if x:
         danish_date_axis(figure, first=min(x), last=max(x))
     return danish_layout(
         figure,
-        y_title="Indbrud i beboelser pr. kvartal",
+        y_title=_("Indbrud i beboelser pr. kvartal"),
         height=360,
         shapes=shapes,
         annotations=labels,
+        lang=lang,
     )
 
 
@@ -251,33 +295,41 @@ def _distinct(labels: list[str]) -> list[str]:
     return out
 
 
-def _timeline_bars(figure: go.Figure, dated: pd.DataFrame) -> None:
+def _timeline_bars(figure: go.Figure, dated: pd.DataFrame, lang: str = DANISH) -> None:
     """One horizontal bar per item from its start to its due date, a trace per status (the
-    legend); what px.timeline draws, at a fraction of its cost, with Danish dates on hover."""
+    legend); what px.timeline draws, at a fraction of its cost, with the language's dates on
+    hover. A status is a stored Danish word, said in the language where the catalogue has it."""
+    _ = translator(lang)
     starts = pd.to_datetime(dated["start_date"])
     lengths = (pd.to_datetime(dated["due_date"]) - starts).dt.total_seconds() * 1000
     spans = [
-        f"{fmt_date(a.date())} – {fmt_date(b.date())}"
+        f"{fmt_date(a.date(), lang=lang)} – {fmt_date(b.date(), lang=lang)}"
         for a, b in zip(starts, pd.to_datetime(dated["due_date"]), strict=True)
     ]
     dated = dated.assign(_start=starts.dt.strftime("%Y-%m-%d"), _length=lengths, _span=spans)
     for status, rows in dated.groupby("status", sort=False):
+        shown = _(str(status))
         figure.add_bar(
             base=list(rows["_start"]),
             x=list(rows["_length"]),
             y=list(rows["label"]),
             orientation="h",
-            name=str(status),
+            name=shown,
             marker={"color": ITEM_STATUS_COLOURS.get(str(status), LIGHT_GREY).hex},
             customdata=rows[["_span", "owner_name", "track", "full_title"]].to_numpy().tolist(),
             hovertemplate=(
-                "%{customdata[3]}<br>%{customdata[0]}<br>Ansvarlig: %{customdata[1]}<br>"
-                "Spor: %{customdata[2]}<extra>" + for_html(str(status)) + "</extra>"
+                "%{customdata[3]}<br>%{customdata[0]}<br>"
+                + _("Ansvarlig: {owner}").format(owner="%{customdata[1]}")
+                + "<br>"
+                + _("Spor: {track}").format(track="%{customdata[2]}")
+                + "<extra>"
+                + for_html(shown)
+                + "</extra>"
             ),
         )
 
 
-def gantt_chart(items: pd.DataFrame, *, today: date) -> go.Figure:
+def gantt_chart(items: pd.DataFrame, *, today: date, lang: str = DANISH) -> go.Figure:
     """The plan on a timeline, coloured by status, with a line for today."""
     dated = items.dropna(subset=["start_date", "due_date"]).copy()
     # plotly renders HTML in labels and hover text: user text is escaped (models.safe_text)
@@ -289,7 +341,7 @@ def gantt_chart(items: pd.DataFrame, *, today: date) -> go.Figure:
     dated["owner_name"] = [for_html(o) for o in dated["owner_name"]]
     dated["track"] = [for_html(str(t)) for t in dated["track"]]
     figure = go.Figure()
-    _timeline_bars(figure, dated)
+    _timeline_bars(figure, dated, lang)
     figure.update_xaxes(type="date")
     figure.update_yaxes(autorange="reversed", title="", type="category")
     figure.update_layout(barmode="overlay", legend_title_text="Status")
@@ -301,7 +353,9 @@ def gantt_chart(items: pd.DataFrame, *, today: date) -> go.Figure:
         # a narrow column beside long titles: few ticks, or plotly turns them on their side
         danish_date_axis(figure, first=min([*days, today]), last=max([*days, today]), most=4)
     midnight = datetime.combine(today, datetime.min.time())
-    today_label = top_label(midnight, "I dag", side="right") | {"font": {"color": ALERT_RED.hex}}
+    today_label = top_label(midnight, translate(lang, "I dag"), side="right") | {
+        "font": {"color": ALERT_RED.hex}
+    }
     return danish_layout(
         figure,
         y_title="",
@@ -309,10 +363,11 @@ def gantt_chart(items: pd.DataFrame, *, today: date) -> go.Figure:
         shapes=[vline(midnight, colour=ALERT_RED.hex, dash="dash")],
         annotations=[today_label],
         hovermode="closest",
+        lang=lang,
     )
 
 
-def track_progress_chart(progress: dict[str, float | None]) -> go.Figure:
+def track_progress_chart(progress: dict[str, float | None], *, lang: str = DANISH) -> go.Figure:
     """Average progress per track (blank where a track has no counting items)."""
     tracks = list(progress)
     values = [None if v is None else v * 100 for v in progress.values()]
@@ -322,10 +377,12 @@ def track_progress_chart(progress: dict[str, float | None]) -> go.Figure:
             y=tracks,
             orientation="h",
             marker={"color": SERIES_BLUE.hex},
-            text=["–" if v is None else f"{fmt_decimal(v, digits=0)} %" for v in values],
+            text=["–" if v is None else f"{fmt_decimal(v, digits=0, lang=lang)} %" for v in values],
             textposition="auto",
         )
     )
-    figure.update_xaxes(range=[0, 104], tickvals=[0, 25, 50, 75, 100], title="Fremdrift (%)")
+    figure.update_xaxes(
+        range=[0, 104], tickvals=[0, 25, 50, 75, 100], title=translate(lang, "Fremdrift (%)")
+    )
     figure.update_yaxes(autorange="reversed")
-    return danish_layout(figure, y_title="", height=240)
+    return danish_layout(figure, y_title="", height=240, lang=lang)

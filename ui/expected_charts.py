@@ -1,12 +1,14 @@
 """The expected-versus-actual chart: every municipality's burglaries against what its size and
-age structure predict, ordered, with the chosen one marked; data in, figure out (no Streamlit)."""
+age structure predict, ordered, with the chosen one marked; data in, figure out (no Streamlit);
+its words in Danish or English (`lang`)."""
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from models.expected import ExpectedStatus
-from models.expected_text import STATUS_COLOUR, STATUS_SHAPE, status_badge
+from models.expected import ExpectedStatus, status_text
+from models.expected_text import STATUS_COLOUR, STATUS_SHAPE
 from models.formatting import fmt_decimal, fmt_int
+from models.i18n import DANISH, translate, translator
 from models.safe_text import for_html
 from models.vocabulary import MID_GREY, SERIES_BLUE
 from ui.figures import danish_layout
@@ -19,16 +21,27 @@ _SYMBOL = {
 assert set(_SYMBOL) == set(STATUS_SHAPE)  # the chart's shapes are the badges' shapes
 
 
-def _hover(rows: pd.DataFrame) -> list[str]:
+def _hover(rows: pd.DataFrame, *, lang: str = DANISH) -> list[str]:
+    _ = translator(lang)
+    counts = _("{actual} indbrud, forventet {expected} ({low}-{high})")
+    ratio = _("{ratio} gange det forventede")
     return [
-        f"<b>{for_html(str(r.name))}</b><br>{fmt_int(r.actual)} indbrud, forventet "
-        f"{fmt_decimal(r.expected, digits=1)} ({fmt_int(r.low)}-{fmt_int(r.high)})<br>"
-        f"{fmt_decimal(r.ratio, digits=2)} gange det forventede"
+        f"<b>{for_html(str(r.name))}</b><br>"
+        + counts.format(
+            actual=fmt_int(r.actual, lang=lang),
+            expected=fmt_decimal(r.expected, digits=1, lang=lang),
+            low=fmt_int(r.low, lang=lang),
+            high=fmt_int(r.high, lang=lang),
+        )
+        + "<br>"
+        + ratio.format(ratio=fmt_decimal(r.ratio, digits=2, lang=lang))
         for r in rows.itertuples()
     ]
 
 
-def expected_chart(table: pd.DataFrame, *, code: int, demo: bool, height: int = 420) -> go.Figure:
+def expected_chart(
+    table: pd.DataFrame, *, code: int, demo: bool, height: int = 420, lang: str = DANISH
+) -> go.Figure:
     """Actual / expected for every municipality, lowest ratio first; a bar from low/expected to
     high/expected shows where the ratio falls 95 % of the time when a municipality is as expected
     (a point outside its bar is fewer or more than expected); the chosen municipality is ringed."""
@@ -38,7 +51,7 @@ def expected_chart(table: pd.DataFrame, *, code: int, demo: bool, height: int = 
         low_ratio=ordered["low"] / ordered["expected"],
         high_ratio=ordered["high"] / ordered["expected"],
     )
-    suffix = " (eksempeldata)" if demo else ""
+    suffix = " (" + translate(lang, "eksempeldata") + ")" if demo else ""
     figure = go.Figure()
     for status in ExpectedStatus:
         rows = ordered[ordered["status"] == status.value]
@@ -48,7 +61,7 @@ def expected_chart(table: pd.DataFrame, *, code: int, demo: bool, height: int = 
             x=rows["label"],
             y=rows["ratio"],
             mode="markers",
-            name=f"{status_badge(status)}{suffix}",
+            name=f"{STATUS_SHAPE[status]} {status_text(status, lang=lang)}{suffix}",
             marker={"color": STATUS_COLOUR[status].hex, "symbol": _SYMBOL[status], "size": 8},
             error_y={
                 "type": "data",
@@ -59,7 +72,7 @@ def expected_chart(table: pd.DataFrame, *, code: int, demo: bool, height: int = 
                 "thickness": 1,
                 "width": 0,
             },
-            hovertext=_hover(rows),
+            hovertext=_hover(rows, lang=lang),
             hoverinfo="text",
         )
     chosen = ordered[ordered["code"] == code]
@@ -77,14 +90,15 @@ def expected_chart(table: pd.DataFrame, *, code: int, demo: bool, height: int = 
             text=chosen["label"],
             textposition="top center",
             textfont={"color": SERIES_BLUE.hex, "size": 15},
-            hovertext=_hover(chosen),
+            hovertext=_hover(chosen, lang=lang),
             hoverinfo="text",
         )
     figure = danish_layout(
         figure,
-        y_title="Faktiske / forventede indbrud",
+        y_title=translate(lang, "Faktiske / forventede indbrud"),
         height=height,
         hovermode="closest",
+        lang=lang,
         shapes=[
             {
                 "type": "line",
@@ -99,7 +113,9 @@ def expected_chart(table: pd.DataFrame, *, code: int, demo: bool, height: int = 
     )
     figure.update_xaxes(
         showticklabels=False,
-        title_text="Kommunerne, ordnet fra færrest til flest i forhold til det forventede",
+        title_text=translate(
+            lang, "Kommunerne, ordnet fra færrest til flest i forhold til det forventede"
+        ),
     )
     figure.update_yaxes(tickformat=",.1f", rangemode="tozero")
     return figure

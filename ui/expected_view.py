@@ -1,6 +1,7 @@
 """'Forventet mod faktisk' on the Effekt page: the municipality's burglaries against what its size
 and age structure predict (a card with the status in a word and a shape), its place among all
-municipalities in a chart, and the model's coefficients behind an expander."""
+municipalities in a chart, and the model's coefficients behind an expander. In the session's
+language."""
 
 import streamlit as st
 
@@ -15,14 +16,14 @@ from models.expected_text import (
     ratio_text,
     status_badge,
 )
+from models.i18n import N_, translate
 from models.safe_text import for_markdown
 from ui import loaders
 from ui.described import cached_chart
 from ui.expected_charts import expected_chart
+from ui.i18n import _, active_language, error_text
 
-DEMO_CAPTION = (
-    ":orange[Eksempeldata: indbrudstal og aldersfordeling er genererede og må ikke citeres.]"
-)
+DEMO_CAPTION = N_("Eksempeldata: indbrudstal og aldersfordeling er genererede og må ikke citeres.")
 
 
 def expected_demo(version: int) -> bool:
@@ -33,25 +34,30 @@ def expected_demo(version: int) -> bool:
 
 def expected_section(*, version: int, code: int, name: str) -> None:
     """The section's body for one municipality (the fit is made once per data version)."""
+    lang = active_language()
     view = loaders.load_expected(version)
     if view.table is None or view.model is None:
-        st.info(f"Ingen forventning: {for_markdown(view.problem or '')}")
+        problem = error_text(view.refusal) if view.refusal is not None else view.problem or ""
+        st.info(_("Ingen forventning: {problem}").format(problem=for_markdown(problem)))
         return
     table, model = view.table, view.model
     match = table[table["code"] == code]
     card, chart = st.columns([1, 2])
     with card, st.container(border=True):
-        st.markdown(f"**Indbrud mod det forventede, {model.year}**")
+        heading = _("Indbrud mod det forventede, {year}").format(year=model.year)
+        st.markdown(f"**{heading}**")
         if match.empty:
             st.markdown(
-                f"{for_markdown(name)} mangler indbrudstal, husstande eller aldersfordeling for "
-                f"{model.year}, så der er ingen forventning."
+                _(
+                    "{name} mangler indbrudstal, husstande eller aldersfordeling for {year}, så "
+                    "der er ingen forventning."
+                ).format(name=for_markdown(name), year=model.year)
             )
         else:
             row = match.iloc[0]
             status = ExpectedStatus(row["status"])
-            st.markdown(f"### {status_badge(status)}")
-            st.markdown(f"**{ratio_text(float(row['ratio']))}**")
+            st.markdown(f"### {status_badge(status, lang=lang)}")
+            st.markdown(f"**{ratio_text(float(row['ratio']), lang=lang)}**")
             st.markdown(
                 expected_sentence(
                     year=model.year,
@@ -60,17 +66,19 @@ def expected_section(*, version: int, code: int, name: str) -> None:
                     low=float(row["low"]),
                     high=float(row["high"]),
                     status=status,
+                    lang=lang,
                 )
             )
-            st.caption(rank_line(rank=int(row["rank"]), total=len(table)))
+            st.caption(rank_line(rank=int(row["rank"]), total=len(table), lang=lang))
         if model.demo:
-            st.caption(DEMO_CAPTION)
+            st.caption(":orange[" + translate(lang, DEMO_CAPTION) + "]")
     with chart:
         cached_chart(
-            lambda: expected_chart(table, code=code, demo=model.demo),
+            lambda: expected_chart(table, code=code, demo=model.demo, lang=lang),
             key="expected_chart",
             version=version,
             cache_key=code,
+            lang=lang,
         )
         counts = table["status"].value_counts()
         st.caption(
@@ -78,23 +86,34 @@ def expected_section(*, version: int, code: int, name: str) -> None:
                 below=int(counts.get(ExpectedStatus.BELOW.value, 0)),
                 as_expected=int(counts.get(ExpectedStatus.AS_EXPECTED.value, 0)),
                 above=int(counts.get(ExpectedStatus.ABOVE.value, 0)),
+                lang=lang,
             )
-            + " Stregen ved hver kommune viser, hvor forholdet ligger 95 % af gangene, når "
-            "kommunen har det forventede niveau."
+            + " "
+            + _(
+                "Stregen ved hver kommune viser, hvor forholdet ligger 95 % af gangene, når "
+                "kommunen har det forventede niveau."
+            )
         )
-    st.caption(for_markdown(EXPECTED_CAVEAT))
-    with st.expander("Modellen bag forventningen"):
+    st.caption(for_markdown(translate(lang, EXPECTED_CAVEAT)))
+    with st.expander(_("Modellen bag forventningen")):
         st.markdown(
             for_markdown(
                 model_line(
                     year=model.year,
                     municipalities=model.municipalities,
                     dispersion=model.dispersion,
+                    lang=lang,
                 )
             )
         )
-        st.markdown("\n".join(f"- {for_markdown(coefficient_line(c))}" for c in model.coefficients))
+        st.markdown(
+            "\n".join(
+                f"- {for_markdown(coefficient_line(c, lang=lang))}" for c in model.coefficients
+            )
+        )
         st.caption(
-            "Koefficienterne er på log-skala: 0,10 betyder omkring 10 % flere indbrud pr. "
-            "husstand for hver enhed, forholdet stiger."
+            _(
+                "Koefficienterne er på log-skala: 0,10 betyder omkring 10 % flere indbrud pr. "
+                "husstand for hver enhed, forholdet stiger."
+            )
         )

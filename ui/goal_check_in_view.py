@@ -16,14 +16,16 @@ from dataio.tasks.goal_check_ins import (
 )
 from models.check_ins import OVERRIDE_CHOICES, override_line, quarter_label
 from models.formatting import fmt_datetime
+from models.i18n import DANISH, N_, translate
 from models.permissions import Action, Actor, Target, allows
 from models.safe_text import for_markdown
 from models.tables import Goal
-from models.vocabulary import status_mark
+from models.vocabulary import status_label, status_mark, status_shape
 from ui import flash, loaders
+from ui.i18n import _, active_language, error_text
 from ui.loaders import TTL_SECONDS
 
-NO_OVERRIDE = "(ingen egen vurdering)"
+NO_OVERRIDE = N_("(ingen egen vurdering)")
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False)
@@ -38,6 +40,22 @@ def load_goal_history(version: int, goal_id: int) -> pd.DataFrame:
     return goal_check_in_history(loaders.engine(), goal_id=goal_id)
 
 
+def _mark(status: str | None, lang: str) -> str:
+    """Shape and word ('● På rette vej') in the language (models.vocabulary.status_mark's)."""
+    if lang == DANISH:
+        return status_mark(status)
+    return f"{status_shape(status)} {status_label(status, lang=lang)}"
+
+
+def override_text(*, computed: str | None, override: str, reason: str, lang: str = DANISH) -> str:
+    """models.check_ins.override_line in the language (the reason is the person's own words)."""
+    if lang == DANISH:
+        return override_line(computed=computed, override=override, reason=reason)
+    return translate(
+        lang, "Beregnet: {computed} · Projektlederens vurdering: {override} — »{reason}«"
+    ).format(computed=_mark(computed, lang), override=_mark(override, lang), reason=reason)
+
+
 def override_caption(
     version: int, *, indicator: str, code: int | None, computed: str | None
 ) -> None:
@@ -46,7 +64,12 @@ def override_caption(
     if override is not None:
         st.caption(
             for_markdown(
-                override_line(computed=computed, override=override.status, reason=override.reason)
+                override_text(
+                    computed=computed,
+                    override=override.status,
+                    reason=override.reason,
+                    lang=active_language(),
+                )
             )
         )
 
@@ -67,16 +90,22 @@ def goal_check_in_section(goal: Goal, *, actor: Actor, version: int, district: i
     """The computed status, the own status beside it, the check-in form and the history."""
     if goal.id is None or goal.scope_code is None:
         return
-    st.subheader("Kommentar og egen vurdering")
+    lang = active_language()
+    st.subheader(_("Kommentar og egen vurdering"))
     flash.show("goal_check_in")
     computed = computed_status(actor, version, goal)
     override = load_goal_override(version, goal.indicator, goal.scope_code)
     if override is None:
-        st.markdown(f"Beregnet: {status_mark(computed)}")
+        st.markdown(_("Beregnet: {status}").format(status=_mark(computed, lang)))
     else:
         st.markdown(
             for_markdown(
-                override_line(computed=computed, override=override.status, reason=override.reason)
+                override_text(
+                    computed=computed,
+                    override=override.status,
+                    reason=override.reason,
+                    lang=lang,
+                )
             )
         )
     if allows(actor, Action.EDIT_LOCAL_GOALS, Target(goal.scope_code, district)):
@@ -86,27 +115,28 @@ def goal_check_in_section(goal: Goal, *, actor: Actor, version: int, district: i
 
 def _form(goal: Goal, *, actor: Actor, current: GoalOverride | None) -> None:
     choices: list[str | None] = [None, *OVERRIDE_CHOICES]
+    lang = active_language()
     with st.form(f"goal_check_in_{goal.id}", enter_to_submit=False):
         period = st.text_input(
-            "Periode (kvartal som 2026-K3, eller en dato)",
+            _("Periode (kvartal som 2026-K3, eller en dato)"),
             value=quarter_label(date.today()),
             key=f"goal_period_{goal.id}",
         )
-        comment = st.text_area("Kommentar", max_chars=MAX_TEXT, key=f"goal_comment_{goal.id}")
+        comment = st.text_area(_("Kommentar"), max_chars=MAX_TEXT, key=f"goal_comment_{goal.id}")
         status = st.selectbox(
-            "Egen vurdering af status (beregnet status vises fortsat ved siden af)",
+            _("Egen vurdering af status (beregnet status vises fortsat ved siden af)"),
             choices,
             index=choices.index(current.status) if current else 0,
-            format_func=lambda s: NO_OVERRIDE if s is None else status_mark(s),
+            format_func=lambda s: _(NO_OVERRIDE) if s is None else _mark(s, lang),
             key=f"goal_override_{goal.id}",
         )
         reason = st.text_input(
-            "Begrundelse for egen vurdering (skal udfyldes)",
+            _("Begrundelse for egen vurdering (skal udfyldes)"),
             value=current.reason if current else "",
             max_chars=MAX_TEXT,
             key=f"goal_reason_{goal.id}",
         )
-        if st.form_submit_button("Gem kommentar"):
+        if st.form_submit_button(_("Gem kommentar"), key=f"goal_check_in_save_{goal.id}"):
             try:
                 record_goal_check_in(
                     loaders.engine(),
@@ -118,31 +148,37 @@ def _form(goal: Goal, *, actor: Actor, current: GoalOverride | None) -> None:
                     override_reason=reason,
                 )
             except DomainError as error:
-                st.error(f"Kommentaren er ikke gemt: {for_markdown(str(error))}")
+                st.error(
+                    _("Kommentaren er ikke gemt: {reason}").format(
+                        reason=for_markdown(error_text(error))
+                    )
+                )
                 return
-            flash.done("Kommentaren er gemt og skrevet i ændringsloggen.", area="goal_check_in")
+            flash.done(_("Kommentaren er gemt og skrevet i ændringsloggen."), area="goal_check_in")
 
 
 def _history(version: int, goal_id: int) -> None:
     frame = load_goal_history(version, goal_id)
-    with st.expander(f"Tidligere kommentarer ({len(frame)})"):
+    lang = active_language()
+    with st.expander(_("Tidligere kommentarer ({count})").format(count=len(frame))):
         if frame.empty:
-            st.caption("Ingen kommentarer endnu.")
+            st.caption(_("Ingen kommentarer endnu."))
             return
         st.dataframe(
             pd.DataFrame(
                 {
-                    "Tidspunkt": [
-                        fmt_datetime(pd.Timestamp(t).to_pydatetime()) for t in frame["at"]
+                    _("Tidspunkt"): [
+                        fmt_datetime(pd.Timestamp(t).to_pydatetime(), lang=lang)
+                        for t in frame["at"]
                     ],
-                    "Periode": frame["period"],
-                    "Af": frame["username"],
-                    "Kommentar": frame["comment"],
-                    "Egen vurdering": [
-                        "" if s is None or pd.isna(s) else status_mark(s)
+                    _("Periode"): frame["period"],
+                    _("Af"): frame["username"],
+                    _("Kommentar"): frame["comment"],
+                    _("Egen vurdering"): [
+                        "" if s is None or pd.isna(s) else _mark(s, lang)
                         for s in frame["override_status"]
                     ],
-                    "Begrundelse": frame["override_reason"],
+                    _("Begrundelse"): frame["override_reason"],
                 }
             ),
             hide_index=True,

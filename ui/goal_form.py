@@ -19,25 +19,89 @@ from dataio.store.goals import (
     municipal_goals,
     update_goal,
 )
-from models.formatting import fmt_decimal, fmt_int
+from models.formatting import fmt_decimal, fmt_int, fmt_percent
+from models.i18n import DANISH, N_, translate, translator
 from models.neighbour_help import TARGET_UNIT_LABELS, TargetUnit
 from models.numbers import NumberRefused, parse_decimal
 from models.permissions import Action, Actor, Target, allows
 from models.safe_text import for_markdown
 from models.tables import Goal
-from models.vocabulary import status_mark
+from models.vocabulary import status_label, status_mark, status_shape
 from ui import flash, loaders
+from ui.i18n import _, active_language, error_text
 from ui.tables import goal_label, goal_target_text
 
-SAVED = "Målet er gemt og skrevet i ændringsloggen."
-UNCHANGED = "Intet at gemme: målet er uændret."
+SAVED = N_("Målet er gemt og skrevet i ændringsloggen.")
+UNCHANGED = N_("Intet at gemme: målet er uændret.")
+# models.neighbour_help.TARGET_UNIT_LABELS' words, marked here so that the form can show them in
+# the page's language (the module that owns them does not mark them)
+_UNIT_WORDS = (
+    N_("antal aktive nabohjælpere"),
+    N_("nye nabohjælpere ud over udgangspunktet"),
+    N_("andel af husstandene"),
+)
+# ui.tables.goal_label's words (the same Danish), for the picker in the page's language
+GOAL_WORDS = {
+    "burglaries": N_("Indbrud"),
+    "insecurity": N_("Utryghed"),
+    "helpers": N_("Nabohjælpere"),
+}
 
 
-def unit_hint(indicator: str, unit: str) -> str:
+def unit_label(unit: str, *, lang: str = DANISH) -> str:
+    """A helper target's unit in words ('antal aktive nabohjælpere'), in the language."""
+    return translate(lang, TARGET_UNIT_LABELS[TargetUnit(unit)])
+
+
+def goal_name(*, indicator: str, scope_name: str, lang: str = DANISH) -> str:
+    """'Indbrud · Ishøj' (ui.tables.goal_label) in the language; `scope_name` as given."""
+    if lang == DANISH:
+        return goal_label(indicator=indicator, scope_name=scope_name)
+    word = translate(lang, GOAL_WORDS[indicator]) if indicator in GOAL_WORDS else indicator
+    return f"{word} · {scope_name}"
+
+
+def target_words(
+    *,
+    indicator: str,
+    target: float | None,
+    reduction: float | None,
+    unit: str = "level",
+    lang: str = DANISH,
+) -> str:
+    """What the target is, in words (ui.tables.goal_target_text in the language)."""
+    if lang == DANISH:
+        return goal_target_text(indicator=indicator, target=target, reduction=reduction, unit=unit)
+    _ = translator(lang)
+    if indicator == "helpers" and target is not None:
+        if unit == "increase":
+            return _("{count} nye nabohjælpere").format(count=fmt_int(target, lang=lang))
+        if unit == "household_share":
+            return _("{share} af husstandene i Nabohjælp").format(
+                share=fmt_percent(target, digits=0, lang=lang)
+            )
+        return _("mindst {count} nabohjælpere").format(count=fmt_int(target, lang=lang))
+    if reduction is not None:
+        return _("{share} færre end udgangspunktet").format(
+            share=fmt_percent(reduction, digits=0, lang=lang)
+        )
+    if indicator == "insecurity" and target is not None:
+        return _("højst {value}").format(value=fmt_percent(target, digits=0, lang=lang))
+    return "" if target is None else _("højst {value}").format(value=fmt_int(target, lang=lang))
+
+
+def _mark(status: str | None, lang: str) -> str:
+    if lang == DANISH:
+        return status_mark(status)
+    return f"{status_shape(status)} {status_label(status, lang=lang)}"
+
+
+def unit_hint(indicator: str, unit: str, *, lang: str = DANISH) -> str:
     """What the number in the target field means."""
+    _ = translator(lang)
     if indicator == "helpers":
-        return " (nye nabohjælpere)" if unit == "increase" else " (aktive nabohjælpere)"
-    return " (antal pr. år)"
+        return _(" (nye nabohjælpere)") if unit == "increase" else _(" (aktive nabohjælpere)")
+    return _(" (antal pr. år)")
 
 
 def _shown_goal(goal: Goal) -> Goal:
@@ -59,23 +123,26 @@ def _show_outcome(goal_id: int | None) -> None:
 
 
 def _number_text(value: float | None, *, share: bool) -> str:
-    """A stored number as the person types it back: "10.000", "0,25"."""
+    """A stored number as the person types it back: "10.000", "0,25" (Danish in every language:
+    the field is read the Danish way, models.numbers.parse_decimal)."""
     if value is None:
         return ""
     return fmt_decimal(value, digits=2) if share else fmt_int(value)
 
 
 def _parse(label: str, text: str) -> float | None:
-    """A typed decimal the Danish way ("10.000", "0,25", "17,3"); empty: None."""
+    """A typed decimal the Danish way ("10.000", "0,25", "17,3"); empty: None. `label` is a
+    marked Danish msgid, said in the page's language."""
     if not text.strip():
         return None
     try:
         return parse_decimal(text)
     except NumberRefused as refused:
-        raise ValidationFailed(f"{label}: {refused}") from refused
+        raise ValidationFailed(f"{_(label)}: {refused}") from refused
 
 
 UNIT_CHOICES = [u.value for u in TargetUnit]
+LEVEL, REDUCTION = N_("Niveau"), N_("Reduktion i %")  # the burglary and insecurity target kinds
 CHOSEN_KEY = "goal_choice"  # the Mål page's goal picker
 
 
@@ -84,77 +151,94 @@ def goal_form(current: Goal, scope_name: str, actor: Actor) -> None:
     _show_outcome(current.id)
     goal = _shown_goal(current)
     helpers = goal.indicator == "helpers"
+    lang = active_language()
     with st.form(f"goal_{goal.id}", enter_to_submit=False):
-        st.subheader(goal_label(indicator=goal.indicator, scope_name=scope_name))
+        st.subheader(goal_name(indicator=goal.indicator, scope_name=scope_name, lang=lang))
         st.caption(
-            "Nu: "
-            + goal_target_text(
-                indicator=goal.indicator,
-                target=goal.target,
-                reduction=goal.target_reduction,
-                unit=goal.target_unit,
+            _("Nu: {target} i {year}").format(
+                target=target_words(
+                    indicator=goal.indicator,
+                    target=goal.target,
+                    reduction=goal.target_reduction,
+                    unit=goal.target_unit,
+                    lang=lang,
+                ),
+                year=goal.target_year,
             )
-            + f" i {goal.target_year}"
-            + (" (standardmålår)" if goal.target_year_is_default else "")
+            + (_(" (standardmålår)") if goal.target_year_is_default else "")
         )
         left, right = st.columns(2)
-        baseline_year = left.number_input("Udgangsår", 1990, 2100, goal.baseline_year, step=1)
+        # no explicit keys: a widget drawn from a goal saved by someone else must take its new
+        # value (a key would keep the old); a change of language only resets an unsaved edit
+        baseline_year = left.number_input(_("Udgangsår"), 1990, 2100, goal.baseline_year, step=1)
         from_data = left.checkbox(
-            "Udgangspunkt fra data (udgangsårets tal)", value=goal.baseline is None
+            _("Udgangspunkt fra data (udgangsårets tal)"),
+            value=goal.baseline is None,
         )
         base_share = goal.indicator == "insecurity"
         # text, not st.number_input: a browser's number field reads "1.450" as 1,45
         baseline_text = left.text_input(
-            "Udgangspunkt" + (" (andel, fx 0,25)" if base_share else " (antal)"),
+            _("Udgangspunkt (andel, fx 0,25)") if base_share else _("Udgangspunkt (antal)"),
             value=_number_text(goal.baseline, share=base_share),
         )
         unit = (
             right.selectbox(
-                "Måltype",
+                _("Måltype"),
                 UNIT_CHOICES,
                 index=UNIT_CHOICES.index(goal.target_unit),
-                format_func=lambda u: TARGET_UNIT_LABELS[TargetUnit(u)],
+                format_func=lambda u: unit_label(u, lang=lang),
                 key=f"goal_unit_{goal.id}",
             )
             if helpers
             else "level"
         )
         # a helper target is a number or a share of households (the unit), never a reduction
+        # the kinds' words as the options themselves (a format_func would hide them from tests)
+        kinds = {_(LEVEL): LEVEL, _(REDUCTION): REDUCTION}
         kind = (
-            "Niveau"
+            LEVEL
             if helpers
-            else right.radio(
-                "Måltype",
-                ["Niveau", "Reduktion i %"],
-                index=1 if goal.target_reduction is not None else 0,
-                horizontal=True,
-            )
+            else kinds[
+                str(
+                    right.radio(
+                        _("Måltype"),
+                        list(kinds),
+                        index=1 if goal.target_reduction is not None else 0,
+                        horizontal=True,
+                    )
+                )
+            ]
         )
         share = base_share or goal.target_unit == "household_share"
         target_text = right.text_input(
-            "Målniveau"
-            + (" (andel, fx 0,10)" if share else unit_hint(goal.indicator, goal.target_unit)),
+            _("Målniveau")
+            + (
+                _(" (andel, fx 0,10)")
+                if share
+                else unit_hint(goal.indicator, goal.target_unit, lang=lang)
+            ),
             value=_number_text(goal.target, share=share),
         )
         reduction_text = (
             ""
             if helpers
             else right.text_input(
-                "Reduktion i %", value=fmt_decimal((goal.target_reduction or 0) * 100, digits=1)
+                _("Reduktion i %"),
+                value=fmt_decimal((goal.target_reduction or 0) * 100, digits=1),
             )
         )
-        target_year = right.number_input("Målår", 1990, 2100, goal.target_year, step=1)
-        note = st.text_area("Kilde og begrundelse", value=goal.source_note)
-        if st.form_submit_button("Gem mål", key=f"goal_save_{goal.id}"):
+        target_year = right.number_input(_("Målår"), 1990, 2100, goal.target_year, step=1)
+        note = st.text_area(_("Kilde og begrundelse"), value=goal.source_note)
+        if st.form_submit_button(_("Gem mål"), key=f"goal_save_{goal.id}"):
             try:
-                baseline = _parse("Udgangspunktet", baseline_text)
-                target = _parse("Målniveauet", target_text)
-                reduction = _parse("Reduktionen", reduction_text)
+                baseline = _parse(N_("Udgangspunktet"), baseline_text)
+                target = _parse(N_("Målniveauet"), target_text)
+                reduction = _parse(N_("Reduktionen"), reduction_text)
                 change = GoalChange(
                     baseline=None if from_data else baseline,
                     baseline_year=int(baseline_year),
-                    target=target if kind == "Niveau" else None,
-                    target_reduction=(reduction or 0) / 100 if kind != "Niveau" else None,
+                    target=target if kind == LEVEL else None,
+                    target_reduction=(reduction or 0) / 100 if kind != LEVEL else None,
                     target_year=int(target_year),
                     source_note=note,
                     target_unit=str(unit),
@@ -167,9 +251,9 @@ def goal_form(current: Goal, scope_name: str, actor: Actor) -> None:
                     loaded_version=goal.row_version,
                 )
             except (GoalConflict, ValidationFailed) as refused:
-                outcome = ("error", str(refused))
+                outcome = ("error", error_text(refused))
             else:
-                outcome = ("success", SAVED) if saved.changed else ("info", UNCHANGED)
+                outcome = ("success", _(SAVED)) if saved.changed else ("info", _(UNCHANGED))
                 if saved.changed:
                     loaders.after_write()
             st.session_state[f"goal_outcome_{goal.id}"] = outcome
@@ -180,34 +264,44 @@ def goal_form(current: Goal, scope_name: str, actor: Actor) -> None:
 def helper_goal_form(actor: Actor, municipalities: dict[int, str], *, year: int) -> None:
     """Create a neighbour-helper goal for a municipality that has none (a level, new helpers or
     a share of the households), then show its status on the next run."""
+    lang = active_language()
     with st.form("new_helper_goal", clear_on_submit=True):
-        st.markdown("**Opret mål for nabohjælpere**")
+        st.markdown("**" + _("Opret mål for nabohjælpere") + "**")
         code = st.selectbox(
-            "Kommune",
+            _("Kommune"),
             list(municipalities),
             format_func=lambda c: municipalities[c],
             key="helper_goal_code",
         )
         left, right = st.columns(2)
         unit = left.selectbox(
-            "Hvad måles",
+            _("Hvad måles"),
             UNIT_CHOICES,
-            format_func=lambda u: TARGET_UNIT_LABELS[TargetUnit(u)],
+            format_func=lambda u: unit_label(u, lang=lang),
             key="helper_goal_unit",
         )
         target_text = left.text_input(
-            "Mål (antal, nye hjælpere eller andel, fx 1.500 eller 0,10)",
+            _("Mål (antal, nye hjælpere eller andel, fx 1.500 eller 0,10)"),
             key="helper_goal_target",
         )
         # labels of their own: the goal form below has "Udgangsår" and "Målår" too
         baseline_year = right.number_input(
-            "Udgangsår (tallet dette år er udgangspunktet)", 1990, 2100, year - 1, step=1
+            _("Udgangsår (tallet dette år er udgangspunktet)"),
+            1990,
+            2100,
+            year - 1,
+            step=1,
+            key="helper_goal_baseline_year",
         )
-        target_year = right.number_input("Målår for nabohjælpere", 1990, 2100, year + 4, step=1)
-        note = st.text_input("Kilde og begrundelse", key="helper_goal_note")
-        if st.form_submit_button("Opret mål for nabohjælpere", type="primary"):
+        target_year = right.number_input(
+            _("Målår for nabohjælpere"), 1990, 2100, year + 4, step=1, key="helper_goal_target_year"
+        )
+        note = st.text_input(_("Kilde og begrundelse"), key="helper_goal_note")
+        if st.form_submit_button(
+            _("Opret mål for nabohjælpere"), type="primary", key="helper_goal_create"
+        ):
             try:
-                target = _parse("Målet", target_text)
+                target = _parse(N_("Målet"), target_text)
                 created = create_helper_goal(
                     loaders.engine(),
                     actor=actor,
@@ -223,13 +317,18 @@ def helper_goal_form(actor: Actor, municipalities: dict[int, str], *, year: int)
                     ),
                 )
             except ValidationFailed as refused:
-                st.error(f"Målet er ikke oprettet: {for_markdown(str(refused))}")
+                st.error(
+                    _("Målet er ikke oprettet: {reason}").format(
+                        reason=for_markdown(error_text(refused))
+                    )
+                )
                 return
             st.session_state[CHOSEN_KEY] = created.id  # the new goal is shown, with its status
             overview = loaders.load_helper_overview(loaders.current_version(), actor, int(code))
             flash.done(
-                f"Målet for nabohjælpere i {municipalities[int(code)]} er oprettet. Status nu: "
-                f"{status_mark(overview.assessment.status)}."
+                _("Målet for nabohjælpere i {name} er oprettet. Status nu: {status}.").format(
+                    name=municipalities[int(code)], status=_mark(overview.assessment.status, lang)
+                )
             )
 
 

@@ -10,7 +10,7 @@ from streamlit.delta_generator import DeltaGenerator
 
 from dataio.db.audit import AuditFilter
 from models.domain import Indicator
-from models.formatting import danish_midnight, fmt_count, fmt_date
+from models.formatting import danish_midnight, fmt_date, fmt_int
 from models.goal_text import burglary_count_line, helper_lines, insecurity_lines
 from models.home import (
     attention_line,
@@ -22,11 +22,13 @@ from models.home import (
     shorten,
     status_sentence,
 )
+from models.i18n import N_
 from models.permissions import Actor
 from models.safe_text import for_markdown
 from models.vocabulary import NO_DATA_LABEL, NO_GOAL_LABEL
 from ui import loaders
 from ui.goal_check_in_view import override_caption
+from ui.i18n import _, active_language, ngettext
 from ui.meeting_view import load_last_meeting
 from ui.page import PAGES
 from ui.text import status_badge
@@ -43,7 +45,7 @@ def compact_top() -> None:
 
 
 def _link(page: str, label: str, code: int) -> None:
-    """A link to the page, for the same municipality."""
+    """A link to the page, for the same municipality (`label` in the page's language)."""
     item = PAGES[page]
     st.page_link(
         item.path, label=f"**{label}**", icon=item.icon, query_params={"kommune": str(code)}
@@ -61,10 +63,11 @@ def _goal_card(
     code: int,
     version: int,
 ) -> None:
+    lang = active_language()
     with st.container(border=True):
-        _link(page, title, code)
-        st.markdown(status_badge(status, no_status if status is None else None))
-        st.caption(for_markdown(fact) + " " + status_sentence(indicator, status))
+        _link(page, _(title), code)
+        st.markdown(status_badge(status, _(no_status) if status is None else None, lang=lang))
+        st.caption(for_markdown(fact) + " " + status_sentence(indicator, status, lang=lang))
         override_caption(version, indicator=indicator, code=code, computed=status)
 
 
@@ -73,14 +76,15 @@ def goal_cards(actor: Actor, version: int, code: int) -> bool:
     burglaries = loaders.load_municipality_overview(version, code)
     helpers = loaders.load_helper_overview(version, actor, code)
     insecurity = loaders.load_insecurity(version, actor, code)
+    lang = active_language()
     left, middle, right = st.columns(3)
     with left:
         _goal_card(
-            title="Indbrud",
+            title=N_("Indbrud"),
             status=burglaries.assessment.status,
             indicator=Indicator.BURGLARIES,
             no_status=NO_DATA_LABEL,
-            fact=burglary_count_line(burglaries.assessment) + ".",
+            fact=burglary_count_line(burglaries.assessment, lang=lang) + ".",
             page="kommune",
             code=code,
             version=version,
@@ -88,22 +92,22 @@ def goal_cards(actor: Actor, version: int, code: int) -> bool:
     with middle:
         assessment = helpers.assessment
         _goal_card(
-            title="Nabohjælp",
+            title=N_("Nabohjælp"),
             status=None if assessment.target is None else assessment.status,
-            no_status="Intet rekrutteringsmål",
+            no_status=N_("Intet rekrutteringsmål"),
             indicator=Indicator.HELPERS,
-            fact=helper_lines(assessment)[0],
+            fact=helper_lines(assessment, lang=lang)[0],
             page="nabohjaelp",
             code=code,
             version=version,
         )
     with right:
         _goal_card(
-            title="Tryghed",
+            title=N_("Tryghed"),
             status=insecurity.assessment.status if insecurity.assessment.goal else None,
             no_status=NO_GOAL_LABEL,
             indicator=Indicator.INSECURITY,
-            fact=insecurity_lines(insecurity.assessment)[0],
+            fact=insecurity_lines(insecurity.assessment, lang=lang)[0],
             page="tryghed",
             code=code,
             version=version,
@@ -115,7 +119,7 @@ def _box(title: str, page: str, code: int) -> DeltaGenerator:
     """A bordered box whose heading is the link to its page."""
     box = st.container(border=True)
     with box:
-        _link(page, title, code)
+        _link(page, _(title), code)
     return box
 
 
@@ -123,7 +127,10 @@ def _lines(lines: list[str], *, more: int) -> None:
     """Up to SHOWN short lines, in the caption's small type, and how many more there are."""
     text = "\n".join(f"- {for_markdown(line)}" for line in lines)
     if more > 0:
-        text += f"\n- … og {fmt_count(more, one='mere', many='flere')}"
+        more_text = ngettext("… og {count} mere", "… og {count} flere", more).format(
+            count=fmt_int(more, lang=active_language())
+        )
+        text += f"\n- {more_text}"
     if text:
         st.caption(text)
 
@@ -138,9 +145,9 @@ def since_meeting(actor: Actor, version: int, code: int, *, today: date) -> None
     summary = change_summary(
         loaders.load_audit_counts(version, actor, filters), latest=list(newest), since=since
     )
-    with _box("Siden sidste møde", "aendringslog", code):
-        assumed = " (Sidste møde regnes som 30 dage siden.)" if known is None else ""
-        st.caption(change_sentence(summary) + assumed)
+    with _box(N_("Siden sidste møde"), "aendringslog", code):
+        assumed = _(" (Sidste møde regnes som 30 dage siden.)") if known is None else ""
+        st.caption(change_sentence(summary, lang=active_language()) + assumed)
         _lines(
             [shorten(line, limit=LINE_LIMIT) for line in summary.latest],
             more=summary.total - len(summary.latest),
@@ -150,14 +157,23 @@ def since_meeting(actor: Actor, version: int, code: int, *, today: date) -> None
 def plan_box(actor: Actor, version: int, code: int, *, today: date) -> None:
     """The plan's overdue items and those due within 30 days."""
     items, summary, _tracks = loaders.load_plan(version, actor, code, today)
-    with _box("Handlingsplanen", "handlingsplan", code):
+    lang = active_language()
+    with _box(N_("Handlingsplanen"), "handlingsplan", code):
         if summary is None:
-            st.caption("Kommunen har ingen handlingsplan endnu.")
+            st.caption(_("Kommunen har ingen handlingsplan endnu."))
         else:
             attention = plan_attention(items, today=today)
+            overdue, due_soon = len(attention.overdue), len(attention.due_soon)
             st.caption(
-                f"{fmt_count(len(attention.overdue), one='punkt', many='punkter')} over fristen, "
-                f"{fmt_count(len(attention.due_soon), one='punkt', many='punkter')} med frist inden 30 dage."
+                ngettext(
+                    "{count} punkt over fristen", "{count} punkter over fristen", overdue
+                ).format(count=fmt_int(overdue, lang=lang))
+                + ", "
+                + ngettext(
+                    "{count} punkt med frist inden 30 dage.",
+                    "{count} punkter med frist inden 30 dage.",
+                    due_soon,
+                ).format(count=fmt_int(due_soon, lang=lang))
             )
             # the most overdue first, and the next deadline, so both kinds show
             shown = [*attention.overdue[: SHOWN - 1], *attention.due_soon][:SHOWN]
@@ -165,7 +181,7 @@ def plan_box(actor: Actor, version: int, code: int, *, today: date) -> None:
                 shown if len(shown) == SHOWN else [*attention.overdue, *attention.due_soon][:SHOWN]
             )
             _lines(
-                [attention_line(i, limit=LINE_LIMIT, owner=False) for i in shown],
+                [attention_line(i, limit=LINE_LIMIT, owner=False, lang=lang) for i in shown],
                 more=len(attention.overdue) + len(attention.due_soon) - len(shown),
             )
 
@@ -173,11 +189,12 @@ def plan_box(actor: Actor, version: int, code: int, *, today: date) -> None:
 def follow_ups_box(actor: Actor, version: int, code: int) -> None:
     """The safety walks' follow-ups not yet closed, oldest walk first."""
     _walks, follow_ups, _closed = loaders.load_walks(version, actor, code)
-    with _box("Åbne opfølgninger", "handlingsplan", code):
-        st.caption(follow_up_sentence(len(follow_ups)))
+    lang = active_language()
+    with _box(N_("Åbne opfølgninger"), "handlingsplan", code):
+        st.caption(follow_up_sentence(len(follow_ups), lang=lang))
         lines = [
             f"{shorten(str(r.description), limit=LINE_LIMIT)} ({r.area}, "
-            f"{fmt_date(pd.Timestamp(r.walk_date).date())})"
+            f"{fmt_date(pd.Timestamp(r.walk_date).date(), lang=lang)})"
             for r in follow_ups.head(SHOWN).itertuples()
         ]
         _lines(lines, more=len(follow_ups) - len(lines))
@@ -194,10 +211,10 @@ def attention_row(actor: Actor, version: int, code: int, *, today: date) -> None
         follow_ups_box(actor, version, code)
 
 
-DEMO_LINE = ":orange[**Eksempeldata.** Tallene er genererede eksempler og må ikke citeres.]"
+DEMO_LINE = N_(":orange[**Eksempeldata.** Tallene er genererede eksempler og må ikke citeres.]")
 
 
 def demo_line(where: DeltaGenerator, *, demo: bool) -> None:
     """The demo warning as one line under the heading (the banner's full box would not fit)."""
     if demo:
-        where.markdown(f":material/science: {DEMO_LINE}")
+        where.markdown(f":material/science: {_(DEMO_LINE)}")

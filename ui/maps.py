@@ -30,6 +30,7 @@ from models.formatting import fmt_count, fmt_date, fmt_decimal, fmt_int
 from models.geo import Bounds, bounds, fit_view
 from models.hotspot_text import expected_text, hotspot_rows, suppression_line
 from models.hotspots import HotspotScan, cell_corners
+from models.i18n import DANISH, N_, translate_plural, translator
 from models.safe_text import for_html, for_markdown
 from models.vocabulary import (
     ALERT_RED,
@@ -203,16 +204,28 @@ def _deck(
     )
 
 
-def _status_legend(statuses: list[str | None]) -> tuple[LegendEntry, ...]:
+def _status_legend(statuses: list[str | None], lang: str = DANISH) -> tuple[LegendEntry, ...]:
     counts = pd.Series([s if s is not None else Status.INSUFFICIENT_EVIDENCE for s in statuses])
     return tuple(
-        LegendEntry(status_shape(s), status_colour(s), status_label(s), int((counts == s).sum()))
+        LegendEntry(
+            status_shape(s),
+            status_colour(s),
+            status_label(s, lang=lang),
+            int((counts == s).sum()),
+        )
         for s in STATUS_ORDER
     )
 
 
-def status_map(statuses: pd.DataFrame) -> MapFigure:
+# models.vocabulary.NO_GOAL_LABEL, marked here (its module does not mark it) for the helper map
+_NO_GOAL = N_("Intet mål")
+# dataio.seed.geo.BOUNDARY_SOURCE, marked here so that a map can name its source in its language
+_BOUNDARY_SOURCE = N_("Kommunegrænser: DAGI, Geodatastyrelsen (1:500.000, forenklet)")
+
+
+def status_map(statuses: pd.DataFrame, *, lang: str = DANISH) -> MapFigure:
     """Denmark's municipalities coloured by their burglary goal status, police districts outlined."""
+    _ = translator(lang)
     shapes = municipality_shapes()
     rows = statuses[statuses["code"].isin(list(shapes))].sort_values("code")
     features, marks = [], []
@@ -224,11 +237,11 @@ def status_map(statuses: pd.DataFrame) -> MapFigure:
                 "properties": {
                     "name": for_html(str(r.name)),  # the tooltip renders HTML
                     "fill": _fill(status_colour(r.status)),
-                    "status_da": f"{status_shape(r.status)} {status_label(r.status)}",
-                    "count_da": fmt_int(r.count),
-                    "rate_da": fmt_decimal(r.per_1000_households, digits=1),
+                    "status_da": f"{status_shape(r.status)} {status_label(r.status, lang=lang)}",
+                    "count_da": fmt_int(r.count, lang=lang),
+                    "rate_da": fmt_decimal(r.per_1000_households, digits=1, lang=lang),
                     "year": int(r.latest_year),
-                    "demo_da": DEMO_LABEL if r.demo else "",
+                    "demo_da": _(DEMO_LABEL) if r.demo else "",
                 },
             }
         )
@@ -239,34 +252,45 @@ def status_map(statuses: pd.DataFrame) -> MapFigure:
         _districts(sorted(police_district_shapes())),
         _marks(marks, layer_id="statusmaerker", size=11),
     ]
+    # the tooltip's placeholders ({name}...) are deck.gl's, filled in the browser: the words
+    # around them are translated first, then the placeholders put back as they were
     tooltip = {
-        "html": "<b>{name}</b><br/>{status_da}<br/>{count_da} indbrud ({year})<br/>"
-        "{rate_da} pr. 1.000 husstande<br/><i>{demo_da}</i>",
+        "html": "<b>{name}</b><br/>{status_da}<br/>"
+        + _("{count} indbrud ({year})").format(count="{count_da}", year="{year}")
+        + "<br/>"
+        + _("{rate} pr. 1.000 husstande").format(rate="{rate_da}")
+        + "<br/><i>{demo_da}</i>",
         "style": {"backgroundColor": "#222", "color": "#fff", "fontSize": "14px"},
     }
-    legend = _status_legend(list(rows["status"]))
-    parts = ", ".join(f"{fmt_int(e.count)} {e.word.lower()}" for e in legend)
-    alt = (
-        f"Danmarkskort over {fmt_int(len(rows))} kommuner farvet efter status mod "
-        f"indbrudsmålet: {parts}. Tallene pr. kommune står i tabellen under kortet."
-    )
+    legend = _status_legend(list(rows["status"]), lang)
+    parts = ", ".join(f"{fmt_int(e.count, lang=lang)} {e.word.lower()}" for e in legend)
+    alt = _(
+        "Danmarkskort over {count} kommuner farvet efter status mod indbrudsmålet: {parts}. "
+        "Tallene pr. kommune står i tabellen under kortet."
+    ).format(count=fmt_int(len(rows), lang=lang), parts=parts)
+    name = _("Kommune")
     table = pd.DataFrame(
         {
-            "Kommune": rows["name"],
-            "Politikreds": rows["police_district"],
-            "Status": [status_label(s) for s in rows["status"]],
-            f"Indbrud ({int(rows['latest_year'].max()) if len(rows) else ''})": [
-                fmt_int(c) for c in rows["count"]
+            name: rows["name"],
+            _("Politikreds"): rows["police_district"],
+            _("Status"): [status_label(s, lang=lang) for s in rows["status"]],
+            _("Indbrud ({year})").format(
+                year=int(rows["latest_year"].max()) if len(rows) else ""
+            ): [fmt_int(c, lang=lang) for c in rows["count"]],
+            _("Pr. 1.000 husstande"): [
+                fmt_decimal(v, digits=1, lang=lang) for v in rows["per_1000_households"]
             ],
-            "Pr. 1.000 husstande": [fmt_decimal(v, digits=1) for v in rows["per_1000_households"]],
         }
-    ).sort_values("Kommune")
-    return MapFigure(_deck(layers, box, tooltip, height=520), legend, alt, table)
+    ).sort_values(name)
+    source = BOUNDARY_SOURCE if lang == DANISH else _(_BOUNDARY_SOURCE)
+    return MapFigure(_deck(layers, box, tooltip, height=520), legend, alt, table, source=source)
 
 
-def helper_map(table: pd.DataFrame) -> MapFigure:
+def helper_map(table: pd.DataFrame, *, lang: str = DANISH) -> MapFigure:
     """The district's municipalities coloured by helper-goal status (pale: no goal), the district
     outlined; helpers per 100 households in the tooltip."""
+    _ = translator(lang)
+    no_goal = _(NO_GOAL_LABEL)
     shapes = municipality_shapes()
     rows = table[table["code"].isin(list(shapes))].sort_values("code")
     features, marks, kinds = [], [], []
@@ -281,10 +305,10 @@ def helper_map(table: pd.DataFrame) -> MapFigure:
                 "properties": {
                     "name": for_html(str(r.name)),
                     "fill": _fill(status_colour(status) if status else NO_GOAL_COLOUR),
-                    "status_da": f"{shape} {status_label(status) if status else NO_GOAL_LABEL}",
-                    "latest_da": fmt_int(r.latest),
-                    "density_da": fmt_decimal(r.per_100_households, digits=1),
-                    "demo_da": DEMO_LABEL if r.demo else "",
+                    "status_da": f"{shape} {status_label(status, lang=lang) if status else no_goal}",
+                    "latest_da": fmt_int(r.latest, lang=lang),
+                    "density_da": fmt_decimal(r.per_100_households, digits=1, lang=lang),
+                    "demo_da": _(DEMO_LABEL) if r.demo else "",
                 },
             }
         )
@@ -296,31 +320,41 @@ def helper_map(table: pd.DataFrame) -> MapFigure:
         _districts(districts),
         _marks(marks, layer_id="statusmaerker"),
     ]
+    # deck.gl's placeholders put back into the translated words (as in status_map)
     tooltip = {
-        "html": "<b>{name}</b><br/>{status_da}<br/>{latest_da} nabohjælpere<br/>"
-        "{density_da} pr. 100 husstande<br/><i>{demo_da}</i>",
+        "html": "<b>{name}</b><br/>{status_da}<br/>"
+        + _("{count} nabohjælpere").format(count="{latest_da}")
+        + "<br/>"
+        + _("{rate} pr. 100 husstande").format(rate="{density_da}")
+        + "<br/><i>{demo_da}</i>",
         "style": {"backgroundColor": "#222", "color": "#fff", "fontSize": "14px"},
     }
     legend = (
-        *(e for e in _status_legend([k for k in kinds if k is not None]) if e.count),
+        *(e for e in _status_legend([k for k in kinds if k is not None], lang) if e.count),
         # the pale fill's shape in the legend in a grey that reads on white
-        LegendEntry(NO_GOAL_SHAPE, MID_GREY, NO_GOAL_LABEL, sum(k is None for k in kinds)),
+        LegendEntry(NO_GOAL_SHAPE, MID_GREY, no_goal, sum(k is None for k in kinds)),
     )
-    parts = ", ".join(f"{fmt_int(e.count)} {e.word.lower()}" for e in legend if e.count)
-    alt = (
-        f"Kort over politikredsens {fmt_int(len(rows))} kommuner farvet efter status mod "
-        f"rekrutteringsmålet: {parts}. Tallene står i tabellen under kortet."
-    )
+    parts = ", ".join(f"{fmt_int(e.count, lang=lang)} {e.word.lower()}" for e in legend if e.count)
+    alt = _(
+        "Kort over politikredsens {count} kommuner farvet efter status mod rekrutteringsmålet: "
+        "{parts}. Tallene står i tabellen under kortet."
+    ).format(count=fmt_int(len(rows), lang=lang), parts=parts)
+    name = _("Kommune")
     numbers = pd.DataFrame(
         {
-            "Kommune": rows["name"],
-            "Status": [status_label(k) if k is not None else NO_GOAL_LABEL for k in kinds],
-            "Nabohjælpere": [fmt_int(v) for v in rows["latest"]],
-            "Pr. 100 husstande": [fmt_decimal(v, digits=1) for v in rows["per_100_households"]],
+            name: rows["name"],
+            _("Status"): [status_label(k, lang=lang) if k is not None else no_goal for k in kinds],
+            _("Nabohjælpere"): [fmt_int(v, lang=lang) for v in rows["latest"]],
+            _("Pr. 100 husstande"): [
+                fmt_decimal(v, digits=1, lang=lang) for v in rows["per_100_households"]
+            ],
         }
-    ).sort_values("Kommune")
+    ).sort_values(name)
+    source = BOUNDARY_SOURCE if lang == DANISH else _(_BOUNDARY_SOURCE)
     # drawn in the right-hand column of the page, about 320 px wide at 1280
-    return MapFigure(_deck(layers, box, tooltip, height=320, width=320), legend, alt, numbers)
+    return MapFigure(
+        _deck(layers, box, tooltip, height=320, width=320), legend, alt, numbers, source=source
+    )
 
 
 def _outline(outline: list[dict[str, Any]]) -> pdk.Layer:
@@ -341,19 +375,25 @@ def _outline(outline: list[dict[str, Any]]) -> pdk.Layer:
     )
 
 
-def walks_map(walks: pd.DataFrame, *, code: int) -> MapFigure | None:
+def walks_map(walks: pd.DataFrame, *, code: int, lang: str = DANISH) -> MapFigure | None:
     """The municipality's outline and its walks with open follow-ups, where a position is known."""
+    _ = translator(lang)
     placed = walks[walks["lat"].notna() & (walks["open"] > 0)].sort_values("id")
     if placed.empty:
         return None
     shapes = municipality_shapes()
     outline = [shapes[code]] if code in shapes else []
-    dates = [fmt_date(pd.Timestamp(d).date()) for d in placed["walk_date"]]
+    dates = [fmt_date(pd.Timestamp(d).date(), lang=lang) for d in placed["walk_date"]]
+
+    def open_ones(count: int) -> str:
+        word = translate_plural(lang, "åben opfølgning", "åbne opfølgninger", count)
+        return f"{fmt_int(count, lang=lang)} {word}"
+
     points: list[dict[str, Any]] = [
         {
             "lon": float(r.lon),
             "lat": float(r.lat),
-            "label": f"{r.area} ({day}): {fmt_count(int(r.open), one='åben opfølgning', many='åbne opfølgninger')}",
+            "label": f"{r.area} ({day}): {open_ones(int(r.open))}",
         }
         for r, day in zip(placed.itertuples(), dates, strict=True)
     ]
@@ -380,21 +420,26 @@ def walks_map(walks: pd.DataFrame, *, code: int) -> MapFigure | None:
     ]
     box = bounds(outline, points=[(p["lon"], p["lat"]) for p in points])
     legend = (
-        LegendEntry("●", PROJECTION_ORANGE, "Tryghedsvandring med åbne opfølgninger", len(points)),
+        LegendEntry(
+            "●", PROJECTION_ORANGE, _("Tryghedsvandring med åbne opfølgninger"), len(points)
+        ),
     )
-    alt = (
-        f"Kort over kommunen med {fmt_count(len(points), one='tryghedsvandring', many='tryghedsvandringer')} "
-        f"med åbne opfølgninger: {'; '.join(p['label'] for p in points)}."
-    )
+    alt = translate_plural(
+        lang,
+        "Kort over kommunen med {count} tryghedsvandring med åbne opfølgninger: {walks}.",
+        "Kort over kommunen med {count} tryghedsvandringer med åbne opfølgninger: {walks}.",
+        len(points),
+    ).format(count=fmt_int(len(points), lang=lang), walks="; ".join(p["label"] for p in points))
     table = pd.DataFrame(
         {
-            "Område": [str(a) for a in placed["area"]],
-            "Dato": dates,
-            "Åbne opfølgninger": [fmt_int(v) for v in placed["open"]],
+            _("Område"): [str(a) for a in placed["area"]],
+            _("Dato"): dates,
+            _("Åbne opfølgninger"): [fmt_int(v, lang=lang) for v in placed["open"]],
         }
     )
     tooltip = {"text": "{label}"}
-    return MapFigure(_deck(layers, box, tooltip, height=320), legend, alt, table)
+    source = BOUNDARY_SOURCE if lang == DANISH else _(_BOUNDARY_SOURCE)
+    return MapFigure(_deck(layers, box, tooltip, height=320), legend, alt, table, source=source)
 
 
 def hotspot_map(result: HotspotScan, *, code: int) -> MapFigure:
@@ -460,12 +505,12 @@ def hotspot_map(result: HotspotScan, *, code: int) -> MapFigure:
     )
 
 
-def legend_markdown(entries: tuple[LegendEntry, ...]) -> str:
+def legend_markdown(entries: tuple[LegendEntry, ...], *, lang: str = DANISH) -> str:
     """The legend as markdown lines: the shape in its colour, the word, the count."""
     lines = []
     for e in entries:
         mark = f':color[{e.shape}]{{foreground="{e.colour.hex}"}}'
-        lines.append(f"{mark} {e.word}: **{fmt_int(e.count)}**")
+        lines.append(f"{mark} {e.word}: **{fmt_int(e.count, lang=lang)}**")
     return "  \n".join(lines)
 
 
@@ -477,16 +522,32 @@ def cached_map(
     cache_key: Hashable,
     height: int,
     legend_beside: bool = True,
+    lang: str = DANISH,
 ) -> None:
     """`show_map(build())`, building the map (boundaries, marks, its JSON) only the first time
-    any session asks for this `version` and `cache_key`: the loader arguments its data came from."""
-    figure = built_once(build, key=key, version=version, cache_key=cache_key)
-    show_map(figure, key=key, height=height, legend_beside=legend_beside)
+    any session asks for this `version` and `cache_key`: the loader arguments its data came from.
+    `lang` is the language of the frame around the map (the map's own words are `build`'s) and
+    part of the cache key."""
+    figure = built_once(
+        build,
+        key=key,
+        version=version,
+        cache_key=cache_key if lang == DANISH else (cache_key, lang),
+    )
+    show_map(figure, key=key, height=height, legend_beside=legend_beside, lang=lang)
 
 
-def show_map(figure: MapFigure, *, key: str, height: int, legend_beside: bool = True) -> None:
+def show_map(
+    figure: MapFigure,
+    *,
+    key: str,
+    height: int,
+    legend_beside: bool = True,
+    lang: str = DANISH,
+) -> None:
     """The map with its legend beside it (or below, in a narrow column), the source of the
     boundaries, and its numbers as a table behind an expander."""
+    _ = translator(lang)
     if legend_beside:
         left, right = st.columns([4, 1])
     else:
@@ -494,8 +555,8 @@ def show_map(figure: MapFigure, *, key: str, height: int, legend_beside: bool = 
     with left:
         st.pydeck_chart(figure.deck, height=height, key=key, alt=figure.alt)
     with right:
-        st.markdown("**Signatur**  \n" + legend_markdown(figure.legend))
-        st.caption(figure.source)
-    with st.expander("Kortets tal som tekst"):
+        st.markdown("**" + _("Signatur") + "**  \n" + legend_markdown(figure.legend, lang=lang))
+        st.caption(_(figure.source))
+    with st.expander(_("Kortets tal som tekst")):
         st.markdown(for_markdown(figure.alt))
         st.dataframe(figure.table, hide_index=True)

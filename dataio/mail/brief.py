@@ -39,7 +39,7 @@ from models.home import change_summary, last_meeting, status_sentence
 from models.i18n import DANISH, M_, N_, language_of, translator
 from models.permissions import Action, Actor, Role, require
 from models.pooling import Pooling
-from models.reminders import BriefContent, GoalLine, Mail, OwnedItem, brief_mail, in_language
+from models.reminders import BriefContent, GoalLine, Mail, OwnedItem, brief_mail
 from models.tables import (
     ActionPlan,
     AppUser,
@@ -159,8 +159,8 @@ def _mark(status: str | None, *, lang: str) -> str:
 def _goals(
     con: Connectable, *, viewer: Actor, code: int, pooling: Pooling | None, lang: str = DANISH
 ) -> tuple[list[GoalLine], bool]:
-    """The three goals' status lines, as Min kommune's cards say them; whether any is demo.
-    The sentences of models.goal_text and models.home are in `lang` where they take one."""
+    """The three goals' status lines, as Min kommune's cards say them, in `lang`; whether any is
+    demo."""
     _ = translator(lang)
     burglary, helper, safety = (_(name) for name in GOAL_NAMES)
     burglaries = municipality_overview(con, code=code, pooling=pooling)
@@ -173,23 +173,23 @@ def _goals(
         GoalLine(
             burglary,
             _mark(burglary_status, lang=lang) if burglary_status else _(NO_DATA_LABEL),
-            in_language(burglary_count_line, burglaries.assessment, lang=lang)
+            burglary_count_line(burglaries.assessment, lang=lang)
             + ". "
-            + in_language(status_sentence, Indicator.BURGLARIES, burglary_status, lang=lang),
+            + status_sentence(Indicator.BURGLARIES, burglary_status, lang=lang),
         ),
         GoalLine(
             helper,
             _mark(helper_status, lang=lang) if helper_status else _(NO_HELPER_TARGET),
-            in_language(helper_lines, helpers.assessment, lang=lang)[0]
+            helper_lines(helpers.assessment, lang=lang)[0]
             + " "
-            + in_language(status_sentence, Indicator.HELPERS, helper_status, lang=lang),
+            + status_sentence(Indicator.HELPERS, helper_status, lang=lang),
         ),
         GoalLine(
             safety,
             _mark(insecurity_status, lang=lang) if insecurity_status else _(NO_GOAL_LABEL),
-            in_language(insecurity_lines, insecurity.assessment, lang=lang)[0]
+            insecurity_lines(insecurity.assessment, lang=lang)[0]
             + " "
-            + in_language(status_sentence, Indicator.INSECURITY, insecurity_status, lang=lang),
+            + status_sentence(Indicator.INSECURITY, insecurity_status, lang=lang),
         ),
     ]
     return goals, bool(burglaries.demo or helpers.demo or insecurity.demo)

@@ -47,7 +47,6 @@ from models.meetings import (
     meeting_problem_message,
 )
 from models.permissions import Action, Actor, Role, Target, require
-from models.reminders import in_language
 from models.tables import ActionItem, AppUser, Meeting, MeetingDecision, Municipality
 
 # the fields a meeting's edit may change, as the change log shows them
@@ -292,7 +291,7 @@ def draft_agenda(
     view = hotspot_view(con, viewer=viewer, code=code, min_count=hotspot_min_count)
     hotspots = (
         [
-            f"{cell.cell}: {in_language(hotspot_line, cell, view.scan.weeks, lang=lang)}"
+            f"{cell.cell}: {hotspot_line(cell, view.scan.weeks, lang=lang)}"
             for cell in view.scan.hotspots
         ]
         if view.scan is not None

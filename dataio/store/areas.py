@@ -28,6 +28,7 @@ from dataio.db.engine import transaction
 from dataio.db.frames import Connectable, read_frame
 from dataio.errors import DomainError, NotFound, ValidationFailed
 from models.formatting import fmt_date
+from models.i18n import M_, Message
 from models.permissions import Action, Actor, Target, require
 from models.tables import (
     HouseholdYear,
@@ -125,23 +126,30 @@ def validate_start(start: date | None, *, today: date) -> None:
     if start is None:
         return
     if not isinstance(start, date):
-        raise ValidationFailed("Startdatoen skal være en dato, fx 1.3.2021.")
+        raise ValidationFailed(M_("Startdatoen skal være en dato, fx 1.3.2021."))
     if start > today:
         raise ValidationFailed(
-            f"Startdatoen {fmt_date(start)} ligger i fremtiden; den må højst være i dag "
-            f"({fmt_date(today)})."
+            M_(
+                "Startdatoen {start} ligger i fremtiden; den må højst være i dag ({today}).",
+                start=fmt_date(start),
+                today=fmt_date(today),
+            )
         )
     if start < EARLIEST_START:
         raise ValidationFailed(
-            f"Startdatoen {fmt_date(start)} er før {fmt_date(EARLIEST_START)}: indbrudstallene pr. "
-            "kommune begynder i 2007."
+            M_(
+                "Startdatoen {start} er før {earliest}: indbrudstallene pr. kommune begynder i "
+                "2007.",
+                start=fmt_date(start),
+                earliest=fmt_date(EARLIEST_START),
+            )
         )
 
 
-def _shown(seen: Seen) -> str:
+def _shown(seen: Seen) -> str | Message:
     if isinstance(seen, _NotAPartnership):
-        return "ikke partnerskabskommune"
-    return seen or "ingen startdato"
+        return M_("ikke partnerskabskommune")
+    return seen or M_("ingen startdato")
 
 
 def _row(code: int, since: str | None) -> dict[str, object]:
@@ -184,7 +192,7 @@ def _save(
     with transaction(engine) as session:
         municipality = session.get(Municipality, municipality_code)
         if municipality is None or not municipality.is_municipality:
-            raise NotFound(f"Ukendt kommunekode: {municipality_code}")
+            raise NotFound(M_("Ukendt kommunekode: {code}", code=municipality_code))
         target = Target(municipality_code, municipality.police_district_number)
         require(actor, Action.EDIT_PARTNERSHIPS, target, where=municipality.name)
         validate_start(start, today=today)
@@ -197,7 +205,10 @@ def _save(
         if stored is None:
             if start is None:
                 raise ValidationFailed(
-                    f"Angiv en startdato for at gøre {municipality.name} til partnerskabskommune."
+                    M_(
+                        "Angiv en startdato for at gøre {name} til partnerskabskommune.",
+                        name=municipality.name,
+                    )
                 )
             session.add(
                 Partnership(
@@ -208,8 +219,11 @@ def _save(
                 session.flush()
             except IntegrityError:  # a rival added it between our read and our insert
                 raise PartnershipConflict(
-                    f"{municipality.name} er netop gjort til partnerskabskommune af en anden, så "
-                    "din ændring er ikke gemt. Hent siden igen og ret, hvis den stadig skal med."
+                    M_(
+                        "{name} er netop gjort til partnerskabskommune af en anden, så din "
+                        "ændring er ikke gemt. Hent siden igen og ret, hvis den stadig skal med.",
+                        name=municipality.name,
+                    )
                 ) from None
             action = "partnership.create"
             summary = f"{municipality.name} tilføjet som partnerskabskommune fra {wanted}"
@@ -252,7 +266,12 @@ def _save(
 
 def _conflict(name: str, current: Seen, wanted: str | None) -> NoReturn:
     raise PartnershipConflict(
-        f"Startdatoen for {name} er ændret af en anden, efter du hentede den, så din ændring er "
-        f"ikke gemt: den er nu {_shown(current)} (du ville gemme {_shown(wanted)}). Ret igen, "
-        "hvis din ændring stadig skal med."
+        M_(
+            "Startdatoen for {name} er ændret af en anden, efter du hentede den, så din ændring "
+            "er ikke gemt: den er nu {current} (du ville gemme {wanted}). Ret igen, hvis din "
+            "ændring stadig skal med.",
+            name=name,
+            current=_shown(current),
+            wanted=_shown(wanted),
+        )
     )

@@ -23,6 +23,7 @@ from models.expected import (
     ratio_ranks,
 )
 from models.expected_text import COVARIATE_TEXT
+from models.i18n import M_
 from models.tables import AgeStructureYear
 
 # log households: size as the proxy for urbanisation the offline data allows (with households as
@@ -137,8 +138,10 @@ def _resolve_year(con: Connectable, year: int | None) -> int:
     chosen = year if year is not None else latest_model_year(con)
     if chosen is None:
         raise ExpectedRefused(
-            "Ingen forventning endnu: der mangler et helt år med indbrudstal, husstande eller "
-            "aldersfordeling"
+            M_(
+                "Ingen forventning endnu: der mangler et helt år med indbrudstal, husstande "
+                "eller aldersfordeling"
+            )
         )
     return chosen
 
@@ -205,6 +208,7 @@ class ExpectedView:
     table: pd.DataFrame | None  # columns as ExpectedRow's fields; None when `problem`
     model: ExpectedModel | None
     problem: str | None
+    refusal: ExpectedRefused | None = None  # `problem` as the error, to show in any language
 
 
 def expected_view(con: Connectable, *, year: int | None = None) -> ExpectedView:
@@ -212,7 +216,7 @@ def expected_view(con: Connectable, *, year: int | None = None) -> ExpectedView:
     try:
         _, table, model = _computed(con, year)
     except ExpectedRefused as refused:
-        return ExpectedView(table=None, model=None, problem=str(refused))
+        return ExpectedView(table=None, model=None, problem=str(refused), refusal=refused)
     return ExpectedView(table=table, model=model, problem=None)
 
 

@@ -16,6 +16,7 @@ from dataio.db.versioned import write_if_unchanged
 from dataio.errors import DomainError, NotFound, ValidationFailed
 from models.domain import INDICATOR_LABELS, Indicator, ScopeKind
 from models.formatting import fmt_datetime, fmt_int, fmt_percent
+from models.i18n import M_, N_, Message
 from models.neighbour_help import TARGET_UNIT_LABELS, TargetUnit
 from models.numbers import MAX_COUNT
 from models.permissions import Action, Actor, Target, allows, require
@@ -44,40 +45,61 @@ def validate_goal(change: GoalChange, *, indicator: str, national: bool) -> None
     """Raise ValidationFailed naming the field when a goal cannot be drawn or assessed."""
     if national and change.baseline is None:
         # municipalities without a goal of their own inherit the national relative fall
-        raise ValidationFailed("Et nationalt mål skal have et udgangspunkt (fx 29.000 i 2017)")
+        raise ValidationFailed(M_("Et nationalt mål skal have et udgangspunkt (fx 29.000 i 2017)"))
     if change.target_year <= change.baseline_year:
         raise ValidationFailed(
-            f"Målåret ({change.target_year}) skal ligge efter udgangsåret ({change.baseline_year})"
+            M_(
+                "Målåret ({target_year}) skal ligge efter udgangsåret ({baseline_year})",
+                target_year=change.target_year,
+                baseline_year=change.baseline_year,
+            )
         )
     if not 1990 <= change.baseline_year <= 2100 or not 1990 <= change.target_year <= 2100:
-        raise ValidationFailed("Årstal skal ligge mellem 1990 og 2100")
+        raise ValidationFailed(M_("Årstal skal ligge mellem 1990 og 2100"))
     if (change.target is None) == (change.target_reduction is None):
-        raise ValidationFailed("Angiv enten et målniveau eller en procentvis reduktion, ikke begge")
+        raise ValidationFailed(
+            M_("Angiv enten et målniveau eller en procentvis reduktion, ikke begge")
+        )
     if change.target_reduction is not None and not 0 < change.target_reduction < 1:
-        raise ValidationFailed("Reduktionen skal ligge mellem 0 og 100 %")
+        raise ValidationFailed(M_("Reduktionen skal ligge mellem 0 og 100 %"))
     if change.baseline is not None and change.baseline <= 0:
-        raise ValidationFailed("Udgangspunktet skal være større end 0")
+        raise ValidationFailed(M_("Udgangspunktet skal være større end 0"))
     if change.target is not None and change.target < 0:
-        raise ValidationFailed("Målniveauet kan ikke være negativt")
-    for label, value in (("Udgangspunktet", change.baseline), ("Målniveauet", change.target)):
+        raise ValidationFailed(M_("Målniveauet kan ikke være negativt"))
+    for label, value in (
+        (N_("Udgangspunktet"), change.baseline),
+        (N_("Målniveauet"), change.target),
+    ):
         if value is not None and value > MAX_COUNT:
-            raise ValidationFailed(f"{label} er for stort (højst {fmt_int(MAX_COUNT)})")
+            raise ValidationFailed(
+                M_(
+                    "{label} er for stort (højst {limit})",
+                    label=Message(label),
+                    limit=fmt_int(MAX_COUNT),
+                )
+            )
     if indicator == Indicator.HELPERS and change.target_reduction is not None:
         raise ValidationFailed(
-            "Et mål for nabohjælpere er et antal eller en andel af husstandene, ikke en reduktion"
+            M_(
+                "Et mål for nabohjælpere er et antal eller en andel af husstandene, ikke en reduktion"
+            )
         )
     if indicator == Indicator.INSECURITY and change.target is not None and change.target > 1:
-        raise ValidationFailed("Et mål for utryghed er en andel mellem 0 og 1 (fx 0,10 for 10 %)")
+        raise ValidationFailed(
+            M_("Et mål for utryghed er en andel mellem 0 og 1 (fx 0,10 for 10 %)")
+        )
     if indicator != Indicator.HELPERS and change.target_unit != TargetUnit.LEVEL:
         raise ValidationFailed(
-            "Kun et mål for nabohjælpere kan angives som nye hjælpere eller andel"
+            M_("Kun et mål for nabohjælpere kan angives som nye hjælpere eller andel")
         )
     if change.target_unit not in set(TargetUnit):
-        raise ValidationFailed(f"Ukendt måltype «{change.target_unit}»")
+        raise ValidationFailed(M_("Ukendt måltype «{unit}»", unit=change.target_unit))
     if change.target_unit == TargetUnit.HOUSEHOLD_SHARE and (
         change.target is None or not 0 < change.target <= 1
     ):
-        raise ValidationFailed("En andel af husstandene er et tal mellem 0 og 1 (fx 0,10 for 10 %)")
+        raise ValidationFailed(
+            M_("En andel af husstandene er et tal mellem 0 og 1 (fx 0,10 for 10 %)")
+        )
 
 
 def _target_of(session: Session, goal: Goal) -> tuple[Action, Target, str]:
@@ -94,13 +116,13 @@ def _target_of(session: Session, goal: Goal) -> tuple[Action, Target, str]:
 
 
 GOAL_FIELD_LABELS = {
-    "baseline": "udgangspunkt",
-    "baseline_year": "udgangsår",
-    "target": "målniveau",
-    "target_reduction": "reduktion",
-    "target_year": "målår",
-    "source_note": "kilde og begrundelse",
-    "target_unit": "måltype",
+    "baseline": N_("udgangspunkt"),
+    "baseline_year": N_("udgangsår"),
+    "target": N_("målniveau"),
+    "target_reduction": N_("reduktion"),
+    "target_year": N_("målår"),
+    "source_note": N_("kilde og begrundelse"),
+    "target_unit": N_("måltype"),
 }
 
 
@@ -121,24 +143,40 @@ class GoalConflict(DomainError):
             current.indicator == Indicator.INSECURITY or current.target_unit == "household_share"
         )
         differences = [
-            f"{label} er nu {_shown(key, getattr(current, key), share)}"
-            f" (du ville gemme {_shown(key, getattr(change, key), share)})"
+            M_(
+                "{label} er nu {now} (du ville gemme {wanted})",
+                label=Message(label),
+                now=_shown(key, getattr(current, key), share),
+                wanted=_shown(key, getattr(change, key), share),
+            )
             for key, label in GOAL_FIELD_LABELS.items()
             if not _same_value(getattr(current, key), getattr(change, key))
         ]
-        when = fmt_datetime(current.updated_at)
+        # the differences joined: a template of their own fields ("{d0}; {d1}"), each rendered
+        joined = Message("; ".join(f"{{d{i}}}" for i in range(len(differences))))
+        joined = Message(joined.template, {f"d{i}": d for i, d in enumerate(differences)})
         super().__init__(
-            f"Målet for {where} er ændret af {current.updated_by or 'en anden'} den {when}, efter du "
-            f"hentede det, så din ændring er ikke gemt: {'; '.join(differences)}. "
-            "Se det gemte mål og ret igen, hvis din ændring stadig skal med."
+            M_(
+                "Målet for {where} er ændret af {who} den {when}, efter du hentede det, så din "
+                "ændring er ikke gemt: {differences}. Se det gemte mål og ret igen, hvis din "
+                "ændring stadig skal med.",
+                where=where,
+                who=current.updated_by or M_("en anden"),
+                when=fmt_datetime(current.updated_at),
+                differences=joined,
+            )
         )
         self.current, self.change = current, change
 
 
-def _shown(key: str, value: Any, share: bool) -> str:
-    """A goal field's value as the person reads it."""
+# models.domain.INDICATOR_LABELS' words, marked here for the refusals that name them
+_INDICATOR_WORDS = (N_("indbrud"), N_("utryghed"), N_("nabohjælpere"))
+
+
+def _shown(key: str, value: Any, share: bool) -> str | Message:
+    """A goal field's value as the person reads it (a unit's words rendered in the language)."""
     if value is None:
-        return "fra data" if key == "baseline" else "ingen"
+        return M_("fra data") if key == "baseline" else "ingen"
     if key == "target_reduction":
         return fmt_percent(float(value), digits=1)
     if key in ("baseline", "target"):
@@ -147,7 +185,8 @@ def _shown(key: str, value: Any, share: bool) -> str:
     if key == "source_note":
         return f"«{value}»"
     if key == "target_unit":
-        return TARGET_UNIT_LABELS.get(TargetUnit(str(value)), str(value))
+        unit = TARGET_UNIT_LABELS.get(TargetUnit(str(value)))
+        return str(value) if unit is None else Message(unit)
     return str(value)
 
 
@@ -177,7 +216,7 @@ def update_goal(
         with transaction(engine) as session:
             goal = session.get(Goal, goal_id)
             if goal is None:
-                raise NotFound(f"Ukendt mål: {goal_id}")
+                raise NotFound(M_("Ukendt mål: {goal_id}", goal_id=goal_id))
             action, target, where = _target_of(session, goal)
             require(actor, action, target, where=where)
             validate_goal(
@@ -250,7 +289,7 @@ def create_local_goal(
     with transaction(engine) as session:
         municipality = session.get(Municipality, municipality_code)
         if municipality is None:
-            raise NotFound(f"Ukendt kommunekode: {municipality_code}")
+            raise NotFound(M_("Ukendt kommunekode: {code}", code=municipality_code))
         target = Target(municipality_code, municipality.police_district_number)
         require(actor, Action.EDIT_LOCAL_GOALS, target, where=municipality.name)
         exists = session.exec(
@@ -258,13 +297,17 @@ def create_local_goal(
         ).first()
         if exists is not None:
             raise ValidationFailed(
-                f"{municipality.name} har allerede et mål for {INDICATOR_LABELS[Indicator(indicator)]}"
+                M_(
+                    "{name} har allerede et mål for {indicator}",
+                    name=municipality.name,
+                    indicator=Message(INDICATOR_LABELS[Indicator(indicator)]),
+                )
             )
         national = session.exec(
             select(Goal).where(col(Goal.scope_code).is_(None), Goal.indicator == indicator)
         ).first()
         if national is None or not national.baseline or national.target is None:
-            raise ValidationFailed("Der er intet nationalt mål at tage udgangspunkt i")
+            raise ValidationFailed(M_("Der er intet nationalt mål at tage udgangspunkt i"))
         goal = Goal(
             scope_kind=ScopeKind.MUNICIPALITY,
             scope_code=municipality_code,
@@ -303,19 +346,21 @@ def create_helper_goal(
     with transaction(engine) as session:
         municipality = session.get(Municipality, municipality_code)
         if municipality is None:
-            raise NotFound(f"Ukendt kommunekode: {municipality_code}")
+            raise NotFound(M_("Ukendt kommunekode: {code}", code=municipality_code))
         target = Target(municipality_code, municipality.police_district_number)
         require(actor, Action.EDIT_HELPER_GOALS, target, where=municipality.name)
         validate_goal(change, indicator=Indicator.HELPERS, national=False)
         if change.target is None:
-            raise ValidationFailed("Angiv målet for nabohjælpere")
+            raise ValidationFailed(M_("Angiv målet for nabohjælpere"))
         exists = session.exec(
             select(Goal).where(
                 Goal.scope_code == municipality_code, Goal.indicator == Indicator.HELPERS
             )
         ).first()
         if exists is not None:
-            raise ValidationFailed(f"{municipality.name} har allerede et mål for nabohjælpere")
+            raise ValidationFailed(
+                M_("{name} har allerede et mål for nabohjælpere", name=municipality.name)
+            )
         goal = Goal(
             scope_kind=ScopeKind.MUNICIPALITY,
             scope_code=municipality_code,

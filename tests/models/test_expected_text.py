@@ -63,3 +63,44 @@ def test_rank_model_and_counts() -> None:
     )
     assert counts_in_words(below=1, as_expected=1000, above=0).startswith("1 kommune har færre")
     assert "1.000 som forventet" in counts_in_words(below=1, as_expected=1000, above=0)
+
+
+def test_the_lines_in_english_with_english_numbers() -> None:
+    from models.expected import Coefficient
+    from models.expected_text import (
+        coefficient_line,
+        counts_in_words,
+        expected_caveat,
+        model_line,
+        rank_line,
+        ratio_text,
+    )
+
+    assert (
+        expected_sentence(
+            year=2025,
+            actual=1069,
+            expected=960.54,
+            low=24,
+            high=1116,
+            status=ExpectedStatus.AS_EXPECTED,
+            lang="en",
+        )
+        == "In 2025: 1,069 burglaries, expected 960.5 (95 % interval 24-1,116): as expected."
+    )
+    assert ratio_text(0.854, lang="en") == "0.85 times the expected"
+    assert status_badge(ExpectedStatus.BELOW, lang="en") == "▼ Fewer than expected"
+    assert rank_line(rank=12, total=98, lang="en").startswith("No. 12 of 98 municipalities")
+    assert counts_in_words(below=1, as_expected=1096, above=3, lang="en") == (
+        "1 municipality has fewer burglaries than expected, 1,096 as expected and 3 more than "
+        "expected."
+    )
+    assert counts_in_words(below=2, as_expected=1, above=0, lang="en").startswith(
+        "2 municipalities have"
+    )
+    line = coefficient_line(Coefficient("share_65_plus", -0.381, -5.06, 4.314), lang="en")
+    assert line == "Share aged 65 and over: -0.38 (95 % interval -5.06 to 4.31)"
+    assert "Dispersion parameter 0.12" in model_line(
+        year=2025, municipalities=98, dispersion=0.123, lang="en"
+    )
+    assert expected_caveat(lang="en").endswith("not proof of cause.")

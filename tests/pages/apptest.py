@@ -64,7 +64,21 @@ def page_text(at: AppTest) -> str:
 
 
 # proto fields that hold no text a person reads (ids, keys, styles, binary data)
-_NOT_READ = {"id", "formId", "form_id", "key", "data", "arrowData", "arrow_data", "icon", "type"}
+_NOT_READ = {
+    "id",
+    "formId",
+    "form_id",
+    "key",
+    "data",
+    "arrowData",
+    "arrow_data",
+    "icon",
+    "type",
+    "page",
+    "pageScriptHash",
+    "url",
+    "href",  # a page link's target path ("Kommune"), not its label
+}
 
 
 def _strings(value: Any, into: list[str]) -> None:

@@ -19,6 +19,7 @@ from dataio.db.frames import Connectable, read_frame
 from dataio.errors import ValidationFailed
 from dataio.settings import MIN_HOTSPOT_COUNT
 from dataio.store.access import municipality_target, require_read
+from models.i18n import M_
 from models.permissions import Action, Actor, Role, require
 from models.projection import to_wgs84
 from models.tables import Incident
@@ -40,8 +41,12 @@ def check_min_count(min_count: int) -> int:
     """The minimum count per shown cell: refused below the floor of 3."""
     if min_count < MIN_HOTSPOT_COUNT:
         raise ValidationFailed(
-            f"Mindste antal hændelser pr. celle skal være mindst {MIN_HOTSPOT_COUNT} "
-            f"(ikke {min_count}): færre kunne udpege enkelte indbrud."
+            M_(
+                "Mindste antal hændelser pr. celle skal være mindst {least} (ikke {count}): "
+                "færre kunne udpege enkelte indbrud.",
+                least=MIN_HOTSPOT_COUNT,
+                count=min_count,
+            )
         )
     return min_count
 

@@ -10,6 +10,7 @@ from dataio.db import audit
 from dataio.db.engine import transaction
 from dataio.errors import ValidationFailed
 from models.formatting import fmt_count, fmt_date
+from models.i18n import M_
 from models.permissions import Action, Actor, require
 from models.tables import Incident
 
@@ -17,7 +18,9 @@ from models.tables import Incident
 def retention_cutoff(today: date, months: int) -> date:
     """The first day kept: `months` calendar months before today (31 March - 1 month: 28/29 Feb)."""
     if months < 1:
-        raise ValidationFailed(f"Opbevaringsgrænsen skal være mindst 1 måned (ikke {months}).")
+        raise ValidationFailed(
+            M_("Opbevaringsgrænsen skal være mindst 1 måned (ikke {months}).", months=months)
+        )
     total = today.year * 12 + today.month - 1 - months
     year, month = divmod(total, 12)
     month += 1
