@@ -1,7 +1,8 @@
 """The `botrygt` command line, a second thin shell beside `pages/`: one module per command group.
 
 Each subcommand is bound to its function with `set_defaults(run=...)`; `main` parses, runs it and
-turns a domain error or an unusable database into one Danish line and exit status 2.
+turns a domain error or an unusable database into one line (in the command's language, Danish
+unless --lang or BOTRYGT_LANG says otherwise) and exit status 2.
 """
 
 import argparse
@@ -15,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 from cli.common import Commands, Context
 from dataio.errors import DomainError
 from dataio.settings import Settings
-from models.i18n import LANGUAGES, language_of
+from models.i18n import LANGUAGES, language_of, translate
 
 # Each group's module and its top-level commands. Only the named command's module is imported
 # (`botrygt init`, run by every `make run`, need not import the meeting pack and the importers);
@@ -66,7 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"botrygt: {error.text(lang)}", file=sys.stderr)
         return 2
     except OperationalError as error:
-        print(f"botrygt: databasen kan ikke bruges: {error.orig}", file=sys.stderr)
+        unusable = translate(lang, "databasen kan ikke bruges: {error}").format(error=error.orig)
+        print(f"botrygt: {unusable}", file=sys.stderr)
         return 2
     return status if isinstance(status, int) else 0  # a command may say 1: partly failed
 

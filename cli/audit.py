@@ -5,6 +5,8 @@ import argparse
 from cli.common import Commands, Context
 from dataio.db.audit import verify_chain
 from dataio.errors import DomainError
+from models.i18n import translate
+from models.reminders import in_language
 
 
 class AuditTrailBroken(DomainError):
@@ -13,11 +15,12 @@ class AuditTrailBroken(DomainError):
 
 def verify(args: argparse.Namespace, context: Context) -> None:
     check = verify_chain(context.engine)
+    text = in_language(check.text, lang=context.lang)  # dataio.db.audit's: Danish until it has lang
     if check.broken is not None:
-        raise AuditTrailBroken(check.text())  # one line on stderr, exit status 2
-    print(check.text())
+        raise AuditTrailBroken(text)  # one line on stderr, exit status 2
+    print(text)
     # kept outside the database (in a meeting's minutes), it anchors the chain up to now
-    print(f"Seneste kædeværdi: {check.last_hash}")
+    print(translate(context.lang, "Seneste kædeværdi: {value}").format(value=check.last_hash))
 
 
 def register(commands: Commands) -> None:

@@ -76,7 +76,9 @@ def add_as_option(parser: argparse.ArgumentParser) -> None:
 def municipality_names(engine: Engine, code: int | None, what: str) -> tuple[int, str, str]:
     """The municipality's code, name and police district name (the municipality is required)."""
     if code is None:
-        raise ValidationFailed(f"{what} kræver --municipality KODE (fx 183 for Ishøj)")
+        raise ValidationFailed(
+            M_("{what} kræver --municipality KODE (fx 183 for Ishøj)", what=what)
+        )
     with Session(engine) as session:
         municipality = session.get(Municipality, code)
         if municipality is None:
@@ -91,16 +93,18 @@ def read_input_file(path: str, *, limit: int) -> bytes:
         with Path(path).open("rb") as handle:
             return handle.read(limit + 1)
     except OSError as error:
-        raise ValidationFailed(f"Filen {path} kan ikke læses: {error.strerror or error}") from error
+        raise ValidationFailed(
+            M_("Filen {path} kan ikke læses: {error}", path=path, error=error.strerror or error)
+        ) from error
 
 
 def write_output_file(path: str, data: bytes) -> None:
-    """Write the bytes, or say in Danish why the file cannot be written."""
+    """Write the bytes, or say why the file cannot be written."""
     try:
         Path(path).write_bytes(data)
     except OSError as error:
         raise ValidationFailed(
-            f"Filen {path} kan ikke skrives: {error.strerror or error}"
+            M_("Filen {path} kan ikke skrives: {error}", path=path, error=error.strerror or error)
         ) from error
 
 

@@ -28,7 +28,9 @@ from dataio.files.statistikbanken.reader import DstTable
 from dataio.files.surveys import import_survey
 from dataio.files.tabular import MAX_BYTES as TABLE_MAX_BYTES
 from dataio.seed.init import ensure_reference
+from models.i18n import translate
 from models.offences import parse_offence_codes
+from models.reminders import in_language
 
 DST_MAX_BYTES = 100_000_000
 
@@ -52,12 +54,24 @@ def add_offences_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _loaded(report: Any, context: Context) -> str:
+    """'Indlæst …': an import report's own sentence (in the language where its `text` takes one)."""
+    return translate(context.lang, "Indlæst {what}.").format(
+        what=in_language(report.text, lang=context.lang)
+    )
+
+
 def import_action_plan(args: argparse.Namespace, context: Context) -> None:
     ensure_reference(context.engine)
     code, name, _ = municipality_names(context.engine, args.municipality, "import action-plan")
     data = read_input_file(args.file, limit=WORKBOOK_MAX_BYTES)
     count = import_plan(context.engine, actor=cli_actor(), municipality_code=code, data=data)
-    print(f"Handlingsplanen for {name} er erstattet med {count} aktiviteter fra {args.file}.")
+    print(
+        translate(
+            context.lang,
+            "Handlingsplanen for {name} er erstattet med {count} aktiviteter fra {file}.",
+        ).format(name=name, count=count, file=args.file)
+    )
 
 
 def import_statistikbanken(args: argparse.Namespace, context: Context) -> None:
@@ -71,7 +85,7 @@ def import_statistikbanken(args: argparse.Namespace, context: Context) -> None:
         table=args.table,
         offences=args.offences,
     )
-    print(f"Indlæst {report.text()}.")
+    print(_loaded(report, context))
 
 
 def import_incident_extract(args: argparse.Namespace, context: Context) -> None:
@@ -87,7 +101,7 @@ def import_incident_extract(args: argparse.Namespace, context: Context) -> None:
         data=data,
         file_name=Path(args.file).name,
     )
-    print(f"Indlæst {report.text()}.")
+    print(_loaded(report, context))
 
 
 def _table_importer(importer: Callable[..., Any]) -> Command:
@@ -99,7 +113,7 @@ def _table_importer(importer: Callable[..., Any]) -> Command:
         report = importer(
             context.engine, actor=cli_actor(), data=data, file_name=Path(args.file).name
         )
-        print(f"Indlæst {report.text()}.")
+        print(_loaded(report, context))
 
     return run
 
@@ -120,7 +134,11 @@ def export_action_plan(args: argparse.Namespace, context: Context) -> None:
         police_district_name=district,
     )
     write_output_file(args.output, data)
-    print(f"Handlingsplanen for {name} er skrevet til {args.output}.")
+    print(
+        translate(context.lang, "Handlingsplanen for {name} er skrevet til {path}.").format(
+            name=name, path=args.output
+        )
+    )
 
 
 def fetch(args: argparse.Namespace, context: Context) -> None:
@@ -129,7 +147,7 @@ def fetch(args: argparse.Namespace, context: Context) -> None:
     for result in fetch_dst(
         context.engine, actor=cli_actor(), tables=tables, since=args.since, offences=args.offences
     ):
-        print(result.text())
+        print(in_language(result.text, lang=context.lang))
 
 
 def _register_import(commands: Commands) -> None:

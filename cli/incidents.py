@@ -18,6 +18,7 @@ from dataio.errors import ValidationFailed
 from dataio.seed.init import ensure_reference
 from dataio.store.incidents import incident_scan, prune_incidents
 from models.formatting import fmt_count
+from models.i18n import M_, translator
 
 
 def _day(text: str) -> date:
@@ -34,7 +35,7 @@ def hotspots(args: argparse.Namespace, context: Context) -> None:
     ensure_reference(context.engine)
     code, _, _ = municipality_names(context.engine, args.municipality, "hotspots")
     if args.weeks < 1:
-        raise ValidationFailed(f"--weeks skal være mindst 1 (ikke {args.weeks})")
+        raise ValidationFailed(M_("--weeks skal være mindst 1 (ikke {weeks})", weeks=args.weeks))
     found = incident_scan(
         context.engine,
         viewer=acting_user(context.engine, args.as_user),
@@ -51,10 +52,18 @@ def hotspots(args: argparse.Namespace, context: Context) -> None:
         return
     cells = document.get("cells", [])
     hot = [cell for cell in cells if cell.get("hotspot")]
+    _ = translator(context.lang)
+    lang = context.lang
     print(
-        f"Kommune {code}: {fmt_count(len(hot), one='hotspot', many='hotspots')} blandt "
-        f"{fmt_count(len(cells), one='viste celle', many='viste celler')} "
-        f"(mindst {document.get('min_count')} hændelser pr. celle); brug --json for detaljer."
+        _(
+            "Kommune {code}: {hotspots} blandt {cells} (mindst {minimum} hændelser pr. celle); "
+            "brug --json for detaljer."
+        ).format(
+            code=code,
+            hotspots=fmt_count(len(hot), one="hotspot", many="hotspots", lang=lang),
+            cells=fmt_count(len(cells), one=_("viste celle"), many=_("viste celler"), lang=lang),
+            minimum=document.get("min_count"),
+        )
     )
 
 
@@ -63,9 +72,13 @@ def prune(args: argparse.Namespace, context: Context) -> None:
     ensure_reference(context.engine)
     months = args.months if args.months is not None else context.settings.incident_retention_months
     deleted = prune_incidents(context.engine, actor=cli_actor(), months=months)
+    _ = translator(context.lang)
+    lang = context.lang
     print(
-        f"Slettet {fmt_count(deleted, one='hændelse', many='hændelser')} ældre end "
-        f"{fmt_count(months, one='måned', many='måneder')}."
+        _("Slettet {incidents} ældre end {months}.").format(
+            incidents=fmt_count(deleted, one=_("hændelse"), many=_("hændelser"), lang=lang),
+            months=fmt_count(months, one=_("måned"), many=_("måneder"), lang=lang),
+        )
     )
 
 

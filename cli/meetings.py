@@ -6,18 +6,29 @@ import argparse
 from cli.common import Commands, Context, cli_actor, write_output_file
 from dataio.meetings.minutes import meeting_minutes
 from dataio.meetings.store import meeting_detail
+from models.i18n import translate
 
 
 def minutes(args: argparse.Namespace, context: Context) -> None:
     actor = cli_actor()
     detail = meeting_detail(context.engine, viewer=actor, meeting_id=args.meeting)
     data = meeting_minutes(
-        context.engine, viewer=actor, meeting_id=args.meeting, demo=context.settings.demo_mode
+        context.engine,
+        viewer=actor,
+        meeting_id=args.meeting,
+        demo=context.settings.demo_mode,
+        lang=context.lang,
     )
     write_output_file(args.output, data)
     print(
-        f"Referatet af «{detail.meeting.title}» ({detail.municipality}, "
-        f"{detail.meeting.held_on.isoformat()}) er skrevet til {args.output}."
+        translate(
+            context.lang, "Referatet af «{title}» ({municipality}, {day}) er skrevet til {path}."
+        ).format(
+            title=detail.meeting.title,
+            municipality=detail.municipality,
+            day=detail.meeting.held_on.isoformat(),
+            path=args.output,
+        )
     )
 
 

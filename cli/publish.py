@@ -12,6 +12,7 @@ from cli.common import (
     municipality_names,
 )
 from dataio.public import set_published
+from models.i18n import translator
 
 
 def publish(args: argparse.Namespace, context: Context) -> None:
@@ -19,10 +20,15 @@ def publish(args: argparse.Namespace, context: Context) -> None:
     actor = acting_user(context.engine, args.as_user)
     on = not args.off
     set_published(context.engine, actor=actor, code=code, on=on, summary=args.summary)
+    _ = translator(context.lang)
     if on:
-        print(f"Offentlig visning slået til for {name}: Offentlig?kommune={code}")
+        print(
+            _("Offentlig visning slået til for {name}: Offentlig?kommune={code}").format(
+                name=name, code=code
+            )
+        )
     else:
-        print(f"Offentlig visning slået fra for {name}.")
+        print(_("Offentlig visning slået fra for {name}.").format(name=name))
 
 
 def register(commands: Commands) -> None:

@@ -1,4 +1,5 @@
-"""`botrygt status`: the three goals and the action plan of a scope, as JSON or a Danish table."""
+"""`botrygt status`: the three goals and the action plan of a scope, as JSON or a table (in the
+command's language where dataio.status_document.status_text takes one)."""
 
 import argparse
 import json
@@ -7,6 +8,7 @@ from datetime import date
 from cli.common import Commands, Context, cli_actor
 from dataio.status_document import scope_status_document, status_text
 from dataio.store.burglaries import municipality_overview, national_overview
+from models.reminders import in_language
 
 
 def status(args: argparse.Namespace, context: Context) -> None:
@@ -22,7 +24,7 @@ def status(args: argparse.Namespace, context: Context) -> None:
         if code is None
         else municipality_overview(context.engine, code=code)
     )
-    print(status_text(overview))
+    print(in_language(status_text, overview, lang=context.lang))
 
 
 def register(commands: Commands) -> None:

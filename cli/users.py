@@ -6,6 +6,7 @@ import sys
 from cli.common import Commands, Context, cli_actor
 from dataio.seed.init import ensure_reference
 from dataio.store.users import add_user, set_active, set_password, user_table
+from models.i18n import translate
 
 
 def _read_password() -> str:
@@ -24,7 +25,11 @@ def add(args: argparse.Namespace, context: Context) -> None:
         municipality_code=args.municipality,
         police_district_number=args.police_district,
     )
-    print(f"Bruger {args.username.strip().lower()} oprettet.")
+    print(
+        translate(context.lang, "Bruger {username} oprettet.").format(
+            username=args.username.strip().lower()
+        )
+    )
 
 
 def list_users(args: argparse.Namespace, context: Context) -> None:
@@ -35,7 +40,7 @@ def list_users(args: argparse.Namespace, context: Context) -> None:
 def disable(args: argparse.Namespace, context: Context) -> None:
     ensure_reference(context.engine)
     set_active(context.engine, actor=cli_actor(), username=args.username, active=False)
-    print(f"Bruger {args.username} deaktiveret.")
+    print(translate(context.lang, "Bruger {username} deaktiveret.").format(username=args.username))
 
 
 def new_password(args: argparse.Namespace, context: Context) -> None:
@@ -43,7 +48,7 @@ def new_password(args: argparse.Namespace, context: Context) -> None:
     set_password(
         context.engine, actor=cli_actor(), username=args.username, password=_read_password()
     )
-    print(f"Adgangskode for {args.username} sat.")
+    print(translate(context.lang, "Adgangskode for {username} sat.").format(username=args.username))
 
 
 def register(commands: Commands) -> None:

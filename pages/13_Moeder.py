@@ -8,6 +8,7 @@ import streamlit as st
 from models.permissions import Action, Target, allows
 from ui import flash, loaders
 from ui.auth import Guarded, require
+from ui.i18n import _, active_language
 from ui.meeting_view import (
     change_form,
     decision_form,
@@ -29,21 +30,22 @@ def render(guard: Guarded) -> None:
     actor, version, today = guard.actor, loaders.current_version(), date.today()
     code, name, district = municipality_picker(actor, version)
     may_write = allows(actor, Action.EDIT_MEETINGS, Target(code, district))
-    st.title(f"Møder: {name}")
-    demo_notice(guard.settings.demo_mode)
+    lang = active_language()
+    st.title(_("Møder: {name}").format(name=name))
+    demo_notice(guard.settings.demo_mode, lang=lang)
     flash.show("meetings")
     if may_write:
-        with st.expander("Nyt møde", icon=":material/add:"):
+        with st.expander(_("Nyt møde"), icon=":material/add:"):
             new_meeting_form(
                 actor,
                 code,
                 agenda=load_draft_agenda(
-                    version, actor, code, today, guard.settings.hotspot_min_count
+                    version, actor, code, today, guard.settings.hotspot_min_count, lang
                 ),
                 today=today,
             )
     else:
-        st.caption("Projektlederen registrerer møder og beslutninger; du kan læse dem her.")
+        st.caption(_("Projektlederen registrerer møder og beslutninger; du kan læse dem her."))
     chosen = meeting_list(load_meetings(version, actor, code))
     if chosen is None:
         return

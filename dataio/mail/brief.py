@@ -9,7 +9,7 @@ a brief day; checked by every `botrygt remind` run):
   `botrygt remind --brief-day`): on or after that day, when no brief went out this month yet.
 A brief sent for either reason counts as the month's brief. Recipients: the municipality's project
 leaders and council members and its police district's police users, active, with an e-mail
-address and `brief_subscribed`. A partnership without recipients gets nothing (and nothing is
+address and `brief_subscribed`; each gets it in their own language (`app_user.language`). A partnership without recipients gets nothing (and nothing is
 recorded, so the first subscriber gets the current brief on the next run).
 """
 
@@ -36,6 +36,7 @@ from models.domain import Indicator
 from models.formatting import danish_midnight, fmt_period
 from models.goal_text import burglary_count_line, helper_lines, insecurity_lines
 from models.home import change_summary, last_meeting, status_sentence
+from models.i18n import DANISH, M_, N_, language_of, translator
 from models.permissions import Action, Actor, Role, require
 from models.pooling import Pooling
 from models.reminders import BriefContent, GoalLine, Mail, OwnedItem, brief_mail
@@ -48,10 +49,21 @@ from models.tables import (
     Municipality,
     Partnership,
 )
-from models.vocabulary import NO_DATA_LABEL, NO_GOAL_LABEL, OVERDUE_FLAG, status_mark
+from models.vocabulary import (
+    NO_DATA_LABEL,
+    NO_GOAL_LABEL,
+    OVERDUE_FLAG,
+    status_label,
+    status_mark,
+)
 
 BRIEF_CHANGES = 10  # change-log sentences listed; the rest are counted
 SCHEDULE_DAYS = range(1, 29)  # every month has these days
+GOAL_NAMES = (N_("Indbrud"), N_("Nabohjælp"), N_("Tryghed"))
+NO_HELPER_TARGET = N_("Intet rekrutteringsmål")
+NO_OWNER = N_("Uden ansvarlig")
+QUARTER_REASON = N_("nye kvartalstal fra Danmarks Statistik: {period}")
+DAY_REASON = N_("månedens brev, den {day}. i måneden")
 
 
 @dataclass(frozen=True)
@@ -63,6 +75,14 @@ class DueBrief:
     reason: str
     latest_quarter: str | None
     recipients: list[AppUser]
+    day_of_month: int | None = None  # set when it is due for the day of the month
+
+    def reason_text(self, *, lang: str = DANISH) -> str:
+        """Why it is sent now, in the language (`reason` is the Danish)."""
+        _ = translator(lang)
+        if self.day_of_month is not None:
+            return _(DAY_REASON).format(day=self.day_of_month)
+        return _(QUARTER_REASON).format(period=fmt_period(self.edition, lang=lang))
 
 
 @dataclass(frozen=True)
@@ -118,7 +138,7 @@ def due_briefs(session: Session, *, today: date) -> list[DueBrief]:
         schedule = schedules.get(code)
         latest = quarters.get(code)
         if latest is not None and (schedule is None or schedule.last_quarter != latest):
-            reason = f"nye kvartalstal fra Danmarks Statistik: {fmt_period(latest)}"
+            reason = QUARTER_REASON.format(period=fmt_period(latest))
             due.append(DueBrief(code, latest, reason, latest, people[code]))
         elif (
             schedule is not None
@@ -126,15 +146,23 @@ def due_briefs(session: Session, *, today: date) -> list[DueBrief]:
             and today.day >= schedule.day_of_month
             and schedule.last_month != month
         ):
-            reason = f"månedens brev, den {schedule.day_of_month}. i måneden"
-            due.append(DueBrief(code, month, reason, latest, people[code]))
+            reason = DAY_REASON.format(day=schedule.day_of_month)
+            due.append(DueBrief(code, month, reason, latest, people[code], schedule.day_of_month))
     return due
 
 
+def _mark(status: str | None, *, lang: str) -> str:
+    """'● På rette vej' in the language."""
+    return status_mark(status, status_label(status, lang=lang))
+
+
 def _goals(
-    con: Connectable, *, viewer: Actor, code: int, pooling: Pooling | None
+    con: Connectable, *, viewer: Actor, code: int, pooling: Pooling | None, lang: str = DANISH
 ) -> tuple[list[GoalLine], bool]:
-    """The three goals' status lines, as Min kommune's cards say them; whether any is demo."""
+    """The three goals' status lines, as Min kommune's cards say them, in `lang`; whether any is
+    demo."""
+    _ = translator(lang)
+    burglary, helper, safety = (_(name) for name in GOAL_NAMES)
     burglaries = municipality_overview(con, code=code, pooling=pooling)
     helpers = helper_overview(con, viewer=viewer, code=code)
     insecurity = insecurity_overview(con, viewer=viewer, code=code)
@@ -143,32 +171,32 @@ def _goals(
     insecurity_status = insecurity.assessment.status if insecurity.assessment.goal else None
     goals = [
         GoalLine(
-            "Indbrud",
-            status_mark(burglary_status) if burglary_status else NO_DATA_LABEL,
-            burglary_count_line(burglaries.assessment)
+            burglary,
+            _mark(burglary_status, lang=lang) if burglary_status else _(NO_DATA_LABEL),
+            burglary_count_line(burglaries.assessment, lang=lang)
             + ". "
-            + status_sentence(Indicator.BURGLARIES, burglary_status),
+            + status_sentence(Indicator.BURGLARIES, burglary_status, lang=lang),
         ),
         GoalLine(
-            "Nabohjælp",
-            status_mark(helper_status) if helper_status else "Intet rekrutteringsmål",
-            helper_lines(helpers.assessment)[0]
+            helper,
+            _mark(helper_status, lang=lang) if helper_status else _(NO_HELPER_TARGET),
+            helper_lines(helpers.assessment, lang=lang)[0]
             + " "
-            + status_sentence(Indicator.HELPERS, helper_status),
+            + status_sentence(Indicator.HELPERS, helper_status, lang=lang),
         ),
         GoalLine(
-            "Tryghed",
-            status_mark(insecurity_status) if insecurity_status else NO_GOAL_LABEL,
-            insecurity_lines(insecurity.assessment)[0]
+            safety,
+            _mark(insecurity_status, lang=lang) if insecurity_status else _(NO_GOAL_LABEL),
+            insecurity_lines(insecurity.assessment, lang=lang)[0]
             + " "
-            + status_sentence(Indicator.INSECURITY, insecurity_status),
+            + status_sentence(Indicator.INSECURITY, insecurity_status, lang=lang),
         ),
     ]
     return goals, bool(burglaries.demo or helpers.demo or insecurity.demo)
 
 
 def _overdue(
-    con: Connectable, *, viewer: Actor, code: int, name: str, today: date
+    con: Connectable, *, viewer: Actor, code: int, name: str, today: date, lang: str = DANISH
 ) -> dict[str, list[OwnedItem]]:
     """The plan's overdue items by owner (the user's display name, else the free-text owner)."""
     items = plan_items(con, viewer=viewer, municipality_code=code)
@@ -194,7 +222,7 @@ def _overdue(
         owner = (
             session_names.get(username or "")
             or str(row.owner_name or "").strip()
-            or "Uden ansvarlig"
+            or translator(lang)(NO_OWNER)
         )
         by_owner.setdefault(owner, []).append(
             OwnedItem(
@@ -223,12 +251,17 @@ def brief_content(
     since: date | None = None,
     reason: str = "",
     pooling: Pooling | None = None,
+    lang: str = DANISH,
 ) -> BriefContent:
     """What a partnership's brief says: the goals, the changes since `since` (the last brief;
     None: 30 days ago) and the overdue items by owner; read as `viewer` (refused out of scope).
-    `pooling`: the municipal trends' pooling, computed once for a run's briefs (else here)."""
+    `pooling`: the municipal trends' pooling, computed once for a run's briefs (else here).
+    `lang`: the language of the goals' lines and the owner fallback (the change log's sentences
+    are stored as written)."""
     start = last_meeting(today=today, known=since)
-    goals, demo = _goals(con, viewer=viewer, code=code, pooling=pooling or municipal_pooling(con))
+    goals, demo = _goals(
+        con, viewer=viewer, code=code, pooling=pooling or municipal_pooling(con), lang=lang
+    )
     filters = AuditFilter(since=danish_midnight(start), municipality_code=code)
     newest = audit_page(con, viewer=viewer, filters=filters, page=1, page_size=BRIEF_CHANGES)
     summary = change_summary(
@@ -244,7 +277,7 @@ def brief_content(
         since=start,
         changes=list(summary.latest),
         more_changes=summary.total - len(summary.latest),
-        overdue=_overdue(con, viewer=viewer, code=code, name=name, today=today),
+        overdue=_overdue(con, viewer=viewer, code=code, name=name, today=today, lang=lang),
         demo=demo,
         reason=reason,
     )
@@ -262,27 +295,36 @@ def _name(con: Connectable, code: int) -> str:
 def compose_briefs(
     session: Session, due: list[DueBrief], *, viewer: Actor, today: date, public_url: str
 ) -> list[BriefMail]:
-    """One mail per due brief and recipient, skipping any already queued."""
+    """One mail per due brief and recipient, skipping any already queued; each in the
+    recipient's language (the content read once per brief and language)."""
     mails: list[BriefMail] = []
     pooling = municipal_pooling(session) if due else None
     for brief in due:
         schedule = session.get(BriefSchedule, brief.municipality_code)
         since = schedule.last_brief_at.date() if schedule and schedule.last_brief_at else None
-        content = brief_content(
-            session,
-            viewer=viewer,
-            code=brief.municipality_code,
-            today=today,
-            since=since,
-            reason=brief.reason,
-            pooling=pooling,
-        )
+        contents: dict[str, BriefContent] = {}
         for user in brief.recipients:
             key = f"brief:{brief.municipality_code}:{brief.edition}:{user.username}"
             if is_queued(session, key):
                 continue
+            lang = language_of(user.language)
+            if lang not in contents:
+                contents[lang] = brief_content(
+                    session,
+                    viewer=viewer,
+                    code=brief.municipality_code,
+                    today=today,
+                    since=since,
+                    reason=brief.reason if lang == DANISH else brief.reason_text(lang=lang),
+                    pooling=pooling,
+                    lang=lang,
+                )
             mail = brief_mail(
-                content, display_name=user.display_name, today=today, public_url=public_url
+                contents[lang],
+                display_name=user.display_name,
+                today=today,
+                public_url=public_url,
+                lang=lang,
             )
             mails.append(
                 BriefMail(brief.municipality_code, user.username, user.email or "", key, mail)
@@ -322,8 +364,11 @@ def set_brief_day(engine: Engine, *, actor: Actor, municipality_code: int, day: 
     """Set (or with None clear) the partnership's day of the month for the brief; audited."""
     if day is not None and day not in SCHEDULE_DAYS:
         raise ValidationFailed(
-            f"Dagen for månedsbrevet skal være mellem 1 og 28 (ikke {day}), så den findes i "
-            "alle måneder"
+            M_(
+                "Dagen for månedsbrevet skal være mellem 1 og 28 (ikke {day}), så den findes i "
+                "alle måneder",
+                day=day,
+            )
         )
     with transaction(engine) as session:
         target, name = municipality_target(session, municipality_code)

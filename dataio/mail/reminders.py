@@ -7,7 +7,8 @@ for 90 days) plus due within 7 days (models.reminders.is_due_soon).
 "New" (one reminder per owner per day at most): a reminder is queued when the owner has flagged
 items and either no reminder was ever queued for them, or the flagged set (which items, in which
 section: models.reminders.fingerprint) differs from their last one, or the last one is
-REPEAT_AFTER_DAYS days old or more. A queued reminder that was never sent is replaced by the new
+REPEAT_AFTER_DAYS days old or more. Each reminder is written in its owner's language
+(`app_user.language`, chosen on Min konto). A queued reminder that was never sent is replaced by the new
 one (which lists the current state), so an owner never gets yesterday's list after today's.
 """
 
@@ -21,6 +22,7 @@ from dataio.db.frames import read_frame
 from dataio.mail.outbox import REMINDER, drop_unsent_reminders, is_queued, last_reminder
 from dataio.store.action_plans import with_flags
 from dataio.store.users import actor_of
+from models.i18n import language_of
 from models.permissions import Action, Target, allows
 from models.reminders import (
     REPEAT_AFTER_DAYS,
@@ -121,6 +123,7 @@ def due_reminders(session: Session, *, today: date, public_url: str, demo: bool)
             today=today,
             public_url=public_url,
             demo=demo,
+            lang=language_of(user.language),
         )
         if mail is None or is_queued(session, _key(username, today)):
             continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from dataio.db import audit
 from dataio.db.engine import transaction
@@ -22,9 +22,10 @@ from dataio.mail.outbox import BRIEF, Outcome, mark, pending
 from dataio.mail.reminders import Reminder, due_reminders, queue_reminders
 from dataio.mail.smtp import Mailer, SmtpConfig, error_text, message
 from dataio.settings import Settings
+from models.i18n import DANISH, language_of, translate
 from models.permissions import Actor, Role
 from models.reminders import account_link
-from models.tables import MailOutbox
+from models.tables import AppUser, MailOutbox
 
 # The run reads every partnership's data to compose the briefs: it acts as the system.
 REMIND_ACTOR = Actor("botrygt remind", Role.ADMIN)
@@ -70,15 +71,26 @@ def _plan(
     return reminders, briefs, brief_mails, planned
 
 
-def unsubscribe_target(settings: Settings, config: SmtpConfig, kind: str) -> str | None:
-    """The brief's List-Unsubscribe: Min konto's address, else a mailto to the sender."""
+def unsubscribe_target(
+    settings: Settings, config: SmtpConfig, kind: str, *, lang: str = DANISH
+) -> str | None:
+    """The brief's List-Unsubscribe: Min konto's address, else a mailto to the sender (its
+    subject in the recipient's language)."""
     if kind != BRIEF:
         return None
     link = account_link(settings.public_url)
     if link:
         return link
     sender = config.sender.rpartition("<")[2].rstrip(">").strip()
-    return f"mailto:{sender}?subject=afmeld"
+    subject = translate(lang, "afmeld")
+    return f"mailto:{sender}?subject={subject}"
+
+
+def user_languages(engine: Engine) -> dict[str, str]:
+    """Every user's language (Min konto), by username."""
+    with Session(engine) as session:
+        rows = session.exec(select(col(AppUser.username), col(AppUser.language))).all()
+    return {str(username): language_of(language) for username, language in rows}
 
 
 def remind(
@@ -98,6 +110,7 @@ def remind(
         )
         queue_reminders(session, reminders, today=today)
         queue_briefs(session, briefs, brief_mails, today=today)
+    languages = user_languages(engine)
     with Mailer(config) as mailer:
         for row in pending(engine):
             mail = message(
@@ -105,7 +118,9 @@ def remind(
                 to=row.address,
                 subject=row.subject,
                 body=row.body,
-                unsubscribe=unsubscribe_target(settings, config, row.kind),
+                unsubscribe=unsubscribe_target(
+                    settings, config, row.kind, lang=languages.get(row.username, DANISH)
+                ),
             )
             error: str | None = None
             try:

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from dataio.errors import ValidationFailed
 from dataio.settings import Settings
+from models.i18n import M_
 
 TIMEOUT_SECONDS = 30
 DEFAULT_SENDER = "Bo trygt <botrygt@localhost>"
@@ -34,32 +35,38 @@ def smtp_config(settings: Settings) -> SmtpConfig:
     url = settings.smtp_url
     if not url:
         raise ValidationFailed(
-            "BOTRYGT_SMTP_URL er ikke sat (fx smtp://mail.kommune.dk:25 eller smtps://…:465)"
+            M_("BOTRYGT_SMTP_URL er ikke sat (fx smtp://mail.kommune.dk:25 eller smtps://…:465)")
         )
     try:
         parts = urlsplit(url)
         port = parts.port
     except ValueError as error:
-        raise ValidationFailed(f"BOTRYGT_SMTP_URL er ugyldig ({url}): {error}") from error
+        raise ValidationFailed(
+            M_("BOTRYGT_SMTP_URL er ugyldig ({url}): {error}", url=url, error=error)
+        ) from error
     if parts.scheme not in {"smtp", "smtps"}:
         raise ValidationFailed(
-            f"BOTRYGT_SMTP_URL skal begynde med smtp:// eller smtps:// (ikke {url})"
+            M_("BOTRYGT_SMTP_URL skal begynde med smtp:// eller smtps:// (ikke {url})", url=url)
         )
     if not parts.hostname:
-        raise ValidationFailed(f"BOTRYGT_SMTP_URL mangler en server ({url})")
+        raise ValidationFailed(M_("BOTRYGT_SMTP_URL mangler en server ({url})", url=url))
     if parts.username or parts.password:
         raise ValidationFailed(
-            "BOTRYGT_SMTP_URL må ikke indeholde brugernavn eller adgangskode: brug "
-            "BOTRYGT_SMTP_USER og BOTRYGT_SMTP_PASSWORD"
+            M_(
+                "BOTRYGT_SMTP_URL må ikke indeholde brugernavn eller adgangskode: brug "
+                "BOTRYGT_SMTP_USER og BOTRYGT_SMTP_PASSWORD"
+            )
         )
     query = parse_qs(parts.query)
     starttls = query.get("starttls", ["0"])[-1].strip().lower() in {"1", "true", "yes", "ja"}
     tls = parts.scheme == "smtps"
     if tls and starttls:
-        raise ValidationFailed("BOTRYGT_SMTP_URL: starttls giver kun mening med smtp://")
+        raise ValidationFailed(M_("BOTRYGT_SMTP_URL: starttls giver kun mening med smtp://"))
     sender = settings.mail_from or DEFAULT_SENDER
     if "@" not in parseaddr(sender)[1]:
-        raise ValidationFailed(f"BOTRYGT_MAIL_FROM er ikke en e-mailadresse: {sender}")
+        raise ValidationFailed(
+            M_("BOTRYGT_MAIL_FROM er ikke en e-mailadresse: {sender}", sender=sender)
+        )
     return SmtpConfig(
         host=parts.hostname,
         port=port or (465 if tls else 25),

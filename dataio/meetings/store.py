@@ -36,20 +36,23 @@ from models.actionplan import ItemStatus, Organisation, Track, is_overdue
 from models.formatting import danish_midnight
 from models.home import change_summary, last_meeting
 from models.hotspot_text import hotspot_line
+from models.i18n import DANISH, M_, N_
 from models.meetings import (
     AgendaChanges,
     AgendaFollowUp,
     AgendaGoal,
     AgendaItem,
     compose_agenda,
-    decision_problem,
-    meeting_problem,
+    decision_problem_message,
+    meeting_problem_message,
 )
 from models.permissions import Action, Actor, Role, Target, require
 from models.tables import ActionItem, AppUser, Meeting, MeetingDecision, Municipality
 
 # the fields a meeting's edit may change, as the change log shows them
 MEETING_FIELDS = ("held_on", "title", "participants", "agenda", "minutes", "pack_snapshot_id")
+# the goals as the agenda names them (translated where the agenda is written)
+GOAL_NAMES = (N_("Indbrud"), N_("Nabohjælp"), N_("Tryghed"))
 
 
 def _ensure(con: Connectable) -> Session:
@@ -159,7 +162,7 @@ class MeetingDetail:
 def _meeting(session: Session, meeting_id: int) -> Meeting:
     found = session.get(Meeting, meeting_id)
     if found is None:
-        raise NotFound(f"Mødet findes ikke (id {meeting_id})")
+        raise NotFound(M_("Mødet findes ikke (id {id})", id=meeting_id))
     return found
 
 
@@ -247,18 +250,25 @@ def agenda_goals(con: Connectable, *, viewer: Actor, code: int) -> list[AgendaGo
     burglaries = municipality_overview(con, code=code).assessment
     helpers = helper_overview(con, viewer=viewer, code=code).assessment
     insecurity = insecurity_overview(con, viewer=viewer, code=code).assessment
+    burglary, helper, safety = GOAL_NAMES
     return [
-        AgendaGoal("Indbrud", burglaries.status),
-        AgendaGoal("Nabohjælp", None if helpers.target is None else helpers.status),
-        AgendaGoal("Tryghed", None if insecurity.goal is None else insecurity.status),
+        AgendaGoal(burglary, burglaries.status),
+        AgendaGoal(helper, None if helpers.target is None else helpers.status),
+        AgendaGoal(safety, None if insecurity.goal is None else insecurity.status),
     ]
 
 
 def draft_agenda(
-    con: Connectable, *, viewer: Actor, code: int, today: date, hotspot_min_count: int = 3
+    con: Connectable,
+    *,
+    viewer: Actor,
+    code: int,
+    today: date,
+    hotspot_min_count: int = 3,
+    lang: str = DANISH,
 ) -> str:
     """A draft agenda from the status: goals not on track, overdue plan items, open follow-ups from
-    safety walks and what changed since the last meeting (else the last 30 days)."""
+    safety walks and what changed since the last meeting (else the last 30 days), in `lang`."""
     require_read(con, viewer=viewer, municipality_code=code)
     overdue: list[AgendaItem] = []
     if has_plan(con, viewer=viewer, municipality_code=code):
@@ -280,7 +290,10 @@ def draft_agenda(
     summary = change_summary(counts, latest=[], since=since)
     view = hotspot_view(con, viewer=viewer, code=code, min_count=hotspot_min_count)
     hotspots = (
-        [f"{cell.cell}: {hotspot_line(cell, view.scan.weeks)}" for cell in view.scan.hotspots]
+        [
+            f"{cell.cell}: {hotspot_line(cell, view.scan.weeks, lang=lang)}"
+            for cell in view.scan.hotspots
+        ]
         if view.scan is not None
         else []
     )
@@ -293,6 +306,7 @@ def draft_agenda(
             since=since, by_topic=summary.by_topic, from_meeting=known is not None
         ),
         today=today,
+        lang=lang,
     )
 
 
@@ -302,10 +316,14 @@ def draft_agenda(
 def _check_meeting(
     *, title: str, held_on: date | None, participants: str, agenda: str, minutes: str = ""
 ) -> None:
-    problem = meeting_problem(
+    problem = meeting_problem_message(
         title=title,
         held_on=held_on,
-        fields={"Deltagerlisten": participants, "Dagsordenen": agenda, "Referatet": minutes},
+        fields={
+            N_("Deltagerlisten"): participants,
+            N_("Dagsordenen"): agenda,
+            N_("Referatet"): minutes,
+        },
     )
     if problem:
         raise ValidationFailed(problem)
@@ -395,8 +413,11 @@ def _update(
         session, Meeting, key=meeting.id or 0, loaded_version=loaded_version, values=changed
     ):
         raise ValidationFailed(
-            f"Mødet «{meeting.title}» er ændret af en anden, siden du åbnede det. Indlæs siden "
-            "igen og ret derefter (intet er gemt)."
+            M_(
+                "Mødet «{title}» er ændret af en anden, siden du åbnede det. Indlæs siden "
+                "igen og ret derefter (intet er gemt).",
+                title=meeting.title,
+            )
         )
     _record_meeting(
         session,
@@ -524,8 +545,11 @@ def _owner_values(
         user = users.get(username.strip().lower())
         if user is None:
             raise ValidationFailed(
-                f"«{username}» er ikke en aktiv bruger i partnerskabet (kommunens projektledere "
-                "og politikredsens politi); skriv i stedet navnet som fritekst."
+                M_(
+                    "«{username}» er ikke en aktiv bruger i partnerskabet (kommunens projektledere "
+                    "og politikredsens politi); skriv i stedet navnet som fritekst.",
+                    username=username,
+                )
             )
         return {"owner_username": user.username, "owner_name": user.display_name}
     if name is not None:
@@ -545,11 +569,13 @@ def record_decision(
     """Record a decision of the meeting; it may create a plan item or change an existing one, in
     the same transaction (a refusal, an invalid value or a concurrent edit writes nothing at all).
     Returns the decision's id."""
-    problem = decision_problem(text)
+    problem = decision_problem_message(text)
     if problem:
         raise ValidationFailed(problem)
     if new_item is not None and change is not None:
-        raise ValidationFailed("En beslutning kan oprette én aktivitet eller ændre én, ikke begge.")
+        raise ValidationFailed(
+            M_("En beslutning kan oprette én aktivitet eller ændre én, ikke begge.")
+        )
     with transaction(engine) as session:
         meeting = _meeting(session, meeting_id)
         code = meeting.municipality_code
@@ -585,7 +611,7 @@ def record_decision(
         elif change is not None:
             item = session.get(ActionItem, change.item_id)
             if item is None or item.municipality_code != code:
-                raise NotFound(f"Aktiviteten findes ikke længere i {name}s plan")
+                raise NotFound(M_("Aktiviteten findes ikke længere i {name}s plan", name=name))
             values = _owner_values(
                 session,
                 code=code,
@@ -599,7 +625,11 @@ def record_decision(
                 values["status"] = change.status
             if not values:
                 raise ValidationFailed(
-                    f"Vælg, hvad beslutningen ændrer ved «{item.title}»: frist, ansvarlig eller status."
+                    M_(
+                        "Vælg, hvad beslutningen ændrer ved «{title}»: frist, ansvarlig eller "
+                        "status.",
+                        title=item.title,
+                    )
                 )
             result = apply_changes(
                 session,
@@ -609,8 +639,11 @@ def record_decision(
             )
             if result.conflicts:
                 raise ValidationFailed(
-                    f"«{item.title}» er ændret af en anden, siden du åbnede mødet. Indlæs siden "
-                    "igen (intet er gemt)."
+                    M_(
+                        "«{title}» er ændret af en anden, siden du åbnede mødet. Indlæs siden "
+                        "igen (intet er gemt).",
+                        title=item.title,
+                    )
                 )
             session.refresh(item)
             item_id, owner, due = item.id, item.owner_username, item.due_date
