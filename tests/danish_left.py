@@ -42,6 +42,11 @@ def danish_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(patterns)
 
 
+# an address's query ("?kommune=183&lang=en", in a link's target) is not text anyone reads
+_QUERY = re.compile(r"[?&][\w-]+=[\w-]*")
+
+
 def danish_left_in(text: str) -> list[str]:
-    """The msgids (with a different English) found in `text`."""
+    """The msgids (with a different English) found in `text` (addresses' queries left out)."""
+    text = _QUERY.sub(" ", text)
     return [msgid for msgid, pattern in danish_patterns() if pattern.search(text)]

@@ -78,6 +78,7 @@ _NOT_READ = {
     "pageScriptHash",
     "url",
     "href",  # a page link's target path ("Kommune"), not its label
+    "queryString",  # and the query of its address ("kommune=183")
 }
 
 
