@@ -79,7 +79,7 @@ def render(actor: Actor) -> None:
     demo_notice(bool(table["demo"].any()), text=DEMO_HELPERS_BANNER, lang=lang)
     names = dict(zip(table["code"], table["name"], strict=True))
     st.subheader(_("Kommunerne i kredsen"))
-    district_frame = helper_table_for_display(table)
+    district_frame = helper_table_for_display(table, lang=lang)
     table_download(district_frame, title=_("Nabohjælp i kredsen"), key="helper_table_download")
     st.dataframe(
         district_frame,
@@ -118,14 +118,15 @@ def render(actor: Actor) -> None:
         if marks:
             st.caption(_(HELPER_OVERLAY_CAPTION))
     with right:
-        helper_card(overview)
+        helper_card(overview, lang=lang)
         cached_map(
-            lambda: helper_map(table),
+            lambda: helper_map(table, lang=lang),
             key="helper_map",
             version=version,
-            cache_key=(actor, district),
+            cache_key=(actor, district, lang),
             height=320,
             legend_beside=False,
+            lang=lang,
         )
     codes = tuple(int(c) for c in table["code"])
     recent, by_kind = loaders.load_recruitment(version, actor, codes)
@@ -141,7 +142,7 @@ def render(actor: Actor) -> None:
             lang=lang,
         )
         with st.expander(_("Seneste aktiviteter")):
-            st.dataframe(activities_for_display(recent.head(50)), hide_index=True)
+            st.dataframe(activities_for_display(recent.head(50), lang=lang), hide_index=True)
     editable = {
         c: n for c, n in names.items() if allows(actor, Action.EDIT_HELPERS, Target(c, district))
     }
@@ -149,9 +150,9 @@ def render(actor: Actor) -> None:
         st.subheader(_("Registrér"))
         count_column, activity_column = st.columns(2)
         with count_column:
-            count_form(actor, editable, today=today, latest=latest_counts(table))
+            count_form(actor, editable, today=today, latest=latest_counts(table), lang=lang)
         with activity_column:
-            activity_form(actor, editable, today=today)
+            activity_form(actor, editable, today=today, lang=lang)
     if may_import(actor, HELPERS.action):
         with st.expander(_("Indlæs mange optællinger fra en fil (CSV eller Excel)")):
             table_upload_section(actor, HELPERS)

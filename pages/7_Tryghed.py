@@ -41,7 +41,7 @@ def render(actor: Actor) -> None:
     measure = overview.measure  # shipped reference words (marked in dataio.store.surveys)
     card, chart = st.columns([1, 2])
     with card:
-        insecurity_card(overview)
+        insecurity_card(overview, lang=lang)
         rates = load_response_rates(version, actor, code)
         latest_rate_line(overview.rounds["year"], rates)
         with st.expander(_("Hvad måles der?")):
@@ -78,7 +78,10 @@ def render(actor: Actor) -> None:
     if not overview.rounds.empty:
         st.subheader(_("Målingerne"))
         rounds = with_response_rate(
-            rounds_for_display(overview.rounds), overview.rounds["year"], rates, lang=lang
+            rounds_for_display(overview.rounds, lang=lang),
+            overview.rounds["year"],
+            rates,
+            lang=lang,
         )
         st.dataframe(rounds, hide_index=True, key="rounds_table")
         table_download(rounds, title=_("Tryghedsmålinger"), key="rounds_download")
@@ -101,7 +104,9 @@ def render(actor: Actor) -> None:
             lang=lang,
         )
         st.dataframe(
-            rounds_for_display(overview.protection), hide_index=True, key="protection_table"
+            rounds_for_display(overview.protection, lang=lang),
+            hide_index=True,
+            key="protection_table",
         )
     schedule_section(actor, code, name, district, date.today())
     local_questions_section(actor, code, name, district)

@@ -70,8 +70,9 @@ def helper_chart(
         add_target(figure, end, result.target, lang=lang)
     band = helper_band(result)
     add_band(figure, band, lang=lang)
-    # needs lang: ui.charts.add_action_marks (its legend and hover words are Danish)
-    add_action_marks(figure, marks, x=[m.day for m in marks], count_word=_("nabohjælpere"))
+    add_action_marks(
+        figure, marks, x=[m.day for m in marks], count_word=_("nabohjælpere"), lang=lang
+    )
     figure.update_yaxes(rangemode="tozero")
     _helper_dates(figure, overview, band_end=band.x[-1] if band is not None and band.x else None)
     return danish_layout(figure, y_title=_("Aktive nabohjælpere"), lang=lang)

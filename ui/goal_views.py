@@ -71,7 +71,7 @@ def helper_card(overview: HelperOverview, *, lang: str = DANISH) -> None:
             unit = _(TARGET_UNIT_LABELS[TargetUnit(overview.target_unit)])
             st.caption(
                 _("Målet er angivet som {unit}.").format(unit=unit)
-                + f" {for_markdown(overview.goal_note)}"
+                + f" {for_markdown(_(overview.goal_note) if overview.goal_note else '')}"
             )
         if overview.households_approximate:
             st.caption(_("Husstandstallet er tilnærmet."))

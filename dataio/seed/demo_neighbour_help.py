@@ -15,6 +15,7 @@ from sqlmodel import Session, col, func, select
 
 from dataio.seed.reference import DEFAULT_TARGET_YEAR
 from models.domain import Indicator, Quality, ScopeKind, SourceKind
+from models.i18n import N_
 from models.neighbour_help import ActivityKind
 from models.tables import (
     DataSource,
@@ -253,8 +254,12 @@ def _ensure_demo_helper_goals(
                 target_unit="increase",
                 target_year=DEFAULT_TARGET_YEAR,
                 target_year_is_default=True,
-                source_note="EKSEMPELDATA: et opdigtet rekrutteringsmål (4 nye nabohjælpere pr. 100 "
-                "husstande), fordi partnerskabet ikke har annonceret et. Ret det under Mål.",
+                # our words, marked: the pages show a note in the reader's language when the
+                # catalogue has it (a partnership's own note is shown as typed)
+                source_note=N_(
+                    "EKSEMPELDATA: et opdigtet rekrutteringsmål (4 nye nabohjælpere pr. 100 "
+                    "husstande), fordi partnerskabet ikke har annonceret et. Ret det under Mål."
+                ),
                 updated_at=now,
                 updated_by="botrygt demo",
             )
