@@ -104,10 +104,10 @@ def render(guard: Guarded) -> None:
         key="plan_changed_since",
     )
     changes = loaders.load_audit_page(version, actor, plan_filter(code, since_day), 1)
-    st.caption(changes_caption(changes, since=since_day))
+    st.caption(changes_caption(changes, since=since_day, lang=lang))
     if not changes.rows.empty:
         shown_changes = built_once(
-            lambda: audit_for_display(changes.rows),
+            lambda: audit_for_display(changes.rows, lang=lang),
             key="plan_changes",
             version=version,
             cache_key=(actor, code, since_day),
@@ -116,13 +116,13 @@ def render(guard: Guarded) -> None:
     walks, follow_ups, closed = loaders.load_walks(version, actor, code)
     follow_ups_section(follow_ups, closed, actor=actor, target=target)
     walk_figure = built_once(
-        lambda: walks_map(walks, code=code),
+        lambda: walks_map(walks, code=code, lang=lang),
         key="walks_map",
         version=version,
         cache_key=(actor, code),
     )
     if walk_figure is not None:
-        show_map(walk_figure, height=320, key="walks_map")
+        show_map(walk_figure, height=320, key="walks_map", lang=lang)
     if allows(actor, Action.EDIT_SAFETY_WALKS, target):
         walk_form(actor, code)
 

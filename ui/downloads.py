@@ -18,9 +18,11 @@ from models.permissions import Actor
 from ui.i18n import _
 from ui.loaders import engine
 
+_ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+
 
 def _file_name(title: str) -> str:
-    ascii_name = title.lower().translate(str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"}))
+    ascii_name = title.lower().translate(_ASCII)
     return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") + ".xlsx"
 
 
