@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dataio.store.burglaries import BurglaryOverview
+from dataio.store.sources import source_label
 from models.formatting import fmt_date, fmt_int
 from models.goal_text import burglary_lines
 from models.i18n import DANISH, translator
@@ -42,8 +43,9 @@ def sources_caption(overview: BurglaryOverview, *, lang: str = DANISH) -> None:
     _ = translator(lang)
     parts = [
         _("{source} (pr. {date})").format(
-            # a stored source name is Danish data; the demo's is said in the page's language
-            source=_(DEMO_LABEL) if s.demo and lang != DANISH else s.name,
+            # a stored source name is Danish data: a shipped source's name (ours, marked) and the
+            # demo's are said in the page's language, any other as it is
+            source=_(DEMO_LABEL) if s.demo and lang != DANISH else source_label(s.name, lang=lang),
             date=fmt_date(s.as_of, lang=lang),
         )
         for s in overview.sources
