@@ -3,6 +3,7 @@
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from models.i18n import DANISH, N_, translate
 from models.periods import parse_period
 from models.trends import COVID_YEARS
 
@@ -10,11 +11,12 @@ LAW_CHANGE_PERIOD = "2018K1"
 COVID_FIRST_PERIOD = f"{min(COVID_YEARS)}K1"
 COVID_LAST_PERIOD = f"{max(COVID_YEARS)}K4"
 
-LAW_CHANGE_LABEL_DA = (
+# marked: shown in the reader's language with translate(lang, label) where they are drawn
+LAW_CHANGE_LABEL_DA = N_(
     "1. jan. 2018: ny indbrudsbestemmelse (§ 276 a) – nogle tyverier tælles nu som indbrud"
 )
-COVID_LABEL_DA = "COVID-19 (2020-21): færre indbrud, mens flere var hjemme"
-PROVISIONAL_LABEL_DA = "Foreløbigt tal: sene anmeldelser kommer til"
+COVID_LABEL_DA = N_("COVID-19 (2020-21): færre indbrud, mens flere var hjemme")
+PROVISIONAL_LABEL_DA = N_("Foreløbigt tal: sene anmeldelser kommer til")
 
 
 @dataclass(frozen=True)
@@ -53,13 +55,15 @@ def series_breaks(
     ]
 
 
-def year_notes(year: int, *, provisional_years: Collection[int] = ()) -> list[str]:
-    """Short Danish footnotes for a year in a yearly table or chart."""
+def year_notes(
+    year: int, *, provisional_years: Collection[int] = (), lang: str = DANISH
+) -> list[str]:
+    """Short footnotes (Danish, or in `lang`) for a year in a yearly table or chart."""
     notes = []
     if year == int(LAW_CHANGE_PERIOD[:4]):
-        notes.append("Ny indbrudsbestemmelse fra 2018: nogle tyverier tælles nu som indbrud")
+        notes.append(N_("Ny indbrudsbestemmelse fra 2018: nogle tyverier tælles nu som indbrud"))
     if year in COVID_YEARS:
-        notes.append("COVID-19: færre indbrud, mens flere var hjemme")
+        notes.append(N_("COVID-19: færre indbrud, mens flere var hjemme"))
     if year in provisional_years:
         notes.append(PROVISIONAL_LABEL_DA)
-    return notes
+    return [translate(lang, note) for note in notes]

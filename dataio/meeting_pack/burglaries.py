@@ -12,6 +12,7 @@ from dataio.meeting_pack.charts import burglary_chart
 from dataio.store.burglaries import BurglaryOverview, municipality_overview
 from models import goal_text
 from models.breaks import year_notes
+from models.burglaries import source_note_text
 from models.goal_text import burglary_count_line, burglary_rate_line
 from models.i18n import DANISH, translate, translator
 from models.permissions import Actor
@@ -27,10 +28,10 @@ def burglary_lines(overview: BurglaryOverview, *, lang: str = DANISH) -> list[st
         overview.annual.loc[overview.annual["year"] == result.latest_year, "provisional"].any()
     )
     return [
-        burglary_count_line(result, provisional=provisional),
+        burglary_count_line(result, provisional=provisional, lang=lang),
         *goal_text.burglary_lines(result, lang=lang),
         burglary_rate_line(
-            overview.per_1000_households, approximate=overview.households_approximate
+            overview.per_1000_households, approximate=overview.households_approximate, lang=lang
         ),
     ]
 
@@ -85,7 +86,7 @@ def burglary_table(overview: BurglaryOverview, *, lang: str = DANISH) -> ReportT
                 None if point is None else round(point.linear),
                 None if point is None else round(point.constant_rate),
                 _("eksempeldata") if bool(row.demo) else str(row.quality),
-                "; ".join(year_notes(year, provisional_years=provisional)),
+                "; ".join(year_notes(year, provisional_years=provisional, lang=lang)),
             ]
         )
     return ReportTable(
@@ -111,7 +112,7 @@ def burglary_section(con: Engine, code: int, viewer: Actor, *, lang: str = DANIS
     if result.goal is not None:
         notes.append(
             _("Indbrudsmål for {name}: {note}").format(
-                name=overview.name, note=result.goal.source_note
+                name=overview.name, note=source_note_text(result.goal, lang=lang)
             )
         )
     if overview.households_approximate:

@@ -129,11 +129,13 @@ def plan_changes(
     lines = []
     for row in page.rows.itertuples():
         person = (
-            row.display_name if isinstance(row.display_name, str) else person_name(row.username)
+            row.display_name
+            if isinstance(row.display_name, str)
+            else person_name(row.username, lang=lang)
         )
         sentence = change_sentence(
             action=str(row.action), summary=str(row.summary or ""), before=row.before,
-            after=row.after,
+            after=row.after, lang=lang,
         )  # fmt: skip
         lines.append(f"{fmt_date(pd.Timestamp(row.at).date(), lang=lang)}, {person}: {sentence}")
     if page.total > len(lines):

@@ -17,6 +17,7 @@ from dataio.meeting_pack.charts import effect_chart
 from dataio.store.areas import municipality_table
 from dataio.store.comparison import PartnershipEffect, partnership_effect
 from models.announced import parse_partner_since
+from models.effect import explanation_text
 from models.effect_text import (
     donor_line,
     estimate_line,
@@ -66,12 +67,11 @@ def fit_note(effect: PartnershipEffect, *, lang: str = DANISH) -> str | None:
 
 def effect_lines(effect: PartnershipEffect, *, name: str, lang: str = DANISH) -> list[str]:
     """The section's sentences: start, estimate, verdict in a sentence, fit, placebo, donors
-    (models.effect_text's sentences and the result's explanation in Danish until they take a
-    language)."""
+    in `lang`."""
     _ = translator(lang)
     result = effect.result
     if effect.partner_since is None:
-        return [no_start_line(name)]
+        return [no_start_line(name, lang=lang)]
     start = parse_partner_since(effect.partner_since)
     started = effect.partner_since if start is None else fmt_date(start, lang=lang)
     if result is None:
@@ -79,7 +79,9 @@ def effect_lines(effect: PartnershipEffect, *, name: str, lang: str = DANISH) ->
             _("Partnerskab siden {started}.").format(started=started),
             _("Intet skøn over partnerskabets virkning: {problem}").format(problem=effect.problem),
         ]
-    estimate = estimate_line(result)  # first: the cover's table shows each section's first line
+    estimate = estimate_line(
+        result, lang=lang
+    )  # first: the cover's table shows each section's first line
     lines = (
         []
         if estimate is None
@@ -90,12 +92,12 @@ def effect_lines(effect: PartnershipEffect, *, name: str, lang: str = DANISH) ->
             started=started, period=fmt_period(result.start_period, lang=lang)
         )
     )
-    lines.append(result.explanation)
+    lines.append(explanation_text(result, lang=lang))
     for line in (
         fit_note(effect, lang=lang),
-        fit_warning(result),
-        placebo_line(result),
-        donor_line(result, effect.donor_names),
+        fit_warning(result, lang=lang),
+        placebo_line(result, lang=lang),
+        donor_line(result, effect.donor_names, lang=lang),
     ):
         if line is not None:
             lines.append(line)

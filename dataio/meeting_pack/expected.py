@@ -72,12 +72,21 @@ def expected_section(
     low, high, ratio = float(row["low"]), float(row["high"]), float(row["ratio"])
     lines = [
         expected_sentence(
-            year=model.year, actual=actual, expected=expected, low=low, high=high, status=status
+            year=model.year,
+            actual=actual,
+            expected=expected,
+            low=low,
+            high=high,
+            status=status,
+            lang=lang,
         ),
-        _("Forholdet er {ratio}.").format(ratio=ratio_text(ratio)),
-        rank_line(rank=int(row["rank"]), total=len(view.table)),
+        _("Forholdet er {ratio}.").format(ratio=ratio_text(ratio, lang=lang)),
+        rank_line(rank=int(row["rank"]), total=len(view.table), lang=lang),
         model_line(
-            year=model.year, municipalities=model.municipalities, dispersion=model.dispersion
+            year=model.year,
+            municipalities=model.municipalities,
+            dispersion=model.dispersion,
+            lang=lang,
         ),
     ]
     verdict = translate(lang, STATUS_TEXT[status])  # models.expected's word, where marked

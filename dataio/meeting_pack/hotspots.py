@@ -52,7 +52,7 @@ def _taken_line(action: TakenAction, *, lang: str = DANISH) -> str:
     _ = translator(lang)
     proposal = translate(lang, PROPOSAL_LABELS[Proposal(action.proposal)])  # where marked
     title = action.title or _("{proposal} (slettet fra planen)").format(proposal=proposal)
-    return f"{title} ({fmt_date(action.day, lang=lang)}): {before_after_line(action.counts)}"
+    return f"{title} ({fmt_date(action.day, lang=lang)}): {before_after_line(action.counts, lang=lang)}"
 
 
 def status_label(found: int, *, lang: str = DANISH) -> str:
@@ -71,8 +71,8 @@ def section_of_view(view: HotspotView, *, lang: str = DANISH) -> GoalSection | N
     if scan is None or view.first_day is None or view.last_day is None:
         return None
     found = len(scan.hotspots)
-    lines = [scan_summary(scan) + "."]
-    if hidden := suppression_line(scan.suppressed_cells, scan.min_count):
+    lines = [scan_summary(scan, lang=lang) + "."]
+    if hidden := suppression_line(scan.suppressed_cells, scan.min_count, lang=lang):
         lines.append(
             _("{hidden}: kun felter med mindst så mange indbrud vises.").format(hidden=hidden)
         )
@@ -91,7 +91,7 @@ def section_of_view(view: HotspotView, *, lang: str = DANISH) -> GoalSection | N
         )
     if view.demo:
         lines.append(translate(lang, DEMO_LINE))
-    rows = hotspot_rows(scan)
+    rows = hotspot_rows(scan, lang=lang)
     table_rows: list[list[Cell]] = [
         [translate(lang, str(v)) if v in ("Ja", "Nej") else str(v) for v in row]
         for row in rows.itertuples(index=False)

@@ -114,7 +114,11 @@ def helpers_section(con: Engine, code: int, viewer: Actor, *, lang: str = DANISH
         for r in counts.itertuples()
     ]
     notes = (
-        [_("Nabohjælpermål for {name}: {note}").format(name=overview.name, note=overview.goal_note)]
+        [
+            _("Nabohjælpermål for {name}: {note}").format(
+                name=overview.name, note=_(overview.goal_note)
+            )
+        ]
         if overview.goal_note
         else []
     )
@@ -246,7 +250,7 @@ def insecurity_section(con: Engine, code: int, viewer: Actor, *, lang: str = DAN
         figures=insecurity_figures(overview, lang=lang),
         demo=overview.demo,
         sources=_sources(overview.sources),
-        notes=[_("Utryghedsmål: {note}").format(note=overview.goal_note)]
+        notes=[_("Utryghedsmål: {note}").format(note=_(overview.goal_note))]
         if overview.goal_note
         else [],
         chart=partial(insecurity_chart, overview, lang=lang) if has_data else None,

@@ -22,7 +22,6 @@ from dataio.meeting_pack.pack import MeetingPack, build_pack, build_report
 from dataio.meeting_pack.pdf import cell_text, demo_band, plan_summary_line
 from dataio.status_document import scope_status_document, status_text
 from dataio.store.burglaries import municipality_overview
-from models.breaks import COVID_LABEL_DA, LAW_CHANGE_LABEL_DA, PROVISIONAL_LABEL_DA
 from models.formatting import fmt_date, fmt_int, fmt_percent
 from models.i18n import DANISH, ENGLISH
 from models.report import MeetingReport, demo_mark, plan_value_text
@@ -63,34 +62,18 @@ def english(engine: Engine) -> MeetingPack:
 
 
 def not_ours(report: MeetingReport) -> list[str]:
-    """Text in the English report that the pack does not translate, taken out before the check:
-    the partnership's own data (activity titles and owners, walk observations, changes and their
-    authors, source names, goal notes) and the sentences of modules that take no language yet
-    (models.goal_text.burglary_count_line and burglary_rate_line, models.expected_text,
-    models.hotspot_text, models.change_text, models.breaks): the integrator passes them `lang`
-    once they take it."""
+    """Text in the English report that is the partnership's own, taken out before the check:
+    activity titles and owners, walk observations, the change log's stored summaries and their
+    authors (each change quoted as logged), and stored source names and goal notes."""
     texts: list[str] = [s.name for s in report.sources]
-    texts += [LAW_CHANGE_LABEL_DA, COVID_LABEL_DA, PROVISIONAL_LABEL_DA]
-    for note in report.notes:
-        texts += [note.split(": ", 1)[1] for label in NOTE_LABELS if note.startswith(label)]
     for part in report.parts:
         for bucket in ("overdue", "stale", "done_since", "due_soon"):
             texts += [t for r in getattr(part.plan, bucket) for t in (r.title, r.owner)]
         texts += [str(row[i]) for row in part.follow_ups.rows for i in (1, 3, 4, 5)]
         texts += part.changes
         for goal in part.goals:
-            if goal.key == "burglaries":
-                texts += [goal.lines[0], goal.lines[-1]]
-                texts += [str(row[5]) for row in goal.table.rows if row[5]]  # year_notes
             if goal.key == "helpers":
                 texts += [str(row[3]) for row in goal.table.rows]  # each count's own source
-            if goal.key == "expected":
-                texts += [goal.status_label, goal.lines[0], *goal.lines[2:]]
-                texts += [goal.lines[1].removeprefix("The ratio is ")]
-                texts += [str(row[0]) for row in goal.table.rows]  # COVARIATE_TEXT
-            if goal.key == "hotspots":
-                texts += [goal.lines[0], goal.lines[1].split(":")[0]]
-                texts += [*goal.table.columns, *(str(v) for row in goal.table.rows for v in row)]
     return sorted({t for t in texts if t}, key=len, reverse=True)
 
 
