@@ -100,6 +100,12 @@ def fmt_period(period: str, *, lang: str = DANISH) -> str:
     return QUARTER[language_of(lang)].format(quarter=quarter, year=year)
 
 
+def danish_day(value: datetime) -> date:
+    """The day in Denmark of a moment (a naive value is taken as UTC): 23:30 UTC on 7 Dec is 8 Dec."""
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return aware.astimezone(ZoneInfo("Europe/Copenhagen")).date()
+
+
 def fmt_datetime(value: datetime, *, lang: str = DANISH) -> str:
     """'23. nov. 2026 kl. 17.20' (English '23 Nov 2026, 17:20') in Danish time (a naive value is
     taken as UTC)."""

@@ -35,7 +35,9 @@ def danish_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             if len(literal) > 1 and len(words) <= 1 and all(len(w) <= 5 for w in words):
                 continue  # fields around one short word: see the module's docstring
             pieces = [re.escape(p) for p in literal]
-            body = r".*?".join(p for p in pieces)
+            # a field's value is short (a name, a number, a date): bounded, so that a long text (a whole
+            # PDF on one line) is searched in linear time instead of backtracking over all of it
+            body = r".{0,80}?".join(p for p in pieces)
             if not body.strip():
                 continue
             patterns.append((msgid, re.compile(rf"(?<!\w){body}(?!\w)")))

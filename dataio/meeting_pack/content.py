@@ -24,7 +24,7 @@ from dataio.store.action_plans import has_plan, plan_items, plan_summary, requir
 from dataio.store.areas import municipality_table
 from dataio.store.walks import open_follow_ups
 from models.change_text import PLAN_ENTITIES, change_sentence, person_name
-from models.formatting import danish_midnight, fmt_date, fmt_int
+from models.formatting import danish_day, danish_midnight, fmt_date, fmt_int
 from models.i18n import DANISH, N_, translate, translate_plural, translator
 from models.permissions import Actor
 from models.report import (
@@ -137,7 +137,9 @@ def plan_changes(
             action=str(row.action), summary=str(row.summary or ""), before=row.before,
             after=row.after, lang=lang,
         )  # fmt: skip
-        lines.append(f"{fmt_date(pd.Timestamp(row.at).date(), lang=lang)}, {person}: {sentence}")
+        lines.append(
+            f"{fmt_date(danish_day(pd.Timestamp(row.at).to_pydatetime()), lang=lang)}, {person}: {sentence}"
+        )
     if page.total > len(lines):
         rest = page.total - len(lines)
         more = translate_plural(

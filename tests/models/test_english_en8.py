@@ -121,7 +121,7 @@ def test_the_reminder_in_english_has_no_danish_of_ours() -> None:
     assert danish_left_in(mail.subject + "\n" + mail.body) == []
     assert mail.body.startswith("Dear Kim\n\nExample data: ")
     assert "Overdue (1):" in mail.body and "Due within 7 days (1):" in mail.body
-    assert "Untouched for 90 days (1):" in mail.body
+    assert "Not touched in 90 days (1):" in mail.body
     danish = reminder_mail(display_name="Kim", items=items, today=TODAY, public_url="", demo=True)
     assert danish is not None and danish.body.startswith("Kære Kim\n\nEksempeldata: ")
 

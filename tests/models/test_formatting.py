@@ -154,3 +154,13 @@ def test_fmt_count(count: int, expected: str) -> None:
     from models.formatting import fmt_count
 
     assert fmt_count(count, one="ændring", many="ændringer") == expected
+
+
+def test_the_danish_day_of_a_moment() -> None:
+    from datetime import UTC, date, datetime
+
+    from models.formatting import danish_day
+
+    assert danish_day(datetime(2026, 12, 7, 23, 30)) == date(2026, 12, 8)  # naive: UTC
+    assert danish_day(datetime(2026, 12, 7, 22, 59, tzinfo=UTC)) == date(2026, 12, 7)
+    assert danish_day(datetime(2026, 7, 7, 22, 30, tzinfo=UTC)) == date(2026, 7, 8)  # summer time

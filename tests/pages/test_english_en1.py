@@ -4,7 +4,7 @@ the catalogue left on the page (the stored summaries are Danish data, quoted as 
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine
@@ -13,14 +13,15 @@ from streamlit.testing.v1 import AppTest
 from dataio.db import audit
 from dataio.db.engine import make_engine, transaction
 from dataio.store.neighbour_help import add_activity, add_helper_count
-from models.formatting import fmt_date
+from models.formatting import danish_day, fmt_date
 from models.permissions import Actor, Role
 from tests.danish_left import danish_left_in
 from tests.pages.apptest import every_text, page_text, run_page, use_english
 
 PAGE = "pages/2_Aendringslog.py"
 ADMIN = Actor("admin", Role.ADMIN)
-TODAY = date.today()
+# the day in Denmark (the page dates and filters by Danish midnight; at 23-24 UTC that is tomorrow)
+TODAY = danish_day(datetime.now(UTC))
 ROLES = ["admin", "projektleder", "politi", "byraad", "erhverv"]
 COLUMNS = ["Time", "Person", "Change", "Before", "After"]
 
@@ -63,7 +64,7 @@ def test_change_log_in_english(log: Engine, private_db: str, user: str) -> None:
     assert [t.value for t in at.title] == ["Change log"]
     text = page_text(at)
     assert "Page 1 of 1" in text
-    since = TODAY - timedelta(days=30)
+    since = date.today() - timedelta(days=30)  # the page's default, from the machine's day
     assert f"changes since {fmt_date(since, lang='en')} that" in text  # "7 Nov 2026"
     assert "that your role may see." in text
     assert [s.label for s in at.selectbox] == ["Kind of change", "Municipality", "Person"]
@@ -75,7 +76,7 @@ def test_change_log_in_english(log: Engine, private_db: str, user: str) -> None:
     assert list(table.columns) == COLUMNS
     shown = table.to_csv()
     assert "Neighbour helpers: 1,450" in shown
-    assert "Kind: fair; Place: Ishøj Bycenter" in shown
+    assert "Type: Fair; Place: Ishøj Bycenter" in shown
     assert "Active: yes; Target level: 1,200; Target year: 2030" in shown
     assert "Goal changed (as logged in Danish: «Mål nr. 0 ændret»)" in shown
     # every cell but the logged Danish summaries is English
@@ -97,7 +98,7 @@ def test_filtered_to_one_kind_in_english(log: Engine, private_db: str) -> None:
 def test_nothing_in_the_period_in_english(log: Engine, private_db: str) -> None:
     use_english(private_db, "byraad")
     at = run_page(PAGE, user="byraad")
-    at.date_input(key="audit_since").set_value(TODAY + timedelta(days=1)).run()
+    at.date_input(key="audit_since").set_value(TODAY + timedelta(days=2)).run()
     assert not at.exception
     assert [i.value for i in at.info] == ["No changes in the period with the chosen filters."]
     assert danish_left_on(at) == []

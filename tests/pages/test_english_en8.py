@@ -105,7 +105,7 @@ def test_moeder_in_english(private_db: str, user: str) -> None:
     assert list(listed["Date"]) == ["23 Nov 2026"]
     decisions = next(d.value for d in at.dataframe if "Decision" in d.value.columns)
     assert list(decisions.columns) == ["No.", "Decision", "Action item", "Owner", "Due"]
-    assert list(decisions["Due date"]) == [fmt_date(date(2027, 1, 15), lang="en")]
+    assert list(decisions["Due"]) == [fmt_date(date(2027, 1, 15), lang="en")]
     writes = user in {"admin", "projektleder"}
     labels = [b.label for b in at.button]
     assert ("Tie the meeting pack" in labels) == writes

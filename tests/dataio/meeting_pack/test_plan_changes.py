@@ -1,7 +1,8 @@
 """The meeting pack's plan section lists what changed since the last meeting, in Danish sentences."""
 
 import io
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from pypdf import PdfReader
 from sqlalchemy import Engine
@@ -15,7 +16,9 @@ from dataio.store.action_plans import ItemEdit, plan_items, save_changes
 from dataio.store.walks import NewObservation, add_walk
 from tests.factories import ADMIN, COUNCIL, ISHOJ
 
-TODAY = date.today()
+# the day in Denmark: the changes are dated and filtered by Danish midnight, so between 23:00 and
+# midnight UTC the machine's date is yesterday's there (CI once failed on that hour)
+TODAY = datetime.now(ZoneInfo("Europe/Copenhagen")).date()
 
 
 def pdf_text(pdf: bytes) -> str:
