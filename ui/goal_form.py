@@ -19,7 +19,7 @@ from dataio.store.goals import (
     municipal_goals,
     update_goal,
 )
-from models.formatting import fmt_decimal, fmt_int, fmt_percent
+from models.formatting import fmt_decimal, fmt_int
 from models.i18n import DANISH, N_, translate, translator
 from models.neighbour_help import TARGET_UNIT_LABELS, TargetUnit
 from models.numbers import NumberRefused, parse_decimal
@@ -40,12 +40,6 @@ _UNIT_WORDS = (
     N_("nye nabohjælpere ud over udgangspunktet"),
     N_("andel af husstandene"),
 )
-# ui.tables.goal_label's words (the same Danish), for the picker in the page's language
-GOAL_WORDS = {
-    "burglaries": N_("Indbrud"),
-    "insecurity": N_("Utryghed"),
-    "helpers": N_("Nabohjælpere"),
-}
 
 
 def unit_label(unit: str, *, lang: str = DANISH) -> str:
@@ -54,11 +48,8 @@ def unit_label(unit: str, *, lang: str = DANISH) -> str:
 
 
 def goal_name(*, indicator: str, scope_name: str, lang: str = DANISH) -> str:
-    """'Indbrud · Ishøj' (ui.tables.goal_label) in the language; `scope_name` as given."""
-    if lang == DANISH:
-        return goal_label(indicator=indicator, scope_name=scope_name)
-    word = translate(lang, GOAL_WORDS[indicator]) if indicator in GOAL_WORDS else indicator
-    return f"{word} · {scope_name}"
+    """'Indbrud · Ishøj' in the language (ui.tables.goal_label); `scope_name` as given."""
+    return goal_label(indicator=indicator, scope_name=scope_name, lang=lang)
 
 
 def target_words(
@@ -69,25 +60,10 @@ def target_words(
     unit: str = "level",
     lang: str = DANISH,
 ) -> str:
-    """What the target is, in words (ui.tables.goal_target_text in the language)."""
-    if lang == DANISH:
-        return goal_target_text(indicator=indicator, target=target, reduction=reduction, unit=unit)
-    _ = translator(lang)
-    if indicator == "helpers" and target is not None:
-        if unit == "increase":
-            return _("{count} nye nabohjælpere").format(count=fmt_int(target, lang=lang))
-        if unit == "household_share":
-            return _("{share} af husstandene i Nabohjælp").format(
-                share=fmt_percent(target, digits=0, lang=lang)
-            )
-        return _("mindst {count} nabohjælpere").format(count=fmt_int(target, lang=lang))
-    if reduction is not None:
-        return _("{share} færre end udgangspunktet").format(
-            share=fmt_percent(reduction, digits=0, lang=lang)
-        )
-    if indicator == "insecurity" and target is not None:
-        return _("højst {value}").format(value=fmt_percent(target, digits=0, lang=lang))
-    return "" if target is None else _("højst {value}").format(value=fmt_int(target, lang=lang))
+    """What the target is, in words, in the language (ui.tables.goal_target_text)."""
+    return goal_target_text(
+        indicator=indicator, target=target, reduction=reduction, unit=unit, lang=lang
+    )
 
 
 def _mark(status: str | None, lang: str) -> str:

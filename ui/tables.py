@@ -184,8 +184,7 @@ def goal_target_text(
         return _("højst {share}").format(share=fmt_percent(target, digits=0, lang=lang))
     if target is None:
         return ""
-    count = f"{target:,.0f}"  # grouped with ",", as English writes it
-    return _("højst {count}").format(count=count.replace(",", ".") if lang == DANISH else count)
+    return _("højst {count}").format(count=fmt_int(target, lang=lang))
 
 
 def plan_filter(code: int, since: date) -> AuditFilter:
