@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import create_engine, text
 
+from models.change_text import summary_text
 from tests.danish_left import danish_left_in
 from tests.e2e.journeys import APP_TIMEOUT, PAGE_PATHS, PASSWORDS, menu_labels, settle
 
@@ -87,7 +88,8 @@ SHORTEST_CUT = 8  # a text cut shorter than this (plus "…") is not recognised 
 
 @pytest.fixture(scope="module")
 def own_words(browser_db_url: str) -> list[str]:
-    """The partnership's own texts in the browser tests' database, longest first."""
+    """The partnership's own texts in the browser tests' database, longest first, the change
+    log's summaries both as stored and as the log shows them."""
     engine = create_engine(browser_db_url)
     found: set[str] = set()
     with engine.connect() as connection:
@@ -95,6 +97,10 @@ def own_words(browser_db_url: str) -> list[str]:
             for column in columns:
                 rows = connection.execute(text(f"SELECT DISTINCT {column} FROM {table}"))
                 found |= {str(v).strip() for (v,) in rows if v and str(v).strip()}
+        # the change log shows a stored summary with its dates and counts in Danish form
+        # (2026-12-07 as 7. dec. 2026, 1450 as 1.450): those forms are the partnership's too
+        rows = connection.execute(text("SELECT DISTINCT summary FROM audit_entry"))
+        found |= {summary_text(str(v)).strip() for (v,) in rows if v and str(v).strip()}
     engine.dispose()
     return sorted(found, key=len, reverse=True)
 
