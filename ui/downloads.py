@@ -15,7 +15,7 @@ from dataio.db.audit_export import audit_workbook
 from dataio.files.spreadsheet import XLSX_MIME, table_xlsx
 from models.change_text import Names
 from models.permissions import Actor
-from ui.i18n import _
+from ui.i18n import _, active_language
 from ui.loaders import engine
 
 _ASCII = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
@@ -41,10 +41,14 @@ def table_download(frame: pd.DataFrame, *, title: str, key: str) -> None:
 
 
 def audit_download(*, actor: Actor, filters: AuditFilter, names: Names, key: str) -> None:
-    """ "Hent hele udvalget som Excel": every row the filters select, built when clicked."""
+    """ "Hent hele udvalget som Excel": every row the filters select, built when clicked, in the
+    page's language."""
+    lang = active_language()
     st.download_button(
         _("Hent hele udvalget som Excel"),
-        data=lambda: audit_workbook(engine(), viewer=actor, filters=filters, names=names),
+        data=lambda: audit_workbook(
+            engine(), viewer=actor, filters=filters, names=names, lang=lang
+        ),
         file_name="aendringslog.xlsx",
         mime=XLSX_MIME,
         key=key,

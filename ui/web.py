@@ -11,7 +11,9 @@
   secret in the address (`dataio.tasks.calendar`); an unknown token is a bare 404.
 - An exception no page caught is shown as a Danish message, never Streamlit's English error page.
 - The page itself (Streamlit's index.html, served for every page path) says `lang="da"` (or
-  `lang="en"` when the address asks for English, `?lang=en`: the public page), is titled
+  `lang="en"` when the address asks for English, `?lang=en`: the public page, or when the login
+  cookie is a user's who chose English on Min konto, so that a screen reader reads English words
+  with an English voice), is titled
   "Bo trygt" until the page sets its own title, and carries our few CSS rules (`PAGE_CSS`: captions
   dark enough for WCAG AA) from the first paint on, with no request of its own.
 """
@@ -100,6 +102,34 @@ def _holds(settings: Settings, token: object) -> bool:
     return ended is None
 
 
+def _chosen_language(settings: Settings, token: object) -> str | None:
+    """The language the cookie's user chose (Min konto), or None without a session that holds."""
+    session = decode_cookie(token, key=settings.cookie_key)
+    if session is None:
+        return None
+    user, ended = check_session(_engine(settings), session)
+    return None if user is None or ended is not None else user.language
+
+
+async def page_language(scope: Scope) -> str:
+    """The language of the page a request opens: `?lang=` first, then the logged-in user's
+    choice, else Danish (also when the database does not answer: the page itself will say so)."""
+    asked = parse_qs(bytes(scope.get("query_string", b"")).decode("latin-1")).get("lang")
+    if asked:
+        return language_of(asked[-1])
+    settings = current_settings()
+    token = Request(scope).cookies.get(settings.cookie_name)
+    if not token:
+        return DEFAULT_LANGUAGE
+    try:
+        chosen = await run_in_threadpool(_chosen_language, settings, token)
+    except Exception as error:
+        if not database_unavailable(error):
+            raise
+        return DEFAULT_LANGUAGE
+    return language_of(chosen)
+
+
 def _cookie_options(settings: Settings) -> dict[str, Any]:
     return {"path": "/", "secure": settings.cookie_secure, "httponly": True, "samesite": "strict"}
 
@@ -186,8 +216,8 @@ _NOT_THE_PAGE = ("_stcore/", "static/", "media/", "component/", "app/static/", "
 
 
 def danish_page(html: str, lang: str = DEFAULT_LANGUAGE) -> str:
-    """Streamlit's index.html as we serve it: `<html lang="da">` (or the language asked for),
-    our title, our CSS in <head>."""
+    """Streamlit's index.html as we serve it: `<html lang="da">` (or the language asked for or
+    chosen), our title, our CSS in <head>."""
     html = _HTML_TAG.sub(f'<html lang="{language_of(lang)}">', html, count=1)
     html = _TITLE.sub("<title>Bo trygt</title>", html, count=1)
     return html.replace("</head>", f"<style>{PAGE_CSS}</style></head>", 1)
@@ -213,8 +243,6 @@ class DanishPage:
         ):
             await self.app(scope, receive, send)
             return
-        asked = parse_qs(bytes(scope.get("query_string", b"")).decode("latin-1")).get("lang")
-        lang = language_of(asked[-1] if asked else None)
         dropped = {b"accept-encoding", b"if-none-match", b"if-modified-since"}
         headers = [(k, v) for k, v in scope.get("headers", []) if k.lower() not in dropped]
         scope = {**scope, "headers": headers}
@@ -236,6 +264,7 @@ class DanishPage:
             body.append(message.get("body", b""))
             if message.get("more_body", False):
                 return
+            lang = await page_language(scope)  # only for the page: no lookup for other files
             page = danish_page(b"".join(body).decode("utf-8"), lang).encode("utf-8")
             skip = {b"content-length", b"etag", b"last-modified"}
             new_headers = [(k, v) for k, v in start.get("headers", []) if k.lower() not in skip]

@@ -6,6 +6,11 @@ go into a write-only workbook, which openpyxl streams to a temporary file. Text 
 value that starts like a formula ("=HYPERLINK(...)") is written as an inline string with the
 quote prefix (`write_text`); any other text goes in as a plain string, which openpyxl writes as
 text (a cell object per value would double the time of a large export).
+
+The workbook is in the reader's language: headings, kinds of change, field names and values,
+people the log names in words. A stored summary is the partnership's Danish sentence, written at
+the time of the change; in English it is quoted as logged, as the page shows it
+(`models.change_text.change_text`).
 """
 
 import io
@@ -21,20 +26,22 @@ from sqlalchemy import Engine
 
 from dataio.db.audit import AuditFilter, audit_chunks
 from dataio.files.spreadsheet import DATETIME_FORMAT, write_text
-from models.change_text import Names, action_name, change_lines, person_name, summary_text
+from models.change_text import Names, action_name, change_lines, change_text, person_name
+from models.i18n import DANISH, N_, translate
 from models.permissions import Actor
 from models.safe_text import FORMULA_START
 
 HEADINGS = (
-    "Tidspunkt",
-    "Person",
-    "Brugernavn",
-    "Slags ændring",
-    "Kommune",
-    "Ændring",
-    "Før",
-    "Efter",
+    N_("Tidspunkt"),
+    N_("Person"),
+    N_("Brugernavn"),
+    N_("Slags ændring"),
+    N_("Kommune"),
+    N_("Ændring"),
+    N_("Før"),
+    N_("Efter"),
 )
+SHEET = N_("Ændringslog")
 WIDTHS = (18, 24, 16, 28, 16, 60, 50, 50)
 DANISH_TIME = ZoneInfo("Europe/Copenhagen")
 
@@ -57,16 +64,18 @@ def _local(value: datetime) -> datetime:
     return aware.astimezone(DANISH_TIME).replace(tzinfo=None)
 
 
-def audit_workbook(engine: Engine, *, viewer: Actor, filters: AuditFilter, names: Names) -> bytes:
-    """Every row of the viewer's filtered log, newest first, in Danish, as one sheet."""
+def audit_workbook(
+    engine: Engine, *, viewer: Actor, filters: AuditFilter, names: Names, lang: str = DANISH
+) -> bytes:
+    """Every row of the viewer's filtered log, newest first, in the language, as one sheet."""
     workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet("Ændringslog")
+    sheet = workbook.create_sheet(translate(lang, SHEET))
     for index, width in enumerate(WIDTHS):
         sheet.column_dimensions[chr(ord("A") + index)].width = width
     sheet.freeze_panes = "A2"
     headings = []
     for heading in HEADINGS:
-        cell = WriteOnlyCell(sheet, heading)
+        cell = WriteOnlyCell(sheet, translate(lang, heading))
         cell.font = Font(bold=True)
         headings.append(cell)
     sheet.append(headings)
@@ -74,14 +83,14 @@ def audit_workbook(engine: Engine, *, viewer: Actor, filters: AuditFilter, names
         for row in chunk:
             at = WriteOnlyCell(sheet, _local(row.at))
             at.number_format = DATETIME_FORMAT
-            before, after = change_lines(row.before, row.after, names, sep="; ")
+            before, after = change_lines(row.before, row.after, names, sep="; ", lang=lang)
             code = row.municipality_code
             texts = (
-                row.display_name or person_name(row.username, names),
+                row.display_name or person_name(row.username, names, lang=lang),
                 row.username,
-                action_name(row.action),
+                action_name(row.action, lang=lang),
                 "" if code is None else names.municipalities.get(code, str(code)),
-                summary_text(row.summary or ""),
+                change_text(row.action, row.summary, lang=lang) if row.summary else "",
                 before,
                 after,
             )
