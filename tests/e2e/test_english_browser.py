@@ -1,6 +1,7 @@
 """Chromium: with English chosen (Min konto's choice, stored on the user), every page of every
 role's menu shows no Danish string of our catalogue: not in the page's text, not in the menu, not
-in its charts' text. Danish stays the default for everyone else.
+in its charts' text, and the page says `<html lang="en">`. Danish stays the default for everyone
+else (tests/e2e/test_every_page_browser.py checks `lang="da"` for the Danish users).
 
 The partnership's own data (item titles, walk areas, follow-ups, names and user names, notes,
 the change log's stored summaries) is not ours to translate: those texts are read from the
@@ -162,6 +163,9 @@ def test_every_page_in_english_has_no_danish_catalogue_string(
             timeout=APP_TIMEOUT
         )
         settle(page)
+        # the page the server sent says English too (a screen reader picks its voice by it)
+        if (lang := page.evaluate("document.documentElement.lang")) != "en":
+            problems.append(f'{label}: <html lang="{lang}">, not "en"')
         for line in dict.fromkeys(_page_text(page).splitlines()):
             ours = without_own_words(line.replace(BILINGUAL, ""), own_words)
             problems += [f"{label}: {msgid!r} in «{line[:160]}»" for msgid in danish_left_in(ours)]
