@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from dataio.db import audit
 from dataio.db.engine import transaction
 from dataio.db.frames import Connectable, read_frame
-from dataio.db.versioned import write_if_unchanged
+from dataio.db.versioned import delete_if_unchanged, edit_if_unchanged
 from dataio.errors import NotFound, ValidationFailed
 from dataio.store.access import municipality_target, require_read
 from models.business import CheckedShare, checked_share, event_refusal, group_refusal
@@ -285,21 +285,17 @@ def edit_group(
     with transaction(engine) as session:
         group = _group(session, group_id)
         target = _require_edit(session, actor, group.municipality_code)
-        if group.row_version != loaded_version:
-            raise ValidationFailed(M_(STALE, name=group.name, who=group.changed_by))
-        changed = {k: v for k, v in values.items() if getattr(group, k) != v}
-        if not changed:
-            return False
-        before = {k: getattr(group, k) for k in changed}
-        written = write_if_unchanged(
+        changes = edit_if_unchanged(
             session,
-            BusinessGroup,
-            key=group_id,
+            group,
             loaded_version=loaded_version,
-            values={**changed, "changed_by": actor.username, "changed_at": datetime.now(UTC)},
+            values=values,
+            by=actor.username,
+            stale=M_(STALE, name=group.name, who=group.changed_by),
+            raced=M_(STALE, name=group.name, who=M_("en anden")),
         )
-        if not written:
-            raise ValidationFailed(M_(STALE, name=group.name, who=M_("en anden")))
+        if changes is None:
+            return False
         _record(
             session,
             actor=actor,
@@ -308,8 +304,8 @@ def edit_group(
             entity="business_group",
             key=str(group_id),
             summary=f"Erhvervsgruppe «{values['name']}» ændret",
-            before=before,
-            after=changed,
+            before=changes.before,
+            after=changes.after,
         )
         return True
 
@@ -329,13 +325,11 @@ def delete_group(engine: Engine, *, actor: Actor, group_id: int, loaded_version:
         session.execute(
             delete(BusinessGroupWalk).where(col(BusinessGroupWalk.group_id) == group_id)
         )
-        deleted = session.execute(
-            delete(BusinessGroup).where(
-                col(BusinessGroup.id) == group_id, col(BusinessGroup.row_version) == loaded_version
-            )
-        )
-        if getattr(deleted, "rowcount", 1) != 1:
+        if not delete_if_unchanged(
+            session, BusinessGroup, key=group_id, loaded_version=loaded_version
+        ):
             raise ValidationFailed(M_(STALE, name=group.name, who=M_("en anden")))
+        session.expunge(group)  # deleted in SQL: the session's copy is only read from now on
         _record(
             session,
             actor=actor,

@@ -9,14 +9,14 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Engine, delete
+from sqlalchemy import Engine
 from sqlalchemy import select as select_columns
 from sqlmodel import Session, col
 
 from dataio.db import audit
 from dataio.db.engine import transaction
 from dataio.db.frames import Connectable, read_frame
-from dataio.db.versioned import write_if_unchanged
+from dataio.db.versioned import delete_if_unchanged, edit_if_unchanged
 from dataio.errors import NotFound, ValidationFailed
 from dataio.store.access import municipality_target, require_read
 from models.communication import QuarterShare, press_refusal, quarterly_shares
@@ -210,21 +210,16 @@ def edit_press_entry(
             item_id=item_id,
             today=today,
         )
-        changed = {k: v for k, v in values.items() if getattr(entry, k) != v}
-        if entry.row_version != loaded_version:
-            raise ValidationFailed(M_(STALE, headline=entry.headline))
-        if not changed:
-            return
-        before = {k: getattr(entry, k) for k in changed}
-        stamp = {"changed_by": actor.username, "changed_at": datetime.now(UTC)}
-        if not write_if_unchanged(
+        changes = edit_if_unchanged(
             session,
-            PressEntry,
-            key=entry_id,
+            entry,
             loaded_version=loaded_version,
-            values={**changed, **stamp},
-        ):
-            raise ValidationFailed(M_(STALE, headline=entry.headline))
+            values=values,
+            by=actor.username,
+            stale=M_(STALE, headline=entry.headline),
+        )
+        if changes is None:
+            return
         audit.record(
             session,
             actor=actor,
@@ -232,8 +227,8 @@ def edit_press_entry(
             entity="press_entry",
             entity_key=str(entry_id),
             summary=f"Presseomtale «{values['headline']}» ændret",
-            before=before,
-            after=changed,
+            before=changes.before,
+            after=changes.after,
             municipality_code=entry.municipality_code,
             police_district_number=target.police_district_number,
         )
@@ -245,12 +240,9 @@ def delete_press_entry(engine: Engine, *, actor: Actor, entry_id: int, loaded_ve
         entry = _entry(session, entry_id)
         target = _allowed(session, actor, entry.municipality_code)
         before = {k: getattr(entry, k) for k in PRESS_FIELDS}
-        session.flush()
-        table = PressEntry.__table__  # type: ignore[attr-defined]
-        result = session.connection().execute(
-            delete(table).where(table.c.id == entry_id, table.c.row_version == loaded_version)
-        )
-        if result.rowcount != 1:
+        if not delete_if_unchanged(
+            session, PressEntry, key=entry_id, loaded_version=loaded_version
+        ):
             raise ValidationFailed(M_(STALE, headline=entry.headline))
         session.expunge(entry)
         audit.record(

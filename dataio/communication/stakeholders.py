@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from dataio.db import audit
 from dataio.db.engine import transaction
 from dataio.db.frames import Connectable, read_frame
-from dataio.db.versioned import write_if_unchanged
+from dataio.db.versioned import delete_if_unchanged, edit_if_unchanged
 from dataio.errors import NotFound, ValidationFailed
 from dataio.store.access import municipality_target, require_read
 from models.communication import stakeholder_refusal, tracks_text
@@ -189,21 +189,16 @@ def edit_stakeholder(
     with transaction(engine) as session:
         found = _stakeholder(session, stakeholder_id)
         target = _allowed(session, actor, found.municipality_code)
-        if found.row_version != loaded_version:
-            raise ValidationFailed(M_(STALE, name=found.organisation))
-        changed = {k: v for k, v in values.items() if getattr(found, k) != v}
-        if not changed:
-            return
-        before = {k: getattr(found, k) for k in changed}
-        stamp = {"changed_by": actor.username, "changed_at": datetime.now(UTC)}
-        if not write_if_unchanged(
+        changes = edit_if_unchanged(
             session,
-            Stakeholder,
-            key=stakeholder_id,
+            found,
             loaded_version=loaded_version,
-            values={**changed, **stamp},
-        ):
-            raise ValidationFailed(M_(STALE, name=found.organisation))
+            values=values,
+            by=actor.username,
+            stale=M_(STALE, name=found.organisation),
+        )
+        if changes is None:
+            return
         audit.record(
             session,
             actor=actor,
@@ -211,8 +206,8 @@ def edit_stakeholder(
             entity="stakeholder",
             entity_key=str(stakeholder_id),
             summary=f"Aktør «{values['organisation']}» ændret",
-            before=before,
-            after=changed,
+            before=changes.before,
+            after=changes.after,
             municipality_code=found.municipality_code,
             police_district_number=target.police_district_number,
         )
@@ -230,11 +225,9 @@ def delete_stakeholder(
         session.flush()
         links = StakeholderItem.__table__  # type: ignore[attr-defined]
         session.connection().execute(delete(links).where(links.c.stakeholder_id == stakeholder_id))
-        table = Stakeholder.__table__  # type: ignore[attr-defined]
-        result = session.connection().execute(
-            delete(table).where(table.c.id == stakeholder_id, table.c.row_version == loaded_version)
-        )
-        if result.rowcount != 1:
+        if not delete_if_unchanged(
+            session, Stakeholder, key=stakeholder_id, loaded_version=loaded_version
+        ):
             raise ValidationFailed(M_(STALE, name=found.organisation))  # rolls the links back
         session.expunge(found)
         audit.record(

@@ -11,12 +11,21 @@ row waits for the first one's row lock and then re-checks its WHERE against the 
 it matches nothing; on SQLite the statement runs under the database's write lock, and the first
 write of a transaction waits for that lock (busy timeout) before it reads the row. Either way the
 loser writes nothing, and the caller reports a conflict instead of an audit row.
+
+`write_if_unchanged` is that statement; `delete_if_unchanged` the same for a deletion;
+`edit_if_unchanged` the usual edit around it (only the fields that differ, stamped with who and
+when, refused with the caller's message when the row has moved on).
 """
 
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, update
+from sqlalchemy import Table, delete, update
 from sqlmodel import Session, SQLModel
+
+from dataio.errors import ValidationFailed
+from models.i18n import Message
 
 
 def _table(model: type[SQLModel]) -> Table:
@@ -46,3 +55,53 @@ def write_if_unchanged(
     )
     result = session.connection().execute(statement)
     return bool(result.rowcount == 1)
+
+
+def delete_if_unchanged(
+    session: Session, model: type[SQLModel], *, key: int, loaded_version: int
+) -> bool:
+    """Delete row `key` if it is still at `loaded_version`: True when it was deleted, False when
+    it moved on or is gone (then nothing was deleted). Rows that hang on it are the caller's."""
+    session.flush()
+    table = _table(model)
+    statement = delete(table).where(table.c.id == key, table.c.row_version == loaded_version)
+    return bool(session.connection().execute(statement).rowcount == 1)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What an edit changed: the fields' old values and their new ones (the audit row's halves)."""
+
+    before: dict[str, Any]
+    after: dict[str, Any]
+
+
+def edit_if_unchanged(
+    session: Session,
+    row: Any,
+    *,
+    loaded_version: int,
+    values: dict[str, Any],
+    by: str,
+    stale: Message,
+    raced: Message | None = None,
+) -> Changes | None:
+    """Write the fields of `values` that differ from `row` (a table row with `id`, `row_version`,
+    `changed_by` and `changed_at`), stamped with `by` and now, if the row is still at
+    `loaded_version`. None when no field differs (nothing is written).
+
+    Raises ValidationFailed(stale) when the row had moved on before the edit began, and
+    ValidationFailed(raced or stale) when another save lands between the read and the write;
+    nothing is written either way."""
+    if row.row_version != loaded_version:
+        raise ValidationFailed(stale)
+    after = {k: v for k, v in values.items() if getattr(row, k) != v}
+    if not after:
+        return None
+    before = {k: getattr(row, k) for k in after}
+    stamp = {"changed_by": by, "changed_at": datetime.now(UTC)}
+    if not write_if_unchanged(
+        session, type(row), key=row.id, loaded_version=loaded_version, values={**after, **stamp}
+    ):
+        raise ValidationFailed(raced or stale)
+    return Changes(before, after)
