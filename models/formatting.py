@@ -100,17 +100,21 @@ def fmt_period(period: str, *, lang: str = DANISH) -> str:
     return QUARTER[language_of(lang)].format(quarter=quarter, year=year)
 
 
+def danish_time(value: datetime) -> datetime:
+    """A moment in Danish time (a naive value, as the database gives it, is taken as UTC)."""
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return aware.astimezone(ZoneInfo("Europe/Copenhagen"))
+
+
 def danish_day(value: datetime) -> date:
     """The day in Denmark of a moment (a naive value is taken as UTC): 23:30 UTC on 7 Dec is 8 Dec."""
-    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-    return aware.astimezone(ZoneInfo("Europe/Copenhagen")).date()
+    return danish_time(value).date()
 
 
 def fmt_datetime(value: datetime, *, lang: str = DANISH) -> str:
     """'23. nov. 2026 kl. 17.20' (English '23 Nov 2026, 17:20') in Danish time (a naive value is
     taken as UTC)."""
-    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-    local = aware.astimezone(ZoneInfo("Europe/Copenhagen"))
+    local = danish_time(value)
     return DATETIME[language_of(lang)].format(date=fmt_date(local, lang=lang), time=local)
 
 

@@ -14,8 +14,7 @@ the time of the change; in English it is quoted as logged, as the page shows it
 """
 
 import io
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
+from datetime import datetime
 
 import openpyxl
 from openpyxl.cell import WriteOnlyCell
@@ -27,6 +26,7 @@ from sqlalchemy import Engine
 from dataio.db.audit import AuditFilter, audit_chunks
 from dataio.files.spreadsheet import DATETIME_FORMAT, write_text
 from models.change_text import Names, action_name, change_lines, change_text, person_name
+from models.formatting import danish_time
 from models.i18n import DANISH, N_, translate
 from models.permissions import Actor
 from models.safe_text import FORMULA_START
@@ -43,7 +43,6 @@ HEADINGS = (
 )
 SHEET = N_("Ændringslog")
 WIDTHS = (18, 24, 16, 28, 16, 60, 50, 50)
-DANISH_TIME = ZoneInfo("Europe/Copenhagen")
 
 
 def _text(sheet: WriteOnlyWorksheet, value: str) -> str | Cell | None:
@@ -60,8 +59,7 @@ def _text(sheet: WriteOnlyWorksheet, value: str) -> str | Cell | None:
 
 def _local(value: datetime) -> datetime:
     """A stored time in Danish time without a zone (Excel has none); a naive one is UTC."""
-    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-    return aware.astimezone(DANISH_TIME).replace(tzinfo=None)
+    return danish_time(value).replace(tzinfo=None)
 
 
 def audit_workbook(

@@ -164,3 +164,20 @@ def test_the_danish_day_of_a_moment() -> None:
     assert danish_day(datetime(2026, 12, 7, 23, 30)) == date(2026, 12, 8)  # naive: UTC
     assert danish_day(datetime(2026, 12, 7, 22, 59, tzinfo=UTC)) == date(2026, 12, 7)
     assert danish_day(datetime(2026, 7, 7, 22, 30, tzinfo=UTC)) == date(2026, 7, 8)  # summer time
+
+
+def test_a_moment_in_danish_time() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from models.formatting import danish_time
+
+    summer = danish_time(datetime(2026, 7, 1, 22, 30))  # naive: UTC
+    assert (summer.replace(tzinfo=None), summer.utcoffset()) == (
+        datetime(2026, 7, 2, 0, 30),
+        timedelta(hours=2),
+    )
+    winter = danish_time(datetime(2026, 12, 7, 23, 30, tzinfo=UTC))
+    assert (winter.replace(tzinfo=None), winter.utcoffset()) == (
+        datetime(2026, 12, 8, 0, 30),
+        timedelta(hours=1),
+    )
